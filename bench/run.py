@@ -1,0 +1,104 @@
+"""Benchmarks: `python bench/run.py`.
+
+Machines here are noisy, so every figure is printed next to a baseline
+measured in the same run, as a ratio:
+
+* ``calibration`` — a fixed pure-Python workload; ratios to it stay comparable
+  across machines and runs;
+* a plain safe YAML load of the same file (libyaml when present) — the floor any YAML loader pays.
+
+Targets (issue 2): loading+validating the default questionnaire and scoring
+one answer set each well under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from readiness import load_questionnaire, score  # noqa: E402
+from readiness.answers import Answer  # noqa: E402
+from readiness.model import Questionnaire  # noqa: E402
+
+DEFAULT = ROOT / "questionnaires" / "growth-readiness.yaml"
+
+
+def median_ms(func: Callable[[], object], repeat: int) -> float:
+    func()  # warm caches, as a running app would have them
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def calibration() -> int:
+    total = 0
+    for i in range(200_000):
+        total += i * i % 7
+    return total
+
+
+def full_answers(q: Questionnaire, seed: int = 1) -> dict[str, Answer]:
+    rnd = random.Random(seed)
+    answers = {}
+    for question in q.questions:
+        if question.type == "multiple_choice":
+            value: object = tuple(o.id for o in question.options if rnd.random() < 0.5)
+        elif question.type == "number":
+            low = question.min if question.min is not None else 0
+            high = question.max if question.max is not None else 100
+            value = float(rnd.randint(int(low), int(high)))
+        elif question.type == "text":
+            value = "note"
+        else:
+            value = rnd.choice(q.steps(question)).value
+        answers[question.id] = Answer(question.id, "value", value)
+    return answers
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("questionnaire", nargs="?", default=str(DEFAULT))
+    args = parser.parse_args()
+
+    path = Path(args.questionnaire)
+    text = path.read_text()
+    q = load_questionnaire(path)
+    answers = full_answers(q)
+
+    base = median_ms(calibration, args.repeat)
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw_yaml = median_ms(lambda: yaml.load(text, Loader=fast), args.repeat)
+    load = median_ms(lambda: load_questionnaire(path), args.repeat)
+    scoring = median_ms(lambda: score(q, answers), args.repeat)
+
+    print(f"questionnaire: {path.name} ({len(q.questions)} questions), median of {args.repeat} runs")
+    print(f"{'measure':<34}{'ms':>9}{'x calibration':>15}{'x yaml load':>18}")
+    rows = [
+        ("calibration (baseline)", base),
+        ("yaml safe load (baseline)", raw_yaml),
+        ("load + validate questionnaire", load),
+        ("score one full answer set", scoring),
+    ]
+    for name, ms in rows:
+        print(f"{name:<34}{ms:>9.2f}{ms / base:>15.2f}{ms / raw_yaml:>18.2f}")
+    ok = load < 50 and scoring < 50
+    print(f"target (each under 50 ms): {'met' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

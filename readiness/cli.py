@@ -1,0 +1,181 @@
+"""The `readiness` command: a thin shell over the library.
+
+It parses arguments, calls the engine and prints. A user's mistake (a broken
+file, a wrong answer, an unknown profile) becomes a located message and exit
+code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from readiness import __version__
+from readiness.answers import load_answers
+from readiness.errors import Problem, ProblemsError, ReadinessError
+from readiness.loader import load_questionnaire_with_warnings
+from readiness.model import Questionnaire, ScoringPolicy, tr
+from readiness.scoring import score
+from readiness.summary import answers_template, markdown
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
+    for problem in problems:
+        print(str(problem), file=stream)
+        print(f"    hint: {problem.hint}", file=stream)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output and output != "-":
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    failed = 0
+    for path in args.paths:
+        try:
+            result = load_questionnaire_with_warnings(path)
+        except ProblemsError as exc:
+            failed += 1
+            _print_problems(exc.problems, sys.stdout)
+            print(f"{path}: INVALID ({len(exc.errors)} error(s), {len(exc.warnings)} warning(s))")
+            continue
+        _print_problems(result.warnings, sys.stdout)
+        q = result.questionnaire
+        print(
+            f"{path}: OK — {q.id} {q.version}, {len(q.questions)} questions, "
+            f"{len(q.dimensions)} dimensions, {len(result.warnings)} warning(s)"
+        )
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _load(path: str) -> Questionnaire:
+    result = load_questionnaire_with_warnings(path)
+    return result.questionnaire
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    questionnaire = _load(args.questionnaire)
+    _write(answers_template(questionnaire, args.format, args.language), args.output)
+    return EXIT_OK
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    questionnaire = _load(args.questionnaire)
+    answers, warnings = load_answers(questionnaire, args.answers)
+    policy = questionnaire.scoring
+    if args.dont_know or args.not_applicable:
+        policy = ScoringPolicy(
+            dont_know=args.dont_know or policy.dont_know,
+            not_applicable=args.not_applicable or policy.not_applicable,
+        )
+    result = score(questionnaire, answers, args.profile, policy=policy, language=args.language, warnings=warnings)
+    if args.format == "markdown":
+        text = markdown(result, tr(questionnaire.title, result.language))
+    else:
+        text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    _write(text, args.output)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from readiness.schema import json_schema
+
+    _write(json.dumps(json_schema(), indent=2) + "\n", args.output)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readiness",
+        description="Score how ready a business is to grow fast, and show where it will break.",
+        epilog="Exit codes: 0 success, 1 a problem in your files or answers, 2 wrong command usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"readiness {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "validate",
+        help="check questionnaire files and list every problem",
+        description="Check questionnaire files. Prints every problem as "
+        "PATH:LINE:COL: CODE message, with a hint. Exit 0 when all are valid.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="questionnaire YAML file(s)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "template",
+        help="write an answers file to fill in",
+        description="Write an answers file listing every question id with its allowed values.",
+    )
+    p.add_argument("questionnaire", metavar="QUESTIONNAIRE", help="questionnaire YAML file")
+    p.add_argument("--format", choices=["yaml", "json"], default="yaml", help="file format (default: yaml)")
+    p.add_argument("--language", help="language of the comments (default: the questionnaire's first)")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser(
+        "score",
+        help="score an answers file",
+        description="Score an answers file against its questionnaire. JSON has `overall`, "
+        "`dimensions`, `balance`, `findings` and `warnings`; markdown is a one-page summary.",
+    )
+    p.add_argument("questionnaire", metavar="QUESTIONNAIRE", help="questionnaire YAML file")
+    p.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
+    p.add_argument("--profile", help="target profile id (default: the answers file's, else the questionnaire's)")
+    p.add_argument("--format", choices=["json", "markdown"], default="json", help="output format (default: json)")
+    p.add_argument(
+        "--dont-know",
+        choices=["lowest", "exclude"],
+        help="how 'don't know' counts (default: the questionnaire's policy, normally lowest)",
+    )
+    p.add_argument(
+        "--not-applicable",
+        choices=["exclude", "lowest"],
+        help="how 'not applicable' counts (default: the questionnaire's policy, normally exclude)",
+    )
+    p.add_argument("--language", help="language of the texts in the result")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the questionnaire format",
+        description="Print the JSON Schema of questionnaire files, for editor autocompletion.",
+    )
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ProblemsError as exc:
+        print(exc.summary, file=sys.stderr)
+        _print_problems(exc.problems, sys.stderr)
+        return EXIT_PROBLEMS
+    except ReadinessError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except BrokenPipeError:  # pragma: no cover - e.g. `readiness schema | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,508 @@
+"""Turn a questionnaire file into a :class:`~readiness.model.Questionnaire`, or say why not.
+
+Every problem in a file is reported, each with file, line, column, key path and
+a catalogue code, so an author fixes a file in one pass instead of one error
+per run. Structural checks come from pydantic (converted here, at the boundary,
+into :class:`~readiness.errors.Problem`); cross-reference checks run on every
+part that is structurally sound, so a typo in one question does not hide an
+unknown scale in another.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from readiness import expr
+from readiness.errors import Problem, QuestionnaireError
+from readiness.model import (
+    QUESTION_TYPES,
+    RESERVED_IDS,
+    SCHEMA_VERSION,
+    Dimension,
+    Level,
+    MultipleChoiceQuestion,
+    NumberQuestion,
+    Profile,
+    Question,
+    Questionnaire,
+    Scale,
+    ScaleQuestion,
+    SingleChoiceQuestion,
+)
+from readiness.yamlsource import PathKey, Source, parse_yaml, read_text
+
+_ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    "dimensions": TypeAdapter(Dimension),
+    "scales": TypeAdapter(Scale),
+    "levels": TypeAdapter(Level),
+    "profiles": TypeAdapter(Profile),
+    "questions": TypeAdapter(Question),
+}
+_TEXT_KEYS = frozenset({"title", "description", "text", "help", "label", "name", "unit", "dont_know_advice"})
+#: Names a recommendation's `when` may read.
+_WHEN_NAMES = frozenset({"value", "score"})
+
+
+@dataclass
+class LoadResult:
+    """A loaded questionnaire and the warnings that did not stop it."""
+
+    questionnaire: Questionnaire
+    warnings: list[Problem] = field(default_factory=list)
+    path: str | None = None
+
+
+def load_questionnaire(path: str | Path) -> Questionnaire:
+    """Load and validate a questionnaire file; raise :class:`QuestionnaireError` on errors."""
+    return load_questionnaire_with_warnings(path).questionnaire
+
+
+def load_questionnaire_with_warnings(path: str | Path) -> LoadResult:
+    text, problems = read_text(str(path))
+    if text is None:
+        raise QuestionnaireError(problems, f"cannot load questionnaire {path}")
+    return parse_questionnaire(text, str(path))
+
+
+def parse_questionnaire(text: str, file: str = "<questionnaire>") -> LoadResult:
+    """Validate questionnaire text; errors raise, warnings come back with the model."""
+    problems = check_text(text, file)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise QuestionnaireError(problems, f"{file}: {len(errors)} error(s) in questionnaire")
+    source, _ = parse_yaml(text, file)
+    questionnaire = Questionnaire.model_validate(source.data)
+    return LoadResult(questionnaire, [p for p in problems if not p.is_error], file)
+
+
+def check_text(text: str, file: str) -> list[Problem]:
+    """Every problem of a questionnaire text, errors and warnings, in file order."""
+    source, problems = parse_yaml(text, file)
+    if source.data is None:
+        return problems
+    data = source.data
+    if not isinstance(data, dict):
+        return [*problems, source.problem("RQ006", "the top level must be a mapping of keys to values")]
+    version = data.get("schema_version")
+    if "schema_version" in data and version != SCHEMA_VERSION:
+        return [
+            *problems,
+            source.problem(
+                "RQ010",
+                f"schema_version {version!r} is not supported; this Readiness reads version {SCHEMA_VERSION}",
+                ("schema_version",),
+            ),
+        ]
+    problems += _structure(source)
+    problems += _Checker(source).run()
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.code))
+
+
+# --- structure (pydantic) ---------------------------------------------------
+
+
+def _structure(source: Source) -> list[Problem]:
+    try:
+        Questionnaire.model_validate(source.data)
+    except ValidationError as exc:
+        return [_convert(source, err) for err in exc.errors(include_url=False)]
+    return []
+
+
+def _convert(source: Source, err: Any) -> Problem:
+    """Map a pydantic error to a catalogue problem at the right key path."""
+    path = _real_path(source.data, err["loc"])
+    kind = err["type"]
+    if kind == "missing":
+        return source.problem("RQ100", f"`{path[-1]}` is required", path)
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        parent = _get(source.data, path[:-1])
+        suggestion = _did_you_mean(key, _allowed_keys(parent, path[:-1]))
+        return source.problem("RQ102", f"unknown key `{key}`{suggestion}", path)
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        types = ", ".join(QUESTION_TYPES)
+        return source.problem("RQ101", f"`type` must be one of: {types}", (*path, "type"))
+    value = _get(source.data, path)
+    shown = f" (got {value!r})" if not isinstance(value, dict | list) else ""
+    message = err["msg"][0].lower() + err["msg"][1:]
+    return source.problem("RQ101", f"{message}{shown}", path)
+
+
+def _real_path(data: Any, loc: Iterable[Any]) -> PathKey:
+    """Drop the discriminator tags pydantic inserts in ``loc`` for tagged unions."""
+    path: list[str | int] = []
+    node = data
+    previous: Any = None
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            # The tag comes right after the list index, even when the dict also
+            # has a key of that name (a scale question has `scale: <id>`).
+            if isinstance(previous, int) and node.get("type") == part:
+                previous = part
+                continue
+            if part not in node and "[" in part:  # dict[float, ...] keys: "0.[key]"
+                continue
+        previous = part
+        path.append(part)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(path)
+
+
+def _get(data: Any, path: Iterable[Any]) -> Any:
+    node = data
+    for part in path:
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _allowed_keys(parent: Any, path: PathKey) -> list[str]:
+    section = path[0] if path else None
+    if not path:
+        return list(Questionnaire.model_fields)
+    if section == "questions" and len(path) == 2 and isinstance(parent, dict):
+        model = QUESTION_TYPES.get(str(parent.get("type")))
+        return list(model.model_fields) if model else []
+    return []
+
+
+def _did_you_mean(key: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(key, options, n=1)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+# --- meaning (cross-references) ---------------------------------------------
+
+
+class _Checker:
+    """Cross-reference checks over every structurally sound item."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.data: dict[str, Any] = source.data
+        self.problems: list[Problem] = []
+        self.items: dict[str, list[tuple[int, Any]]] = {}
+        for section, adapter in _ITEM_ADAPTERS.items():
+            valid: list[tuple[int, Any]] = []
+            raw = self.data.get(section)
+            for index, item in enumerate(raw if isinstance(raw, list) else []):
+                with contextlib.suppress(ValidationError):
+                    valid.append((index, adapter.validate_python(item)))
+            self.items[section] = valid
+        # Ids as written (even of broken items), so a broken item does not also
+        # cause a false "unknown id" everywhere it is referenced.
+        self.raw_ids = {section: self._raw_ids(section) for section in _ITEM_ADAPTERS}
+        # Questions other questions' show_if read: weight 0 is normal for them
+        # (e.g. "do you sell goods or services?"), so it earns no warning.
+        self.gates: set[str] = set()
+        for _, q in self.items["questions"]:
+            if q.show_if:
+                with contextlib.suppress(expr.ExpressionError):
+                    self.gates.update(expr.parse(q.show_if).names)
+
+    def _raw_ids(self, section: str) -> list[str]:
+        raw = self.data.get(section)
+        return [i.get("id") for i in raw if isinstance(i, dict)] if isinstance(raw, list) else []
+
+    def add(self, code: str, message: str, path: PathKey) -> None:
+        self.problems.append(self.source.problem(code, message, path))
+
+    def run(self) -> list[Problem]:
+        self.unique_ids()
+        self.dimensions()
+        self.scales()
+        self.levels()
+        self.profiles()
+        self.questions()
+        self.translations()
+        return self.problems
+
+    def unique_ids(self) -> None:
+        for section in _ITEM_ADAPTERS:
+            seen: dict[str, int] = {}
+            for index, item_id in enumerate(self.raw_ids[section]):
+                if not isinstance(item_id, str):
+                    continue
+                if item_id in seen:
+                    self.add(
+                        "RQ200",
+                        f"{section[:-1]} id `{item_id}` is already used by {section}[{seen[item_id]}]",
+                        (section, index, "id"),
+                    )
+                else:
+                    seen[item_id] = index
+
+    def dimensions(self) -> None:
+        question_dims = {q.get("dimension") for q in self.data.get("questions") or [] if isinstance(q, dict)}
+        sides = set()
+        for index, dim in self.items["dimensions"]:
+            sides.add(dim.side)
+            seen: set[str] = set()
+            for a_index, area in enumerate(dim.areas):
+                if area.id in seen:
+                    self.add(
+                        "RQ200",
+                        f"area id `{area.id}` is used twice in dimension `{dim.id}`",
+                        ("dimensions", index, "areas", a_index, "id"),
+                    )
+                seen.add(area.id)
+            if dim.weight == 0:
+                self.add("RQ301", f"dimension `{dim.id}` has weight 0", ("dimensions", index, "weight"))
+            if dim.id not in question_dims:
+                self.add("RQ302", f"dimension `{dim.id}` has no questions", ("dimensions", index))
+        if self.items["dimensions"] and "demand" not in sides:
+            self.add("RQ303", "no dimension has `side: demand`", ("dimensions",))
+
+    def scales(self) -> None:
+        for index, scale in self.items["scales"]:
+            path: PathKey = ("scales", index, "options")
+            if len(scale.options) < 2:
+                self.add("RQ217", f"scale `{scale.id}` has {len(scale.options)} option(s)", path)
+                continue
+            values = [o.value for o in scale.options]
+            for o_index in range(1, len(values)):
+                if values[o_index] <= values[o_index - 1]:
+                    self.add(
+                        "RQ208",
+                        f"scale `{scale.id}`: option value {values[o_index]:g} does not follow "
+                        f"{values[o_index - 1]:g}; list options from worst to best with increasing values",
+                        (*path, o_index, "value"),
+                    )
+            scores = [scale.option_score(o) for o in scale.options]
+            for o_index in range(1, len(scores)):
+                if scores[o_index] < scores[o_index - 1]:
+                    self.add(
+                        "RQ213",
+                        f"scale `{scale.id}`: option {o_index} earns {scores[o_index]:g}, "
+                        f"less than the option before it ({scores[o_index - 1]:g})",
+                        (*path, o_index, "weight"),
+                    )
+
+    def levels(self) -> None:
+        levels = self.items["levels"]
+        if not levels:
+            return
+        first_index, first = levels[0]
+        if first_index == 0 and first.min != 0:
+            self.add("RQ215", f"the first level `{first.id}` starts at {first.min:g}", ("levels", 0, "min"))
+        previous: Level | None = None
+        for index, level in levels:
+            if not 0 <= level.min <= 100:
+                self.add(
+                    "RQ209", f"level `{level.id}` starts at {level.min:g}, outside 0..100", ("levels", index, "min")
+                )
+            if previous is not None and level.min <= previous.min:
+                self.add(
+                    "RQ208",
+                    f"level `{level.id}` starts at {level.min:g}, not above `{previous.id}` ({previous.min:g})",
+                    ("levels", index, "min"),
+                )
+            previous = level
+
+    def profiles(self) -> None:
+        dims = [d for d in self.raw_ids["dimensions"] if isinstance(d, str)]
+        defaults = 0
+        for index, profile in self.items["profiles"]:
+            path: PathKey = ("profiles", index, "targets")
+            defaults += profile.default
+            if profile.default and defaults > 1:
+                self.add("RQ214", f"profile `{profile.id}` is a second default", ("profiles", index, "default"))
+            for dim_id, target in profile.targets.items():
+                if dim_id not in dims:
+                    self.add(
+                        "RQ201",
+                        f"profile `{profile.id}` sets a target for unknown dimension `{dim_id}`"
+                        f"{_did_you_mean(dim_id, dims)}",
+                        (*path, dim_id),
+                    )
+                elif not 0 <= target <= 100:
+                    self.add(
+                        "RQ209",
+                        f"profile `{profile.id}`: target {target:g} for `{dim_id}` is outside 0..100",
+                        (*path, dim_id),
+                    )
+            missing = [d for d in dims if d not in profile.targets]
+            if missing:
+                self.add("RQ210", f"profile `{profile.id}` has no target for: {', '.join(missing)}", path)
+
+    def questions(self) -> None:
+        dims = {d.id: d for _, d in self.items["dimensions"]}
+        dim_ids = [d for d in self.raw_ids["dimensions"] if isinstance(d, str)]
+        scale_ids = [s for s in self.raw_ids["scales"] if isinstance(s, str)]
+        scales = {s.id: s for _, s in self.items["scales"]}
+        order = {qid: i for i, qid in enumerate(self.raw_ids["questions"]) if isinstance(qid, str)}
+        valid = {q.id: q for _, q in self.items["questions"]}
+        for index, q in self.items["questions"]:
+            base: PathKey = ("questions", index)
+            if q.dimension not in dim_ids:
+                self.add(
+                    "RQ201",
+                    f"question `{q.id}` names unknown dimension `{q.dimension}`{_did_you_mean(q.dimension, dim_ids)}",
+                    (*base, "dimension"),
+                )
+            elif q.area is not None and q.dimension in dims:
+                area_ids = [a.id for a in dims[q.dimension].areas]
+                if q.area not in area_ids:
+                    self.add(
+                        "RQ203",
+                        f"question `{q.id}` names area `{q.area}`, not an area of "
+                        f"`{q.dimension}`{_did_you_mean(q.area, area_ids)}",
+                        (*base, "area"),
+                    )
+            if q.weight == 0 and q.scored and q.id not in self.gates:
+                self.add("RQ301", f"question `{q.id}` has weight 0", (*base, "weight"))
+            if isinstance(q, ScaleQuestion):
+                if q.scale not in scale_ids:
+                    self.add(
+                        "RQ202",
+                        f"question `{q.id}` names unknown scale `{q.scale}`{_did_you_mean(q.scale, scale_ids)}",
+                        (*base, "scale"),
+                    )
+                elif q.scale in scales:
+                    values = {o.value for o in scales[q.scale].options}
+                    for key in q.anchors:
+                        if key not in values:
+                            self.add(
+                                "RQ211",
+                                f"question `{q.id}` describes level {key:g}, which scale `{q.scale}` does not have",
+                                (*base, "anchors"),
+                            )
+            if isinstance(q, SingleChoiceQuestion | MultipleChoiceQuestion):
+                self._options(q, base)
+            if isinstance(q, NumberQuestion):
+                self._bands(q, base)
+            if q.show_if is not None:
+                self._show_if(q, base, order, valid)
+            for r_index, rec in enumerate(q.recommendations):
+                if rec.when is not None:
+                    self._when(q, rec.when, (*base, "recommendations", r_index, "when"))
+
+    def _options(self, q: SingleChoiceQuestion | MultipleChoiceQuestion, base: PathKey) -> None:
+        seen: set[str] = set()
+        for o_index, option in enumerate(q.options):
+            path = (*base, "options", o_index, "id")
+            if option.id in RESERVED_IDS:
+                self.add("RQ212", f"question `{q.id}` uses reserved option id `{option.id}`", path)
+            if option.id in seen:
+                self.add("RQ200", f"option id `{option.id}` is used twice in question `{q.id}`", path)
+            seen.add(option.id)
+        if isinstance(q, SingleChoiceQuestion) and len({o.value for o in q.options}) == 1 and q.weight:
+            self.add(
+                "RQ218",
+                f"all options of `{q.id}` have the same value, so it cannot change the score",
+                (*base, "options"),
+            )
+
+    def _bands(self, q: NumberQuestion, base: PathKey) -> None:
+        if q.min is not None and q.max is not None and q.min >= q.max:
+            self.add("RQ208", f"question `{q.id}`: min {q.min:g} is not below max {q.max:g}", (*base, "max"))
+        previous: float | None = None
+        for b_index, band in enumerate(q.bands):
+            path = (*base, "bands", b_index, "up_to")
+            last = b_index == len(q.bands) - 1
+            if band.up_to is None:
+                if not last:
+                    self.add("RQ208", f"question `{q.id}`: only the last band may leave out `up_to`", path)
+                continue
+            if previous is not None and band.up_to <= previous:
+                self.add(
+                    "RQ208",
+                    f"question `{q.id}`: band up_to {band.up_to:g} does not follow "
+                    f"{previous:g}; list bands in increasing order",
+                    path,
+                )
+            previous = band.up_to
+
+    def _show_if(self, q: Any, base: PathKey, order: dict[str, int], valid: dict[str, Any]) -> None:
+        path = (*base, "show_if")
+        try:
+            condition = expr.parse(q.show_if)
+        except expr.ExpressionError as exc:
+            self.add("RQ204", f"question `{q.id}`: {exc}", path)
+            return
+        for name in condition.names:
+            if name == q.id:
+                self.add("RQ207", f"question `{q.id}` is shown depending on its own answer", path)
+            elif name not in order:
+                self.add(
+                    "RQ205",
+                    f"question `{q.id}` is shown depending on unknown question `{name}`"
+                    f"{_did_you_mean(name, list(order))}",
+                    path,
+                )
+            elif order[name] > order[q.id]:
+                self.add("RQ206", f"question `{q.id}` depends on `{name}`, which is asked after it", path)
+        for name, literal in condition.literal_comparisons():
+            other = valid.get(name)
+            if isinstance(other, SingleChoiceQuestion | MultipleChoiceQuestion) and isinstance(literal, str):
+                ids = [o.id for o in other.options]
+                if literal not in ids:
+                    self.add(
+                        "RQ216",
+                        f"question `{q.id}` compares `{name}` with `{literal}`, which is not "
+                        f"one of its options ({', '.join(ids)})",
+                        path,
+                    )
+
+    def _when(self, q: Any, source: str, path: PathKey) -> None:
+        try:
+            condition = expr.parse(source)
+        except expr.ExpressionError as exc:
+            self.add("RQ204", f"question `{q.id}` recommendation: {exc}", path)
+            return
+        unknown = [n for n in condition.names if n not in _WHEN_NAMES]
+        if unknown:
+            self.add(
+                "RQ204",
+                f"question `{q.id}` recommendation reads `{unknown[0]}`; a `when` may only "
+                "read `value` (the answer) and `score` (0..1)",
+                path,
+            )
+
+    def translations(self) -> None:
+        languages = self.data.get("languages")
+        if not isinstance(languages, list) or len(languages) < 1:
+            return
+        wanted = [str(lang) for lang in languages]
+        for path, text in _texts(self.data, ()):
+            if isinstance(text, dict):
+                missing = [lang for lang in wanted if lang not in text]
+            elif isinstance(text, str) and len(wanted) > 1:
+                missing = wanted[1:]
+            else:
+                continue
+            if missing:
+                self.add("RQ300", f"no {', '.join(missing)} text", path)
+
+
+def _texts(node: Any, path: PathKey) -> Iterator[tuple[PathKey, Any]]:
+    """Every display text in the raw document, with its key path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            child = (*path, key)
+            if key in _TEXT_KEYS or (len(path) >= 1 and path[-1] == "anchors"):
+                yield child, value
+            elif (key == "anchors" and isinstance(value, dict)) or (
+                isinstance(value, dict | list) and key not in ("targets",)
+            ):
+                yield from _texts(value, child)
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _texts(item, (*path, index))

@@ -1,0 +1,382 @@
+"""The typed questionnaire model: what a questionnaire file means once loaded.
+
+The model only describes the shape of a questionnaire. Whether its
+cross-references hold (a question naming a declared scale, thresholds in
+order, ...) is checked by :mod:`readiness.loader`, which can then report every
+problem with its line instead of stopping at the first.
+
+Ids are stable and separate from display text, so text can be reworded or
+translated without breaking stored answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+SCHEMA_VERSION = 1
+
+#: Question, scale, dimension ... ids: also the names used in conditions, so
+#: they must be identifiers.
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+#: A questionnaire id may read like a slug.
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+#: Display text: a plain string, or a mapping of language code to string.
+Text = str | dict[str, str]
+Weight = Annotated[float, Field(ge=0, le=1000)]
+Fraction = Annotated[float, Field(ge=0, le=1)]
+Effort = Literal["low", "medium", "high"]
+
+#: The special answers. Reserved: no option may use these ids.
+NOT_APPLICABLE = "na"
+DONT_KNOW = "dont_know"
+RESERVED_IDS = frozenset({NOT_APPLICABLE, DONT_KNOW})
+
+
+def tr(text: Text | None, lang: str = "en", fallback: str = "en") -> str:
+    """Pick the text for ``lang``; fall back to the default language, then any."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    for key in (lang, fallback):
+        if key in text:
+            return text[key]
+    return next(iter(text.values()), "")
+
+
+def rescale(value: float, among: list[float]) -> float:
+    """Place ``value`` on 0..1 between the lowest and highest of ``among``.
+
+    Every ladder is rescaled like this so that the best possible answer is
+    worth full marks and the worst none, whatever numbers an author chose.
+    A ladder whose rungs are all equal cannot change a score and counts as 1.
+    """
+    low, high = min(among), max(among)
+    return 1.0 if high == low else (value - low) / (high - low)
+
+
+class _Model(BaseModel):
+    # Unknown keys are errors: a typo such as `wieght:` must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScaleOption(_Model):
+    value: float = Field(description="The level's number, stored as the answer (e.g. 0..4 or 1..5).")
+    label: Text
+    weight: Fraction | None = Field(
+        default=None,
+        description="Fraction of the question's points this option earns (0..1). "
+        "Default: linear between the lowest and highest value of the scale.",
+    )
+    description: Text | None = None
+
+
+class Scale(_Model):
+    """An answer scale defined once and referenced by many questions."""
+
+    id: Id
+    title: Text | None = None
+    options: list[ScaleOption] = Field(description="Ordered from worst to best.")
+
+    def option_score(self, option: ScaleOption) -> float:
+        """The option's share of the question's points, the lowest option 0 and the highest 1.
+
+        Without weights the steps are even (by value); weights set uneven
+        steps, rescaled so the best answer always earns full marks.
+        """
+        raw = [o.weight if o.weight is not None else o.value for o in self.options]
+        mine = option.weight if option.weight is not None else option.value
+        return rescale(mine, raw)
+
+
+class Area(_Model):
+    """A sub-area of a dimension, so multi-level maturity models fit."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+
+
+class Dimension(_Model):
+    id: Id
+    title: Text
+    description: Text | None = None
+    side: Literal["operations", "demand"] = Field(
+        description="`operations` (supply: team, process, technology, capacity) or `demand` (marketing)."
+    )
+    weight: Weight = 1.0
+    areas: list[Area] = Field(default_factory=list)
+
+
+class Level(_Model):
+    """A maturity level: scores from ``min`` up to the next level's ``min``."""
+
+    id: Id
+    name: Text
+    min: float
+    description: Text | None = None
+
+
+class Profile(_Model):
+    """A target profile: the score each dimension should reach for an ambition."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    targets: dict[str, float]
+    default: bool = False
+
+
+class Recommendation(_Model):
+    """Advice shown when the answer matches ``when``.
+
+    ``when`` is a condition over ``value`` (the answer) and ``score`` (0..1);
+    without it the advice applies whenever the question is below full marks.
+    """
+
+    text: Text
+    when: str | None = None
+    effort: Effort = "medium"
+    impact: Effort = "medium"
+    horizon: Literal[30, 60, 90] | None = Field(
+        default=None, description="Suggested roadmap slot in days; default from effort."
+    )
+
+
+class ChoiceOption(_Model):
+    id: Id
+    label: Text
+    value: float = 0.0
+    description: Text | None = None
+
+
+class Band(_Model):
+    """Numbers up to ``up_to`` (inclusive) score ``score``; the last band may omit ``up_to``."""
+
+    up_to: float | None = None
+    score: Fraction
+    label: Text
+
+
+class _QuestionBase(_Model):
+    id: Id
+    dimension: Id
+    area: Id | None = None
+    text: Text
+    help: Text | None = None
+    weight: Weight = 1.0
+    critical: bool = Field(
+        default=False,
+        description="A low answer caps the dimension's maturity level at this question's own level.",
+    )
+    show_if: str | None = None
+    allow_na: bool = False
+    allow_dont_know: bool = True
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    dont_know_advice: Text | None = None
+    surge_input: str | None = Field(default=None, description="Marks a number question as an input of the surge model.")
+
+    @property
+    def scored(self) -> bool:
+        return True
+
+
+class ScaleQuestion(_QuestionBase):
+    type: Literal["scale"]
+    scale: Id
+    anchors: dict[float, Text] = Field(
+        default_factory=dict,
+        description="What each level looks like in practice, keyed by the scale value.",
+    )
+
+
+class YesNoQuestion(_QuestionBase):
+    type: Literal["yes_no"]
+    yes_score: Fraction = 1.0
+    no_score: Fraction = 0.0
+    anchors: dict[Literal["yes", "no"], Text] = Field(default_factory=dict)
+
+
+class SingleChoiceQuestion(_QuestionBase):
+    type: Literal["single_choice"]
+    options: list[ChoiceOption] = Field(min_length=2)
+
+
+class MultipleChoiceQuestion(_QuestionBase):
+    type: Literal["multiple_choice"]
+    options: list[ChoiceOption] = Field(min_length=1)
+
+
+class NumberQuestion(_QuestionBase):
+    type: Literal["number"]
+    min: float | None = None
+    max: float | None = None
+    integer: bool = False
+    unit: Text | None = None
+    bands: list[Band] = Field(min_length=1)
+
+
+class TextQuestion(_QuestionBase):
+    """A free-text note: shown and stored, never scored."""
+
+    type: Literal["text"]
+    allow_dont_know: bool = False
+
+    @property
+    def scored(self) -> bool:
+        return False
+
+
+Question = Annotated[
+    ScaleQuestion | YesNoQuestion | SingleChoiceQuestion | MultipleChoiceQuestion | NumberQuestion | TextQuestion,
+    Field(discriminator="type"),
+]
+
+QUESTION_TYPES: dict[str, type[_QuestionBase]] = {
+    "scale": ScaleQuestion,
+    "yes_no": YesNoQuestion,
+    "single_choice": SingleChoiceQuestion,
+    "multiple_choice": MultipleChoiceQuestion,
+    "number": NumberQuestion,
+    "text": TextQuestion,
+}
+
+
+class ScoringPolicy(_Model):
+    """How the special answers count. Documented in docs/scoring.md."""
+
+    dont_know: Literal["lowest", "exclude"] = Field(
+        default="lowest",
+        description="`lowest`: counts as the worst answer (and is a finding); `exclude`: left out.",
+    )
+    not_applicable: Literal["exclude", "lowest"] = Field(
+        default="exclude", description="`exclude`: left out of the score; `lowest`: counts as worst."
+    )
+
+
+class BalanceSettings(_Model):
+    """Where the balance quadrant's lines are drawn (scores 0..100)."""
+
+    gap: Annotated[float, Field(gt=0, le=100)] = Field(
+        default=20, description="How far one side must lead to be 'far ahead'."
+    )
+    high: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=60, description="Average score from which a balanced business counts as strong."
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    """One rung of a question's ladder: the answer, what it scores, its label."""
+
+    value: Any
+    score: float
+    label: Text
+    anchor: Text | None = None
+
+
+class Questionnaire(_Model):
+    schema_version: Literal[1] = Field(description="Version of this file format. Currently 1.")
+    id: Slug
+    version: str = Field(min_length=1, max_length=40)
+    title: Text
+    description: Text | None = None
+    languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
+    dimensions: list[Dimension] = Field(min_length=1)
+    scales: list[Scale] = Field(default_factory=list)
+    levels: list[Level] = Field(min_length=1)
+    profiles: list[Profile] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+    scoring: ScoringPolicy = Field(default_factory=ScoringPolicy)
+    balance: BalanceSettings = Field(default_factory=BalanceSettings)
+
+    _questions: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _scales: dict[str, Scale] = PrivateAttr(default_factory=dict)
+    _dimensions: dict[str, Dimension] = PrivateAttr(default_factory=dict)
+    _hash: str = PrivateAttr(default="")
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._questions = {q.id: q for q in self.questions}
+        self._scales = {s.id: s for s in self.scales}
+        self._dimensions = {d.id: d for d in self.dimensions}
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        self._hash = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    # Lookups -----------------------------------------------------------------
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the questionnaire's meaning (not its formatting).
+
+        Stored with every assessment so a later edit of the questionnaire is
+        detected instead of silently re-scoring old answers.
+        """
+        return self._hash
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def question(self, question_id: str) -> Any:
+        return self._questions[question_id]
+
+    def has_question(self, question_id: str) -> bool:
+        return question_id in self._questions
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        return self._dimensions[dimension_id]
+
+    def scale(self, scale_id: str) -> Scale:
+        return self._scales[scale_id]
+
+    def profile(self, profile_id: str | None = None) -> Profile:
+        """The named profile, or the default one (the first if none is marked)."""
+        if profile_id is None:
+            return next((p for p in self.profiles if p.default), self.profiles[0])
+        for p in self.profiles:
+            if p.id == profile_id:
+                return p
+        from readiness.errors import UnknownProfileError
+
+        known = ", ".join(p.id for p in self.profiles)
+        raise UnknownProfileError(f"unknown target profile {profile_id!r}; choose one of: {known}")
+
+    def questions_in(self, dimension_id: str) -> list[Any]:
+        return [q for q in self.questions if q.dimension == dimension_id]
+
+    def level_for(self, score: float) -> Level:
+        chosen = self.levels[0]
+        for level in self.levels:
+            if score + 1e-9 >= level.min:
+                chosen = level
+        return chosen
+
+    def steps(self, question: Any) -> list[Step]:
+        """The ordered answers of a ladder-like question, worst first.
+
+        Multiple choice and text questions have no ladder and return ``[]``.
+        """
+        if isinstance(question, ScaleQuestion):
+            scale = self.scale(question.scale)
+            steps = [
+                Step(o.value, scale.option_score(o), o.label, question.anchors.get(o.value)) for o in scale.options
+            ]
+        elif isinstance(question, YesNoQuestion):
+            both = [question.no_score, question.yes_score]
+            steps = [
+                Step(False, rescale(question.no_score, both), "No", question.anchors.get("no")),
+                Step(True, rescale(question.yes_score, both), "Yes", question.anchors.get("yes")),
+            ]
+        elif isinstance(question, SingleChoiceQuestion):
+            values = [o.value for o in question.options]
+            steps = [Step(o.id, rescale(o.value, values), o.label, o.description) for o in question.options]
+        elif isinstance(question, NumberQuestion):
+            scores = [b.score for b in question.bands]
+            steps = [Step(b.up_to, rescale(b.score, scores), b.label) for b in question.bands]
+        else:
+            return []
+        return sorted(steps, key=lambda s: s.score)

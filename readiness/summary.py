@@ -1,0 +1,122 @@
+"""Plain-text renderings of a score: the one-page markdown summary and answers templates.
+
+Kept apart from scoring (which computes) and the CLI (which only parses
+arguments), so the app and the reports can reuse the same words.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from readiness.answers import allowed_values
+from readiness.model import Questionnaire, tr
+from readiness.scoring import ScoreResult
+
+
+def fmt(value: float | None, digits: int = 0) -> str:
+    """A score for people: no false precision, and a dash when there is none."""
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
+    """A readable one-page summary of a score."""
+    b = result.balance
+    lines = [f"# {title or 'Readiness score'}", ""]
+    if result.business:
+        lines += [f"**Business:** {result.business}  "]
+    lines += [
+        f"**Questionnaire:** {result.questionnaire_id} {result.questionnaire_version}  ",
+        f"**Target profile:** {result.profile_title}  ",
+        f"**Completion:** {result.completion:.0%} of the questions shown were answered",
+        "",
+        "## Headline",
+        "",
+        f"- **Operations readiness:** {fmt(result.overall)} / 100",
+        f"- **Demand strength:** {fmt(b.demand)} / 100",
+    ]
+    if b.quadrant:
+        sign = "+" if (b.index or 0) > 0 else ""
+        lines += [
+            f"- **Balance index:** {sign}{fmt(b.index)} (demand minus operations)",
+            f"- **Quadrant:** {b.label}: {b.meaning}",
+        ]
+    lines += [
+        "",
+        "## Dimensions",
+        "",
+        "| Dimension | Side | Score | Level | Target | Gap | Answered |",
+        "|---|---|---:|---|---:|---:|---:|",
+    ]
+    for d in result.dimensions:
+        level = d.level_name or "–"
+        if d.capped_by:
+            level += f" (capped by {', '.join(d.capped_by)})"
+        lines.append(
+            f"| {d.title} | {d.side} | {fmt(d.score)} | {level} | {fmt(d.target)} | {fmt(d.gap)} "
+            f"| {d.answered}/{d.total} |"
+        )
+    lines += ["", "## Fix these first", ""]
+    if not result.findings:
+        lines.append("No findings: every answered question is at its best level.")
+    for rank, f in enumerate(result.findings[:top], start=1):
+        tag = " (critical)" if f.critical else ""
+        kind = "Don't know" if f.kind == "dont_know" else f"{f.current} → {f.next}"
+        lines.append(f"{rank}. **{f.text}**{tag}  ")
+        lines.append(f"   {kind}; +{f.points:.1f} points in {f.dimension}")
+        for advice in f.recommendations:
+            lines.append(f"   - {advice.text} _(effort {advice.effort}, impact {advice.impact})_")
+    if len(result.findings) > top:
+        lines.append(f"\n…and {len(result.findings) - top} more findings in the JSON output.")
+    if result.warnings:
+        lines += ["", "## Warnings", ""]
+        lines += [f"- {w.code}: {w.message}" for w in result.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_scalar(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def answers_template(questionnaire: Questionnaire, fmt_name: str = "yaml", lang: str | None = None) -> str:
+    """An answers file listing every question with what it accepts, ready to fill in."""
+    lang = lang or questionnaire.default_language
+    profiles = ", ".join(p.id for p in questionnaire.profiles)
+    if fmt_name == "json":
+        data: dict[str, Any] = {
+            "questionnaire": questionnaire.id,
+            "questionnaire_version": questionnaire.version,
+            "business": "",
+            "profile": questionnaire.profile().id,
+            "date": date.today().isoformat(),
+            "answers": {q.id: None for q in questionnaire.questions},
+            "help": {
+                q.id: f"{tr(q.text, lang)} Allowed: {allowed_values(questionnaire, q, lang)}"
+                + (f" Shown only if: {q.show_if}" if q.show_if else "")
+                for q in questionnaire.questions
+            },
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    out = [
+        f"# Answers for {tr(questionnaire.title, lang)} ({questionnaire.id} {questionnaire.version}).",
+        "# Replace each null with an answer; leave null for questions you skip.",
+        '# A note can be added as:  question_id: {value: 3, note: "why"}',
+        f"questionnaire: {questionnaire.id}",
+        f"questionnaire_version: {_yaml_scalar(questionnaire.version)}",
+        'business: ""',
+        f"profile: {questionnaire.profile().id}  # one of: {profiles}",
+        f"date: {date.today().isoformat()}",
+        "answers:",
+    ]
+    current_dim = None
+    for q in questionnaire.questions:
+        if q.dimension != current_dim:
+            current_dim = q.dimension
+            out.append(f"  # --- {tr(questionnaire.dimension(q.dimension).title, lang)} ---")
+        out.append(f"  # {tr(q.text, lang)}")
+        out.append(f"  # allowed: {allowed_values(questionnaire, q, lang)}")
+        if q.show_if:
+            out.append(f"  # shown only if: {q.show_if}")
+        out.append(f"  {q.id}: null")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,131 @@
+"""Loading questionnaires: every problem is reported with code, file, line and key path."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from readiness import QuestionnaireError, load_questionnaire, load_questionnaire_with_warnings, parse_questionnaire
+from readiness.errors import CATALOGUE
+
+from .conftest import DATA, HEADER, SAMPLE
+
+BROKEN = sorted((DATA / "broken").glob("*.yaml"))
+
+
+def expectations(path: Path) -> list[tuple[str, int | None]]:
+    found = []
+    for line in path.read_text().splitlines():
+        match = re.match(r"# expect: (R[QA]\d{3})(?: (\d+))?", line)
+        if match:
+            found.append((match.group(1), int(match.group(2)) if match.group(2) else None))
+    return found
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=[p.stem for p in BROKEN])
+def test_each_broken_questionnaire_reports_its_code_and_line(path: Path) -> None:
+    expected = expectations(path)
+    assert expected, f"{path.name} has no '# expect:' line"
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(path)
+    problems = info.value.problems
+    for code, line in expected:
+        matching = [p for p in problems if p.code == code]
+        assert matching, f"{path.name}: expected {code}, got {[str(p) for p in problems]}"
+        if line is not None:
+            assert line in [p.line for p in matching], f"{path.name}: {code} not on line {line}: {matching}"
+        assert all(p.file == str(path) for p in matching)
+
+
+def test_error_lines_read_path_line_col_code_message_and_name_the_key_path() -> None:
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(DATA / "broken" / "unknown_scale.yaml")
+    text = str(info.value.problems[0])
+    assert re.match(r"^.+unknown_scale\.yaml:24:\d+: RQ202 .*`maturity`.* at questions\[2\]\.scale$", text)
+
+
+def test_every_problem_in_a_file_is_reported_not_just_the_first() -> None:
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(DATA / "broken" / "many_problems.yaml")
+    codes = sorted(p.code for p in info.value.errors)
+    assert codes == ["RQ102", "RQ201", "RQ202"]
+
+
+def test_typo_in_key_suggests_the_right_key() -> None:
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(DATA / "broken" / "unknown_key_typo.yaml")
+    assert "did you mean `weight`" in info.value.problems[0].message
+
+
+def test_billion_laughs_is_rejected_quickly_without_expanding() -> None:
+    started = time.perf_counter()
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(DATA / "broken" / "billion_laughs.yaml")
+    assert info.value.problems[0].code == "RQ004"
+    # Not a speed test: a generous bound that only an actual expansion (minutes, GBs) breaks.
+    assert time.perf_counter() - started < 10
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("x: '" + "a" * (3 * 1024 * 1024) + "'\n")
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(big)
+    assert info.value.problems[0].code == "RQ002"
+
+
+def test_python_object_tags_are_not_constructed(tmp_path: Path) -> None:
+    evil = tmp_path / "evil.yaml"
+    evil.write_text("!!python/object/apply:os.system ['echo pwned']\n")
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(evil)
+    assert info.value.problems[0].code == "RQ003"
+
+
+def test_missing_file_and_non_utf8_file_get_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(tmp_path / "nope.yaml")
+    assert info.value.problems[0].code == "RQ001"
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("title: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(latin)
+    assert info.value.problems[0].code == "RQ007"
+
+
+def test_missing_translation_is_a_warning_that_names_the_language() -> None:
+    text = (
+        HEADER.replace("title: Inline", "title: {en: Inline, de: Inline DE}\nlanguages: [en, de]")
+        + """
+questions:
+  - {id: q1, dimension: ops, type: yes_no, text: {en: "Ready?", de: "Bereit?"}}
+  - {id: q2, dimension: demand, type: yes_no, text: {en: "Busy?"}}
+"""
+    )
+    result = parse_questionnaire(text, "t.yaml")
+    missing = [w for w in result.warnings if w.code == "RQ300"]
+    assert any(w.path == "questions[1].text" and "de" in w.message for w in missing)
+    assert not any(w.path == "questions[0].text" for w in missing)
+
+
+def test_every_code_has_a_title_and_a_hint() -> None:
+    for code in CATALOGUE.values():
+        assert code.title and code.hint.endswith((".", ")")), code
+
+
+def test_content_hash_ignores_formatting_but_not_meaning() -> None:
+    original = SAMPLE.read_text()
+    reformatted = "# a comment\n" + original.replace("title: Team", "title:   Team")
+    reworded = original.replace("title: Team", "title: People")
+    q1 = parse_questionnaire(original).questionnaire
+    assert parse_questionnaire(reformatted).questionnaire.content_hash == q1.content_hash
+    assert parse_questionnaire(reworded).questionnaire.content_hash != q1.content_hash
+
+
+def test_sample_loads_without_warnings() -> None:
+    result = load_questionnaire_with_warnings(SAMPLE)
+    assert result.warnings == []
+    assert [d.id for d in result.questionnaire.dimensions] == ["team", "capacity", "marketing"]

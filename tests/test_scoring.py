@@ -1,0 +1,194 @@
+"""Scoring, checked against numbers worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness import score
+from readiness.answers import answers_from_pairs
+from readiness.model import ScoringPolicy
+from readiness.scoring import classify_balance
+
+FOUR_OPS_ONE_DEMAND = """
+- {id: a, dimension: ops, type: scale, scale: four, text: A, weight: 2}
+- {id: b, dimension: ops, type: scale, scale: four, text: B, allow_na: true}
+- {id: c, dimension: ops, type: yes_no, text: C}
+- {id: d, dimension: demand, type: scale, scale: four, text: D}
+"""
+
+
+def test_dimension_score_is_the_weighted_mean_of_question_scores(inline) -> None:
+    q = inline(FOUR_OPS_ONE_DEMAND)
+    # a: 2/3 (weight 2), b: 1/3, c: yes = 1  ->  (2*2/3 + 1/3 + 1) / 4 = 2/3 -> 66.67
+    result = score(q, answers_from_pairs(q, [("a", 2), ("b", 1), ("c", "yes"), ("d", 3)]))
+    ops = result.dimension("ops")
+    assert ops.score == pytest.approx(66.67)
+    assert ops.level == "mid"
+    assert ops.target == 60 and ops.gap == pytest.approx(-6.67)
+    assert result.overall == pytest.approx(66.67)
+    assert result.balance.demand == 100
+    assert result.balance.index == pytest.approx(33.33)
+    assert result.balance.quadrant == "danger_zone"
+
+
+def test_not_applicable_is_left_out_and_counted(inline) -> None:
+    q = inline(FOUR_OPS_ONE_DEMAND)
+    result = score(q, answers_from_pairs(q, [("a", 3), ("b", "na"), ("c", "no")]))
+    ops = result.dimension("ops")
+    assert ops.score == pytest.approx(100 * (2 * 1 + 0) / 3, abs=0.01)  # b excluded
+    assert (ops.answered, ops.not_applicable, ops.unanswered) == (2, 1, 0)
+    assert result.dimension("demand").score is None  # nothing answered there
+    assert result.balance.quadrant is None
+
+
+def test_dont_know_counts_as_lowest_by_default_and_is_a_finding(inline) -> None:
+    q = inline(FOUR_OPS_ONE_DEMAND)
+    answers = answers_from_pairs(q, [("a", 3), ("b", "dont_know"), ("c", "yes")])
+    lowest = score(q, answers)
+    assert lowest.dimension("ops").score == pytest.approx(75.0)  # (2*1 + 0 + 1) / 4
+    assert lowest.dimension("ops").dont_know == 1
+    dont_know = [f for f in lowest.findings if f.kind == "dont_know"]
+    assert [f.question_id for f in dont_know] == ["b"]
+    assert "Find out" in dont_know[0].recommendations[0].text
+
+    excluded = score(q, answers, policy=ScoringPolicy(dont_know="exclude"))
+    assert excluded.dimension("ops").score == pytest.approx(100.0)  # (2*1 + 1) / 3
+    assert [f.question_id for f in excluded.findings if f.kind == "dont_know"] == ["b"]
+
+
+def test_unanswered_questions_are_left_out_and_reported(inline) -> None:
+    q = inline(FOUR_OPS_ONE_DEMAND)
+    result = score(q, answers_from_pairs(q, [("a", 3)]))
+    assert result.dimension("ops").score == 100
+    assert result.completion == 0.25
+    assert any(w.code == "RA109" and "3 question(s)" in w.message for w in result.warnings)
+
+
+def test_a_low_critical_answer_caps_the_level_but_not_the_score(inline) -> None:
+    q = inline("""
+    - {id: a, dimension: ops, type: scale, scale: four, text: A, weight: 5}
+    - {id: key, dimension: ops, type: scale, scale: four, text: Key person cover, critical: true}
+    - {id: d, dimension: demand, type: scale, scale: four, text: D}
+    """)
+    result = score(q, answers_from_pairs(q, [("a", 3), ("key", 0), ("d", 3)]))
+    ops = result.dimension("ops")
+    assert ops.score == pytest.approx(83.33)  # 5/6 would be "high"
+    assert ops.level == "low"
+    assert ops.capped_by == ("key",)
+
+
+def test_number_bands_and_multiple_choice_scores(inline) -> None:
+    q = inline("""
+    - id: util
+      dimension: ops
+      type: number
+      text: Utilisation
+      min: 0
+      max: 200
+      bands:
+        - {up_to: 70, score: 1, label: Headroom}
+        - {up_to: 90, score: 0.5, label: Tight}
+        - {score: 0, label: Maxed}
+    - id: ch
+      dimension: demand
+      type: multiple_choice
+      text: Channels
+      options:
+        - {id: ads, label: Ads, value: 1}
+        - {id: ref, label: Referrals, value: 3}
+        - {id: none, label: Not tracked, value: -1}
+    """)
+    cases = [(70, 100.0), (70.5, 50.0), (90, 50.0), (150, 0.0)]
+    for value, expected in cases:
+        assert score(q, answers_from_pairs(q, [("util", value)])).dimension("ops").score == expected
+    # (chosen - lowest) / (highest - lowest) = (3 - (-1)) / (4 - (-1)) = 0.8
+    assert score(q, answers_from_pairs(q, [("ch", ["ref"])])).dimension("demand").score == 80
+    assert score(q, answers_from_pairs(q, [("ch", [])])).dimension("demand").score == 20
+
+
+def test_findings_rank_by_points_gained_with_critical_first_and_follow_the_answer(inline) -> None:
+    q = inline("""
+    - id: a
+      dimension: ops
+      type: scale
+      scale: four
+      text: A
+      recommendations:
+        - {when: "value == 0", text: Start from scratch, effort: high}
+        - {when: "value >= 1", text: Finish the job, effort: low}
+    - {id: b, dimension: ops, type: scale, scale: four, text: B, critical: true}
+    - {id: c, dimension: ops, type: scale, scale: four, text: C, weight: 3}
+    - {id: d, dimension: demand, type: scale, scale: four, text: D}
+    """)
+    result = score(q, answers_from_pairs(q, [("a", 0), ("b", 2), ("c", 2), ("d", 3)]))
+    by_id = {f.question_id: f for f in result.findings}
+    # one step up = 1/3 of a question; dimension weight total 5
+    assert by_id["a"].points == pytest.approx(100 * 1 * (1 / 3) / 5, abs=0.01)
+    assert by_id["c"].points == pytest.approx(100 * 3 * (1 / 3) / 5, abs=0.01)
+    assert [f.question_id for f in result.findings] == ["c", "b", "a"]  # 20 > 6.67*2 > 6.67
+    assert [r.text for r in by_id["a"].recommendations] == ["Start from scratch"]
+    assert by_id["a"].recommendations[0].horizon == 90  # high effort -> 90 days
+    assert "d" not in by_id  # already at the top
+    later = score(q, answers_from_pairs(q, [("a", 2)]))
+    assert [r.text for r in later.findings[0].recommendations] == ["Finish the job"]
+
+
+def test_hidden_questions_keep_their_answer_but_do_not_score(sample) -> None:
+    answers = answers_from_pairs(sample, [("business_type", "services"), ("stock_cover", 0), ("utilization", 50)])
+    result = score(sample, answers)
+    stock = next(q for q in result.questions if q.id == "stock_cover")
+    assert stock.status == "hidden" and stock.value == 0.0 and not stock.counted
+    assert result.dimension("capacity").score == 100
+
+
+def test_switching_profile_changes_targets_and_gaps_only(sample) -> None:
+    answers = answers_from_pairs(sample, [("cover", 2), ("surge_plan", "yes"), ("utilization", 80)])
+    steady, surge = score(sample, answers, "steady"), score(sample, answers, "surge")
+    assert steady.dimension("team").score == surge.dimension("team").score
+    assert (steady.dimension("capacity").target, surge.dimension("capacity").target) == (60, 90)
+    assert surge.dimension("capacity").gap == pytest.approx(40)
+
+
+@pytest.mark.parametrize(
+    ("demand", "operations", "quadrant"),
+    [
+        (80, 40, "danger_zone"),
+        (30, 70, "idle_capacity"),
+        (75, 70, "scale_ready"),
+        (35, 30, "foundation"),
+        (60, 41, "foundation"),
+        (60, 40, "danger_zone"),
+    ],
+)
+def test_balance_quadrants(demand: float, operations: float, quadrant: str) -> None:
+    assert classify_balance(demand, operations) == quadrant
+
+
+def test_result_is_frozen_and_serialisable(sample) -> None:
+    result = score(sample, answers_from_pairs(sample, [("cover", 1), ("channels", ["ads"])]))
+    with pytest.raises(AttributeError):
+        result.overall = 100  # type: ignore[misc]
+    data = result.to_dict()
+    assert {"overall", "dimensions", "balance", "findings", "warnings"} <= set(data)
+    assert data["questionnaire_hash"] == sample.content_hash
+
+
+def test_the_worked_example_in_docs_scoring_md_is_what_the_engine_computes(sample) -> None:
+    import re
+
+    from readiness import parse_answers
+
+    from .conftest import ROOT
+
+    doc = (ROOT / "docs" / "scoring.md").read_text()
+    block = re.search(r"```yaml\n(business: Frost.*?)```", doc, re.S).group(1)
+    answers, _ = parse_answers(sample, block)
+    result = score(sample, answers)
+    assert result.dimension("team").score == pytest.approx(16.67)
+    assert result.dimension("capacity").score == 25
+    assert result.dimension("marketing").score == 75
+    assert result.overall == pytest.approx(20.83)
+    assert result.balance.index == pytest.approx(54.17)
+    assert result.balance.label == "Selling dreams, delivering nightmares"
+    assert [f.question_id for f in result.findings] == ["surge_plan", "cover", "utilization", "stock_cover", "channels"]
+    assert [round(f.priority, 1) for f in result.findings] == [71.7, 47.8, 33.8, 33.8, 25.0]
