@@ -73,47 +73,43 @@ def load_questionnaire_with_warnings(path: str | Path) -> LoadResult:
 
 def parse_questionnaire(text: str, file: str = "<questionnaire>") -> LoadResult:
     """Validate questionnaire text; errors raise, warnings come back with the model."""
-    problems = check_text(text, file)
+    problems, questionnaire = _check(text, file)
     errors = [p for p in problems if p.is_error]
-    if errors:
+    if errors or questionnaire is None:
         raise QuestionnaireError(problems, f"{file}: {len(errors)} error(s) in questionnaire")
-    source, _ = parse_yaml(text, file)
-    questionnaire = Questionnaire.model_validate(source.data)
     return LoadResult(questionnaire, [p for p in problems if not p.is_error], file)
 
 
 def check_text(text: str, file: str) -> list[Problem]:
     """Every problem of a questionnaire text, errors and warnings, in file order."""
+    return _check(text, file)[0]
+
+
+def _check(text: str, file: str) -> tuple[list[Problem], Questionnaire | None]:
     source, problems = parse_yaml(text, file)
     if source.data is None:
-        return problems
+        return problems, None
     data = source.data
     if not isinstance(data, dict):
-        return [*problems, source.problem("RQ006", "the top level must be a mapping of keys to values")]
+        return [*problems, source.problem("RQ006", "the top level must be a mapping of keys to values")], None
     version = data.get("schema_version")
     if "schema_version" in data and version != SCHEMA_VERSION:
-        return [
-            *problems,
-            source.problem(
-                "RQ010",
-                f"schema_version {version!r} is not supported; this Readiness reads version {SCHEMA_VERSION}",
-                ("schema_version",),
-            ),
-        ]
-    problems += _structure(source)
-    problems += _Checker(source).run()
-    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.code))
+        message = f"schema_version {version!r} is not supported; this Readiness reads version {SCHEMA_VERSION}"
+        return [*problems, source.problem("RQ010", message, ("schema_version",))], None
+    questionnaire, structural = _structure(source)
+    problems += structural
+    problems += _Checker(source, questionnaire).run()
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.code)), questionnaire
 
 
 # --- structure (pydantic) ---------------------------------------------------
 
 
-def _structure(source: Source) -> list[Problem]:
+def _structure(source: Source) -> tuple[Questionnaire | None, list[Problem]]:
     try:
-        Questionnaire.model_validate(source.data)
+        return Questionnaire.model_validate(source.data), []
     except ValidationError as exc:
-        return [_convert(source, err) for err in exc.errors(include_url=False)]
-    return []
+        return None, [_convert(source, err) for err in exc.errors(include_url=False)]
 
 
 def _convert(source: Source, err: Any) -> Problem:
@@ -194,12 +190,15 @@ def _did_you_mean(key: str, options: list[str]) -> str:
 class _Checker:
     """Cross-reference checks over every structurally sound item."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, questionnaire: Questionnaire | None = None) -> None:
         self.source = source
         self.data: dict[str, Any] = source.data
         self.problems: list[Problem] = []
         self.items: dict[str, list[tuple[int, Any]]] = {}
         for section, adapter in _ITEM_ADAPTERS.items():
+            if questionnaire is not None:  # structurally sound: every item is valid already
+                self.items[section] = list(enumerate(getattr(questionnaire, section)))
+                continue
             valid: list[tuple[int, Any]] = []
             raw = self.data.get(section)
             for index, item in enumerate(raw if isinstance(raw, list) else []):

@@ -440,6 +440,13 @@ def _matching_advice(question: Any, answer: Answer | None, score_now: float, lan
     return matched
 
 
+def _worst_answer(questionnaire: Questionnaire, question: Any) -> Answer | None:
+    if isinstance(question, MultipleChoiceQuestion):
+        return Answer(question.id, "value", ())
+    steps = questionnaire.steps(question)
+    return Answer(question.id, "value", steps[0].value) if steps else None
+
+
 def _when_value(answer: Answer | None) -> Any:
     if answer is None or answer.kind != "value":
         return None
@@ -487,6 +494,10 @@ def _findings(
             continue
         urgency = 1 + max(dim.gap or 0.0, 0.0) / 100
         priority = (points or 1.0) * (2 if qs.critical else 1) * urgency * (1.5 if dont_know else 1)
+        if dont_know:
+            # "Don't know" gets the advice for the worst answer, which is what it
+            # counts as, after the hint to find out.
+            answer = _worst_answer(questionnaire, question)
         advice = [_advice(r, lang) for r in _matching_advice(question, answer, current, lang)]
         if dont_know:
             hint = (

@@ -26,6 +26,7 @@ MAX_DEPTH = 64
 
 #: libyaml's parser when PyYAML was built with it (about 10x faster); same safe semantics.
 _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 PathKey = tuple[str | int, ...]
@@ -119,6 +120,8 @@ class _Builder:
                 self.source.positions.setdefault(child, (mark.line + 1, mark.column + 1))
                 items.append(self.build(item, child, depth + 1))
             return items
+        if node.tag == _STR_TAG:  # most scalars are text: skip the constructor's dispatch
+            return node.value
         return self.constructor.construct_object(node, deep=True)
 
 

@@ -192,3 +192,24 @@ def test_the_worked_example_in_docs_scoring_md_is_what_the_engine_computes(sampl
     assert result.balance.label == "Selling dreams, delivering nightmares"
     assert [f.question_id for f in result.findings] == ["surge_plan", "cover", "utilization", "stock_cover", "channels"]
     assert [round(f.priority, 1) for f in result.findings] == [71.7, 47.8, 33.8, 33.8, 25.0]
+
+
+def test_dont_know_also_gets_the_advice_for_the_worst_answer(inline) -> None:
+    q = inline("""
+    - id: a
+      dimension: ops
+      type: scale
+      scale: four
+      text: A
+      dont_know_advice: Ask the warehouse lead how many days of stock you hold.
+      recommendations:
+        - {when: "value <= 1", text: Build a buffer of the five critical materials}
+        - {when: "value == 2", text: Review the buffer every quarter}
+    - {id: d, dimension: demand, type: scale, scale: four, text: D}
+    """)
+    result = score(q, answers_from_pairs(q, [("a", "dont_know")]))
+    texts = [r.text for r in result.findings[0].recommendations]
+    assert texts == [
+        "Ask the warehouse lead how many days of stock you hold.",
+        "Build a buffer of the five critical materials",
+    ]

@@ -1,0 +1,105 @@
+"""The shipped questionnaires: valid, complete, and written to the house standard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readiness import load_questionnaire_with_warnings, score
+from readiness.answers import Answer, visible_questions
+from readiness.model import MultipleChoiceQuestion, NumberQuestion, Questionnaire, ScaleQuestion
+from readiness.scoring import _matching_advice
+
+from .conftest import ROOT
+
+FILES = sorted((ROOT / "questionnaires").glob("*.yaml"))
+DIMENSIONS = {"team", "process", "technology", "capacity", "marketing"}
+PROFILES = {"steady_growth", "double_in_12_months", "survive_10x_spike"}
+
+
+def load(name: str) -> Questionnaire:
+    return load_questionnaire_with_warnings(ROOT / "questionnaires" / name).questionnaire
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_shipped_questionnaire_is_valid_without_warnings(path: Path) -> None:
+    result = load_questionnaire_with_warnings(path)
+    assert result.warnings == []
+    q = result.questionnaire
+    assert {d.id for d in q.dimensions} == DIMENSIONS
+    assert {p.id for p in q.profiles} == PROFILES
+
+
+@pytest.mark.parametrize("name", ["growth-readiness.yaml", "quick-check.yaml"])
+def test_every_scale_question_is_anchored_and_advises_its_low_levels(name: str) -> None:
+    q = load(name)
+    for question in q.questions:
+        if not isinstance(question, ScaleQuestion):
+            continue
+        values = {o.value for o in q.scale(question.scale).options}
+        assert set(question.anchors) == values, f"{question.id} lacks anchors"
+        lowest = Answer(question.id, "value", min(values))
+        assert _matching_advice(question, lowest, 0.0, "en"), f"{question.id} has no advice for its lowest level"
+
+
+def test_default_questionnaire_covers_the_domain() -> None:
+    q = load("growth-readiness.yaml")
+    assert len(q.questions) >= 40
+    per_dimension = {d: len(q.questions_in(d)) for d in DIMENSIONS}
+    assert min(per_dimension.values()) >= 6, per_dimension
+    assert {type(x).__name__ for x in q.questions} >= {
+        "ScaleQuestion",
+        "YesNoQuestion",
+        "SingleChoiceQuestion",
+        "MultipleChoiceQuestion",
+        "NumberQuestion",
+    }
+    assert any(x.critical for x in q.questions)
+    numbers = [x for x in q.questions if isinstance(x, NumberQuestion)]
+    assert all(x.unit and x.help for x in numbers), "numbers need a unit and help on how to count"
+
+
+def gate(kind: str) -> dict[str, Answer]:
+    return {"business_type": Answer("business_type", "value", kind)}
+
+
+@pytest.mark.parametrize("name", ["growth-readiness.yaml", "quick-check.yaml"])
+def test_goods_and_service_businesses_see_their_own_questions(name: str) -> None:
+    q = load(name)
+    goods = visible_questions(q, gate("goods"))
+    services = visible_questions(q, gate("services"))
+    assert goods - services, "no goods-only questions"
+    if name == "growth-readiness.yaml":
+        assert services - goods, "no service-only questions"
+
+
+def extreme_answers(q: Questionnaire, kind: str, best: bool) -> dict[str, Answer]:
+    answers = gate(kind)
+    for question in q.questions:
+        if not question.scored or question.id == "business_type":
+            continue
+        if isinstance(question, MultipleChoiceQuestion):
+            value: object = tuple(o.id for o in question.options if (o.value > 0) == best and o.value != 0)
+        elif isinstance(question, NumberQuestion):
+            band = max(question.bands, key=lambda b: b.score) if best else min(question.bands, key=lambda b: b.score)
+            index = question.bands.index(band)
+            # the open-ended last band has no up_to: take just above the band before it
+            value = band.up_to if band.up_to is not None else question.bands[index - 1].up_to + 1
+        else:
+            steps = q.steps(question)
+            value = (steps[-1] if best else steps[0]).value
+        answers[question.id] = Answer(question.id, "value", value)
+    return answers
+
+
+@pytest.mark.parametrize("name", ["growth-readiness.yaml", "quick-check.yaml"])
+@pytest.mark.parametrize("kind", ["goods", "services", "both"])
+def test_best_answers_score_100_and_worst_0_for_every_kind_of_business(name: str, kind: str) -> None:
+    q = load(name)
+    best = score(q, extreme_answers(q, kind, True))
+    worst = score(q, extreme_answers(q, kind, False))
+    assert best.overall == 100 and best.balance.demand == 100
+    assert worst.overall == 0 and worst.balance.demand == 0
+    assert best.balance.quadrant == "scale_ready"
+    assert len(worst.findings) >= 10
