@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-st.set_page_config(page_title="Readiness", page_icon="📈", layout="wide")
+st.set_page_config(page_title="Readiness", page_icon="📈", layout="wide", initial_sidebar_state="auto")
 
-navigation = st.navigation([st.Page("pages/home.py", title="Home", icon="🏠", default=True)])
-navigation.run()
+pages = [
+    st.Page("pages/home.py", title="Start", icon="🏠", default=True, url_path="home"),
+    st.Page("pages/assess.py", title="Assess", icon="📝", url_path="assess"),
+    st.Page("pages/results.py", title="Results", icon="📊", url_path="results"),
+]
+st.navigation(pages).run()

@@ -1,26 +1,88 @@
-"""Home: what Readiness is, and the questionnaires it ships with."""
+"""Home: what Readiness is; start, resume, or open the demo."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-from readiness.catalog import discover
+from readiness.demo import create_demo
+from readiness.errors import ReadinessError
+from readiness.forms import business_kind_question
+from readiness.model import tr
+from readiness.storage import NotFound
+from ui import common
 
-QUESTIONNAIRES = Path(__file__).resolve().parent.parent / "questionnaires"
+common.sidebar(common.current(required=False) if st.query_params.get("a") else None)
 
 st.title("Readiness")
-st.write(
-    "Score how ready your business is to grow fast — team, process, technology and capacity "
-    "set against the strength of your demand — and see where a sudden surge would break it."
+st.markdown(
+    "**Is your business ready to grow fast, and where will it break?** Answer about fifty questions on "
+    "your team, processes, technology, capacity and marketing, and see how far demand is ahead of what "
+    "you can deliver, and what to fix first."
 )
-st.subheader("Questionnaires")
-for entry in discover(QUESTIONNAIRES):
-    with st.container(border=True):
-        if entry.error:
-            st.error(f"{entry.path.name} cannot be loaded:\n\n{entry.error}")
-            continue
-        st.markdown(f"**{entry.title}** · `{entry.id}` {entry.version}")
-        st.caption(entry.description)
-        st.write(f"{entry.questions} questions over {', '.join(entry.dimensions)}")
+
+start, other = st.columns([3, 2], gap="large")
+with start:
+    st.subheader("Start a new assessment")
+    entries = [e for e in common.catalog() if e.questionnaire is not None]
+    name = st.text_input("Business name", key="home_name", max_chars=200, placeholder="e.g. Frost & Co Ice Cream")
+    entry = st.selectbox(
+        "Questionnaire",
+        entries,
+        format_func=lambda e: f"{e.title} ({e.questions} questions)",
+        key="home_questionnaire",
+    )
+    questionnaire = entry.questionnaire if entry else None
+    if questionnaire is not None:
+        if entry.description:
+            st.caption(entry.description)
+        profile = st.selectbox(
+            "What are you getting ready for?",
+            [p.id for p in questionnaire.profiles],
+            index=[p.id for p in questionnaire.profiles].index(questionnaire.profile().id),
+            format_func=lambda pid: tr(questionnaire.profile(pid).title),
+            key="home_profile",
+        )
+        kind = None
+        kind_question = business_kind_question(questionnaire)
+        if kind_question is not None:
+            options = {o.id: tr(o.label) for o in kind_question.options}
+            kind = st.radio(
+                "What do you sell? (optional)",
+                list(options),
+                index=None,
+                format_func=options.get,
+                key="home_kind",
+                horizontal=True,
+            )
+        if st.button("Start assessment", type="primary", key="home_start"):
+            if not name.strip():
+                st.error("Give the business a name, so you can tell your assessments apart.")
+            else:
+                try:
+                    assessment = common.start_assessment(questionnaire, name, profile, kind)
+                except ReadinessError as exc:
+                    st.error(f"Could not start the assessment: {exc}")
+                else:
+                    common.open_assessment(assessment.id, "assess")
+
+with other:
+    st.subheader("See an example")
+    st.write("A sample ice-cream maker, just after a TV spot sent demand through the roof.")
+    if st.button("Open the demo", key="home_demo"):
+        with st.spinner("Preparing the demo…"):
+            demo = create_demo(common.store())
+        common.open_assessment(demo.id, "results")
+
+    st.subheader("Resume")
+    link = st.text_input("Your resume link", key="home_link", placeholder="…/assess?a=…")
+    if st.button("Resume", key="home_resume"):
+        try:
+            found = common.store().get_assessment(common.parse_link(link))
+        except NotFound:
+            st.error("That link does not open any assessment. Check that it was copied whole.")
+        else:
+            common.open_assessment(found.id, "assess")
+
+broken = [e for e in common.catalog() if e.error]
+for entry in broken:
+    st.warning(f"Questionnaire {entry.path.name} could not be loaded and is not offered:\n\n{entry.error}")

@@ -120,3 +120,34 @@ def answers_template(questionnaire: Questionnaire, fmt_name: str = "yaml", lang:
             out.append(f"  # shown only if: {q.show_if}")
         out.append(f"  {q.id}: null")
     return "\n".join(out) + "\n"
+
+
+def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
+    """One row per dimension, in the words a table in the app or a report shows."""
+    return [
+        {
+            "Dimension": d.title,
+            "Side": "Demand" if d.side == "demand" else "Operations",
+            "Score": None if d.score is None else round(d.score),
+            "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
+            "Target": round(d.target),
+            "Gap": None if d.gap is None else round(d.gap),
+            "Answered": f"{d.answered + d.not_applicable + d.dont_know} of {d.total}",
+            "Don't know": d.dont_know,
+        }
+        for d in result.dimensions
+    ]
+
+
+def headline(result: ScoreResult) -> str:
+    """One sentence on where the business stands, for the top of a page or report."""
+    b = result.balance
+    if result.overall is None:
+        return "Not enough answers yet to score operations readiness."
+    parts = [f"Operations readiness is {fmt(result.overall)} out of 100"]
+    if b.demand is not None:
+        parts.append(f"demand strength {fmt(b.demand)}")
+    sentence = ", ".join(parts) + "."
+    if b.label:
+        sentence += f" {b.label}: {b.meaning}"
+    return sentence

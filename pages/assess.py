@@ -1,0 +1,120 @@
+"""Assess: answer the questionnaire one step (dimension) at a time; every change is saved at once."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from readiness.answers import visible_questions
+from readiness.errors import AnswerError, ReadinessError
+from readiness.forms import field_for, missing, progress, steps, to_answer
+from readiness.model import tr
+from ui import common
+from ui.question import render, widget_key
+
+cur = common.current()
+if cur is None:
+    st.stop()
+q, a, lang = cur.questionnaire, cur.assessment, cur.lang
+db = common.store()
+answers = common.answers_of(a)
+common.sidebar(cur)
+
+st.title(a.business_name or "Assessment")
+st.caption(f"{tr(q.title, lang)} · answers are saved as you go: close the tab any time and come back with your link.")
+
+step_list = steps(q, answers, lang)
+finish = len(step_list)
+pos_key = f"assess_step_{a.id[:10]}"
+if st.session_state.get(pos_key) is None:
+    st.session_state[pos_key] = min(max(a.position, 0), finish)
+
+
+def go_to(index: int) -> None:
+    st.session_state[pos_key] = index
+
+
+def step_label(index: int) -> str:
+    if index == finish:
+        return "Finish"
+    step = step_list[index]
+    mark = "✓ " if step.done else ""
+    return f"{mark}{step.title} {step.answered}/{step.total}"
+
+
+done = progress(q, answers)
+st.progress(done.fraction, text=f"{done.answered} of {done.total} questions answered")
+position = st.segmented_control(
+    "Steps", list(range(finish + 1)), format_func=step_label, key=pos_key, label_visibility="collapsed"
+)
+if position is None:  # clicking the current step again deselects it; stay where we are
+    position = min(max(a.position, 0), finish)
+if position != a.position:
+    db.update_assessment(a.id, position=position)
+
+if position < finish:
+    step = step_list[position]
+    st.header(step.title)
+    if step.description:
+        st.caption(step.description)
+    saved = False
+    for question in q.questions_in(step.id):
+        if question.id not in visible_questions(q, answers):
+            continue
+        field = field_for(q, question, lang)
+        stored = answers.get(question.id)
+        with st.container(border=True):
+            outcome = render(field, stored, widget_key(a.id, question.id))
+            try:
+                new = to_answer(q, field, outcome.value, outcome.special, outcome.note)
+            except AnswerError as exc:
+                st.error(exc.problem.message.split(": ", 1)[-1] + " — not saved yet.", icon="⚠️")
+                continue
+            if new != stored:
+                try:
+                    if new is None:
+                        db.delete_answer(a.id, question.id)
+                        answers.pop(question.id, None)
+                    else:
+                        db.save_answer(a.id, new)
+                        answers[question.id] = new
+                    saved = True
+                except ReadinessError as exc:
+                    st.error(f"Could not save this answer: {exc}. Your other answers are safe.", icon="⚠️")
+    if saved:
+        st.toast("Saved", icon="✅")
+    back, forward = st.columns(2)
+    if position > 0:
+        back.button("← Back", on_click=go_to, args=(position - 1,), width="stretch", key="assess_back")
+    forward.button(
+        "Next →" if position + 1 < finish else "Review and finish →",
+        on_click=go_to,
+        args=(position + 1,),
+        type="primary",
+        width="stretch",
+        key="assess_next",
+    )
+else:
+    st.header("Review and finish")
+    gaps = missing(q, answers, lang)
+    if not gaps:
+        st.success("Every question is answered.")
+    else:
+        count = sum(len(items) for _, items in gaps)
+        st.warning(
+            f"{count} question(s) are still unanswered. You can finish anyway: the results will cover "
+            "what you answered and say how complete they are. Unanswered questions do not count against you."
+        )
+        for gap_step, items in gaps:
+            with st.container(border=True):
+                st.markdown(f"**{gap_step.title}**: {len(items)} unanswered")
+                st.markdown("\n".join(f"- {text}" for _, text in items))
+                st.button(
+                    f"Answer {gap_step.title}",
+                    on_click=go_to,
+                    args=(gap_step.index,),
+                    key=f"assess_goto_{gap_step.id}",
+                )
+    if st.button("Finish and see results", type="primary", key="assess_finish"):
+        db.update_assessment(a.id, status="complete")
+        common.open_assessment(a.id, "results")
+    st.button("← Back", on_click=go_to, args=(finish - 1,), key="assess_back_finish")

@@ -1,0 +1,242 @@
+"""Altair chart builders for a score. Pages and reports call the same functions.
+
+Each builder takes a :class:`~readiness.scoring.ScoreResult` and returns a
+chart; :func:`spec` turns one into a plain Vega-Lite dict, which is what the
+app caches and what a static report renders to SVG. No chart loads anything
+from the internet (no remote data, no web fonts).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import altair as alt
+
+from readiness.scoring import QUADRANTS, ScoreResult
+
+OPERATIONS = "#2563eb"
+DEMAND = "#d97706"
+TARGET = "#111827"
+GRID = "#e5e7eb"
+ZONES = {
+    "danger_zone": "#fee2e2",
+    "idle_capacity": "#e0f2fe",
+    "scale_ready": "#dcfce7",
+    "foundation": "#f3f4f6",
+}
+FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
+
+
+def _config(chart: Any) -> Any:
+    return (
+        chart.configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(gridColor=GRID, labelFontSize=12, titleFontSize=12)
+        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom")
+    )
+
+
+def _dimension_rows(result: ScoreResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "dimension": d.title,
+            "side": "Demand" if d.side == "demand" else "Operations",
+            "score": d.score,
+            "target": d.target,
+            "gap": d.gap,
+            "level": d.level_name or "not scored",
+            "answered": f"{d.answered} of {d.total}",
+        }
+        for d in result.dimensions
+    ]
+
+
+def dimension_bars(result: ScoreResult) -> alt.LayerChart:
+    """Each dimension's score as a bar, with its target as a tick."""
+    rows = _dimension_rows(result)
+    order = [r["dimension"] for r in rows]
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        y=alt.Y("dimension:N", sort=order, title=None, axis=alt.Axis(labelLimit=200))
+    )
+    tooltip = [
+        alt.Tooltip("dimension:N", title="Dimension"),
+        alt.Tooltip("score:Q", title="Score", format=".0f"),
+        alt.Tooltip("target:Q", title="Target", format=".0f"),
+        alt.Tooltip("level:N", title="Level"),
+        alt.Tooltip("answered:N", title="Answered"),
+    ]
+    bars = base.mark_bar(cornerRadiusEnd=3, height=22).encode(
+        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
+        color=alt.Color(
+            "side:N",
+            scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]),
+            title=None,
+        ),
+        tooltip=tooltip,
+    )
+    ticks = base.mark_tick(color=TARGET, thickness=3, size=30).encode(x="target:Q", tooltip=tooltip)
+    labels = base.mark_text(align="left", dx=4, fontSize=12, color="#374151").encode(
+        x="score:Q", text=alt.Text("score:Q", format=".0f")
+    )
+    chart = alt.layer(bars, ticks, labels).properties(
+        height=alt.Step(34), width="container", title="Score against target (black tick)"
+    )
+    return _config(chart)
+
+
+def radial(result: ScoreResult) -> alt.LayerChart:
+    """A polar overview: one slice per dimension, its radius the score; the dashed outline is the target."""
+    rows = _dimension_rows(result)
+    step = 2 * math.pi / max(1, len(rows))
+    for i, r in enumerate(rows):
+        r["t0"], r["t1"], r["mid"] = i * step, (i + 1) * step, (i + 0.5) * step
+        r["score0"] = r["score"] or 0
+    data = alt.Data(values=rows)
+    radius = alt.Scale(type="sqrt", domain=[0, 100], range=[0, 120])
+    angles = {"theta": alt.Theta("t0:Q", scale=None), "theta2": alt.Theta2("t1:Q")}
+    side = alt.Color(
+        "side:N", scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]), title=None
+    )
+    tooltip = [
+        alt.Tooltip("dimension:N", title="Dimension"),
+        alt.Tooltip("score:Q", title="Score", format=".0f"),
+        alt.Tooltip("target:Q", title="Target", format=".0f"),
+    ]
+    full = alt.Chart(data).mark_arc(color="#f3f4f6", stroke="#fff", strokeWidth=2, radius=120).encode(**angles)
+    score = (
+        alt.Chart(data)
+        .mark_arc(stroke="#fff", strokeWidth=2)
+        .encode(radius=alt.Radius("score0:Q", scale=radius), color=side, tooltip=tooltip, **angles)
+    )
+    target = (
+        alt.Chart(data)
+        .mark_arc(fillOpacity=0, stroke=TARGET, strokeDash=[4, 3], strokeWidth=1.5)
+        .encode(radius=alt.Radius("target:Q", scale=radius), tooltip=tooltip, **angles)
+    )
+    labels = (
+        alt.Chart(data)
+        .mark_text(radius=140, fontSize=12, color="#374151")
+        .encode(theta=alt.Theta("mid:Q", scale=None), text="dimension:N")
+    )
+    chart = alt.layer(full, score, target, labels).properties(
+        width=340, height=340, title="Overview (dashed outline: target)"
+    )
+    return _config(chart)
+
+
+def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.LayerChart:
+    """Operations readiness (x) against demand strength (y), with the named zones shaded."""
+    danger = [{"x": x, "y": min(100, x + gap), "y2": 100} for x in (0, 100 - gap)]
+    idle = [{"x": x, "y": 0, "y2": max(0, x - gap)} for x in (gap, 100)]
+    zone = lambda rows, name: (  # noqa: E731
+        alt.Chart(alt.Data(values=rows))
+        .mark_area(color=ZONES[name], opacity=0.9)
+        .encode(x=alt.X("x:Q", scale=alt.Scale(domain=[0, 100])), y="y:Q", y2="y2:Q")
+    )
+    # the line between "foundation" and "scale-ready" inside the balanced band: x + y = 2 * high
+    band_points = [
+        {"x": max(0, 2 * high - 100), "y": min(100, 2 * high)},
+        {"x": min(100, 2 * high), "y": max(0, 2 * high - 100)},
+    ]
+    boundary = (
+        alt.Chart(alt.Data(values=band_points))
+        .mark_line(strokeDash=[5, 4], color="#9ca3af")
+        .encode(x="x:Q", y="y:Q")
+    )
+    labels = [
+        {"x": 4, "y": 96, "text": QUADRANTS["danger_zone"][0], "align": "left"},
+        {"x": 96, "y": 4, "text": QUADRANTS["idle_capacity"][0], "align": "right"},
+        {"x": 96, "y": 90, "text": QUADRANTS["scale_ready"][0], "align": "right"},
+        {"x": 6, "y": 8, "text": QUADRANTS["foundation"][0], "align": "left"},
+    ]
+    text = [
+        alt.Chart(alt.Data(values=[lab for lab in labels if lab["align"] == side]))
+        .mark_text(fontSize=11, color="#4b5563", fontWeight="bold", align=side)
+        .encode(x="x:Q", y="y:Q", text="text:N")
+        for side in ("left", "right")
+    ]
+    b = result.balance
+    point_rows = []
+    if b.operations is not None and b.demand is not None:
+        point_rows.append(
+            {"operations": b.operations, "demand": b.demand, "name": result.business or "This business",
+             "zone": b.label or ""}
+        )
+    point = (
+        alt.Chart(alt.Data(values=point_rows))
+        .mark_point(filled=True, size=220, color=TARGET, stroke="#fff", strokeWidth=2)
+        .encode(
+            x=alt.X("operations:Q", scale=alt.Scale(domain=[0, 100]), title="Operations readiness"),
+            y=alt.Y("demand:Q", scale=alt.Scale(domain=[0, 100]), title="Demand strength"),
+            tooltip=[
+                alt.Tooltip("name:N", title="Business"),
+                alt.Tooltip("operations:Q", title="Operations", format=".0f"),
+                alt.Tooltip("demand:Q", title="Demand", format=".0f"),
+                alt.Tooltip("zone:N", title="Zone"),
+            ],
+        )
+    )
+    name = point.mark_text(dy=-16, fontSize=12, fontWeight="bold", color=TARGET).encode(text="name:N")
+    chart = alt.layer(zone(danger, "danger_zone"), zone(idle, "idle_capacity"), boundary, *text, point, name)
+    return _config(chart.properties(width="container", height=360, title="Marketing versus operations"))
+
+
+def question_heatmap(result: ScoreResult) -> alt.Chart:
+    """Every question's level as a cell, one row per dimension."""
+    titles = {d.id: d.title for d in result.dimensions}
+    rows = []
+    position: dict[str, int] = {}
+    for q in result.questions:
+        if q.status in ("not_scored", "hidden") or q.weight == 0:
+            continue
+        position[q.dimension] = position.get(q.dimension, 0) + 1
+        state = {
+            "answered": "Answered",
+            "na": "Not applicable",
+            "dont_know": "Don't know",
+            "unanswered": "Unanswered",
+            "hidden": "Not asked",
+        }[q.status]
+        rows.append(
+            {
+                "dimension": titles[q.dimension],
+                "n": position[q.dimension],
+                "level": None if q.status in ("na", "unanswered", "hidden") else round(100 * (q.score or 0)),
+                "state": state,
+                "question": q.text,
+                "answer": q.label or state,
+            }
+        )
+    order = [d.title for d in result.dimensions]
+    tooltip = [
+        alt.Tooltip("question:N", title="Question"),
+        alt.Tooltip("answer:N", title="Answer"),
+        alt.Tooltip("level:Q", title="Level"),
+    ]
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("n:O", title="Question", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("dimension:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
+        tooltip=tooltip,
+    )
+    cells = base.mark_rect(stroke="#fff", strokeWidth=2, cornerRadius=3)
+    scored = cells.transform_filter("datum.level !== null").encode(
+        color=alt.Color(
+            "level:Q",
+            scale=alt.Scale(domain=[0, 50, 100], range=["#dc2626", "#facc15", "#16a34a"]),
+            title="Level (0–100)",
+        )
+    )
+    empty = cells.transform_filter("datum.level === null").encode(color=alt.value("#e5e7eb"))
+    marks = base.transform_filter("datum.level === null").mark_text(fontSize=11, color="#6b7280").encode(
+        text=alt.value("–")
+    )
+    chart = alt.layer(scored, empty, marks).properties(
+        width="container", height=alt.Step(30), title="Every answer: grey is unanswered or not applicable"
+    )
+    return _config(chart)
+
+
+def spec(chart: Any) -> dict[str, Any]:
+    """The chart as a plain Vega-Lite dict (cacheable, renderable offline)."""
+    return chart.to_dict()

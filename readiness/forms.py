@@ -1,0 +1,255 @@
+"""What a form needs to ask a questionnaire, independent of any UI toolkit.
+
+A page renders :class:`Field` objects and hands widget values back to
+:func:`to_answer`; everything that decides what a widget value *means* lives
+here, where it is tested without a browser. The steps of an assessment, its
+progress and what is still missing are computed here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from readiness.answers import Answer, validate_answer, visible_questions
+from readiness.model import (
+    DONT_KNOW,
+    NOT_APPLICABLE,
+    MultipleChoiceQuestion,
+    NumberQuestion,
+    Questionnaire,
+    SingleChoiceQuestion,
+    TextQuestion,
+    YesNoQuestion,
+    tr,
+)
+
+#: Keys of the special answers in choice widgets.
+NA_KEY = "__na__"
+DK_KEY = "__dont_know__"
+#: "None of these" for a multiple choice: an explicit empty answer, so that
+#: ticking nothing is never mistaken for having answered.
+NONE_KEY = "__none__"
+SPECIAL_LABELS = {NONE_KEY: "None of these", NA_KEY: "Not applicable", DK_KEY: "Don't know"}
+
+Widget = Literal["choice", "multi", "number", "text"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question, ready to render."""
+
+    question_id: str
+    widget: Widget
+    label: str
+    help: str
+    choices: tuple[Choice, ...] = ()
+    #: the special answers offered (``NA_KEY``, ``DK_KEY``); in choice widgets
+    #: they are the last choices, elsewhere a separate control.
+    special: tuple[Choice, ...] = ()
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    critical: bool = False
+
+
+def field_for(questionnaire: Questionnaire, question: Any, lang: str = "en") -> Field:
+    special = tuple(
+        Choice(key, SPECIAL_LABELS[key])
+        for key, allowed in ((NA_KEY, question.allow_na), (DK_KEY, question.allow_dont_know))
+        if allowed
+    )
+    common = {
+        "question_id": question.id,
+        "label": tr(question.text, lang),
+        "help": tr(question.help, lang),
+        "special": special,
+        "critical": question.critical,
+    }
+    if isinstance(question, MultipleChoiceQuestion):
+        choices = tuple(Choice(o.id, tr(o.label, lang), tr(o.description, lang)) for o in question.options)
+        common["special"] = (Choice(NONE_KEY, SPECIAL_LABELS[NONE_KEY]), *special)
+        return Field(widget="multi", choices=choices, **common)
+    if isinstance(question, NumberQuestion):
+        return Field(
+            widget="number",
+            unit=tr(question.unit, lang),
+            minimum=question.min,
+            maximum=question.max,
+            integer=question.integer,
+            **common,
+        )
+    if isinstance(question, TextQuestion):
+        return Field(widget="text", **common)
+    if isinstance(question, SingleChoiceQuestion):
+        choices = tuple(Choice(o.id, tr(o.label, lang), tr(o.description, lang)) for o in question.options)
+    elif isinstance(question, YesNoQuestion):
+        choices = (
+            Choice("yes", "Yes", tr(question.anchors.get("yes"), lang)),
+            Choice("no", "No", tr(question.anchors.get("no"), lang)),
+        )
+    else:  # scale: the options in scale order, each with this question's anchor
+        choices = tuple(
+            Choice(_key(o.value), tr(o.label, lang), tr(question.anchors.get(o.value), lang))
+            for o in questionnaire.scale(question.scale).options
+        )
+    return Field(widget="choice", choices=choices, **common)
+
+
+def _key(value: float) -> str:
+    return f"{value:g}"
+
+
+def widget_value(field: Field, answer: Answer | None) -> tuple[Any, str | None]:
+    """(value for the main widget, special key or None) that shows ``answer``."""
+    special = None
+    if answer is not None and answer.kind == "na":
+        special = NA_KEY
+    elif answer is not None and answer.kind == "dont_know":
+        special = DK_KEY
+    value = answer.value if answer is not None and answer.kind == "value" else None
+    if field.widget == "choice":
+        if special:
+            return special, None
+        if value is None:
+            return None, None
+        if isinstance(value, bool):
+            return ("yes" if value else "no"), None
+        return (_key(value) if isinstance(value, float | int) else str(value)), None
+    if field.widget == "multi":
+        if answer is not None and answer.kind == "value" and not value:
+            return [], NONE_KEY
+        return (list(value) if value else []), special
+    if field.widget == "number":
+        return value, special
+    return (value or ""), special
+
+
+def to_answer(
+    questionnaire: Questionnaire,
+    field: Field,
+    value: Any,
+    special: str | None = None,
+    note: str | None = None,
+) -> Answer | None:
+    """The answer a widget value means; None when it means "unanswered".
+
+    Raises :class:`~readiness.errors.AnswerError` (naming the question) when
+    the value is not acceptable, e.g. a number out of range.
+    """
+    if field.widget == "choice" and value in (NA_KEY, DK_KEY):
+        special, value = value, None
+    if special == NA_KEY:
+        return validate_answer(questionnaire, field.question_id, NOT_APPLICABLE, note)
+    if special == DK_KEY:
+        return validate_answer(questionnaire, field.question_id, DONT_KNOW, note)
+    if field.widget == "multi":
+        if special == NONE_KEY:
+            return validate_answer(questionnaire, field.question_id, [], note)
+        if not value:
+            return None
+        return validate_answer(questionnaire, field.question_id, list(value), note)
+    if value is None or (field.widget == "text" and not str(value).strip()):
+        return None
+    return validate_answer(questionnaire, field.question_id, value, note)
+
+
+# --- steps and progress ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    """One page of the assessment: a dimension, with its visible questions."""
+
+    index: int
+    id: str
+    title: str
+    description: str
+    questions: tuple[str, ...]
+    answered: int
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def done(self) -> bool:
+        return self.answered >= self.total
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    total: int
+
+    @property
+    def fraction(self) -> float:
+        return self.answered / self.total if self.total else 1.0
+
+
+def _answered(answer: Answer | None) -> bool:
+    return answer is not None
+
+
+def steps(questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: str = "en") -> list[StepInfo]:
+    """The steps (one per dimension) with the questions currently shown in each."""
+    shown = visible_questions(questionnaire, answers)
+    result = []
+    for index, dim in enumerate(questionnaire.dimensions):
+        ids = tuple(q.id for q in questionnaire.questions_in(dim.id) if q.id in shown)
+        result.append(
+            StepInfo(
+                index=index,
+                id=dim.id,
+                title=tr(dim.title, lang),
+                description=tr(dim.description, lang),
+                questions=ids,
+                answered=sum(_answered(answers.get(qid)) for qid in ids),
+            )
+        )
+    return result
+
+
+def progress(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> Progress:
+    """Answered out of shown questions (notes count: they are questions too)."""
+    shown = visible_questions(questionnaire, answers)
+    return Progress(sum(_answered(answers.get(q)) for q in shown), len(shown))
+
+
+def missing(
+    questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: str = "en"
+) -> list[tuple[StepInfo, list[tuple[str, str]]]]:
+    """Per step, the (id, text) of shown questions still unanswered."""
+    out = []
+    for step in steps(questionnaire, answers, lang):
+        gaps = [
+            (qid, tr(questionnaire.question(qid).text, lang))
+            for qid in step.questions
+            if not _answered(answers.get(qid))
+        ]
+        if gaps:
+            out.append((step, gaps))
+    return out
+
+
+def business_kind_question(questionnaire: Questionnaire) -> SingleChoiceQuestion | None:
+    """The question that a "kind of business" chosen at the start answers, if any.
+
+    By convention a single-choice question with id ``business_type`` whose
+    options include ``goods`` and ``services``.
+    """
+    if not questionnaire.has_question("business_type"):
+        return None
+    question = questionnaire.question("business_type")
+    if isinstance(question, SingleChoiceQuestion) and {"goods", "services"} <= {o.id for o in question.options}:
+        return question
+    return None

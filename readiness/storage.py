@@ -1,0 +1,438 @@
+"""Storage of assessments and their answers, through SQLAlchemy.
+
+SQLite by default (one file, WAL mode, a busy timeout, write transactions
+taken with ``BEGIN IMMEDIATE`` so concurrent writers queue instead of failing
+with "database is locked"); any SQLAlchemy URL works, so a server database
+can be used later.
+
+Every answer is saved the moment it changes. An assessment keeps a snapshot of
+the exact questionnaire it was answered with (by content hash), so editing a
+questionnaire file later never silently re-scores old answers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    delete,
+    event,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from readiness.answers import Answer, AnswerSet
+from readiness.errors import ReadinessError
+from readiness.model import Questionnaire
+
+SCHEMA_VERSION = 1
+ENV_URL = "READINESS_DATABASE_URL"
+BUSY_TIMEOUT_MS = 15_000
+T = TypeVar("T")
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_token() -> str:
+    """An unguessable id: 144 random bits, URL-safe."""
+    return secrets.token_urlsafe(18)
+
+
+def default_url(base: str | Path | None = None) -> str:
+    """The database URL: ``READINESS_DATABASE_URL`` (or ``DATABASE_URL``), else a SQLite file."""
+    url = os.environ.get(ENV_URL) or os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    folder = Path(base) if base else Path.cwd() / "data"
+    return f"sqlite:///{folder / 'readiness.sqlite3'}"
+
+
+class StorageError(ReadinessError):
+    """The database cannot be used (wrong schema version, unreachable, ...)."""
+
+
+class NotFound(ReadinessError):
+    """No assessment with that id (mistyped or deleted link)."""
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MetaRow(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SnapshotRow(Base):
+    __tablename__ = "questionnaire_snapshots"
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(80), index=True)
+    version: Mapped[str] = mapped_column(String(40))
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class AssessmentRow(Base):
+    __tablename__ = "assessments"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(80))
+    questionnaire_version: Mapped[str] = mapped_column(String(40))
+    questionnaire_hash: Mapped[str] = mapped_column(ForeignKey("questionnaire_snapshots.hash"))
+    business_name: Mapped[str] = mapped_column(String(200), default="")
+    profile: Mapped[str] = mapped_column(String(64))
+    business_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    is_demo: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class AnswerRow(Base):
+    __tablename__ = "answers"
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """An assessment as callers see it (plain data, detached from the database)."""
+
+    id: str
+    questionnaire_id: str
+    questionnaire_version: str
+    questionnaire_hash: str
+    business_name: str
+    profile: str
+    business_kind: str | None
+    language: str
+    status: str
+    position: int
+    is_demo: bool
+    created_at: datetime
+    updated_at: datetime
+    completed_at: datetime | None
+
+
+def _assessment(row: AssessmentRow) -> Assessment:
+    return Assessment(
+        id=row.id,
+        questionnaire_id=row.questionnaire_id,
+        questionnaire_version=row.questionnaire_version,
+        questionnaire_hash=row.questionnaire_hash,
+        business_name=row.business_name,
+        profile=row.profile,
+        business_kind=row.business_kind,
+        language=row.language,
+        status=row.status,
+        position=row.position,
+        is_demo=bool(row.is_demo),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        completed_at=row.completed_at,
+    )
+
+
+class Store:
+    """One database. Thread-safe: each call uses its own session."""
+
+    def __init__(self, url: str | None = None, *, echo: bool = False) -> None:
+        self.url = url or default_url()
+        self.is_sqlite = self.url.startswith("sqlite")
+        if self.is_sqlite and ":memory:" not in self.url and self.url != "sqlite://":
+            path = self.url.split("///", 1)[-1]
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(self.url, echo=echo, pool_pre_ping=not self.is_sqlite)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._snapshots: dict[str, Questionnaire] = {}
+        self._migrate()
+
+    # --- plumbing -----------------------------------------------------------
+    def _migrate(self) -> None:
+        try:
+            Base.metadata.create_all(self.engine)
+        except OperationalError as exc:
+            raise StorageError(f"cannot open the database {self._safe_url()}: {exc.orig}") from None
+        with self._write() as session:
+            row = session.get(MetaRow, "schema_version")
+            if row is None:
+                session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(row.value) > SCHEMA_VERSION:
+                raise StorageError(
+                    f"the database was written by a newer Readiness (schema {row.value}, "
+                    f"this one reads {SCHEMA_VERSION}); upgrade Readiness"
+                )
+
+    def _safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        session = self._sessions(bind=self.engine.execution_options(readiness_write=True))
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def _retry(self, func: Callable[[], T], attempts: int = 6) -> T:
+        """Run a write, retrying the rare lock timeout so no user ever sees one."""
+        for attempt in range(attempts):
+            try:
+                return func()
+            except OperationalError as exc:
+                if "locked" not in str(exc.orig).lower() or attempt == attempts - 1:
+                    raise StorageError(f"the database is busy, please try again ({exc.orig})") from None
+                time.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def schema_version(self) -> int:
+        with self._sessions() as session:
+            row = session.get(MetaRow, "schema_version")
+            return int(row.value) if row else 0
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- questionnaires -----------------------------------------------------
+    def _ensure_snapshot(self, session: Session, questionnaire: Questionnaire) -> None:
+        if session.get(SnapshotRow, questionnaire.content_hash) is None:
+            session.add(
+                SnapshotRow(
+                    hash=questionnaire.content_hash,
+                    questionnaire_id=questionnaire.id,
+                    version=questionnaire.version,
+                    content=json.dumps(questionnaire.model_dump(mode="json"), ensure_ascii=False),
+                )
+            )
+            session.flush()
+
+    def questionnaire(self, content_hash: str) -> Questionnaire:
+        """The exact questionnaire an assessment was answered with."""
+        cached = self._snapshots.get(content_hash)
+        if cached is not None:
+            return cached
+        with self._sessions() as session:
+            row = session.get(SnapshotRow, content_hash)
+            if row is None:
+                raise NotFound(f"questionnaire snapshot {content_hash[:12]} is missing")
+            questionnaire = Questionnaire.model_validate(json.loads(row.content))
+        self._snapshots[content_hash] = questionnaire
+        return questionnaire
+
+    # --- assessments --------------------------------------------------------
+    def create_assessment(
+        self,
+        questionnaire: Questionnaire,
+        business_name: str = "",
+        profile: str | None = None,
+        business_kind: str | None = None,
+        language: str | None = None,
+        is_demo: bool = False,
+    ) -> Assessment:
+        profile_id = questionnaire.profile(profile).id  # raises on an unknown profile
+
+        def work() -> Assessment:
+            with self._write() as session:
+                self._ensure_snapshot(session, questionnaire)
+                row = AssessmentRow(
+                    id=new_token(),
+                    questionnaire_id=questionnaire.id,
+                    questionnaire_version=questionnaire.version,
+                    questionnaire_hash=questionnaire.content_hash,
+                    business_name=business_name.strip()[:200],
+                    profile=profile_id,
+                    business_kind=business_kind,
+                    language=language or questionnaire.default_language,
+                    is_demo=int(is_demo),
+                    created_at=now(),
+                    updated_at=now(),
+                )
+                session.add(row)
+                session.flush()
+                return _assessment(row)
+
+        return self._retry(work)
+
+    def get_assessment(self, assessment_id: str) -> Assessment:
+        if not isinstance(assessment_id, str) or not 10 <= len(assessment_id) <= 64:
+            raise NotFound("no assessment with that link")
+        with self._sessions() as session:
+            row = session.get(AssessmentRow, assessment_id)
+            if row is None:
+                raise NotFound("no assessment with that link")
+            return _assessment(row)
+
+    def update_assessment(self, assessment_id: str, **changes: Any) -> Assessment:
+        """Change business name, profile, kind, language, position or status."""
+        allowed = {"business_name", "profile", "business_kind", "language", "position", "status"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
+
+        def work() -> Assessment:
+            with self._write() as session:
+                row = session.get(AssessmentRow, assessment_id)
+                if row is None:
+                    raise NotFound("no assessment with that link")
+                for key, value in changes.items():
+                    setattr(row, key, value)
+                if changes.get("status") == "complete" and row.completed_at is None:
+                    row.completed_at = now()
+                row.updated_at = now()
+                session.flush()
+                return _assessment(row)
+
+        return self._retry(work)
+
+    def demo_assessment(self) -> Assessment | None:
+        with self._sessions() as session:
+            row = session.scalars(
+                select(AssessmentRow).where(AssessmentRow.is_demo == 1).order_by(AssessmentRow.created_at)
+            ).first()
+            return _assessment(row) if row else None
+
+    # --- answers ------------------------------------------------------------
+    def save_answer(self, assessment_id: str, answer: Answer) -> None:
+        """Insert or replace one answer, at once (no save button to forget)."""
+        encoded = None if answer.value is None else json.dumps(_plain(answer.value), ensure_ascii=False)
+
+        def work() -> None:
+            with self._write() as session:
+                row = session.get(AnswerRow, (assessment_id, answer.question_id))
+                if row is None:
+                    if session.get(AssessmentRow, assessment_id) is None:
+                        raise NotFound("no assessment with that link")
+                    session.add(
+                        AnswerRow(
+                            assessment_id=assessment_id,
+                            question_id=answer.question_id,
+                            kind=answer.kind,
+                            value=encoded,
+                            note=answer.note,
+                            updated_at=now(),
+                        )
+                    )
+                else:
+                    row.kind, row.value, row.note, row.updated_at = answer.kind, encoded, answer.note, now()
+                assessment = session.get(AssessmentRow, assessment_id)
+                if assessment is not None:
+                    assessment.updated_at = now()
+
+        self._retry(work)
+
+    def save_answers(self, assessment_id: str, answers: Iterable[Answer]) -> None:
+        """Save many answers in one transaction (imports, demos, consensus)."""
+        rows = list(answers)
+
+        def work() -> None:
+            with self._write() as session:
+                if session.get(AssessmentRow, assessment_id) is None:
+                    raise NotFound("no assessment with that link")
+                for answer in rows:
+                    session.merge(
+                        AnswerRow(
+                            assessment_id=assessment_id,
+                            question_id=answer.question_id,
+                            kind=answer.kind,
+                            value=None if answer.value is None else json.dumps(_plain(answer.value)),
+                            note=answer.note,
+                            updated_at=now(),
+                        )
+                    )
+
+        self._retry(work)
+
+    def delete_answer(self, assessment_id: str, question_id: str) -> None:
+        def work() -> None:
+            with self._write() as session:
+                session.execute(
+                    delete(AnswerRow).where(
+                        AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
+                    )
+                )
+
+        self._retry(work)
+
+    def answers(self, assessment_id: str) -> dict[str, Answer]:
+        with self._sessions() as session:
+            rows = session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)).all()
+            return {
+                row.question_id: Answer(
+                    row.question_id,
+                    row.kind,  # type: ignore[arg-type]
+                    _restore(json.loads(row.value)) if row.value is not None else None,
+                    row.note,
+                )
+                for row in rows
+            }
+
+    def answer_set(self, assessment: Assessment) -> AnswerSet:
+        return AnswerSet(
+            answers=self.answers(assessment.id),
+            questionnaire_id=assessment.questionnaire_id,
+            questionnaire_version=assessment.questionnaire_version,
+            business=assessment.business_name or None,
+            profile=assessment.profile,
+            date=assessment.updated_at.date().isoformat(),
+            language=assessment.language,
+        )
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _restore(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own BEGIN is deferred).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # Writers take the write lock up front: a deferred transaction that later
+    # upgrades can fail at once with "database is locked" despite busy_timeout.
+    immediate = connection.get_execution_options().get("readiness_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

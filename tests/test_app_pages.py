@@ -1,0 +1,171 @@
+"""The pages, run with Streamlit's AppTest against a real database file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from readiness import load_answers, load_questionnaire, score
+from readiness.demo import DEMO_ANSWERS
+from readiness.storage import Store
+
+from .conftest import ROOT
+
+APP = str(ROOT / "streamlit_app.py")
+GROWTH = ROOT / "questionnaires" / "growth-readiness.yaml"
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    monkeypatch.setenv("READINESS_DATABASE_URL", url)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    store = Store(url)
+    yield store
+    store.close()
+    st.cache_resource.clear()
+
+
+def app(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def start(at: AppTest, name: str = "Acme Ices", kind: str | None = None) -> str:
+    at.text_input(key="home_name").input(name).run()
+    if kind:
+        at.radio(key="home_kind").set_value(kind).run()
+    at.button(key="home_start").click().run()
+    assert not at.exception, at.exception
+    return at.query_params["a"]
+
+
+def key(assessment_id: str, question_id: str) -> str:
+    return f"assess_{assessment_id[:10]}_{question_id}"
+
+
+def test_every_page_renders_without_an_assessment(db: Store) -> None:
+    home = app()
+    assert home.title[0].value == "Readiness"
+    assert {b.key for b in home.button} >= {"home_start", "home_demo", "home_resume"}
+    for page in ("pages/assess.py", "pages/results.py"):
+        at = app(page=page)
+        assert "No assessment is open" in at.info[0].body
+
+
+def test_starting_and_answering_saves_every_change_at_once(db: Store) -> None:
+    at = app()
+    aid = start(at, kind="goods")
+    assert at.title[0].value == "Acme Ices"
+    assessment = db.get_assessment(aid)
+    assert assessment.business_kind == "goods"
+    assert db.answers(aid)["business_type"].value == "goods"  # the kind answers the gate question
+
+    at.radio(key=key(aid, "key_person_cover")).set_value("1").run()
+    at.radio(key=key(aid, "surge_plan")).set_value("no").run()
+    at.text_input(key=key(aid, "key_person_cover") + "_note").input("Only Marta knows the freezer").run()
+    assert not at.exception
+    saved = db.answers(aid)
+    assert saved["key_person_cover"].value == 1.0
+    assert saved["key_person_cover"].note == "Only Marta knows the freezer"
+    assert saved["surge_plan"].value is False
+
+
+def test_a_number_out_of_range_is_explained_at_the_question_and_not_saved(db: Store) -> None:
+    at = app()
+    aid = start(at)
+    at.number_input(key=key(aid, "weeks_to_productive")).set_value(400).run()
+    assert any("outside the allowed range" in e.body for e in at.error)
+    assert "weeks_to_productive" not in db.answers(aid)
+    at.number_input(key=key(aid, "weeks_to_productive")).set_value(4).run()
+    assert not at.error
+    assert db.answers(aid)["weeks_to_productive"].value == 4.0
+
+
+def test_show_if_follow_up_questions_appear_and_disappear(db: Store) -> None:
+    at = app()
+    aid = start(at, kind="services")
+    at.segmented_control(key=f"assess_step_{aid[:10]}").set_value(1).run()  # Process
+    keys = {r.key for r in at.radio}
+    assert key(aid, "stock_cleanup") not in keys
+    at.radio(key=key(aid, "business_type")).set_value("goods").run()
+    assert key(aid, "stock_cleanup") in {r.key for r in at.radio}
+
+
+def test_reopening_the_link_restores_answers_and_position(db: Store) -> None:
+    at = app()
+    aid = start(at)
+    at.radio(key=key(aid, "clear_roles")).set_value("3").run()
+    at.button(key="assess_next").click().run()
+    assert at.header[0].value == "Process"
+    fresh = app(query={"a": aid}, page="pages/assess.py")  # another device, same link
+    assert fresh.header[0].value == "Process"
+    fresh.segmented_control(key=f"assess_step_{aid[:10]}").set_value(0).run()
+    assert fresh.radio(key=key(aid, "clear_roles")).value == "3"
+
+
+def test_finishing_with_unanswered_questions_summarises_them(db: Store) -> None:
+    at = app()
+    aid = start(at)
+    at.radio(key=key(aid, "key_person_cover")).set_value("2").run()
+    at.segmented_control(key=f"assess_step_{aid[:10]}").set_value(5).run()
+    assert at.header[0].value == "Review and finish"
+    assert "still unanswered" in at.warning[0].body
+    at.button(key="assess_finish").click().run()
+    assert not at.exception
+    assert db.get_assessment(aid).status == "complete"
+    assert at.title[0].value.startswith("Results")
+    assert any("complete" in w.body for w in at.warning)
+
+
+def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> None:
+    at = app()
+    at.button(key="home_demo").click().run()
+    assert not at.exception
+    q = load_questionnaire(GROWTH)
+    answers, _ = load_answers(q, DEMO_ANSWERS)
+    expected = score(q, answers)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Operations readiness"] == f"{expected.overall:.0f} / 100"
+    assert metrics["Demand strength"] == f"{expected.balance.demand:.0f} / 100"
+    assert "Selling dreams, delivering nightmares" in at.error[0].body
+    findings = [m.value for m in at.markdown if m.value.startswith("**1. ")]
+    assert findings and expected.findings[0].text in findings[0]
+    assert len(at.get("vega_lite_chart")) == 4
+
+
+def test_switching_the_target_profile_updates_targets_and_is_remembered(db: Store) -> None:
+    at = app()
+    at.button(key="home_demo").click().run()
+    aid = at.query_params["a"]
+    selector = next(s for s in at.selectbox if s.key.startswith("results_profile_"))
+    selector.set_value("steady_growth").run()
+    assert db.get_assessment(aid).profile == "steady_growth"
+    targets = at.dataframe[0].value["Target"].tolist()
+    q = load_questionnaire(GROWTH)
+    assert targets == [round(q.profile("steady_growth").targets[d.id]) for d in q.dimensions]
+
+
+def test_a_broken_link_says_so_plainly(db: Store) -> None:
+    at = app(query={"a": "this-is-not-a-real-assessment"}, page="pages/results.py")
+    assert "does not open any assessment" in at.error[0].body
+    home = app()
+    home.text_input(key="home_link").input("http://x/assess?a=nope-nope-nope-nope").run()
+    home.button(key="home_resume").click().run()
+    assert "does not open any assessment" in home.error[0].body
+
+
+def test_starting_without_a_name_is_refused_in_words(db: Store) -> None:
+    at = app()
+    at.button(key="home_start").click().run()
+    assert "Give the business a name" in at.error[0].body

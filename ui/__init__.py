@@ -1,0 +1,1 @@
+"""App-side helpers shared by the Streamlit pages (the engine lives in `readiness`)."""

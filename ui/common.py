@@ -1,0 +1,176 @@
+"""App-side helpers shared by the pages: the cached store and questionnaires,
+the current assessment, links, and the sidebar.
+
+Nothing here computes a score or touches SQL: that is the engine's job. This
+module only decides *which* assessment a browser session is looking at and
+caches what is expensive to build.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from readiness import charts
+from readiness.answers import Answer
+from readiness.catalog import CatalogEntry, discover
+from readiness.errors import ReadinessError
+from readiness.forms import progress
+from readiness.model import Questionnaire, tr
+from readiness.scoring import ScoreResult, score
+from readiness.storage import ENV_URL, Assessment, NotFound, Store, default_url
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONNAIRES = ROOT / "questionnaires"
+PAGES = {"home": "pages/home.py", "assess": "pages/assess.py", "results": "pages/results.py"}
+SESSION_KEY = "assessment_id"
+
+
+def database_url() -> str:
+    """``READINESS_DATABASE_URL``, else Streamlit secrets' ``database_url``, else a SQLite file in ./data."""
+    if os.environ.get(ENV_URL) or os.environ.get("DATABASE_URL"):
+        return default_url()
+    try:
+        secret = st.secrets.get("database_url")
+    except Exception:  # no secrets.toml at all: the normal case for a local run
+        secret = None
+    return str(secret) if secret else default_url(ROOT / "data")
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    return Store(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def catalog() -> list[CatalogEntry]:
+    return discover(QUESTIONNAIRES)
+
+
+def questionnaires() -> dict[str, Questionnaire]:
+    return {e.id: e.questionnaire for e in catalog() if e.questionnaire is not None}
+
+
+@dataclass(frozen=True)
+class Current:
+    assessment: Assessment
+    questionnaire: Questionnaire
+
+    @property
+    def lang(self) -> str:
+        return self.assessment.language
+
+
+def current(required: bool = True) -> Current | None:
+    """The assessment this browser is on: the link's ``?a=`` first, then the session's.
+
+    Keeps the id in the URL, so reloading the page or copying the address
+    always comes back to the same assessment.
+    """
+    link_id = st.query_params.get("a")
+    assessment_id = link_id or st.session_state.get(SESSION_KEY)
+    if not assessment_id:
+        if required:
+            st.info("No assessment is open. Start one, resume one with its link, or open the demo.")
+            st.page_link(PAGES["home"], label="Go to the start page", icon="🏠")
+        return None
+    try:
+        assessment = store().get_assessment(assessment_id)
+        questionnaire = store().questionnaire(assessment.questionnaire_hash)
+    except NotFound:
+        st.session_state.pop(SESSION_KEY, None)
+        st.error("This link does not open any assessment. Check that it was copied whole.")
+        st.page_link(PAGES["home"], label="Go to the start page", icon="🏠")
+        return None
+    except ReadinessError as exc:
+        st.error(f"The assessment cannot be opened: {exc}")
+        return None
+    st.session_state[SESSION_KEY] = assessment.id
+    if st.query_params.get("a") != assessment.id:
+        st.query_params["a"] = assessment.id
+    return Current(assessment, questionnaire)
+
+
+def open_assessment(assessment_id: str, page: str) -> None:
+    st.session_state[SESSION_KEY] = assessment_id
+    st.switch_page(PAGES[page], query_params={"a": assessment_id})
+
+
+def base_url() -> str:
+    """The app's address as the browser sees it, without page path or query."""
+    url = st.context.url or "http://localhost:8501"
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    for page in ("assess", "results", "home"):
+        if path.endswith("/" + page):
+            path = path[: -len(page) - 1]
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def resume_link(assessment_id: str) -> str:
+    return f"{base_url()}/assess?a={assessment_id}"
+
+
+def parse_link(text: str) -> str:
+    """The assessment id in a pasted resume link, or the text itself when it is a bare id."""
+    text = text.strip()
+    if "a=" in text:
+        text = text.split("a=", 1)[1].split("&", 1)[0]
+    return text.strip().strip("/")
+
+
+def answers_of(assessment: Assessment) -> dict[str, Answer]:
+    return store().answers(assessment.id)
+
+
+def result_for(cur: Current, profile: str | None = None) -> ScoreResult:
+    answer_set = store().answer_set(cur.assessment)
+    return score(cur.questionnaire, answer_set, profile or cur.assessment.profile, language=cur.lang)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def chart_specs(_result: ScoreResult, cache_key: tuple[Any, ...]) -> dict[str, dict[str, Any]]:
+    """Vega-Lite specs of the result's charts, built once per (assessment, version, profile)."""
+    return {
+        "bars": charts.spec(charts.dimension_bars(_result)),
+        "radial": charts.spec(charts.radial(_result)),
+        "quadrant": charts.spec(charts.quadrant(_result)),
+        "heatmap": charts.spec(charts.question_heatmap(_result)),
+    }
+
+
+def sidebar(cur: Current | None) -> None:
+    with st.sidebar:
+        if cur is None:
+            st.caption("No assessment open.")
+            return
+        a, q = cur.assessment, cur.questionnaire
+        st.markdown(f"**{a.business_name or 'Unnamed business'}**")
+        st.caption(f"{tr(q.title, cur.lang)} · {q.version} · {'complete' if a.status == 'complete' else 'draft'}")
+        done = progress(q, answers_of(a))
+        st.progress(done.fraction, text=f"{done.answered} of {done.total} answered")
+        if len(q.languages) > 1:
+            lang = st.selectbox("Language", q.languages, index=q.languages.index(cur.lang), key="sidebar_lang")
+            if lang != cur.lang:
+                store().update_assessment(a.id, language=lang)
+                st.rerun()
+        else:
+            st.caption(f"Language: {q.languages[0]}")
+        st.caption("Resume link (keep it private: anyone with it can edit):")
+        st.code(resume_link(a.id), language=None)
+
+
+def start_assessment(questionnaire: Questionnaire, name: str, profile: str, kind: str | None) -> Assessment:
+    """Create an assessment; the kind of business answers the questionnaire's gate question."""
+    from readiness.answers import validate_answer
+    from readiness.forms import business_kind_question
+
+    assessment = store().create_assessment(questionnaire, name, profile, business_kind=kind)
+    if kind and business_kind_question(questionnaire) is not None:
+        store().save_answer(assessment.id, validate_answer(questionnaire, "business_type", kind))
+    return assessment

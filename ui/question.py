@@ -1,0 +1,115 @@
+"""Render one question (a :class:`readiness.forms.Field`) as Streamlit widgets.
+
+Widgets carry stable keys derived from the assessment and question ids, so
+tests and ``st.session_state`` can address them, and their first value comes
+from the stored answer, so a reload shows exactly what was saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from readiness.answers import Answer
+from readiness.forms import Field, widget_value
+
+
+@dataclass(frozen=True)
+class Outcome:
+    value: Any
+    special: str | None
+    note: str | None
+
+
+def widget_key(assessment_id: str, question_id: str) -> str:
+    return f"assess_{assessment_id[:10]}_{question_id}"
+
+
+def _seed(key: str, value: Any) -> None:
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def render(field: Field, answer: Answer | None, key: str) -> Outcome:
+    """Draw the question; return what the widgets now say (saved by the caller)."""
+    value, special = widget_value(field, answer)
+    labels = {c.key: c.label for c in (*field.choices, *field.special)}
+    title = f"**{field.label}**" + ("  :red-badge[critical]" if field.critical else "")
+    st.markdown(title)
+    if field.help:
+        st.caption(field.help)
+
+    if field.widget == "choice":
+        options = [c.key for c in (*field.choices, *field.special)]
+        captions = [c.caption for c in (*field.choices, *field.special)]
+        _seed(key, value)
+        chosen = st.radio(
+            field.label,
+            options,
+            index=None,
+            format_func=lambda k: labels[k],
+            captions=captions if any(captions) else None,
+            key=key,
+            label_visibility="collapsed",
+        )
+        current: Any = chosen
+        current_special = None
+    else:
+        if field.widget == "multi":
+            _seed(key, value)
+            current = st.pills(
+                field.label,
+                [c.key for c in field.choices],
+                selection_mode="multi",
+                format_func=lambda k: labels[k],
+                key=key,
+                label_visibility="collapsed",
+            )
+            described = [f"**{c.label}**: {c.caption}" for c in field.choices if c.caption]
+            if described:
+                with st.expander("What the options mean"):
+                    st.markdown("\n".join(f"- {line}" for line in described))
+        elif field.widget == "number":
+            _seed(key, value)
+            unit = f" ({field.unit})" if field.unit else ""
+            current = st.number_input(
+                f"{field.label}{unit}",
+                value=None,
+                step=1.0 if not field.integer else 1,
+                key=key,
+                placeholder=f"Enter a number{unit}",
+                label_visibility="collapsed",
+            )
+            bounds = [f"from {field.minimum:g}" if field.minimum is not None else "",
+                      f"to {field.maximum:g}" if field.maximum is not None else ""]
+            if any(bounds) or field.unit:
+                st.caption(" ".join(b for b in [field.unit, *bounds] if b))
+        else:
+            _seed(key, value)
+            current = st.text_area(field.label, key=key, label_visibility="collapsed")
+        current_special = None
+        if field.special:
+            special_key = f"{key}_special"
+            _seed(special_key, special)
+            current_special = st.segmented_control(
+                "Other answers",
+                [c.key for c in field.special],
+                format_func=lambda k: labels[k],
+                key=special_key,
+                label_visibility="collapsed",
+            )
+
+    note_key = f"{key}_note"
+    _seed(note_key, answer.note if answer is not None and answer.note else "")
+    has_answer = answer is not None or current not in (None, "", []) or current_special is not None
+    with st.expander("Note or evidence link" + (" ✎" if st.session_state.get(note_key) else "")):
+        note = st.text_input(
+            "Note or evidence link",
+            key=note_key,
+            disabled=not has_answer,
+            placeholder="Why this answer? A link to a document?" if has_answer else "Answer first to add a note",
+            max_chars=2000,
+        )
+    return Outcome(current, current_special, note or None)
