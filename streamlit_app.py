@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-st.set_page_config(page_title="Readiness", page_icon="📈", layout="wide", initial_sidebar_state="auto")
+st.set_page_config(
+    page_title="Readiness", page_icon=":material/trending_up:", layout="wide", initial_sidebar_state="auto"
+)
 
 pages = [
-    st.Page("pages/home.py", title="Start", icon="🏠", default=True, url_path="home"),
-    st.Page("pages/assess.py", title="Assess", icon="📝", url_path="assess"),
-    st.Page("pages/results.py", title="Results", icon="📊", url_path="results"),
+    st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="home"),
+    st.Page("pages/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
+    st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
 ]
 st.navigation(pages).run()

@@ -17,16 +17,19 @@ if cur is None:
 q, a, lang = cur.questionnaire, cur.assessment, cur.lang
 db = common.store()
 answers = common.answers_of(a)
-common.sidebar(cur)
 
 st.title(a.business_name or "Assessment")
 st.caption(f"{tr(q.title, lang)} · answers are saved as you go: close the tab any time and come back with your link.")
+# Progress and the step list are drawn here but filled in last, so they
+# count the answer this very run has just saved.
+top = st.container()
 
 step_list = steps(q, answers, lang)
 finish = len(step_list)
 pos_key = f"assess_step_{a.id[:10]}"
 if st.session_state.get(pos_key) is None:
     st.session_state[pos_key] = min(max(a.position, 0), finish)
+position: int = st.session_state[pos_key]
 
 
 def go_to(index: int) -> None:
@@ -41,13 +44,6 @@ def step_label(index: int) -> str:
     return f"{mark}{step.title} {step.answered}/{step.total}"
 
 
-done = progress(q, answers)
-st.progress(done.fraction, text=f"{done.answered} of {done.total} questions answered")
-position = st.segmented_control(
-    "Steps", list(range(finish + 1)), format_func=step_label, key=pos_key, label_visibility="collapsed"
-)
-if position is None:  # clicking the current step again deselects it; stay where we are
-    position = min(max(a.position, 0), finish)
 if position != a.position:
     db.update_assessment(a.id, position=position)
 
@@ -57,8 +53,9 @@ if position < finish:
     if step.description:
         st.caption(step.description)
     saved = False
+    shown = visible_questions(q, answers)
     for question in q.questions_in(step.id):
-        if question.id not in visible_questions(q, answers):
+        if question.id not in shown:
             continue
         field = field_for(q, question, lang)
         stored = answers.get(question.id)
@@ -67,7 +64,7 @@ if position < finish:
             try:
                 new = to_answer(q, field, outcome.value, outcome.special, outcome.note)
             except AnswerError as exc:
-                st.error(exc.problem.message.split(": ", 1)[-1] + " — not saved yet.", icon="⚠️")
+                st.error(exc.problem.message.split(": ", 1)[-1] + " — not saved yet.", icon=":material/error:")
                 continue
             if new != stored:
                 try:
@@ -78,10 +75,13 @@ if position < finish:
                         db.save_answer(a.id, new)
                         answers[question.id] = new
                     saved = True
+                    shown = visible_questions(q, answers)  # follow-up questions may appear or go
                 except ReadinessError as exc:
-                    st.error(f"Could not save this answer: {exc}. Your other answers are safe.", icon="⚠️")
+                    st.error(
+                        f"Could not save this answer: {exc}. Your other answers are safe.", icon=":material/error:"
+                    )
     if saved:
-        st.toast("Saved", icon="✅")
+        st.toast("Saved", icon=":material/check_circle:")
     back, forward = st.columns(2)
     if position > 0:
         back.button("← Back", on_click=go_to, args=(position - 1,), width="stretch", key="assess_back")
@@ -118,3 +118,12 @@ else:
         db.update_assessment(a.id, status="complete")
         common.open_assessment(a.id, "results")
     st.button("← Back", on_click=go_to, args=(finish - 1,), key="assess_back_finish")
+
+step_list = steps(q, answers, lang)  # again: this run may have changed answers and shown questions
+with top:
+    done = progress(q, answers)
+    st.progress(done.fraction, text=f"{done.answered} of {done.total} questions answered")
+    st.segmented_control(
+        "Steps", list(range(finish + 1)), format_func=step_label, key=pos_key, label_visibility="collapsed"
+    )
+common.sidebar(cur, answers)

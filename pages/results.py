@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from readiness.model import tr
-from readiness.summary import dimension_table, fmt, headline
+from readiness.summary import dimension_markdown, finding_markdown, fmt
 from ui import common
 
 cur = common.current()
@@ -13,7 +13,8 @@ if cur is None:
     st.stop()
 q, a, lang = cur.questionnaire, cur.assessment, cur.lang
 db = common.store()
-common.sidebar(cur)
+answers = common.answers_of(a)
+common.sidebar(cur, answers)
 
 st.title(f"Results · {a.business_name or 'Assessment'}")
 
@@ -35,27 +36,35 @@ description = tr(q.profile(profile).description, lang)
 if description:
     st.caption(description)
 
-result = common.result_for(cur, profile)
+result = common.cached_result(cur, profile, answers)
 if result.completion < 1:
     st.warning(
         f"This assessment is {result.completion:.0%} complete. Scores cover the questions answered so far.",
-        icon="📝",
+        icon=":material/edit_note:",
     )
-    st.page_link(common.PAGES["assess"], label="Continue answering", icon="✏️", query_params={"a": a.id})
+    st.page_link(common.PAGES["assess"], label="Continue answering", icon=":material/edit:", query_params={"a": a.id})
 
 b = result.balance
 left, middle, right = st.columns(3)
-left.metric("Operations readiness", f"{fmt(result.overall)} / 100", border=True,
-            help="Team, process, technology and capacity together.")
-middle.metric("Demand strength", f"{fmt(b.demand)} / 100", border=True,
-              help="How strong and predictable marketing and sales are.")
+left.metric(
+    "Operations readiness",
+    f"{fmt(result.overall)} / 100",
+    border=True,
+    help="Team, process, technology and capacity together.",
+)
+middle.metric(
+    "Demand strength", f"{fmt(b.demand)} / 100", border=True, help="How strong and predictable marketing and sales are."
+)
 sign = "+" if (b.index or 0) > 0 else ""
-right.metric("Balance index", f"{sign}{fmt(b.index)}", border=True,
-             help="Demand minus operations. Above +20: demand is far ahead of what you can deliver.")
+right.metric(
+    "Balance index",
+    f"{sign}{fmt(b.index)}",
+    border=True,
+    help="Demand minus operations. Above +20: demand is far ahead of what you can deliver.",
+)
 if b.quadrant:
     box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
     box(f"**{b.label}.** {b.meaning}")
-st.caption(headline(result))
 
 specs = common.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lang))
 first, second = st.columns([3, 2])
@@ -68,25 +77,15 @@ if not result.findings:
     st.success("Nothing to fix: every answered question is at its best level.")
 for rank, finding in enumerate(result.findings[:8], start=1):
     with st.container(border=True):
-        badges = " :red-badge[critical]" if finding.critical else ""
-        badges += " :orange-badge[don't know]" if finding.kind == "dont_know" else ""
-        dimension = next(d.title for d in result.dimensions if d.id == finding.dimension)
-        st.markdown(f"**{rank}. {finding.text}**{badges}")
-        now = "Don't know" if finding.kind == "dont_know" else finding.current
-        step = f" → next: {finding.next}" if finding.next else ""
-        st.caption(f"{dimension} · now: {now}{step} · +{finding.points:.0f} points for {dimension}")
-        for advice in finding.recommendations:
-            st.markdown(
-                f"- {advice.text}  \n  :gray[effort {advice.effort} · impact {advice.impact} · "
-                f"within {advice.horizon} days]"
-            )
+        # one markdown element per finding: each element costs rerun time
+        st.markdown(finding_markdown(result, finding, rank))
 if len(result.findings) > 8:
     with st.expander(f"{len(result.findings) - 8} more findings"):
         for finding in result.findings[8:]:
             st.markdown(f"- **{finding.text}** (+{finding.points:.0f} points)")
 
 st.header("Every dimension")
-st.dataframe(dimension_table(result), hide_index=True, width="stretch")
+st.markdown(dimension_markdown(result))
 st.vega_lite_chart(specs["heatmap"], width="stretch", key="results_chart_heatmap")
 
-st.page_link(common.PAGES["assess"], label="Change answers", icon="✏️", query_params={"a": a.id})
+st.page_link(common.PAGES["assess"], label="Change answers", icon=":material/edit:", query_params={"a": a.id})

@@ -93,17 +93,17 @@ def radial(result: ScoreResult) -> alt.LayerChart:
         r["t0"], r["t1"], r["mid"] = i * step, (i + 1) * step, (i + 0.5) * step
         r["score0"] = r["score"] or 0
     data = alt.Data(values=rows)
-    radius = alt.Scale(type="sqrt", domain=[0, 100], range=[0, 120])
+    radius = alt.Scale(type="sqrt", domain=[0, 100], range=[0, 100])
     angles = {"theta": alt.Theta("t0:Q", scale=None), "theta2": alt.Theta2("t1:Q")}
     side = alt.Color(
-        "side:N", scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]), title=None
+        "side:N", scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]), legend=None
     )
     tooltip = [
         alt.Tooltip("dimension:N", title="Dimension"),
         alt.Tooltip("score:Q", title="Score", format=".0f"),
         alt.Tooltip("target:Q", title="Target", format=".0f"),
     ]
-    full = alt.Chart(data).mark_arc(color="#f3f4f6", stroke="#fff", strokeWidth=2, radius=120).encode(**angles)
+    full = alt.Chart(data).mark_arc(color="#f3f4f6", stroke="#fff", strokeWidth=2, radius=100).encode(**angles)
     score = (
         alt.Chart(data)
         .mark_arc(stroke="#fff", strokeWidth=2)
@@ -116,12 +116,10 @@ def radial(result: ScoreResult) -> alt.LayerChart:
     )
     labels = (
         alt.Chart(data)
-        .mark_text(radius=140, fontSize=12, color="#374151")
+        .mark_text(radius=118, fontSize=12, color="#374151")
         .encode(theta=alt.Theta("mid:Q", scale=None), text="dimension:N")
     )
-    chart = alt.layer(full, score, target, labels).properties(
-        width=340, height=340, title="Overview (dashed outline: target)"
-    )
+    chart = alt.layer(full, score, target, labels).properties(width=300, height=300, title="Overview (dashed: target)")
     return _config(chart)
 
 
@@ -140,9 +138,7 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.Laye
         {"x": min(100, 2 * high), "y": max(0, 2 * high - 100)},
     ]
     boundary = (
-        alt.Chart(alt.Data(values=band_points))
-        .mark_line(strokeDash=[5, 4], color="#9ca3af")
-        .encode(x="x:Q", y="y:Q")
+        alt.Chart(alt.Data(values=band_points)).mark_line(strokeDash=[5, 4], color="#9ca3af").encode(x="x:Q", y="y:Q")
     )
     labels = [
         {"x": 4, "y": 96, "text": QUADRANTS["danger_zone"][0], "align": "left"},
@@ -160,8 +156,12 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.Laye
     point_rows = []
     if b.operations is not None and b.demand is not None:
         point_rows.append(
-            {"operations": b.operations, "demand": b.demand, "name": result.business or "This business",
-             "zone": b.label or ""}
+            {
+                "operations": b.operations,
+                "demand": b.demand,
+                "name": result.business or "This business",
+                "zone": b.label or "",
+            }
         )
     point = (
         alt.Chart(alt.Data(values=point_rows))
@@ -228,8 +228,10 @@ def question_heatmap(result: ScoreResult) -> alt.Chart:
         )
     )
     empty = cells.transform_filter("datum.level === null").encode(color=alt.value("#e5e7eb"))
-    marks = base.transform_filter("datum.level === null").mark_text(fontSize=11, color="#6b7280").encode(
-        text=alt.value("–")
+    marks = (
+        base.transform_filter("datum.level === null")
+        .mark_text(fontSize=11, color="#6b7280")
+        .encode(text=alt.value("–"))
     )
     chart = alt.layer(scored, empty, marks).properties(
         width="container", height=alt.Step(30), title="Every answer: grey is unanswered or not applicable"
@@ -238,5 +240,31 @@ def question_heatmap(result: ScoreResult) -> alt.Chart:
 
 
 def spec(chart: Any) -> dict[str, Any]:
-    """The chart as a plain Vega-Lite dict (cacheable, renderable offline)."""
-    return chart.to_dict()
+    """The chart as a plain Vega-Lite dict (cacheable, renderable offline).
+
+    Data is inlined where it is used instead of in top-level ``datasets``:
+    the charts are small, and Streamlit converts named datasets to Arrow on
+    every rerun, which cost more than drawing the rest of the page.
+    """
+    raw = _inline(chart.to_dict(), {})
+    datasets = raw.pop("datasets", {})
+    raw = _inline(raw, datasets)
+    shared = raw.get("data")
+    if shared is not None and "layer" in raw:  # push shared data down into the layers
+        del raw["data"]
+        raw["layer"] = [layer if "data" in layer else {**layer, "data": shared} for layer in raw["layer"]]
+    return raw
+
+
+def _inline(node: Any, datasets: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        data = node.get("data")
+        out = {k: _inline(v, datasets) for k, v in node.items() if k != "data"}
+        if isinstance(data, dict) and "name" in data and data["name"] in datasets:
+            out["data"] = {"values": datasets[data["name"]]}
+        elif data is not None:
+            out["data"] = data
+        return out
+    if isinstance(node, list):
+        return [_inline(v, datasets) for v in node]
+    return node

@@ -388,21 +388,18 @@ class Store:
         self._retry(work)
 
     def answers(self, assessment_id: str) -> dict[str, Answer]:
-        with self._sessions() as session:
-            rows = session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id)).all()
-            return {
-                row.question_id: Answer(
-                    row.question_id,
-                    row.kind,  # type: ignore[arg-type]
-                    _restore(json.loads(row.value)) if row.value is not None else None,
-                    row.note,
-                )
-                for row in rows
-            }
+        # Plain column rows, not ORM objects: read on every page rerun, so kept cheap.
+        columns = (AnswerRow.question_id, AnswerRow.kind, AnswerRow.value, AnswerRow.note)
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(*columns).where(AnswerRow.assessment_id == assessment_id)).all()
+        return {
+            qid: Answer(qid, kind, _restore(json.loads(value)) if value is not None else None, note)
+            for qid, kind, value, note in rows
+        }
 
-    def answer_set(self, assessment: Assessment) -> AnswerSet:
+    def answer_set(self, assessment: Assessment, answers: dict[str, Answer] | None = None) -> AnswerSet:
         return AnswerSet(
-            answers=self.answers(assessment.id),
+            answers=self.answers(assessment.id) if answers is None else answers,
             questionnaire_id=assessment.questionnaire_id,
             questionnaire_version=assessment.questionnaire_version,
             business=assessment.business_name or None,

@@ -12,7 +12,7 @@ from typing import Any
 
 from readiness.answers import allowed_values
 from readiness.model import Questionnaire, tr
-from readiness.scoring import ScoreResult
+from readiness.scoring import Finding, ScoreResult
 
 
 def fmt(value: float | None, digits: int = 0) -> str:
@@ -151,3 +151,47 @@ def headline(result: ScoreResult) -> str:
     if b.label:
         sentence += f" {b.label}: {b.meaning}"
     return sentence
+
+
+def finding_markdown(result: ScoreResult, finding: Finding, rank: int) -> str:
+    """A finding as one block of Streamlit-flavoured markdown: title, where it stands, what to do."""
+    dimension = next((d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension)
+    badges = " :red-badge[critical]" if finding.critical else ""
+    badges += " :orange-badge[don't know]" if finding.kind == "dont_know" else ""
+    now = "Don't know" if finding.kind == "dont_know" else finding.current
+    step = f" → next: {finding.next}" if finding.next else ""
+    lines = [
+        f"**{rank}. {_md(finding.text)}**{badges}",
+        "",
+        f":gray[{_md(dimension)} · now: {_md(now or '–')}{_md(step)} · "
+        f"+{finding.points:.0f} points for {_md(dimension)}]",
+        "",
+    ]
+    for advice in finding.recommendations:
+        lines.append(
+            f"- {_md(advice.text)}  \n  :gray[effort {advice.effort} · impact {advice.impact} · "
+            f"within {advice.horizon} days]"
+        )
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    """Questionnaire text shown literally inside markdown (no links, no directives)."""
+    for char in "\\[]*_`<>#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def dimension_markdown(result: ScoreResult) -> str:
+    """The dimension table as one markdown table (cheap to draw, readable anywhere)."""
+    rows = dimension_table(result)
+    if not rows:
+        return ""
+    head = list(rows[0])
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---:" if h in _NUMERIC else "---" for h in head) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join("–" if row[h] is None else _md(str(row[h])) for h in head) + " |")
+    return "\n".join(lines)
+
+
+_NUMERIC = {"Score", "Target", "Gap", "Don't know"}

@@ -75,5 +75,5 @@ def test_progress_and_missing_summary(sample) -> None:
     }
     done = progress(sample, answers)
     assert (done.answered, done.total) == (2, 6)  # stock_cover hidden for services
-    gaps = dict((step.id, [qid for qid, _ in items]) for step, items in missing(sample, answers))
+    gaps = {step.id: [qid for qid, _ in items] for step, items in missing(sample, answers)}
     assert gaps == {"team": ["surge_plan"], "capacity": ["utilization"], "marketing": ["channels", "comment"]}

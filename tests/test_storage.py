@@ -46,7 +46,11 @@ def test_assessment_records_questionnaire_identity_and_metadata(store: Store, sa
     a = store.create_assessment(sample, "  Frost & Co  ", "surge", business_kind="goods")
     again = store.get_assessment(a.id)
     assert (again.business_name, again.profile, again.business_kind, again.status) == (
-        "Frost & Co", "surge", "goods", "draft")
+        "Frost & Co",
+        "surge",
+        "goods",
+        "draft",
+    )
     assert (again.questionnaire_id, again.questionnaire_version) == ("sample", "1.0")
     assert again.questionnaire_hash == sample.content_hash
     done = store.update_assessment(a.id, status="complete", position=3)
@@ -114,8 +118,9 @@ def test_concurrent_writers_lose_no_answer(db_path: Path, sample) -> None:
         try:
             mine = Store(f"sqlite:///{db_path}")
             for round_ in range(25):
-                mine.save_answer(assessments[index], validate_answer(sample, "cover", values[round_ % 4],
-                                                                     note=f"{index}-{round_}"))
+                mine.save_answer(
+                    assessments[index], validate_answer(sample, "cover", values[round_ % 4], note=f"{index}-{round_}")
+                )
                 mine.save_answer(shared, validate_answer(sample, "comment", f"from {index} round {round_}"))
             mine.close()
         except BaseException as exc:  # collected, so a failure in a thread fails the test

@@ -77,7 +77,7 @@ def current(required: bool = True) -> Current | None:
     if not assessment_id:
         if required:
             st.info("No assessment is open. Start one, resume one with its link, or open the demo.")
-            st.page_link(PAGES["home"], label="Go to the start page", icon="🏠")
+            st.page_link(PAGES["home"], label="Go to the start page", icon=":material/home:")
         return None
     try:
         assessment = store().get_assessment(assessment_id)
@@ -85,7 +85,7 @@ def current(required: bool = True) -> Current | None:
     except NotFound:
         st.session_state.pop(SESSION_KEY, None)
         st.error("This link does not open any assessment. Check that it was copied whole.")
-        st.page_link(PAGES["home"], label="Go to the start page", icon="🏠")
+        st.page_link(PAGES["home"], label="Go to the start page", icon=":material/home:")
         return None
     except ReadinessError as exc:
         st.error(f"The assessment cannot be opened: {exc}")
@@ -128,9 +128,23 @@ def answers_of(assessment: Assessment) -> dict[str, Answer]:
     return store().answers(assessment.id)
 
 
-def result_for(cur: Current, profile: str | None = None) -> ScoreResult:
-    answer_set = store().answer_set(cur.assessment)
+def result_for(cur: Current, profile: str | None = None, answers: dict[str, Answer] | None = None) -> ScoreResult:
+    answer_set = store().answer_set(cur.assessment, answers)
     return score(cur.questionnaire, answer_set, profile or cur.assessment.profile, language=cur.lang)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _result_cache(_cur: Current, _profile: str, _answers: dict[str, Answer], key: tuple[Any, ...]) -> ScoreResult:
+    return result_for(_cur, _profile, _answers)
+
+
+def cached_result(cur: Current, profile: str, answers: dict[str, Answer]) -> ScoreResult:
+    """The score, computed once per saved state: any answer change moves ``updated_at``.
+
+    Held as a shared resource (not copied per hit): results are frozen.
+    """
+    a = cur.assessment
+    return _result_cache(cur, profile, answers, (a.id, a.updated_at.isoformat(), profile, cur.lang))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -144,7 +158,7 @@ def chart_specs(_result: ScoreResult, cache_key: tuple[Any, ...]) -> dict[str, d
     }
 
 
-def sidebar(cur: Current | None) -> None:
+def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> None:
     with st.sidebar:
         if cur is None:
             st.caption("No assessment open.")
@@ -152,7 +166,7 @@ def sidebar(cur: Current | None) -> None:
         a, q = cur.assessment, cur.questionnaire
         st.markdown(f"**{a.business_name or 'Unnamed business'}**")
         st.caption(f"{tr(q.title, cur.lang)} · {q.version} · {'complete' if a.status == 'complete' else 'draft'}")
-        done = progress(q, answers_of(a))
+        done = progress(q, answers if answers is not None else answers_of(a))
         st.progress(done.fraction, text=f"{done.answered} of {done.total} answered")
         if len(q.languages) > 1:
             lang = st.selectbox("Language", q.languages, index=q.languages.index(cur.lang), key="sidebar_lang")
@@ -162,7 +176,7 @@ def sidebar(cur: Current | None) -> None:
         else:
             st.caption(f"Language: {q.languages[0]}")
         st.caption("Resume link (keep it private: anyone with it can edit):")
-        st.code(resume_link(a.id), language=None)
+        st.code(resume_link(a.id), language=None, wrap_lines=True)
 
 
 def start_assessment(questionnaire: Questionnaire, name: str, profile: str, kind: str | None) -> Assessment:

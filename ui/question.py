@@ -36,10 +36,9 @@ def render(field: Field, answer: Answer | None, key: str) -> Outcome:
     """Draw the question; return what the widgets now say (saved by the caller)."""
     value, special = widget_value(field, answer)
     labels = {c.key: c.label for c in (*field.choices, *field.special)}
+    # One markdown element for question, badge and help: every element costs rerun time.
     title = f"**{field.label}**" + ("  :red-badge[critical]" if field.critical else "")
-    st.markdown(title)
-    if field.help:
-        st.caption(field.help)
+    st.markdown(title + (f"\n\n:gray[{_escape(field.help)}]" if field.help else ""))
 
     if field.widget == "choice":
         options = [c.key for c in (*field.choices, *field.special)]
@@ -82,8 +81,10 @@ def render(field: Field, answer: Answer | None, key: str) -> Outcome:
                 placeholder=f"Enter a number{unit}",
                 label_visibility="collapsed",
             )
-            bounds = [f"from {field.minimum:g}" if field.minimum is not None else "",
-                      f"to {field.maximum:g}" if field.maximum is not None else ""]
+            bounds = [
+                f"from {field.minimum:g}" if field.minimum is not None else "",
+                f"to {field.maximum:g}" if field.maximum is not None else "",
+            ]
             if any(bounds) or field.unit:
                 st.caption(" ".join(b for b in [field.unit, *bounds] if b))
         else:
@@ -104,12 +105,18 @@ def render(field: Field, answer: Answer | None, key: str) -> Outcome:
     note_key = f"{key}_note"
     _seed(note_key, answer.note if answer is not None and answer.note else "")
     has_answer = answer is not None or current not in (None, "", []) or current_special is not None
-    with st.expander("Note or evidence link" + (" ✎" if st.session_state.get(note_key) else "")):
+    note = None
+    if has_answer:  # a note belongs to an answer; unanswered questions have none to keep
         note = st.text_input(
             "Note or evidence link",
             key=note_key,
-            disabled=not has_answer,
-            placeholder="Why this answer? A link to a document?" if has_answer else "Answer first to add a note",
+            placeholder="Note or evidence link (optional): why this answer? where is the proof?",
             max_chars=2000,
+            label_visibility="collapsed",
         )
     return Outcome(current, current_special, note or None)
+
+
+def _escape(text: str) -> str:
+    """Keep questionnaire text literal inside a markdown colour directive."""
+    return text.replace("[", "\\[").replace("]", "\\]")

@@ -1,0 +1,96 @@
+"""A newcomer's journey in a real browser: start, answer, reload, resume elsewhere, finish, read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+Q_COVER = "If your most important person (you included) were suddenly away for two weeks"
+Q_ROLES = "Does everyone know what they are responsible for"
+Q_ORDER = "Is your process from order (or booking) to delivery written down step by"
+
+
+def question(page: Page, text: str):
+    return page.get_by_role("radiogroup", name=re.compile(re.escape(text)))
+
+
+def answer(page: Page, text: str, option: str, answered_after: int) -> None:
+    question(page, text).get_by_text(option, exact=True).click()
+    expect(page.get_by_text(re.compile(rf"^{answered_after} of \d+ questions answered"))).to_be_visible()  # saved
+
+
+def checked(page: Page, text: str) -> str:
+    group = question(page, text)
+    return group.locator("label:has(input:checked)").inner_text()
+
+
+def charts_drawn(page: Page) -> int:
+    page.wait_for_function(
+        "document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= 4", timeout=30_000
+    )
+    return page.locator(".vega-embed").count()
+
+
+def test_newcomer_starts_answers_reloads_resumes_and_reads_results(server: str, page: Page, browser: Browser) -> None:
+    page.goto(server)
+    page.get_by_label("Business name").fill("Browser Bakery")
+    page.get_by_text("Physical goods").click()
+    page.get_by_role("button", name="Start assessment").click()
+    expect(page.get_by_role("heading", name="Team")).to_be_visible()
+
+    answer(page, Q_COVER, "Ad hoc", 2)  # the kind of business already answered one question
+    answer(page, Q_ROLES, "In place", 3)
+    page.get_by_role("button", name="Next →").click()
+    expect(page.get_by_role("heading", name="Process")).to_be_visible()
+    answer(page, Q_ORDER, "Partly in place", 4)
+
+    page.reload()
+    expect(page.get_by_role("heading", name="Process")).to_be_visible()  # position restored
+    assert checked(page, Q_ORDER).startswith("Partly in place")
+    page.get_by_role("radiogroup", name="Steps").get_by_text(re.compile(r"^Team")).click()
+    expect(page.get_by_role("heading", name="Team")).to_be_visible()
+    assert checked(page, Q_COVER).startswith("Ad hoc")
+    assert checked(page, Q_ROLES).startswith("In place")
+
+    resume = re.sub(r"/(results|assess|home)?(\?.*)?$", "", page.url) + "/assess?" + page.url.split("?", 1)[1]
+    other = browser.new_context(viewport={"width": 390, "height": 900})  # another device: a phone
+    phone = other.new_page()
+    phone.goto(resume)
+    expect(phone.get_by_role("heading", name="Team")).to_be_visible()
+    assert checked(phone, Q_COVER).startswith("Ad hoc")
+    phone.get_by_role("radiogroup", name="Steps").get_by_text("Finish").click()
+    expect(phone.get_by_text("still unanswered")).to_be_visible()
+    phone.get_by_role("button", name="Finish and see results").click()
+    expect(phone.get_by_text("Fix these first")).to_be_visible()
+    expect(phone.get_by_text("complete. Scores cover the questions answered so far")).to_be_visible()
+    assert charts_drawn(phone) >= 4
+    other.close()
+
+    page.goto(resume.replace("/assess", "/results"))
+    expect(page.get_by_text("Fix these first")).to_be_visible()
+    assert charts_drawn(page) >= 4
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 3400})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "results.png"))
+
+
+def test_demo_opens_results_with_the_engines_numbers_and_charts(server: str, page: Page) -> None:
+    from readiness import load_answers, load_questionnaire, score
+    from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE
+
+    q = load_questionnaire(DEMO_QUESTIONNAIRE)
+    expected = score(q, load_answers(q, DEMO_ANSWERS)[0])
+    page.goto(server)
+    page.get_by_role("button", name="Open the demo").click()
+    expect(page.get_by_text(f"{expected.balance.label}.")).to_be_visible()
+    metrics = page.get_by_test_id("stMetricValue")
+    expect(metrics.first).to_have_text(f"{expected.overall:.0f} / 100")
+    expect(metrics.nth(1)).to_have_text(f"{expected.balance.demand:.0f} / 100")
+    assert charts_drawn(page) >= 4
