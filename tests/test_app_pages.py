@@ -106,12 +106,14 @@ def test_reopening_the_link_restores_answers_and_position(db: Store) -> None:
     at = app()
     aid = start(at)
     at.radio(key=key(aid, "clear_roles")).set_value("3").run()
+    at.text_input(key=key(aid, "clear_roles") + "_note").input("Roles chart on the wall").run()
     at.button(key="assess_next").click().run()
     assert at.header[0].value == "Process"
     fresh = app(query={"a": aid}, page="pages/assess.py")  # another device, same link
     assert fresh.header[0].value == "Process"
     fresh.segmented_control(key=f"assess_step_{aid[:10]}").set_value(0).run()
     assert fresh.radio(key=key(aid, "clear_roles")).value == "3"
+    assert fresh.text_input(key=key(aid, "clear_roles") + "_note").value == "Roles chart on the wall"
 
 
 def test_finishing_with_unanswered_questions_summarises_them(db: Store) -> None:
@@ -170,3 +172,13 @@ def test_starting_without_a_name_is_refused_in_words(db: Store) -> None:
     at = app()
     at.button(key="home_start").click().run()
     assert "Give the business a name" in at.error[0].body
+
+
+def test_results_of_an_empty_assessment_explain_instead_of_crashing(db: Store) -> None:
+    at = app()
+    aid = start(at)
+    db.delete_answer(aid, "business_type")
+    results = app(query={"a": aid}, page="pages/results.py")
+    assert "0% complete" in results.warning[0].body
+    metrics = {m.label: m.value for m in results.metric}
+    assert metrics["Operations readiness"] == "– / 100"

@@ -129,3 +129,8 @@ def test_sample_loads_without_warnings() -> None:
     result = load_questionnaire_with_warnings(SAMPLE)
     assert result.warnings == []
     assert [d.id for d in result.questionnaire.dimensions] == ["team", "capacity", "marketing"]
+
+
+def test_the_broken_corpus_is_there() -> None:
+    """Guards the parametrized test above: an empty corpus would only be a silent skip."""
+    assert len(BROKEN) >= 20

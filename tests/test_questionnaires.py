@@ -103,3 +103,7 @@ def test_best_answers_score_100_and_worst_0_for_every_kind_of_business(name: str
     assert worst.overall == 0 and worst.balance.demand == 0
     assert best.balance.quadrant == "scale_ready"
     assert len(worst.findings) >= 10
+
+
+def test_the_shipped_questionnaires_are_there() -> None:
+    assert {p.name for p in FILES} >= {"growth-readiness.yaml", "quick-check.yaml"}
