@@ -8,9 +8,13 @@ st.set_page_config(
     page_title="Readiness", page_icon=":material/trending_up:", layout="wide", initial_sidebar_state="auto"
 )
 
-pages = [
-    st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="home"),
-    st.Page("pages/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
-    st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
-]
-st.navigation(pages).run()
+if st.query_params.get("t"):
+    # A share link: the read-only report alone, with no way to the other pages.
+    st.navigation([st.Page("pages/share.py", title="Report", default=True)], position="hidden").run()
+else:
+    pages = [
+        st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="home"),
+        st.Page("pages/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
+        st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
+    ]
+    st.navigation(pages).run()

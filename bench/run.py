@@ -9,7 +9,8 @@ measured in the same run, as a ratio:
 
 Targets: loading+validating the default questionnaire and scoring one answer
 set each well under 50 ms; each app page's server-side rerun under 10x a bare
-one-line page (bench/pages.py, also run from here).
+one-line page (bench/pages.py); HTML report under 1 s and PDF under 3 s
+(bench/reports.py). All run from here.
 """
 
 from __future__ import annotations
@@ -100,9 +101,12 @@ def main() -> int:
     ok = load < 50 and scoring < 50
     print(f"target (each under 50 ms): {'met' if ok else 'MISSED'}")
     if not args.engine_only:
+        import reports
+
         import pages
 
         ok = pages.main(max(20, args.repeat)) and ok
+        ok = reports.main() and ok
     return 0 if ok else 1
 
 

@@ -89,3 +89,35 @@ st.markdown(dimension_markdown(result))
 st.vega_lite_chart(specs["heatmap"], width="stretch", key="results_chart_heatmap")
 
 st.page_link(common.PAGES["assess"], label="Change answers", icon=":material/edit:", query_params={"a": a.id})
+
+st.header("Download and share")
+st.caption("Reports are self-contained: they open anywhere, offline, and match the scores above.")
+common.download_buttons(cur, result, answers, "results")
+
+st.subheader("Read-only share links")
+st.caption(
+    "A share link shows this report and nothing else: no editing, no other assessment. "
+    "It is different from your resume link. Revoke it at any time."
+)
+with st.form("results_share_form", border=False):
+    expiry = st.selectbox(
+        "Link expires",
+        [None, 7, 30, 90],
+        format_func=lambda d: "never" if d is None else f"after {d} days",
+        key="results_share_expiry",
+    )
+    create = st.form_submit_button("Create share link", icon=":material/share:")
+if create:
+    token, _ = db.create_share(a.id, expiry)
+    st.session_state["results_new_share"] = common.share_link(token)
+if st.session_state.get("results_new_share"):
+    st.success("Share link created. Copy it now: for safety it is shown only once.")
+    st.code(st.session_state["results_new_share"], language=None, wrap_lines=True)
+for link in db.shares(a.id):
+    left, right = st.columns([4, 1])
+    expires = "never expires" if link.expires_at is None else f"expires {link.expires_at:%Y-%m-%d}"
+    left.markdown(f"`{link.id}` · created {link.created_at:%Y-%m-%d %H:%M} · {expires} · **{link.status}**")
+    if link.status == "active" and right.button("Revoke", key=f"results_revoke_{link.id}"):
+        db.revoke_share(a.id, link.id)
+        st.session_state.pop("results_new_share", None)
+        st.rerun()

@@ -268,3 +268,24 @@ def _inline(node: Any, datasets: dict[str, Any]) -> Any:
     if isinstance(node, list):
         return [_inline(v, datasets) for v in node]
     return node
+
+
+def static(chart_spec: dict[str, Any], width: int | None = 620) -> dict[str, Any]:
+    """A copy of a spec with container widths fixed, for drawing outside a web page (SVG, PDF)."""
+
+    def fix(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {k: fix(v) for k, v in node.items()}
+            if out.get("width") == "container":
+                if width is None:
+                    del out["width"]
+                else:
+                    out["width"] = width
+            return out
+        if isinstance(node, list):
+            return [fix(v) for v in node]
+        return node
+
+    fixed = fix(chart_spec)
+    fixed.setdefault("padding", 16)  # room for long axis labels once drawn outside a page
+    return fixed

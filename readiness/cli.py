@@ -89,6 +89,22 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from readiness.report import file_name, render
+
+    questionnaire = _load(args.questionnaire)
+    answers, warnings = load_answers(questionnaire, args.answers)
+    result = score(questionnaire, answers, args.profile, language=args.language, warnings=warnings)
+    data = render(args.format, questionnaire, result, answers, paper=args.paper)
+    output = args.output or file_name(answers.business, args.format)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(output).write_bytes(data)
+        print(f"wrote {output} ({len(data):,} bytes)", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from readiness.schema import json_schema
 
@@ -148,6 +164,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", help="language of the texts in the result")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser(
+        "report",
+        help="write a score report (HTML, PDF, CSV, Excel or JSON)",
+        description="Write a report of an answers file: a self-contained HTML page, a PDF of it, "
+        "CSV or Excel tables (answers, scores, findings), or the full result as JSON.",
+    )
+    p.add_argument("questionnaire", metavar="QUESTIONNAIRE", help="questionnaire YAML file")
+    p.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
+    p.add_argument(
+        "--format", choices=["html", "pdf", "csv", "xlsx", "json"], default="html", help="report format (default: html)"
+    )
+    p.add_argument("--profile", help="target profile id (default: the answers file's, else the questionnaire's)")
+    p.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="page size for printing and PDF")
+    p.add_argument("--language", help="language of the texts")
+    p.add_argument("-o", "--output", help="file to write (default: readiness-<business>-<date>.<format>; - for stdout)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
         "schema",

@@ -12,6 +12,7 @@ questionnaire file later never silently re-scores old answers.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import secrets
@@ -19,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,7 +43,8 @@ from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
 from readiness.model import Questionnaire
 
-SCHEMA_VERSION = 1
+#: 1: assessments, answers, snapshots. 2: share links.
+SCHEMA_VERSION = 2
 ENV_URL = "READINESS_DATABASE_URL"
 BUSY_TIMEOUT_MS = 15_000
 T = TypeVar("T")
@@ -121,6 +123,61 @@ class AnswerRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
+class ShareRow(Base):
+    __tablename__ = "share_links"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ShareError(ReadinessError):
+    """A share link that opens nothing; the message says why, and nothing about any data."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        messages = {
+            "unknown": "This share link does not open any report. Check that it was copied whole.",
+            "revoked": "This share link has been revoked by the person who shared it.",
+            "expired": "This share link has expired. Ask the person who shared it for a new one.",
+        }
+        super().__init__(messages[reason])
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    """A read-only link, as its owner sees it (the token itself is never stored)."""
+
+    id: str
+    assessment_id: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and _aware(self.expires_at) <= now():
+            return "expired"
+        return "active"
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands timezone-aware columns back naive; they were written in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _hash_token(token: str) -> str:
+    # Tokens carry 192 random bits, so a fast hash is enough: nothing to brute-force.
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _share(row: ShareRow) -> ShareLink:
+    return ShareLink(row.token_hash[:12], row.assessment_id, row.created_at, row.expires_at, row.revoked_at)
+
+
 @dataclass(frozen=True)
 class Assessment:
     """An assessment as callers see it (plain data, detached from the database)."""
@@ -192,6 +249,8 @@ class Store:
                     f"the database was written by a newer Readiness (schema {row.value}, "
                     f"this one reads {SCHEMA_VERSION}); upgrade Readiness"
                 )
+            elif int(row.value) < SCHEMA_VERSION:  # only tables were added since: create_all made them
+                row.value = str(SCHEMA_VERSION)
 
     def _safe_url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
@@ -407,6 +466,60 @@ class Store:
             date=assessment.updated_at.date().isoformat(),
             language=assessment.language,
         )
+
+    # --- share links --------------------------------------------------------
+    def create_share(self, assessment_id: str, days: int | None = None) -> tuple[str, ShareLink]:
+        """A new read-only link; returns the token (shown once) and the link's record."""
+        token = secrets.token_urlsafe(24)
+        expires = now() + timedelta(days=days) if days else None
+
+        def work() -> ShareLink:
+            with self._write() as session:
+                if session.get(AssessmentRow, assessment_id) is None:
+                    raise NotFound("no assessment with that link")
+                row = ShareRow(
+                    token_hash=_hash_token(token), assessment_id=assessment_id, created_at=now(), expires_at=expires
+                )
+                session.add(row)
+                session.flush()
+                return _share(row)
+
+        return token, self._retry(work)
+
+    def open_share(self, token: str) -> Assessment:
+        """The assessment a share token opens, or :class:`ShareError` saying why not."""
+        if not isinstance(token, str) or not 16 <= len(token) <= 64:
+            raise ShareError("unknown")
+        with self._sessions() as session:
+            row = session.get(ShareRow, _hash_token(token))
+            if row is None:
+                raise ShareError("unknown")
+            link = _share(row)
+            if link.status != "active":
+                raise ShareError(link.status)
+            assessment = session.get(AssessmentRow, row.assessment_id)
+            if assessment is None:
+                raise ShareError("unknown")
+            return _assessment(assessment)
+
+    def shares(self, assessment_id: str) -> list[ShareLink]:
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(ShareRow).where(ShareRow.assessment_id == assessment_id).order_by(ShareRow.created_at)
+            ).all()
+            return [_share(r) for r in rows]
+
+    def revoke_share(self, assessment_id: str, link_id: str) -> None:
+        """Revoke one of this assessment's links (by the id shown to its owner)."""
+
+        def work() -> None:
+            with self._write() as session:
+                rows = session.scalars(select(ShareRow).where(ShareRow.assessment_id == assessment_id)).all()
+                for row in rows:
+                    if row.token_hash.startswith(link_id) and row.revoked_at is None:
+                        row.revoked_at = now()
+
+        self._retry(work)
 
 
 def _plain(value: Any) -> Any:

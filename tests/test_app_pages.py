@@ -182,3 +182,30 @@ def test_results_of_an_empty_assessment_explain_instead_of_crashing(db: Store) -
     assert "0% complete" in results.warning[0].body
     metrics = {m.label: m.value for m in results.metric}
     assert metrics["Operations readiness"] == "– / 100"
+
+
+def test_share_link_opens_a_read_only_report_and_revoking_closes_it(db: Store) -> None:
+    at = app()
+    at.button(key="home_demo").click().run()
+    aid = at.query_params["a"]
+    at.button(key="FormSubmitter:results_share_form-Create share link").click().run()
+    assert not at.exception, at.exception
+    link = next(c.value for c in at.code if "?t=" in c.value)
+    token = link.split("?t=", 1)[1]
+    assert token != aid
+
+    viewer = app(query={"t": token})  # a stranger with only the link
+    report = viewer.get("html")[0].proto.body
+    assert "Frost &amp; Co Ice Cream (demo)" in report and "Executive summary" in report
+    keys = {b.key for b in viewer.button} | {w.key for w in viewer.radio} | {w.key for w in viewer.selectbox}
+    assert not any(k and k.startswith(("results_", "assess_", "home_")) for k in keys)  # nothing to edit
+    assert len(viewer.get("download_button")) == 5
+
+    link_id = db.shares(aid)[0].id
+    at.button(key=f"results_revoke_{link_id}").click().run()
+    assert db.shares(aid)[0].status == "revoked"
+    again = app(query={"t": token})
+    assert "revoked" in again.error[0].body
+    assert not again.get("html")
+    unknown = app(query={"t": "not-a-real-token-at-all-000000"})
+    assert "does not open any report" in unknown.error[0].body

@@ -11,7 +11,7 @@ import pytest
 from readiness import load_questionnaire, parse_questionnaire
 from readiness.answers import validate_answer
 from readiness.demo import create_demo
-from readiness.storage import NotFound, StorageError, Store
+from readiness.storage import SCHEMA_VERSION, NotFound, ShareError, StorageError, Store
 
 from .conftest import ROOT, SAMPLE
 
@@ -29,11 +29,11 @@ def store(db_path: Path):
 
 
 def test_tables_schema_version_and_wal_are_set_up_on_first_start(store: Store, db_path: Path) -> None:
-    assert store.schema_version() == 1
+    assert store.schema_version() == SCHEMA_VERSION
     with sqlite3.connect(db_path) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"assessments", "answers", "questionnaire_snapshots", "meta"} <= tables
+    assert {"assessments", "answers", "questionnaire_snapshots", "meta", "share_links"} <= tables
 
 
 def test_assessment_ids_are_unguessable(store: Store, sample) -> None:
@@ -143,3 +143,43 @@ def test_demo_is_a_complete_copy_per_visitor(store: Store) -> None:
     q = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
     assert len(store.answers(first.id)) >= 45
     assert store.questionnaire(first.questionnaire_hash).content_hash == q.content_hash
+
+
+def test_share_links_are_hashed_revocable_and_expire(store: Store, sample, db_path: Path) -> None:
+    a = store.create_assessment(sample, "Acme")
+    token, link = store.create_share(a.id)
+    assert len(token) >= 32 and token != a.id  # 192 bits, and not the edit link
+    assert store.open_share(token).id == a.id
+    with sqlite3.connect(db_path) as raw:
+        stored = [r[0] for r in raw.execute("SELECT token_hash FROM share_links")]
+    assert token not in stored and all(len(h) == 64 for h in stored)  # only the hash is kept
+    store.revoke_share(a.id, link.id)
+    with pytest.raises(ShareError) as info:
+        store.open_share(token)
+    assert info.value.reason == "revoked" and "revoked" in str(info.value)
+    assert [s.status for s in store.shares(a.id)] == ["revoked"]
+
+    short, _ = store.create_share(a.id, days=1)
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("UPDATE share_links SET expires_at = '2020-01-01 00:00:00' WHERE revoked_at IS NULL")
+    with pytest.raises(ShareError) as info:
+        store.open_share(short)
+    assert info.value.reason == "expired"
+    with pytest.raises(ShareError) as info:
+        store.open_share("x" * 32)
+    assert info.value.reason == "unknown"
+    other = store.create_assessment(sample, "Other")
+    store.revoke_share(other.id, link.id)  # revoking through another assessment does nothing to it
+
+
+def test_an_older_database_gains_new_tables_and_keeps_its_data(db_path: Path, sample) -> None:
+    first = Store(f"sqlite:///{db_path}")
+    a = first.create_assessment(sample, "Old")
+    first.close()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("DROP TABLE share_links")
+        raw.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    again = Store(f"sqlite:///{db_path}")
+    assert again.schema_version() == SCHEMA_VERSION
+    assert again.get_assessment(a.id).business_name == "Old"
+    assert again.create_share(a.id)[0]

@@ -27,7 +27,12 @@ from readiness.storage import ENV_URL, Assessment, NotFound, Store, default_url
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONNAIRES = ROOT / "questionnaires"
-PAGES = {"home": "pages/home.py", "assess": "pages/assess.py", "results": "pages/results.py"}
+PAGES = {
+    "home": "pages/home.py",
+    "assess": "pages/assess.py",
+    "results": "pages/results.py",
+    "share": "pages/share.py",
+}
 SESSION_KEY = "assessment_id"
 
 
@@ -106,7 +111,7 @@ def base_url() -> str:
     url = st.context.url or "http://localhost:8501"
     parts = urlsplit(url)
     path = parts.path.rstrip("/")
-    for page in ("assess", "results", "home"):
+    for page in ("assess", "results", "home", "share"):
         if path.endswith("/" + page):
             path = path[: -len(page) - 1]
     return f"{parts.scheme}://{parts.netloc}{path}"
@@ -188,3 +193,56 @@ def start_assessment(questionnaire: Questionnaire, name: str, profile: str, kind
     if kind and business_kind_question(questionnaire) is not None:
         store().save_answer(assessment.id, validate_answer(questionnaire, "business_type", kind))
     return assessment
+
+
+def share_link(token: str) -> str:
+    return f"{base_url()}/?t={token}"
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def report_html(_cur: Current, _result: ScoreResult, _answers: dict[str, Answer], cache_key: tuple[Any, ...]) -> str:
+    """The HTML report of a saved state (charts drawn once, reused by the PDF)."""
+    from readiness.report import build_report, chart_svgs, render_html
+
+    answer_set = store().answer_set(_cur.assessment, _answers)
+    return render_html(build_report(_cur.questionnaire, _result, answer_set), chart_svgs(_result))
+
+
+def download_buttons(cur: Current, result: ScoreResult, answers: dict[str, Answer], key: str) -> None:
+    """One button per report format; each file is made only when its button is pressed."""
+    from readiness.report import MIME, ReportError, file_name, render_csv, render_json, render_pdf, render_xlsx
+    from readiness.report import build_report as build
+
+    a = cur.assessment
+    cache_key = (a.id, a.updated_at.isoformat(), result.profile, cur.lang)
+    answer_set = store().answer_set(a, answers)
+
+    def html() -> bytes:
+        return report_html(cur, result, answers, cache_key).encode("utf-8")
+
+    def pdf() -> bytes:
+        try:
+            return render_pdf(report_html(cur, result, answers, cache_key))
+        except ReportError as exc:  # the PDF engine's system library is missing: say so in the file
+            return f"PDF could not be made: {exc}".encode()
+
+    makers = {
+        "html": html,
+        "pdf": pdf,
+        "xlsx": lambda: render_xlsx(build(cur.questionnaire, result, answer_set)),
+        "csv": lambda: render_csv(build(cur.questionnaire, result, answer_set)),
+        "json": lambda: render_json(result, answer_set),
+    }
+    labels = {"html": "HTML report", "pdf": "PDF report", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
+    columns = st.columns(len(makers))
+    for column, (fmt_name, maker) in zip(columns, makers.items(), strict=True):
+        column.download_button(
+            labels[fmt_name],
+            data=maker,
+            file_name=file_name(a.business_name, fmt_name),
+            mime=MIME[fmt_name],
+            key=f"{key}_download_{fmt_name}",
+            icon=":material/download:",
+            on_click="ignore",
+            width="stretch",
+        )

@@ -1,0 +1,25 @@
+"""Share view: a read-only report opened by a share link. No editing, no other assessment."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from readiness.report import embeddable
+from readiness.storage import ShareError
+from ui import common
+
+token = st.query_params.get("t", "")
+try:
+    assessment = common.store().open_share(token)
+except ShareError as exc:
+    st.title("Readiness report")
+    st.error(str(exc), icon=":material/link_off:")
+    st.stop()
+
+cur = common.Current(assessment, common.store().questionnaire(assessment.questionnaire_hash))
+answers = common.answers_of(assessment)
+result = common.cached_result(cur, assessment.profile, answers)
+st.caption("A read-only report shared with you. Download it in the format you need:")
+common.download_buttons(cur, result, answers, "share")
+key = (assessment.id, assessment.updated_at.isoformat(), result.profile, cur.lang)
+st.html(embeddable(common.report_html(cur, result, answers, key)))

@@ -1,0 +1,64 @@
+"""Sharing in a real browser: a share link for a stranger, revoking it, and the HTML file offline."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+
+def open_demo(server: str, page: Page) -> None:
+    page.goto(server)
+    page.get_by_role("button", name="Open the demo").click()
+    expect(page.get_by_text("Fix these first")).to_be_visible()
+
+
+def test_share_link_shows_the_report_to_a_stranger_until_revoked(server: str, page: Page, browser: Browser) -> None:
+    open_demo(server, page)
+    page.get_by_role("button", name="Create share link").click()
+    expect(page.get_by_text("Share link created")).to_be_visible()
+    link = page.locator("code").filter(has_text="?t=").inner_text().replace("\n", "").strip()
+
+    stranger = browser.new_context(viewport={"width": 1100, "height": 1400})
+    view = stranger.new_page()
+    view.goto(link)
+    expect(view.get_by_role("heading", name="Executive summary")).to_be_visible(timeout=30_000)
+    charts = view.locator(".rr img[alt=chart]")
+    expect(charts).to_have_count(4)
+    view.wait_for_function(
+        "[...document.querySelectorAll('.rr img[alt=chart]')].every(i => i.complete && i.naturalWidth > 100)"
+    )
+    expect(view.get_by_role("button", name="Create share link")).to_have_count(0)  # read-only
+    expect(view.get_by_text("Change answers")).to_have_count(0)
+
+    page.get_by_role("button", name="Revoke").click()
+    expect(page.get_by_text("revoked", exact=False).first).to_be_visible()
+    view.reload()
+    expect(view.get_by_text("This share link has been revoked")).to_be_visible(timeout=30_000)
+    expect(view.get_by_text("Executive summary")).to_have_count(0)
+    stranger.close()
+
+
+def test_downloaded_html_report_draws_its_charts_offline(server: str, page: Page, browser: Browser) -> None:
+    open_demo(server, page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="HTML report").click()
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / "report.html"
+    download.value.save_as(path)
+
+    offline = browser.new_context(offline=True, viewport={"width": 1000, "height": 1600})
+    requests: list[str] = []
+    offline.on("request", lambda request: requests.append(request.url))
+    report = offline.new_page()
+    report.goto(path.as_uri())
+    expect(report.get_by_role("heading", name="Executive summary")).to_be_visible()
+    boxes = [report.locator("svg").nth(i).bounding_box() for i in range(report.locator("svg").count())]
+    drawn = [b for b in boxes if b and b["width"] > 200 and b["height"] > 100]
+    assert len(drawn) >= 4
+    assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
+    report.screenshot(path=str(ARTIFACTS / "report-offline.png"), full_page=True)
+    offline.close()

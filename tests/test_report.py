@@ -1,0 +1,264 @@
+"""Reports: one model, five formats, all telling the same story — and none trusting user text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from readiness import load_answers, load_questionnaire, parse_answers, score
+from readiness.report import (
+    as_dict,
+    build_report,
+    embeddable,
+    linkify,
+    neutralise,
+    render,
+    render_csv,
+    render_html,
+    render_xlsx,
+    safe_url,
+)
+
+from .conftest import DATA, ROOT
+
+GOLDEN = DATA / "golden" / "sample_report.json"
+WHEN = datetime(2026, 11, 22, tzinfo=UTC)
+SAMPLE_ANSWERS = """
+business: Frost & Co
+profile: surge
+answers:
+  business_type: goods
+  cover: {value: 1, note: "Only Sam knows the freezer. Plan: https://example.com/plan?x=1&y=2"}
+  surge_plan: no
+  utilization: 80
+  stock_cover: dont_know
+  channels: [referrals, partners]
+"""
+
+
+@pytest.fixture
+def sample_case(sample):
+    answers, _ = parse_answers(sample, SAMPLE_ANSWERS)
+    return sample, score(sample, answers), answers
+
+
+def test_report_model_matches_the_golden_file(sample_case) -> None:
+    """Content, not layout. Regenerate after a deliberate change: READINESS_UPDATE_GOLDEN=1 pytest."""
+    q, result, answers = sample_case
+    model = json.loads(json.dumps(as_dict(build_report(q, result, answers, WHEN)), ensure_ascii=False))
+    if os.environ.get("READINESS_UPDATE_GOLDEN"):
+        GOLDEN.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n")
+    assert model == json.loads(GOLDEN.read_text())
+
+
+def test_report_numbers_are_the_scores_numbers(sample_case) -> None:
+    q, result, answers = sample_case
+    report = build_report(q, result, answers, WHEN)
+    assert report.operations == f"{result.overall:.0f}" and report.demand == f"{result.balance.demand:.0f}"
+    assert report.quadrant == result.balance.label
+    assert [f.question for f in report.urgent] == [f.text for f in result.findings[:3]]
+    assert [d.score for d in report.dimensions] == [f"{d.score:.0f}" for d in result.dimensions]
+    assert sum(len(v) for v in report.actions.values()) >= 3
+    assert report.actions[30][0].text == "Cross-train one back-up for each key role."  # low effort: 30 days
+    assert any("Don't know" in line or "worst answer" in line for line in report.method)
+
+
+class Resources(HTMLParser):
+    """Collects everything in a page that would make a browser fetch something."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[str] = []
+        self.scripts = 0
+        self.handlers: list[str] = []
+        self.links: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "script":
+            self.scripts += 1
+        source = values.get("src") or ""
+        if tag in ("img", "iframe", "embed", "source", "video", "audio", "input") and not source.startswith("data:"):
+            self.loads.append(source)
+        if tag == "link":
+            self.loads.append(values.get("href") or "")
+        if tag == "a":
+            self.links.append(values.get("href") or "")
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parsed(page: str) -> Resources:
+    parser = Resources()
+    parser.feed(page)
+    return parser
+
+
+def test_html_report_is_self_contained_with_charts_drawn(sample_case) -> None:
+    q, result, answers = sample_case
+    page = render("html", q, result, answers).decode()
+    found = parsed(page)
+    assert found.loads == [] and found.scripts == 0 and found.handlers == []
+    assert "@import" not in page
+    assert all(ref.startswith("#") for ref in re.findall(r"url\(\s*['\"]?([^)'\"]*)", page))  # only #fragments
+    assert page.count("<svg") >= 4  # the four charts, inline
+    assert found.links == ["https://example.com/plan?x=1&y=2"]  # the evidence link, and nothing else
+    assert "Frost &amp; Co" in page
+
+
+def test_pdf_has_selectable_text_with_name_scores_and_findings(sample_case) -> None:
+    q, result, answers = sample_case
+    pdf = render("pdf", q, result, answers)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    flat = " ".join(text.split())
+    assert "Frost & Co" in flat
+    assert f"{result.overall:.0f} / 100" in flat and f"{result.balance.demand:.0f} / 100" in flat
+    assert result.balance.label in flat
+    assert "Cross-train one back-up for each key role." in flat
+    assert "How this was scored" in flat
+
+
+def test_csv_xlsx_and_json_carry_answers_scores_and_findings(sample_case) -> None:
+    q, result, answers = sample_case
+    rows = list(csv.reader(io.StringIO(render("csv", q, result, answers).decode("utf-8-sig"))))
+    sections = {r[0] for r in rows if r and r[0] != "section"}
+    assert sections == {"Summary", "Scores", "Findings", "Actions", "Answers"}
+    book = load_workbook(io.BytesIO(render("xlsx", q, result, answers)))
+    assert book.sheetnames == ["Summary", "Scores", "Findings", "Actions", "Answers"]
+    scores = {row[0]: row[2] for row in book["Scores"].iter_rows(min_row=2, values_only=True)}
+    assert scores == {d.title: f"{d.score:.0f}" for d in result.dimensions}
+    data = json.loads(render("json", q, result, answers))
+    assert data["questionnaire"] == {"id": q.id, "version": q.version, "hash": q.content_hash}
+    assert data["overall"] == result.overall and data["answers"]["surge_plan"] is False
+
+
+INJECTIONS = [
+    '<script>alert("x")</script>',
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(document.cookie)",
+    '=HYPERLINK("http://evil.example","click")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tTabbed",
+    "\rReturn",
+    "مرحبا بالعالم — שלום",
+    "富士山 ☃ 🍦 Ünïcødé",
+]
+
+
+@pytest.mark.parametrize("text", INJECTIONS)
+def test_user_text_is_escaped_and_intact_in_every_format(sample, text: str) -> None:
+    data = {"business": text, "answers": {"cover": {"value": 2, "note": text}, "surge_plan": "yes"}}
+    answers, _ = parse_answers(sample, data)
+    result = score(sample, answers)
+    report = build_report(sample, result, answers)
+
+    page = render_html(report)
+    found = parsed(page)
+    assert found.scripts == 0 and found.handlers == [] and found.loads == []
+    assert all(link.startswith(("https://", "http://")) for link in found.links)  # never javascript:
+    shown = "".join(found.text)
+    assert text.strip() in shown  # intact, as text
+
+    for cell in [c for row in csv.reader(io.StringIO(render_csv(report).decode("utf-8-sig"))) for c in row]:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or cell == "-"
+    book = load_workbook(io.BytesIO(render_xlsx(report)))
+    for sheet in book:
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                assert not (isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")))
+    business = next(r for r in book["Summary"].iter_rows(values_only=True) if r[0] == "Business")[1]
+    assert business.lstrip("'").replace("\n", "\r") == text.replace("\n", "\r")  # XML keeps CR as LF
+
+    assert json.loads(render("json", sample, result, answers))["answers"]["cover"]["note"] == text.strip()
+
+
+def test_pdf_keeps_unicode_and_hostile_text_as_text(sample) -> None:
+    # Scripts the machine's fonts cover (DejaVu: Latin, Greek, Cyrillic, Hebrew, Arabic); CJK needs a CJK font.
+    name = "Café <b>Ünïcødé</b> =1+1 Ωμέγα Привет"
+    answers, _ = parse_answers(sample, {"business": name, "answers": {"cover": 2}})
+    pdf = render("pdf", sample, score(sample, answers), answers)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert name in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.com/a", True),
+        ("http://x.org", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<b>", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("https://", False),
+        ("ftp://x", False),
+    ],
+)
+def test_only_plain_web_links_become_links(url: str, ok: bool) -> None:
+    assert (safe_url(url) is not None) is ok
+
+
+def test_linkify_escapes_around_links() -> None:
+    out = linkify('see <https://a.example/x?q="1"> & javascript:alert(1)')
+    assert out.startswith("see &lt;")
+    assert '<a href="https://a.example/x?q="' in out and "&quot;1&quot;&gt;" in out  # a quote ends the URL
+    assert "javascript:alert(1)" in out and 'href="javascript' not in out
+
+
+def test_neutralise_leaves_numbers_and_ordinary_text() -> None:
+    assert neutralise("=1+1") == "'=1+1" and neutralise(-3) == -3 and neutralise("Plain") == "Plain"
+
+
+def test_embeddable_report_turns_charts_into_images(sample_case) -> None:
+    q, result, answers = sample_case
+    page = render("html", q, result, answers).decode()
+    part = embeddable(page)
+    assert "<svg" not in part and part.count('src="data:image/svg+xml;base64,') >= 4
+    assert part.startswith("<style>") and "<html" not in part
+
+
+def test_demo_report_in_every_format_from_the_cli(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    questionnaire = ROOT / "questionnaires" / "growth-readiness.yaml"
+    answers_file = ROOT / "questionnaires" / "demo" / "frost-and-co.yaml"
+    q = load_questionnaire(questionnaire)
+    expected = score(q, load_answers(q, answers_file)[0])
+    for fmt in ("html", "pdf", "csv", "xlsx", "json"):
+        out = tmp_path / f"r.{fmt}"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "readiness",
+                "report",
+                str(questionnaire),
+                str(answers_file),
+                "--format",
+                fmt,
+                "-o",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert out.stat().st_size > 1000
+    assert json.loads((tmp_path / "r.json").read_text())["overall"] == expected.overall
+    assert f"{expected.overall:.0f} / 100" in (tmp_path / "r.html").read_text()
