@@ -5,11 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from readiness.answers import visible_questions
-from readiness.errors import AnswerError, ReadinessError
-from readiness.forms import field_for, missing, progress, steps, to_answer
+from readiness.forms import missing, progress, steps
 from readiness.model import tr
 from ui import common
-from ui.question import render, widget_key
+from ui.question import ask, widget_key
 
 cur = common.current()
 if cur is None:
@@ -57,29 +56,10 @@ if position < finish:
     for question in q.questions_in(step.id):
         if question.id not in shown:
             continue
-        field = field_for(q, question, lang)
-        stored = answers.get(question.id)
         with st.container(border=True):
-            outcome = render(field, stored, widget_key(a.id, question.id))
-            try:
-                new = to_answer(q, field, outcome.value, outcome.special, outcome.note)
-            except AnswerError as exc:
-                st.error(exc.problem.message.split(": ", 1)[-1] + " — not saved yet.", icon=":material/error:")
-                continue
-            if new != stored:
-                try:
-                    if new is None:
-                        db.delete_answer(a.id, question.id)
-                        answers.pop(question.id, None)
-                    else:
-                        db.save_answer(a.id, new)
-                        answers[question.id] = new
-                    saved = True
-                    shown = visible_questions(q, answers)  # follow-up questions may appear or go
-                except ReadinessError as exc:
-                    st.error(
-                        f"Could not save this answer: {exc}. Your other answers are safe.", icon=":material/error:"
-                    )
+            if ask(q, question, answers, a.id, widget_key(a.id, question.id), lang):
+                saved = True
+                shown = visible_questions(q, answers)  # follow-up questions may appear or go
     if saved:
         st.toast("Saved", icon=":material/check_circle:")
     back, forward = st.columns(2)
@@ -114,9 +94,11 @@ else:
                     args=(gap_step.index,),
                     key=f"assess_goto_{gap_step.id}",
                 )
-    if st.button("Finish and see results", type="primary", key="assess_finish"):
+    participant = common.workshops().participant_for_assessment(a.id)
+    label = "Finish and wait for the group" if participant else "Finish and see results"
+    if st.button(label, type="primary", key="assess_finish"):
         db.update_assessment(a.id, status="complete")
-        common.open_assessment(a.id, "results")
+        common.open_assessment(a.id, "join" if participant else "results")
     st.button("← Back", on_click=go_to, args=(finish - 1,), key="assess_back_finish")
 
 step_list = steps(q, answers, lang)  # again: this run may have changed answers and shown questions

@@ -289,3 +289,112 @@ def static(chart_spec: dict[str, Any], width: int | None = 620) -> dict[str, Any
     fixed = fix(chart_spec)
     fixed.setdefault("padding", 16)  # room for long axis labels once drawn outside a page
     return fixed
+
+
+def workshop_dimensions(result: Any) -> alt.LayerChart:
+    """The room's mean per dimension, the range from lowest to highest person, and the target."""
+    rows = [
+        {
+            "dimension": d.title,
+            "mean": d.stats.mean,
+            "low": d.stats.minimum,
+            "high": d.stats.maximum,
+            "target": d.target,
+            "n": d.stats.n,
+            "side": "Demand" if d.side == "demand" else "Operations",
+        }
+        for d in result.dimensions
+        if d.stats.mean is not None
+    ]
+    order = [r["dimension"] for r in rows]
+    base = alt.Chart(alt.Data(values=rows)).encode(y=alt.Y("dimension:N", sort=order, title=None))
+    tooltip = [
+        alt.Tooltip("dimension:N", title="Dimension"),
+        alt.Tooltip("mean:Q", title="Mean", format=".0f"),
+        alt.Tooltip("low:Q", title="Lowest", format=".0f"),
+        alt.Tooltip("high:Q", title="Highest", format=".0f"),
+        alt.Tooltip("n:Q", title="People"),
+    ]
+    spread = base.mark_rule(strokeWidth=10, opacity=0.25, color=OPERATIONS).encode(
+        x=alt.X("low:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100): mean, and lowest to highest"),
+        x2="high:Q",
+        tooltip=tooltip,
+    )
+    mean = base.mark_point(filled=True, size=160).encode(
+        x="mean:Q",
+        color=alt.Color(
+            "side:N", scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]), title=None
+        ),
+        tooltip=tooltip,
+    )
+    target = base.mark_tick(color=TARGET, thickness=3, size=26).encode(x="target:Q")
+    chart = alt.layer(spread, mean, target).properties(
+        width="container", height=alt.Step(34), title="The room's view of each dimension (black tick: target)"
+    )
+    return _config(chart)
+
+
+def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> alt.LayerChart:
+    """Questions × roles, coloured by each role's mean level; the last column is the spread."""
+    from readiness.model import tr
+
+    rows = []
+    order = []
+    for q in result.questions:
+        if q.stats.n == 0:
+            continue
+        short = f"{tr(questionnaire.dimension(q.dimension).title, lang)[:4]}. {q.text[:60]}"
+        order.append(short)
+        for role, mean in q.role_means.items():
+            rows.append(
+                {
+                    "question": short,
+                    "full": q.text,
+                    "role": role,
+                    "level": mean,
+                    "label": "" if mean is None else f"{mean:.0f}",
+                }
+            )
+        rows.append(
+            {
+                "question": short,
+                "full": q.text,
+                "role": "Spread (max − min)",
+                "level": None,
+                "spread": q.stats.spread,
+                "label": f"{q.stats.spread:.0f}",
+            }
+        )
+    roles = [*list(result.roles), "Spread (max − min)"]
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("role:N", sort=roles, title=None, axis=alt.Axis(labelAngle=0, orient="top", labelLimit=140)),
+        y=alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+        tooltip=[
+            alt.Tooltip("full:N", title="Question"),
+            alt.Tooltip("role:N", title="Role"),
+            alt.Tooltip("label:N", title="Level / spread"),
+        ],
+    )
+    levels = (
+        base.transform_filter("datum.level !== null")
+        .mark_rect(stroke="#fff", strokeWidth=1)
+        .encode(
+            color=alt.Color(
+                "level:Q",
+                scale=alt.Scale(domain=[0, 50, 100], range=["#dc2626", "#facc15", "#16a34a"]),
+                title="Mean level",
+            )
+        )
+    )
+    spread = (
+        base.transform_filter("datum.spread != null")
+        .mark_rect(stroke="#fff", strokeWidth=1)
+        .encode(
+            color=alt.value("#ede9fe"), opacity=alt.Opacity("spread:Q", scale=alt.Scale(domain=[0, 100]), legend=None)
+        )
+    )
+    text = base.mark_text(fontSize=10, color="#111827").encode(text="label:N")
+    chart = alt.layer(levels, spread, text).properties(
+        width="container", height=alt.Step(18), title="Where the roles disagree (mean level per role)"
+    )
+    return _config(chart)

@@ -485,9 +485,19 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
 
 def render_csv(report: Report) -> bytes:
     """One CSV: each table under a `section` column, so one file opens in any spreadsheet."""
+    return tables_csv(tables(report))
+
+
+def render_xlsx(report: Report) -> bytes:
+    """An Excel workbook, one sheet per table, text cells that can never run as formulas."""
+    return tables_xlsx(tables(report))
+
+
+def tables_csv(named: dict[str, list[dict[str, Any]]]) -> bytes:
+    """Tables stacked in one CSV under a `section` column, every text cell neutralised."""
     out = io.StringIO()
     writer = csv.writer(out)
-    for name, rows in tables(report).items():
+    for name, rows in named.items():
         if not rows:
             continue
         columns = list(rows[0])
@@ -498,15 +508,15 @@ def render_csv(report: Report) -> bytes:
     return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
-def render_xlsx(report: Report) -> bytes:
-    """An Excel workbook, one sheet per table, text cells that can never run as formulas."""
+def tables_xlsx(named: dict[str, list[dict[str, Any]]]) -> bytes:
+    """One sheet per table (sheet names cut to Excel's 31 characters), text stored as text."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for name, rows in tables(report).items():
-        sheet = workbook.create_sheet(name)
+    for name, rows in named.items():
+        sheet = workbook.create_sheet(name[:31])
         if not rows:
             continue
         columns = list(rows[0])

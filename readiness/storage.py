@@ -43,8 +43,8 @@ from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
 from readiness.model import Questionnaire
 
-#: 1: assessments, answers, snapshots. 2: share links.
-SCHEMA_VERSION = 2
+#: 1: assessments, answers, snapshots. 2: share links. 3: workshops and participants.
+SCHEMA_VERSION = 3
 ENV_URL = "READINESS_DATABASE_URL"
 BUSY_TIMEOUT_MS = 15_000
 T = TypeVar("T")
@@ -130,6 +130,34 @@ class ShareRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class WorkshopRow(Base):
+    """A workshop; its operations live in readiness.workshop_store."""
+
+    __tablename__ = "workshops"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    join_code: Mapped[str] = mapped_column(String(12), unique=True)
+    facilitator_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    business_name: Mapped[str] = mapped_column(String(200))
+    questionnaire_hash: Mapped[str] = mapped_column(ForeignKey("questionnaire_snapshots.hash"))
+    profile: Mapped[str] = mapped_column(String(64))
+    roles: Mapped[str] = mapped_column(Text)  # JSON list
+    anonymous: Mapped[int] = mapped_column(Integer, default=1)
+    consensus_assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id"))
+    revealed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id"), unique=True)
+    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
 class ShareError(ReadinessError):

@@ -24,6 +24,7 @@ from readiness.forms import progress
 from readiness.model import Questionnaire, tr
 from readiness.scoring import ScoreResult, score
 from readiness.storage import ENV_URL, Assessment, NotFound, Store, default_url
+from readiness.workshop_store import WorkshopStore
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONNAIRES = ROOT / "questionnaires"
@@ -32,6 +33,8 @@ PAGES = {
     "assess": "pages/assess.py",
     "results": "pages/results.py",
     "share": "pages/share.py",
+    "workshop": "pages/workshop.py",
+    "join": "pages/join.py",
 }
 SESSION_KEY = "assessment_id"
 
@@ -50,6 +53,11 @@ def database_url() -> str:
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
     return Store(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def workshops() -> WorkshopStore:
+    return WorkshopStore(store())
 
 
 @st.cache_resource(show_spinner=False)
@@ -111,7 +119,7 @@ def base_url() -> str:
     url = st.context.url or "http://localhost:8501"
     parts = urlsplit(url)
     path = parts.path.rstrip("/")
-    for page in ("assess", "results", "home", "share"):
+    for page in ("assess", "results", "home", "share", "workshop", "join"):
         if path.endswith("/" + page):
             path = path[: -len(page) - 1]
     return f"{parts.scheme}://{parts.netloc}{path}"
@@ -246,3 +254,19 @@ def download_buttons(cur: Current, result: ScoreResult, answers: dict[str, Answe
             on_click="ignore",
             width="stretch",
         )
+
+
+def join_link(code: str) -> str:
+    return f"{base_url()}/join?j={code}"
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def qr_png(text: str) -> bytes:
+    """A QR code of ``text`` for the room's screen (made locally, no web service)."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=6, border=2)
+    return buffer.getvalue()

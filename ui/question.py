@@ -13,7 +13,9 @@ from typing import Any
 import streamlit as st
 
 from readiness.answers import Answer
-from readiness.forms import Field, widget_value
+from readiness.errors import AnswerError, ReadinessError
+from readiness.forms import Field, field_for, to_answer, widget_value
+from readiness.model import Questionnaire
 
 
 @dataclass(frozen=True)
@@ -120,3 +122,36 @@ def render(field: Field, answer: Answer | None, key: str) -> Outcome:
 def _escape(text: str) -> str:
     """Keep questionnaire text literal inside a markdown colour directive."""
     return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def ask(
+    questionnaire: Questionnaire, question: Any, answers: dict[str, Answer], assessment_id: str, key: str, lang: str
+) -> bool:
+    """Render a question and save what changed at once; True when something was saved.
+
+    ``answers`` is updated in place, so later questions see the new answer.
+    A value that is not acceptable is explained at the question and not saved.
+    """
+    from ui.common import store
+
+    field = field_for(questionnaire, question, lang)
+    stored = answers.get(question.id)
+    outcome = render(field, stored, key)
+    try:
+        new = to_answer(questionnaire, field, outcome.value, outcome.special, outcome.note)
+    except AnswerError as exc:
+        st.error(exc.problem.message.split(": ", 1)[-1] + " — not saved yet.", icon=":material/error:")
+        return False
+    if new == stored:
+        return False
+    try:
+        if new is None:
+            store().delete_answer(assessment_id, question.id)
+            answers.pop(question.id, None)
+        else:
+            store().save_answer(assessment_id, new)
+            answers[question.id] = new
+    except ReadinessError as exc:
+        st.error(f"Could not save this answer: {exc}. Your other answers are safe.", icon=":material/error:")
+        return False
+    return True

@@ -1,0 +1,73 @@
+"""Join a workshop; afterwards, wait for the facilitator and then see the group's results."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from readiness import charts
+from readiness.errors import ReadinessError
+from readiness.storage import NotFound
+from readiness.workshop import Participant, aggregate
+from ui import common
+
+assessment_id = st.query_params.get("a")
+if assessment_id:
+    record = common.workshops().participant_for_assessment(assessment_id)
+    if record is None:
+        st.error("This link is not a workshop participant's link.")
+        st.stop()
+    workshop = common.workshops().get(record.workshop_id)
+    st.title(workshop.name)
+    st.caption(f"You answered as: {record.role}")
+    st.page_link(
+        common.PAGES["assess"],
+        label="Review or change my answers",
+        icon=":material/edit:",
+        query_params={"a": assessment_id},
+    )
+
+    @st.fragment(run_every=5)
+    def group_view() -> None:
+        current = common.workshops().get(workshop.id)
+        if not current.revealed:
+            st.info("Thank you. Waiting for the facilitator to reveal the answers…", icon=":material/hourglass_top:")
+            return
+        questionnaire = common.store().questionnaire(current.questionnaire_hash)
+        people = [Participant(p.id, p.role, answers) for p, answers in common.workshops().participants(current.id)]
+        result = aggregate(questionnaire, people, current.profile, anonymous=True, roles=current.roles)
+        st.subheader("The group's results")
+        if result.quadrant_label:
+            st.warning(f"**Group balance: {result.quadrant_label}.**")
+        st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result)), width="stretch")
+        st.caption("Only the group's figures are shown: nobody sees anyone else's answers.")
+
+    group_view()
+    st.stop()
+
+st.title("Join a workshop")
+code = st.text_input("Workshop code", value=st.query_params.get("j", ""), key="join_code", max_chars=12)
+if not code.strip():
+    st.caption("Your facilitator shows the code on screen.")
+    st.stop()
+try:
+    workshop = common.workshops().by_code(code)
+except NotFound as exc:
+    st.error(str(exc).capitalize() + ".")
+    st.stop()
+st.subheader(f"{workshop.name} · {workshop.business_name}")
+role = st.radio("Your role", list(workshop.roles), index=None, key="join_role")
+name = None if workshop.anonymous else st.text_input("Your name", key="join_name", max_chars=200)
+st.caption(
+    "Your answers stay hidden until the facilitator reveals them"
+    + (", and then only the group's figures are shown." if workshop.anonymous else ".")
+)
+if st.button("Join and start answering", type="primary", key="join_submit"):
+    if role is None:
+        st.error("Choose your role first.")
+    else:
+        try:
+            person = common.workshops().join(workshop, role, name)
+        except ReadinessError as exc:
+            st.error(str(exc).capitalize() + ".")
+        else:
+            common.open_assessment(person.assessment_id, "assess")

@@ -1,0 +1,199 @@
+"""Workshop, facilitator side: create a workshop, watch people join, reveal, discuss, agree."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from readiness import charts
+from readiness.errors import ReadinessError
+from readiness.model import tr
+from readiness.report import tables_csv, tables_xlsx
+from readiness.storage import NotFound
+from readiness.workshop import Participant, aggregate, export_tables
+from readiness.workshop_store import DEFAULT_ROLES
+from ui import common
+from ui.question import ask
+
+key = st.query_params.get("w", "")
+if not key:
+    st.title("Run a workshop")
+    st.write(
+        "Several people of one business answer at once, each on their own phone or laptop. Their answers stay "
+        "hidden until you reveal them, so nobody anchors on the boss; then you see where they agree, where "
+        "they don't, and record what the room agrees on."
+    )
+    entries = [e for e in common.catalog() if e.questionnaire is not None]
+    name = st.text_input("Workshop name", key="workshop_name", placeholder="e.g. Leadership day, March")
+    business = st.text_input("Business", key="workshop_business", placeholder="e.g. Frost & Co Ice Cream")
+    entry = st.selectbox("Questionnaire", entries, format_func=lambda e: e.title, key="workshop_questionnaire")
+    questionnaire = entry.questionnaire
+    profile = st.selectbox(
+        "Target profile",
+        [p.id for p in questionnaire.profiles],
+        index=[p.id for p in questionnaire.profiles].index(questionnaire.profile().id),
+        format_func=lambda pid: tr(questionnaire.profile(pid).title),
+        key="workshop_profile",
+    )
+    roles_text = st.text_area("Roles to collect (one per line)", "\n".join(DEFAULT_ROLES), key="workshop_roles")
+    anonymous = st.toggle("Anonymous answers (only roles are shown)", value=True, key="workshop_anonymous")
+    if st.button("Create workshop", type="primary", key="workshop_create"):
+        if not business.strip():
+            st.error("Name the business the workshop is about.")
+        else:
+            try:
+                new_key, _ = common.workshops().create(
+                    questionnaire, name, business, profile, roles_text.splitlines(), anonymous
+                )
+            except ReadinessError as exc:
+                st.error(str(exc))
+            else:
+                st.switch_page(common.PAGES["workshop"], query_params={"w": new_key})
+    st.stop()
+
+try:
+    workshop = common.workshops().by_key(key)
+except NotFound:
+    st.title("Workshop")
+    st.error("This facilitator link does not open any workshop. Check that it was copied whole.")
+    st.stop()
+
+questionnaire = common.store().questionnaire(workshop.questionnaire_hash)
+st.title(workshop.name)
+st.caption(
+    f"{workshop.business_name} · {tr(questionnaire.title)} · {'anonymous' if workshop.anonymous else 'named'} answers"
+)
+
+join_link = common.join_link(workshop.join_code)
+left, right = st.columns([3, 1])
+with left:
+    st.markdown(f"### Join code: `{workshop.join_code}`")
+    st.write("Participants open this link (or the Join page and type the code):")
+    st.code(join_link, language=None, wrap_lines=True)
+    st.caption("Keep this page's own address private: it is the facilitator key, the only way into this view.")
+with right:
+    st.image(common.qr_png(join_link), caption="Scan to join", width=180)
+
+
+@st.fragment(run_every=3)
+def live_progress() -> None:
+    """Who has joined and how far each role has got; refreshes by itself every few seconds."""
+    people = common.workshops().participants(workshop.id)
+    finished = common.workshops().finished(workshop.id)
+    total_questions = sum(1 for q in questionnaire.questions if q.scored)
+    rows = []
+    for role in workshop.roles:
+        mine = [(p, answers) for p, answers in people if p.role == role]
+        answered = [min(1.0, len(answers) / max(1, total_questions)) for _, answers in mine]
+        rows.append(
+            {
+                "Role": role,
+                "Joined": len(mine),
+                "Finished": sum(1 for p, _ in mine if p.id in finished),
+                "Average progress": f"{(sum(answered) / len(answered) if answered else 0):.0%}",
+            }
+        )
+    st.markdown(f"**{len(people)} joined**, {len(finished)} finished")
+    st.table(rows)
+    if not workshop.anonymous and people:
+        st.caption("People: " + ", ".join(f"{p.name} ({p.role})" for p, _ in people))
+
+
+st.subheader("Live progress")
+live_progress()
+
+if not workshop.revealed:
+    st.info("Answers are hidden from everyone until you reveal them.", icon=":material/visibility_off:")
+    if st.button("Reveal the answers", type="primary", key="workshop_reveal"):
+        common.workshops().reveal(workshop.id)
+        st.rerun()
+    st.stop()
+
+people = common.workshops().participants(workshop.id)
+participants = [Participant(p.id, p.role, answers, p.name) for p, answers in people]
+result = aggregate(questionnaire, participants, workshop.profile, anonymous=workshop.anonymous, roles=workshop.roles)
+
+st.header("What the room says")
+if not participants:
+    st.warning("Nobody has answered yet.")
+    st.stop()
+a, b, c = st.columns(3)
+a.metric(
+    "Operations readiness (mean)", "–" if result.operations is None else f"{result.operations:.0f} / 100", border=True
+)
+b.metric("Demand strength (mean)", "–" if result.demand is None else f"{result.demand:.0f} / 100", border=True)
+c.metric("People", result.participants, border=True)
+if result.quadrant_label:
+    st.warning(f"**Group balance: {result.quadrant_label}.**")
+st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result)), width="stretch", key="workshop_dims")
+st.vega_lite_chart(
+    charts.spec(charts.disagreement_heatmap(result, questionnaire)), width="stretch", key="workshop_heatmap"
+)
+
+st.subheader("Perception gaps between roles")
+if result.gaps:
+    st.table(
+        [
+            {
+                "Dimension": g.title,
+                "Roles": f"{g.role_a} vs {g.role_b}",
+                "Means": f"{g.mean_a:.0f} vs {g.mean_b:.0f}",
+                "Gap": f"{g.gap:+.0f}",
+            }
+            for g in result.gaps[:10]
+        ]
+    )
+else:
+    st.caption("Gaps appear once at least two roles have answered.")
+
+st.header("Discussion queue and consensus")
+st.caption(
+    "Widest disagreement first. Record what the room agrees on: the agreed answers form the "
+    "workshop's official assessment."
+)
+consensus_answers = common.store().answers(workshop.consensus_assessment_id)
+for index, question_id in enumerate(result.queue[:12], start=1):
+    q_agg = result.question(question_id)
+    agreed = consensus_answers.get(question_id)
+    with st.expander(f"{index}. {q_agg.text}" + ("  ✓ agreed" if agreed else ""), expanded=index == 1):
+        spread = "–" if q_agg.stats.spread is None else f"{q_agg.stats.spread:.0f}"
+        st.markdown(
+            f"Spread {spread} points · "
+            + " · ".join(f"{role}: {'–' if mean is None else f'{mean:.0f}'}" for role, mean in q_agg.role_means.items())
+            + "  \n"
+            + ", ".join(f"{label}: {count}" for label, count in q_agg.distribution.items())
+        )
+        ask(
+            questionnaire,
+            questionnaire.question(question_id),
+            consensus_answers,
+            workshop.consensus_assessment_id,
+            f"consensus_{workshop.id[:8]}_{question_id}",
+            "en",
+        )
+
+st.page_link(
+    common.PAGES["results"],
+    label="Score and report the agreed answers",
+    icon=":material/insights:",
+    query_params={"a": workshop.consensus_assessment_id},
+)
+
+st.subheader("Exports")
+tables = export_tables(questionnaire, result, participants, anonymous=workshop.anonymous)
+x, y = st.columns(2)
+x.download_button(
+    "All answers and aggregates (Excel)",
+    data=lambda: tables_xlsx(tables),
+    file_name="workshop.xlsx",
+    key="workshop_xlsx",
+    on_click="ignore",
+    icon=":material/download:",
+)
+y.download_button(
+    "All answers and aggregates (CSV)",
+    data=lambda: tables_csv(tables),
+    file_name="workshop.csv",
+    key="workshop_csv",
+    on_click="ignore",
+    icon=":material/download:",
+)

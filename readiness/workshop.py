@@ -1,0 +1,349 @@
+"""Workshop aggregation: many people's answers → one picture, and where they disagree.
+
+Pure functions over answer sets, no I/O and no UI, documented for
+non-programmers in docs/scoring.md ("Workshops"). Each participant is scored
+exactly like a self-assessment; the aggregate is built from those scores, so
+a question's level means the same thing for one person and for a room.
+
+Levels are on 0..100 (the answer's share of the question's points × 100).
+"Don't know" and "not applicable" are counted but never averaged in: a room
+where half the people do not know is shown as such, not as a low score.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from readiness.answers import Answer, AnswerSet
+from readiness.model import Questionnaire, tr
+from readiness.scoring import QUADRANTS, ScoreResult, classify_balance, score
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One person's answers. ``name`` is dropped from every output in anonymous mode."""
+
+    id: str
+    role: str
+    answers: Mapping[str, Answer]
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Summary statistics of levels (0..100). ``std`` is the population standard deviation."""
+
+    n: int
+    mean: float | None
+    median: float | None
+    minimum: float | None
+    maximum: float | None
+    std: float | None
+
+    @property
+    def spread(self) -> float | None:
+        return None if self.minimum is None or self.maximum is None else self.maximum - self.minimum
+
+
+def stats(values: Sequence[float]) -> Stats:
+    if not values:
+        return Stats(0, None, None, None, None, None)
+    return Stats(
+        n=len(values),
+        mean=round(statistics.fmean(values), 2),
+        median=round(statistics.median(values), 2),
+        minimum=round(min(values), 2),
+        maximum=round(max(values), 2),
+        std=round(statistics.pstdev(values), 2),
+    )
+
+
+@dataclass(frozen=True)
+class QuestionAggregate:
+    id: str
+    dimension: str
+    text: str
+    stats: Stats
+    distribution: Mapping[str, int]
+    dont_know: int
+    not_applicable: int
+    role_means: Mapping[str, float | None]
+    role_gap: float | None
+    disagreement: float
+
+    @property
+    def discussion_key(self) -> float:
+        """How much the room needs to talk about it: the widest spread or the largest role gap."""
+        return max(self.stats.spread or 0.0, self.role_gap or 0.0)
+
+
+@dataclass(frozen=True)
+class DimensionAggregate:
+    id: str
+    title: str
+    side: str
+    stats: Stats
+    target: float
+    gap: float | None
+    role_means: Mapping[str, float | None]
+
+
+@dataclass(frozen=True)
+class RoleGap:
+    dimension: str
+    title: str
+    role_a: str
+    role_b: str
+    mean_a: float
+    mean_b: float
+
+    @property
+    def gap(self) -> float:
+        """Positive when ``role_a`` sees the dimension as stronger than ``role_b`` does."""
+        return round(self.mean_a - self.mean_b, 2)
+
+
+@dataclass(frozen=True)
+class WorkshopResult:
+    participants: int
+    roles: Mapping[str, int]
+    names: tuple[tuple[str, str], ...]
+    questions: tuple[QuestionAggregate, ...]
+    dimensions: tuple[DimensionAggregate, ...]
+    gaps: tuple[RoleGap, ...]
+    queue: tuple[str, ...]
+    operations: float | None
+    demand: float | None
+    quadrant: str | None
+    quadrant_label: str | None
+    profile: str
+    individual: tuple[ScoreResult, ...] = field(default=(), repr=False)
+
+    def question(self, question_id: str) -> QuestionAggregate:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def dimension(self, dimension_id: str) -> DimensionAggregate:
+        return next(d for d in self.dimensions if d.id == dimension_id)
+
+
+def _level(value: float | None) -> float | None:
+    return None if value is None else 100 * value
+
+
+def _role_means(values: Mapping[str, list[float]], roles: Sequence[str]) -> dict[str, float | None]:
+    return {role: (round(statistics.fmean(values[role]), 2) if values.get(role) else None) for role in roles}
+
+
+def aggregate(
+    questionnaire: Questionnaire,
+    participants: Sequence[Participant],
+    profile: str | None = None,
+    *,
+    anonymous: bool = True,
+    roles: Sequence[str] | None = None,
+    lang: str | None = None,
+) -> WorkshopResult:
+    """Aggregate participants' answers: statistics, role gaps and the discussion queue."""
+    lang = lang or questionnaire.default_language
+    target_profile = questionnaire.profile(profile)
+    role_order = list(roles or [])
+    for p in participants:
+        if p.role not in role_order:
+            role_order.append(p.role)
+    results = [
+        score(questionnaire, AnswerSet(answers=dict(p.answers)), target_profile.id, language=lang) for p in participants
+    ]
+
+    questions = []
+    for question in questionnaire.questions:
+        if not question.scored or question.weight == 0:
+            continue
+        levels: list[float] = []
+        by_role: dict[str, list[float]] = {}
+        distribution: dict[str, int] = {}
+        dont_know = not_applicable = 0
+        for p, result in zip(participants, results, strict=True):
+            qs = next(x for x in result.questions if x.id == question.id)
+            if qs.status == "dont_know":
+                dont_know += 1
+                distribution["Don't know"] = distribution.get("Don't know", 0) + 1
+            elif qs.status == "na":
+                not_applicable += 1
+                distribution["Not applicable"] = distribution.get("Not applicable", 0) + 1
+            elif qs.status == "answered" and qs.score is not None:
+                level = 100 * qs.score
+                levels.append(level)
+                by_role.setdefault(p.role, []).append(level)
+                label = qs.label or "answered"
+                distribution[label] = distribution.get(label, 0) + 1
+        role_means = _role_means(by_role, role_order)
+        present = [m for m in role_means.values() if m is not None]
+        summary = stats(levels)
+        questions.append(
+            QuestionAggregate(
+                id=question.id,
+                dimension=question.dimension,
+                text=tr(question.text, lang),
+                stats=summary,
+                distribution=distribution,
+                dont_know=dont_know,
+                not_applicable=not_applicable,
+                role_means=role_means,
+                role_gap=round(max(present) - min(present), 2) if len(present) >= 2 else None,
+                disagreement=summary.std or 0.0,
+            )
+        )
+
+    dimensions = []
+    gaps = []
+    for dim in questionnaire.dimensions:
+        values: list[float] = []
+        by_role = {}
+        for p, result in zip(participants, results, strict=True):
+            value = result.dimension(dim.id).score
+            if value is not None:
+                values.append(value)
+                by_role.setdefault(p.role, []).append(value)
+        summary = stats(values)
+        role_means = _role_means(by_role, role_order)
+        target = target_profile.targets.get(dim.id, 0.0)
+        dimensions.append(
+            DimensionAggregate(
+                id=dim.id,
+                title=tr(dim.title, lang),
+                side=dim.side,
+                stats=summary,
+                target=target,
+                gap=None if summary.mean is None else round(target - summary.mean, 2),
+                role_means=role_means,
+            )
+        )
+        for a, b in combinations(role_order, 2):
+            mean_a, mean_b = role_means.get(a), role_means.get(b)
+            if mean_a is not None and mean_b is not None:
+                gaps.append(RoleGap(dim.id, tr(dim.title, lang), a, b, mean_a, mean_b))
+    gaps.sort(key=lambda g: -abs(g.gap))
+
+    order = {q.id: i for i, q in enumerate(questionnaire.questions)}
+    queue = tuple(
+        q.id
+        for q in sorted(questions, key=lambda q: (-q.discussion_key, -q.disagreement, order[q.id]))
+        if q.stats.n >= 2 and q.discussion_key > 0
+    )
+
+    def side_mean(side: str) -> float | None:
+        picked = [r.balance.operations if side == "operations" else r.balance.demand for r in results]
+        picked = [v for v in picked if v is not None]
+        return round(statistics.fmean(picked), 2) if picked else None
+
+    operations, demand = side_mean("operations"), side_mean("demand")
+    quadrant = None
+    if operations is not None and demand is not None:
+        quadrant = classify_balance(demand, operations, questionnaire.balance.gap, questionnaire.balance.high)
+    role_counts: dict[str, int] = dict.fromkeys(role_order, 0)
+    for p in participants:
+        role_counts[p.role] += 1
+    return WorkshopResult(
+        participants=len(participants),
+        roles=role_counts,
+        names=() if anonymous else tuple((p.role, p.name or "") for p in participants),
+        questions=tuple(questions),
+        dimensions=tuple(dimensions),
+        gaps=tuple(gaps),
+        queue=queue,
+        operations=operations,
+        demand=demand,
+        quadrant=quadrant,
+        quadrant_label=QUADRANTS[quadrant][0] if quadrant else None,
+        profile=target_profile.id,
+        individual=tuple(results),
+    )
+
+
+def export_tables(
+    questionnaire: Questionnaire, result: WorkshopResult, participants: Sequence[Participant], *, anonymous: bool
+) -> dict[str, list[dict[str, object]]]:
+    """The workshop as tables: aggregate, role gaps, the queue, and every individual answer.
+
+    Names appear only in named workshops; in anonymous ones a person is a role and a number.
+    """
+    dims = [
+        {
+            "Dimension": d.title,
+            "People": d.stats.n,
+            "Mean": d.stats.mean,
+            "Lowest": d.stats.minimum,
+            "Highest": d.stats.maximum,
+            "Std dev": d.stats.std,
+            "Target": d.target,
+            "Gap": d.gap,
+            **{f"Mean: {role}": mean for role, mean in d.role_means.items()},
+        }
+        for d in result.dimensions
+    ]
+    questions = [
+        {
+            "Question id": q.id,
+            "Question": q.text,
+            "People": q.stats.n,
+            "Mean": q.stats.mean,
+            "Median": q.stats.median,
+            "Lowest": q.stats.minimum,
+            "Highest": q.stats.maximum,
+            "Std dev": q.stats.std,
+            "Don't know": q.dont_know,
+            "Role gap": q.role_gap,
+            **{f"Mean: {role}": mean for role, mean in q.role_means.items()},
+        }
+        for q in result.questions
+    ]
+    gaps = [
+        {
+            "Dimension": g.title,
+            "Role A": g.role_a,
+            "Role B": g.role_b,
+            "Mean A": g.mean_a,
+            "Mean B": g.mean_b,
+            "Gap (A − B)": g.gap,
+        }
+        for g in result.gaps
+    ]
+    queue = [
+        {
+            "Order": i,
+            "Question": result.question(qid).text,
+            "Spread": result.question(qid).stats.spread,
+            "Role gap": result.question(qid).role_gap,
+        }
+        for i, qid in enumerate(result.queue, start=1)
+    ]
+    answers = []
+    for number, person in enumerate(participants, start=1):
+        who = f"{person.role} #{number}" if anonymous else (person.name or f"#{number}")
+        for question in questionnaire.questions:
+            answer = person.answers.get(question.id)
+            if answer is None:
+                continue
+            value = answer.to_plain()
+            value = value["value"] if isinstance(value, dict) else value
+            answers.append(
+                {
+                    "Person": who,
+                    "Role": person.role,
+                    "Question id": question.id,
+                    "Question": tr(question.text),
+                    "Answer": json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value,
+                    "Note": answer.note or "",
+                }
+            )
+    return {
+        "Dimensions": dims,
+        "Questions": questions,
+        "Role gaps": gaps,
+        "Discussion queue": queue,
+        "Answers": answers,
+    }

@@ -1,0 +1,243 @@
+"""Storing workshops: facilitator keys, join codes, participants and their answers.
+
+Each participant answers into an assessment of their own (so the same assess
+page serves a founder alone and a workshop of thirty); the group's agreed
+answers go into a consensus assessment created with the workshop, which is
+scored and reported like any self-assessment.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from readiness.answers import Answer
+from readiness.errors import ReadinessError
+from readiness.model import Questionnaire
+from readiness.storage import (
+    AnswerRow,
+    AssessmentRow,
+    NotFound,
+    ParticipantRow,
+    Store,
+    WorkshopRow,
+    _hash_token,
+    _restore,
+    new_token,
+    now,
+)
+
+DEFAULT_ROLES = ("Leadership", "Sales / marketing", "Operations / production", "Finance")
+#: No 0/O, 1/I/L: codes are read off a screen across a room.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
+class WorkshopError(ReadinessError):
+    """A workshop request that cannot be met (bad code, unknown role, ...)."""
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: str
+    join_code: str
+    name: str
+    business_name: str
+    questionnaire_hash: str
+    profile: str
+    roles: tuple[str, ...]
+    anonymous: bool
+    consensus_assessment_id: str
+    revealed: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ParticipantRecord:
+    id: str
+    workshop_id: str
+    role: str
+    name: str | None
+    assessment_id: str
+    joined_at: datetime
+
+
+def _workshop(row: WorkshopRow) -> Workshop:
+    return Workshop(
+        id=row.id,
+        join_code=row.join_code,
+        name=row.name,
+        business_name=row.business_name,
+        questionnaire_hash=row.questionnaire_hash,
+        profile=row.profile,
+        roles=tuple(json.loads(row.roles)),
+        anonymous=bool(row.anonymous),
+        consensus_assessment_id=row.consensus_assessment_id,
+        revealed=row.revealed_at is not None,
+        created_at=row.created_at,
+    )
+
+
+def _participant(row: ParticipantRow) -> ParticipantRecord:
+    return ParticipantRecord(row.id, row.workshop_id, row.role, row.name, row.assessment_id, row.joined_at)
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+class WorkshopStore:
+    """Workshop operations over one :class:`~readiness.storage.Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def create(
+        self,
+        questionnaire: Questionnaire,
+        name: str,
+        business_name: str,
+        profile: str | None = None,
+        roles: tuple[str, ...] | list[str] = DEFAULT_ROLES,
+        anonymous: bool = True,
+    ) -> tuple[str, Workshop]:
+        """A new workshop; returns the facilitator key (shown once, stored hashed) and the workshop."""
+        clean_roles = tuple(dict.fromkeys(r.strip()[:64] for r in roles if r.strip()))
+        if not clean_roles:
+            raise WorkshopError("name at least one role to collect")
+        consensus = self.store.create_assessment(questionnaire, business_name or name, profile, business_kind=None)
+        key = secrets.token_urlsafe(24)
+
+        def work() -> Workshop:
+            with self.store._write() as session:
+                taken = set(session.scalars(select(WorkshopRow.join_code)).all())
+                code = _new_code(taken)
+                row = WorkshopRow(
+                    id=new_token(),
+                    join_code=code,
+                    facilitator_hash=_hash_token(key),
+                    name=name.strip()[:200] or "Workshop",
+                    business_name=business_name.strip()[:200],
+                    questionnaire_hash=questionnaire.content_hash,
+                    profile=consensus.profile,
+                    roles=json.dumps(list(clean_roles)),
+                    anonymous=int(anonymous),
+                    consensus_assessment_id=consensus.id,
+                    created_at=now(),
+                )
+                session.add(row)
+                session.flush()
+                return _workshop(row)
+
+        return key, self.store._retry(work)
+
+    def by_key(self, key: str) -> Workshop:
+        """The workshop a facilitator key opens; nothing else opens the facilitator view."""
+        if not isinstance(key, str) or not 16 <= len(key) <= 64:
+            raise NotFound("that facilitator link does not open any workshop")
+        with self.store._sessions() as session:
+            row = session.scalars(select(WorkshopRow).where(WorkshopRow.facilitator_hash == _hash_token(key))).first()
+            if row is None:
+                raise NotFound("that facilitator link does not open any workshop")
+            return _workshop(row)
+
+    def by_code(self, code: str) -> Workshop:
+        with self.store._sessions() as session:
+            row = session.scalars(select(WorkshopRow).where(WorkshopRow.join_code == normalise_code(code))).first()
+            if row is None:
+                raise NotFound("no workshop has that code; check it with your facilitator")
+            return _workshop(row)
+
+    def get(self, workshop_id: str) -> Workshop:
+        with self.store._sessions() as session:
+            row = session.get(WorkshopRow, workshop_id)
+            if row is None:
+                raise NotFound("no such workshop")
+            return _workshop(row)
+
+    def join(self, workshop: Workshop, role: str, name: str | None = None) -> ParticipantRecord:
+        """A new participant with an assessment of their own to answer."""
+        if role not in workshop.roles:
+            raise WorkshopError(f"choose one of the roles: {', '.join(workshop.roles)}")
+        clean_name = (name or "").strip()[:200] or None
+        if not workshop.anonymous and not clean_name:
+            raise WorkshopError("this workshop collects names: enter yours")
+        questionnaire = self.store.questionnaire(workshop.questionnaire_hash)
+        assessment = self.store.create_assessment(questionnaire, workshop.business_name, workshop.profile)
+
+        def work() -> ParticipantRecord:
+            with self.store._write() as session:
+                row = ParticipantRow(
+                    id=new_token(),
+                    workshop_id=workshop.id,
+                    role=role,
+                    name=None if workshop.anonymous else clean_name,
+                    assessment_id=assessment.id,
+                    joined_at=now(),
+                )
+                session.add(row)
+                session.flush()
+                return _participant(row)
+
+        return self.store._retry(work)
+
+    def participant_for_assessment(self, assessment_id: str) -> ParticipantRecord | None:
+        with self.store._sessions() as session:
+            row = session.scalars(select(ParticipantRow).where(ParticipantRow.assessment_id == assessment_id)).first()
+            return _participant(row) if row else None
+
+    def is_consensus(self, assessment_id: str) -> Workshop | None:
+        with self.store._sessions() as session:
+            row = session.scalars(
+                select(WorkshopRow).where(WorkshopRow.consensus_assessment_id == assessment_id)
+            ).first()
+            return _workshop(row) if row else None
+
+    def participants(self, workshop_id: str) -> list[tuple[ParticipantRecord, dict[str, Answer]]]:
+        """Every participant with their answers, in two queries however many people joined."""
+        with self.store._sessions() as session:
+            people = session.scalars(
+                select(ParticipantRow)
+                .where(ParticipantRow.workshop_id == workshop_id)
+                .order_by(ParticipantRow.joined_at)
+            ).all()
+            rows = session.execute(
+                select(AnswerRow.assessment_id, AnswerRow.question_id, AnswerRow.kind, AnswerRow.value, AnswerRow.note)
+                .join(ParticipantRow, ParticipantRow.assessment_id == AnswerRow.assessment_id)
+                .where(ParticipantRow.workshop_id == workshop_id)
+            ).all()
+            records = [_participant(p) for p in people]
+        answers: dict[str, dict[str, Answer]] = {r.assessment_id: {} for r in records}
+        for assessment_id, qid, kind, value, note in rows:
+            answers[assessment_id][qid] = Answer(qid, kind, _restore(json.loads(value)) if value else None, note)
+        return [(r, answers[r.assessment_id]) for r in records]
+
+    def reveal(self, workshop_id: str) -> None:
+        def work() -> None:
+            with self.store._write() as session:
+                row = session.get(WorkshopRow, workshop_id)
+                if row is not None and row.revealed_at is None:
+                    row.revealed_at = now()
+
+        self.store._retry(work)
+
+    def finished(self, workshop_id: str) -> set[str]:
+        """Ids of participants who pressed Finish."""
+        with self.store._sessions() as session:
+            rows = session.execute(
+                select(ParticipantRow.id)
+                .join(AssessmentRow, AssessmentRow.id == ParticipantRow.assessment_id)
+                .where(ParticipantRow.workshop_id == workshop_id, AssessmentRow.status == "complete")
+            ).all()
+            return {r[0] for r in rows}
+
+
+def _new_code(taken: set[str]) -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if code not in taken:
+            return code

@@ -1,0 +1,97 @@
+"""Workshop pages in AppTest: facilitator and participants against one database file."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+
+from readiness.storage import Store
+from readiness.workshop_store import WorkshopStore
+
+from .test_app_pages import app, db, key
+
+__all__ = ["db"]
+
+
+def create_workshop(anonymous: bool = True) -> tuple:
+    facilitator = app(page="pages/workshop.py")
+    facilitator.text_input(key="workshop_name").input("Leadership day").run()
+    facilitator.text_input(key="workshop_business").input("Frost & Co").run()
+    if not anonymous:
+        facilitator.toggle(key="workshop_anonymous").set_value(False).run()
+    facilitator.button(key="workshop_create").click().run()
+    assert not facilitator.exception, facilitator.exception
+    return facilitator, facilitator.query_params["w"]
+
+
+def join(code: str, role: str, name: str | None = None):
+    at = app(query={"j": code}, page="pages/join.py")
+    at.radio(key="join_role").set_value(role).run()
+    if name is not None:
+        at.text_input(key="join_name").input(name).run()
+    at.button(key="join_submit").click().run()
+    assert not at.exception, at.exception
+    assert at.header[0].value == "Team"  # switched straight into the same assess page
+    # AppTest keeps rerunning the page a test switched to; a browser follows st.switch_page's URL.
+    at.switch_page("pages/assess.py").run()
+    return at, at.query_params["a"]
+
+
+def test_facilitator_participants_reveal_and_consensus(db: Store) -> None:
+    facilitator, fkey = create_workshop()
+    workshop = WorkshopStore(db).by_key(fkey)
+    assert workshop.join_code in facilitator.markdown[0].value or any(
+        workshop.join_code in m.value for m in facilitator.markdown
+    )
+    assert any("0 joined" in m.value for m in facilitator.markdown)
+
+    views = {}
+    for role, level in (("Sales / marketing", "4"), ("Operations / production", "0"), ("Leadership", "2")):
+        at, aid = join(workshop.join_code, role)
+        at.radio(key=key(aid, "key_person_cover")).set_value(level).run()
+        views[role] = (at, aid)
+
+    waiting = app(query={"a": views["Leadership"][1]}, page="pages/join.py")
+    assert "Waiting for the facilitator" in waiting.info[0].body
+
+    facilitator.run()
+    assert any("3 joined" in m.value for m in facilitator.markdown)
+    facilitator.button(key="workshop_reveal").click().run()
+    assert not facilitator.exception, facilitator.exception
+    assert len(facilitator.get("vega_lite_chart")) == 2  # the room's dimensions and the disagreement heatmap
+    queue = [e.label for e in facilitator.expander]
+    assert queue and "If your most important person" in queue[0]  # spread 100: discussed first
+
+    consensus_key = f"consensus_{workshop.id[:8]}_key_person_cover"
+    facilitator.radio(key=consensus_key).set_value("1").run()
+    assert db.answers(workshop.consensus_assessment_id)["key_person_cover"].value == 1.0
+
+    after = app(query={"a": views["Leadership"][1]}, page="pages/join.py")
+    assert "The group's results" in [s.value for s in after.subheader]
+    assert not after.radio  # no individual answers, no way to change anyone's
+
+
+def test_the_facilitator_view_needs_the_key(db: Store) -> None:
+    _, fkey = create_workshop()
+    workshop = WorkshopStore(db).by_key(fkey)
+    _, aid = join(workshop.join_code, "Finance")
+    for guess in (workshop.id, workshop.join_code, aid, "x" * 32):
+        at = app(query={"w": guess}, page="pages/workshop.py")
+        assert "does not open any workshop" in at.error[0].body
+        assert "workshop_reveal" not in {b.key for b in at.button}
+
+
+def test_named_workshop_requires_a_name_and_a_wrong_code_says_so(db: Store) -> None:
+    _, fkey = create_workshop(anonymous=False)
+    workshop = WorkshopStore(db).by_key(fkey)
+    at = app(query={"j": workshop.join_code}, page="pages/join.py")
+    at.radio(key="join_role").set_value("Finance").run()
+    at.button(key="join_submit").click().run()
+    assert "enter yours" in at.error[0].body
+    wrong = app(query={"j": "ZZZZZZ"}, page="pages/join.py")
+    assert "no workshop has that code" in wrong.error[0].body.lower()
+
+
+@pytest.fixture(autouse=True)
+def _clear() -> None:
+    st.cache_data.clear()

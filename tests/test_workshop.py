@@ -1,0 +1,95 @@
+"""Workshop aggregation, checked against statistics worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness.answers import Answer, validate_answer
+from readiness.workshop import Participant, aggregate, stats
+
+
+def person(sample, pid: str, role: str, name: str | None = None, **raw) -> Participant:
+    return Participant(pid, role, {q: validate_answer(sample, q, v) for q, v in raw.items()}, name)
+
+
+def test_statistics_of_levels() -> None:
+    s = stats([0, 100 / 3, 100])
+    assert (s.n, s.mean, s.median, s.minimum, s.maximum) == (3, 44.44, 33.33, 0, 100)
+    assert s.std == pytest.approx(41.57, abs=0.01)  # population std of 0, 33.3, 100
+    assert s.spread == 100
+    assert stats([]).mean is None
+
+
+def test_per_question_stats_role_means_and_distribution(sample) -> None:
+    people = [
+        person(sample, "1", "sales", cover=3, utilization=50),
+        person(sample, "2", "sales", cover=2, utilization=60),
+        person(sample, "3", "operations", cover=0, utilization=92),
+        person(sample, "4", "operations", cover="dont_know", utilization=99),
+    ]
+    result = aggregate(sample, people, roles=["sales", "operations", "finance"])
+    cover = result.question("cover")
+    # levels: 100, 66.67, 0 (don't know is counted, not averaged)
+    assert (cover.stats.n, cover.stats.mean, cover.stats.median) == (3, 55.56, 66.67)
+    assert cover.dont_know == 1
+    assert cover.distribution == {"Fully": 1, "Mostly": 1, "Not at all": 1, "Don't know": 1}
+    assert cover.role_means == {"sales": 83.33, "operations": 0.0, "finance": None}
+    assert cover.role_gap == 83.33
+    # capacity: sales sees headroom (100), operations sees it maxed out (0)
+    capacity = result.dimension("capacity")
+    assert capacity.role_means == {"sales": 100.0, "operations": 0.0, "finance": None}
+    top = result.gaps[0]
+    assert (top.dimension, top.role_a, top.role_b, top.gap) == ("capacity", "sales", "operations", 100.0)
+    assert result.roles == {"sales": 2, "operations": 2, "finance": 0}
+
+
+def test_discussion_queue_puts_widest_disagreement_first(sample) -> None:
+    people = [
+        person(sample, "1", "sales", cover=3, surge_plan="yes", utilization=60),
+        person(sample, "2", "operations", cover=2, surge_plan="no", utilization=65),
+    ]
+    result = aggregate(sample, people)
+    # surge_plan: 100 vs 0 (spread 100); cover: 100 vs 66.7 (33.3); utilization: both 100 (0: not queued)
+    assert result.queue == ("surge_plan", "cover")
+
+
+def test_a_question_nobody_answered_and_a_role_of_one(sample) -> None:
+    people = [person(sample, "1", "finance", cover=1)]
+    result = aggregate(sample, people, roles=["finance", "sales"])
+    nobody = result.question("surge_plan")
+    assert nobody.stats.n == 0 and nobody.stats.mean is None and nobody.role_gap is None
+    single = result.question("cover")
+    assert single.stats.std == 0 and single.role_means["finance"] == pytest.approx(33.33)
+    assert result.queue == ()  # one person cannot disagree with themselves
+    assert result.gaps == ()
+
+
+def test_anonymous_mode_lets_no_name_out(sample) -> None:
+    people = [person(sample, "1", "sales", name="Alice Secret", cover=1)]
+    anonymous = aggregate(sample, people, anonymous=True)
+    assert anonymous.names == ()
+    assert "Alice Secret" not in repr(anonymous) and "Alice Secret" not in str(anonymous.individual)
+    named = aggregate(sample, people, anonymous=False)
+    assert named.names == (("sales", "Alice Secret"),)
+
+
+def test_group_balance_is_the_mean_of_each_persons_sides(sample) -> None:
+    people = [
+        person(sample, "1", "sales", cover=3, surge_plan="yes", utilization=50, channels=["partners", "ads"]),
+        person(sample, "2", "ops", cover=0, surge_plan="no", utilization=99, channels=["partners", "ads"]),
+    ]
+    result = aggregate(sample, people)
+    assert result.operations == 50 and result.demand == 75
+    assert result.quadrant == "danger_zone"  # demand leads by 25
+
+
+def test_hidden_answers_do_not_count(sample) -> None:
+    services = Participant(
+        "1",
+        "ops",
+        {
+            "business_type": Answer("business_type", "value", "services"),
+            "stock_cover": Answer("stock_cover", "value", 0.0),
+        },
+    )
+    assert aggregate(sample, [services]).question("stock_cover").stats.n == 0
