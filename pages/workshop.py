@@ -162,14 +162,15 @@ for index, question_id in enumerate(result.queue[:12], start=1):
             + "  \n"
             + ", ".join(f"{label}: {count}" for label, count in q_agg.distribution.items())
         )
-        ask(
+        if ask(
             questionnaire,
             questionnaire.question(question_id),
             consensus_answers,
             workshop.consensus_assessment_id,
             f"consensus_{workshop.id[:8]}_{question_id}",
             "en",
-        )
+        ):
+            st.success("Agreed answer saved to the workshop's assessment.", icon=":material/check_circle:")
 
 st.page_link(
     common.PAGES["results"],

@@ -1,0 +1,65 @@
+"""A workshop in a real browser: a facilitator and three participants on their own devices."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+Q_COVER = "If your most important person (you included) were suddenly away for two weeks"
+
+
+def test_facilitator_sees_progress_live_reveals_and_records_consensus(
+    server: str, page: Page, browser: Browser
+) -> None:
+    page.goto(server)
+    page.get_by_role("link", name="Run a workshop").click()  # from the app's own navigation
+    page.get_by_label("Workshop name").fill("Leadership day")
+    page.get_by_label("Business").fill("Frost & Co")
+    page.get_by_role("button", name="Create workshop").click()
+    expect(page.get_by_text("Join code:")).to_be_visible()
+    expect(page.get_by_text("0 joined")).to_be_visible()
+    facilitator_url = page.url
+    join_url = page.locator("code").filter(has_text="/join?j=").inner_text().replace("\n", "").strip()
+
+    people = []
+    for role, level in (("Sales / marketing", "Proven under pressure"), ("Operations / production", "Not in place"),
+                        ("Finance", "Partly in place")):
+        context = browser.new_context(viewport={"width": 390, "height": 900})
+        phone = context.new_page()
+        phone.set_default_timeout(30_000)
+        phone.goto(join_url)
+        phone.get_by_text(role, exact=True).click()
+        phone.get_by_role("button", name="Join and start answering").click()
+        expect(phone.get_by_role("heading", name="Team")).to_be_visible()
+        phone.get_by_role("radiogroup", name=re.compile(re.escape(Q_COVER))).get_by_text(level, exact=True).click()
+        expect(phone.get_by_text(re.compile(r"^1 of \d+ questions answered"))).to_be_visible()
+        people.append((context, phone))
+
+    # the facilitator's page was never reloaded: the fragment refreshed it
+    expect(page.get_by_text("3 joined")).to_be_visible(timeout=15_000)
+
+    # a participant cannot get into the facilitator view
+    sales_phone = people[0][1]
+    sales_phone.goto(f"{server}/workshop?w={sales_phone.url.split('a=', 1)[1]}")
+    expect(sales_phone.get_by_text("does not open any workshop")).to_be_visible()
+
+    page.get_by_role("button", name="Reveal the answers").click()
+    expect(page.get_by_role("heading", name="What the room says")).to_be_visible()
+    page.wait_for_function("document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= 2")
+    first = page.get_by_text(re.compile(r"^1\. If your most important person"))
+    expect(first).to_be_visible()
+    consensus = page.get_by_role("radiogroup", name=re.compile(re.escape(Q_COVER)))
+    consensus.get_by_text("Ad hoc", exact=True).click()
+    expect(page.get_by_text("Agreed answer saved")).to_be_visible()
+    expect(page.get_by_role("link", name="Run a workshop")).to_be_visible(timeout=20_000)  # the app's navigation
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "workshop-facilitator.png"), full_page=True)
+    assert page.url == facilitator_url
+    for context, _ in people:
+        context.close()
