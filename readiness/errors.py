@@ -93,6 +93,11 @@ CATALOGUE: dict[str, Code] = _catalogue(
     Code("RQ216", "condition compares with an unknown option", "Use one of the question's option ids.", W),
     Code("RQ217", "scale has too few options", "A scale needs at least two options."),
     Code("RQ218", "option has no effect", "Options of a choice question need distinct values to be scored.", W),
+    Code(
+        "RQ219",
+        "invalid surge input",
+        "`surge_input` goes on number questions and names one of the surge model's inputs (docs/surge.md).",
+    ),
     Code("RQ300", "missing translation", "Add the text in every language listed under `languages`.", W),
     Code("RQ301", "zero weight", "A weight of 0 means the item never counts; remove it or give it a weight.", W),
     Code("RQ302", "dimension has no questions", "Add questions to the dimension or remove it.", W),
@@ -223,3 +228,7 @@ class AnswerError(ReadinessError):
 
 class UnknownProfileError(ReadinessError):
     """The requested target profile does not exist in the questionnaire."""
+
+
+class SurgeInputError(ReadinessError):
+    """Inputs or a scenario of the surge stress test are not usable; the message says which and why."""

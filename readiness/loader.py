@@ -25,6 +25,7 @@ from readiness.model import (
     QUESTION_TYPES,
     RESERVED_IDS,
     SCHEMA_VERSION,
+    SURGE_INPUT_NAMES,
     Dimension,
     Level,
     MultipleChoiceQuestion,
@@ -365,8 +366,12 @@ class _Checker:
                         f"`{q.dimension}`{_did_you_mean(q.area, area_ids)}",
                         (*base, "area"),
                     )
-            if q.weight == 0 and q.scored and q.id not in self.gates:
+            # Gates and surge inputs (facts such as orders per day, asked for the
+            # surge stress test rather than scored) may have weight 0 on purpose.
+            if q.weight == 0 and q.scored and q.id not in self.gates and q.surge_input is None:
                 self.add("RQ301", f"question `{q.id}` has weight 0", (*base, "weight"))
+            if q.surge_input is not None:
+                self._surge_input(q, base)
             if isinstance(q, ScaleQuestion):
                 if q.scale not in scale_ids:
                     self.add(
@@ -392,6 +397,18 @@ class _Checker:
             for r_index, rec in enumerate(q.recommendations):
                 if rec.when is not None:
                     self._when(q, rec.when, (*base, "recommendations", r_index, "when"))
+
+    def _surge_input(self, q: Any, base: PathKey) -> None:
+        path = (*base, "surge_input")
+        if not isinstance(q, NumberQuestion):
+            self.add("RQ219", f"question `{q.id}` is a {q.type} question; only numbers can be surge inputs", path)
+        elif q.surge_input not in SURGE_INPUT_NAMES:
+            self.add(
+                "RQ219",
+                f"question `{q.id}` names unknown surge input `{q.surge_input}`"
+                f"{_did_you_mean(q.surge_input, list(SURGE_INPUT_NAMES))}",
+                path,
+            )
 
     def _options(self, q: SingleChoiceQuestion | MultipleChoiceQuestion, base: PathKey) -> None:
         seen: set[str] = set()

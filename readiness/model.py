@@ -31,6 +31,32 @@ Weight = Annotated[float, Field(ge=0, le=1000)]
 Fraction = Annotated[float, Field(ge=0, le=1)]
 Effort = Literal["low", "medium", "high"]
 
+#: The names a number question may carry in ``surge_input`` (see docs/surge.md):
+#: each feeds one input of the surge stress test (:mod:`readiness.surge`), in the
+#: unit given there. Kept here, free of numpy, so the loader can check them.
+SURGE_INPUT_NAMES: tuple[str, ...] = (
+    "orders_per_day",
+    "order_value",
+    "cost_share",
+    "net_margin",
+    "payment_days",
+    "cash_weeks",
+    "utilization",
+    "peak_multiple",
+    "weeks_to_double",
+    "weeks_to_productive",
+    "stock_days",
+    "supplier_lead_days",
+    "website_multiple",
+    "website_upgrade_multiple",
+    "website_upgrade_days",
+    "service_multiple",
+    "service_lead_days",
+    "expansion_multiple",
+    "extra_cost_share",
+    "patience_days",
+)
+
 #: The special answers. Reserved: no option may use these ids.
 NOT_APPLICABLE = "na"
 DONT_KNOW = "dont_know"
@@ -179,7 +205,11 @@ class _QuestionBase(_Model):
     allow_dont_know: bool = True
     recommendations: list[Recommendation] = Field(default_factory=list)
     dont_know_advice: Text | None = None
-    surge_input: str | None = Field(default=None, description="Marks a number question as an input of the surge model.")
+    surge_input: str | None = Field(
+        default=None,
+        description="Marks a number question as an input of the surge stress test; one of the names "
+        "listed in docs/surge.md (e.g. `orders_per_day`, `utilization`, `cash_weeks`).",
+    )
 
     @property
     def scored(self) -> bool:
