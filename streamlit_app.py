@@ -16,6 +16,7 @@ else:
         st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="home"),
         st.Page("pages/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
         st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
+        st.Page("pages/surge.py", title="Surge test", icon=":material/bolt:", url_path="surge"),
         st.Page("pages/workshop.py", title="Run a workshop", icon=":material/groups:", url_path="workshop"),
         st.Page("pages/join.py", title="Join a workshop", icon=":material/login:", url_path="join"),
     ]

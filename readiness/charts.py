@@ -398,3 +398,126 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
         width="container", height=alt.Step(18), title="Where the roles disagree (mean level per role)"
     )
     return _config(chart)
+
+
+def _surge_days(result: Any) -> int:
+    """Days worth showing: the rush and its aftermath, not months of calm."""
+    recovery = result.summary.recovery_day or result.horizon
+    return int(min(result.horizon, max(30, recovery + 10)))
+
+
+def surge_flow(result: Any) -> alt.LayerChart:
+    """Orders coming in against orders delivered, day by day, with orders lost."""
+    days = _surge_days(result)
+    rows = []
+    for day in range(days):
+        rows.append({"day": day + 1, "series": "Orders in", "orders": float(result.demand[day])})
+        rows.append({"day": day + 1, "series": "Delivered", "orders": float(result.delivered[day])})
+        lost = float(result.lost_technology[day] + result.lost_patience[day])
+        rows.append({"day": day + 1, "series": "Lost", "orders": lost})
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("day:Q", title="Day", scale=alt.Scale(domain=[1, days])),
+        tooltip=[
+            alt.Tooltip("day:Q", title="Day"),
+            alt.Tooltip("series:N", title=""),
+            alt.Tooltip("orders:Q", title="Orders", format=",.0f"),
+        ],
+    )
+    colour = alt.Color(
+        "series:N",
+        scale=alt.Scale(domain=["Orders in", "Delivered", "Lost"], range=[DEMAND, OPERATIONS, "#dc2626"]),
+        title=None,
+    )
+    lines = (
+        base.transform_filter("datum.series !== 'Lost'")
+        .mark_line(strokeWidth=2.5)
+        .encode(y=alt.Y("orders:Q", title="Orders a day"), color=colour)
+    )
+    lost = base.transform_filter("datum.series === 'Lost'").mark_bar(opacity=0.6).encode(y="orders:Q", color=colour)
+    return _config(
+        alt.layer(lost, lines).properties(width="container", height=260, title="Orders in against orders delivered")
+    )
+
+
+def surge_backlog(result: Any) -> alt.LayerChart:
+    """Orders waiting (area) and the longest wait in days (line, right axis)."""
+    days = _surge_days(result)
+    rows = [{"day": d + 1, "backlog": float(result.backlog[d]), "wait": float(result.wait[d])} for d in range(days)]
+    base = alt.Chart(alt.Data(values=rows)).encode(x=alt.X("day:Q", title="Day", scale=alt.Scale(domain=[1, days])))
+    backlog = base.mark_area(color=DEMAND, opacity=0.35).encode(
+        y=alt.Y("backlog:Q", title="Orders waiting"),
+        tooltip=[
+            alt.Tooltip("day:Q"),
+            alt.Tooltip("backlog:Q", title="Waiting", format=",.0f"),
+            alt.Tooltip("wait:Q", title="Wait (days)"),
+        ],
+    )
+    wait = base.mark_line(color=TARGET, strokeDash=[4, 3]).encode(y=alt.Y("wait:Q", title="Wait (days, dashed)"))
+    chart = alt.layer(backlog, wait).resolve_scale(y="independent")
+    return _config(chart.properties(width="container", height=220, title="Backlog and waiting time"))
+
+
+def surge_cash(result: Any) -> alt.LayerChart:
+    """Cash day by day; below the red line the business cannot pay its bills."""
+    days = _surge_days(result)
+    rows = [{"day": d + 1, "cash": float(result.cash[d])} for d in range(days)]
+    line = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_area(line={"color": OPERATIONS}, color=OPERATIONS, opacity=0.15)
+        .encode(
+            x=alt.X("day:Q", title="Day", scale=alt.Scale(domain=[1, days])),
+            y=alt.Y("cash:Q", title="Cash"),
+            tooltip=[alt.Tooltip("day:Q"), alt.Tooltip("cash:Q", format=",.0f")],
+        )
+    )
+    zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#dc2626", strokeWidth=2).encode(y="y:Q")
+    return _config(alt.layer(line, zero).properties(width="container", height=220, title="Cash"))
+
+
+def survival_heatmap(survival: Any, multiplier: float | None = None, days: int | None = None) -> alt.LayerChart:
+    """Which surges the business survives: size × duration, coloured by outcome; the chosen one marked."""
+    labels = {"copes": "Copes", "strained": "Loses orders", "breaks": "Runs out of cash"}
+    rows = []
+    for i, m in enumerate(survival.multipliers.tolist()):
+        for j, d in enumerate(survival.durations.tolist()):
+            rows.append(
+                {
+                    "multiplier": float(m),
+                    "days": int(d),
+                    "outcome": labels[survival.OUTCOMES[int(survival.outcome[i, j])]],
+                    "lost": float(survival.lost_share[i, j]) if hasattr(survival, "lost_share") else None,
+                }
+            )
+    cells = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_rect()
+        .encode(
+            x=alt.X("days:O", title="Surge length (days)"),
+            y=alt.Y("multiplier:O", title="Surge size (× normal)", sort="descending"),
+            color=alt.Color(
+                "outcome:N",
+                title=None,
+                scale=alt.Scale(domain=list(labels.values()), range=["#16a34a", "#facc15", "#dc2626"]),
+            ),
+            tooltip=[
+                alt.Tooltip("multiplier:O", title="× normal"),
+                alt.Tooltip("days:O", title="Days"),
+                alt.Tooltip("outcome:N"),
+                alt.Tooltip("lost:Q", title="Orders lost", format=".0%"),
+            ],
+        )
+    )
+    layers = [cells]
+    if multiplier is not None and days is not None:
+        near_m = min(survival.multipliers.tolist(), key=lambda m: abs(m - multiplier))
+        near_d = min(survival.durations.tolist(), key=lambda d: abs(d - days))
+        layers.append(
+            alt.Chart(alt.Data(values=[{"multiplier": float(near_m), "days": int(near_d)}]))
+            .mark_point(shape="diamond", size=220, filled=True, color=TARGET, stroke="#fff")
+            .encode(x="days:O", y=alt.Y("multiplier:O", sort="descending"))
+        )
+    return _config(
+        alt.layer(*layers).properties(
+            width="container", height=320, title="Which surges do you survive? (◆ this scenario)"
+        )
+    )

@@ -105,6 +105,45 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_surge(args: argparse.Namespace) -> int:
+    from readiness import surge
+    from readiness.catalog import discover
+    from readiness.yamlsource import parse_yaml, read_text
+
+    text, problems = read_text(args.inputs, code="RA001")
+    if text is None:
+        raise ProblemsError(problems, f"cannot read {args.inputs}")
+    source, problems = parse_yaml(text, args.inputs)
+    if not isinstance(source.data, dict):
+        raise ProblemsError(
+            problems or [Problem("RA002", "expected a mapping", args.inputs)], f"cannot read {args.inputs}"
+        )
+    questionnaire = None
+    if "answers" in source.data:
+        if args.questionnaire:
+            questionnaire = _load(args.questionnaire)
+        else:  # find it by the id the answers file names
+            wanted = source.data.get("questionnaire")
+            folder = Path(__file__).resolve().parent.parent / "questionnaires"
+            found = [e.questionnaire for e in discover(folder) if e.questionnaire and e.id == wanted]
+            if not found:
+                raise ReadinessError(
+                    f"the answers file is for questionnaire {wanted!r}; pass it with --questionnaire PATH"
+                )
+            questionnaire = found[0]
+    inputs, assumptions = surge.inputs_from_document(source.data, questionnaire)
+    scenario = surge.scenario_from_preset(args.scenario, args.multiplier, args.days)
+    result = surge.simulate(inputs, scenario, args.horizon)
+    if args.format == "markdown":
+        text = surge.markdown(result, assumptions, f"Surge test: {scenario.label}")
+    else:
+        data = result.to_dict()
+        data["assumptions"] = [a.to_dict() for a in assumptions]
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    _write(text, args.output)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from readiness.schema import json_schema
 
@@ -181,6 +220,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", help="language of the texts")
     p.add_argument("-o", "--output", help="file to write (default: readiness-<business>-<date>.<format>; - for stdout)")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "surge",
+        help="stress-test a surge in demand: what breaks first, when, and what it costs",
+        description="Simulate a demand surge day by day from an answers file (with its questionnaire), a "
+        "surge inputs file, or named values (orders_per_day: 120, ...). Unanswered inputs fall back to "
+        "labelled assumptions, listed in the output. See docs/surge.md.",
+    )
+    p.add_argument("inputs", metavar="ANSWERS_OR_INPUTS", help="answers file, or surge inputs (YAML or JSON)")
+    p.add_argument(
+        "--scenario",
+        default="tv_spot",
+        help="preset: tv_spot, viral_post, retail_contract, holiday_season, word_of_mouth (default: tv_spot)",
+    )
+    p.add_argument("--multiplier", type=float, help="surge size: times normal demand (overrides the preset)")
+    p.add_argument("--days", type=int, help="surge length in days (overrides the preset)")
+    p.add_argument("--horizon", type=int, default=180, help="days simulated (default: 180)")
+    p.add_argument("--questionnaire", help="the answers file's questionnaire (default: found by its id)")
+    p.add_argument("--format", choices=["json", "markdown"], default="markdown", help="output (default: markdown)")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_surge)
 
     p = sub.add_parser(
         "schema",

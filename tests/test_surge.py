@@ -587,3 +587,56 @@ def test_the_surge_engine_does_not_import_ui_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_raise_capacity_scales_one_step_and_what_if_ranks_the_fixes() -> None:
+    from readiness.surge import RESOURCE_KEYS, inputs_from_values, raise_capacity, simulate, what_if
+
+    inputs, _ = inputs_from_values({})
+    doubled = raise_capacity(inputs, "production", 2)
+    assert doubled.production.capacity == 2 * inputs.production.capacity
+    assert doubled.people == inputs.people
+    ranked = what_if(inputs, "tv_spot", 3)
+    assert sorted(key for key, _ in ranked) == sorted(RESOURCE_KEYS)
+
+    def lost(run):
+        return run.summary.lost_technology + run.summary.lost_patience
+
+    assert [lost(r) for _, r in ranked] == sorted(lost(r) for _, r in ranked)
+    assert lost(ranked[0][1]) <= lost(simulate(inputs, "tv_spot"))
+
+
+def test_surge_cli_reads_an_answers_file_and_lists_assumptions(tmp_path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    demo = ROOT / "questionnaires" / "demo" / "frost-and-co.yaml"
+    run = [sys.executable, "-m", "readiness", "surge", str(demo), "--scenario", "retail_contract"]
+    markdown = subprocess.run(run, capture_output=True, text=True, timeout=60)
+    assert markdown.returncode == 0, markdown.stderr
+    assert "Retail" in markdown.stdout and "first" in markdown.stdout
+    data = json.loads(
+        subprocess.run(
+            [*run, "--format", "json", "--multiplier", "4", "--days", "30"], capture_output=True, text=True, timeout=60
+        ).stdout
+    )
+    assert data["scenario"]["multiplier"] == 4 and data["scenario"]["days"] == 30
+    assert {a["source"] for a in data["assumptions"]} >= {"answer", "assumption"}
+    bad = subprocess.run(
+        [sys.executable, "-m", "readiness", "surge", str(demo), "--scenario", "meteor"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert bad.returncode == 1 and "unknown scenario" in bad.stderr and "Traceback" not in bad.stderr
+    values = tmp_path / "inputs.yaml"
+    values.write_text("orders_per_day: 50\n")
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "readiness", "surge", str(values)], capture_output=True, timeout=60
+        ).returncode
+        == 0
+    )

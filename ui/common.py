@@ -35,6 +35,7 @@ PAGES = {
     "share": "pages/share.py",
     "workshop": "pages/workshop.py",
     "join": "pages/join.py",
+    "surge": "pages/surge.py",
 }
 SESSION_KEY = "assessment_id"
 
@@ -119,7 +120,7 @@ def base_url() -> str:
     url = st.context.url or "http://localhost:8501"
     parts = urlsplit(url)
     path = parts.path.rstrip("/")
-    for page in ("assess", "results", "home", "share", "workshop", "join"):
+    for page in ("assess", "results", "home", "share", "workshop", "join", "surge"):
         if path.endswith("/" + page):
             path = path[: -len(page) - 1]
     return f"{parts.scheme}://{parts.netloc}{path}"
@@ -270,3 +271,21 @@ def qr_png(text: str) -> bytes:
     buffer = io.BytesIO()
     segno.make(text, error="m").save(buffer, kind="png", scale=6, border=2)
     return buffer.getvalue()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def survival_spec(
+    inputs_json: str,
+    scenario_json: str,
+    sizes: tuple[float, ...],
+    days: tuple[int, ...],
+    multiplier: float,
+    length: int,
+) -> dict[str, Any]:
+    """The survival-map chart for one set of inputs, computed once per inputs and scenario."""
+    from readiness import surge
+
+    inputs = surge.SurgeInputs.model_validate_json(inputs_json)
+    scenario = surge.Scenario.model_validate_json(scenario_json)
+    survival = surge.survival_map(inputs, list(sizes), list(days), scenario=scenario)
+    return charts.spec(charts.survival_heatmap(survival, multiplier, length))

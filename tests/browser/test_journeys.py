@@ -94,3 +94,7 @@ def test_demo_opens_results_with_the_engines_numbers_and_charts(server: str, pag
     expect(metrics.first).to_have_text(f"{expected.overall:.0f} / 100")
     expect(metrics.nth(1)).to_have_text(f"{expected.balance.demand:.0f} / 100")
     assert charts_drawn(page) >= 4
+
+    page.get_by_role("link", name="Surge test").click()  # the same demo, under a national TV spot
+    expect(page.get_by_text(re.compile(r"^National TV spot: .* fails first, on day \d+"))).to_be_visible()
+    page.wait_for_function("document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= 4")

@@ -28,8 +28,11 @@ def test_facilitator_sees_progress_live_reveals_and_records_consensus(
     join_url = page.locator("code").filter(has_text="/join?j=").inner_text().replace("\n", "").strip()
 
     people = []
-    for role, level in (("Sales / marketing", "Proven under pressure"), ("Operations / production", "Not in place"),
-                        ("Finance", "Partly in place")):
+    for role, level in (
+        ("Sales / marketing", "Proven under pressure"),
+        ("Operations / production", "Not in place"),
+        ("Finance", "Partly in place"),
+    ):
         context = browser.new_context(viewport={"width": 390, "height": 900})
         phone = context.new_page()
         phone.set_default_timeout(30_000)
