@@ -10,6 +10,8 @@ from readiness.model import tr
 from ui import common
 from ui.question import ask, widget_key
 
+common.app_shell()
+
 cur = common.current()
 if cur is None:
     st.stop()

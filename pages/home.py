@@ -11,6 +11,8 @@ from readiness.model import tr
 from readiness.storage import NotFound
 from ui import common
 
+common.app_shell()
+
 common.sidebar(common.current(required=False) if st.query_params.get("a") else None)
 
 st.title("Readiness")

@@ -10,6 +10,8 @@ from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
 from ui import common
 
+common.app_shell()
+
 assessment_id = st.query_params.get("a")
 if assessment_id:
     record = common.workshops().participant_for_assessment(assessment_id)

@@ -8,6 +8,8 @@ from readiness.model import tr
 from readiness.summary import dimension_markdown, finding_markdown, fmt
 from ui import common
 
+common.app_shell()
+
 cur = common.current()
 if cur is None:
     st.stop()

@@ -8,6 +8,8 @@ from readiness.report import embeddable
 from readiness.storage import ShareError
 from ui import common
 
+common.app_shell()
+
 token = st.query_params.get("t", "")
 try:
     assessment = common.store().open_share(token)

@@ -8,6 +8,8 @@ from readiness import charts, surge
 from readiness.errors import ReadinessError
 from ui import common
 
+common.app_shell()
+
 cur = common.current(required=False)
 common.sidebar(cur)
 st.title("Surge test")

@@ -14,6 +14,8 @@ from readiness.workshop_store import DEFAULT_ROLES
 from ui import common
 from ui.question import ask
 
+common.app_shell()
+
 key = st.query_params.get("w", "")
 if not key:
     st.title("Run a workshop")

@@ -40,6 +40,29 @@ PAGES = {
 SESSION_KEY = "assessment_id"
 
 
+def app_shell() -> None:
+    """Make sure this run went through streamlit_app.py (its navigation, page config and share routing).
+
+    Because the project keeps its pages in ``pages/``, Streamlit starts in its
+    legacy multipage mode and only leaves it once a run calls
+    ``st.navigation``. Until then, a deep link opened first on a fresh server
+    (``/join?j=...`` from a QR code, a resume link) runs the page directly:
+    wrong sidebar, no page config, and a slower path on every rerun of that
+    session. Every page calls this first: it switches the legacy mode off for
+    the whole process and, on a session's first run (a page load: there is no
+    click a rerun could lose), reruns, so the app's own navigation picks the
+    same page (page hashes come from the same URL paths).
+    """
+    from streamlit.runtime.pages_manager import PagesManager  # private, but streamlit is pinned
+
+    first_run = "_readiness_shell" not in st.session_state
+    st.session_state["_readiness_shell"] = True
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        if first_run:
+            st.rerun()
+
+
 def database_url() -> str:
     """``READINESS_DATABASE_URL``, else Streamlit secrets' ``database_url``, else a SQLite file in ./data."""
     if os.environ.get(ENV_URL) or os.environ.get("DATABASE_URL"):

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.serve import ServerDidNotStart, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -51,58 +49,24 @@ def chromium_path() -> str:
     )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run streamlit_app.py` on a free port with its own database file."""
     folder = tmp_path_factory.mktemp("server")
-    port = free_port()
-    env = {**os.environ, "READINESS_DATABASE_URL": f"sqlite:///{folder / 'browser.sqlite3'}"}
-    log = (folder / "server.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "streamlit_app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
+    with fresh_server(folder) as url:
+        yield url
+
+
+@contextmanager
+def fresh_server(folder: Path) -> Iterator[str]:
+    """A server nobody has visited yet (some behaviour depends on which page is opened first)."""
+    with (folder / "server.log").open("w") as log:
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"streamlit did not start:\n{(folder / 'server.log').read_text()}", pytrace=False)
-        time.sleep(0.3)
-    yield url
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+            with streamlit_server(f"sqlite:///{folder / 'browser.sqlite3'}", log) as (url, _pid):
+                yield url
+        except ServerDidNotStart as exc:
+            log.flush()
+            pytest.fail(f"{exc}:\n{(folder / 'server.log').read_text()}", pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, fresh_server
 
 pytestmark = pytest.mark.browser
 
@@ -65,4 +66,21 @@ def test_facilitator_sees_progress_live_reveals_and_records_consensus(
     page.screenshot(path=str(ARTIFACTS / "workshop-facilitator.png"), full_page=True)
     assert page.url == facilitator_url
     for context, _ in people:
+        context.close()
+
+
+def test_a_join_link_opened_first_on_a_fresh_server_gets_the_apps_own_navigation(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """The QR code is often the first thing anyone opens after the server starts."""
+    with fresh_server(tmp_path) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        phone = context.new_page()
+        phone.set_default_timeout(30_000)
+        phone.goto(f"{url}/join?j=NOSUCH")
+        expect(phone.get_by_text("No workshop has that code")).to_be_visible()
+        # the app's navigation (titles from streamlit_app.py), not Streamlit's file-name list
+        expect(phone.get_by_role("link", name="Run a workshop")).to_be_visible()
+        expect(phone.get_by_role("link", name="Join a workshop")).to_be_visible()
+        assert phone.title() == "Readiness"  # streamlit_app.py's page config ran
         context.close()
