@@ -6,6 +6,7 @@ time is also shown as a ratio to the HTML's, measured in the same run.
 
 from __future__ import annotations
 
+import random
 import statistics
 import sys
 import time
@@ -18,6 +19,10 @@ sys.path.insert(0, str(ROOT))
 from readiness import load_answers, load_questionnaire, score  # noqa: E402
 from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE  # noqa: E402
 from readiness.report import render  # noqa: E402
+from readiness.workshop import Participant, aggregate  # noqa: E402
+from readiness.workshop_report import render_workshop  # noqa: E402
+
+ROLES = ("Leadership", "Sales / marketing", "Operations / production", "Finance")
 
 
 def _median_s(func: Callable[[], object], runs: int) -> float:
@@ -37,16 +42,36 @@ def main(runs: int = 5) -> bool:
     html = _median_s(lambda: render("html", q, result, answers), runs)
     pdf = _median_s(lambda: render("pdf", q, result, answers), runs)
     data = {fmt: _median_s(lambda f=fmt: render(f, q, result, answers), runs) for fmt in ("csv", "xlsx", "json")}
+    # a workshop of 12: the demo's answers, each person one level lower or higher on some questions
+    people = []
+    for n in range(12):
+        rnd = random.Random(n)
+        mine = {}
+        for qid, answer in answers.answers.items():
+            if answer.kind == "value" and type(answer.value) is float and rnd.random() < 1 / 3:
+                answer = type(answer)(question_id=qid, kind="value", value=max(0, answer.value - 1), note=answer.note)
+            mine[qid] = answer
+        people.append(Participant(str(n), ROLES[n % 4], mine))
+    room = aggregate(q, people, roles=ROLES)
+
+    def workshop(fmt_name: str) -> bytes:
+        return render_workshop(
+            fmt_name, q, room, people, workshop_name="Bench", business="Frost & Co", anonymous=True,
+            consensus_answers=answers.answers, consensus_result=result,
+        )  # fmt: skip
+
+    data["workshop HTML (12 people)"] = _median_s(lambda: workshop("html"), runs)
+    data["workshop PDF (12 people)"] = _median_s(lambda: workshop("pdf"), runs)
     print(f"\nReports (demo, {len(q.questions)} questions, median of {runs})")
     print(f"{'format':<34}{'s':>9}{'x HTML':>15}")
     for name, seconds in [
         ("HTML (charts drawn to SVG)", html),
         ("PDF (same HTML, WeasyPrint)", pdf),
-        *((k.upper(), v) for k, v in data.items()),
+        *((k if " " in k else k.upper(), v) for k, v in data.items()),
     ]:
         print(f"{name:<34}{seconds:>9.3f}{seconds / html:>15.2f}")
     ok = html < 1 and pdf < 3
-    print(f"target (HTML < 1 s, PDF < 3 s): {'met' if ok else 'MISSED'}")
+    print(f"target (HTML < 1 s, PDF < 3 s): {'met' if ok else 'MISSED'} (workshop reports: no target, reported)")
     return ok
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from readiness import charts
+from readiness.answers import AnswerSet
 from readiness.errors import ReadinessError
 from readiness.model import tr
-from readiness.report import tables_csv, tables_xlsx
+from readiness.report import MIME, ReportError, file_name
+from readiness.scoring import score
 from readiness.storage import NotFound
-from readiness.workshop import Participant, aggregate, export_tables
+from readiness.workshop import Participant, aggregate
+from readiness.workshop_report import render_workshop
 from readiness.workshop_store import DEFAULT_ROLES
 from ui import common
 from ui.question import ask
@@ -181,22 +184,43 @@ st.page_link(
     query_params={"a": workshop.consensus_assessment_id},
 )
 
-st.subheader("Exports")
-tables = export_tables(questionnaire, result, participants, anonymous=workshop.anonymous)
-x, y = st.columns(2)
-x.download_button(
-    "All answers and aggregates (Excel)",
-    data=lambda: tables_xlsx(tables),
-    file_name="workshop.xlsx",
-    key="workshop_xlsx",
-    on_click="ignore",
-    icon=":material/download:",
+st.subheader("Workshop report")
+st.caption(
+    "The room's scores, the disagreement heatmap, the role gaps, the discussion queue with what was agreed, and "
+    "the agreed result scored. The spreadsheet adds every individual answer"
+    + (" with roles only (answers were anonymous)." if workshop.anonymous else ", with names.")
 )
-y.download_button(
-    "All answers and aggregates (CSV)",
-    data=lambda: tables_csv(tables),
-    file_name="workshop.csv",
-    key="workshop_csv",
-    on_click="ignore",
-    icon=":material/download:",
+agreed_result = (
+    score(questionnaire, AnswerSet(answers=dict(consensus_answers)), workshop.profile) if consensus_answers else None
 )
+
+
+def workshop_file(fmt_name: str) -> bytes:
+    try:
+        return render_workshop(
+            fmt_name,
+            questionnaire,
+            result,
+            participants,
+            workshop_name=workshop.name,
+            business=workshop.business_name,
+            anonymous=workshop.anonymous,
+            consensus_answers=consensus_answers,
+            consensus_result=agreed_result,
+        )
+    except ReportError as exc:  # e.g. the PDF engine's system library is missing: say so in the file
+        return f"The {fmt_name.upper()} report could not be made: {exc}".encode()
+
+
+labels = {"html": "HTML report", "pdf": "PDF report", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
+for column, (fmt_name, label) in zip(st.columns(len(labels)), labels.items(), strict=True):
+    column.download_button(
+        label,
+        data=lambda fmt_name=fmt_name: workshop_file(fmt_name),
+        file_name=file_name(f"workshop {workshop.business_name}", fmt_name),
+        mime=MIME[fmt_name],
+        key=f"workshop_download_{fmt_name}",
+        on_click="ignore",
+        icon=":material/download:",
+        width="stretch",
+    )

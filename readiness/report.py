@@ -318,7 +318,8 @@ def linkify(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> Any:
+def environment() -> Any:
+    """The Jinja2 environment of every report template: autoescaping on, links only via ``linkify``."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from markupsafe import Markup
 
@@ -337,8 +338,6 @@ _ACTIVE_SVG = re.compile(r"<script|javascript:|\son[a-z]+\s*=|<foreignObject|xli
 
 def chart_svgs(result: ScoreResult) -> dict[str, str]:
     """The report's charts as static SVG (drawn by vl-convert, no script, no web font)."""
-    import vl_convert as vlc
-
     from readiness import charts
 
     specs = {
@@ -347,20 +346,26 @@ def chart_svgs(result: ScoreResult) -> dict[str, str]:
         "quadrant": charts.spec(charts.quadrant(result)),
         "heatmap": charts.spec(charts.question_heatmap(result)),
     }
-    svgs = {}
-    for name, spec in specs.items():
-        svg = vlc.vegalite_to_svg(charts.static(spec, width=620 if name != "radial" else None))
-        if _ACTIVE_SVG.search(svg):  # defence in depth: an SVG with active content is never inlined
-            raise ReportError(f"chart {name} produced active SVG content; refusing to embed it")
-        svgs[name] = svg
-    return svgs
+    return {name: static_svg(name, spec, width=620 if name != "radial" else None) for name, spec in specs.items()}
+
+
+def static_svg(name: str, chart_spec: dict[str, Any], width: int | None = 620) -> str:
+    """One chart as SVG for a report file; refuses (rather than embeds) anything active."""
+    import vl_convert as vlc
+
+    from readiness import charts
+
+    svg = vlc.vegalite_to_svg(charts.static(chart_spec, width=width))
+    if _ACTIVE_SVG.search(svg):  # defence in depth: an SVG with active content is never inlined
+        raise ReportError(f"chart {name} produced active SVG content; refusing to embed it")
+    return svg
 
 
 def render_html(report: Report, svgs: dict[str, str] | None = None, paper: Paper = "A4") -> str:
     """One self-contained HTML file: inline CSS and SVG, nothing loaded from anywhere."""
     from markupsafe import Markup
 
-    template = _environment().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(
         r=report,
         charts={k: Markup(v) for k, v in (svgs or {}).items()},

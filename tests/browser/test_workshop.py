@@ -61,6 +61,14 @@ def test_facilitator_sees_progress_live_reveals_and_records_consensus(
     consensus = page.get_by_role("radiogroup", name=re.compile(re.escape(Q_COVER)))
     consensus.get_by_text("Ad hoc", exact=True).click()
     expect(page.get_by_text("Agreed answer saved")).to_be_visible()
+
+    # the workshop report, as sent to the client: the room, the disputed question, what was agreed
+    with page.expect_download() as download:
+        page.get_by_role("button", name="HTML report").click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Frost &amp; Co" in report and "Leadership day" in report
+    assert "agreed: Ad hoc" in report and report.count("<svg") >= 2
+    assert "<script" not in report
     expect(page.get_by_role("link", name="Run a workshop")).to_be_visible(timeout=20_000)  # the app's navigation
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "workshop-facilitator.png"), full_page=True)

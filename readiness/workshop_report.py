@@ -1,0 +1,339 @@
+"""The workshop report: what the room said, where it disagreed, and what it agreed.
+
+Built like the assessment report (:mod:`readiness.report`): one model holding
+every word and number, rendered to self-contained HTML, the PDF of that HTML,
+Excel/CSV and JSON, so the formats cannot disagree. The consensus part *is*
+the consensus assessment's own report model, so its numbers match
+``readiness score`` on the agreed answers.
+
+Anonymity is decided here, once: in an anonymous workshop no participant's
+name reaches the model, so no format can leak one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from readiness.answers import Answer, AnswerSet
+from readiness.model import Questionnaire, tr
+from readiness.report import (
+    FORMATS,
+    Paper,
+    Report,
+    ReportError,
+    build_report,
+    environment,
+    render_pdf,
+    static_svg,
+    tables_csv,
+    tables_xlsx,
+)
+from readiness.scoring import ScoreResult
+from readiness.summary import fmt
+from readiness.workshop import Participant, WorkshopResult, export_tables
+
+QUEUE_SHOWN = 12  # the discussion queue in the report, as on the facilitator's page
+
+
+@dataclass(frozen=True)
+class RoomDimension:
+    title: str
+    side: str
+    people: int
+    mean: str
+    low_high: str
+    std: str
+    target: str
+    gap: str
+    behind: bool
+    role_means: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    rank: int
+    question_id: str
+    question: str
+    dimension: str
+    spread: str
+    role_gap: str
+    role_means: tuple[tuple[str, str], ...]
+    distribution: tuple[tuple[str, int], ...]
+    agreed: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class GapRow:
+    dimension: str
+    roles: str
+    means: str
+    gap: str
+
+
+@dataclass(frozen=True)
+class WorkshopReport:
+    title: str
+    workshop: str
+    business: str
+    date: str
+    questionnaire: str
+    questionnaire_id: str
+    questionnaire_version: str
+    profile: str
+    mode: str
+    participants: int
+    roles: tuple[tuple[str, int], ...]
+    people: tuple[tuple[str, str], ...]  # (name, role); empty in anonymous workshops
+    operations: str
+    demand: str
+    quadrant: str
+    quadrant_meaning: str
+    quadrant_id: str | None
+    summary: tuple[str, ...]
+    dimensions: tuple[RoomDimension, ...]
+    gaps: tuple[GapRow, ...]
+    queue: tuple[QueueItem, ...]
+    agreed: int
+    consensus: Report | None
+    method: tuple[str, ...]
+
+
+def _mean(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+def build_workshop_report(
+    questionnaire: Questionnaire,
+    result: WorkshopResult,
+    *,
+    workshop_name: str,
+    business: str,
+    anonymous: bool,
+    consensus_answers: Mapping[str, Answer],
+    consensus_result: ScoreResult | None = None,
+    generated: datetime | None = None,
+) -> WorkshopReport:
+    """Everything the workshop report says. ``consensus_result`` scores the agreed answers (if any)."""
+    lang = questionnaire.default_language
+    when = generated or datetime.now(UTC)
+    titles = {d.id: tr(d.title, lang) for d in questionnaire.dimensions}
+
+    def agreed_text(question_id: str) -> str | None:
+        answer = consensus_answers.get(question_id)
+        if answer is None or consensus_result is None:
+            return None
+        detail = next((q for q in consensus_result.questions if q.id == question_id), None)
+        if detail is None:
+            return None
+        if detail.label:
+            return detail.label
+        return {"dont_know": "Don't know", "na": "Not applicable"}.get(answer.kind, str(answer.value))
+
+    queue = tuple(
+        QueueItem(
+            rank=rank,
+            question_id=q.id,
+            question=q.text,
+            dimension=titles.get(q.dimension, q.dimension),
+            spread=_mean(q.stats.spread),
+            role_gap=_mean(q.role_gap),
+            role_means=tuple((role, _mean(mean)) for role, mean in q.role_means.items()),
+            distribution=tuple(q.distribution.items()),
+            agreed=agreed_text(q.id),
+            note=(consensus_answers[q.id].note or "") if q.id in consensus_answers else "",
+        )
+        for rank, q in enumerate((result.question(qid) for qid in result.queue[:QUEUE_SHOWN]), start=1)
+    )
+    dims = tuple(
+        RoomDimension(
+            title=d.title,
+            side="Demand" if d.side == "demand" else "Operations",
+            people=d.stats.n,
+            mean=_mean(d.stats.mean),
+            low_high="–" if d.stats.minimum is None else f"{d.stats.minimum:.0f}–{d.stats.maximum:.0f}",
+            std="–" if d.stats.std is None else f"{d.stats.std:.0f}",
+            target=fmt(d.target),
+            gap="–" if d.gap is None else f"{d.gap:+.0f}",
+            behind=(d.gap or 0) > 0,
+            role_means=tuple((role, _mean(mean)) for role, mean in d.role_means.items()),
+        )
+        for d in result.dimensions
+    )
+    gaps = tuple(
+        GapRow(g.title, f"{g.role_a} vs {g.role_b}", f"{g.mean_a:.0f} vs {g.mean_b:.0f}", f"{g.gap:+.0f}")
+        for g in result.gaps[:10]
+    )
+    agreed = sum(1 for item in queue if item.agreed is not None)
+
+    summary = []
+    if result.participants == 0:
+        summary.append("Nobody has answered yet.")
+    else:
+        room = f"{result.participants} {'person' if result.participants == 1 else 'people'}"
+        if result.operations is not None:
+            demand = "" if result.demand is None else f" and {result.demand:.0f} on demand strength"
+            summary.append(f"{room} answered. On average the room puts operations readiness at "
+                           f"{result.operations:.0f} out of 100{demand}.")  # fmt: skip
+        else:
+            summary.append(f"{room} answered, not yet enough to score operations readiness.")
+        if result.quadrant_label:
+            summary.append(f"Together that places {business} in the zone “{result.quadrant_label}”.")
+        if queue:
+            top = queue[0]
+            summary.append(f"The room disagreed most on “{top.question}” (answers {top.spread} points apart).")
+        if gaps:
+            g = result.gaps[0]
+            direction = "stronger" if g.gap > 0 else "weaker"
+            summary.append(f"Largest perception gap: {g.role_a} see {g.title} as {abs(g.gap):.0f} points "
+                           f"{direction} than {g.role_b} do.")  # fmt: skip
+        if queue:
+            summary.append(
+                f"The room agreed an answer to {agreed} of the {len(queue)} most disputed questions"
+                + (
+                    "; the scores of the agreed answers follow."
+                    if consensus_result is not None and consensus_answers
+                    else "."
+                )
+            )
+
+    consensus = None
+    if consensus_result is not None and consensus_answers:
+        consensus = build_report(
+            questionnaire,
+            consensus_result,
+            AnswerSet(answers=dict(consensus_answers), business=business),
+            when,
+        )
+
+    people = () if anonymous else tuple((name or "–", role) for role, name in result.names)
+    method = (
+        "Each person's answers are scored exactly like a self-assessment; a question's level is the share of "
+        "its points that answer earns (0–100).",
+        "A dimension's room score is the mean of the people's dimension scores; 'lowest–highest' and the "
+        "standard deviation show how far apart they are.",
+        "Spread is the distance between the lowest and the highest answer to a question; a role gap is the "
+        "largest difference between two roles' mean levels. The discussion queue orders questions by the "
+        "larger of the two.",
+        "“Don't know” and “not applicable” are counted but never averaged in.",
+        "The agreed (consensus) answers form the workshop's own assessment, scored and reported like any "
+        "other." + (" Answers were anonymous: the report names roles, never people." if anonymous else ""),
+        f"Questionnaire {questionnaire.id} version {questionnaire.version}, content hash "
+        f"{questionnaire.content_hash[:16]}. The full method: docs/scoring.md.",
+    )
+    return WorkshopReport(
+        title=f"Workshop report: {workshop_name or business}",
+        workshop=workshop_name or "Workshop",
+        business=business,
+        date=when.date().isoformat(),
+        questionnaire=tr(questionnaire.title, lang),
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        profile=tr(questionnaire.profile(result.profile).title, lang),
+        mode="anonymous" if anonymous else "named",
+        participants=result.participants,
+        roles=tuple(result.roles.items()),
+        people=people,
+        operations=_mean(result.operations),
+        demand=_mean(result.demand),
+        quadrant=result.quadrant_label or "Not enough answers to place the business",
+        quadrant_meaning=_quadrant_meaning(result.quadrant),
+        quadrant_id=result.quadrant,
+        summary=tuple(summary),
+        dimensions=dims,
+        gaps=gaps,
+        queue=queue,
+        agreed=agreed,
+        consensus=consensus,
+        method=method,
+    )
+
+
+def _quadrant_meaning(quadrant: str | None) -> str:
+    from readiness.scoring import QUADRANTS
+
+    return QUADRANTS[quadrant][1] if quadrant else ""
+
+
+def workshop_chart_svgs(questionnaire: Questionnaire, result: WorkshopResult) -> dict[str, str]:
+    """The room's charts as static SVG (vl-convert): no script, no web font, nothing fetched."""
+    from readiness import charts
+
+    if result.participants == 0:
+        return {}
+    specs = {
+        "dimensions": charts.spec(charts.workshop_dimensions(result)),
+        "heatmap": charts.spec(charts.disagreement_heatmap(result, questionnaire)),
+    }
+    return {name: static_svg(name, spec) for name, spec in specs.items()}
+
+
+def render_workshop_html(report: WorkshopReport, svgs: dict[str, str] | None = None, paper: Paper = "A4") -> str:
+    """One self-contained HTML file, in the assessment report's style."""
+    from markupsafe import Markup
+
+    template = environment().get_template("workshop_report.html.j2")
+    return template.render(r=report, charts={k: Markup(v) for k, v in (svgs or {}).items()}, paper=paper)
+
+
+def workshop_tables(
+    questionnaire: Questionnaire,
+    result: WorkshopResult,
+    participants: Sequence[Participant],
+    report: WorkshopReport,
+    *,
+    anonymous: bool,
+) -> dict[str, list[dict[str, Any]]]:
+    """The spreadsheet: the room's tables, every individual answer, and the agreed answers."""
+    named = export_tables(questionnaire, result, participants, anonymous=anonymous)
+    named["Consensus"] = [
+        {
+            "Order": item.rank,
+            "Question id": item.question_id,
+            "Question": item.question,
+            "Agreed answer": item.agreed or "",
+            "Note": item.note,
+        }
+        for item in report.queue
+    ]
+    return named
+
+
+def render_workshop(
+    fmt_name: str,
+    questionnaire: Questionnaire,
+    result: WorkshopResult,
+    participants: Sequence[Participant],
+    *,
+    workshop_name: str,
+    business: str,
+    anonymous: bool,
+    consensus_answers: Mapping[str, Answer],
+    consensus_result: ScoreResult | None = None,
+    paper: Paper = "A4",
+    generated: datetime | None = None,
+) -> bytes:
+    """The workshop report in one of :data:`readiness.report.FORMATS`."""
+    if fmt_name not in FORMATS:
+        raise ReportError(f"unknown report format {fmt_name!r}; choose one of: {', '.join(FORMATS)}")
+    report = build_workshop_report(
+        questionnaire,
+        result,
+        workshop_name=workshop_name,
+        business=business,
+        anonymous=anonymous,
+        consensus_answers=consensus_answers,
+        consensus_result=consensus_result,
+        generated=generated,
+    )
+    if fmt_name == "json":
+        return json.dumps(asdict(report), ensure_ascii=False, indent=2).encode("utf-8")
+    if fmt_name in ("csv", "xlsx"):
+        named = workshop_tables(questionnaire, result, participants, report, anonymous=anonymous)
+        return tables_csv(named) if fmt_name == "csv" else tables_xlsx(named)
+    page = render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper)
+    return page.encode("utf-8") if fmt_name == "html" else render_pdf(page)

@@ -1,0 +1,144 @@
+"""The workshop report: the room, its disagreements and its agreed answers, in every format."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from readiness import score
+from readiness.answers import AnswerSet, validate_answer
+from readiness.workshop import aggregate
+from readiness.workshop_report import build_workshop_report, render_workshop
+
+from .test_report import parsed
+from .test_workshop import person
+
+WHEN = datetime(2026, 11, 22, tzinfo=UTC)
+
+
+@pytest.fixture
+def room(sample):
+    people = [
+        person(sample, "1", "sales", "Ann <script>alert(1)</script>", cover=3, surge_plan="yes", utilization=60),
+        person(sample, "2", "operations", '=HYPERLINK("http://evil")', cover=2, surge_plan="no", utilization=95),
+        person(sample, "3", "operations", "Bo", cover=1, surge_plan="no", utilization=90),
+    ]
+    consensus = {"surge_plan": replace(validate_answer(sample, "surge_plan", "no"), note="Write it by <b>May</b>")}
+    return sample, people, consensus
+
+
+def make(room, fmt_name: str = "html", anonymous: bool = True, agreed: bool = True) -> bytes:
+    sample, people, consensus = room
+    consensus = consensus if agreed else {}
+    result = aggregate(sample, people, anonymous=anonymous, roles=["sales", "operations"])
+    agreed_result = score(sample, AnswerSet(answers=consensus)) if consensus else None
+    return render_workshop(
+        fmt_name,
+        sample,
+        result,
+        people,
+        workshop_name="Leadership day <i>",
+        business="Frost & Co",
+        anonymous=anonymous,
+        consensus_answers=consensus,
+        consensus_result=agreed_result,
+        generated=WHEN,
+    )
+
+
+def test_the_model_says_where_the_room_disagrees_and_what_it_agreed(room) -> None:
+    sample, people, consensus = room
+    result = aggregate(sample, people, roles=["sales", "operations"])
+    agreed = score(sample, AnswerSet(answers=consensus))
+    report = build_workshop_report(
+        sample,
+        result,
+        workshop_name="Leadership day",
+        business="Frost & Co",
+        anonymous=True,
+        consensus_answers=consensus,
+        consensus_result=agreed,
+        generated=WHEN,
+    )
+    # surge_plan: yes (100) vs no, no (0, 0): spread 100, the first to discuss
+    assert [q.question_id for q in report.queue] == list(result.queue)
+    first = report.queue[0]
+    assert (first.question_id, first.spread, first.agreed) == ("surge_plan", "100", "No")
+    assert first.note == "Write it by <b>May</b>"
+    assert dict(first.role_means) == {"sales": "100", "operations": "0"}
+    assert report.agreed == 1 and all(q.agreed is None for q in report.queue[1:])
+    assert report.participants == 3 and dict(report.roles) == {"sales": 1, "operations": 2}
+    assert report.operations == f"{result.operations:.0f}"
+    assert any("disagreed most" in line and first.question in line for line in report.summary)
+    # the agreed result is the consensus assessment's own report: the same numbers as `readiness score`
+    assert report.consensus is not None
+    assert report.consensus.operations == ("–" if agreed.overall is None else f"{agreed.overall:.0f}")
+    assert [d.score for d in report.consensus.dimensions] == [
+        "–" if d.score is None else f"{d.score:.0f}" for d in agreed.dimensions
+    ]
+
+
+def test_no_agreed_answers_yet_means_no_consensus_section(room) -> None:
+    page = make(room, agreed=False).decode()
+    assert 'id="consensus"' not in page
+    assert "not agreed yet" in page and "agreed an answer to 0 of" in page
+
+
+def test_html_is_self_contained_escaped_and_names_nobody_when_anonymous(room) -> None:
+    page = make(room).decode()
+    found = parsed(page)
+    assert found.loads == [] and found.scripts == 0 and found.handlers == []
+    assert page.count("<svg") >= 2  # the room's dimensions and the disagreement heatmap, inline
+    assert "Frost &amp; Co" in page and "Leadership day &lt;i&gt;" in page
+    assert "Write it by &lt;b&gt;May&lt;/b&gt;" in page
+    for name in ("Ann", "HYPERLINK", "Bo ("):
+        assert name not in page
+    assert 'id="consensus"' in page
+
+
+def test_named_workshop_lists_people_escaped(room) -> None:
+    page = make(room, anonymous=False).decode()
+    assert "Ann &lt;script&gt;alert(1)&lt;/script&gt; (sales)" in page
+    assert "<script>alert" not in page
+
+
+def test_pdf_text_carries_the_business_the_first_question_and_the_agreement(room) -> None:
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(make(room, "pdf"))).pages)
+    flat = " ".join(text.split())
+    assert "Frost & Co" in flat
+    assert "1. " + sample_text(room, "surge_plan") in flat  # the most disputed question, first
+    assert "agreed: No" in flat
+    assert "The agreed result" in flat
+    assert "Ann" not in flat
+
+
+def test_spreadsheet_has_every_answer_by_role_and_the_agreed_answers(room) -> None:
+    book = load_workbook(io.BytesIO(make(room, "xlsx", anonymous=False)))
+    assert {"Dimensions", "Questions", "Role gaps", "Discussion queue", "Answers", "Consensus"} <= set(book.sheetnames)
+    answers = list(book["Answers"].values)
+    people = {row[0] for row in answers[1:]}
+    assert '\'=HYPERLINK("http://evil")' in people  # a formula-looking name is stored as inert text
+    consensus = list(book["Consensus"].values)
+    assert consensus[1][1:4] == ("surge_plan", sample_text(room, "surge_plan"), "No")
+
+
+def sample_text(room, question_id: str) -> str:
+    sample, *_ = room
+    return str(sample.question(question_id).text)
+
+
+def test_json_is_the_model(room) -> None:
+    data = json.loads(make(room, "json"))
+    assert data["business"] == "Frost & Co" and data["agreed"] == 1
+    assert data["queue"][0]["question_id"] == "surge_plan" and data["people"] == []
+
+
+def test_unknown_format_is_refused(room) -> None:
+    with pytest.raises(Exception, match="unknown report format"):
+        make(room, "docx")
