@@ -123,19 +123,8 @@ async def run(participants: int, think: float) -> dict[str, Any]:
             fragment = next(iter(facilitator.fragments))
             profiler = None
             if os.environ.get("BENCH_PYSPY"):  # a flame profile of the server while it works (needs py-spy)
-                profiler = subprocess.Popen(
-                    [
-                        "py-spy",
-                        "record",
-                        "--pid",
-                        str(pid),
-                        "--format",
-                        "raw",
-                        "-o",
-                        os.environ["BENCH_PYSPY"],
-                        "--nonblocking",
-                    ]
-                )
+                command = ["py-spy", "record", "--pid", str(pid), "--format", "raw", "--gil", "--nonblocking"]
+                profiler = subprocess.Popen([*command, "-o", os.environ["BENCH_PYSPY"]])
             await asyncio.sleep(1)
             before = rss_mb(pid)
 
@@ -146,7 +135,7 @@ async def run(participants: int, think: float) -> dict[str, Any]:
             counter = [0]
             roles = ["Leadership", "Sales / marketing", "Operations / production", "Finance"]
             started = time.perf_counter()
-            cpu0 = cpu_seconds(pid)
+            cpu0, client0 = cpu_seconds(pid), time.process_time()
             dashboard = asyncio.create_task(facilitator_refreshes(facilitator, fragment, stop, refreshes))
             people = [
                 asyncio.create_task(
@@ -158,7 +147,7 @@ async def run(participants: int, think: float) -> dict[str, Any]:
             ]
             await done.wait()
             wall = time.perf_counter() - started
-            server_cpu = cpu_seconds(pid) - cpu0
+            server_cpu, client_cpu = cpu_seconds(pid) - cpu0, time.process_time() - client0
             if profiler:
                 profiler.send_signal(2)
                 profiler.wait()
@@ -188,6 +177,7 @@ async def run(participants: int, think: float) -> dict[str, Any]:
         "max": timings[-1],
         "wall": wall,
         "server_cpu": server_cpu,
+        "client_cpu": client_cpu,
         "refresh_median": statistics.median(refreshes),
         "refresh_max": max(refreshes),
         "refreshes": len(refreshes),
@@ -212,7 +202,8 @@ def report(name: str, r: dict[str, Any], baseline: float) -> bool:
     print(f"  answer -> saved and page redrawn: median {r['median']:.3f} s, p95 {r['p95']:.3f} s, max {r['max']:.3f} s")
     print(
         f"  everyone joined and answered in {r['wall']:.1f} s; server CPU {r['server_cpu']:.1f} s"
-        f" ({1000 * r['server_cpu'] / max(r['answers'], 1):.0f} ms per answer, joins included)"
+        f" ({1000 * r['server_cpu'] / max(r['answers'], 1):.0f} ms per answer, joins included);"
+        f" the {n} simulated clients used {r['client_cpu']:.1f} s"
     )
     print(
         f"  facilitator dashboard refresh under load: median {r['refresh_median']:.3f} s,"

@@ -14,9 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.serve import ServerDidNotStart, streamlit_server
+
+# Playwright's assertions wait 5 s by default; a cold server on a busy 2-core CI
+# machine can take longer to draw its first page (it imports the report stack).
+expect.set_options(timeout=20_000)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
