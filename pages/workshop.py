@@ -74,7 +74,12 @@ with left:
     st.markdown(f"### Join code: `{workshop.join_code}`")
     st.write("Participants open this link (or the Join page and type the code):")
     st.code(join_link, language=None, wrap_lines=True)
-    st.caption("Keep this page's own address private: it is the facilitator key, the only way into this view.")
+with st.expander("Your facilitator link: save it before you close this tab", icon=":material/key:"):
+    st.write(
+        "This link is the only way back into this view (the key is stored scrambled, so nobody can look it "
+        "up for you). Bookmark it or keep it somewhere private; do not show it on the room's screen."
+    )
+    st.code(f"{common.base_url()}/workshop?w={key}", language=None, wrap_lines=True)
 with right:
     st.image(common.qr_png(join_link), caption="Scan to join", width=180)
 
