@@ -164,22 +164,29 @@ def aggregate(
             continue
         levels: list[float] = []
         by_role: dict[str, list[float]] = {}
-        distribution: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        rank: dict[str, float] = {}
         dont_know = not_applicable = 0
         for p, result in zip(participants, results, strict=True):
             qs = next(x for x in result.questions if x.id == question.id)
             if qs.status == "dont_know":
                 dont_know += 1
-                distribution["Don't know"] = distribution.get("Don't know", 0) + 1
             elif qs.status == "na":
                 not_applicable += 1
-                distribution["Not applicable"] = distribution.get("Not applicable", 0) + 1
             elif qs.status == "answered" and qs.score is not None:
                 level = 100 * qs.score
                 levels.append(level)
                 by_role.setdefault(p.role, []).append(level)
                 label = qs.label or "answered"
-                distribution[label] = distribution.get(label, 0) + 1
+                counts[label] = counts.get(label, 0) + 1
+                rank[label] = min(rank.get(label, level), level)
+        # Worst to best, then the special answers: never in the order people answered, which in
+        # an anonymous room would tell who said what (the first to join is often the boss).
+        distribution = {label: counts[label] for label in sorted(counts, key=lambda k: (rank[k], k))}
+        if dont_know:
+            distribution["Don't know"] = dont_know
+        if not_applicable:
+            distribution["Not applicable"] = not_applicable
         role_means = _role_means(by_role, role_order)
         present = [m for m in role_means.values() if m is not None]
         summary = stats(levels)
@@ -322,8 +329,19 @@ def export_tables(
         for i, qid in enumerate(result.queue, start=1)
     ]
     answers = []
-    for number, person in enumerate(participants, start=1):
-        who = f"{person.role} #{number}" if anonymous else (person.name or f"#{number}")
+    if anonymous:
+        # Numbered within each role, in the order of their random ids: neither the row order nor
+        # the number may follow the order people joined in.
+        ordered = sorted(participants, key=lambda p: (p.role, p.id))
+        seen: dict[str, int] = {}
+        labels = []
+        for person in ordered:
+            seen[person.role] = seen.get(person.role, 0) + 1
+            labels.append(f"{person.role} #{seen[person.role]}")
+    else:
+        ordered = list(participants)
+        labels = [person.name or f"#{number}" for number, person in enumerate(ordered, start=1)]
+    for who, person in zip(labels, ordered, strict=True):
         for question in questionnaire.questions:
             answer = person.answers.get(question.id)
             if answer is None:

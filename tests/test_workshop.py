@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from readiness.answers import Answer, validate_answer
-from readiness.workshop import Participant, aggregate, stats
+from readiness.workshop import Participant, aggregate, export_tables, stats
 
 
 def person(sample, pid: str, role: str, name: str | None = None, **raw) -> Participant:
@@ -33,6 +33,8 @@ def test_per_question_stats_role_means_and_distribution(sample) -> None:
     assert (cover.stats.n, cover.stats.mean, cover.stats.median) == (3, 55.56, 66.67)
     assert cover.dont_know == 1
     assert cover.distribution == {"Fully": 1, "Mostly": 1, "Not at all": 1, "Don't know": 1}
+    # listed worst to best, never in the order people answered (that would say who said what)
+    assert list(cover.distribution) == ["Not at all", "Mostly", "Fully", "Don't know"]
     assert cover.role_means == {"sales": 83.33, "operations": 0.0, "finance": None}
     assert cover.role_gap == 83.33
     # capacity: sales sees headroom (100), operations sees it maxed out (0)
@@ -71,6 +73,20 @@ def test_anonymous_mode_lets_no_name_out(sample) -> None:
     assert "Alice Secret" not in repr(anonymous) and "Alice Secret" not in str(anonymous.individual)
     named = aggregate(sample, people, anonymous=False)
     assert named.names == (("sales", "Alice Secret"),)
+
+
+def test_anonymous_export_does_not_follow_the_order_people_joined(sample) -> None:
+    # joined: the boss first (id "z9"), then two others; ids are random tokens in the app
+    people = [
+        person(sample, "z9", "leadership", name="Boss", cover=0),
+        person(sample, "k2", "sales", name="Sam", cover=3),
+        person(sample, "a1", "leadership", name="Lee", cover=3),
+    ]
+    result = aggregate(sample, people, anonymous=True)
+    rows = export_tables(sample, result, people, anonymous=True)["Answers"]
+    cover = [(r["Person"], r["Answer"]) for r in rows if r["Question id"] == "cover"]
+    assert cover == [("leadership #1", 3.0), ("leadership #2", 0.0), ("sales #1", 3.0)]
+    assert not any(name in repr(rows) for name in ("Boss", "Sam", "Lee"))
 
 
 def test_group_balance_is_the_mean_of_each_persons_sides(sample) -> None:
