@@ -32,7 +32,7 @@ from readiness.report import (
     tables_csv,
     tables_xlsx,
 )
-from readiness.scoring import ScoreResult
+from readiness.scoring import ScoreResult, answer_score
 from readiness.summary import fmt
 from readiness.workshop import Participant, WorkshopResult, export_tables
 
@@ -124,15 +124,7 @@ def build_workshop_report(
     titles = {d.id: tr(d.title, lang) for d in questionnaire.dimensions}
 
     def agreed_text(question_id: str) -> str | None:
-        answer = consensus_answers.get(question_id)
-        if answer is None or consensus_result is None:
-            return None
-        detail = next((q for q in consensus_result.questions if q.id == question_id), None)
-        if detail is None:
-            return None
-        if detail.label:
-            return detail.label
-        return {"dont_know": "Don't know", "na": "Not applicable"}.get(answer.kind, str(answer.value))
+        return _answer_label(questionnaire, question_id, consensus_answers.get(question_id))
 
     queue = tuple(
         QueueItem(
@@ -171,8 +163,12 @@ def build_workshop_report(
     agreed = sum(1 for item in queue if item.agreed is not None)
 
     summary = []
-    if result.participants == 0:
-        summary.append("Nobody has answered yet.")
+    if not _anyone_answered(result):
+        summary.append(
+            "Nobody has answered yet."
+            if result.participants == 0
+            else f"{result.participants} joined; nobody has answered a scored question yet."
+        )
     else:
         room = f"{result.participants} {'person' if result.participants == 1 else 'people'}"
         if result.operations is not None:
@@ -253,6 +249,27 @@ def build_workshop_report(
     )
 
 
+def _anyone_answered(result: WorkshopResult) -> bool:
+    return any(q.stats.n or q.dont_know or q.not_applicable for q in result.questions)
+
+
+def _answer_label(questionnaire: Questionnaire, question_id: str, answer: Answer | None) -> str | None:
+    """An agreed answer in words, from the questionnaire itself (not from scoring, which skips
+    answers whose question is currently not shown)."""
+    if answer is None:
+        return None
+    if answer.kind == "dont_know":
+        return "Don't know"
+    if answer.kind == "na":
+        return "Not applicable"
+    question = questionnaire.question(question_id)
+    if question.scored:
+        _, label = answer_score(questionnaire, question, answer)
+        if label:
+            return label
+    return str(answer.value)
+
+
 def _quadrant_meaning(quadrant: str | None) -> str:
     from readiness.scoring import QUADRANTS
 
@@ -263,7 +280,7 @@ def workshop_chart_svgs(questionnaire: Questionnaire, result: WorkshopResult) ->
     """The room's charts as static SVG (vl-convert): no script, no web font, nothing fetched."""
     from readiness import charts
 
-    if result.participants == 0:
+    if not _anyone_answered(result):
         return {}
     specs = {
         "dimensions": charts.spec(charts.workshop_dimensions(result)),
@@ -285,20 +302,23 @@ def workshop_tables(
     result: WorkshopResult,
     participants: Sequence[Participant],
     report: WorkshopReport,
+    agreed_answers: Mapping[str, Answer],
     *,
     anonymous: bool,
 ) -> dict[str, list[dict[str, Any]]]:
-    """The spreadsheet: the room's tables, every individual answer, and the agreed answers."""
+    """The spreadsheet: the room's tables, every individual answer, and every agreed answer."""
     named = export_tables(questionnaire, result, participants, anonymous=anonymous)
+    ranks = {item.question_id: item.rank for item in report.queue}
     named["Consensus"] = [
         {
-            "Order": item.rank,
-            "Question id": item.question_id,
-            "Question": item.question,
-            "Agreed answer": item.agreed or "",
-            "Note": item.note,
+            "Discussion order": ranks.get(question.id, ""),
+            "Question id": question.id,
+            "Question": tr(question.text),
+            "Agreed answer": _answer_label(questionnaire, question.id, agreed_answers[question.id]) or "",
+            "Note": agreed_answers[question.id].note or "",
         }
-        for item in report.queue
+        for question in questionnaire.questions
+        if question.id in agreed_answers
     ]
     return named
 
@@ -333,7 +353,7 @@ def render_workshop(
     if fmt_name == "json":
         return json.dumps(asdict(report), ensure_ascii=False, indent=2).encode("utf-8")
     if fmt_name in ("csv", "xlsx"):
-        named = workshop_tables(questionnaire, result, participants, report, anonymous=anonymous)
+        named = workshop_tables(questionnaire, result, participants, report, consensus_answers, anonymous=anonymous)
         return tables_csv(named) if fmt_name == "csv" else tables_xlsx(named)
     page = render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper)
     return page.encode("utf-8") if fmt_name == "html" else render_pdf(page)

@@ -142,3 +142,40 @@ def test_json_is_the_model(room) -> None:
 def test_unknown_format_is_refused(room) -> None:
     with pytest.raises(Exception, match="unknown report format"):
         make(room, "docx")
+
+
+def test_agreed_answers_read_in_words_without_a_score_and_all_reach_the_sheet(room) -> None:
+    sample, people, consensus = room
+    agreed = {**consensus, "cover": validate_answer(sample, "cover", "dont_know")}
+    result = aggregate(sample, people, roles=["sales", "operations"])
+    report = build_workshop_report(
+        sample, result, workshop_name="W", business="B", anonymous=True, consensus_answers=agreed
+    )  # no score of the agreed answers passed: the words still come from the questionnaire
+    said = {q.question_id: q.agreed for q in report.queue}
+    assert said["surge_plan"] == "No" and said["cover"] == "Don't know"
+    book = load_workbook(
+        io.BytesIO(
+            render_workshop(
+                "xlsx",
+                sample,
+                result,
+                people,
+                workshop_name="W",
+                business="B",
+                anonymous=True,
+                consensus_answers=agreed,
+            )
+        )
+    )
+    rows = {row[1]: row[3] for row in list(book["Consensus"].values)[1:]}
+    assert rows == {"cover": "Don't know", "surge_plan": "No"}
+
+
+def test_a_room_that_joined_but_has_not_answered(sample) -> None:
+    people = [person(sample, "1", "sales"), person(sample, "2", "operations")]
+    page = render_workshop(
+        "html", sample, aggregate(sample, people), people, workshop_name="W", business="B", anonymous=True,
+        consensus_answers={},
+    ).decode()  # fmt: skip
+    assert "2 joined; nobody has answered a scored question yet." in page
+    assert "<svg" not in page  # no empty charts
