@@ -8,7 +8,7 @@ from readiness import charts
 from readiness.answers import AnswerSet
 from readiness.errors import ReadinessError
 from readiness.model import tr
-from readiness.report import MIME, ReportError, file_name
+from readiness.report import file_name
 from readiness.scoring import score
 from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
@@ -201,31 +201,21 @@ agreed_result = (
 
 
 def workshop_file(fmt_name: str) -> bytes:
-    try:
-        return render_workshop(
-            fmt_name,
-            questionnaire,
-            result,
-            participants,
-            workshop_name=workshop.name,
-            business=workshop.business_name,
-            anonymous=workshop.anonymous,
-            consensus_answers=consensus_answers,
-            consensus_result=agreed_result,
-        )
-    except ReportError as exc:  # e.g. the PDF engine's system library is missing: say so in the file
-        return f"The {fmt_name.upper()} report could not be made: {exc}".encode()
-
-
-labels = {"html": "HTML report", "pdf": "PDF report", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
-for column, (fmt_name, label) in zip(st.columns(len(labels)), labels.items(), strict=True):
-    column.download_button(
-        label,
-        data=lambda fmt_name=fmt_name: workshop_file(fmt_name),
-        file_name=file_name(f"workshop {workshop.business_name}", fmt_name),
-        mime=MIME[fmt_name],
-        key=f"workshop_download_{fmt_name}",
-        on_click="ignore",
-        icon=":material/download:",
-        width="stretch",
+    return render_workshop(
+        fmt_name,
+        questionnaire,
+        result,
+        participants,
+        workshop_name=workshop.name,
+        business=workshop.business_name,
+        anonymous=workshop.anonymous,
+        consensus_answers=consensus_answers,
+        consensus_result=agreed_result,
     )
+
+
+common.file_buttons(
+    {fmt_name: (lambda f=fmt_name: workshop_file(f)) for fmt_name in common.REPORT_LABELS},
+    lambda fmt_name: file_name(f"workshop {workshop.business_name}", fmt_name),
+    "workshop",
+)

@@ -393,16 +393,27 @@ def _svg_as_image(match: re.Match[str]) -> str:
     return f'<img alt="chart" style="max-width:100%" src="data:image/svg+xml;base64,{encoded}">'
 
 
-def render_pdf(report_html: str) -> bytes:
-    """The PDF of the same HTML (WeasyPrint): selectable text, vector charts."""
+@lru_cache(maxsize=1)
+def pdf_unavailable() -> str | None:
+    """Why PDFs cannot be made on this machine (None when they can), so a page can say so up
+    front instead of handing out a broken file."""
     try:
-        import weasyprint
+        import weasyprint  # noqa: F401
     except (ImportError, OSError) as exc:  # OSError: the Pango system library is missing
-        raise ReportError(
+        return (
             "PDF export needs WeasyPrint and the Pango library. Install Pango "
             "(Debian/Ubuntu: `apt-get install libpango-1.0-0 libpangoft2-1.0-0`; macOS: `brew install pango`), "
             f"or download the HTML report and print it to PDF from a browser. ({exc})"
-        ) from None
+        )
+    return None
+
+
+def render_pdf(report_html: str) -> bytes:
+    """The PDF of the same HTML (WeasyPrint): selectable text, vector charts."""
+    problem = pdf_unavailable()
+    if problem:
+        raise ReportError(problem)
+    import weasyprint
 
     def no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
         raise ValueError(f"reports load nothing from outside ({url})")
@@ -513,6 +524,12 @@ def tables_csv(named: dict[str, list[dict[str, Any]]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
+def _xlsx_safe(value: Any) -> Any:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def tables_xlsx(named: dict[str, list[dict[str, Any]]]) -> bytes:
     """One sheet per table (sheet names cut to Excel's 31 characters), text stored as text."""
     from openpyxl import Workbook
@@ -529,7 +546,8 @@ def tables_xlsx(named: dict[str, list[dict[str, Any]]]) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([neutralise(row[c]) for c in columns])
+            # Control characters (pasted from word processors) are not allowed in Excel cells.
+            sheet.append([_xlsx_safe(neutralise(row[c])) for c in columns])
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # stored as text, never as a formula

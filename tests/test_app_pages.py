@@ -209,3 +209,17 @@ def test_share_link_opens_a_read_only_report_and_revoking_closes_it(db: Store) -
     assert not again.get("html")
     unknown = app(query={"t": "not-a-real-token-at-all-000000"})
     assert "does not open any report" in unknown.error[0].body
+
+
+def test_without_the_pdf_engine_the_pdf_button_is_disabled_and_says_why(
+    db: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import readiness.report
+
+    monkeypatch.setattr(readiness.report, "pdf_unavailable", lambda: "PDF export needs the Pango library.")
+    at = app()
+    at.button(key="home_demo").click().run()
+    assert not at.exception, at.exception
+    buttons = {b.proto.label: b.proto for b in at.get("download_button")}
+    assert buttons["PDF report"].disabled and "Pango" in buttons["PDF report"].help
+    assert not buttons["HTML report"].disabled

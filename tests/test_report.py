@@ -187,6 +187,15 @@ def test_user_text_is_escaped_and_intact_in_every_format(sample, text: str) -> N
     assert json.loads(render("json", sample, result, answers))["answers"]["cover"]["note"] == text.strip()
 
 
+def test_control_characters_pasted_from_a_word_processor_do_not_break_excel(sample) -> None:
+    data = {"business": "Frost\x0b& Co", "answers": {"cover": {"value": 2, "note": "line\x0bbreak\x07"}}}
+    answers, _ = parse_answers(sample, data)
+    report = build_report(sample, score(sample, answers), answers)
+    book = load_workbook(io.BytesIO(render_xlsx(report)))
+    assert next(r for r in book["Summary"].iter_rows(values_only=True) if r[0] == "Business")[1] == "Frost& Co"
+    assert "linebreak" in [r[5] for r in book["Answers"].iter_rows(values_only=True)]
+
+
 def test_pdf_keeps_unicode_and_hostile_text_as_text(sample) -> None:
     # Scripts the machine's fonts cover (DejaVu: Latin, Greek, Cyrillic, Hebrew, Arabic); CJK needs a CJK font.
     name = "Café <b>Ünïcødé</b> =1+1 Ωμέγα Привет"

@@ -9,6 +9,9 @@ caches what is expensive to build.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +43,19 @@ PAGES = {
 SESSION_KEY = "assessment_id"
 
 
+_ENTRY = threading.local()
+
+
+@contextmanager
+def app_entry() -> Iterator[None]:
+    """Marks a run that went through streamlit_app.py (the script thread runs the page inside it)."""
+    _ENTRY.active = True
+    try:
+        yield
+    finally:
+        _ENTRY.active = False
+
+
 def app_shell() -> None:
     """Make sure this run went through streamlit_app.py (its navigation, page config and share routing).
 
@@ -47,20 +63,23 @@ def app_shell() -> None:
     legacy multipage mode and only leaves it once a run calls
     ``st.navigation``. Until then, a deep link opened first on a fresh server
     (``/join?j=...`` from a QR code, a resume link) runs the page directly:
-    wrong sidebar, no page config, and a slower path on every rerun of that
-    session. Every page calls this first: it switches the legacy mode off for
-    the whole process and, on a session's first run (a page load: there is no
-    click a rerun could lose), reruns, so the app's own navigation picks the
-    same page (page hashes come from the same URL paths).
+    wrong sidebar, no page config. Every page calls this first. A run that
+    did not come through streamlit_app.py switches the legacy mode off for the
+    whole process and, on a session's first run (a page load: no click a rerun
+    could lose), reruns, so the app's own navigation picks the same page (page
+    hashes come from the same URL paths). Checked per run, so a whole room
+    scanning the QR code at once on a fresh server is covered, not just the
+    first phone.
     """
     from streamlit.runtime.pages_manager import PagesManager  # private, but streamlit is pinned
 
     first_run = "_readiness_shell" not in st.session_state
     st.session_state["_readiness_shell"] = True
-    if getattr(PagesManager, "uses_pages_directory", False):
-        PagesManager.uses_pages_directory = False
-        if first_run:
-            st.rerun()
+    if getattr(_ENTRY, "active", False):
+        return
+    PagesManager.uses_pages_directory = False
+    if first_run:
+        st.rerun()
 
 
 def database_url() -> str:
@@ -242,8 +261,8 @@ def report_html(_cur: Current, _result: ScoreResult, _answers: dict[str, Answer]
 
 def download_buttons(cur: Current, result: ScoreResult, answers: dict[str, Answer], key: str) -> None:
     """One button per report format; each file is made only when its button is pressed."""
-    from readiness.report import MIME, ReportError, file_name, render_csv, render_json, render_pdf, render_xlsx
     from readiness.report import build_report as build
+    from readiness.report import file_name, render_csv, render_json, render_pdf, render_xlsx
 
     a = cur.assessment
     cache_key = (a.id, a.updated_at.isoformat(), result.profile, cur.lang)
@@ -253,10 +272,7 @@ def download_buttons(cur: Current, result: ScoreResult, answers: dict[str, Answe
         return report_html(cur, result, answers, cache_key).encode("utf-8")
 
     def pdf() -> bytes:
-        try:
-            return render_pdf(report_html(cur, result, answers, cache_key))
-        except ReportError as exc:  # the PDF engine's system library is missing: say so in the file
-            return f"PDF could not be made: {exc}".encode()
+        return render_pdf(report_html(cur, result, answers, cache_key))
 
     makers = {
         "html": html,
@@ -265,18 +281,34 @@ def download_buttons(cur: Current, result: ScoreResult, answers: dict[str, Answe
         "csv": lambda: render_csv(build(cur.questionnaire, result, answer_set)),
         "json": lambda: render_json(result, answer_set),
     }
-    labels = {"html": "HTML report", "pdf": "PDF report", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
+    file_buttons(makers, lambda fmt_name: file_name(a.business_name, fmt_name), key)
+
+
+REPORT_LABELS = {"html": "HTML report", "pdf": "PDF report", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
+
+
+def file_buttons(makers: dict[str, Any], name_of: Any, key: str) -> None:
+    """A row of download buttons, one per format; each file is made only when its button is pressed.
+
+    Where PDFs cannot be made (no Pango), the PDF button is disabled and says why, rather than
+    handing out a file that is not a PDF.
+    """
+    from readiness.report import MIME, pdf_unavailable
+
     columns = st.columns(len(makers))
     for column, (fmt_name, maker) in zip(columns, makers.items(), strict=True):
+        problem = pdf_unavailable() if fmt_name == "pdf" else None
         column.download_button(
-            labels[fmt_name],
-            data=maker,
-            file_name=file_name(a.business_name, fmt_name),
+            REPORT_LABELS[fmt_name],
+            data=b"" if problem else maker,
+            file_name=name_of(fmt_name),
             mime=MIME[fmt_name],
             key=f"{key}_download_{fmt_name}",
             icon=":material/download:",
             on_click="ignore",
             width="stretch",
+            disabled=problem is not None,
+            help=problem,
         )
 
 
