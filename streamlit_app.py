@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.common import app_entry
+
 st.set_page_config(
     page_title="Readiness", page_icon=":material/trending_up:", layout="wide", initial_sidebar_state="auto"
 )
 
 if st.query_params.get("t"):
     # A share link: the read-only report alone, with no way to the other pages.
-    st.navigation([st.Page("pages/share.py", title="Report", default=True)], position="hidden").run()
+    with app_entry():
+        st.navigation([st.Page("pages/share.py", title="Report", default=True)], position="hidden").run()
 else:
     pages = [
         st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="home"),
@@ -20,4 +23,5 @@ else:
         st.Page("pages/workshop.py", title="Run a workshop", icon=":material/groups:", url_path="workshop"),
         st.Page("pages/join.py", title="Join a workshop", icon=":material/login:", url_path="join"),
     ]
-    st.navigation(pages).run()
+    with app_entry():
+        st.navigation(pages).run()

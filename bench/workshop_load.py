@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import math
 import os
 import random
 import statistics
@@ -35,10 +36,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.stclient import Session  # noqa: E402
 from readiness.storage import Store  # noqa: E402
 from readiness.workshop_store import WorkshopStore  # noqa: E402
 from tests.serve import streamlit_server  # noqa: E402
+from tests.stclient import Session  # noqa: E402
 
 # Answers per participant: the first step's scale questions, found by their text
 # (the radiogroups on the page also include the step list and other controls).
@@ -82,21 +83,25 @@ async def participant(
     """
     rng = random.Random(seed)
     async with Session(url) as user:
-        await user.open("join", f"j={code}")
-        await user.choose("Your role", role)
-        await user.click("Join and start answering")
-        for n, text in enumerate(QUESTIONS):
-            await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
-            start = time.perf_counter()
-            await user.choose(text, "In place")  # returns when the rerun that saved it has finished
-            timings.append(time.perf_counter() - start)
-            shown = user.find("progress", "").label
-            if not shown.startswith(f"{n + 1} of "):
-                problems.append(f"{role}: after answer {n + 1} the page says {shown!r}")
-        problems.extend(user.exceptions)
-        counter[0] += 1
-        if counter[0] == total:
-            done.set()
+        try:
+            await user.open("join", f"j={code}")
+            await user.choose("Your role", role)
+            await user.click("Join and start answering")
+            for n, text in enumerate(QUESTIONS):
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
+                start = time.perf_counter()
+                await user.choose(text, "In place")  # returns when the rerun that saved it has finished
+                timings.append(time.perf_counter() - start)
+                shown = user.find("progress", "").label
+                if not shown.startswith(f"{n + 1} of "):
+                    problems.append(f"{role}: after answer {n + 1} the page says {shown!r}")
+        except Exception as exc:  # a failed participant is a finding, not a hung benchmark
+            problems.append(f"{role}: {type(exc).__name__}: {exc}")
+        finally:
+            problems.extend(user.exceptions)
+            counter[0] += 1
+            if counter[0] == total:
+                done.set()
         await release.wait()  # stay connected until memory has been read with every session open
 
 
@@ -167,13 +172,15 @@ async def run(participants: int, think: float) -> dict[str, Any]:
     workshop = store.by_key(key)
     stored = sum(len(answers) for _, answers in store.participants(workshop.id))
     timings.sort()
+    if not timings:  # every participant failed before answering: say so instead of crashing on the stats
+        timings = [math.inf]
     return {
         "participants": participants,
         "answers": len(timings),
         "stored": stored,
         "problems": problems,
         "median": statistics.median(timings),
-        "p95": timings[int(0.95 * (len(timings) - 1))],
+        "p95": timings[max(0, math.ceil(0.95 * len(timings)) - 1)],  # nearest rank
         "max": timings[-1],
         "wall": wall,
         "server_cpu": server_cpu,
@@ -199,7 +206,10 @@ def report(name: str, r: dict[str, Any], baseline: float) -> bool:
         f"  {n} participants, one streamlit server, facilitator dashboard open;"
         f" answers: {r['answers']} sent, {r['stored']} stored"
     )
-    print(f"  answer -> saved and page redrawn: median {r['median']:.3f} s, p95 {r['p95']:.3f} s, max {r['max']:.3f} s")
+    print(
+        f"  answer -> saved and page redrawn: median {r['median']:.3f} s, p95 {r['p95']:.3f} s,"
+        f" max {r['max']:.3f} s (p95 = {r['p95'] / baseline:.1f}x one person alone)"
+    )
     print(
         f"  everyone joined and answered in {r['wall']:.1f} s; server CPU {r['server_cpu']:.1f} s"
         f" ({1000 * r['server_cpu'] / max(r['answers'], 1):.0f} ms per answer, joins included);"
@@ -233,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"baseline: one person alone, answer -> saved and page redrawn in {baseline:.3f} s (median)")
     results = {name: report(name, asyncio.run(run(args.participants, PHASES[name][0])), baseline) for name in names}
     # The issue's target is people answering at once in a workshop; the burst is reported as the worst case.
-    target = results.get("pace", results.get("burst"))
-    print(f"\ntarget (issue 5: p95 answer-to-save under 1 s at workshop pace): {'met' if target else 'MISSED'}")
+    judged = "pace" if "pace" in results else names[0]
+    target = results[judged]
+    print(f"\ntarget (issue 5: p95 answer-to-save under 1 s; judged on '{judged}'): {'met' if target else 'MISSED'}")
     return 0 if target else 1
 
 

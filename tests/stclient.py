@@ -6,7 +6,8 @@ keep, and lets a script find a widget by its label and set it. Thirty of these
 cost the machine almost nothing, so what a load test measures is the server,
 not thirty Chromium renderers fighting it for two cores.
 
-Only what the workshop load test needs is here: radios, buttons and text
+Used by the workshop load benchmark (bench/workshop_load.py) and by tests
+that need many sessions at once. Only what those need is here: radios, buttons and text
 inputs, page switches (``st.switch_page`` with query parameters), and waiting
 for a run to finish.
 """
@@ -22,7 +23,12 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+# Every end of a run except "stopped early because another run follows" (a page switch or st.rerun).
+FINISHED = {
+    ForwardMsg.FINISHED_SUCCESSFULLY,
+    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+    ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+}
 
 
 @dataclass
@@ -47,6 +53,8 @@ class Session:
     states: dict[str, WidgetState] = field(default_factory=dict)
     exceptions: list[str] = field(default_factory=list)
     fragments: dict[str, float] = field(default_factory=dict)  # fragment id -> run_every seconds
+    navigation: tuple[str, ...] = ()  # the URL paths of the pages the app's navigation lists
+    page_title: str = ""
     _ws: Any = None
 
     async def __aenter__(self) -> Session:
@@ -87,6 +95,9 @@ class Session:
                     self.page_script_hash = fwd.new_session.page_script_hash
             elif kind == "navigation":
                 self.page_script_hash = fwd.navigation.page_script_hash
+                self.navigation = tuple(page.url_pathname for page in fwd.navigation.app_pages)
+            elif kind == "page_config_changed":
+                self.page_title = fwd.page_config_changed.title
             elif kind == "auto_rerun":
                 self.fragments[fwd.auto_rerun.fragment_id] = fwd.auto_rerun.interval
             elif kind == "page_info_changed":
