@@ -40,7 +40,13 @@ if not key:
         key="workshop_profile",
     )
     roles_text = st.text_area("Roles to collect (one per line)", "\n".join(DEFAULT_ROLES), key="workshop_roles")
-    anonymous = st.toggle("Anonymous answers (only roles are shown)", value=True, key="workshop_anonymous")
+    anonymous = st.toggle(
+        "Anonymous answers (only roles are shown)",
+        value=True,
+        key="workshop_anonymous",
+        help="Names are never stored. A role with one person still shows that person's answers as the role's: "
+        "for real anonymity, collect roles that at least two people share.",
+    )
     if st.button("Create workshop", type="primary", key="workshop_create"):
         if not business.strip():
             st.error("Name the business the workshop is about.")
