@@ -112,7 +112,7 @@ def render(field: Field, answer: Answer | None, key: str) -> Outcome:
         note = st.text_input(
             "Note or evidence link",
             key=note_key,
-            placeholder="Note or evidence link (optional): why, where is the proof?",
+            placeholder="Note or evidence link (optional)",
             max_chars=2000,
             label_visibility="collapsed",
         )
