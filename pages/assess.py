@@ -20,7 +20,20 @@ db = common.store()
 answers = common.answers_of(a)
 
 st.title(a.business_name or "Assessment")
+revealed = common.workshops().revealed_workshop_of(a.id)
+if revealed is not None:
+    st.info(
+        f"The facilitator of “{revealed.name}” has revealed the answers, so yours can no longer be changed: "
+        "the room is now discussing them.",
+        icon=":material/lock:",
+    )
+    st.page_link(
+        common.PAGES["join"], label="See the group's results", icon=":material/groups:", query_params={"a": a.id}
+    )
+    st.stop()
 st.caption(f"{tr(q.title, lang)} · answers are saved as you go: close the tab any time and come back with your link.")
+with st.expander("Your link to come back (keep it private)", icon=":material/link:"):
+    st.code(common.resume_link(a.id), language=None, wrap_lines=True)
 # Progress and the step list are drawn here but filled in last, so they
 # count the answer this very run has just saved.
 top = st.container()

@@ -21,12 +21,13 @@ if assessment_id:
     workshop = common.workshops().get(record.workshop_id)
     st.title(workshop.name)
     st.caption(f"You answered as: {record.role}")
-    st.page_link(
-        common.PAGES["assess"],
-        label="Review or change my answers",
-        icon=":material/edit:",
-        query_params={"a": assessment_id},
-    )
+    if not workshop.revealed:  # from the reveal on, answers are frozen (see the assess page)
+        st.page_link(
+            common.PAGES["assess"],
+            label="Review or change my answers",
+            icon=":material/edit:",
+            query_params={"a": assessment_id},
+        )
 
     @st.fragment(run_every=5)
     def group_view() -> None:
@@ -59,6 +60,10 @@ except NotFound as exc:
 st.subheader(f"{workshop.name} · {workshop.business_name}")
 role = st.radio("Your role", list(workshop.roles), index=None, key="join_role")
 name = None if workshop.anonymous else st.text_input("Your name", key="join_name", max_chars=200)
+st.caption(
+    "Joined already? Open your own link (on your answers page) instead of joining again: joining twice counts "
+    "you twice."
+)
 st.caption(
     "Your answers stay hidden until the facilitator reveals them"
     + (", and then only the group's figures are shown." if workshop.anonymous else ".")

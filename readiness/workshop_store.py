@@ -190,6 +190,21 @@ class WorkshopStore:
             row = session.scalars(select(ParticipantRow).where(ParticipantRow.assessment_id == assessment_id)).first()
             return _participant(row) if row else None
 
+    def revealed_workshop_of(self, assessment_id: str) -> Workshop | None:
+        """The workshop whose participant this assessment is, once its answers are revealed.
+
+        Participants' answers are frozen from the reveal on: the room discusses what was
+        revealed, and a change afterwards would quietly rewrite the figures and the queue the
+        facilitator is walking through. One query: the assess page asks on every rerun.
+        """
+        with self.store._sessions() as session:
+            row = session.scalars(
+                select(WorkshopRow)
+                .join(ParticipantRow, ParticipantRow.workshop_id == WorkshopRow.id)
+                .where(ParticipantRow.assessment_id == assessment_id, WorkshopRow.revealed_at.is_not(None))
+            ).first()
+            return _workshop(row) if row else None
+
     def is_consensus(self, assessment_id: str) -> Workshop | None:
         with self.store._sessions() as session:
             row = session.scalars(

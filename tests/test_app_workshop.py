@@ -74,6 +74,13 @@ def test_facilitator_participants_reveal_and_consensus(db: Store) -> None:
     assert "The group's results" in [s.value for s in after.subheader]
     assert not after.radio  # no individual answers, no way to change anyone's
 
+    # from the reveal on, a participant's answers are frozen: the room discusses what was revealed
+    sales, sales_id = views["Sales / marketing"]
+    sales.run()
+    assert "can no longer be changed" in sales.info[0].body
+    assert not sales.radio
+    assert db.answers(sales_id)["key_person_cover"].value == 4.0
+
 
 def test_the_facilitator_view_needs_the_key(db: Store) -> None:
     _, fkey = create_workshop()
