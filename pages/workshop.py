@@ -7,6 +7,7 @@ import streamlit as st
 from readiness import charts
 from readiness.answers import AnswerSet
 from readiness.errors import ReadinessError
+from readiness.forms import progress
 from readiness.model import tr
 from readiness.report import file_name
 from readiness.scoring import score
@@ -95,11 +96,11 @@ def live_progress() -> None:
     """Who has joined and how far each role has got; refreshes by itself every few seconds."""
     people = common.workshops().participants(workshop.id)
     finished = common.workshops().finished(workshop.id)
-    total_questions = sum(1 for q in questionnaire.questions if q.scored)
     rows = []
     for role in workshop.roles:
         mine = [(p, answers) for p, answers in people if p.role == role]
-        answered = [min(1.0, len(answers) / max(1, total_questions)) for _, answers in mine]
+        # the same count each phone shows: answered out of the questions that person is shown
+        answered = [progress(questionnaire, answers).fraction for _, answers in mine]
         rows.append(
             {
                 "Role": role,
