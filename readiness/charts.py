@@ -334,6 +334,9 @@ def workshop_dimensions(result: Any) -> alt.LayerChart:
     return _config(chart)
 
 
+SPREAD = "Spread"
+
+
 def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> alt.LayerChart:
     """Questions × roles, coloured by each role's mean level; the last column is the spread."""
     from readiness.model import tr
@@ -359,16 +362,23 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
             {
                 "question": short,
                 "full": q.text,
-                "role": "Spread (max − min)",
+                "role": SPREAD,
                 "level": None,
                 "spread": q.stats.spread,
                 "label": f"{q.stats.spread:.0f}",
             }
         )
-    roles = [*list(result.roles), "Spread (max − min)"]
+    roles = [*list(result.roles), SPREAD]
+    # Every label shown (no overlap thinning: a projected heatmap with every other row unlabelled is
+    # useless), roles cut to fit their column, rows tall enough for their labels.
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("role:N", sort=roles, title=None, axis=alt.Axis(labelAngle=0, orient="top", labelLimit=140)),
-        y=alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+        x=alt.X(
+            "role:N",
+            sort=roles,
+            title=None,
+            axis=alt.Axis(labelAngle=0, orient="top", labelLimit=110, labelOverlap=False, labelFontSize=11),
+        ),
+        y=alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=380, labelOverlap=False)),
         tooltip=[
             alt.Tooltip("full:N", title="Question"),
             alt.Tooltip("role:N", title="Role"),
@@ -395,7 +405,12 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
     )
     text = base.mark_text(fontSize=10, color="#111827").encode(text="label:N")
     chart = alt.layer(levels, spread, text).properties(
-        width="container", height=alt.Step(18), title="Where the roles disagree (mean level per role)"
+        width="container",
+        height=alt.Step(22),
+        title=alt.Title(
+            "Where the roles disagree (mean level per role)",
+            subtitle="Last column: spread, the highest answer's level minus the lowest's",
+        ),
     )
     return _config(chart)
 
