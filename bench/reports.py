@@ -57,7 +57,7 @@ def main(runs: int = 5) -> bool:
     def workshop(fmt_name: str) -> bytes:
         return render_workshop(
             fmt_name, q, room, people, workshop_name="Bench", business="Frost & Co", anonymous=True,
-            consensus_answers=answers.answers, consensus_result=result,
+            consensus_answers=answers.answers,
         )  # fmt: skip
 
     data["workshop HTML (12 people)"] = _median_s(lambda: workshop("html"), runs)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from readiness import charts
-from readiness.answers import AnswerSet
 from readiness.errors import ReadinessError
 from readiness.forms import progress
 from readiness.model import tr
 from readiness.report import file_name
-from readiness.scoring import score
 from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
 from readiness.workshop_report import render_workshop
@@ -202,9 +200,6 @@ st.caption(
     "the agreed result scored. The spreadsheet adds every individual answer"
     + (" with roles only (answers were anonymous)." if workshop.anonymous else ", with names.")
 )
-agreed_result = (
-    score(questionnaire, AnswerSet(answers=dict(consensus_answers)), workshop.profile) if consensus_answers else None
-)
 
 
 def workshop_file(fmt_name: str) -> bytes:
@@ -217,7 +212,6 @@ def workshop_file(fmt_name: str) -> bytes:
         business=workshop.business_name,
         anonymous=workshop.anonymous,
         consensus_answers=consensus_answers,
-        consensus_result=agreed_result,
     )
 
 

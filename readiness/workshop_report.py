@@ -32,7 +32,7 @@ from readiness.report import (
     tables_csv,
     tables_xlsx,
 )
-from readiness.scoring import ScoreResult, answer_score
+from readiness.scoring import QUADRANTS, answer_score, score
 from readiness.summary import fmt
 from readiness.workshop import Participant, WorkshopResult, export_tables
 
@@ -115,10 +115,9 @@ def build_workshop_report(
     business: str,
     anonymous: bool,
     consensus_answers: Mapping[str, Answer],
-    consensus_result: ScoreResult | None = None,
     generated: datetime | None = None,
 ) -> WorkshopReport:
-    """Everything the workshop report says. ``consensus_result`` scores the agreed answers (if any)."""
+    """Everything the workshop report says; the agreed answers are scored here, like any assessment."""
     lang = questionnaire.default_language
     when = generated or datetime.now(UTC)
     titles = {d.id: tr(d.title, lang) for d in questionnaire.dimensions}
@@ -190,19 +189,16 @@ def build_workshop_report(
         if queue:
             summary.append(
                 f"The room agreed an answer to {agreed} of the {len(queue)} most disputed questions"
-                + (
-                    "; the scores of the agreed answers follow."
-                    if consensus_result is not None and consensus_answers
-                    else "."
-                )
+                + ("; the scores of the agreed answers follow." if consensus_answers else ".")
             )
 
     consensus = None
-    if consensus_result is not None and consensus_answers:
+    if consensus_answers:
+        agreed_set = AnswerSet(answers=dict(consensus_answers), business=business)
         consensus = build_report(
             questionnaire,
-            consensus_result,
-            AnswerSet(answers=dict(consensus_answers), business=business),
+            score(questionnaire, agreed_set, result.profile, language=lang),
+            agreed_set,
             when,
         )
 
@@ -271,8 +267,6 @@ def _answer_label(questionnaire: Questionnaire, question_id: str, answer: Answer
 
 
 def _quadrant_meaning(quadrant: str | None) -> str:
-    from readiness.scoring import QUADRANTS
-
     return QUADRANTS[quadrant][1] if quadrant else ""
 
 
@@ -333,7 +327,6 @@ def render_workshop(
     business: str,
     anonymous: bool,
     consensus_answers: Mapping[str, Answer],
-    consensus_result: ScoreResult | None = None,
     paper: Paper = "A4",
     generated: datetime | None = None,
 ) -> bytes:
@@ -347,7 +340,6 @@ def render_workshop(
         business=business,
         anonymous=anonymous,
         consensus_answers=consensus_answers,
-        consensus_result=consensus_result,
         generated=generated,
     )
     if fmt_name == "json":

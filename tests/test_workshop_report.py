@@ -37,7 +37,6 @@ def make(room, fmt_name: str = "html", anonymous: bool = True, agreed: bool = Tr
     sample, people, consensus = room
     consensus = consensus if agreed else {}
     result = aggregate(sample, people, anonymous=anonymous, roles=["sales", "operations"])
-    agreed_result = score(sample, AnswerSet(answers=consensus)) if consensus else None
     return render_workshop(
         fmt_name,
         sample,
@@ -47,7 +46,6 @@ def make(room, fmt_name: str = "html", anonymous: bool = True, agreed: bool = Tr
         business="Frost & Co",
         anonymous=anonymous,
         consensus_answers=consensus,
-        consensus_result=agreed_result,
         generated=WHEN,
     )
 
@@ -63,7 +61,6 @@ def test_the_model_says_where_the_room_disagrees_and_what_it_agreed(room) -> Non
         business="Frost & Co",
         anonymous=True,
         consensus_answers=consensus,
-        consensus_result=agreed,
         generated=WHEN,
     )
     # surge_plan: yes (100) vs no, no (0, 0): spread 100, the first to discuss
@@ -150,7 +147,7 @@ def test_agreed_answers_read_in_words_without_a_score_and_all_reach_the_sheet(ro
     result = aggregate(sample, people, roles=["sales", "operations"])
     report = build_workshop_report(
         sample, result, workshop_name="W", business="B", anonymous=True, consensus_answers=agreed
-    )  # no score of the agreed answers passed: the words still come from the questionnaire
+    )  # the words come from the questionnaire, not from scoring
     said = {q.question_id: q.agreed for q in report.queue}
     assert said["surge_plan"] == "No" and said["cover"] == "Don't know"
     book = load_workbook(
