@@ -7,15 +7,14 @@ time is also shown as a ratio to the HTML's, measured in the same run.
 from __future__ import annotations
 
 import random
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import median_ms  # noqa: E402
 from readiness import load_answers, load_questionnaire, score  # noqa: E402
 from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE  # noqa: E402
 from readiness.report import render  # noqa: E402
@@ -26,13 +25,7 @@ ROLES = ("Leadership", "Sales / marketing", "Operations / production", "Finance"
 
 
 def _median_s(func: Callable[[], object], runs: int) -> float:
-    func()  # warm: imports, fonts, templates
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_ms(func, runs) / 1000
 
 
 def main(runs: int = 5) -> bool:

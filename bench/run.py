@@ -20,10 +20,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -31,21 +28,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import median_ms  # noqa: E402
 from readiness import load_questionnaire, score  # noqa: E402
 from readiness.answers import Answer  # noqa: E402
 from readiness.model import Questionnaire  # noqa: E402
 
 DEFAULT = ROOT / "questionnaires" / "growth-readiness.yaml"
-
-
-def median_ms(func: Callable[[], object], repeat: int) -> float:
-    func()  # warm caches, as a running app would have them
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def calibration() -> int:

@@ -13,10 +13,8 @@ of 180-day runs under 1 s and at least 30x faster than the plain loop.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -24,19 +22,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import median_ms  # noqa: E402
 from readiness import load_answers, load_questionnaire  # noqa: E402
 from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE  # noqa: E402
 from readiness.surge import MAP_SCENARIO, SurgeInputs, inputs_from_answers, simulate, survival_map  # noqa: E402
-
-
-def median_ms(func: Callable[[], object], repeat: int) -> float:
-    func()  # warm up, as a running app would be
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def demo_inputs() -> SurgeInputs:
