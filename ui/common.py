@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -287,7 +287,7 @@ def download_buttons(cur: Current, result: ScoreResult, answers: dict[str, Answe
 REPORT_LABELS = {"html": "HTML report", "pdf": "PDF report", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
 
 
-def file_buttons(makers: dict[str, Any], name_of: Any, key: str) -> None:
+def file_buttons(makers: Mapping[str, Callable[[], bytes]], name_of: Callable[[str], str], key: str) -> None:
     """A row of download buttons, one per format; each file is made only when its button is pressed.
 
     Where PDFs cannot be made (no Pango), the PDF button is disabled and says why, rather than
