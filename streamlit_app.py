@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.common import app_entry
+from ui.shell import app_entry
 
 st.set_page_config(
     page_title="Readiness", page_icon=":material/trending_up:", layout="wide", initial_sidebar_state="auto"

@@ -7,20 +7,20 @@ import streamlit as st
 from readiness.answers import visible_questions
 from readiness.forms import missing, progress, steps
 from readiness.model import tr
-from ui import common
+from ui import links, resources, session, shell
 from ui.question import ask, widget_key
 
-common.app_shell()
+shell.app_shell()
 
-cur = common.current()
+cur = session.current()
 if cur is None:
     st.stop()
 q, a, lang = cur.questionnaire, cur.assessment, cur.lang
-db = common.store()
-answers = common.answers_of(a)
+db = resources.store()
+answers = session.answers_of(a)
 
 st.title(a.business_name or "Assessment")
-revealed = common.workshops().revealed_workshop_of(a.id)
+revealed = resources.workshops().revealed_workshop_of(a.id)
 if revealed is not None:
     st.info(
         f"The facilitator of “{revealed.name}” has revealed the answers, so yours can no longer be changed: "
@@ -28,12 +28,12 @@ if revealed is not None:
         icon=":material/lock:",
     )
     st.page_link(
-        common.PAGES["join"], label="See the group's results", icon=":material/groups:", query_params={"a": a.id}
+        links.PAGES["join"], label="See the group's results", icon=":material/groups:", query_params={"a": a.id}
     )
     st.stop()
 st.caption(f"{tr(q.title, lang)} · answers are saved as you go: close the tab any time and come back with your link.")
 with st.expander("Your link to come back (keep it private)", icon=":material/link:"):
-    st.code(common.resume_link(a.id), language=None, wrap_lines=True)
+    st.code(links.resume_link(a.id), language=None, wrap_lines=True)
 # Progress and the step list are drawn here but filled in last, so they
 # count the answer this very run has just saved.
 top = st.container()
@@ -109,11 +109,11 @@ else:
                     args=(gap_step.index,),
                     key=f"assess_goto_{gap_step.id}",
                 )
-    participant = common.workshops().participant_for_assessment(a.id)
+    participant = resources.workshops().participant_for_assessment(a.id)
     label = "Finish and wait for the group" if participant else "Finish and see results"
     if st.button(label, type="primary", key="assess_finish"):
         db.update_assessment(a.id, status="complete")
-        common.open_assessment(a.id, "join" if participant else "results")
+        session.open_assessment(a.id, "join" if participant else "results")
     st.button("← Back", on_click=go_to, args=(finish - 1,), key="assess_back_finish")
 
 step_list = steps(q, answers, lang)  # again: this run may have changed answers and shown questions
@@ -123,4 +123,4 @@ with top:
     st.segmented_control(
         "Steps", list(range(finish + 1)), format_func=step_label, key=pos_key, label_visibility="collapsed"
     )
-common.sidebar(cur, answers)
+shell.sidebar(cur, answers)

@@ -9,11 +9,11 @@ from readiness.errors import ReadinessError
 from readiness.forms import business_kind_question
 from readiness.model import tr
 from readiness.storage import NotFound
-from ui import common
+from ui import links, resources, session, shell
 
-common.app_shell()
+shell.app_shell()
 
-common.sidebar(common.current(required=False) if st.query_params.get("a") else None)
+shell.sidebar(session.current(required=False) if st.query_params.get("a") else None)
 
 st.title("Readiness")
 st.markdown(
@@ -25,7 +25,7 @@ st.markdown(
 start, other = st.columns([3, 2], gap="large")
 with start:
     st.subheader("Start a new assessment")
-    entries = [e for e in common.catalog() if e.questionnaire is not None]
+    entries = [e for e in resources.catalog() if e.questionnaire is not None]
     name = st.text_input("Business name", key="home_name", max_chars=200, placeholder="e.g. Frost & Co Ice Cream")
     entry = st.selectbox(
         "Questionnaire",
@@ -61,30 +61,30 @@ with start:
                 st.error("Give the business a name, so you can tell your assessments apart.")
             else:
                 try:
-                    assessment = common.start_assessment(questionnaire, name, profile, kind)
+                    assessment = session.start_assessment(questionnaire, name, profile, kind)
                 except ReadinessError as exc:
                     st.error(f"Could not start the assessment: {exc}")
                 else:
-                    common.open_assessment(assessment.id, "assess")
+                    session.open_assessment(assessment.id, "assess")
 
 with other:
     st.subheader("See an example")
     st.write("A sample ice-cream maker, just after a TV spot sent demand through the roof.")
     if st.button("Open the demo", key="home_demo"):
         with st.spinner("Preparing the demo…"):
-            demo = create_demo(common.store())
-        common.open_assessment(demo.id, "results")
+            demo = create_demo(resources.store())
+        session.open_assessment(demo.id, "results")
 
     st.subheader("Resume")
     link = st.text_input("Your resume link", key="home_link", placeholder="…/assess?a=…")
     if st.button("Resume", key="home_resume"):
         try:
-            found = common.store().get_assessment(common.parse_link(link))
+            found = resources.store().get_assessment(links.parse_link(link))
         except NotFound:
             st.error("That link does not open any assessment. Check that it was copied whole.")
         else:
-            common.open_assessment(found.id, "assess")
+            session.open_assessment(found.id, "assess")
 
-broken = [e for e in common.catalog() if e.error]
+broken = [e for e in resources.catalog() if e.error]
 for entry in broken:
     st.warning(f"Questionnaire {entry.path.name} could not be loaded and is not offered:\n\n{entry.error}")

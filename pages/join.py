@@ -8,22 +8,22 @@ from readiness import charts
 from readiness.errors import ReadinessError
 from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
-from ui import common
+from ui import links, resources, session, shell
 
-common.app_shell()
+shell.app_shell()
 
 assessment_id = st.query_params.get("a")
 if assessment_id:
-    record = common.workshops().participant_for_assessment(assessment_id)
+    record = resources.workshops().participant_for_assessment(assessment_id)
     if record is None:
         st.error("This link is not a workshop participant's link.")
         st.stop()
-    workshop = common.workshops().get(record.workshop_id)
+    workshop = resources.workshops().get(record.workshop_id)
     st.title(workshop.name)
     st.caption(f"You answered as: {record.role}")
     if not workshop.revealed:  # from the reveal on, answers are frozen (see the assess page)
         st.page_link(
-            common.PAGES["assess"],
+            links.PAGES["assess"],
             label="Review or change my answers",
             icon=":material/edit:",
             query_params={"a": assessment_id},
@@ -31,12 +31,12 @@ if assessment_id:
 
     @st.fragment(run_every=5)
     def group_view() -> None:
-        current = common.workshops().get(workshop.id)
+        current = resources.workshops().get(workshop.id)
         if not current.revealed:
             st.info("Thank you. Waiting for the facilitator to reveal the answers…", icon=":material/hourglass_top:")
             return
-        questionnaire = common.store().questionnaire(current.questionnaire_hash)
-        people = [Participant(p.id, p.role, answers) for p, answers in common.workshops().participants(current.id)]
+        questionnaire = resources.store().questionnaire(current.questionnaire_hash)
+        people = [Participant(p.id, p.role, answers) for p, answers in resources.workshops().participants(current.id)]
         result = aggregate(questionnaire, people, current.profile, anonymous=True, roles=current.roles)
         st.subheader("The group's results")
         if result.quadrant_label:
@@ -53,7 +53,7 @@ if not code.strip():
     st.caption("Your facilitator shows the code on screen.")
     st.stop()
 try:
-    workshop = common.workshops().by_code(code)
+    workshop = resources.workshops().by_code(code)
 except NotFound as exc:
     st.error(str(exc).capitalize() + ".")
     st.stop()
@@ -73,8 +73,8 @@ if st.button("Join and start answering", type="primary", key="join_submit"):
         st.error("Choose your role first.")
     else:
         try:
-            person = common.workshops().join(workshop, role, name)
+            person = resources.workshops().join(workshop, role, name)
         except ReadinessError as exc:
             st.error(str(exc).capitalize() + ".")
         else:
-            common.open_assessment(person.assessment_id, "assess")
+            session.open_assessment(person.assessment_id, "assess")

@@ -6,17 +6,17 @@ import streamlit as st
 
 from readiness.model import tr
 from readiness.summary import dimension_markdown, finding_markdown, fmt
-from ui import common
+from ui import downloads, links, resources, scores, session, shell
 
-common.app_shell()
+shell.app_shell()
 
-cur = common.current()
+cur = session.current()
 if cur is None:
     st.stop()
 q, a, lang = cur.questionnaire, cur.assessment, cur.lang
-db = common.store()
-answers = common.answers_of(a)
-common.sidebar(cur, answers)
+db = resources.store()
+answers = session.answers_of(a)
+shell.sidebar(cur, answers)
 
 st.title(f"Results · {a.business_name or 'Assessment'}")
 
@@ -33,18 +33,18 @@ profile = st.selectbox(
 )
 if profile != a.profile:
     a = db.update_assessment(a.id, profile=profile)
-    cur = common.Current(a, q)
+    cur = session.Current(a, q)
 description = tr(q.profile(profile).description, lang)
 if description:
     st.caption(description)
 
-result = common.cached_result(cur, profile, answers)
+result = scores.cached_result(cur, profile, answers)
 if result.completion < 1:
     st.warning(
         f"This assessment is {result.completion:.0%} complete. Scores cover the questions answered so far.",
         icon=":material/edit_note:",
     )
-    st.page_link(common.PAGES["assess"], label="Continue answering", icon=":material/edit:", query_params={"a": a.id})
+    st.page_link(links.PAGES["assess"], label="Continue answering", icon=":material/edit:", query_params={"a": a.id})
 
 b = result.balance
 left, middle, right = st.columns(3)
@@ -68,7 +68,7 @@ if b.quadrant:
     box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
     box(f"**{b.label}.** {b.meaning}")
 
-specs = common.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lang))
+specs = scores.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lang))
 first, second = st.columns([3, 2])
 first.vega_lite_chart(specs["bars"], width="stretch", key="results_chart_bars")
 second.vega_lite_chart(specs["radial"], width="content", key="results_chart_radial")
@@ -90,11 +90,11 @@ st.header("Every dimension")
 st.markdown(dimension_markdown(result))
 st.vega_lite_chart(specs["heatmap"], width="stretch", key="results_chart_heatmap")
 
-st.page_link(common.PAGES["assess"], label="Change answers", icon=":material/edit:", query_params={"a": a.id})
+st.page_link(links.PAGES["assess"], label="Change answers", icon=":material/edit:", query_params={"a": a.id})
 
 st.header("Download and share")
 st.caption("Reports are self-contained: they open anywhere, offline, and match the scores above.")
-common.download_buttons(cur, result, answers, "results")
+downloads.download_buttons(cur, result, answers, "results")
 
 st.subheader("Read-only share links")
 st.caption(
@@ -111,7 +111,7 @@ with st.form("results_share_form", border=False):
     create = st.form_submit_button("Create share link", icon=":material/share:")
 if create:
     token, _ = db.create_share(a.id, expiry)
-    st.session_state["results_new_share"] = common.share_link(token)
+    st.session_state["results_new_share"] = links.share_link(token)
 if st.session_state.get("results_new_share"):
     st.success("Share link created. Copy it now: for safety it is shown only once.")
     st.code(st.session_state["results_new_share"], language=None, wrap_lines=True)

@@ -6,22 +6,22 @@ import streamlit as st
 
 from readiness.report import embeddable
 from readiness.storage import ShareError
-from ui import common
+from ui import downloads, resources, scores, session, shell
 
-common.app_shell()
+shell.app_shell()
 
 token = st.query_params.get("t", "")
 try:
-    assessment = common.store().open_share(token)
+    assessment = resources.store().open_share(token)
 except ShareError as exc:
     st.title("Readiness report")
     st.error(str(exc), icon=":material/link_off:")
     st.stop()
 
-cur = common.Current(assessment, common.store().questionnaire(assessment.questionnaire_hash))
-answers = common.answers_of(assessment)
-result = common.cached_result(cur, assessment.profile, answers)
+cur = session.Current(assessment, resources.store().questionnaire(assessment.questionnaire_hash))
+answers = session.answers_of(assessment)
+result = scores.cached_result(cur, assessment.profile, answers)
 st.caption("A read-only report shared with you. Download it in the format you need:")
-common.download_buttons(cur, result, answers, "share")
+downloads.download_buttons(cur, result, answers, "share")
 key = (assessment.id, assessment.updated_at.isoformat(), result.profile, cur.lang)
-st.html(embeddable(common.report_html(cur, result, answers, key)))
+st.html(embeddable(downloads.report_html(cur, result, answers, key)))

@@ -6,12 +6,12 @@ import streamlit as st
 
 from readiness import charts, surge
 from readiness.errors import ReadinessError
-from ui import common
+from ui import scores, session, shell, survival
 
-common.app_shell()
+shell.app_shell()
 
-cur = common.current(required=False)
-common.sidebar(cur)
+cur = session.current(required=False)
+shell.sidebar(cur)
 st.title("Surge test")
 st.write(
     "What happens if orders suddenly jump? Pick a scenario; the model runs your business day by day and "
@@ -19,7 +19,7 @@ st.write(
 )
 
 if cur is not None:
-    answers = common.answers_of(cur.assessment)
+    answers = session.answers_of(cur.assessment)
     base_inputs, base_assumptions = surge.inputs_from_answers(cur.questionnaire, answers)
     st.caption(
         f"Inputs prefilled from the assessment of {cur.assessment.business_name or 'this business'}; "
@@ -99,7 +99,7 @@ y.vega_lite_chart(charts.spec(charts.surge_cash(result)), width="stretch", key="
 
 if s.first_bind is not None and cur is not None:
     resource = s.first_bind.resource
-    findings = surge.related_findings(common.cached_result(cur, cur.assessment.profile, answers), resource)
+    findings = surge.related_findings(scores.cached_result(cur, cur.assessment.profile, answers), resource)
     if findings:
         st.subheader(f"Fix first: {surge.dimension_title(cur.questionnaire, resource)}")
         for finding in findings:
@@ -138,7 +138,7 @@ st.caption(best_run.verdict())
 st.subheader("Which surges do you survive?")
 grid_sizes = [1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30]
 grid_days = [1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60]
-spec = common.survival_spec(
+spec = survival.survival_spec(
     inputs.model_dump_json(), scenario.model_dump_json(), tuple(grid_sizes), tuple(grid_days), multiplier, days
 )
 st.vega_lite_chart(spec, width="stretch", key="surge_map")

@@ -13,10 +13,10 @@ from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
 from readiness.workshop_report import render_workshop
 from readiness.workshop_store import DEFAULT_ROLES
-from ui import common
+from ui import downloads, links, resources, shell
 from ui.question import ask
 
-common.app_shell()
+shell.app_shell()
 
 key = st.query_params.get("w", "")
 if not key:
@@ -26,7 +26,7 @@ if not key:
         "hidden until you reveal them, so nobody anchors on the boss; then you see where they agree, where "
         "they don't, and record what the room agrees on."
     )
-    entries = [e for e in common.catalog() if e.questionnaire is not None]
+    entries = [e for e in resources.catalog() if e.questionnaire is not None]
     name = st.text_input("Workshop name", key="workshop_name", placeholder="e.g. Leadership day, March")
     business = st.text_input("Business", key="workshop_business", placeholder="e.g. Frost & Co Ice Cream")
     entry = st.selectbox("Questionnaire", entries, format_func=lambda e: e.title, key="workshop_questionnaire")
@@ -51,29 +51,29 @@ if not key:
             st.error("Name the business the workshop is about.")
         else:
             try:
-                new_key, _ = common.workshops().create(
+                new_key, _ = resources.workshops().create(
                     questionnaire, name, business, profile, roles_text.splitlines(), anonymous
                 )
             except ReadinessError as exc:
                 st.error(str(exc))
             else:
-                st.switch_page(common.PAGES["workshop"], query_params={"w": new_key})
+                st.switch_page(links.PAGES["workshop"], query_params={"w": new_key})
     st.stop()
 
 try:
-    workshop = common.workshops().by_key(key)
+    workshop = resources.workshops().by_key(key)
 except NotFound:
     st.title("Workshop")
     st.error("This facilitator link does not open any workshop. Check that it was copied whole.")
     st.stop()
 
-questionnaire = common.store().questionnaire(workshop.questionnaire_hash)
+questionnaire = resources.store().questionnaire(workshop.questionnaire_hash)
 st.title(workshop.name)
 st.caption(
     f"{workshop.business_name} · {tr(questionnaire.title)} · {'anonymous' if workshop.anonymous else 'named'} answers"
 )
 
-join_link = common.join_link(workshop.join_code)
+join_link = links.join_link(workshop.join_code)
 left, right = st.columns([3, 1])
 with left:
     st.markdown(f"### Join code: `{workshop.join_code}`")
@@ -84,16 +84,16 @@ with st.expander("Your facilitator link: save it before you close this tab", ico
         "This link is the only way back into this view (the key is stored scrambled, so nobody can look it "
         "up for you). Bookmark it or keep it somewhere private; do not show it on the room's screen."
     )
-    st.code(f"{common.base_url()}/workshop?w={key}", language=None, wrap_lines=True)
+    st.code(f"{links.base_url()}/workshop?w={key}", language=None, wrap_lines=True)
 with right:
-    st.image(common.qr_png(join_link), caption="Scan to join", width=180)
+    st.image(links.qr_png(join_link), caption="Scan to join", width=180)
 
 
 @st.fragment(run_every=3)
 def live_progress() -> None:
     """Who has joined and how far each role has got; refreshes by itself every few seconds."""
-    people = common.workshops().participants(workshop.id)
-    finished = common.workshops().finished(workshop.id)
+    people = resources.workshops().participants(workshop.id)
+    finished = resources.workshops().finished(workshop.id)
     rows = []
     for role in workshop.roles:
         mine = [(p, answers) for p, answers in people if p.role == role]
@@ -119,11 +119,11 @@ live_progress()
 if not workshop.revealed:
     st.info("Answers are hidden from everyone until you reveal them.", icon=":material/visibility_off:")
     if st.button("Reveal the answers", type="primary", key="workshop_reveal"):
-        common.workshops().reveal(workshop.id)
+        resources.workshops().reveal(workshop.id)
         st.rerun()
     st.stop()
 
-people = common.workshops().participants(workshop.id)
+people = resources.workshops().participants(workshop.id)
 participants = [Participant(p.id, p.role, answers, p.name) for p, answers in people]
 result = aggregate(questionnaire, participants, workshop.profile, anonymous=workshop.anonymous, roles=workshop.roles)
 
@@ -165,7 +165,7 @@ st.caption(
     "Widest disagreement first. Record what the room agrees on: the agreed answers form the "
     "workshop's official assessment."
 )
-consensus_answers = common.store().answers(workshop.consensus_assessment_id)
+consensus_answers = resources.store().answers(workshop.consensus_assessment_id)
 for index, question_id in enumerate(result.queue[:12], start=1):
     q_agg = result.question(question_id)
     agreed = consensus_answers.get(question_id)
@@ -188,7 +188,7 @@ for index, question_id in enumerate(result.queue[:12], start=1):
             st.success("Agreed answer saved to the workshop's assessment.", icon=":material/check_circle:")
 
 st.page_link(
-    common.PAGES["results"],
+    links.PAGES["results"],
     label="Score and report the agreed answers",
     icon=":material/insights:",
     query_params={"a": workshop.consensus_assessment_id},
@@ -215,8 +215,8 @@ def workshop_file(fmt_name: str) -> bytes:
     )
 
 
-common.file_buttons(
-    {fmt_name: (lambda f=fmt_name: workshop_file(f)) for fmt_name in common.REPORT_LABELS},
+downloads.file_buttons(
+    {fmt_name: (lambda f=fmt_name: workshop_file(f)) for fmt_name in downloads.REPORT_LABELS},
     lambda fmt_name: file_name(f"workshop {workshop.business_name}", fmt_name),
     "workshop",
 )

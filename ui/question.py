@@ -132,7 +132,7 @@ def ask(
     ``answers`` is updated in place, so later questions see the new answer.
     A value that is not acceptable is explained at the question and not saved.
     """
-    from ui.common import store
+    from ui.resources import store
 
     field = field_for(questionnaire, question, lang)
     stored = answers.get(question.id)

@@ -1,0 +1,74 @@
+"""Report downloads: one button per format, each file made only when its button is pressed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import streamlit as st
+
+from readiness.answers import Answer
+from readiness.scoring import ScoreResult
+from ui.resources import store
+from ui.session import Current
+
+REPORT_LABELS = {"html": "HTML report", "pdf": "PDF report", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def report_html(_cur: Current, _result: ScoreResult, _answers: dict[str, Answer], cache_key: tuple[Any, ...]) -> str:
+    """The HTML report of a saved state (charts drawn once, reused by the PDF)."""
+    from readiness.report import build_report, chart_svgs, render_html
+
+    answer_set = store().answer_set(_cur.assessment, _answers)
+    return render_html(build_report(_cur.questionnaire, _result, answer_set), chart_svgs(_result))
+
+
+def download_buttons(cur: Current, result: ScoreResult, answers: dict[str, Answer], key: str) -> None:
+    """One button per report format; each file is made only when its button is pressed."""
+    from readiness.report import build_report as build
+    from readiness.report import file_name, render_csv, render_json, render_pdf, render_xlsx
+
+    a = cur.assessment
+    cache_key = (a.id, a.updated_at.isoformat(), result.profile, cur.lang)
+    answer_set = store().answer_set(a, answers)
+
+    def html() -> bytes:
+        return report_html(cur, result, answers, cache_key).encode("utf-8")
+
+    def pdf() -> bytes:
+        return render_pdf(report_html(cur, result, answers, cache_key))
+
+    makers = {
+        "html": html,
+        "pdf": pdf,
+        "xlsx": lambda: render_xlsx(build(cur.questionnaire, result, answer_set)),
+        "csv": lambda: render_csv(build(cur.questionnaire, result, answer_set)),
+        "json": lambda: render_json(result, answer_set),
+    }
+    file_buttons(makers, lambda fmt_name: file_name(a.business_name, fmt_name), key)
+
+
+def file_buttons(makers: Mapping[str, Callable[[], bytes]], name_of: Callable[[str], str], key: str) -> None:
+    """A row of download buttons, one per format; each file is made only when its button is pressed.
+
+    Where PDFs cannot be made (no Pango), the PDF button is disabled and says why, rather than
+    handing out a file that is not a PDF.
+    """
+    from readiness.report import MIME, pdf_unavailable
+
+    columns = st.columns(len(makers))
+    for column, (fmt_name, maker) in zip(columns, makers.items(), strict=True):
+        problem = pdf_unavailable() if fmt_name == "pdf" else None
+        column.download_button(
+            REPORT_LABELS[fmt_name],
+            data=b"" if problem else maker,
+            file_name=name_of(fmt_name),
+            mime=MIME[fmt_name],
+            key=f"{key}_download_{fmt_name}",
+            icon=":material/download:",
+            on_click="ignore",
+            width="stretch",
+            disabled=problem is not None,
+            help=problem,
+        )

@@ -1,0 +1,50 @@
+"""The shared, expensive things every page uses: the database, the workshop store, the questionnaires.
+
+Each is built once per server process (``st.cache_resource``) and shared by
+every browser session, so none of them may hold per-person state.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from readiness.catalog import CatalogEntry, discover
+from readiness.model import Questionnaire
+from readiness.storage import ENV_URL, Store, default_url
+from readiness.workshop_store import WorkshopStore
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONNAIRES = ROOT / "questionnaires"
+
+
+def database_url() -> str:
+    """``READINESS_DATABASE_URL``, else Streamlit secrets' ``database_url``, else a SQLite file in ./data."""
+    if os.environ.get(ENV_URL) or os.environ.get("DATABASE_URL"):
+        return default_url()
+    try:
+        secret = st.secrets.get("database_url")
+    except Exception:  # no secrets.toml at all: the normal case for a local run
+        secret = None
+    return str(secret) if secret else default_url(ROOT / "data")
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    return Store(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def workshops() -> WorkshopStore:
+    return WorkshopStore(store())
+
+
+@st.cache_resource(show_spinner=False)
+def catalog() -> list[CatalogEntry]:
+    return discover(QUESTIONNAIRES)
+
+
+def questionnaires() -> dict[str, Questionnaire]:
+    return {e.id: e.questionnaire for e in catalog() if e.questionnaire is not None}

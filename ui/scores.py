@@ -1,0 +1,47 @@
+"""Scores and chart specs of the open assessment, computed once per saved state and shared.
+
+A page rerun costs what it draws; scoring and building chart specs are kept
+out of that cost by caching them on the assessment's last change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from readiness import charts
+from readiness.answers import Answer
+from readiness.scoring import ScoreResult, score
+from ui.resources import store
+from ui.session import Current
+
+
+def result_for(cur: Current, profile: str | None = None, answers: dict[str, Answer] | None = None) -> ScoreResult:
+    answer_set = store().answer_set(cur.assessment, answers)
+    return score(cur.questionnaire, answer_set, profile or cur.assessment.profile, language=cur.lang)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _result_cache(_cur: Current, _profile: str, _answers: dict[str, Answer], key: tuple[Any, ...]) -> ScoreResult:
+    return result_for(_cur, _profile, _answers)
+
+
+def cached_result(cur: Current, profile: str, answers: dict[str, Answer]) -> ScoreResult:
+    """The score, computed once per saved state: any answer change moves ``updated_at``.
+
+    Held as a shared resource (not copied per hit): results are frozen.
+    """
+    a = cur.assessment
+    return _result_cache(cur, profile, answers, (a.id, a.updated_at.isoformat(), profile, cur.lang))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def chart_specs(_result: ScoreResult, cache_key: tuple[Any, ...]) -> dict[str, dict[str, Any]]:
+    """Vega-Lite specs of the result's charts, built once per (assessment, version, profile)."""
+    return {
+        "bars": charts.spec(charts.dimension_bars(_result)),
+        "radial": charts.spec(charts.radial(_result)),
+        "quadrant": charts.spec(charts.quadrant(_result)),
+        "heatmap": charts.spec(charts.question_heatmap(_result)),
+    }

@@ -1,0 +1,80 @@
+"""Which assessment this browser session is on, and opening or starting one.
+
+The assessment id lives in the URL (``?a=``) as well as the session, so a
+reload or a copied address always comes back to the same assessment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from readiness.answers import Answer
+from readiness.errors import ReadinessError
+from readiness.model import Questionnaire
+from readiness.storage import Assessment, NotFound
+from ui.links import PAGES
+from ui.resources import store
+
+SESSION_KEY = "assessment_id"
+
+
+@dataclass(frozen=True)
+class Current:
+    assessment: Assessment
+    questionnaire: Questionnaire
+
+    @property
+    def lang(self) -> str:
+        return self.assessment.language
+
+
+def current(required: bool = True) -> Current | None:
+    """The assessment this browser is on: the link's ``?a=`` first, then the session's.
+
+    Keeps the id in the URL, so reloading the page or copying the address
+    always comes back to the same assessment.
+    """
+    link_id = st.query_params.get("a")
+    assessment_id = link_id or st.session_state.get(SESSION_KEY)
+    if not assessment_id:
+        if required:
+            st.info("No assessment is open. Start one, resume one with its link, or open the demo.")
+            st.page_link(PAGES["home"], label="Go to the start page", icon=":material/home:")
+        return None
+    try:
+        assessment = store().get_assessment(assessment_id)
+        questionnaire = store().questionnaire(assessment.questionnaire_hash)
+    except NotFound:
+        st.session_state.pop(SESSION_KEY, None)
+        st.error("This link does not open any assessment. Check that it was copied whole.")
+        st.page_link(PAGES["home"], label="Go to the start page", icon=":material/home:")
+        return None
+    except ReadinessError as exc:
+        st.error(f"The assessment cannot be opened: {exc}")
+        return None
+    st.session_state[SESSION_KEY] = assessment.id
+    if st.query_params.get("a") != assessment.id:
+        st.query_params["a"] = assessment.id
+    return Current(assessment, questionnaire)
+
+
+def open_assessment(assessment_id: str, page: str) -> None:
+    st.session_state[SESSION_KEY] = assessment_id
+    st.switch_page(PAGES[page], query_params={"a": assessment_id})
+
+
+def answers_of(assessment: Assessment) -> dict[str, Answer]:
+    return store().answers(assessment.id)
+
+
+def start_assessment(questionnaire: Questionnaire, name: str, profile: str, kind: str | None) -> Assessment:
+    """Create an assessment; the kind of business answers the questionnaire's gate question."""
+    from readiness.answers import validate_answer
+    from readiness.forms import business_kind_question
+
+    assessment = store().create_assessment(questionnaire, name, profile, business_kind=kind)
+    if kind and business_kind_question(questionnaire) is not None:
+        store().save_answer(assessment.id, validate_answer(questionnaire, "business_type", kind))
+    return assessment

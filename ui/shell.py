@@ -1,0 +1,75 @@
+"""What every page shares around its content: the navigation shell and the sidebar."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from readiness.answers import Answer
+from readiness.forms import progress
+from readiness.model import tr
+from ui.links import resume_link
+from ui.resources import store
+from ui.session import Current, answers_of
+
+_ENTRY = threading.local()
+
+
+@contextmanager
+def app_entry() -> Iterator[None]:
+    """Marks a run that went through streamlit_app.py (the script thread runs the page inside it)."""
+    _ENTRY.active = True
+    try:
+        yield
+    finally:
+        _ENTRY.active = False
+
+
+def app_shell() -> None:
+    """Make sure this run went through streamlit_app.py (its navigation, page config and share routing).
+
+    Because the project keeps its pages in ``pages/``, Streamlit starts in its
+    legacy multipage mode and only leaves it once a run calls
+    ``st.navigation``. Until then, a deep link opened first on a fresh server
+    (``/join?j=...`` from a QR code, a resume link) runs the page directly:
+    wrong sidebar, no page config. Every page calls this first. A run that
+    did not come through streamlit_app.py switches the legacy mode off for the
+    whole process and, on a session's first run (a page load: no click a rerun
+    could lose), reruns, so the app's own navigation picks the same page (page
+    hashes come from the same URL paths). Checked per run, so a whole room
+    scanning the QR code at once on a fresh server is covered, not just the
+    first phone.
+    """
+    from streamlit.runtime.pages_manager import PagesManager  # private, but streamlit is pinned
+
+    first_run = "_readiness_shell" not in st.session_state
+    st.session_state["_readiness_shell"] = True
+    if getattr(_ENTRY, "active", False):
+        return
+    PagesManager.uses_pages_directory = False
+    if first_run:
+        st.rerun()
+
+
+def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> None:
+    with st.sidebar:
+        if cur is None:
+            st.caption("No assessment open.")
+            return
+        a, q = cur.assessment, cur.questionnaire
+        st.markdown(f"**{a.business_name or 'Unnamed business'}**")
+        st.caption(f"{tr(q.title, cur.lang)} · {q.version} · {'complete' if a.status == 'complete' else 'draft'}")
+        done = progress(q, answers if answers is not None else answers_of(a))
+        st.progress(done.fraction, text=f"{done.answered} of {done.total} answered")
+        if len(q.languages) > 1:
+            lang = st.selectbox("Language", q.languages, index=q.languages.index(cur.lang), key="sidebar_lang")
+            if lang != cur.lang:
+                store().update_assessment(a.id, language=lang)
+                st.rerun()
+        else:
+            st.caption(f"Language: {q.languages[0]}")
+        st.caption("Resume link (keep it private: anyone with it can edit):")
+        st.code(resume_link(a.id), language=None, wrap_lines=True)
