@@ -177,7 +177,7 @@ def build_report(
             level=(d.level_name or "–") + (" (capped by a critical answer)" if d.capped_by else ""),
             target=fmt(d.target),
             gap=_signed(d.gap),
-            answered=f"{d.answered + d.not_applicable + d.dont_know} of {d.total}",
+            answered=f"{d.given} of {d.total}",
             behind=(d.gap or 0) > 0,
         )
         for d in result.dimensions
@@ -210,7 +210,8 @@ def build_report(
         summary.append("The three most urgent fixes are listed below; the action plan orders all of them.")
     if result.completion < 1:
         summary.append(
-            f"The assessment is {result.completion:.0%} complete: scores cover the questions answered so far."
+            f"The assessment is {result.completion:.0%} complete ({result.completion_text}): "
+            "scores cover the questions answered so far."
         )
 
     actions: dict[int, list[Action]] = {h: [] for h in HORIZONS}
@@ -271,7 +272,7 @@ def build_report(
         quadrant=b.label or "Not enough answers to place the business",
         quadrant_meaning=b.meaning or "",
         quadrant_id=b.quadrant,
-        completion=f"{result.completion:.0%}",
+        completion=f"{result.completion_text} ({result.completion:.0%})",
         summary=tuple(summary),
         urgent=urgent,
         dimensions=dims,
