@@ -268,3 +268,23 @@ def business_kind_question(questionnaire: Questionnaire) -> SingleChoiceQuestion
     if isinstance(question, SingleChoiceQuestion) and {"goods", "services"} <= {o.id for o in question.options}:
         return question
     return None
+
+
+def questions_asked(questionnaire: Questionnaire, kind: str | None = None) -> int:
+    """How many questions a business of this kind is shown before answering anything else.
+
+    The same count as the sidebar's (:func:`~readiness.answers.count_answers`),
+    so the number promised on the start page is the number then asked.
+    """
+    answers: dict[str, Answer] = {}
+    if kind is not None and business_kind_question(questionnaire) is not None:
+        answers["business_type"] = Answer("business_type", "value", kind)
+    return count_answers(questionnaire, answers).shown
+
+
+def questions_range(questionnaire: Questionnaire) -> tuple[int, int]:
+    """(fewest, most) questions asked, over the kinds of business the questionnaire tells apart."""
+    gate = business_kind_question(questionnaire)
+    kinds = [o.id for o in gate.options] if gate is not None else [None]
+    counts = [questions_asked(questionnaire, kind) for kind in kinds]
+    return min(counts), max(counts)

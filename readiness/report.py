@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
-from readiness.model import Questionnaire, tr
+from readiness.model import NumberQuestion, Questionnaire, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
 from readiness.summary import fmt
 
@@ -153,6 +153,12 @@ def _answer_text(questionnaire: Questionnaire, status: str, label: str | None, a
         return "Unanswered"
     if status == "not_scored":
         return str(answer.value or "")
+    question = questionnaire.question(answer.question_id)
+    if isinstance(question, NumberQuestion) and answer.kind == "value" and answer.value is not None:
+        # the owner's own figure first, then the band it falls in: "14 (Up to 50)", never the band alone
+        unit = tr(question.unit, questionnaire.default_language)
+        figure = f"{answer.value:g}" + ("" if not unit else unit if unit == "%" else f" {unit}")
+        return f"{figure} ({label})" if label else figure
     return label or "–"
 
 

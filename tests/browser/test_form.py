@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -220,4 +221,12 @@ def test_a_whole_assessment_on_a_phone_keeps_every_answer_and_note(
     assert len(notes) >= steps and all(n.startswith("note ") for n in notes)
     page.get_by_role("button", name="Finish and see results").click()
     expect(page.get_by_text("Fix these first")).to_be_visible()
+    page.get_by_text(re.compile(r"^Your answers and notes")).click()
+    table = page.get_by_test_id("stTable")
+    for text in notes:
+        expect(table).to_contain_text(text)  # every note typed, on the results page
+    with page.expect_download() as download:
+        page.get_by_role("button", name="HTML report").click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert all(text in report for text in notes)  # and in the report
     context.close()
