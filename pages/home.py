@@ -6,7 +6,7 @@ import streamlit as st
 
 from readiness.demo import create_demo
 from readiness.errors import ReadinessError
-from readiness.forms import business_kind_question
+from readiness.forms import business_kind_question, questions_asked, questions_range
 from readiness.model import tr
 from readiness.storage import NotFound
 from ui import links, resources, session, shell
@@ -17,10 +17,15 @@ shell.sidebar(session.current(required=False) if st.query_params.get("a") else N
 
 st.title("Readiness")
 st.markdown(
-    "**Is your business ready to grow fast, and where will it break?** Answer about fifty questions on "
-    "your team, processes, technology, capacity and marketing, and see how far demand is ahead of what "
+    "**Is your business ready to grow fast, and where will it break?** Answer questions on your team, "
+    "processes, technology, capacity and the demand coming at you, and see how far demand is ahead of what "
     "you can deliver, and what to fix first."
 )
+
+
+def count_words(fewest: int, most: int) -> str:
+    return f"{fewest} questions" if fewest == most else f"{fewest} to {most} questions"
+
 
 start, other = st.columns([3, 2], gap="large")
 with start:
@@ -30,7 +35,7 @@ with start:
     entry = st.selectbox(
         "Questionnaire",
         entries,
-        format_func=lambda e: f"{e.title} ({e.questions} questions)",
+        format_func=lambda e: f"{e.title} ({count_words(*e.questions)})",
         key="home_questionnaire",
     )
     questionnaire = entry.questionnaire if entry else None
@@ -56,6 +61,11 @@ with start:
                 key="home_kind",
                 horizontal=True,
             )
+        if kind_question is None or kind is not None:
+            asked = questions_asked(questionnaire, kind)
+            st.caption(f"You will be asked {count_words(asked, asked)}.")
+        else:
+            st.caption(f"{count_words(*questions_range(questionnaire))}, depending on what you sell.")
         if st.button("Start assessment", type="primary", key="home_start"):
             if not name.strip():
                 st.error("Give the business a name, so you can tell your assessments apart.")

@@ -90,6 +90,9 @@ st.header("Every dimension")
 st.markdown(dimension_markdown(result))
 st.vega_lite_chart(specs["heatmap"], width="stretch", key="results_chart_heatmap")
 
+with st.expander(f"Your answers and notes ({result.completion_text})", icon=":material/list_alt:"):
+    rows = scores.answer_rows(cur, result, answers, (a.id, a.updated_at.isoformat(), profile, lang))
+    st.table(rows, hide_index=True, border="horizontal")  # cells are escaped: notes show exactly as typed
 st.page_link(links.PAGES["assess"], label="Change answers", icon=":material/edit:", query_params={"a": a.id})
 
 st.header("Download and share")

@@ -14,7 +14,7 @@ from readiness.workshop import Participant, aggregate
 from readiness.workshop_report import render_workshop
 from readiness.workshop_store import DEFAULT_ROLES
 from ui import downloads, links, resources, shell
-from ui.question import ask
+from ui.question import Target, end_of_run, show
 
 shell.app_shell()
 
@@ -177,15 +177,13 @@ for index, question_id in enumerate(result.queue[:12], start=1):
             + "  \n"
             + ", ".join(f"{label}: {count}" for label, count in q_agg.distribution.items())
         )
-        if ask(
+        show(
             questionnaire,
             questionnaire.question(question_id),
-            consensus_answers,
-            workshop.consensus_assessment_id,
-            f"consensus_{workshop.id[:8]}_{question_id}",
-            "en",
-        ):
-            st.success("Agreed answer saved to the workshop's assessment.", icon=":material/check_circle:")
+            consensus_answers.get(question_id),
+            Target(workshop.consensus_assessment_id, questionnaire.content_hash, f"consensus_{workshop.id[:8]}_"),
+        )
+end_of_run()
 
 st.page_link(
     links.PAGES["results"],

@@ -297,6 +297,42 @@ def visible_questions(questionnaire: Questionnaire, answers: Mapping[str, Answer
     return shown
 
 
+@dataclass(frozen=True)
+class Count:
+    """How many questions a person is shown and how many of them they have answered.
+
+    The one count every screen and report uses (home, sidebar, steps,
+    results, reports, workshops), so the numbers agree for every business
+    type. "Answered" means any answer: a value, "not applicable" or
+    "don't know". Questions hidden by a condition are not counted; text
+    questions are (they are asked like any other).
+    """
+
+    answered: int
+    shown: int
+    by_dimension: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def fraction(self) -> float:
+        return self.answered / self.shown if self.shown else 1.0
+
+    def of(self, dimension_id: str) -> tuple[int, int]:
+        """(answered, shown) in one dimension."""
+        return self.by_dimension.get(dimension_id, (0, 0))
+
+
+def count_answers(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> Count:
+    shown = visible_questions(questionnaire, answers)
+    per: dict[str, list[int]] = {d.id: [0, 0] for d in questionnaire.dimensions}
+    for question in questionnaire.questions:
+        if question.id in shown:
+            cell = per[question.dimension]
+            cell[1] += 1
+            cell[0] += question.id in answers
+    answered = sum(a for a, _ in per.values())
+    return Count(answered, len(shown), {k: (a, n) for k, (a, n) in per.items()})
+
+
 # --- answers files ------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from readiness.errors import ProblemsError
+from readiness.forms import questions_range
 from readiness.loader import load_questionnaire
 from readiness.model import Questionnaire, tr
 
@@ -21,7 +22,8 @@ class CatalogEntry:
     version: str = ""
     title: str = ""
     description: str = ""
-    questions: int = 0
+    #: (fewest, most) questions a business is asked, by kind of business: the one count
+    questions: tuple[int, int] = (0, 0)
     dimensions: tuple[str, ...] = field(default_factory=tuple)
     questionnaire: Questionnaire | None = None
     error: str | None = None
@@ -42,7 +44,7 @@ def discover(folder: str | Path, lang: str = "en") -> list[CatalogEntry]:
                 version=q.version,
                 title=tr(q.title, lang),
                 description=tr(q.description, lang),
-                questions=len(q.questions),
+                questions=questions_range(q),
                 dimensions=tuple(tr(d.title, lang) for d in q.dimensions),
                 questionnaire=q,
             )

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from readiness.answers import Answer, validate_answer, visible_questions
+from readiness.answers import Answer, Count, count_answers, validate_answer, visible_questions
 from readiness.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
@@ -182,63 +182,78 @@ class StepInfo:
         return len(self.questions)
 
     @property
+    def left(self) -> int:
+        return self.total - self.answered
+
+    @property
     def done(self) -> bool:
         return self.answered >= self.total
 
 
+def steps(questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: str = "en") -> list[StepInfo]:
+    """The steps (one per dimension) with the questions currently shown in each.
+
+    Counts come from :func:`~readiness.answers.count_answers`, the one count
+    every screen uses.
+    """
+    shown = visible_questions(questionnaire, answers)
+    counts = count_answers(questionnaire, answers)
+    return [
+        StepInfo(
+            index=index,
+            id=dim.id,
+            title=tr(dim.title, lang),
+            description=tr(dim.description, lang),
+            questions=tuple(q.id for q in questionnaire.questions_in(dim.id) if q.id in shown),
+            answered=counts.of(dim.id)[0],
+        )
+        for index, dim in enumerate(questionnaire.dimensions)
+    ]
+
+
+def progress(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> Count:
+    """Answered out of shown questions: :func:`~readiness.answers.count_answers`, under the form's name."""
+    return count_answers(questionnaire, answers)
+
+
 @dataclass(frozen=True)
-class Progress:
-    answered: int
-    total: int
+class Review:
+    """What is left to do before finishing, per step: the "Review and finish" screen's content."""
+
+    unanswered: list[tuple[StepInfo, list[tuple[str, str]]]]
+    dont_know: list[tuple[StepInfo, list[tuple[str, str]]]]
+    not_applicable: list[tuple[StepInfo, list[tuple[str, str]]]]
 
     @property
-    def fraction(self) -> float:
-        return self.answered / self.total if self.total else 1.0
+    def complete(self) -> bool:
+        return not self.unanswered
 
 
-def _answered(answer: Answer | None) -> bool:
-    return answer is not None
+def review(questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: str = "en") -> Review:
+    """Per step, the (id, text) of shown questions unanswered, answered "don't know" and "not applicable"."""
 
+    def pick(step: StepInfo, test: Any) -> list[tuple[str, str]]:
+        return [(qid, tr(questionnaire.question(qid).text, lang)) for qid in step.questions if test(answers.get(qid))]
 
-def steps(questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: str = "en") -> list[StepInfo]:
-    """The steps (one per dimension) with the questions currently shown in each."""
-    shown = visible_questions(questionnaire, answers)
-    result = []
-    for index, dim in enumerate(questionnaire.dimensions):
-        ids = tuple(q.id for q in questionnaire.questions_in(dim.id) if q.id in shown)
-        result.append(
-            StepInfo(
-                index=index,
-                id=dim.id,
-                title=tr(dim.title, lang),
-                description=tr(dim.description, lang),
-                questions=ids,
-                answered=sum(_answered(answers.get(qid)) for qid in ids),
-            )
-        )
-    return result
-
-
-def progress(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> Progress:
-    """Answered out of shown questions (notes count: they are questions too)."""
-    shown = visible_questions(questionnaire, answers)
-    return Progress(sum(_answered(answers.get(q)) for q in shown), len(shown))
+    groups: dict[str, list[tuple[StepInfo, list[tuple[str, str]]]]] = {"none": [], "dk": [], "na": []}
+    tests = {
+        "none": lambda a: a is None,
+        "dk": lambda a: a is not None and a.kind == "dont_know",
+        "na": lambda a: a is not None and a.kind == "na",
+    }
+    for step in steps(questionnaire, answers, lang):
+        for name, test in tests.items():
+            items = pick(step, test)
+            if items:
+                groups[name].append((step, items))
+    return Review(groups["none"], groups["dk"], groups["na"])
 
 
 def missing(
     questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: str = "en"
 ) -> list[tuple[StepInfo, list[tuple[str, str]]]]:
     """Per step, the (id, text) of shown questions still unanswered."""
-    out = []
-    for step in steps(questionnaire, answers, lang):
-        gaps = [
-            (qid, tr(questionnaire.question(qid).text, lang))
-            for qid in step.questions
-            if not _answered(answers.get(qid))
-        ]
-        if gaps:
-            out.append((step, gaps))
-    return out
+    return review(questionnaire, answers, lang).unanswered
 
 
 def business_kind_question(questionnaire: Questionnaire) -> SingleChoiceQuestion | None:
@@ -253,3 +268,23 @@ def business_kind_question(questionnaire: Questionnaire) -> SingleChoiceQuestion
     if isinstance(question, SingleChoiceQuestion) and {"goods", "services"} <= {o.id for o in question.options}:
         return question
     return None
+
+
+def questions_asked(questionnaire: Questionnaire, kind: str | None = None) -> int:
+    """How many questions a business of this kind is shown before answering anything else.
+
+    The same count as the sidebar's (:func:`~readiness.answers.count_answers`),
+    so the number promised on the start page is the number then asked.
+    """
+    answers: dict[str, Answer] = {}
+    if kind is not None and business_kind_question(questionnaire) is not None:
+        answers["business_type"] = Answer("business_type", "value", kind)
+    return count_answers(questionnaire, answers).shown
+
+
+def questions_range(questionnaire: Questionnaire) -> tuple[int, int]:
+    """(fewest, most) questions asked, over the kinds of business the questionnaire tells apart."""
+    gate = business_kind_question(questionnaire)
+    kinds = [o.id for o in gate.options] if gate is not None else [None]
+    counts = [questions_asked(questionnaire, kind) for kind in kinds]
+    return min(counts), max(counts)

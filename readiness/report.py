@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
-from readiness.model import Questionnaire, tr
+from readiness.model import NumberQuestion, Questionnaire, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
 from readiness.summary import fmt
 
@@ -153,6 +153,12 @@ def _answer_text(questionnaire: Questionnaire, status: str, label: str | None, a
         return "Unanswered"
     if status == "not_scored":
         return str(answer.value or "")
+    question = questionnaire.question(answer.question_id)
+    if isinstance(question, NumberQuestion) and answer.kind == "value" and answer.value is not None:
+        # the owner's own figure first, then the band it falls in: "14 (Up to 50)", never the band alone
+        unit = tr(question.unit, questionnaire.default_language)
+        figure = f"{answer.value:g}" + ("" if not unit else unit if unit == "%" else f" {unit}")
+        return f"{figure} ({label})" if label else figure
     return label or "–"
 
 
@@ -177,7 +183,7 @@ def build_report(
             level=(d.level_name or "–") + (" (capped by a critical answer)" if d.capped_by else ""),
             target=fmt(d.target),
             gap=_signed(d.gap),
-            answered=f"{d.answered + d.not_applicable + d.dont_know} of {d.total}",
+            answered=f"{d.given} of {d.total}",
             behind=(d.gap or 0) > 0,
         )
         for d in result.dimensions
@@ -210,7 +216,8 @@ def build_report(
         summary.append("The three most urgent fixes are listed below; the action plan orders all of them.")
     if result.completion < 1:
         summary.append(
-            f"The assessment is {result.completion:.0%} complete: scores cover the questions answered so far."
+            f"The assessment is {result.completion:.0%} complete ({result.completion_text}): "
+            "scores cover the questions answered so far."
         )
 
     actions: dict[int, list[Action]] = {h: [] for h in HORIZONS}
@@ -271,7 +278,7 @@ def build_report(
         quadrant=b.label or "Not enough answers to place the business",
         quadrant_meaning=b.meaning or "",
         quadrant_id=b.quadrant,
-        completion=f"{result.completion:.0%}",
+        completion=f"{result.completion_text} ({result.completion:.0%})",
         summary=tuple(summary),
         urgent=urgent,
         dimensions=dims,

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from readiness import expr
-from readiness.answers import Answer, AnswerSet, visible_questions
+from readiness.answers import Answer, AnswerSet, count_answers, visible_questions
 from readiness.errors import Problem
 from readiness.model import (
     MultipleChoiceQuestion,
@@ -97,7 +97,10 @@ class DimensionScore:
     dont_know: int
     unanswered: int
     hidden: int
+    #: questions shown to this business (hidden ones left out), and how many of them have any answer:
+    #: the same count as :func:`readiness.answers.count_answers`.
     total: int
+    given: int = 0
     areas: tuple[AreaScore, ...] = ()
 
 
@@ -155,6 +158,17 @@ class ScoreResult:
     def dimension(self, dimension_id: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.id == dimension_id)
 
+    @property
+    def answered_of_shown(self) -> tuple[int, int]:
+        """(answered, shown) questions: the same count as :func:`readiness.answers.count_answers`."""
+        return sum(d.given for d in self.dimensions), sum(d.total for d in self.dimensions)
+
+    @property
+    def completion_text(self) -> str:
+        """ "54 of 55 questions answered": how every screen and report says it."""
+        given, shown = self.answered_of_shown
+        return f"{given} of {shown} questions answered"
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form; the shape the CLI prints and docs/scoring.md describes."""
         data = asdict(self)
@@ -192,20 +206,20 @@ def score(
     ]
     by_id = {qs.id: qs for qs in question_scores}
 
+    counts = count_answers(questionnaire, given)  # the one count every screen shows
     dimensions = []
     raw_scores: dict[str, float | None] = {}  # unrounded, so side scores do not compound rounding
     for dim in questionnaire.dimensions:
         members = [by_id[q.id] for q in questionnaire.questions_in(dim.id)]
         target = target_profile.targets.get(dim.id, 0.0)
-        dimension, raw_scores[dim.id] = _score_dimension(questionnaire, dim, members, target, lang)
+        dimension, raw_scores[dim.id] = _score_dimension(questionnaire, dim, members, target, lang, counts.of(dim.id))
         dimensions.append(dimension)
 
     balance = _balance(questionnaire, dimensions, raw_scores)
     findings = _findings(questionnaire, question_scores, dimensions, given, policy, lang)
 
     scored_visible = [q for q in question_scores if q.status not in ("hidden", "not_scored")]
-    done = sum(1 for q in scored_visible if q.status != "unanswered")
-    completion = done / len(scored_visible) if scored_visible else 1.0
+    completion = counts.fraction
 
     all_warnings = list(warnings)
     missing = [q.id for q in scored_visible if q.status == "unanswered"]
@@ -325,7 +339,12 @@ def _weighted(items: list[tuple[float, float]]) -> float | None:
 
 
 def _score_dimension(
-    questionnaire: Questionnaire, dim: Any, members: list[QuestionScore], target: float, lang: str
+    questionnaire: Questionnaire,
+    dim: Any,
+    members: list[QuestionScore],
+    target: float,
+    lang: str,
+    count: tuple[int, int],
 ) -> tuple[DimensionScore, float | None]:
     counted = [(q.weight, q.score or 0.0) for q in members if q.counted]
     raw = _weighted(counted)
@@ -372,7 +391,8 @@ def _score_dimension(
         dont_know=sum(q.status == "dont_know" for q in scored),
         unanswered=sum(q.status == "unanswered" for q in scored),
         hidden=sum(q.status == "hidden" for q in scored),
-        total=len(scored),
+        total=count[1],
+        given=count[0],
         areas=areas,
     ), (None if raw is None else 100 * raw)
 

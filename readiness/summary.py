@@ -29,7 +29,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     lines += [
         f"**Questionnaire:** {result.questionnaire_id} {result.questionnaire_version}  ",
         f"**Target profile:** {result.profile_title}  ",
-        f"**Completion:** {result.completion:.0%} of the questions shown were answered",
+        f"**Completion:** {result.completion_text} ({result.completion:.0%})",
         "",
         "## Headline",
         "",
@@ -55,7 +55,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
             level += f" (capped by {', '.join(d.capped_by)})"
         lines.append(
             f"| {d.title} | {d.side} | {fmt(d.score)} | {level} | {fmt(d.target)} | {fmt(d.gap)} "
-            f"| {d.answered}/{d.total} |"
+            f"| {d.given} of {d.total} |"
         )
     lines += ["", "## Fix these first", ""]
     if not result.findings:
@@ -132,7 +132,7 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
             "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
             "Target": round(d.target),
             "Gap": None if d.gap is None else round(d.gap),
-            "Answered": f"{d.answered + d.not_applicable + d.dont_know} of {d.total}",
+            "Answered": f"{d.given} of {d.total}",
             "Don't know": d.dont_know,
         }
         for d in result.dimensions

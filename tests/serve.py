@@ -30,12 +30,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(database_url: str, log: IO[str] | int = subprocess.DEVNULL) -> Iterator[tuple[str, int]]:
-    """Yield the server's address and process id; stop it afterwards, whatever happened."""
+def streamlit_server(
+    database_url: str, log: IO[str] | int = subprocess.DEVNULL, script: Path | None = None
+) -> Iterator[tuple[str, int]]:
+    """Yield the server's address and process id; stop it afterwards, whatever happened.
+
+    ``script`` serves another page the same way (a benchmark's bare baseline page).
+    """
     port = free_port()
     env = {**os.environ, "READINESS_DATABASE_URL": database_url}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+        [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "streamlit_app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip

@@ -85,7 +85,7 @@ def test_a_number_out_of_range_is_explained_at_the_question_and_not_saved(db: St
     at = app()
     aid = start(at)
     at.number_input(key=key(aid, "weeks_to_productive")).set_value(400).run()
-    assert any("outside the allowed range" in e.body for e in at.error)
+    assert any("takes a number from 0 to 52" in e.body for e in at.error)
     assert "weeks_to_productive" not in db.answers(aid)
     at.number_input(key=key(aid, "weeks_to_productive")).set_value(4).run()
     assert not at.error
@@ -108,9 +108,9 @@ def test_reopening_the_link_restores_answers_and_position(db: Store) -> None:
     at.radio(key=key(aid, "clear_roles")).set_value("3").run()
     at.text_input(key=key(aid, "clear_roles") + "_note").input("Roles chart on the wall").run()
     at.button(key="assess_next").click().run()
-    assert at.header[0].value == "Process"
+    assert at.header[0].value == "Step 2 of 5: Process"
     fresh = app(query={"a": aid}, page="pages/assess.py")  # another device, same link
-    assert fresh.header[0].value == "Process"
+    assert fresh.header[0].value == "Step 2 of 5: Process"
     fresh.segmented_control(key=f"assess_step_{aid[:10]}").set_value(0).run()
     assert fresh.radio(key=key(aid, "clear_roles")).value == "3"
     assert fresh.text_input(key=key(aid, "clear_roles") + "_note").value == "Roles chart on the wall"
@@ -223,3 +223,34 @@ def test_without_the_pdf_engine_the_pdf_button_is_disabled_and_says_why(
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
     assert buttons["PDF report"].disabled and "Pango" in buttons["PDF report"].help
     assert not buttons["HTML report"].disabled
+
+
+@pytest.mark.parametrize("kind", [None, "goods", "services", "both"])
+def test_one_count_on_home_sidebar_steps_results_and_report(db: Store, kind: str | None) -> None:
+    """The number promised on the start page is the number asked, counted, scored and reported."""
+    import re
+
+    from readiness.report import build_report
+
+    at = app()
+    if kind:
+        at.radio(key="home_kind").set_value(kind).run()
+        promised = int(re.search(r"asked (\d+) questions", " ".join(c.value for c in at.caption)).group(1))
+    aid = start(at, kind=kind)
+    shown = [p.proto.text for p in at.get("progress")]
+    main_count = re.match(r"(\d+) of (\d+) questions answered", shown[0])
+    answered, total = int(main_count.group(1)), int(main_count.group(2))
+    if kind:
+        assert total == promised and answered == 1  # the kind answered the gate question
+    assert f"{answered} of {total} answered" in shown  # the sidebar
+    labels = at.segmented_control(key=f"assess_step_{aid[:10]}").options
+    left = sum(int(m.group(1)) for label in labels if (m := re.search(r"· (\d+) left", label)))
+    assert left == total - answered
+
+    q = db.questionnaire(db.get_assessment(aid).questionnaire_hash)
+    answer_set = db.answer_set(db.get_assessment(aid))
+    result = score(q, answer_set)
+    assert result.answered_of_shown == (answered, total)
+    assert sum(d.total for d in result.dimensions) == total
+    report = build_report(q, result, answer_set)
+    assert report.completion.startswith(f"{answered} of {total} questions answered")

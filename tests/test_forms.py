@@ -74,6 +74,6 @@ def test_progress_and_missing_summary(sample) -> None:
         "cover": Answer("cover", "value", 1.0),
     }
     done = progress(sample, answers)
-    assert (done.answered, done.total) == (2, 6)  # stock_cover hidden for services
+    assert (done.answered, done.shown) == (2, 6)  # stock_cover hidden for services
     gaps = {step.id: [qid for qid, _ in items] for step, items in missing(sample, answers)}
     assert gaps == {"team": ["surge_plan"], "capacity": ["utilization"], "marketing": ["channels", "comment"]}

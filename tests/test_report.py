@@ -271,3 +271,9 @@ def test_demo_report_in_every_format_from_the_cli(tmp_path: Path) -> None:
         assert out.stat().st_size > 1000
     assert json.loads((tmp_path / "r.json").read_text())["overall"] == expected.overall
     assert f"{expected.overall:.0f} / 100" in (tmp_path / "r.html").read_text()
+
+
+def test_the_answer_table_shows_the_owners_own_figure_beside_its_band(sample_case) -> None:
+    q, result, answers = sample_case
+    row = next(r for r in build_report(q, result, answers, WHEN).answers if r.question_id == "utilization")
+    assert row.answer == "80% (Tight)"  # what was typed, then the band: never the band alone

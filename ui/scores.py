@@ -12,6 +12,7 @@ import streamlit as st
 
 from readiness import charts
 from readiness.answers import Answer
+from readiness.markup import md_literal
 from readiness.scoring import ScoreResult, score
 from ui.resources import store
 from ui.session import Current
@@ -45,3 +46,24 @@ def chart_specs(_result: ScoreResult, cache_key: tuple[Any, ...]) -> dict[str, d
         "quadrant": charts.spec(charts.quadrant(_result)),
         "heatmap": charts.spec(charts.question_heatmap(_result)),
     }
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def answer_rows(
+    _cur: Current, _result: ScoreResult, _answers: dict[str, Answer], cache_key: tuple[Any, ...]
+) -> list[dict[str, str]]:
+    """Every question shown to this business with the answer and note given: the report's answer table.
+
+    Escaped for ``st.table``, which renders Markdown in its cells.
+    """
+    from readiness.report import build_report
+
+    report = build_report(_cur.questionnaire, _result, store().answer_set(_cur.assessment, _answers))
+    return [
+        {
+            k: md_literal(v)
+            for k, v in {"Part": r.dimension, "Question": r.question, "Answer": r.answer, "Note": r.note}.items()
+        }
+        for r in report.answers
+        if r.answer != "Not asked (does not apply)"
+    ]

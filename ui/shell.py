@@ -10,6 +10,7 @@ import streamlit as st
 
 from readiness.answers import Answer
 from readiness.forms import progress
+from readiness.markup import md_literal
 from readiness.model import tr
 from ui.links import resume_link
 from ui.resources import store
@@ -60,10 +61,11 @@ def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> No
             st.caption("No assessment open.")
             return
         a, q = cur.assessment, cur.questionnaire
-        st.markdown(f"**{a.business_name or 'Unnamed business'}**")
-        st.caption(f"{tr(q.title, cur.lang)} · {q.version} · {'complete' if a.status == 'complete' else 'draft'}")
+        st.markdown(f"**{md_literal(a.business_name) or 'Unnamed business'}**")
+        status = "complete" if a.status == "complete" else "draft"
+        st.caption(f"{md_literal(tr(q.title, cur.lang))} · {md_literal(q.version)} · {status}")
         done = progress(q, answers if answers is not None else answers_of(a))
-        st.progress(done.fraction, text=f"{done.answered} of {done.total} answered")
+        st.progress(done.fraction, text=f"{done.answered} of {done.shown} answered")
         if len(q.languages) > 1:
             lang = st.selectbox("Language", q.languages, index=q.languages.index(cur.lang), key="sidebar_lang")
             if lang != cur.lang:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from readiness.storage import Store
 from tests.serve import ServerDidNotStart, streamlit_server
 
 # Playwright's assertions wait 5 s by default; a cold server on a busy 2-core CI
@@ -54,11 +55,24 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run streamlit_app.py` on a free port with its own database file."""
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """`streamlit run streamlit_app.py` on a free port with its own database file: (address, database URL)."""
     folder = tmp_path_factory.mktemp("server")
     with fresh_server(folder) as url:
-        yield url
+        yield url, f"sqlite:///{folder / 'browser.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def server(served: tuple[str, str]) -> str:
+    return served[0]
+
+
+@pytest.fixture(scope="session")
+def server_store(served: tuple[str, str]) -> Iterator[Store]:
+    """The server's own database, opened beside it: what a person did must be in there."""
+    store = Store(served[1])
+    yield store
+    store.close()
 
 
 @contextmanager

@@ -60,7 +60,7 @@ def test_facilitator_sees_progress_live_reveals_and_records_consensus(
     expect(first).to_be_visible()
     consensus = page.get_by_role("radiogroup", name=re.compile(re.escape(Q_COVER)))
     consensus.get_by_text("Ad hoc", exact=True).click()
-    expect(page.get_by_text("Agreed answer saved")).to_be_visible()
+    expect(page.get_by_text("✓ Saved")).to_be_visible()  # the inline mark: stored in the consensus
 
     # the workshop report, as sent to the client: the room, the disputed question, what was agreed
     with page.expect_download() as download:
