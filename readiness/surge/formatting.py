@@ -1,4 +1,9 @@
-"""How the surge test writes numbers, days and names in its sentences and tables."""
+"""How the surge test writes numbers, days and names, so the words and the tables say the same.
+
+Every figure a page or report shows goes through these few functions: a
+verdict that says "2,450 orders" and a table that says "2,450" cannot drift
+apart, and money always carries the assessment's currency.
+"""
 
 from __future__ import annotations
 
@@ -6,42 +11,52 @@ import difflib
 import math
 from collections.abc import Iterable
 
+from readiness.currency import DEFAULT_CURRENCY
+from readiness.currency import money as _money
 
-def _num(value: float) -> float | None:
+
+def num(value: float) -> float | None:
     """JSON has no infinity: "no limit" is null."""
     return None if math.isinf(value) else value
 
 
-def _count(value: float) -> str:
+def count(value: float) -> str:
+    """Orders, rounded as a person counts them: "2,450", "7.5", "no limit"."""
     if math.isinf(value):
         return "no limit"
-    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:,.1f}".rstrip("0").rstrip(".")
+    if abs(value) >= 10 or value == 0:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
 
 
-def _money(value: float) -> str:
-    return f"-{abs(value):,.0f}" if value < 0 else f"{value:,.0f}"
+def money(value: float, currency: str = DEFAULT_CURRENCY) -> str:
+    return _money(value, currency)
 
 
-def _pct(share: float) -> str:
-    return f"{100 * share:.0f}%" if share >= 0.01 or share == 0 else "under 1%"
+def pct(share: float) -> str:
+    if share == 0:
+        return "0%"
+    return f"{100 * share:.0f}%" if share >= 0.005 else "under 1%"
 
 
-def _times(n: float) -> str:
+def times(n: float) -> str:
     return f"{n:g}×"
 
 
-def _days(n: int) -> str:
+def days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _join(items: list[str]) -> str:
+def join(items: list[str]) -> str:
+    if not items:
+        return ""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _suggest(name: str, options: Iterable[str]) -> str:
+def suggest(name: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(options), n=1)
     return f"; did you mean `{close[0]}`?" if close else ""

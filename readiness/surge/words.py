@@ -1,171 +1,368 @@
-"""The run in plain words: the verdict, a one-page summary, and the findings a bottleneck points to."""
+"""The run in plain words: a verdict of at most three short lines, a one-page report, and the
+findings a bottleneck points to.
+
+The words are written from the same :class:`~readiness.surge.analysis.Analysis`
+the tables show, with the same number formats, so the verdict can never name a
+fix the what-if table does not rank first, or a figure the tables do not show.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-
+from readiness.currency import unit as currency_unit
 from readiness.errors import SurgeInputError
 from readiness.model import Questionnaire, tr
-from readiness.surge.formatting import _capital, _count, _days, _join, _money, _pct
+from readiness.surge.analysis import Analysis, Fix, Sensitivity
+from readiness.surge.formatting import capital, count, days, join, money, pct
 from readiness.surge.inputs import Assumption
-from readiness.surge.resources import RESOURCE_KEYS, RESOURCES
-from readiness.surge.results import Binding, Expansion, SurgeResult, SurgeSummary
+from readiness.surge.knobs import KNOBS, knob_unit
+from readiness.surge.resources import RESOURCES
+from readiness.surge.results import Break, SurgeSummary
 
 if TYPE_CHECKING:
     from readiness.scoring import Finding, ScoreResult
 
+POLICY_LABELS = {
+    "never": "Add nothing",
+    "cautious": "Cautious: quick fixes now, big ones only if demand stays up",
+    "aggressive": "Aggressive: order everything at the first shortfall",
+}
+OUTCOME_LABELS = {"copes": "copes", "strained": "strained", "breaks": "runs out of cash"}
 
-def verdict(result: SurgeResult) -> str:
-    """The run in a few plain sentences: what breaks, in what order, what it costs."""
-    s, sc = result.summary, result.scenario
-    sentences = [f"{sc.label or 'The surge'}: {sc.describe()}."]
-    order = list(s.binding_order)
-    if order:
-        sentences.append(_first_to_fall_short(order[0], result))
-        if len(order) > 1:
-            items = [f"{RESOURCES[b.resource].name} (day {b.day})" for b in order[1:]]
-            sentences.append("Next to fall short: " + _join(items) + ".")
-        days_limited = np.bincount(result.bottleneck[result.bottleneck >= 0], minlength=5)
-        if days_limited.any():
-            worst = int(days_limited.argmax())
-            name = RESOURCES[RESOURCE_KEYS[worst]].name
-            sentences.append(
-                f"{_capital(name)} is what limits deliveries on {days_limited[worst]} of the {result.horizon} days."
-            )
-    else:
-        sentences.append("Nothing falls short: every order is delivered on time.")
-    if s.peak_backlog > 0.5:
-        waiting = f"Up to {_count(s.peak_backlog)} orders wait at once (day {s.peak_backlog_day})"
-        patience = f"; {_count(s.lost_patience)} give up and cancel" if s.lost_patience > 0.5 else ""
-        sentences.append(f"{waiting} and customers wait up to {_days(s.peak_wait)}{patience}.")
-    if s.lost > 0.5:
-        sentences.append(
-            f"In all you lose about {_count(s.lost)} of {_count(s.orders_in)} orders over the "
-            f"{result.horizon} days ({_pct(s.lost_share)}), {_money(s.revenue_lost)} of sales."
-        )
-    elif order:
-        sentences.append("No order is lost: customers wait, but not beyond their patience.")
-    sentences += _expansion_sentences(s)
+
+def verdict_lines(analysis: Analysis) -> list[str]:
+    """At most three short lines: what happens, what breaks first and what to fix, what it rests on."""
+    lines = [_shortfall_line(analysis) if analysis.shortfall else _outcome_line(analysis)]
+    second = _savings_line(analysis) if analysis.shortfall else _break_line(analysis)
+    if second:
+        lines.append(second)
+    lines.append(assumptions_line(analysis))
+    return lines
+
+
+def _outcome_line(analysis: Analysis) -> str:
+    s, cur = analysis.result.summary, analysis.currency
     if s.crunch_day is not None:
-        sentences.append(
-            f"You run out of cash on day {s.crunch_day}, however good the sales: "
-            f"the low point is {_money(s.cash_low)} on day {s.cash_low_day}."
+        if s.lost_share < 0.05:
+            return f"Survives in orders ({pct(s.lost_share)} lost) but runs out of cash on day {s.crunch_day}."
+        lost = f"Loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)})"
+        return f"{lost} and runs out of cash on day {s.crunch_day}."
+    if s.normal_wait and s.peak_wait > s.normal_wait:
+        lost = f"loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)})" if s.lost >= 0.5 else ""
+        lost = lost or "loses no orders"
+        return f"The waiting list grows to {days(s.peak_wait)} (usually {days(s.normal_wait)}); {lost}; cash holds."
+    if s.lost >= 0.5:
+        return (
+            f"Loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)}), "
+            f"{money(s.revenue_lost, cur)} of sales; cash holds."
         )
-    elif s.cash_low >= s.cash_start:
-        sentences.append(f"Cash holds: it never drops below where it started ({_money(s.cash_start)}).")
-    else:
-        sentences.append(f"Cash holds: its lowest point is {_money(s.cash_low)} on day {s.cash_low_day}.")
-    if s.recovery_day is None:
-        sentences.append(f"Orders are still backing up at the end of the {result.horizon} days.")
-    elif s.recovery_day > 1:
-        sentences.append(f"Everything is back to normal on day {s.recovery_day}.")
-    return " ".join(sentences)
+    if s.peak_wait > s.normal_wait:
+        usual = f" (usually {days(s.normal_wait)})" if s.normal_wait else ""
+        return f"Loses no orders, but customers wait up to {days(s.peak_wait)}{usual}; cash holds."
+    return "Copes: every order is delivered on time and cash holds."
 
 
-def _first_to_fall_short(b: Binding, result: SurgeResult) -> str:
-    s = result.summary
-    who = _capital(RESOURCES[b.resource].phrase)
-    if b.resource == "technology":
-        failing = result.lost_technology > 1e-9 * result.inputs.orders_per_day
-        placed = float(result.demand[failing].sum())
-        days = np.flatnonzero(failing) + 1
-        if days.size == 1:
-            span = f"day {days[0]}"
-        elif days[-1] - days[0] + 1 == days.size:
-            span = f"days {days[0]}–{days[-1]}"
-        else:
-            span = f"the {days.size} days it fails"
-        return (
-            f"{who} fails first, on day {b.day}, and turns away {_count(s.lost_technology)} orders: "
-            f"{_pct(s.lost_technology / placed)} of those placed on {span}."
-        )
-    waiting = result.accepted[b.day - 1] + (result.backlog[b.day - 2] if b.day > 1 else 0.0)
-    if b.resource == "materials":
-        return (
-            f"{who} run short first, on day {b.day}: stock and deliveries cover {_count(b.capacity)} orders "
-            f"against {_count(waiting)} waiting."
-        )
-    return (
-        f"{who} falls short first, on day {b.day}: it handles {_count(b.capacity)} orders a day "
-        f"against {_count(waiting)} waiting."
+def _names(breaks: Sequence[Break]) -> str:
+    names = [RESOURCES[b.step].name for b in breaks]
+    return capital(join(names))
+
+
+def _break_line(analysis: Analysis) -> str:
+    s = analysis.result.summary
+    steps = [b for b in s.breaks if b.step != "cash"]
+    if not steps:
+        return ""
+    day = steps[0].day
+    first = [b for b in steps if b.day == day]
+    verb = "runs" if len(first) == 1 else "run"
+    due = ", when the extra work comes due" if s.normal_wait and day > 1 else ""
+    line = f"{_names(first)} {verb} short on day {day}{due}."
+    fix = analysis.fix_first
+    if fix is not None:
+        gain = f"saves {count(fix.saved)} orders" if fix.saved >= 0.5 else "avoids running out of cash"
+        line += f" Fix first: {fix.label.lower()} ({gain})."
+    return line
+
+
+def stock_words(s: SurgeSummary) -> float:
+    """Orders' worth of stock nobody ordered: dead, written off, or above the usual level at the end."""
+    return s.dead_end + s.written_off + s.excess_end
+
+
+def _shortfall_line(analysis: Analysis) -> str:
+    s, cur, horizon = analysis.result.summary, analysis.currency, analysis.result.horizon
+    cash = (
+        f"cash runs out on day {s.crunch_day}"
+        if s.crunch_day is not None
+        else f"cash low point {money(s.cash_low, cur)}"
     )
+    built = stock_words(s)
+    if built >= 0.5:
+        return (
+            f"Builds {count(built)} orders' worth of stock nobody ordered by day {horizon} "
+            f"({money(built * s.unit_cost, cur)} at cost); {cash}."
+        )
+    return f"No stock piles up; {cash}."
 
 
-def _expansion_sentences(s: SurgeSummary) -> list[str]:
-    """When the extra capacity ordered in the rush starts working, and what comes too late."""
-    if not s.expansions:
-        return []
-    over = s.recovery_day
-    in_time = [e for e in s.expansions if over is None or e.ready_day < over]
-    late = [e for e in s.expansions if over is not None and e.ready_day >= over]
-
-    def items(group: list[Expansion]) -> str:
-        ordered = sorted(group, key=lambda e: e.ready_day)
-        return _join([f"day {e.ready_day} ({RESOURCES[e.resource].name})" for e in ordered])
-
-    out = []
-    if in_time:
-        out.append(f"Extra capacity starts working on {items(in_time)}.")
-    if late:
-        when = "also arrives" if in_time else "arrives"
-        out.append(f"Extra capacity {when} on {items(late)}, after the rush is over.")
-    return out
+def _savings_line(analysis: Analysis) -> str:
+    s, cur = analysis.result.summary, analysis.currency
+    if stock_words(s) < 0.5:
+        return ""
+    parts = []
+    for fix in analysis.fixes:
+        if fix.key in ("discipline", "batches"):
+            parts.append(f"{fix.label.lower()} would avoid {money(max(fix.saved, 0.0) * s.unit_cost, cur)} of it")
+    return capital("; ".join(parts)) + "." if parts else ""
 
 
-def markdown(result: SurgeResult, assumptions: Sequence[Assumption] = (), title: str = "") -> str:
-    """A readable one-page summary of a run, with the assumptions behind it."""
-    s = result.summary
-    lines = [f"# {title or 'Surge stress test'}", "", result.verdict(), "", "## In numbers", ""]
-    rows = [
-        ("Outcome", {"copes": "copes", "strained": "strained", "breaks": "breaks (cash runs out)"}[s.outcome]),
-        ("Orders in", _count(s.orders_in)),
-        ("Delivered", _count(s.delivered)),
-        ("Turned away by the website", _count(s.lost_technology)),
-        ("Cancelled after waiting too long", _count(s.lost_patience)),
-        ("Revenue lost", _money(s.revenue_lost)),
-        ("Peak backlog", f"{_count(s.peak_backlog)}" + (f" (day {s.peak_backlog_day})" if s.peak_backlog_day else "")),
-        ("Longest wait", _days(s.peak_wait)),
-        ("Cash low point", f"{_money(s.cash_low)} (day {s.cash_low_day})"),
-        ("Cash crunch", "none" if s.crunch_day is None else f"day {s.crunch_day}"),
-        ("Back to normal", "not within the horizon" if s.recovery_day is None else f"day {s.recovery_day}"),
-    ]
-    lines += ["| | |", "|---|---:|", *(f"| {k} | {v} |" for k, v in rows)]
-    if s.binding_order:
-        lines += ["", "## What falls short, in order", "", "| Step | From day | Capacity then | See findings in |"]
-        lines.append("|---|---:|---:|---|")
-        for b in s.binding_order:
-            lines.append(f"| {b.label} | {b.day} | {_count(b.capacity)} a day | {b.dimension} |")
-    if s.expansions:
-        lines += ["", "## Extra capacity", ""]
-        for e in s.expansions:
+def assumption_value(a: Assumption | Sensitivity, currency: str) -> str:
+    value = a.value
+    if value is None:
+        return "not applicable"
+    knob = KNOBS[a.name]
+    return f"{value:g} {knob_unit(knob, currency_unit(currency))}"
+
+
+def assumptions_line(analysis: Analysis) -> str:
+    flagged = analysis.flagged
+    if not analysis.assumptions:
+        return "Inputs given in full; no assumptions."
+    if not flagged:
+        return "Every input comes from your answers."
+    n = len(flagged)
+    head = f"Rests on {n} assumption{'s' if n != 1 else ''}"
+    top = analysis.most_sensitive
+    if top is None:
+        return head + ", none of which changes the result much."
+    what = f"{top.label.lower()} ({assumption_value(top, analysis.currency)} assumed)"
+    if len(set(top.outcomes)) > 1 or top.outcomes[0] != analysis.result.summary.outcome:
+        effect = "it could change the outcome"
+    elif abs(top.lost[1] - top.lost[0]) >= 0.5:
+        low, high = sorted(top.lost)
+        effect = f"orders lost {count(low)} to {count(high)}"
+    else:
+        low, high = sorted(top.cash_low)
+        effect = f"cash low point {money(low, analysis.currency)} to {money(high, analysis.currency)}"
+    return f"{head}; most sensitive: {what}: {effect}."
+
+
+# --- the one-page report --------------------------------------------------------------
+
+
+def markdown(analysis: Analysis, title: str = "") -> str:
+    """A readable one-page report of a run: the verdict, the tables behind it, the assumptions."""
+    result, s, cur = analysis.result, analysis.result.summary, analysis.currency
+    heading = analysis.scenario.heading()
+    lines = [f"# {title or heading}", ""]
+    if title:
+        lines += [f"**{heading}**", ""]
+    lines += [f"*{capital(analysis.scenario.describe())}.* Money in {cur}; {result.horizon} days.", ""]
+    lines += [f"- {line}" for line in analysis.verdict()]
+    flagged = analysis.flagged
+    if flagged:
+        names = ", ".join(a.label.lower() for a in flagged)
+        lines += ["", f"> ⚑ Assumed, not answered ({len(flagged)}): {names}. See *Inputs* below."]
+    lines += ["", "## In numbers", "", "| | |", "|---|---:|"]
+    lines += [f"| {k} | {v} |" for k, v in numbers(analysis)]
+    if s.breaks:
+        lines += [
+            "",
+            "## What runs short",
+            "",
+            "| Step | From day | Orders lost to it | See findings in |",
+            "|---|---:|---:|---|",
+        ]
+        for b in s.breaks:
+            lost = "–" if b.step == "cash" else count(b.lost)
+            lines.append(f"| {b.label} | {b.day} | {lost} | {b.dimension} |")
+    if analysis.fixes:
+        lines += ["", "## What if", ""]
+        lines += what_if_table(analysis, markdown=True)
+    lines += ["", "## Expansion policies", ""]
+    lines += policy_table(analysis, markdown=True)
+    for line in expansion_lines(analysis):
+        lines.append(f"- {line}")
+    if analysis.sensitivity:
+        lines += ["", "## How much the assumptions matter", ""]
+        lines += ["| Assumed input | Value | Tried | Orders lost | Cash low point |", "|---|---:|---:|---:|---:|"]
+        for x in analysis.sensitivity:
             lines.append(
-                f"- {RESOURCES[e.resource].label}: ordered day {e.ordered_day}, working day {e.ready_day}, "
-                f"{_count(e.capacity_before)} → {_count(e.capacity_after)} a day"
+                f"| {x.label} | {assumption_value(x, cur)} | {x.low:g} / {x.high:g} | "
+                f"{count(x.lost[0])} / {count(x.lost[1])} | {money(x.cash_low[0], cur)} / {money(x.cash_low[1], cur)} |"
             )
-    if assumptions:
+    if analysis.assumptions:
         lines += ["", "## Inputs", "", "| Input | Value | Source |", "|---|---:|---|"]
-        for a in assumptions:
-            value = "not applicable" if a.value is None else f"{a.value:g} {a.unit}"
-            lines.append(f"| {a.label} | {value} | {a.note or a.source} |")
+        for a in analysis.assumptions:
+            if not a.applies:
+                continue
+            flag = "⚑ " if a.flagged else ""
+            lines.append(f"| {flag}{a.label} | {assumption_value(a, cur)} | {a.note or a.source} |")
     return "\n".join(lines) + "\n"
 
 
-def related_findings(result: ScoreResult, resource: str, limit: int | None = 3) -> list[Finding]:
-    """The assessment's findings for the part of the business a bottleneck belongs to."""
-    if resource not in RESOURCES:
-        raise SurgeInputError(f"unknown resource {resource!r}; one of: {', '.join(RESOURCES)}")
-    dims = RESOURCES[resource].dimensions
+def numbers(analysis: Analysis) -> list[tuple[str, str]]:
+    """The headline figures as (label, value) rows, in the words' own formats."""
+    s, cur, horizon = analysis.result.summary, analysis.currency, analysis.result.horizon
+    rows = [
+        ("Outcome", OUTCOME_LABELS[s.outcome]),
+        ("Orders in", count(s.orders_in)),
+        ("Delivered", count(s.delivered)),
+        ("Orders lost", f"{count(s.lost)} ({pct(s.lost_share)})"),
+    ]
+    if s.lost_website >= 0.5:
+        rows.append(("– turned away by the website", count(s.lost_website)))
+    if s.lost_leaving >= 0.5:
+        rows.append(("– went elsewhere rather than wait", count(s.lost_leaving)))
+    if s.lost_patience >= 0.5:
+        rows.append(("– cancelled after waiting too long", count(s.lost_patience)))
+    rows.append(("Sales lost", money(s.revenue_lost, cur)))
+    wait = days(s.peak_wait) + (f" (usually {days(s.normal_wait)})" if s.normal_wait else "")
+    rows += [("Longest wait", wait), ("Cash at the start", money(s.cash_start, cur))]
+    when = "at the start" if s.cash_low_day == 0 else f"day {s.cash_low_day}"
+    rows.append(("Cash low point", f"{money(s.cash_low, cur)} ({when})"))
+    rows.append((f"Cash on day {horizon}", money(s.cash_end, cur)))
+    rows.append(("Cash runs out", "never" if s.crunch_day is None else f"day {s.crunch_day}"))
+    if s.expansion_cost > 0.5:
+        rows.append(("Spent on added capacity", money(s.expansion_cost, cur)))
+    if s.committed_after > 0.5:
+        rows.append((f"Still committed after day {horizon}", money(s.committed_after, cur)))
+    if analysis.result.inputs.goods:
+        built = stock_words(s)
+        rows.append(
+            ("Stock nobody ordered", f"{count(built)} orders' worth ({money(built * s.unit_cost, cur)} at cost)")
+        )
+        rows.append(("Written off (past its shelf life)", money(s.written_off_value, cur)))
+    back = "not within the run" if s.recovery_day is None else f"day {s.recovery_day}"
+    rows.append(("Back to normal", back))
+    return rows
+
+
+def what_if_table(analysis: Analysis, markdown: bool = False) -> list[str] | list[dict[str, str]]:
+    """The what-if rows as a table (markdown lines, or dicts for a page), best first."""
+    s, cur = analysis.result.summary, analysis.currency
+    rows: list[dict[str, str]] = [
+        {
+            "Change": "As it is",
+            "Outcome": OUTCOME_LABELS[s.outcome],
+            **(
+                {
+                    "Stock nobody ordered": count(stock_words(s)),
+                    "Saved": "–",
+                    "Cash on the last day": money(s.cash_end, cur),
+                }
+                if analysis.shortfall
+                else {"Orders lost": count(s.lost), "Saved": "–", "Cash low point": money(s.cash_low, cur)}
+            ),
+        }
+    ]
+    for f in analysis.fixes:
+        rows.append(_fix_row(f, analysis))
+    if not markdown:
+        return rows
+    header = list(rows[0])
+    out = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 2)]
+    out += ["| " + " | ".join(r[h] for h in header) + " |" for r in rows]
+    return out
+
+
+def _fix_row(f: Fix, analysis: Analysis) -> dict[str, str]:
+    cur = analysis.currency
+    if analysis.shortfall:
+        return {
+            "Change": f.label,
+            "Outcome": OUTCOME_LABELS[f.outcome],
+            "Stock nobody ordered": count(f.stock_nobody_ordered),
+            "Saved": count(f.saved),
+            "Cash on the last day": money(f.cash_end, cur),
+        }
+    return {
+        "Change": f.label,
+        "Outcome": OUTCOME_LABELS[f.outcome],
+        "Orders lost": count(f.lost),
+        "Saved": count(f.saved),
+        "Cash low point": money(f.cash_low, cur),
+    }
+
+
+def policy_table(analysis: Analysis, markdown: bool = False) -> list[str] | list[dict[str, str]]:
+    """Never, cautious and aggressive expansion side by side: orders, cash, and what added capacity cost."""
+    cur, horizon = analysis.currency, analysis.result.horizon
+    rows = []
+    for policy, run in analysis.policies.items():
+        s = run.summary
+        rows.append(
+            {
+                "Policy": POLICY_LABELS[policy],
+                "Orders lost": count(s.lost),
+                "Cash low point": money(s.cash_low, cur),
+                f"Cash on day {horizon}": money(s.cash_end, cur),
+                "Spent on added capacity": money(s.expansion_cost, cur),
+                "Of it idle": money(s.idle_cost, cur),
+                f"Owed after day {horizon}": money(s.committed_after, cur),
+            }
+        )
+    if not markdown:
+        return rows
+    header = list(rows[0])
+    out = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+    out += ["| " + " | ".join(r[h] for h in header) + " |" for r in rows]
+    return out
+
+
+def expansion_lines(analysis: Analysis) -> list[str]:
+    """What each policy added, when it worked, and what came after the rush (cost included)."""
+    out = []
+    cur = analysis.currency
+    for policy, run in analysis.policies.items():
+        s = run.summary
+        over = s.recovery_day
+        for e in s.expansions:
+            if e.cost < 0.5 and e.ready_day is not None and e.lever in ("overtime", "partner", "extra_supply"):
+                continue  # ordered, never used: nothing to say
+            when = "never within the run" if e.ready_day is None else f"working on day {e.ready_day}"
+            late = e.ready_day is not None and over is not None and e.ready_day >= over
+            text = f"{capital(policy)}: {e.label.lower()} ordered on day {e.ordered_day}, {when}"
+            if late:
+                text += ", after the rush is over"
+            text += f"; costs {money(e.cost, cur)}"
+            if e.committed_after > 0.5:
+                text += f" and {money(e.committed_after, cur)} more after day {run.horizon}"
+            out.append(text + ".")
+    return out
+
+
+def late_expansions(analysis: Analysis, policy: str = "aggressive") -> list[str]:
+    """Levers a policy ordered that only worked after everything was back to normal."""
+    run = analysis.policies.get(policy)
+    if run is None:
+        return []
+    over = run.summary.recovery_day
+    return [
+        e.step
+        for e in run.summary.expansions
+        if over is not None and (e.ready_day is None or e.ready_day >= over) and e.lever in ("expand", "service_help")
+    ]
+
+
+# --- findings --------------------------------------------------------------------------
+
+
+def related_findings(result: ScoreResult, step: str, limit: int | None = 3) -> list[Finding]:
+    """The assessment's findings for the part of the business a step belongs to."""
+    if step not in RESOURCES:
+        raise SurgeInputError(f"unknown step {step!r}; one of: {', '.join(RESOURCES)}")
+    dims = RESOURCES[step].dimensions
     found = sorted(
         (f for f in result.findings if f.dimension in dims), key=lambda f: (dims.index(f.dimension), -f.priority)
     )
     return found if limit is None else found[:limit]
 
 
-def dimension_title(questionnaire: Questionnaire, resource: str, lang: str = "en") -> str:
-    """The questionnaire's name for the dimension a resource links to (falls back to its id)."""
-    dim = RESOURCES[resource].dimensions[0]
+def dimension_title(questionnaire: Questionnaire, step: str, lang: str = "en") -> str:
+    """The questionnaire's name for the dimension a step links to (falls back to its id)."""
+    dim = RESOURCES[step].dimensions[0]
     known = {d.id: d for d in questionnaire.dimensions}
     return tr(known[dim].title, lang) if dim in known else dim
