@@ -133,6 +133,6 @@ def test_the_liquor_report_shows_the_dead_stock_of_a_padded_forecast(analyses: d
 def test_the_consultancy_report_says_the_waiting_list_grows_and_little_is_lost(analyses: dict[str, Analysis]) -> None:
     a = analyses["consultancy"]
     s = a.result.summary
-    assert a.verdict()[0].startswith(f"The waiting list grows to {s.peak_wait} days (usually 90 days)")
+    assert a.verdict()[0].startswith(f"The waiting list grows to {s.peak_wait} days (usually 91 days)")
     patience = next(x for x in a.assumptions if x.name == "patience_days")
-    assert patience.flagged and patience.value == 90 and "waiting list" in patience.note
+    assert patience.flagged and patience.value == 91 and "waiting list" in patience.note

@@ -236,7 +236,7 @@ def _contextual(setup: Setup) -> Setup:
         return by_name[name].value
 
     out = []
-    waiting = value("waiting_list_days") or 0.0
+    waiting = 7 * (value("waiting_list_weeks") or 0.0)
     online = value("online_share")
     no_web = online == 0 or value("website_multiple") is None
     made_to_order = value("stock_days") is None
@@ -473,7 +473,7 @@ def inputs_from_assumptions(
         "making": making,
         "patience_days": days(num("patience_days"), 0),
         "wait_share": num("wait_share") / 100,
-        "waiting_list_days": min(365, days(num("waiting_list_days"), 0)),
+        "waiting_list_days": min(365, days(7 * num("waiting_list_weeks"), 0)),
         "expansion": expansion,
     }
     online = num("online_share") / 100

@@ -342,13 +342,13 @@ _KNOBS = (
         percent=True,
     ),
     Knob(
-        "waiting_list_days",
+        "waiting_list_weeks",
         "Waiting list",
-        "days",
+        "weeks",
         0,
         "How long customers normally wait for a start date, an appointment or a delivery slot. 0: no waiting list.",
         0,
-        30,
+        4,
     ),
 )
 
