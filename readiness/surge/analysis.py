@@ -73,6 +73,8 @@ class Sensitivity:
     cash_low: tuple[float, float]
     outcomes: tuple[Outcome, Outcome]
     score: float
+    stock: tuple[float, float] = (0.0, 0.0)  # orders' worth of stock nobody ordered
+    by_cash: bool = False  # the cash low point moved more than the orders (or stock) did
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +88,7 @@ class Sensitivity:
             "cash_low": list(self.cash_low),
             "outcomes": list(self.outcomes),
             "score": self.score,
+            "stock_nobody_ordered": list(self.stock),
         }
 
 
@@ -367,7 +370,8 @@ def _sensitivities(grid: GridSummary, offset: int, variants: Sequence[Variant], 
     """
     values = grid.values
     lost, outcome, cash_low = grid.lost, grid.outcome, values["cash_low"]
-    measure = stock_nobody_ordered(values) if shortfall else lost
+    stock = stock_nobody_ordered(values)
+    measure = stock if shortfall else lost
     floor = 0.01 * max(float(values["orders_in"][0]), 1.0)
     scale = max(float(measure[0]), floor)
     cash_scale = max(abs(float(cash_low[0])), 0.1 * abs(float(values["cash_start"][0])), 1.0)
@@ -376,7 +380,9 @@ def _sensitivities(grid: GridSummary, offset: int, variants: Sequence[Variant], 
         i, j = offset + 2 * index, offset + 2 * index + 1
         outcomes = (OUTCOMES[int(outcome[i])], OUTCOMES[int(outcome[j])])
         moved = float(len({outcomes[0], outcomes[1], OUTCOMES[int(outcome[0])]}) > 1)
-        spread = max(abs(measure[j] - measure[i]) / scale, abs(cash_low[j] - cash_low[i]) / cash_scale)
+        spread_orders = abs(measure[j] - measure[i]) / scale
+        spread_cash = abs(cash_low[j] - cash_low[i]) / cash_scale
+        spread = max(spread_orders, spread_cash)
         out.append(
             Sensitivity(
                 name=a.name,
@@ -389,6 +395,8 @@ def _sensitivities(grid: GridSummary, offset: int, variants: Sequence[Variant], 
                 cash_low=(float(cash_low[i]), float(cash_low[j])),
                 outcomes=outcomes,
                 score=moved + float(spread),
+                stock=(float(stock[i]), float(stock[j])),
+                by_cash=bool(spread_cash > spread_orders),
             )
         )
     return sorted(out, key=lambda x: -x.score)

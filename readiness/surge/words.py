@@ -140,12 +140,15 @@ def assumptions_line(analysis: Analysis) -> str:
     what = f"{top.label.lower()} ({assumption_value(top, analysis.currency)} assumed)"
     if len(set(top.outcomes)) > 1 or top.outcomes[0] != analysis.result.summary.outcome:
         effect = "it could change the outcome"
-    elif abs(top.lost[1] - top.lost[0]) >= 0.5:
-        low, high = sorted(top.lost)
-        effect = f"orders lost {count(low)} to {count(high)}"
-    else:
+    elif top.by_cash:
         low, high = sorted(top.cash_low)
         effect = f"cash low point {money(low, analysis.currency)} to {money(high, analysis.currency)}"
+    elif analysis.shortfall:
+        low, high = sorted(top.stock)
+        effect = f"stock nobody ordered {count(low)} to {count(high)} orders' worth"
+    else:
+        low, high = sorted(top.lost)
+        effect = f"orders lost {count(low)} to {count(high)}"
     return f"{head}; most sensitive: {what}: {effect}."
 
 
@@ -187,12 +190,7 @@ def markdown(analysis: Analysis, title: str = "") -> str:
         lines.append(f"- {line}")
     if analysis.sensitivity:
         lines += ["", "## How much the assumptions matter", ""]
-        lines += ["| Assumed input | Value | Tried | Orders lost | Cash low point |", "|---|---:|---:|---:|---:|"]
-        for x in analysis.sensitivity:
-            lines.append(
-                f"| {x.label} | {assumption_value(x, cur)} | {x.low:g} / {x.high:g} | "
-                f"{count(x.lost[0])} / {count(x.lost[1])} | {money(x.cash_low[0], cur)} / {money(x.cash_low[1], cur)} |"
-            )
+        lines += sensitivity_table(analysis, markdown=True)
     if analysis.assumptions:
         lines += ["", "## Inputs", "", "| Input | Value | Source |", "|---|---:|---|"]
         for a in analysis.assumptions:
@@ -305,6 +303,30 @@ def policy_table(analysis: Analysis, markdown: bool = False) -> list[str] | list
             }
         )
     if not markdown:
+        return rows
+    header = list(rows[0])
+    out = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+    out += ["| " + " | ".join(r[h] for h in header) + " |" for r in rows]
+    return out
+
+
+def sensitivity_table(analysis: Analysis, markdown: bool = False) -> list[str] | list[dict[str, str]]:
+    """Each assumed input at its low and high value: what the run's own figures do."""
+    cur = analysis.currency
+    measure = "Stock nobody ordered" if analysis.shortfall else "Orders lost"
+    rows = []
+    for x in analysis.sensitivity:
+        pair = x.stock if analysis.shortfall else x.lost
+        rows.append(
+            {
+                "Assumed input": x.label,
+                "Assumed": assumption_value(x, cur),
+                "Tried": f"{x.low:g} / {x.high:g}",
+                measure: f"{count(pair[0])} / {count(pair[1])}",
+                "Cash low point": f"{money(x.cash_low[0], cur)} / {money(x.cash_low[1], cur)}",
+            }
+        )
+    if not markdown or not rows:
         return rows
     header = list(rows[0])
     out = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
