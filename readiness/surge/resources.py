@@ -36,6 +36,7 @@ class Resource:
     name: str
     what: str
     dimensions: tuple[str, ...]
+    short: str = ""  # fits a metric on a phone
 
 
 RESOURCES: dict[str, Resource] = {
@@ -47,6 +48,7 @@ RESOURCES: dict[str, Resource] = {
             "the website",
             "the online orders a day your website, shop, app or booking system takes before it fails or slows",
             ("technology",),
+            "Website",
         ),
         Resource(
             "production",
@@ -54,6 +56,7 @@ RESOURCES: dict[str, Resource] = {
             "production",
             "the orders a day your equipment, space and crew can make",
             ("capacity", "team"),
+            "Production",
         ),
         Resource(
             "people",
@@ -61,6 +64,7 @@ RESOURCES: dict[str, Resource] = {
             "your people's hours",
             "the orders, jobs or bookings a day your people can deliver",
             ("team", "capacity"),
+            "People's hours",
         ),
         Resource(
             "stock",
@@ -68,6 +72,7 @@ RESOURCES: dict[str, Resource] = {
             "finished stock",
             "goods made and ready to sell, which serve orders before production has to",
             ("capacity", "process"),
+            "Stock",
         ),
         Resource(
             "materials",
@@ -75,6 +80,7 @@ RESOURCES: dict[str, Resource] = {
             "materials",
             "materials on hand plus what suppliers deliver, after their lead time",
             ("capacity", "process"),
+            "Materials",
         ),
         Resource(
             "service",
@@ -82,6 +88,7 @@ RESOURCES: dict[str, Resource] = {
             "customer service",
             "the orders a day your team can confirm, answer questions about and sort out",
             ("team", "process"),
+            "Customer service",
         ),
         Resource(
             "cash",
@@ -89,6 +96,7 @@ RESOURCES: dict[str, Resource] = {
             "cash",
             "money in the bank plus credit you can draw: costs go out before customers pay",
             ("capacity",),
+            "Cash",
         ),
     )
 }

@@ -119,11 +119,15 @@ def _savings_line(analysis: Analysis) -> str:
 
 
 def assumption_value(a: Assumption | Sensitivity, currency: str) -> str:
+    """A named input as a person says it: "70% of customers", "$18 per order", "3 days"."""
     value = a.value
     if value is None:
         return "not applicable"
     knob = KNOBS[a.name]
-    return f"{value:g} {knob_unit(knob, currency_unit(currency))}"
+    if knob.unit.startswith("{money}"):
+        return money(value, currency) + knob.unit.removeprefix("{money}")
+    unit = knob_unit(knob, currency_unit(currency))
+    return f"{value:g}{unit}" if unit.startswith("%") else f"{value:g} {unit}"
 
 
 def assumptions_line(analysis: Analysis) -> str:
