@@ -491,9 +491,10 @@ def _loop(
         short_web = online > cap_web + tol if web_on else False
         short_serv = due > cap_serv + tol if service else False
         shorts = (short_web, short_make, short_stock if goods else False, short_mat if goods else False, short_serv)
+        short_any = [anyof(x) for x in shorts]
         for slot in range(5):
             s = shorts[slot]
-            if anyof(s):
+            if short_any[slot]:
                 fresh = s & (first[slot] < 0)
                 first[slot] = where(fresh, t, first[slot])
                 if slot == WEB:
@@ -513,7 +514,6 @@ def _loop(
             if service:
                 streak_serv = (streak_serv + 1) * (acc > p.serv + tol)
                 long_serv = anyof(streak_serv >= CAUTIOUS_DAYS)
-            short_any = [anyof(x) for x in shorts]
             changed = False
             for k in range(k_count):
                 if not lever_on[k]:
