@@ -51,7 +51,13 @@ chosen = surge.PRESETS[preset]
 st.caption(chosen.description)
 size_col, days_col = st.columns(2)
 multiplier = size_col.slider(
-    "Size (× normal orders)", 0.1, 30.0, float(chosen.multiplier), 0.1, key=f"surge_multiplier_{preset}"
+    "Size (× normal orders)",
+    0.1,
+    30.0,
+    float(chosen.multiplier),
+    0.1,
+    format="%.1f",
+    key=f"surge_multiplier_{preset}",
 )
 days = days_col.slider("Length (days)", 1, 365, int(min(365, chosen.days)), key=f"surge_days_{preset}")
 padding = None
@@ -114,12 +120,19 @@ else:
 low_day = "at the start" if s.cash_low_day == 0 else f"on day {s.cash_low_day}"
 d.metric("Cash low point", money(s.cash_low, money_code), help=f"The lowest cash, {low_day}.")
 
+st.markdown("**Orders in and delivered**, a day")
 st.vega_lite_chart(charts.spec(surge_charts.orders(result)), width="stretch", key="surge_orders")
 left, right = st.columns(2)
-left.vega_lite_chart(charts.spec(surge_charts.queue(result)), width="stretch", key="surge_queue")
-right.vega_lite_chart(charts.spec(surge_charts.cash(result, money_code)), width="stretch", key="surge_cash")
+left.markdown("**Orders waiting**")
+left.vega_lite_chart(charts.spec(surge_charts.waiting(result)), width="stretch", key="surge_waiting")
+right.markdown("**Longest wait**, in days")
+right.vega_lite_chart(charts.spec(surge_charts.wait(result)), width="stretch", key="surge_wait")
+left, right = st.columns(2)
+left.markdown(f"**Cash**, in {money_code}")
+left.vega_lite_chart(charts.spec(surge_charts.cash(result, money_code)), width="stretch", key="surge_cash")
 if result.inputs.goods:
-    st.vega_lite_chart(charts.spec(surge_charts.stock(result)), width="stretch", key="surge_stock")
+    right.markdown("**Stock**, in orders' worth")
+    right.vega_lite_chart(charts.spec(surge_charts.stock(result)), width="stretch", key="surge_stock")
 
 # --- what to fix -------------------------------------------------------------------------------
 fix = analysis.fix_first
@@ -139,15 +152,16 @@ st.caption(
     if not analysis.shortfall
     else "The same run with the forecast or the batches changed, best first. Saved: orders' worth of stock."
 )
-st.dataframe(what_if_table(analysis), hide_index=True, width="stretch", key="surge_what_if")
+st.table(what_if_table(analysis), hide_index=True)
 
 st.subheader("Cautious or aggressive?")
-st.dataframe(policy_table(analysis), hide_index=True, width="stretch", key="surge_policies")
+st.table(policy_table(analysis), hide_index=True)
 for line in expansion_lines(analysis):
     st.markdown(f"- {line}")
 
 if scenario.direction == "surge":
     st.subheader("Which surges do you survive?")
+    st.caption("Each square is a surge of that size and length; ◆ marks this one.")
     sizes = (1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30)
     lengths = (1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60)
     spec = survival.survival_spec(
@@ -156,12 +170,12 @@ if scenario.direction == "surge":
     st.vega_lite_chart(spec, width="stretch", key="surge_map")
 
 with st.expander("In numbers", icon=":material/table:"):
-    st.dataframe([{"": k, "Value": v} for k, v in numbers(analysis)], hide_index=True, width="stretch")
+    st.table([{"": k, "Value": v} for k, v in numbers(analysis)], hide_index=True)
 
 if analysis.sensitivity:
     st.subheader("How much the assumptions matter")
     st.caption("Each input you did not answer, at a low and a high value instead of the assumed one.")
-    st.dataframe(sensitivity_table(analysis), hide_index=True, width="stretch", key="surge_sensitivity")
+    st.table(sensitivity_table(analysis), hide_index=True)
 
 # --- inputs ------------------------------------------------------------------------------------
 with st.expander(f"Inputs and assumptions ({len(analysis.flagged)} ⚑ assumed)", icon=":material/tune:"):

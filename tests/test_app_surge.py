@@ -39,10 +39,10 @@ def test_surge_page_tells_the_engines_story_for_the_demo(db: Store) -> None:  # 
     s = expected.result.summary
     assert metrics["Orders lost"] == f"{s.lost:,.0f}" and metrics["Sales lost"] == f"${s.revenue_lost:,.0f}"
     assert metrics["First to run short"] == "Production"  # the kitchen and the freezer, on day 1
-    assert len(at.get("vega_lite_chart")) == 5  # orders, queue, cash, stock, survival map
+    assert len(at.get("vega_lite_chart")) == 6  # orders, waiting, wait, cash, stock, survival map
     fix = expected.fix_first
     assert fix is not None and f"Fix first: {fix.label}" in [h.value for h in at.subheader]
-    what_if = at.dataframe[0].value
+    what_if = at.table[0].value
     assert what_if.iloc[1]["Change"] == fix.label  # fix first is the what-if table's top row
     assert "⚑" in " ".join(c.value for c in at.caption)  # assumptions are flagged
 

@@ -48,30 +48,40 @@ def orders(result: SurgeResult) -> alt.LayerChart:
     lines = (
         base.transform_filter("datum.series !== 'Lost'")
         .mark_line(strokeWidth=2)
-        .encode(y=alt.Y("orders:Q", title="Orders a day"), color=colour)
+        .encode(y=alt.Y("orders:Q", title="Orders a day", axis=alt.Axis(format="~s")), color=colour)
     )
     bars = base.transform_filter("datum.series === 'Lost'").mark_bar(opacity=0.6).encode(y="orders:Q", color=colour)
-    return _config(alt.layer(bars, lines).properties(width="container", height=240, title="Orders in and delivered"))
+    return _config(alt.layer(bars, lines).properties(width="container", height=280))
 
 
-def queue(result: SurgeResult) -> alt.LayerChart:
-    """Orders waiting (area) and how long the oldest has waited (dashed line, right axis)."""
-    rows = [
-        {"day": d + 1, "backlog": float(result.backlog[d]), "wait": float(result.wait[d])}
-        for d in range(result.horizon)
-    ]
-    base = alt.Chart(alt.Data(values=rows)).encode(x=_x(result.horizon))
-    backlog = base.mark_area(color=DEMAND, opacity=0.35).encode(
-        y=alt.Y("backlog:Q", title="Orders waiting"),
-        tooltip=[
-            alt.Tooltip("day:Q", title="Day"),
-            alt.Tooltip("backlog:Q", title="Waiting", format=",.0f"),
-            alt.Tooltip("wait:Q", title="Longest wait (days)"),
-        ],
+def waiting(result: SurgeResult) -> alt.Chart:
+    """Orders waiting at the end of each day (the usual waiting list included)."""
+    rows = [{"day": d + 1, "backlog": float(result.backlog[d])} for d in range(result.horizon)]
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_area(color=DEMAND, opacity=0.35, line={"color": DEMAND})
+        .encode(
+            x=_x(result.horizon),
+            y=alt.Y("backlog:Q", title="Orders waiting", axis=alt.Axis(format="~s")),
+            tooltip=[alt.Tooltip("day:Q", title="Day"), alt.Tooltip("backlog:Q", title="Waiting", format=",.0f")],
+        )
     )
-    wait = base.mark_line(color=TARGET, strokeDash=[4, 3]).encode(y=alt.Y("wait:Q", title="Longest wait (days)"))
-    chart = alt.layer(backlog, wait).resolve_scale(y="independent")
-    return _config(chart.properties(width="container", height=200, title="Orders waiting and how long"))
+    return _config(chart.properties(width="container", height=220))
+
+
+def wait(result: SurgeResult) -> alt.Chart:
+    """How long the oldest waiting order will have waited, in days."""
+    rows = [{"day": d + 1, "wait": float(result.wait[d])} for d in range(result.horizon)]
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_line(color=TARGET, interpolate="step-after")
+        .encode(
+            x=_x(result.horizon),
+            y=alt.Y("wait:Q", title="Days", axis=alt.Axis(format="~s")),
+            tooltip=[alt.Tooltip("day:Q", title="Day"), alt.Tooltip("wait:Q", title="Longest wait (days)")],
+        )
+    )
+    return _config(chart.properties(width="container", height=220))
 
 
 def cash(result: SurgeResult, currency: str) -> alt.LayerChart:
@@ -88,7 +98,7 @@ def cash(result: SurgeResult, currency: str) -> alt.LayerChart:
         )
     )
     zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color=LOST, strokeWidth=2).encode(y="y:Q")
-    return _config(alt.layer(area, zero).properties(width="container", height=200, title=f"Cash ({sign})"))
+    return _config(alt.layer(area, zero).properties(width="container", height=220))
 
 
 def stock(result: SurgeResult) -> alt.LayerChart:
@@ -107,7 +117,7 @@ def stock(result: SurgeResult) -> alt.LayerChart:
         .mark_line(strokeWidth=2)
         .encode(
             x=_x(result.horizon),
-            y=alt.Y("orders:Q", title="Orders' worth"),
+            y=alt.Y("orders:Q", title="Orders' worth", axis=alt.Axis(format="~s")),
             color=colour,
             tooltip=[
                 alt.Tooltip("day:Q", title="Day"),
@@ -116,7 +126,7 @@ def stock(result: SurgeResult) -> alt.LayerChart:
             ],
         )
     )
-    return _config(chart.properties(width="container", height=200, title="Stock"))
+    return _config(chart.properties(width="container", height=260))
 
 
 def survival(grid: SurvivalMap, multiplier: float | None = None, days: int | None = None) -> alt.LayerChart:
@@ -163,6 +173,4 @@ def survival(grid: SurvivalMap, multiplier: float | None = None, days: int | Non
             .mark_point(shape="diamond", size=200, filled=True, color=TARGET, stroke="#fff")
             .encode(x="days:O", y=alt.Y("multiplier:O", sort="descending"))
         )
-    return _config(
-        alt.layer(*layers).properties(width="container", height=300, title="Which surges you survive (◆ this one)")
-    )
+    return _config(alt.layer(*layers).properties(width="container", height=320))

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 POLICY_LABELS = {
     "never": "Add nothing",
-    "cautious": "Cautious: quick fixes now, big ones only if demand stays up",
-    "aggressive": "Aggressive: order everything at the first shortfall",
+    "cautious": "Cautious: overtime, partners and extra deliveries at once; equipment, space and hires "
+    "only once demand has stayed up for two weeks",
+    "aggressive": "Aggressive: everything the day a step falls short",
 }
 OUTCOME_LABELS = {"copes": "copes", "strained": "strained", "breaks": "runs out of cash"}
 
@@ -114,7 +115,10 @@ def _savings_line(analysis: Analysis) -> str:
     parts = []
     for fix in analysis.fixes:
         if fix.key in ("discipline", "batches"):
-            parts.append(f"{fix.label.lower()} would avoid {money(max(fix.saved, 0.0) * s.unit_cost, cur)} of it")
+            if fix.saved * s.unit_cost >= 0.5:
+                parts.append(f"{fix.label.lower()} would avoid {money(fix.saved * s.unit_cost, cur)} of it")
+            else:
+                parts.append(f"{fix.label.lower()} would not help")
     return capital("; ".join(parts)) + "." if parts else ""
 
 
@@ -189,6 +193,8 @@ def markdown(analysis: Analysis, title: str = "") -> str:
         lines += ["", "## What if", ""]
         lines += what_if_table(analysis, markdown=True)
     lines += ["", "## Expansion policies", ""]
+    lines += [f"- {POLICY_SHORT[k]}: {POLICY_LABELS[k].split(': ', 1)[-1]}." for k in POLICY_LABELS if k != "never"]
+    lines += [""]
     lines += policy_table(analysis, markdown=True)
     for line in expansion_lines(analysis):
         lines.append(f"- {line}")
@@ -289,23 +295,27 @@ def _fix_row(f: Fix, analysis: Analysis) -> dict[str, str]:
     }
 
 
+POLICY_SHORT = {"never": "Add nothing", "cautious": "Cautious", "aggressive": "Aggressive"}
+
+
 def policy_table(analysis: Analysis, markdown: bool = False) -> list[str] | list[dict[str, str]]:
-    """Never, cautious and aggressive expansion side by side: orders, cash, and what added capacity cost."""
+    """Never, cautious and aggressive expansion side by side (one column each, so it fits a phone)."""
     cur, horizon = analysis.currency, analysis.result.horizon
+    measures: list[tuple[str, str]] = [
+        ("Orders lost", "lost"),
+        ("Cash low point", "cash_low"),
+        (f"Cash on day {horizon}", "cash_end"),
+        ("Spent on added capacity", "expansion_cost"),
+        ("Of it while idle", "idle_cost"),
+        (f"Owed after day {horizon}", "committed_after"),
+    ]
     rows = []
-    for policy, run in analysis.policies.items():
-        s = run.summary
-        rows.append(
-            {
-                "Policy": POLICY_LABELS[policy],
-                "Orders lost": count(s.lost),
-                "Cash low point": money(s.cash_low, cur),
-                f"Cash on day {horizon}": money(s.cash_end, cur),
-                "Spent on added capacity": money(s.expansion_cost, cur),
-                "Of it idle": money(s.idle_cost, cur),
-                f"Owed after day {horizon}": money(s.committed_after, cur),
-            }
-        )
+    for label, field in measures:
+        row = {"": label}
+        for policy, run in analysis.policies.items():
+            value = getattr(run.summary, field)
+            row[POLICY_SHORT[policy]] = count(value) if field == "lost" else money(value, cur)
+        rows.append(row)
     if not markdown:
         return rows
     header = list(rows[0])
