@@ -271,6 +271,33 @@ def test_fixed_costs_run_after_the_rush_until_the_commitment_ends() -> None:
     np.testing.assert_array_equal(result.capacity_making[7:9], [30, 10])
 
 
+def test_the_worked_example_in_the_docs_is_what_the_model_does() -> None:
+    """docs/surge.md, "A worked example": its table, row for row."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "surge.md").read_text()
+    section = doc.split("## A worked example", 1)[1].split("##", 1)[0]
+    rows = [
+        [float(x.replace(",", "")) for x in re.findall(r"[\d,]+", line)]
+        for line in section.splitlines()
+        if re.match(r"^\| \d+ \|", line)
+    ]
+    result = simulate(_expanding(commit=3), block(2, days=3), horizon=len(rows))
+    model = [
+        [
+            day + 1,
+            result.demand[day],
+            result.delivered[day],
+            result.backlog[day],
+            result.capacity_making[day],
+            result.cash[day],
+        ]
+        for day in range(len(rows))
+    ]
+    assert rows == model and len(rows) == 9
+
+
 def test_cautious_waits_for_demand_that_lasts_aggressive_does_not() -> None:
     spike = block(2, days=5)
     assert simulate(_expanding(policy="cautious"), spike, horizon=40).summary.expansions == ()

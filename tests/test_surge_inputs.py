@@ -204,7 +204,8 @@ def test_the_demo_ice_cream_maker_is_read_from_its_answers(growth: Questionnaire
         "website_multiple",
         "cash_weeks",
     }
-    assert found["patience_days"].flagged and found["online_share"].flagged  # the demo does not answer them
+    assert found["patience_days"].value == 3 and found["online_share"].value == 25  # the surge facts it answers
+    assert found["materials_days"].flagged and found["partner_lead_days"].flagged  # no question asks these
 
 
 # --- the questionnaire format ---------------------------------------------------------------
