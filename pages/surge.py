@@ -45,9 +45,11 @@ else:
     )
 
 # --- the scenario ------------------------------------------------------------------------
-presets = list(surge.PRESETS)
-preset = st.selectbox("Scenario", presets, format_func=lambda k: surge.PRESETS[k].label, key="surge_preset")
-chosen = surge.PRESETS[preset]
+event = surge.known_event(base.values())
+scenarios = {surge.KNOWN_EVENT: event} if event is not None else {}
+scenarios.update(surge.PRESETS)
+preset = st.selectbox("Scenario", list(scenarios), format_func=lambda k: scenarios[k].label, key="surge_preset")
+chosen = scenarios[preset]
 st.caption(chosen.description)
 size_col, days_col = st.columns(2)
 multiplier = size_col.slider(
@@ -80,7 +82,7 @@ kind_key = f"surge_kind_{owner}"
 try:
     setup = base.edit(edits, kind=st.session_state.get(kind_key))
     prebuild = st.session_state.get(f"surge_prebuild_{owner}", 0.0) if setup.inputs().goods else 0.0
-    scenario = surge.scenario_from_preset(preset, multiplier, days, padding, prebuild)
+    scenario = surge.resized(chosen, multiplier, days, padding, prebuild)
     with st.spinner("Running six months, day by day…"):
         analysis = survival.analysis(
             setup, survival.setup_key(setup), scenario.model_dump_json(), policy, money_code, 2.0

@@ -135,7 +135,13 @@ def cmd_surge(args: argparse.Namespace) -> int:
     inputs, setup = surge.setup_from_document(source.data, questionnaire)
     if setup is not None and args.kind:
         setup = setup.edit({}, kind=args.kind)
-    scenario = surge.scenario_from_preset(args.scenario, args.multiplier, args.days, args.padding, args.prebuild)
+    if args.scenario == surge.KNOWN_EVENT:
+        event = surge.known_event(setup.values()) if setup is not None else None
+        if event is None:
+            raise ReadinessError("no known event ahead in these inputs: answer its size (event_multiple) first")
+        scenario = surge.resized(event, args.multiplier, args.days, args.padding, args.prebuild)
+    else:
+        scenario = surge.scenario_from_preset(args.scenario, args.multiplier, args.days, args.padding, args.prebuild)
     analysis = surge.analyse(
         setup if setup is not None else inputs,
         scenario,
@@ -180,9 +186,9 @@ def _number(low: float, high: float, whole: bool = False) -> Callable[[str], flo
 
 
 def _presets() -> list[str]:
-    from readiness.surge.scenarios import PRESETS
+    from readiness.surge.scenarios import KNOWN_EVENT, PRESETS
 
-    return list(PRESETS)
+    return [*PRESETS, KNOWN_EVENT]
 
 
 def _currency(value: str) -> str:
@@ -285,7 +291,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="tv_spot",
         type=_choice("scenario", _presets),
         help="a preset: tv_spot, viral_post, retail_contract, holiday_season, word_of_mouth (surges); "
-        "padded_forecast, failed_season, lost_contract (shortfalls). Default: tv_spot",
+        "padded_forecast, failed_season, lost_contract (shortfalls); known_event (the event ahead in your "
+        "answers). Default: tv_spot",
     )
     p.add_argument("--multiplier", type=_number(0, 1000), help="times normal demand (overrides the preset)")
     p.add_argument("--days", type=_number(1, 100_000, whole=True), help="length in days (overrides the preset)")

@@ -67,6 +67,8 @@ SURGE_INPUT_NAMES: tuple[str, ...] = (
     "service_lead_days",
     "patience_days",
     "wait_share",
+    "event_multiple",
+    "event_weeks",
     "waiting_list_weeks",
 )
 

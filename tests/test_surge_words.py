@@ -175,3 +175,22 @@ def test_cli_help_lists_every_preset() -> None:
     flat = " ".join(help_text.split())
     for key in PRESETS:
         assert key in flat, key
+
+
+def test_a_known_event_in_the_answers_becomes_a_scenario(tmp_path: Path) -> None:
+    from readiness.surge import KNOWN_EVENT, known_event
+
+    setup = setup_from_values({"event_multiple": 6, "event_weeks": 3})
+    event = known_event(setup.values())
+    assert event is not None and (event.multiplier, event.start_day, event.expected) == (6, 22, True)
+    assert event.heading() == "Surge test: Your event ahead"
+    assert known_event(setup_from_values({}).values()) is None
+    assert not any(a.flagged for a in setup.assumptions if a.name.startswith("event_"))
+    values = tmp_path / "event.yaml"
+    values.write_text("orders_per_day: 40\nevent_multiple: 6\nevent_weeks: 3\n")
+    out = run(str(values), "--scenario", KNOWN_EVENT)
+    assert out.returncode == 0 and "**Surge test: Your event ahead**" not in out.stdout
+    assert out.stdout.startswith("# Surge test: Your event ahead")
+    values.write_text("orders_per_day: 40\n")
+    none = run(str(values), "--scenario", KNOWN_EVENT)
+    assert none.returncode == 1 and "no known event" in none.stderr

@@ -68,13 +68,24 @@ from readiness.surge.results import (
     simulate,
     survival_map,
 )
-from readiness.surge.scenarios import MAP_SCENARIO, PRESETS, Scenario, Shape, demand_multipliers, scenario_from_preset
+from readiness.surge.scenarios import (
+    KNOWN_EVENT,
+    MAP_SCENARIO,
+    PRESETS,
+    Scenario,
+    Shape,
+    demand_multipliers,
+    known_event,
+    resized,
+    scenario_from_preset,
+)
 from readiness.surge.words import dimension_title, markdown, related_findings, verdict_lines
 
 __all__ = [
     "DEFAULT_HORIZON",
     "KINDS",
     "KNOBS",
+    "KNOWN_EVENT",
     "LEVERS",
     "MAP_SCENARIO",
     "MAX_HORIZON",
@@ -116,9 +127,11 @@ __all__ = [
     "inputs_from_document",
     "inputs_from_values",
     "knob_unit",
+    "known_event",
     "markdown",
     "parse_inputs",
     "related_findings",
+    "resized",
     "run_grid",
     "scenario_from_preset",
     "sensitivity",

@@ -147,7 +147,7 @@ class Assumption:
     @property
     def flagged(self) -> bool:
         """A default standing in for an answer: listed and checked for sensitivity."""
-        return self.source == "assumption" and self.applies
+        return self.source == "assumption" and self.applies and not KNOBS[self.name].scenario
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -249,6 +249,8 @@ def _contextual(setup: Setup) -> Setup:
             applies = False
         if a.name in ("batch_days", "shelf_days") and made_to_order:
             applies = False
+        if knob.scenario:
+            applies = value("event_multiple") is not None
         if a.source == "assumption" and not a.note.startswith("assumed from"):
             if a.name == "patience_days" and waiting > 0:
                 a = replace(a, value=waiting, note="assumed from your waiting list: customers who join one are patient")
@@ -424,7 +426,8 @@ def inputs_from_assumptions(
 
     def num(name: str) -> float:
         value = v[name]
-        return KNOBS[name].default if value is None else value
+        default = KNOBS[name].default
+        return (default or 0.0) if value is None else value
 
     def days(value: float, least: int = 1) -> int:
         return max(least, min(MAX_HORIZON, round(value)))

@@ -31,7 +31,7 @@ class Knob:
     name: str
     label: str
     unit: str
-    default: float
+    default: float | None
     help: str
     low: float
     high: float
@@ -40,6 +40,7 @@ class Knob:
     none_means: str = ""
     positive: bool = False
     percent: bool = False
+    scenario: bool = False  # describes a scenario (a known event), not the business: never flagged or varied
 
     def applies(self, kind: Kind) -> bool:
         return kind in self.kinds
@@ -340,6 +341,29 @@ _KNOBS = (
         40,
         90,
         percent=True,
+    ),
+    # --- a known event ahead (the demand side's questions): a scenario of its own
+    Knob(
+        "event_multiple",
+        "Known event ahead: its peak",
+        "× a normal day",
+        None,
+        "At its peak, how many times a normal day's orders a known event (a TV spot, a contract, a season) brings.",
+        2,
+        10,
+        allows_none=True,
+        none_means="no known event ahead",
+        scenario=True,
+    ),
+    Knob(
+        "event_weeks",
+        "Known event ahead: starts in",
+        "weeks",
+        4,
+        "How many weeks from now the known event starts.",
+        1,
+        12,
+        scenario=True,
     ),
     Knob(
         "waiting_list_weeks",

@@ -178,10 +178,19 @@ def scenario_from_preset(
 ) -> Scenario:
     """A preset, optionally resized (the CLI's --multiplier, --days, --padding, --prebuild)."""
     if preset not in PRESETS:
-        raise SurgeInputError(
-            f"unknown scenario {preset!r}{suggest(preset, PRESETS)}; choose one of: {', '.join(PRESETS)}"
-        )
-    base = PRESETS[preset]
+        hint = suggest(preset, [*PRESETS, KNOWN_EVENT])
+        raise SurgeInputError(f"unknown scenario {preset!r}{hint}; choose one of: {', '.join(PRESETS)}")
+    return resized(PRESETS[preset], multiplier, days, padding, prebuild_days)
+
+
+def resized(
+    base: Scenario,
+    multiplier: float | None = None,
+    days: int | None = None,
+    padding: float | None = None,
+    prebuild_days: float | None = None,
+) -> Scenario:
+    """The scenario with some of its numbers changed, checked like any scenario."""
     update: dict[str, Any] = {}
     for name, value in (("multiplier", multiplier), ("days", days), ("padding", padding)):
         if value is not None:
@@ -191,6 +200,34 @@ def scenario_from_preset(
     if not update:
         return base
     return validated(Scenario, {**base.model_dump(), **update}, "scenario")
+
+
+#: The scenario key of a known event ahead, built from the answers (see :func:`known_event`).
+KNOWN_EVENT = "known_event"
+
+
+def known_event(values: dict[str, float | None]) -> Scenario | None:
+    """The event ahead a person told us about, sized against a normal day; None when there is none.
+
+    It peaks at ``event_multiple`` for three days, starting ``event_weeks``
+    from now, and fades over a week; the business knows it is coming, so
+    production plans for it (``expected``).
+    """
+    peak = values.get("event_multiple")
+    if peak is None or peak <= 0:
+        return None
+    weeks = values.get("event_weeks") or 0.0
+    return Scenario(
+        shape="spike",
+        multiplier=peak,
+        days=3,
+        decay_days=7,
+        start_day=max(1, min(MAX_HORIZON, round(7 * weeks) + 1)),
+        expected=True,
+        label="Your event ahead",
+        description=f"The event you expect: {times(peak)} normal orders at its peak, "
+        f"starting in {days(round(7 * weeks))}, fading over a week; you plan for it.",
+    )
 
 
 #: The survival map's default shape: a clean block of extra demand, no fade.
