@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from readiness import currency
 from readiness.demo import create_demo
 from readiness.errors import ReadinessError
 from readiness.forms import business_kind_question, questions_asked, questions_range
@@ -66,12 +67,25 @@ with start:
             st.caption(f"You will be asked {count_words(asked, asked)}.")
         else:
             st.caption(f"{count_words(*questions_range(questionnaire))}, depending on what you sell.")
+        codes = [*currency.SYMBOLS, "other"]
+        chosen = st.selectbox(
+            "Currency",
+            codes,
+            format_func=lambda c: "Another currency…" if c == "other" else currency.label(c),
+            key="home_currency",
+            help="Money in your answers and in the surge test is shown in this currency.",
+        )
+        money = chosen
+        if chosen == "other":
+            money = st.text_input("Currency code", key="home_currency_code", max_chars=3, placeholder="e.g. CHF")
         if st.button("Start assessment", type="primary", key="home_start"):
             if not name.strip():
                 st.error("Give the business a name, so you can tell your assessments apart.")
+            elif not money.strip():
+                st.error("Type the three-letter code of your currency, such as CHF or INR.")
             else:
                 try:
-                    assessment = session.start_assessment(questionnaire, name, profile, kind)
+                    assessment = session.start_assessment(questionnaire, name, profile, kind, money)
                 except ReadinessError as exc:
                     st.error(f"Could not start the assessment: {exc}")
                 else:

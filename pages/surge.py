@@ -1,12 +1,22 @@
-"""Surge test: if orders jump, what breaks first, when, and what does it cost?"""
+"""Surge test: if orders jump or fall short, what breaks first, when, and what does it cost?"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from readiness import charts, surge
+from readiness import charts, currency, surge
 from readiness.errors import ReadinessError
-from ui import scores, session, shell, survival
+from readiness.surge import charts as surge_charts
+from readiness.surge.formatting import count, money
+from readiness.surge.words import (
+    expansion_lines,
+    numbers,
+    policy_table,
+    sensitivity_table,
+    stock_words,
+    what_if_table,
+)
+from ui import resources, scores, session, shell, survival
 
 shell.app_shell()
 
@@ -14,131 +24,219 @@ cur = session.current(required=False)
 shell.sidebar(cur)
 st.title("Surge test")
 st.write(
-    "What happens if orders suddenly jump? Pick a scenario; the model runs your business day by day and "
-    "tells you what breaks first, when, and how many orders and how much cash it costs."
+    "What happens if orders suddenly jump, or fall short of the forecast? The model runs your business day by "
+    "day for six months and tells you what breaks first, when, what it costs in orders and cash, and which fix "
+    "helps most."
 )
 
+owner = cur.assessment.id[:10] if cur else "none"
 if cur is not None:
     answers = session.answers_of(cur.assessment)
-    base_inputs, base_assumptions = surge.inputs_from_answers(cur.questionnaire, answers)
-    st.caption(
-        f"Inputs prefilled from the assessment of {cur.assessment.business_name or 'this business'}; "
-        "anything not answered is an assumption you can edit below."
-    )
+    base = surge.setup_from_answers(cur.questionnaire, answers, cur.assessment.business_kind)
+    money_code = cur.assessment.currency
 else:
     answers = {}
-    base_inputs, base_assumptions = surge.inputs_from_values({})
+    base = surge.setup_from_values({})
+    money_code = st.session_state.get("surge_currency", currency.DEFAULT_CURRENCY)
     st.info(
         "No assessment is open, so every input is an assumption. Open or start an assessment to prefill "
         "them from your answers.",
         icon=":material/info:",
     )
 
-presets = list(surge.PRESETS)
-left, middle, right = st.columns([2, 1, 1])
-preset = left.selectbox("Scenario", presets, format_func=lambda k: surge.PRESETS[k].label, key="surge_preset")
-chosen = surge.PRESETS[preset]
+# --- the scenario ------------------------------------------------------------------------
+event = surge.known_event(base.values())
+scenarios = {surge.KNOWN_EVENT: event} if event is not None else {}
+scenarios.update(surge.PRESETS)
+preset = st.selectbox("Scenario", list(scenarios), format_func=lambda k: scenarios[k].label, key="surge_preset")
+chosen = scenarios[preset]
 st.caption(chosen.description)
-multiplier = middle.slider(
-    "Size (× normal orders)", 1.0, 30.0, float(chosen.multiplier), 0.5, key=f"surge_multiplier_{preset}"
+size_col, days_col = st.columns(2)
+multiplier = size_col.slider(
+    "Size (× normal orders)",
+    0.1,
+    30.0,
+    float(chosen.multiplier),
+    0.1,
+    format="%.1f",
+    key=f"surge_multiplier_{preset}",
 )
-days = right.slider("Length (days)", 1, 60, int(min(60, chosen.days)), key=f"surge_days_{preset}")
+days = days_col.slider("Length (days)", 1, 365, int(min(365, chosen.days)), key=f"surge_days_{preset}")
+padding = None
+if preset == "padded_forecast":
+    padding = st.slider("Forecast padded by (%)", 0, 200, int(chosen.padding), 5, key="surge_padding")
+policy = st.radio(
+    "When a step falls short",
+    list(surge.POLICIES),
+    index=1,
+    format_func={"never": "Add nothing", "cautious": "Cautious", "aggressive": "Aggressive"}.get,
+    horizontal=True,
+    key="surge_policy",
+    help="Cautious: overtime, partners and extra deliveries at once; equipment, space and hires only once "
+    "demand has stayed up for two weeks. Aggressive: everything the day a step falls short.",
+)
 
-edits_key = f"surge_edits_{cur.assessment.id[:10] if cur else 'none'}"
+edits_key = f"surge_edits_{owner}"
 edits: dict[str, float | None] = st.session_state.setdefault(edits_key, {})
-with st.expander("Inputs and assumptions", icon=":material/tune:"):
-    with st.form("surge_inputs", border=False):
-        columns = st.columns(2)
-        values = {}
-        for index, item in enumerate(base_assumptions):
-            knob = surge.KNOBS[item.name]
-            shown = edits.get(item.name, item.value)
-            origin = {"answer": "from your answers", "assumption": "assumption"}.get(item.source, item.source)
-            values[item.name] = columns[index % 2].number_input(
-                f"{item.label} ({item.unit})" if item.unit else item.label,
-                value=None if shown is None else float(shown),
-                help=f"{knob.help} — {origin}.",
-                key=f"surge_knob_{item.name}",
-            )
-        if st.form_submit_button("Run with these inputs", type="primary"):
-            edits.clear()
-            edits.update(
-                {k: v for k, v in values.items() if v != next(a.value for a in base_assumptions if a.name == k)}
-            )
-    if st.button("Back to the prefilled inputs", key="surge_reset"):
-        edits.clear()
-        st.rerun()
-
+kind_key = f"surge_kind_{owner}"
 try:
-    assumptions = surge.edit_assumptions(base_assumptions, edits)
-    inputs = surge.inputs_from_assumptions(assumptions)
-    scenario = surge.scenario_from_preset(preset, multiplier, days)
-    result = surge.simulate(inputs, scenario)
+    setup = base.edit(edits, kind=st.session_state.get(kind_key))
+    prebuild = st.session_state.get(f"surge_prebuild_{owner}", 0.0) if setup.inputs().goods else 0.0
+    scenario = surge.resized(chosen, multiplier, days, padding, prebuild)
+    with st.spinner("Running six months, day by day…"):
+        analysis = survival.analysis(
+            setup, survival.setup_key(setup), scenario.model_dump_json(), policy, money_code, 2.0
+        )
 except ReadinessError as exc:
     st.error(f"These inputs cannot be simulated: {exc}")
     st.stop()
 
-s = result.summary
+result, s = analysis.result, analysis.result.summary
+
+# --- the verdict -------------------------------------------------------------------------------
+st.subheader(scenario.heading())
+st.caption(f"{scenario.describe()[:1].upper()}{scenario.describe()[1:]}.")
 box = {"copes": st.success, "strained": st.warning, "breaks": st.error}[s.outcome]
-box(result.verdict())
-a, b, c, d = st.columns(4)
-lost = s.lost_technology + s.lost_patience
-a.metric("Orders lost", f"{lost:,.0f}", help="Turned away by the website, or cancelled after waiting too long.")
-b.metric("Sales lost", f"{lost * s.price:,.0f}")
-c.metric(
-    "First to break",
-    s.first_bind.label if s.first_bind else "nothing",
-    help=f"on day {s.first_bind.day}" if s.first_bind else None,
-)
-d.metric("Cash low point", f"{s.cash_low:,.0f}", help=f"day {s.cash_low_day}")
-
-st.vega_lite_chart(charts.spec(charts.surge_flow(result)), width="stretch", key="surge_flow")
-x, y = st.columns(2)
-x.vega_lite_chart(charts.spec(charts.surge_backlog(result)), width="stretch", key="surge_backlog")
-y.vega_lite_chart(charts.spec(charts.surge_cash(result)), width="stretch", key="surge_cash")
-
-if s.first_bind is not None and cur is not None:
-    resource = s.first_bind.resource
-    findings = surge.related_findings(scores.cached_result(cur, cur.assessment.profile, answers), resource)
-    if findings:
-        st.subheader(f"Fix first: {surge.dimension_title(cur.questionnaire, resource)}")
-        for finding in findings:
-            advice = finding.recommendations[0].text if finding.recommendations else ""
-            st.markdown(f"- **{finding.text}** {advice}")
-
-st.subheader("What if you raised one limit?")
-factor = st.select_slider(
-    "Raise one step's capacity by",
-    [1.5, 2.0, 3.0, 5.0],
-    value=2.0,
-    format_func=lambda f: f"× {f:g}",
-    key="surge_whatif_factor",
-)
-options = surge.what_if(inputs, scenario, factor)
-rows = []
-for key, run in options:
-    after = run.summary.lost_technology + run.summary.lost_patience
-    rows.append(
-        {
-            "Raise": surge.RESOURCES[key].label,
-            "Orders lost": f"{after:,.0f}",
-            "Saved": f"{lost - after:,.0f}",
-            "Outcome": run.summary.outcome,
-        }
+box("  \n".join(analysis.verdict()))
+if analysis.flagged:
+    st.caption(
+        f"⚑ {len(analysis.flagged)} inputs are assumptions, not answers: they are marked ⚑ under "
+        "*Inputs and assumptions* below, and the table *How much the assumptions matter* shows what each one moves."
     )
-st.table(rows)
-best_key, best_run = options[0]
-best_lost = best_run.summary.lost_technology + best_run.summary.lost_patience
-st.write(
-    f"With {surge.RESOURCES[best_key].label.lower()} × {factor:g}: **{best_lost:,.0f} orders lost** "
-    f"instead of {lost:,.0f}."
-)
-st.caption(best_run.verdict())
 
-st.subheader("Which surges do you survive?")
-grid_sizes = [1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30]
-grid_days = [1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60]
-spec = survival.survival_spec(
-    inputs.model_dump_json(), scenario.model_dump_json(), tuple(grid_sizes), tuple(grid_days), multiplier, days
+a, b, c, d = st.columns(4)
+if analysis.shortfall:
+    built = stock_words(s)
+    a.metric("Stock nobody ordered", f"{count(built)}", help="Orders' worth: dead, written off, or above normal.")
+    b.metric("At cost", money(built * s.unit_cost, money_code))
+    c.metric("Written off", money(s.written_off_value, money_code))
+else:
+    a.metric("Orders lost", count(s.lost), help="Turned away, gone elsewhere, or cancelled after waiting.")
+    b.metric("Sales lost", money(s.revenue_lost, money_code))
+    first = next((x for x in s.breaks if x.step != "cash"), None)
+    c.metric(
+        "First to run short",
+        surge.RESOURCES[first.step].short if first else "Nothing",
+        help=f"{first.label}, on day {first.day}" if first else None,
+    )
+low_day = "at the start" if s.cash_low_day == 0 else f"on day {s.cash_low_day}"
+d.metric("Cash low point", money(s.cash_low, money_code), help=f"The lowest cash, {low_day}.")
+
+st.markdown("**Orders in and delivered**, a day")
+st.vega_lite_chart(charts.spec(surge_charts.orders(result)), width="stretch", key="surge_orders")
+left, right = st.columns(2)
+left.markdown("**Orders waiting**")
+left.vega_lite_chart(charts.spec(surge_charts.waiting(result)), width="stretch", key="surge_waiting")
+right.markdown("**Longest wait**, in days")
+right.vega_lite_chart(charts.spec(surge_charts.wait(result)), width="stretch", key="surge_wait")
+left, right = st.columns(2)
+left.markdown(f"**Cash**, in {money_code}")
+left.vega_lite_chart(charts.spec(surge_charts.cash(result, money_code)), width="stretch", key="surge_cash")
+if result.inputs.goods:
+    right.markdown("**Stock**, in orders' worth")
+    right.vega_lite_chart(charts.spec(surge_charts.stock(result)), width="stretch", key="surge_stock")
+
+# --- what to fix -------------------------------------------------------------------------------
+fix = analysis.fix_first
+if fix is not None:
+    st.subheader(f"Fix first: {fix.label}")
+    if cur is not None and fix.step in surge.RESOURCES:
+        findings = surge.related_findings(scores.cached_result(cur, cur.assessment.profile, answers), fix.step)
+        if findings:
+            st.caption(f"From your assessment, on {surge.dimension_title(cur.questionnaire, fix.step).lower()}:")
+            for finding in findings:
+                advice = finding.recommendations[0].text if finding.recommendations else ""
+                st.markdown(f"- **{finding.text}** {advice}")
+
+st.subheader("What if?")
+st.caption(
+    "The same run with one thing changed, best first."
+    if not analysis.shortfall
+    else "The same run with the forecast or the batches changed, best first. Saved: orders' worth of stock."
 )
-st.vega_lite_chart(spec, width="stretch", key="surge_map")
+st.table(what_if_table(analysis), hide_index=True)
+
+st.subheader("Cautious or aggressive?")
+st.table(policy_table(analysis), hide_index=True)
+for line in expansion_lines(analysis):
+    st.markdown(f"- {line}")
+
+if scenario.direction == "surge":
+    st.subheader("Which surges do you survive?")
+    st.caption("Each square is a surge of that size and length; ◆ marks this one.")
+    sizes = (1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30)
+    lengths = (1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60)
+    spec = survival.survival_spec(
+        result.inputs.model_dump_json(), scenario.model_dump_json(), sizes, lengths, multiplier, days
+    )
+    st.vega_lite_chart(spec, width="stretch", key="surge_map")
+
+with st.expander("In numbers", icon=":material/table:"):
+    st.table([{"": k, "Value": v} for k, v in numbers(analysis)], hide_index=True)
+
+if analysis.sensitivity:
+    st.subheader("How much the assumptions matter")
+    st.caption("Each input you did not answer, at a low and a high value instead of the assumed one.")
+    st.table(sensitivity_table(analysis), hide_index=True)
+
+# --- inputs ------------------------------------------------------------------------------------
+with st.expander(f"Inputs and assumptions ({len(analysis.flagged)} ⚑ assumed)", icon=":material/tune:"):
+    codes = list(dict.fromkeys([*currency.SYMBOLS, money_code]))
+    if cur is not None:
+        assessment_id = cur.assessment.id
+        st.selectbox(
+            "Currency",
+            codes,
+            index=codes.index(money_code),
+            format_func=currency.label,
+            key=f"surge_currency_{owner}",
+            on_change=lambda: resources.store().update_assessment(
+                assessment_id, currency=st.session_state[f"surge_currency_{owner}"]
+            ),
+            help="Kept with the assessment; set when it was started on the home page.",
+        )
+    else:
+        st.selectbox("Currency", codes, format_func=currency.label, key="surge_currency")
+    st.selectbox(
+        "Kind of business",
+        list(surge.KINDS),
+        index=list(surge.KINDS).index(setup.kind),
+        key=kind_key,
+        help=f"From {setup.kind_note}." if setup.kind_note else None,
+    )
+    if result.inputs.goods:
+        st.number_input("Stock built beforehand (days of sales)", 0.0, 365.0, step=1.0, key=f"surge_prebuild_{owner}")
+    with st.form("surge_inputs", border=False):
+        columns = st.columns(2)
+        values = {}
+        shown = [x for x in setup.assumptions if x.applies]
+        for index, item in enumerate(shown):
+            knob = surge.KNOBS[item.name]
+            flag = "⚑ " if item.flagged else ""
+            unit = surge.knob_unit(knob, currency.unit(money_code))
+            values[item.name] = columns[index % 2].number_input(
+                f"{flag}{item.label} ({unit})",
+                value=None if item.value is None else float(item.value),
+                help=f"{knob.help} — {item.note or item.source}.",
+                key=f"surge_knob_{item.name}",
+            )
+        if st.form_submit_button("Run with these inputs", type="primary"):
+            before = {x.name: x.value for x in base.assumptions}
+            edits.clear()
+            edits.update({k: v for k, v in values.items() if v != before.get(k)})
+            st.rerun()
+    if st.button("Back to the prefilled inputs", key="surge_reset"):
+        edits.clear()
+        st.session_state.pop(kind_key, None)
+        st.rerun()
+
+name = cur.assessment.business_name if cur else "business"
+st.download_button(
+    "Download this surge report",
+    data=surge.markdown(analysis, name if cur else ""),
+    file_name=f"surge-{name.lower().replace(' ', '-')[:40] or 'business'}.md",
+    mime="text/markdown",
+    key="surge_download",
+    icon=":material/download:",
+    on_click="ignore",
+)

@@ -8,9 +8,10 @@ code 1, never a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -131,17 +132,72 @@ def cmd_surge(args: argparse.Namespace) -> int:
                     f"the answers file is for questionnaire {wanted!r}; pass it with --questionnaire PATH"
                 )
             questionnaire = found[0]
-    inputs, assumptions = surge.inputs_from_document(source.data, questionnaire)
-    scenario = surge.scenario_from_preset(args.scenario, args.multiplier, args.days)
-    result = surge.simulate(inputs, scenario, args.horizon)
-    if args.format == "markdown":
-        text = surge.markdown(result, assumptions, f"Surge test: {scenario.label}")
+    inputs, setup = surge.setup_from_document(source.data, questionnaire)
+    if setup is not None and args.kind:
+        setup = setup.edit({}, kind=args.kind)
+    if args.scenario == surge.KNOWN_EVENT:
+        event = surge.known_event(setup.values()) if setup is not None else None
+        if event is None:
+            raise ReadinessError("no known event ahead in these inputs: answer its size (event_multiple) first")
+        scenario = surge.resized(event, args.multiplier, args.days, args.padding, args.prebuild)
     else:
-        data = result.to_dict()
-        data["assumptions"] = [a.to_dict() for a in assumptions]
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        scenario = surge.scenario_from_preset(args.scenario, args.multiplier, args.days, args.padding, args.prebuild)
+    analysis = surge.analyse(
+        setup if setup is not None else inputs,
+        scenario,
+        expansion=args.policy,
+        horizon=args.horizon,
+        currency=args.currency,
+    )
+    if args.format == "markdown":
+        name = source.data.get("business") if isinstance(source.data.get("business"), str) else ""
+        text = surge.markdown(analysis, name)
+    else:
+        text = json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False) + "\n"
     _write(text, args.output)
     return EXIT_OK
+
+
+def _choice(kind: str, options: Callable[[], Sequence[str]]) -> Callable[[str], str]:
+    """An argparse type that names the options and the closest one, so a typo is wrong usage (exit 2)."""
+
+    def check(value: str) -> str:
+        known = list(options())
+        if value not in known:
+            close = difflib.get_close_matches(value, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise argparse.ArgumentTypeError(f"unknown {kind} {value!r}{hint} (choose from {', '.join(known)})")
+        return value
+
+    return check
+
+
+def _number(low: float, high: float, whole: bool = False) -> Callable[[str], float]:
+    def check(value: str) -> float:
+        try:
+            number = int(value) if whole else float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a {'whole ' if whole else ''}number") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{value} is outside {low:g} to {high:g}")
+        return number
+
+    return check
+
+
+def _presets() -> list[str]:
+    from readiness.surge.scenarios import KNOWN_EVENT, PRESETS
+
+    return [*PRESETS, KNOWN_EVENT]
+
+
+def _currency(value: str) -> str:
+    from readiness.currency import CurrencyError, check_currency
+
+    try:
+        return check_currency(value)
+    except CurrencyError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -223,20 +279,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "surge",
-        help="stress-test a surge in demand: what breaks first, when, and what it costs",
-        description="Simulate a demand surge day by day from an answers file (with its questionnaire), a "
-        "surge inputs file, or named values (orders_per_day: 120, ...). Unanswered inputs fall back to "
-        "labelled assumptions, listed in the output. See docs/surge.md.",
+        help="stress-test a surge or a shortfall in demand: what breaks first, when, and what it costs",
+        description="Simulate demand day by day from an answers file (with its questionnaire), a surge "
+        "inputs file, or named values (orders_per_day: 120, kind: services, ...): what breaks first, orders "
+        "and cash at stake, what each fix saves, cautious against aggressive expansion, and how much each "
+        "assumption matters. Unanswered inputs fall back to labelled assumptions. See docs/surge.md.",
     )
     p.add_argument("inputs", metavar="ANSWERS_OR_INPUTS", help="answers file, or surge inputs (YAML or JSON)")
     p.add_argument(
         "--scenario",
         default="tv_spot",
-        help="preset: tv_spot, viral_post, retail_contract, holiday_season, word_of_mouth (default: tv_spot)",
+        type=_choice("scenario", _presets),
+        help="a preset: tv_spot, viral_post, retail_contract, holiday_season, word_of_mouth (surges); "
+        "padded_forecast, failed_season, lost_contract (shortfalls); known_event (the event ahead in your "
+        "answers). Default: tv_spot",
     )
-    p.add_argument("--multiplier", type=float, help="surge size: times normal demand (overrides the preset)")
-    p.add_argument("--days", type=int, help="surge length in days (overrides the preset)")
-    p.add_argument("--horizon", type=int, default=180, help="days simulated (default: 180)")
+    p.add_argument("--multiplier", type=_number(0, 1000), help="times normal demand (overrides the preset)")
+    p.add_argument("--days", type=_number(1, 100_000, whole=True), help="length in days (overrides the preset)")
+    p.add_argument("--padding", type=_number(0, 500), help="%% the forecast production follows is padded by")
+    p.add_argument("--prebuild", type=_number(0, 365), help="days of sales made into stock beforehand")
+    p.add_argument(
+        "--policy",
+        choices=["never", "cautious", "aggressive"],
+        help="expansion policy for the main run (default: cautious); all three are compared",
+    )
+    p.add_argument(
+        "--kind", choices=["goods", "services", "software", "both"], help="kind of business (overrides the answers)"
+    )
+    p.add_argument("--currency", type=_currency, default="USD", help="currency of the money (default: USD)")
+    p.add_argument("--horizon", type=_number(1, 3650, whole=True), default=180, help="days simulated (default: 180)")
     p.add_argument("--questionnaire", help="the answers file's questionnaire (default: found by its id)")
     p.add_argument("--format", choices=["json", "markdown"], default="markdown", help="output (default: markdown)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")

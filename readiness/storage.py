@@ -33,18 +33,22 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    inspect,
     select,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from readiness.answers import Answer, AnswerSet
+from readiness.currency import DEFAULT_CURRENCY, check_currency
 from readiness.errors import ReadinessError
 from readiness.model import Questionnaire
 
 #: 1: assessments, answers, snapshots. 2: share links. 3: workshops and participants.
-SCHEMA_VERSION = 3
+#: 4: assessments.currency.
+SCHEMA_VERSION = 4
 ENV_URL = "READINESS_DATABASE_URL"
 BUSY_TIMEOUT_MS = 15_000
 T = TypeVar("T")
@@ -104,6 +108,7 @@ class AssessmentRow(Base):
     business_name: Mapped[str] = mapped_column(String(200), default="")
     profile: Mapped[str] = mapped_column(String(64))
     business_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    currency: Mapped[str] = mapped_column(String(8), default=DEFAULT_CURRENCY, server_default=DEFAULT_CURRENCY)
     language: Mapped[str] = mapped_column(String(8), default="en")
     status: Mapped[str] = mapped_column(String(16), default="draft")
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -218,6 +223,7 @@ class Assessment:
     profile: str
     business_kind: str | None
     language: str
+    currency: str
     status: str
     position: int
     is_demo: bool
@@ -236,6 +242,7 @@ def _assessment(row: AssessmentRow) -> Assessment:
         profile=row.profile,
         business_kind=row.business_kind,
         language=row.language,
+        currency=row.currency or DEFAULT_CURRENCY,
         status=row.status,
         position=row.position,
         is_demo=bool(row.is_demo),
@@ -268,6 +275,7 @@ class Store:
             Base.metadata.create_all(self.engine)
         except OperationalError as exc:
             raise StorageError(f"cannot open the database {self._safe_url()}: {exc.orig}") from None
+        self._add_missing_columns()
         with self._write() as session:
             row = session.get(MetaRow, "schema_version")
             if row is None:
@@ -277,8 +285,20 @@ class Store:
                     f"the database was written by a newer Readiness (schema {row.value}, "
                     f"this one reads {SCHEMA_VERSION}); upgrade Readiness"
                 )
-            elif int(row.value) < SCHEMA_VERSION:  # only tables were added since: create_all made them
+            elif int(row.value) < SCHEMA_VERSION:  # create_all made new tables, _add_missing_columns new columns
                 row.value = str(SCHEMA_VERSION)
+
+    def _add_missing_columns(self) -> None:
+        """Add columns that newer versions put on existing tables (create_all only makes new tables).
+
+        A stopgap until the schema is managed by Alembic migrations (issue 16): they take
+        this over, starting with ``assessments.currency`` (schema 4), and this goes.
+        """
+        columns = {c["name"] for c in inspect(self.engine).get_columns("assessments")}
+        if "currency" not in columns:
+            column = f"currency VARCHAR(8) NOT NULL DEFAULT '{DEFAULT_CURRENCY}'"
+            with self.engine.begin() as connection:
+                connection.execute(text(f"ALTER TABLE assessments ADD COLUMN {column}"))
 
     def _safe_url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
@@ -349,8 +369,10 @@ class Store:
         business_kind: str | None = None,
         language: str | None = None,
         is_demo: bool = False,
+        currency: str | None = None,
     ) -> Assessment:
         profile_id = questionnaire.profile(profile).id  # raises on an unknown profile
+        code = check_currency(currency)  # raises on a code that is not one
 
         def work() -> Assessment:
             with self._write() as session:
@@ -364,6 +386,7 @@ class Store:
                     profile=profile_id,
                     business_kind=business_kind,
                     language=language or questionnaire.default_language,
+                    currency=code,
                     is_demo=int(is_demo),
                     created_at=now(),
                     updated_at=now(),
@@ -384,11 +407,13 @@ class Store:
             return _assessment(row)
 
     def update_assessment(self, assessment_id: str, **changes: Any) -> Assessment:
-        """Change business name, profile, kind, language, position or status."""
-        allowed = {"business_name", "profile", "business_kind", "language", "position", "status"}
+        """Change business name, profile, kind, language, currency, position or status."""
+        allowed = {"business_name", "profile", "business_kind", "language", "currency", "position", "status"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
+        if "currency" in changes:
+            changes["currency"] = check_currency(changes["currency"])
 
         def work() -> Assessment:
             with self._write() as session:

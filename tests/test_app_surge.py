@@ -1,4 +1,4 @@
-"""The surge page in AppTest: the verdict is the engine's, inputs can be edited, what-if helps."""
+"""The surge page in AppTest: the engine's verdict and tables, edits, shortfalls, and the assessment's currency."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from readiness.storage import Store
 from .test_app_pages import app, db  # noqa: F401 - the db fixture
 
 
-def demo_surge():
+def demo_surge():  # type: ignore[no-untyped-def]
     at = app()
     at.button(key="home_demo").click().run()
     at.switch_page("pages/surge.py").run()
@@ -17,23 +17,34 @@ def demo_surge():
     return at
 
 
-def verdict(at) -> str:
+def verdict(at) -> str:  # type: ignore[no-untyped-def]
     boxes = [*at.success, *at.warning, *at.error]
-    return next(b.body for b in boxes if "day" in b.body)
+    return next(b.body for b in boxes if "day" in b.body or "orders" in b.body)
 
 
-def test_surge_page_shows_the_engines_verdict_for_the_demo(db: Store) -> None:  # noqa: F811
-    at = demo_surge()
+def demo_analysis(preset: str = "tv_spot") -> surge.Analysis:
     q = load_questionnaire(DEMO_QUESTIONNAIRE)
-    inputs, _ = surge.inputs_from_answers(q, load_answers(q, DEMO_ANSWERS)[0])
-    expected = surge.simulate(inputs, surge.scenario_from_preset("tv_spot", 10, 2))
-    assert verdict(at) == expected.verdict()
+    setup = surge.setup_from_answers(q, load_answers(q, DEMO_ANSWERS)[0])
+    chosen = surge.PRESETS[preset]
+    scenario = surge.scenario_from_preset(preset, float(chosen.multiplier), int(min(365, chosen.days)), None, 0.0)
+    return surge.analyse(setup, scenario, expansion="cautious", currency="USD")
+
+
+def test_surge_page_tells_the_engines_story_for_the_demo(db: Store) -> None:  # noqa: F811
+    at = demo_surge()
+    expected = demo_analysis()
+    assert verdict(at) == "  \n".join(expected.verdict())
+    assert len(expected.verdict()) <= 3
     metrics = {m.label: m.value for m in at.metric}
-    lost = expected.summary.lost_technology + expected.summary.lost_patience
-    assert metrics["Orders lost"] == f"{lost:,.0f}"
-    assert metrics["First to break"] == expected.summary.first_bind.label
-    assert len(at.get("vega_lite_chart")) == 4
-    assert any("Fix first" in s.value for s in at.subheader)  # the bottleneck points at its findings
+    s = expected.result.summary
+    assert metrics["Orders lost"] == f"{s.lost:,.0f}" and metrics["Sales lost"] == f"${s.revenue_lost:,.0f}"
+    assert metrics["First to run short"] == "Production"  # the kitchen and the freezer, on day 1
+    assert len(at.get("vega_lite_chart")) == 6  # orders, waiting, wait, cash, stock, survival map
+    fix = expected.fix_first
+    assert fix is not None and f"Fix first: {fix.label}" in [h.value for h in at.subheader]
+    what_if = at.table[0].value
+    assert what_if.iloc[1]["Change"] == fix.label  # fix first is the what-if table's top row
+    assert "⚑" in " ".join(c.value for c in at.caption)  # assumptions are flagged
 
 
 def test_a_bigger_surge_and_an_edited_input_change_the_verdict(db: Store) -> None:  # noqa: F811
@@ -46,19 +57,63 @@ def test_a_bigger_surge_and_an_edited_input_change_the_verdict(db: Store) -> Non
     at.button(key="FormSubmitter:surge_inputs-Run with these inputs").click().run()
     assert not at.exception, at.exception
     assert verdict(at) != bigger
-    assert "website fails first" not in verdict(at).lower()
+    assert "website" not in verdict(at).splitlines()[1].lower()
+    label = at.number_input(key="surge_knob_website_multiple").label
+    assert not label.startswith("⚑")  # answered by the person: no longer an assumption
 
 
-def test_what_if_names_the_fix_that_loses_fewest_orders(db: Store) -> None:  # noqa: F811
+def test_a_padded_forecast_is_a_shortfall_with_stock_nobody_ordered(db: Store) -> None:  # noqa: F811
     at = demo_surge()
-    line = next(m.value for m in at.markdown if m.value.startswith("With "))
-    after, before = [
-        float(x.replace(",", "")) for x in (line.split("**")[1].split(" ")[0], line.split("instead of ")[1].rstrip("."))
-    ]
-    assert after < before
+    at.selectbox(key="surge_preset").set_value("padded_forecast").run()
+    assert not at.exception, at.exception
+    assert "Shortfall test: Padded forecast" in [h.value for h in at.subheader]
+    assert "Which surges do you survive?" not in [h.value for h in at.subheader]
+    metrics = {m.label: m.value for m in at.metric}
+    assert "Stock nobody ordered" in metrics and metrics["At cost"].startswith("$")
+    assert verdict(at).startswith("Builds ")
 
 
 def test_without_an_assessment_everything_is_an_assumption(db: Store) -> None:  # noqa: F811
     at = app(page="pages/surge.py")
     assert "every input is an assumption" in at.info[0].body
     assert verdict(at)
+
+
+def test_the_currency_chosen_on_the_home_page_is_shown_on_the_surge_page(db: Store) -> None:  # noqa: F811
+    at = app()
+    at.text_input(key="home_name").input("Liquor & Co").run()
+    at.radio(key="home_kind").set_value("goods").run()
+    at.selectbox(key="home_currency").set_value("CNY").run()
+    at.button(key="home_start").click().run()
+    assert not at.exception, at.exception
+    (made,) = [a for a in _all(db) if a.business_name == "Liquor & Co"]
+    assert made.currency == "CNY"
+    at.switch_page("pages/surge.py").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Sales lost"].startswith("¥") and metrics["Cash low point"].startswith("¥")
+    assert "$" not in verdict(at)
+    at.selectbox(key=f"surge_currency_{made.id[:10]}").set_value("EUR").run()
+    assert db.get_assessment(made.id).currency == "EUR"  # saved by the change itself
+    assert {m.label: m.value for m in at.metric}["Sales lost"].startswith("€")
+
+
+def test_another_currency_needs_its_code(db: Store) -> None:  # noqa: F811
+    at = app()
+    at.text_input(key="home_name").input("Zurich Cheese").run()
+    at.selectbox(key="home_currency").set_value("other").run()
+    at.button(key="home_start").click().run()
+    assert "three-letter code" in at.error[0].value
+    at.text_input(key="home_currency_code").input("chf").run()
+    at.button(key="home_start").click().run()
+    assert not at.exception, at.exception
+    (made,) = [a for a in _all(db) if a.business_name == "Zurich Cheese"]
+    assert made.currency == "CHF"
+
+
+def _all(store: Store) -> list:  # type: ignore[type-arg]
+    """Every assessment in the database, read through the public getter."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as connection:
+        ids = connection.execute(text("SELECT id FROM assessments")).scalars().all()
+    return [store.get_assessment(i) for i in ids]

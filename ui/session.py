@@ -69,12 +69,14 @@ def answers_of(assessment: Assessment) -> dict[str, Answer]:
     return store().answers(assessment.id)
 
 
-def start_assessment(questionnaire: Questionnaire, name: str, profile: str, kind: str | None) -> Assessment:
+def start_assessment(
+    questionnaire: Questionnaire, name: str, profile: str, kind: str | None, currency: str | None = None
+) -> Assessment:
     """Create an assessment; the kind of business answers the questionnaire's gate question."""
     from readiness.answers import validate_answer
     from readiness.forms import business_kind_question
 
-    assessment = store().create_assessment(questionnaire, name, profile, business_kind=kind)
+    assessment = store().create_assessment(questionnaire, name, profile, business_kind=kind, currency=currency)
     if kind and business_kind_question(questionnaire) is not None:
         store().save_answer(assessment.id, validate_answer(questionnaire, "business_type", kind))
     return assessment

@@ -96,5 +96,6 @@ def test_demo_opens_results_with_the_engines_numbers_and_charts(server: str, pag
     assert charts_drawn(page) >= 4
 
     page.get_by_role("link", name="Surge test").click()  # the same demo, under a national TV spot
-    expect(page.get_by_text(re.compile(r"^National TV spot: .* fails first, on day \d+"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Surge test: National TV spot")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"run short on day \d+\. Fix first: "))).to_be_visible()
     page.wait_for_function("document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= 4")

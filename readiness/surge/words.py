@@ -1,0 +1,404 @@
+"""The run in plain words: a verdict of at most three short lines, a one-page report, and the
+findings a bottleneck points to.
+
+The words are written from the same :class:`~readiness.surge.analysis.Analysis`
+the tables show, with the same number formats, so the verdict can never name a
+fix the what-if table does not rank first, or a figure the tables do not show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from readiness.currency import unit as currency_unit
+from readiness.errors import SurgeInputError
+from readiness.model import Questionnaire, tr
+from readiness.surge.analysis import Analysis, Fix, Sensitivity
+from readiness.surge.formatting import capital, count, days, join, money, pct
+from readiness.surge.inputs import Assumption
+from readiness.surge.knobs import KNOBS, knob_unit
+from readiness.surge.resources import RESOURCES
+from readiness.surge.results import Break, SurgeSummary
+
+if TYPE_CHECKING:
+    from readiness.scoring import Finding, ScoreResult
+
+POLICY_LABELS = {
+    "never": "Add nothing",
+    "cautious": "Cautious: overtime, partners and extra deliveries at once; equipment, space and hires "
+    "only once demand has stayed up for two weeks",
+    "aggressive": "Aggressive: everything the day a step falls short",
+}
+OUTCOME_LABELS = {"copes": "copes", "strained": "strained", "breaks": "runs out of cash"}
+
+
+def verdict_lines(analysis: Analysis) -> list[str]:
+    """At most three short lines: what happens, what breaks first and what to fix, what it rests on."""
+    lines = [_shortfall_line(analysis) if analysis.shortfall else _outcome_line(analysis)]
+    second = _savings_line(analysis) if analysis.shortfall else _break_line(analysis)
+    if second:
+        lines.append(second)
+    lines.append(assumptions_line(analysis))
+    return lines
+
+
+def _outcome_line(analysis: Analysis) -> str:
+    s, cur = analysis.result.summary, analysis.currency
+    if s.crunch_day is not None:
+        if s.lost_share < 0.05:
+            return f"Survives in orders ({pct(s.lost_share)} lost) but runs out of cash on day {s.crunch_day}."
+        lost = f"Loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)})"
+        return f"{lost} and runs out of cash on day {s.crunch_day}."
+    if s.normal_wait and s.peak_wait > s.normal_wait:
+        lost = f"loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)})" if s.lost >= 0.5 else ""
+        lost = lost or "loses no orders"
+        return f"The waiting list grows to {days(s.peak_wait)} (usually {days(s.normal_wait)}); {lost}; cash holds."
+    if s.lost >= 0.5:
+        return (
+            f"Loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)}), "
+            f"{money(s.revenue_lost, cur)} of sales; cash holds."
+        )
+    if s.peak_wait > s.normal_wait:
+        usual = f" (usually {days(s.normal_wait)})" if s.normal_wait else ""
+        return f"Loses no orders, but customers wait up to {days(s.peak_wait)}{usual}; cash holds."
+    return "Copes: every order is delivered on time and cash holds."
+
+
+def _names(breaks: Sequence[Break]) -> str:
+    names = [RESOURCES[b.step].name for b in breaks]
+    return capital(join(names))
+
+
+def _break_line(analysis: Analysis) -> str:
+    s = analysis.result.summary
+    steps = [b for b in s.breaks if b.step != "cash"]
+    if not steps:
+        return ""
+    day = steps[0].day
+    first = [b for b in steps if b.day == day]
+    verb = "runs" if len(first) == 1 else "run"
+    due = ", when the extra work comes due" if s.normal_wait and day > 1 else ""
+    line = f"{_names(first)} {verb} short on day {day}{due}."
+    fix = analysis.fix_first
+    if fix is not None:
+        gain = f"saves {count(fix.saved)} orders" if fix.saved >= 0.5 else "avoids running out of cash"
+        line += f" Fix first: {fix.label.lower()} ({gain})."
+    return line
+
+
+def stock_words(s: SurgeSummary) -> float:
+    """Orders' worth of stock nobody ordered: dead, written off, or above the usual level at the end."""
+    return s.dead_end + s.written_off + s.excess_end
+
+
+def _shortfall_line(analysis: Analysis) -> str:
+    s, cur, horizon = analysis.result.summary, analysis.currency, analysis.result.horizon
+    cash = (
+        f"cash runs out on day {s.crunch_day}"
+        if s.crunch_day is not None
+        else f"cash low point {money(s.cash_low, cur)}"
+    )
+    built = stock_words(s)
+    if built >= 0.5:
+        return (
+            f"Builds {count(built)} orders' worth of stock nobody ordered by day {horizon} "
+            f"({money(built * s.unit_cost, cur)} at cost); {cash}."
+        )
+    return f"No stock piles up; {cash}."
+
+
+def _savings_line(analysis: Analysis) -> str:
+    s, cur = analysis.result.summary, analysis.currency
+    if stock_words(s) < 0.5:
+        return ""
+    parts = []
+    for fix in analysis.fixes:
+        if fix.key in ("discipline", "batches"):
+            if fix.saved * s.unit_cost >= 0.5:
+                parts.append(f"{fix.label.lower()} would avoid {money(fix.saved * s.unit_cost, cur)} of it")
+            else:
+                parts.append(f"{fix.label.lower()} would not help")
+    return capital("; ".join(parts)) + "." if parts else ""
+
+
+def assumption_value(a: Assumption | Sensitivity, currency: str) -> str:
+    """A named input as a person says it: "70% of customers", "$18 per order", "3 days"."""
+    value = a.value
+    if value is None:
+        return "not applicable"
+    knob = KNOBS[a.name]
+    if knob.unit.startswith("{money}"):
+        return money(value, currency) + knob.unit.removeprefix("{money}")
+    unit = knob_unit(knob, currency_unit(currency))
+    return f"{value:g}{unit}" if unit.startswith("%") else f"{value:g} {unit}"
+
+
+def assumptions_line(analysis: Analysis) -> str:
+    flagged = analysis.flagged
+    if not analysis.assumptions:
+        return "Inputs given in full; no assumptions."
+    if not flagged:
+        return "Every input comes from your answers."
+    n = len(flagged)
+    head = f"Rests on {n} assumption{'s' if n != 1 else ''}"
+    top = analysis.most_sensitive
+    if top is None:
+        return head + ", none of which changes the result much."
+    what = f"{top.label.lower()} ({assumption_value(top, analysis.currency)} assumed)"
+    if len(set(top.outcomes)) > 1 or top.outcomes[0] != analysis.result.summary.outcome:
+        effect = "it could change the outcome"
+    elif top.by_cash:
+        low, high = sorted(top.cash_low)
+        effect = f"cash low point {money(low, analysis.currency)} to {money(high, analysis.currency)}"
+    elif analysis.shortfall:
+        low, high = sorted(top.stock)
+        effect = f"stock nobody ordered {count(low)} to {count(high)} orders' worth"
+    else:
+        low, high = sorted(top.lost)
+        effect = f"orders lost {count(low)} to {count(high)}"
+    return f"{head}; most sensitive: {what}: {effect}."
+
+
+# --- the one-page report --------------------------------------------------------------
+
+
+def markdown(analysis: Analysis, title: str = "") -> str:
+    """A readable one-page report of a run: the verdict, the tables behind it, the assumptions."""
+    result, s, cur = analysis.result, analysis.result.summary, analysis.currency
+    heading = analysis.scenario.heading()
+    lines = [f"# {title or heading}", ""]
+    if title:
+        lines += [f"**{heading}**", ""]
+    lines += [f"*{capital(analysis.scenario.describe())}.* Money in {cur}; {result.horizon} days.", ""]
+    lines += [f"- {line}" for line in analysis.verdict()]
+    flagged = analysis.flagged
+    if flagged:
+        names = ", ".join(a.label.lower() for a in flagged)
+        lines += ["", f"> ⚑ Assumed, not answered ({len(flagged)}): {names}. See *Inputs* below."]
+    lines += ["", "## In numbers", "", "| | |", "|---|---:|"]
+    lines += [f"| {k} | {v} |" for k, v in numbers(analysis)]
+    if s.breaks:
+        lines += [
+            "",
+            "## What runs short",
+            "",
+            "| Step | From day | Orders lost to it | See findings in |",
+            "|---|---:|---:|---|",
+        ]
+        for b in s.breaks:
+            lost = "–" if b.step == "cash" else count(b.lost)
+            lines.append(f"| {b.label} | {b.day} | {lost} | {b.dimension} |")
+    if analysis.fixes:
+        lines += ["", "## What if", ""]
+        lines += what_if_table(analysis, markdown=True)
+    lines += ["", "## Expansion policies", ""]
+    lines += [f"- {POLICY_SHORT[k]}: {POLICY_LABELS[k].split(': ', 1)[-1]}." for k in POLICY_LABELS if k != "never"]
+    lines += [""]
+    lines += policy_table(analysis, markdown=True)
+    for line in expansion_lines(analysis):
+        lines.append(f"- {line}")
+    if analysis.sensitivity:
+        lines += ["", "## How much the assumptions matter", ""]
+        lines += sensitivity_table(analysis, markdown=True)
+    if analysis.assumptions:
+        lines += ["", "## Inputs", "", "| Input | Value | Source |", "|---|---:|---|"]
+        for a in analysis.assumptions:
+            if not a.applies:
+                continue
+            flag = "⚑ " if a.flagged else ""
+            lines.append(f"| {flag}{a.label} | {assumption_value(a, cur)} | {a.note or a.source} |")
+    return "\n".join(lines) + "\n"
+
+
+def numbers(analysis: Analysis) -> list[tuple[str, str]]:
+    """The headline figures as (label, value) rows, in the words' own formats."""
+    s, cur, horizon = analysis.result.summary, analysis.currency, analysis.result.horizon
+    rows = [
+        ("Outcome", OUTCOME_LABELS[s.outcome]),
+        ("Orders in", count(s.orders_in)),
+        ("Delivered", count(s.delivered)),
+        ("Orders lost", f"{count(s.lost)} ({pct(s.lost_share)})"),
+    ]
+    if s.lost_website >= 0.5:
+        rows.append(("– turned away by the website", count(s.lost_website)))
+    if s.lost_leaving >= 0.5:
+        rows.append(("– went elsewhere rather than wait", count(s.lost_leaving)))
+    if s.lost_patience >= 0.5:
+        rows.append(("– cancelled after waiting too long", count(s.lost_patience)))
+    rows.append(("Sales lost", money(s.revenue_lost, cur)))
+    wait = days(s.peak_wait) + (f" (usually {days(s.normal_wait)})" if s.normal_wait else "")
+    rows += [("Longest wait", wait), ("Cash at the start", money(s.cash_start, cur))]
+    when = "at the start" if s.cash_low_day == 0 else f"day {s.cash_low_day}"
+    rows.append(("Cash low point", f"{money(s.cash_low, cur)} ({when})"))
+    rows.append((f"Cash on day {horizon}", money(s.cash_end, cur)))
+    rows.append(("Cash runs out", "never" if s.crunch_day is None else f"day {s.crunch_day}"))
+    if s.expansion_cost > 0.5:
+        rows.append(("Spent on added capacity", money(s.expansion_cost, cur)))
+    if s.committed_after > 0.5:
+        rows.append((f"Still committed after day {horizon}", money(s.committed_after, cur)))
+    if analysis.result.inputs.goods:
+        built = stock_words(s)
+        rows.append(
+            ("Stock nobody ordered", f"{count(built)} orders' worth ({money(built * s.unit_cost, cur)} at cost)")
+        )
+        rows.append(("Written off (past its shelf life)", money(s.written_off_value, cur)))
+    back = "not within the run" if s.recovery_day is None else f"day {s.recovery_day}"
+    rows.append(("Back to normal", back))
+    return rows
+
+
+def what_if_table(analysis: Analysis, markdown: bool = False) -> list[str] | list[dict[str, str]]:
+    """The what-if rows as a table (markdown lines, or dicts for a page), best first."""
+    s, cur = analysis.result.summary, analysis.currency
+    rows: list[dict[str, str]] = [
+        {
+            "Change": "As it is",
+            "Outcome": OUTCOME_LABELS[s.outcome],
+            **(
+                {
+                    "Stock nobody ordered": count(stock_words(s)),
+                    "Saved": "–",
+                    "Cash on the last day": money(s.cash_end, cur),
+                }
+                if analysis.shortfall
+                else {"Orders lost": count(s.lost), "Saved": "–", "Cash low point": money(s.cash_low, cur)}
+            ),
+        }
+    ]
+    for f in analysis.fixes:
+        rows.append(_fix_row(f, analysis))
+    if not markdown:
+        return rows
+    header = list(rows[0])
+    out = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 2)]
+    out += ["| " + " | ".join(r[h] for h in header) + " |" for r in rows]
+    return out
+
+
+def _fix_row(f: Fix, analysis: Analysis) -> dict[str, str]:
+    cur = analysis.currency
+    if analysis.shortfall:
+        return {
+            "Change": f.label,
+            "Outcome": OUTCOME_LABELS[f.outcome],
+            "Stock nobody ordered": count(f.stock_nobody_ordered),
+            "Saved": count(f.saved),
+            "Cash on the last day": money(f.cash_end, cur),
+        }
+    return {
+        "Change": f.label,
+        "Outcome": OUTCOME_LABELS[f.outcome],
+        "Orders lost": count(f.lost),
+        "Saved": count(f.saved),
+        "Cash low point": money(f.cash_low, cur),
+    }
+
+
+POLICY_SHORT = {"never": "Add nothing", "cautious": "Cautious", "aggressive": "Aggressive"}
+
+
+def policy_table(analysis: Analysis, markdown: bool = False) -> list[str] | list[dict[str, str]]:
+    """Never, cautious and aggressive expansion side by side (one column each, so it fits a phone)."""
+    cur, horizon = analysis.currency, analysis.result.horizon
+    measures: list[tuple[str, str]] = [
+        ("Orders lost", "lost"),
+        ("Cash low point", "cash_low"),
+        (f"Cash on day {horizon}", "cash_end"),
+        ("Spent on added capacity", "expansion_cost"),
+        ("Of it while idle", "idle_cost"),
+        (f"Owed after day {horizon}", "committed_after"),
+    ]
+    rows = []
+    for label, field in measures:
+        row = {"": label}
+        for policy, run in analysis.policies.items():
+            value = getattr(run.summary, field)
+            row[POLICY_SHORT[policy]] = count(value) if field == "lost" else money(value, cur)
+        rows.append(row)
+    if not markdown:
+        return rows
+    header = list(rows[0])
+    out = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+    out += ["| " + " | ".join(r[h] for h in header) + " |" for r in rows]
+    return out
+
+
+def sensitivity_table(analysis: Analysis, markdown: bool = False) -> list[str] | list[dict[str, str]]:
+    """Each assumed input at its low and high value: what the run's own figures do."""
+    cur = analysis.currency
+    measure = "Stock nobody ordered" if analysis.shortfall else "Orders lost"
+    rows = []
+    for x in analysis.sensitivity:
+        pair = x.stock if analysis.shortfall else x.lost
+        rows.append(
+            {
+                "Assumed input": x.label,
+                "Assumed": assumption_value(x, cur),
+                "Tried": f"{x.low:g} / {x.high:g}",
+                measure: f"{count(pair[0])} / {count(pair[1])}",
+                "Cash low point": f"{money(x.cash_low[0], cur)} / {money(x.cash_low[1], cur)}",
+            }
+        )
+    if not markdown or not rows:
+        return rows
+    header = list(rows[0])
+    out = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+    out += ["| " + " | ".join(r[h] for h in header) + " |" for r in rows]
+    return out
+
+
+def expansion_lines(analysis: Analysis) -> list[str]:
+    """What each policy added, when it worked, and what came after the rush (cost included)."""
+    out = []
+    cur = analysis.currency
+    for policy, run in analysis.policies.items():
+        s = run.summary
+        over = s.recovery_day
+        for e in s.expansions:
+            if e.cost < 0.5 and e.ready_day is not None and e.lever in ("overtime", "partner", "extra_supply"):
+                continue  # ordered, never used: nothing to say
+            when = "never within the run" if e.ready_day is None else f"working on day {e.ready_day}"
+            late = e.ready_day is not None and over is not None and e.ready_day >= over
+            text = f"{capital(policy)}: {e.label.lower()} ordered on day {e.ordered_day}, {when}"
+            if late:
+                text += ", after the rush is over"
+            text += f"; costs {money(e.cost, cur)}"
+            if e.committed_after > 0.5:
+                text += f" and {money(e.committed_after, cur)} more after day {run.horizon}"
+            out.append(text + ".")
+    return out
+
+
+def late_expansions(analysis: Analysis, policy: str = "aggressive") -> list[str]:
+    """Levers a policy ordered that only worked after everything was back to normal."""
+    run = analysis.policies.get(policy)
+    if run is None:
+        return []
+    over = run.summary.recovery_day
+    return [
+        e.step
+        for e in run.summary.expansions
+        if over is not None and (e.ready_day is None or e.ready_day >= over) and e.lever in ("expand", "service_help")
+    ]
+
+
+# --- findings --------------------------------------------------------------------------
+
+
+def related_findings(result: ScoreResult, step: str, limit: int | None = 3) -> list[Finding]:
+    """The assessment's findings for the part of the business a step belongs to."""
+    if step not in RESOURCES:
+        raise SurgeInputError(f"unknown step {step!r}; one of: {', '.join(RESOURCES)}")
+    dims = RESOURCES[step].dimensions
+    found = sorted(
+        (f for f in result.findings if f.dimension in dims), key=lambda f: (dims.index(f.dimension), -f.priority)
+    )
+    return found if limit is None else found[:limit]
+
+
+def dimension_title(questionnaire: Questionnaire, step: str, lang: str = "en") -> str:
+    """The questionnaire's name for the dimension a step links to (falls back to its id)."""
+    dim = RESOURCES[step].dimensions[0]
+    known = {d.id: d for d in questionnaire.dimensions}
+    return tr(known[dim].title, lang) if dim in known else dim

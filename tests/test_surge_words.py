@@ -1,0 +1,196 @@
+"""The surge test tells one story: a short verdict with the tables' figures and fix, in the assessment's currency."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from readiness import load_answers, load_questionnaire
+from readiness.currency import CurrencyError, check_currency, money
+from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE
+from readiness.surge import (
+    PRESETS,
+    Analysis,
+    analyse,
+    markdown,
+    scenario_from_preset,
+    setup_from_answers,
+    setup_from_values,
+)
+from readiness.surge.words import numbers, what_if_table
+
+from .conftest import ROOT
+
+DEMO = ROOT / "questionnaires" / "demo" / "frost-and-co.yaml"
+
+
+@pytest.fixture(scope="module")
+def demo_setup():  # type: ignore[no-untyped-def]
+    questionnaire = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers, _ = load_answers(questionnaire, DEMO_ANSWERS)
+    return setup_from_answers(questionnaire, answers)
+
+
+@pytest.fixture(scope="module", params=sorted(PRESETS))
+def demo_run(request: pytest.FixtureRequest, demo_setup) -> Analysis:  # type: ignore[no-untyped-def]
+    return analyse(demo_setup, request.param, currency="CNY")
+
+
+FIGURE = re.compile(r"[¥$€£]?-?\d[\d,]*(?:\.\d+)?%?")
+
+
+def test_the_verdict_is_at_most_three_short_lines(demo_run: Analysis) -> None:
+    lines = demo_run.verdict()
+    assert 1 <= len(lines) <= 3
+    assert all(len(line) <= 200 for line in lines), lines
+    assert all("inf" not in line and "nan" not in line for line in lines)
+
+
+def test_every_figure_in_the_words_is_in_the_tables(demo_run: Analysis) -> None:
+    page = markdown(demo_run)
+    tables = page.split("## In numbers", 1)[1]
+    for line in demo_run.verdict():
+        for figure in FIGURE.findall(line):
+            if re.fullmatch(r"\d{1,3}", figure):  # day numbers and small counts: checked by the tests below
+                continue
+            assert figure in tables, f"{figure!r} from {line!r} is not in the tables"
+
+
+def test_fix_first_is_the_what_if_that_saves_most(demo_run: Analysis) -> None:
+    fix = demo_run.fix_first
+    rows = what_if_table(demo_run)
+    if fix is None:
+        assert all(f.saved <= 0.5 for f in demo_run.fixes) or demo_run.shortfall
+        return
+    assert rows[1]["Change"] == fix.label  # the first row after "As it is"
+    best = max(demo_run.fixes, key=lambda f: f.saved)
+    if not demo_run.shortfall and fix.outcome == demo_run.result.summary.outcome:
+        assert fix.saved == best.saved
+    assert fix.label.lower() in " ".join(demo_run.verdict()).lower()
+
+
+def test_money_carries_the_assessments_currency(demo_run: Analysis) -> None:
+    page = markdown(demo_run)
+    assert "¥" in page and "$" not in page and " money" not in page
+    assert dict(numbers(demo_run))["Cash at the start"].startswith("¥")
+
+
+def test_the_cash_low_point_never_contradicts_the_start(demo_run: Analysis) -> None:
+    s = demo_run.result.summary
+    assert s.cash_low <= s.cash_start
+    rows = dict(numbers(demo_run))
+    if s.cash_low_day == 0:
+        assert rows["Cash low point"] == f"{money(s.cash_start, 'CNY')} (at the start)"
+
+
+def test_a_run_below_normal_is_never_headed_as_a_surge(demo_setup) -> None:  # type: ignore[no-untyped-def]
+    half = analyse(demo_setup, scenario_from_preset("tv_spot", multiplier=0.5))
+    page = markdown(half)
+    assert page.startswith("# Shortfall test: National TV spot")
+    assert "0.5× normal" in page and "Surge test" not in page
+
+
+def test_every_assumption_is_flagged_and_the_verdict_names_the_one_that_matters_most(demo_setup) -> None:  # type: ignore[no-untyped-def]
+    a = analyse(demo_setup, "tv_spot")
+    flagged = a.flagged
+    assert flagged and all(x.source == "assumption" and x.applies for x in flagged)
+    page = markdown(a)
+    assert f"Assumed, not answered ({len(flagged)})" in page
+    for x in flagged:
+        assert f"| ⚑ {x.label} |" in page
+    top = a.most_sensitive
+    assert top is not None and top.label.lower() in a.verdict()[-1]
+    assert a.verdict()[-1].startswith(f"Rests on {len(flagged)} assumptions")
+
+
+def test_answered_inputs_say_so() -> None:
+    from readiness.surge import KNOBS
+
+    setup = setup_from_values({k.name: k.default for k in KNOBS.values()}, kind="services")
+    assert analyse(setup, "viral_post").verdict()[-1] == "Every input comes from your answers."
+
+
+def test_currency_codes() -> None:
+    assert check_currency(None) == "USD" and check_currency(" eur ") == "EUR"
+    assert money(-5000, "CNY") == "-¥5,000" and money(1200, "CHF") == "CHF 1,200" and money(-0.2, "GBP") == "£0"
+    with pytest.raises(CurrencyError, match="three letters"):
+        check_currency("EURO")
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "readiness", "surge", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_surge_cli_reads_an_answers_file_and_flags_assumptions() -> None:
+    out = run(str(DEMO), "--scenario", "retail_contract", "--currency", "GBP")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("# Frost & Co Ice Cream (demo)\n")
+    assert "**Surge test: Retail chain contract**" in out.stdout and "£" in out.stdout and "⚑" in out.stdout
+    data = json.loads(run(str(DEMO), "--format", "json", "--multiplier", "4", "--days", "30").stdout)
+    assert data["scenario"]["multiplier"] == 4 and data["scenario"]["days"] == 30
+    assert {a["source"] for a in data["assumptions"]} >= {"answer", "assumption"}
+    assert (
+        len(data["verdict"]) <= 3 and data["what_if"] and set(data["policies"]) == {"never", "cautious", "aggressive"}
+    )
+
+
+def test_surge_cli_heads_a_shortfall_as_one() -> None:
+    out = run(str(DEMO), "--multiplier", "0.5")
+    assert out.returncode == 0 and "**Shortfall test: National TV spot**" in out.stdout
+    assert "Surge test" not in out.stdout
+    padded = run(str(DEMO), "--scenario", "padded_forecast", "--padding", "50", "--format", "json")
+    assert json.loads(padded.stdout)["heading"] == "Shortfall test: Padded forecast"
+
+
+def test_wrong_usage_exits_2_and_says_what_would_be_right() -> None:
+    bad = run(str(DEMO), "--scenario", "tv-spot")
+    assert bad.returncode == 2 and "did you mean 'tv_spot'" in bad.stderr and "Traceback" not in bad.stderr
+    for args in (["--scenario", "meteor"], ["--multiplier", "-2"], ["--currency", "EURO"], ["--policy", "bold"]):
+        result = run(str(DEMO), *args)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, args
+
+
+def test_named_values_and_a_broken_file(tmp_path: Path) -> None:
+    values = tmp_path / "inputs.yaml"
+    values.write_text("orders_per_day: 50\nkind: services\nwaiting_list_weeks: 4\n")
+    out = run(str(values), "--scenario", "viral_post")
+    assert out.returncode == 0 and "waiting list" in out.stdout.lower()
+    values.write_text("orders_per_day: 50\nkind: robots\n")
+    broken = run(str(values))
+    assert broken.returncode == 1 and "kind of business" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_cli_help_lists_every_preset() -> None:
+    help_text = run("--help").stdout
+    flat = " ".join(help_text.split())
+    for key in PRESETS:
+        assert key in flat, key
+
+
+def test_a_known_event_in_the_answers_becomes_a_scenario(tmp_path: Path) -> None:
+    from readiness.surge import KNOWN_EVENT, known_event
+
+    setup = setup_from_values({"event_multiple": 6, "event_weeks": 3})
+    event = known_event(setup.values())
+    assert event is not None and (event.multiplier, event.start_day, event.expected) == (6, 22, True)
+    assert event.heading() == "Surge test: Your event ahead"
+    assert known_event(setup_from_values({}).values()) is None
+    assert not any(a.flagged for a in setup.assumptions if a.name.startswith("event_"))
+    values = tmp_path / "event.yaml"
+    values.write_text("orders_per_day: 40\nevent_multiple: 6\nevent_weeks: 3\n")
+    out = run(str(values), "--scenario", KNOWN_EVENT)
+    assert out.returncode == 0 and "**Surge test: Your event ahead**" not in out.stdout
+    assert out.stdout.startswith("# Surge test: Your event ahead")
+    values.write_text("orders_per_day: 40\n")
+    none = run(str(values), "--scenario", KNOWN_EVENT)
+    assert none.returncode == 1 and "no known event" in none.stderr
