@@ -22,6 +22,7 @@ else:
         st.Page("pages/surge.py", title="Surge test", icon=":material/bolt:", url_path="surge"),
         st.Page("pages/workshop.py", title="Run a workshop", icon=":material/groups:", url_path="workshop"),
         st.Page("pages/join.py", title="Join a workshop", icon=":material/login:", url_path="join"),
+        st.Page("pages/room.py", title="Room display", icon=":material/cast:", url_path="room", visibility="hidden"),
     ]
     with app_entry():
         st.navigation(pages).run()

@@ -13,7 +13,7 @@ from readiness.forms import review, steps
 from readiness.markup import md_literal
 from readiness.model import tr
 from ui import links, nav, resources, session, shell
-from ui.question import GIVE_AGAIN, assess_target, end_of_run, show_all
+from ui.question import assess_target, end_of_run, show_all
 
 shell.app_shell()
 
@@ -41,14 +41,6 @@ step_list = steps(q, answers, lang)
 form = nav.Form(target, len(step_list))
 position = form.position(a.position)
 
-given_again = sorted(st.session_state.pop(GIVE_AGAIN, set()))
-if given_again:
-    names = ", ".join(f"“{md_literal(tr(q.question(qid).text, lang))}”" for qid in given_again)
-    st.warning(
-        f"The connection to the server was lost before {len(given_again)} answer(s) were saved: {names}. "
-        "They show what is saved now; please give them again.",
-        icon=":material/sync_problem:",
-    )
 
 st.caption(f"{md_literal(tr(q.title, lang))} · answers save themselves as you go: close the tab any time.")
 with st.expander("Your link to come back (keep it private)", icon=":material/link:"):

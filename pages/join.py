@@ -6,6 +6,7 @@ import streamlit as st
 
 from readiness import charts
 from readiness.errors import ReadinessError
+from readiness.markup import md_literal
 from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
 from ui import links, resources, session, shell
@@ -19,8 +20,8 @@ if assessment_id:
         st.error("This link is not a workshop participant's link.")
         st.stop()
     workshop = resources.workshops().get(record.workshop_id)
-    st.title(workshop.name)
-    st.caption(f"You answered as: {record.role}")
+    st.title(md_literal(workshop.name), anchor=False)
+    st.caption(f"You answered as: {md_literal(record.role)}")
     if not workshop.revealed:  # from the reveal on, answers are frozen (see the assess page)
         st.page_link(
             links.PAGES["assess"],
@@ -57,8 +58,8 @@ try:
 except NotFound as exc:
     st.error(str(exc).capitalize() + ".")
     st.stop()
-st.subheader(f"{workshop.name} · {workshop.business_name}")
-role = st.radio("Your role", list(workshop.roles), index=None, key="join_role")
+st.subheader(f"{md_literal(workshop.name)} · {md_literal(workshop.business_name)}", anchor=False)
+role = st.radio("Your role", list(workshop.roles), index=None, format_func=md_literal, key="join_role")
 name = None if workshop.anonymous else st.text_input("Your name", key="join_name", max_chars=200)
 st.caption(
     "Joined already? Open your own link (on your answers page) instead of joining again: joining twice counts "
@@ -75,6 +76,6 @@ if st.button("Join and start answering", type="primary", key="join_submit"):
         try:
             person = resources.workshops().join(workshop, role, name)
         except ReadinessError as exc:
-            st.error(str(exc).capitalize() + ".")
+            st.error(md_literal(str(exc).capitalize()) + ".")
         else:
             session.open_assessment(person.assessment_id, "assess")

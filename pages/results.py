@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.summary import dimension_markdown, finding_markdown, fmt
 from ui import downloads, links, resources, scores, session, shell
@@ -18,7 +19,7 @@ db = resources.store()
 answers = session.answers_of(a)
 shell.sidebar(cur, answers)
 
-st.title(f"Results · {a.business_name or 'Assessment'}")
+st.title(f"Results · {md_literal(a.business_name) or 'Assessment'}", anchor=False)
 
 profiles = [p.id for p in q.profiles]
 profile_key = f"results_profile_{a.id[:10]}"

@@ -18,10 +18,26 @@ except ShareError as exc:
     st.error(str(exc), icon=":material/link_off:")
     st.stop()
 
+
+def still_open() -> None:
+    """Raises ShareError once the link is revoked or expired: checked at every download."""
+    resources.store().open_share(token)
+
+
+@st.fragment(run_every=10)
+def watch_link() -> None:
+    """An open tab learns within seconds that its link was revoked, instead of showing the report on."""
+    try:
+        still_open()
+    except ShareError:
+        st.rerun()
+
+
 cur = session.Current(assessment, resources.store().questionnaire(assessment.questionnaire_hash))
 answers = session.answers_of(assessment)
 result = scores.cached_result(cur, assessment.profile, answers)
+watch_link()
 st.caption("A read-only report shared with you. Download it in the format you need:")
-downloads.download_buttons(cur, result, answers, "share")
+downloads.download_buttons(cur, result, answers, "share", guard=still_open)
 key = (assessment.id, assessment.updated_at.isoformat(), result.profile, cur.lang)
 st.html(embeddable(downloads.report_html(cur, result, answers, key)))

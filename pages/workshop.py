@@ -6,14 +6,14 @@ import streamlit as st
 
 from readiness import charts
 from readiness.errors import ReadinessError
-from readiness.forms import progress
+from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.report import file_name
 from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
 from readiness.workshop_report import render_workshop
 from readiness.workshop_store import DEFAULT_ROLES
-from ui import downloads, links, resources, shell
+from ui import downloads, links, resources, room, shell
 from ui.question import Target, end_of_run, show
 
 shell.app_shell()
@@ -68,10 +68,9 @@ except NotFound:
     st.stop()
 
 questionnaire = resources.store().questionnaire(workshop.questionnaire_hash)
-st.title(workshop.name)
-st.caption(
-    f"{workshop.business_name} · {tr(questionnaire.title)} · {'anonymous' if workshop.anonymous else 'named'} answers"
-)
+st.title(md_literal(workshop.name), anchor=False)
+kind = "anonymous" if workshop.anonymous else "named"
+st.caption(f"{md_literal(workshop.business_name)} · {md_literal(tr(questionnaire.title))} · {kind} answers")
 
 join_link = links.join_link(workshop.join_code)
 left, right = st.columns([3, 1])
@@ -79,6 +78,13 @@ with left:
     st.markdown(f"### Join code: `{workshop.join_code}`")
     st.write("Participants open this link (or the Join page and type the code):")
     st.code(join_link, language=None, wrap_lines=True)
+    st.page_link(
+        links.PAGES["room"],
+        label="Open the room display to project: the join code, the QR code and live progress, and no key",
+        icon=":material/cast:",
+        query_params={"j": workshop.join_code},
+    )
+    st.caption("Project the room display, not this page: this page's address is your key to the answers.")
 with st.expander("Your facilitator link: save it before you close this tab", icon=":material/key:"):
     st.write(
         "This link is the only way back into this view (the key is stored scrambled, so nobody can look it "
@@ -89,32 +95,8 @@ with right:
     st.image(links.qr_png(join_link), caption="Scan to join", width=180)
 
 
-@st.fragment(run_every=3)
-def live_progress() -> None:
-    """Who has joined and how far each role has got; refreshes by itself every few seconds."""
-    people = resources.workshops().participants(workshop.id)
-    finished = resources.workshops().finished(workshop.id)
-    rows = []
-    for role in workshop.roles:
-        mine = [(p, answers) for p, answers in people if p.role == role]
-        # the same count each phone shows: answered out of the questions that person is shown
-        answered = [progress(questionnaire, answers).fraction for _, answers in mine]
-        rows.append(
-            {
-                "Role": role,
-                "Joined": len(mine),
-                "Finished": sum(1 for p, _ in mine if p.id in finished),
-                "Average progress": f"{(sum(answered) / len(answered) if answered else 0):.0%}",
-            }
-        )
-    st.markdown(f"**{len(people)} joined**, {len(finished)} finished")
-    st.table(rows)
-    if not workshop.anonymous and people:
-        st.caption("People: " + ", ".join(f"{p.name} ({p.role})" for p, _ in people))
-
-
 st.subheader("Live progress")
-live_progress()
+room.live_progress(workshop, questionnaire, names=True)
 
 if not workshop.revealed:
     st.info("Answers are hidden from everyone until you reveal them.", icon=":material/visibility_off:")
@@ -149,8 +131,8 @@ if result.gaps:
     st.table(
         [
             {
-                "Dimension": g.title,
-                "Roles": f"{g.role_a} vs {g.role_b}",
+                "Dimension": md_literal(g.title),
+                "Roles": f"{md_literal(g.role_a)} vs {md_literal(g.role_b)}",
                 "Means": f"{g.mean_a:.0f} vs {g.mean_b:.0f}",
                 "Gap": f"{g.gap:+.0f}",
             }
@@ -169,13 +151,16 @@ consensus_answers = resources.store().answers(workshop.consensus_assessment_id)
 for index, question_id in enumerate(result.queue[:12], start=1):
     q_agg = result.question(question_id)
     agreed = consensus_answers.get(question_id)
-    with st.expander(f"{index}. {q_agg.text}" + ("  ✓ agreed" if agreed else ""), expanded=index == 1):
+    with st.expander(f"{index}. {md_literal(q_agg.text)}" + ("  ✓ agreed" if agreed else ""), expanded=index == 1):
         spread = "–" if q_agg.stats.spread is None else f"{q_agg.stats.spread:.0f}"
         st.markdown(
             f"Spread {spread} points · "
-            + " · ".join(f"{role}: {'–' if mean is None else f'{mean:.0f}'}" for role, mean in q_agg.role_means.items())
+            + " · ".join(
+                f"{md_literal(role)}: {'–' if mean is None else f'{mean:.0f}'}"
+                for role, mean in q_agg.role_means.items()
+            )
             + "  \n"
-            + ", ".join(f"{label}: {count}" for label, count in q_agg.distribution.items())
+            + ", ".join(f"{md_literal(label)}: {count}" for label, count in q_agg.distribution.items())
         )
         show(
             questionnaire,

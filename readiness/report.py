@@ -388,11 +388,15 @@ def embeddable(report_html: str) -> str:
     """
     style = report_html[report_html.index("<style>") : report_html.index("</style>") + len("</style>")]
     body = report_html[report_html.index('<div class="rr">') : report_html.rindex("</body>")]
+    # Inside the app, what a person typed is text on every page: the evidence links a report file
+    # makes clickable (``linkify``) stay visible as their address, but open nothing.
+    body = _LINK.sub(r"<span>\1</span>", body)
     # Hosts sanitise inline <svg> away; as images the same charts survive (and still run nothing).
     return style + _SVG_ELEMENT.sub(_svg_as_image, body)
 
 
 _SVG_ELEMENT = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+_LINK = re.compile(r'<a href="[^"]*" rel="noopener noreferrer nofollow">(.*?)</a>', re.DOTALL)
 
 
 def _svg_as_image(match: re.Match[str]) -> str:

@@ -31,13 +31,14 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(
-    database_url: str, log: IO[str] | int = subprocess.DEVNULL, script: Path | None = None
+    database_url: str, log: IO[str] | int = subprocess.DEVNULL, script: Path | None = None, port: int | None = None
 ) -> Iterator[tuple[str, int]]:
     """Yield the server's address and process id; stop it afterwards, whatever happened.
 
-    ``script`` serves another page the same way (a benchmark's bare baseline page).
+    ``script`` serves another page the same way (a benchmark's bare baseline page); ``port``
+    brings a server back where a crashed one was, so open browsers reconnect to it.
     """
-    port = free_port()
+    port = port or free_port()
     env = {**os.environ, "READINESS_DATABASE_URL": database_url}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "streamlit_app.py"),

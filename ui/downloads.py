@@ -24,8 +24,19 @@ def report_html(_cur: Current, _result: ScoreResult, _answers: dict[str, Answer]
     return render_html(build_report(_cur.questionnaire, _result, answer_set), chart_svgs(_result))
 
 
-def download_buttons(cur: Current, result: ScoreResult, answers: dict[str, Answer], key: str) -> None:
-    """One button per report format; each file is made only when its button is pressed."""
+def download_buttons(
+    cur: Current,
+    result: ScoreResult,
+    answers: dict[str, Answer],
+    key: str,
+    guard: Callable[[], object] | None = None,
+) -> None:
+    """One button per report format; each file is made only when its button is pressed.
+
+    ``guard`` runs first at every press and raises to refuse the file: a share
+    link is checked again then, so a tab opened before the link was revoked
+    gets nothing.
+    """
     from readiness.report import build_report as build
     from readiness.report import file_name, render_csv, render_json, render_pdf, render_xlsx
 
@@ -46,7 +57,17 @@ def download_buttons(cur: Current, result: ScoreResult, answers: dict[str, Answe
         "csv": lambda: render_csv(build(cur.questionnaire, result, answer_set)),
         "json": lambda: render_json(result, answer_set),
     }
+    if guard is not None:
+        makers = {name: _guarded(guard, maker) for name, maker in makers.items()}
     file_buttons(makers, lambda fmt_name: file_name(a.business_name, fmt_name), key)
+
+
+def _guarded(guard: Callable[[], object], maker: Callable[[], bytes]) -> Callable[[], bytes]:
+    def make() -> bytes:
+        guard()
+        return maker()
+
+    return make
 
 
 def file_buttons(makers: Mapping[str, Callable[[], bytes]], name_of: Callable[[str], str], key: str) -> None:

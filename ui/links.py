@@ -18,6 +18,7 @@ PAGES = {
     "workshop": "pages/workshop.py",
     "join": "pages/join.py",
     "surge": "pages/surge.py",
+    "room": "pages/room.py",
 }
 
 

@@ -10,9 +10,9 @@ What each question's widgets hold lives in ``st.session_state`` under keys
 derived from a prefix and the question id (``<prefix><id>``, ``…_special``,
 ``…_note``), so tests can address them. Beside them, ``…_seen`` keeps the
 answer this browser last knew to be stored: a redraw compares it with the
-database to notice a change made in another tab or device (and show it), or,
-on a session's first draw after a reconnect, a value the page showed that
-never reached the database.
+database to notice a change made in another tab or device, and shows it. A
+session's first draw (also after a server restart, when the browser reconnects
+still showing what was clicked) shows what the database holds.
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ from ui.resources import store
 
 #: Question ids saved by the interaction that caused this run: they get the inline "saved" mark.
 SAVED_NOW = "question_saved_now"
-#: Question ids whose shown value never reached the database (a reconnect after a server restart).
-GIVE_AGAIN = "question_give_again"
 _MISSING = object()
 
 
@@ -180,10 +178,8 @@ def sync(field: Field, stored: Answer | None, target: Target) -> str | None:
     state = st.session_state
     seen = state.get(f"{key}_seen", _MISSING)
     if seen is _MISSING:
-        # First draw in this session. After a server restart the browser reconnects with the values it
-        # was showing; one that never reached the database is shown as stored and listed to give again.
-        if key in state and _held(field, key) != _shown(field, stored):
-            state.setdefault(GIVE_AGAIN, set()).add(field.question_id)
+        # First draw in this session. After a server restart the browser reconnects still showing what
+        # was clicked; the values set here win over those, so the page shows what the database holds.
         _set(field, key, stored)
         state[f"{key}_seen"] = stored
         return None
