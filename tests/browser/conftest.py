@@ -103,3 +103,13 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+def settled(page: Page) -> None:
+    """Wait until the page's script run is over: until then Streamlit still shows the previous run's elements.
+
+    Checking a field while a rerun is half drawn can find two of it (the old one on its way out).
+    """
+    page.wait_for_function(
+        "document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'"
+    )

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from readiness.answers import Answer
 from readiness.storage import Store
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, settled
 
 pytestmark = pytest.mark.browser
 
@@ -102,6 +102,7 @@ def test_a_saved_note_survives_next_then_back(server: str, page: Page, server_st
     expect(heading(page, "Process")).to_be_visible()
     page.get_by_role("button", name="← Back").click()
     expect(heading(page, "Team")).to_be_visible()
+    settled(page)
     expect(block(page, "key_person_cover").get_by_placeholder("Note or evidence link (optional)")).to_have_value(
         "Back-up for payroll only"
     )
@@ -171,6 +172,7 @@ def test_two_tabs_on_one_assessment_lose_nothing(server: str, browser: Browser, 
 def answer_step(page: Page, number: int) -> int:
     """Answer every question of the current step as a reader would: pick, type, add a note now and then."""
     expect(page.get_by_role("button", name=re.compile(r"^(Next →|Review and finish →)$"))).to_be_visible()
+    settled(page)
     boxes = page.locator("[class*='st-key-q_']")  # all drawn: the buttons come after the questions
     count = boxes.count()
     for index in range(count):

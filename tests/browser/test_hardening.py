@@ -29,6 +29,7 @@ from readiness.workshop_store import WorkshopStore
 from tests.serve import free_port, streamlit_server
 
 from .conftest import ARTIFACTS, ROOT
+from .conftest import settled as wait_until_run_is_over
 
 pytestmark = pytest.mark.browser
 
@@ -54,9 +55,7 @@ FOUND_INJECTED = """() => {
 
 
 def settled(page: Page) -> None:
-    page.wait_for_function(
-        "document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'"
-    )
+    wait_until_run_is_over(page)
     page.wait_for_timeout(300)
 
 
