@@ -120,12 +120,35 @@ def pg_url(postgres_database: ScratchDatabase | str) -> Iterator[str]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database of this test's own: a SQLite file, then a PostgreSQL schema."""
+def new_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """Makes empty databases of this test's own, as many as it needs: SQLite files, then PostgreSQL schemas."""
+    made: list[str] = []
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'readiness.sqlite3'}"
-    else:
-        yield from _empty_schema(request.getfixturevalue("postgres_database"))
+
+        def sqlite_file() -> str:
+            made.append(f"sqlite:///{tmp_path / f'readiness-{len(made)}.sqlite3'}")
+            return made[-1]
+
+        yield sqlite_file
+        return
+    database = postgres_or_leave_out(request.getfixturevalue("postgres_database"))
+
+    def schema() -> str:
+        url, name = database.schema_url()
+        made.append(name)
+        return url
+
+    try:
+        yield schema
+    finally:
+        for name in made:
+            database.drop_schema(name)
+
+
+@pytest.fixture
+def db_url(new_db_url: Callable[[], str]) -> str:
+    """An empty database of this test's own: a SQLite file, then a PostgreSQL schema."""
+    return new_db_url()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
