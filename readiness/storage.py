@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from readiness.answers import Answer, AnswerSet
@@ -216,6 +217,7 @@ class Store:
         auto_upgrade: bool | None = None,
         pool_size: int | None = None,
         max_overflow: int | None = None,
+        pool_timeout: float | None = None,
     ) -> None:
         """``setting`` names where ``url`` came from, for error messages (the environment variable by default)."""
         if url is None:
@@ -223,7 +225,12 @@ class Store:
             setting = setting or configured
         self.url = url
         self.db: Database = open_database(
-            url, setting or "the database URL", echo=echo, pool_size=pool_size, max_overflow=max_overflow
+            url,
+            setting or "the database URL",
+            echo=echo,
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            pool_timeout=pool_timeout,
         )
         self.engine: Engine = self.db.engine
         self.is_sqlite = self.db.is_sqlite
@@ -265,6 +272,8 @@ class Store:
                 yield session
         except DBAPIError as exc:
             raise self.db.error(exc) from None
+        except PoolTimeout:
+            raise self.db.busy() from None
 
     def _insert(self, table: Table) -> postgresql.Insert | sqlite.Insert:
         """An INSERT that can say ON CONFLICT, in this database's dialect."""
@@ -285,6 +294,8 @@ class Store:
                 if attempt == attempts - 1:
                     raise self.db.error(exc, gave_up=True) from None
                 time.sleep(0.05 * 2**attempt)
+            except PoolTimeout:  # the pool already waited (30 s): another wait would only double it
+                raise self.db.busy() from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     def schema_version(self) -> int:
@@ -474,6 +485,8 @@ class Store:
                 rows = connection.execute(select(*columns).where(_ANSWERS.c.assessment_id == assessment_id)).all()
         except DBAPIError as exc:
             raise self.db.error(exc) from None
+        except PoolTimeout:
+            raise self.db.busy() from None
         return {
             qid: Answer(qid, kind, _restore(json.loads(value)) if value is not None else None, note)
             for qid, kind, value, note in rows

@@ -17,7 +17,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +89,23 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], folder: Path) ->
     raise ProxyDidNotStart(f"nginx did not start (exit code {process.poll()}): {log[-2000:]}")
 
 
+def check_config(ports: list[int]) -> tuple[bool, str]:
+    """``nginx -t`` on the shipped configuration: (valid, what nginx said)."""
+    binary = nginx_binary()
+    if binary is None:
+        raise ProxyDidNotStart("nginx is not installed (Debian/Ubuntu: apt-get install nginx)")
+    folder = Path(tempfile.mkdtemp(prefix="readiness-nginx-"))
+    folder.chmod(0o755)
+    try:
+        (folder / "readiness.conf").write_text(site_config(ports, free_port()))
+        (folder / "nginx.conf").write_text(_main_config(folder))
+        command = [binary, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", str(folder / "error.log")]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        return done.returncode == 0, done.stderr + done.stdout
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextmanager
 def nginx_proxy(ports: list[int]) -> Iterator[str]:
     """nginx in front of the servers on ``ports``; yields its address, stops it afterwards."""
@@ -127,6 +144,7 @@ class Cluster:
     servers: list[str] = field(default_factory=list)
     processes: list[subprocess.Popen[bytes] | None] = field(default_factory=list)
     log: Path | None = None
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def pids(self) -> list[int]:
@@ -135,7 +153,9 @@ class Cluster:
     def _start(self, index: int) -> subprocess.Popen[bytes]:
         port = int(self.servers[index].rsplit(":", 1)[1])
         out = self.log.open("a") if self.log else subprocess.DEVNULL
-        return start_streamlit(self.database_url, port, out, {"STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET})
+        return start_streamlit(
+            self.database_url, port, out, {"STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET, **self.env}
+        )
 
     def stop(self, index: int) -> None:
         process = self.processes[index]
@@ -150,9 +170,14 @@ class Cluster:
 
 
 @contextmanager
-def cluster(database_url: str, servers: int = 2, log: Path | None = None) -> Iterator[Cluster]:
-    """``servers`` `streamlit run` servers on ``database_url`` behind nginx, all stopped afterwards."""
-    group = Cluster(database_url, log=log)
+def cluster(
+    database_url: str, servers: int = 2, log: Path | None = None, env: Mapping[str, str] | None = None
+) -> Iterator[Cluster]:
+    """``servers`` `streamlit run` servers on ``database_url`` behind nginx, all stopped afterwards.
+
+    ``env``: settings every server gets, as from the env file of docs/deploy.md.
+    """
+    group = Cluster(database_url, log=log, env=dict(env or {}))
     group.servers = [f"http://127.0.0.1:{free_port()}" for _ in range(servers)]
     with ExitStack() as stack:
         stack.callback(lambda: [group.stop(i) for i in range(len(group.processes))])
@@ -164,4 +189,4 @@ def cluster(database_url: str, servers: int = 2, log: Path | None = None) -> Ite
         yield group
 
 
-__all__ = ["Cluster", "ProxyDidNotStart", "ServerDidNotStart", "cluster", "nginx_binary", "nginx_proxy"]
+__all__ = ["Cluster", "ProxyDidNotStart", "ServerDidNotStart", "check_config", "cluster", "nginx_binary", "nginx_proxy"]

@@ -368,3 +368,15 @@ def test_a_table_that_does_not_match_is_reported_at_once_not_retried(store: Stor
     sql(store, "ALTER TABLE answers RENAME TO answers_moved")
     with pytest.raises(StorageError, match=r"do not match this Readiness .*readiness db upgrade"):
         store.save_answer(a.id, validate_answer(sample, "cover", 1))
+
+
+def test_a_server_out_of_connections_says_so_instead_of_crashing(pg_url: str, sample) -> None:
+    store = Store(pg_url, pool_size=1, max_overflow=0, pool_timeout=0.5)
+    a = store.create_assessment(sample, "Acme")
+    with store.engine.connect():  # the only connection, held (a long request elsewhere in the server)
+        with pytest.raises(StorageError, match=r"connections this server may open .* stayed busy; nothing was saved"):
+            store.save_answer(a.id, validate_answer(sample, "cover", 1))
+        with pytest.raises(StorageError, match="raise READINESS_DB_POOL_SIZE"):
+            store.answers(a.id)
+    store.save_answer(a.id, validate_answer(sample, "cover", 1))  # and it recovers once one is free
+    store.close()

@@ -144,6 +144,13 @@ class Database:
             "and that the server is running and accepts this machine."
         )
 
+    def busy(self) -> StorageError:
+        """Every connection this server may open is in use (its pool is exhausted) for too long."""
+        return StorageError(
+            f"all the connections this server may open to {self.where()} stayed busy; nothing was saved, please "
+            f"try again (if this recurs, raise {POOL_SIZE_SETTING} within the database's max_connections)"
+        )
+
     def error(self, exc: DBAPIError, *, gave_up: bool = False) -> StorageError:
         """An honest message for an error during work (nothing of that write was kept)."""
         reason = _reason(exc)
@@ -193,10 +200,16 @@ def open_database(
     echo: bool = False,
     pool_size: int | None = None,
     max_overflow: int | None = None,
+    pool_timeout: float | None = None,
 ) -> Database:
-    """An engine for ``url`` (not yet connected), or a :class:`StorageError` naming ``setting``."""
+    """An engine for ``url`` (not yet connected), or a :class:`StorageError` naming ``setting``.
+
+    ``pool_timeout``: seconds a request waits for a free connection (SQLAlchemy's 30 by default).
+    """
     parsed = parse_url(url, setting)
     options: dict[str, Any] = {"echo": echo}
+    if pool_timeout is not None:
+        options["pool_timeout"] = pool_timeout
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).parent
