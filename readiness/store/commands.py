@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from readiness.store import migrate
-from readiness.store.copy import copy_database
-from readiness.store.database import Database, open_database
+if TYPE_CHECKING:
+    from readiness.store.database import Database
 
+# The database modules (SQLAlchemy, Alembic) are imported by the commands that use them, so
+# every other `readiness` command starts without them.
 EXIT_OK, EXIT_PROBLEM = 0, 1
 
 
 def _open(url: str | None, setting: str) -> Database:
+    from readiness.store.database import open_database
+
     if url:
         return open_database(url, setting)
     from readiness.storage import configured_url
@@ -31,6 +35,8 @@ def _open(url: str | None, setting: str) -> Database:
 
 
 def cmd_current(args: argparse.Namespace) -> int:
+    from readiness.store import migrate
+
     db = _open(args.url, "the URL argument")
     try:
         state = migrate.status(db)
@@ -52,6 +58,8 @@ def cmd_current(args: argparse.Namespace) -> int:
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
+    from readiness.store import migrate
+
     db = _open(args.url, "the URL argument")
     try:
         before, after = migrate.upgrade(db)
@@ -68,6 +76,9 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
+    from readiness.store.copy import copy_database
+    from readiness.store.database import open_database
+
     source = open_database(args.source, "SRC_URL")
     target = open_database(args.target, "DST_URL")
     print(f"copying {source.where()} into {target.where()}", file=sys.stderr)
