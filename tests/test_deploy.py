@@ -15,6 +15,7 @@ import asyncio
 import secrets
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
@@ -134,7 +135,8 @@ def test_the_recipe_runs_as_written(operator_database: str, tmp_path: Path, caps
     with cluster(url, servers=2, log=tmp_path / "servers.log", env=settings) as group:
         with urllib.request.urlopen(f"{group.proxy}/healthz", timeout=10) as health:
             assert health.read() == b"ok"
-        shown = asyncio.run(answer_burst(group.proxy, demo["id"], people=12))
+        with ThreadPoolExecutor(1) as pool:  # its own event loop: Playwright's may be running in this thread
+            shown = pool.submit(asyncio.run, answer_burst(group.proxy, demo["id"], people=12)).result()
         assert len(set(shown)) == 1 and shown[0].endswith("answered"), shown  # everyone saved, on either server
         db = open_database(url + "&application_name=recipe-check", "test")  # not counted itself
         with db.engine.connect() as connection:
