@@ -5,6 +5,8 @@ Every test taking ``db_url`` runs on both databases (tests/conftest.py).
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import sqlite3
 import sys
 import threading
@@ -380,3 +382,62 @@ def test_a_server_out_of_connections_says_so_instead_of_crashing(pg_url: str, sa
             store.answers(a.id)
     store.save_answer(a.id, validate_answer(sample, "cover", 1))  # and it recovers once one is free
     store.close()
+
+
+class Forwarder:
+    """A TCP hop in front of the database that can be cut, as a server restart or a network fault would."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.target = (host, port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets: list[socket.socket] = [self.listener]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.target)
+            self.sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            with contextlib.suppress(OSError):
+                sink.shutdown(socket.SHUT_RDWR)
+
+    def cut(self) -> None:
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+
+
+def test_a_database_server_gone_mid_use_is_named_and_nothing_half_saved(pg_url: str, sample) -> None:
+    url = make_url(pg_url)
+    hop = Forwarder(url.host or "127.0.0.1", url.port or 5432)
+    store = Store(url.set(host="127.0.0.1", port=hop.port).render_as_string(hide_password=False), setting="DB_URL")
+    a = store.create_assessment(sample, "Acme")
+    store.save_answer(a.id, validate_answer(sample, "cover", 1))
+    hop.cut()
+    with pytest.raises(StorageError) as info:
+        store.save_answer(a.id, validate_answer(sample, "cover", 2))
+    assert f"cannot reach the PostgreSQL database {url.database!r} at 127.0.0.1:{hop.port} (from DB_URL)" in str(
+        info.value
+    )
+    with pytest.raises(StorageError, match="cannot reach"):
+        store.answers(a.id)
+    store.close()
+    direct = Store(pg_url)
+    assert direct.answers(a.id)["cover"].value == 1.0
+    direct.close()

@@ -155,10 +155,10 @@ class Database:
         """An honest message for an error during work (nothing of that write was kept)."""
         reason = _reason(exc)
         state = _state(exc)
+        if self._lost(exc):
+            return self.unreachable(exc)
         if gave_up:
             return StorageError(f"the database stayed busy, so this was not saved; please try again ({reason})")
-        if exc.connection_invalidated or (state or "").startswith("08"):
-            return self.unreachable(exc)
         if state in _SCHEMA_STATES or "no such table" in reason or "no such column" in reason:
             return StorageError(
                 f"the tables in {self.where()} do not match this Readiness ({reason}); run `readiness db upgrade`"
@@ -168,6 +168,14 @@ class Database:
         if isinstance(exc, DataError):
             return StorageError(f"the database refused a value ({reason})")
         return StorageError(f"the database failed ({reason})")
+
+    def _lost(self, exc: DBAPIError) -> bool:
+        """The connection broke or could not be made (the server restarting, failing over, gone)."""
+        state = _state(exc)
+        if exc.connection_invalidated or (state or "").startswith("08"):
+            return True
+        # psycopg reports a connection that cannot be made without any SQLSTATE
+        return not self.is_sqlite and isinstance(exc, OperationalError) and state is None
 
 
 def is_transient(exc: DBAPIError) -> bool:
@@ -179,6 +187,8 @@ def is_transient(exc: DBAPIError) -> bool:
     """
     if exc.connection_invalidated or _state(exc) in _TRANSIENT_STATES:
         return True
+    if isinstance(exc, OperationalError) and _state(exc) is None and "sqlite" not in type(exc.orig).__module__:
+        return True  # psycopg: the connection could not be made (a server restarting comes back in seconds)
     message = str(exc.orig).lower()
     return isinstance(exc, OperationalError) and ("locked" in message or "busy" in message)
 
