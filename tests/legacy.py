@@ -88,3 +88,18 @@ def normalised(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str
         )
         for name, rows in data.items()
     }
+
+
+#: Columns the migrations since version 3 added to existing tables, with the value old rows get.
+#: A migration that adds one adds it here too: the tests then show exactly what it changed.
+ADDED_SINCE_V3 = {"assessments": {"currency": "USD"}}
+
+
+def upgraded(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Version-3 rows as they read after the migrations: unchanged, plus the added columns' defaults."""
+    return {
+        name: sorted(
+            ({**row, **ADDED_SINCE_V3.get(name, {})} for row in rows), key=lambda r: json.dumps(r, sort_keys=True)
+        )
+        for name, rows in data.items()
+    }

@@ -25,7 +25,7 @@ from readiness.store.schema import Base
 from readiness.workshop_store import WorkshopStore
 
 from .conftest import DATA, ROOT
-from .legacy import create_legacy_database, dump, normalised
+from .legacy import create_legacy_database, dump, normalised, upgraded
 
 FUTURE = DATA / "migrations-future"
 
@@ -56,7 +56,7 @@ def test_a_database_made_before_migrations_is_adopted_with_all_its_data(db_url: 
     before = create_legacy_database(db_url)
     store = Store(db_url)  # what a server start does
     assert migrate.status(store.db).state == "up to date"
-    assert dump(db_url) == normalised(before)  # every row of every table, unchanged
+    assert dump(db_url) == upgraded(normalised(before))  # every row of every table, unchanged
     assert differences(db_url) == []
 
     # and the app reads it all as before
@@ -85,11 +85,11 @@ def test_version_1_and_2_databases_gain_the_later_tables_and_keep_their_data(new
         url = new_db_url()
         before = create_legacy_database(url, without=missing, level=level)
         store = Store(url)
-        assert store.schema_version() == SCHEMA_VERSION
+        assert store.schema_version() == 3  # the level of the schema they now have, which older code can use
         assert set(missing) <= set(inspect(store.engine).get_table_names())
         after = dump(url, list(before))
-        before["meta"] = [{"key": "schema_version", "value": str(SCHEMA_VERSION)}]
-        assert after == normalised(before)
+        before["meta"] = [{"key": "schema_version", "value": "3"}]
+        assert after == upgraded(normalised(before))
         store.close()
         assert differences(url) == []
 
@@ -125,7 +125,8 @@ def test_a_change_older_servers_cannot_survive_makes_them_refuse_clearly(db_url:
     store = Store(db_url)
     migrate.upgrade(store.db, locations=[FUTURE], target="9002")
     store.close()
-    with pytest.raises(StorageError, match=r"written by a newer Readiness \(schema 4, this one reads 3\)"):
+    newer = rf"written by a newer Readiness \(schema {SCHEMA_VERSION + 1}, this one reads {SCHEMA_VERSION}\)"
+    with pytest.raises(StorageError, match=newer):
         Store(db_url)
     assert cli(["db", "current", db_url]) == 1
 
@@ -140,7 +141,7 @@ def test_with_automatic_upgrades_off_a_database_behind_is_refused_until_upgraded
     assert cli(["db", "current", db_url]) == 1
     assert "state: behind (run `readiness db upgrade`)" in capsys.readouterr().out
     assert cli(["db", "upgrade", db_url]) == 0
-    assert "from revision none to 0001" in capsys.readouterr().out
+    assert f"from revision none to {migrate.head()}" in capsys.readouterr().out
     Store(db_url).close()
     assert cli(["db", "current", db_url]) == 0
     assert "state: up to date" in capsys.readouterr().out
@@ -212,7 +213,7 @@ def test_servers_starting_together_on_an_empty_database_all_start(
         assert [code for code, _ in results] == [0, 0, 0], results
         assert differences(url) == []
         with open_database(url, "test").engine.connect() as connection:
-            assert connection.execute(text("SELECT value FROM meta")).all() == [(str(SCHEMA_VERSION),)]
+            assert connection.execute(text("SELECT value FROM meta")).all() == [("3",)]
 
 
 def test_two_upgrades_of_an_old_database_at_once_lose_nothing(new_db_url: Callable[[], str], tmp_path: Path) -> None:
@@ -223,5 +224,5 @@ def test_two_upgrades_of_an_old_database_at_once_lose_nothing(new_db_url: Callab
         assert [code for code, _ in results] == [0, 0], results
         outputs = sorted(out.strip().split(": ", 1)[-1] if "nothing" in out else "upgraded" for _, out in results)
         assert outputs == ["nothing to do", "upgraded"], results  # one migrated; the other waited, then found it done
-        assert dump(url) == normalised(before)
+        assert dump(url) == upgraded(normalised(before))
         assert differences(url) == []

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from readiness.store.migrate import SCHEMA_VERSION
+
 revision = "9002"
 down_revision = "9001"
 branch_labels = None
@@ -15,8 +17,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    op.execute(f"UPDATE meta SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'")
 
 
 def downgrade() -> None:
-    op.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    op.execute(f"UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema_version'")
