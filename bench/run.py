@@ -13,7 +13,10 @@ one-line page (bench/pages.py); HTML report under 1 s and PDF under 3 s
 (bench/reports.py); a 180-day surge run under 10 ms and a 50x50 survival map
 under 1 s and 30x faster than a loop (bench/surge.py); with 30 workshop
 participants answering at once on one server, p95 answer-to-save under 1 s
-(bench/workshop_load.py). All run from here.
+(bench/workshop_load.py); answer save latency SQLite against PostgreSQL
+(bench/storage_save.py); the workshop burst through nginx on PostgreSQL with two
+servers at most 0.6x the p95 of one (bench/proxy_load.py; both need a PostgreSQL
+server: READINESS_BENCH_POSTGRES_URL or READINESS_TEST_POSTGRES_URL). All run from here.
 """
 
 from __future__ import annotations
@@ -106,6 +109,14 @@ def main() -> int:
 
         print()
         ok = workshop_load.main([]) == 0 and ok
+        import storage_save
+
+        print()
+        ok = storage_save.main([]) and ok
+        import proxy_load
+
+        print()
+        ok = proxy_load.main([]) and ok
     return 0 if ok else 1
 
 

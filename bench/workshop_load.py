@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,9 +117,21 @@ async def facilitator_refreshes(user: Session, fragment: str, stop: asyncio.Even
             await asyncio.wait_for(stop.wait(), interval)
 
 
-async def run(participants: int, think: float) -> dict[str, Any]:
-    folder = tempfile.mkdtemp()
-    with streamlit_server(f"sqlite:///{folder}/load.sqlite3") as (url, pid):
+@contextlib.contextmanager
+def one_server() -> Iterator[tuple[str, list[int], str]]:
+    """The default deployment: one `streamlit run` server on a SQLite file; (address, pids, database)."""
+    database = f"sqlite:///{tempfile.mkdtemp()}/load.sqlite3"
+    with streamlit_server(database) as (url, pid):
+        yield url, [pid], database
+
+
+Deployment = Callable[[], contextlib.AbstractContextManager[tuple[str, list[int], str]]]
+
+
+async def run(participants: int, think: float, deployment: Deployment = one_server) -> dict[str, Any]:
+    """One phase against a fresh deployment; CPU and memory are summed over all its servers."""
+    with deployment() as (url, pids, database):
+        pid = pids[0]
         async with Session(url) as facilitator:
             await facilitator.open("workshop")
             await facilitator.type_text("Business", "Load test")
@@ -131,7 +144,7 @@ async def run(participants: int, think: float) -> dict[str, Any]:
                 command = ["py-spy", "record", "--pid", str(pid), "--format", "raw", "--gil", "--nonblocking"]
                 profiler = subprocess.Popen([*command, "-o", os.environ["BENCH_PYSPY"]])
             await asyncio.sleep(1)
-            before = rss_mb(pid)
+            before = sum(rss_mb(p) for p in pids)
 
             timings: list[float] = []
             refreshes: list[float] = []
@@ -140,7 +153,7 @@ async def run(participants: int, think: float) -> dict[str, Any]:
             counter = [0]
             roles = ["Leadership", "Sales / marketing", "Operations / production", "Finance"]
             started = time.perf_counter()
-            cpu0, client0 = cpu_seconds(pid), time.process_time()
+            cpu0, client0 = sum(cpu_seconds(p) for p in pids), time.process_time()
             dashboard = asyncio.create_task(facilitator_refreshes(facilitator, fragment, stop, refreshes))
             people = [
                 asyncio.create_task(
@@ -152,11 +165,11 @@ async def run(participants: int, think: float) -> dict[str, Any]:
             ]
             await done.wait()
             wall = time.perf_counter() - started
-            server_cpu, client_cpu = cpu_seconds(pid) - cpu0, time.process_time() - client0
+            server_cpu, client_cpu = sum(cpu_seconds(p) for p in pids) - cpu0, time.process_time() - client0
             if profiler:
                 profiler.send_signal(2)
                 profiler.wait()
-            peak = rss_mb(pid)
+            peak = sum(rss_mb(p) for p in pids)
             stop.set()
             await dashboard
             release.set()
@@ -167,10 +180,11 @@ async def run(participants: int, think: float) -> dict[str, Any]:
             if f"{participants} joined" not in page:
                 problems.append(f"facilitator's dashboard does not show {participants} joined: {page[:300]!r}")
 
-    # every answer reached the database
-    store = WorkshopStore(Store(f"sqlite:///{folder}/load.sqlite3"))
-    workshop = store.by_key(key)
-    stored = sum(len(answers) for _, answers in store.participants(workshop.id))
+        # every answer reached the database (read while the deployment, and its database, still exist)
+        store = Store(database)
+        workshop = WorkshopStore(store).by_key(key)
+        stored = sum(len(answers) for _, answers in WorkshopStore(store).participants(workshop.id))
+        store.close()
     timings.sort()
     if not timings:  # every participant failed before answering: say so instead of crashing on the stats
         timings = [math.inf]

@@ -92,7 +92,7 @@ with st.expander("Your facilitator link: save it before you close this tab", ico
     )
     st.code(f"{links.base_url()}/workshop?w={key}", language=None, wrap_lines=True)
 with right:
-    st.image(links.qr_png(join_link), caption="Scan to join", width=180)
+    st.image(links.qr_image(join_link), caption="Scan to join", width=180)
 
 
 st.subheader("Live progress")

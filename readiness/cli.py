@@ -320,6 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(func=cmd_schema)
+
+    from readiness.store.commands import register as register_db_commands
+
+    register_db_commands(sub)
     return parser
 
 

@@ -1,13 +1,16 @@
-"""Storage of assessments and their answers, through SQLAlchemy.
+"""Storage of assessments and their answers, through SQLAlchemy, on SQLite or PostgreSQL.
 
-SQLite by default (one file, WAL mode, a busy timeout, write transactions
-taken with ``BEGIN IMMEDIATE`` so concurrent writers queue instead of failing
-with "database is locked"); any SQLAlchemy URL works, so a server database
-can be used later.
+SQLite is the zero-setup default (one file); PostgreSQL carries several app
+servers on one database (docs/deploy.md). Opening a database, cleaning text
+and migrating the schema live in :mod:`readiness.store`; this module is the
+assessments' API on top.
 
-Every answer is saved the moment it changes. An assessment keeps a snapshot of
-the exact questionnaire it was answered with (by content hash), so editing a
-questionnaire file later never silently re-scores old answers.
+Every answer is saved the moment it changes, with an upsert (``INSERT ... ON
+CONFLICT``), so two saves of the same answer at once (two tabs, two servers)
+both succeed and the later one wins, instead of the second failing on a
+duplicate key. An assessment keeps a snapshot of the exact questionnaire it
+was answered with (by content hash), so editing a questionnaire file later
+never silently re-scores old answers.
 """
 
 from __future__ import annotations
@@ -20,42 +23,63 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import (
-    DateTime,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    create_engine,
+    Connection,
+    Table,
     delete,
-    event,
-    inspect,
+    func,
     select,
-    text,
+    update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm import Session, sessionmaker
 
 from readiness.answers import Answer, AnswerSet
 from readiness.currency import DEFAULT_CURRENCY, check_currency
 from readiness.errors import ReadinessError
 from readiness.model import Questionnaire
+from readiness.store import migrate
+from readiness.store.database import Database, is_transient, open_database, utc, utc_or_none
+from readiness.store.errors import StorageError, ValueRefused
+from readiness.store.schema import (
+    AnswerRow,
+    AssessmentRow,
+    Base,
+    MetaRow,
+    ParticipantRow,
+    ShareRow,
+    SnapshotRow,
+    WorkshopRow,
+    now,
+)
+from readiness.store.text import NOTE_LIMIT, VALUE_LIMIT, checked, clean, cut
 
-#: 1: assessments, answers, snapshots. 2: share links. 3: workshops and participants.
-#: 4: assessments.currency.
-SCHEMA_VERSION = 4
+#: The schema level this code reads and writes (see :mod:`readiness.store.migrate`).
+SCHEMA_VERSION = migrate.SCHEMA_VERSION
 ENV_URL = "READINESS_DATABASE_URL"
-BUSY_TIMEOUT_MS = 15_000
 T = TypeVar("T")
+STATUSES = ("draft", "complete")
 
-
-def now() -> datetime:
-    return datetime.now(UTC)
+# Re-exported: callers catch the errors, and the workshop store reads the tables, from here.
+__all__ = [
+    "AnswerRow",
+    "AssessmentRow",
+    "Base",
+    "MetaRow",
+    "ParticipantRow",
+    "ShareRow",
+    "SnapshotRow",
+    "StorageError",
+    "ValueRefused",
+    "WorkshopRow",
+]
 
 
 def new_token() -> str:
@@ -65,104 +89,20 @@ def new_token() -> str:
 
 def default_url(base: str | Path | None = None) -> str:
     """The database URL: ``READINESS_DATABASE_URL`` (or ``DATABASE_URL``), else a SQLite file."""
-    url = os.environ.get(ENV_URL) or os.environ.get("DATABASE_URL")
-    if url:
-        return url
+    return configured_url(base)[0]
+
+
+def configured_url(base: str | Path | None = None) -> tuple[str, str]:
+    """The database URL and, for messages, the setting it came from."""
+    for setting in (ENV_URL, "DATABASE_URL"):
+        if os.environ.get(setting):
+            return os.environ[setting], setting
     folder = Path(base) if base else Path.cwd() / "data"
-    return f"sqlite:///{folder / 'readiness.sqlite3'}"
-
-
-class StorageError(ReadinessError):
-    """The database cannot be used (wrong schema version, unreachable, ...)."""
+    return f"sqlite:///{folder / 'readiness.sqlite3'}", f"the default database (set {ENV_URL} to choose another)"
 
 
 class NotFound(ReadinessError):
     """No assessment with that id (mistyped or deleted link)."""
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class MetaRow(Base):
-    __tablename__ = "meta"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-class SnapshotRow(Base):
-    __tablename__ = "questionnaire_snapshots"
-    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    questionnaire_id: Mapped[str] = mapped_column(String(80), index=True)
-    version: Mapped[str] = mapped_column(String(40))
-    content: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
-
-
-class AssessmentRow(Base):
-    __tablename__ = "assessments"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    questionnaire_id: Mapped[str] = mapped_column(String(80))
-    questionnaire_version: Mapped[str] = mapped_column(String(40))
-    questionnaire_hash: Mapped[str] = mapped_column(ForeignKey("questionnaire_snapshots.hash"))
-    business_name: Mapped[str] = mapped_column(String(200), default="")
-    profile: Mapped[str] = mapped_column(String(64))
-    business_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
-    currency: Mapped[str] = mapped_column(String(8), default=DEFAULT_CURRENCY, server_default=DEFAULT_CURRENCY)
-    language: Mapped[str] = mapped_column(String(8), default="en")
-    status: Mapped[str] = mapped_column(String(16), default="draft")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    is_demo: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
-    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-
-
-class AnswerRow(Base):
-    __tablename__ = "answers"
-    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
-    question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    value: Mapped[str | None] = mapped_column(Text, nullable=True)
-    note: Mapped[str | None] = mapped_column(Text, nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
-
-
-class ShareRow(Base):
-    __tablename__ = "share_links"
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
-    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-
-
-class WorkshopRow(Base):
-    """A workshop; its operations live in readiness.workshop_store."""
-
-    __tablename__ = "workshops"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    join_code: Mapped[str] = mapped_column(String(12), unique=True)
-    facilitator_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
-    business_name: Mapped[str] = mapped_column(String(200))
-    questionnaire_hash: Mapped[str] = mapped_column(ForeignKey("questionnaire_snapshots.hash"))
-    profile: Mapped[str] = mapped_column(String(64))
-    roles: Mapped[str] = mapped_column(Text)  # JSON list
-    anonymous: Mapped[int] = mapped_column(Integer, default=1)
-    consensus_assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id"))
-    revealed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
-
-
-class ParticipantRow(Base):
-    __tablename__ = "participants"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
-    role: Mapped[str] = mapped_column(String(64))
-    name: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id"), unique=True)
-    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
 class ShareError(ReadinessError):
@@ -192,14 +132,9 @@ class ShareLink:
     def status(self) -> str:
         if self.revoked_at is not None:
             return "revoked"
-        if self.expires_at is not None and _aware(self.expires_at) <= now():
+        if self.expires_at is not None and self.expires_at <= now():
             return "expired"
         return "active"
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands timezone-aware columns back naive; they were written in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _hash_token(token: str) -> str:
@@ -207,8 +142,14 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _share(row: ShareRow) -> ShareLink:
-    return ShareLink(row.token_hash[:12], row.assessment_id, row.created_at, row.expires_at, row.revoked_at)
+def _share(row: Any) -> ShareLink:
+    return ShareLink(
+        row.token_hash[:12],
+        row.assessment_id,
+        utc(row.created_at),
+        utc_or_none(row.expires_at),
+        utc_or_none(row.revoked_at),
+    )
 
 
 @dataclass(frozen=True)
@@ -232,7 +173,8 @@ class Assessment:
     completed_at: datetime | None
 
 
-def _assessment(row: AssessmentRow) -> Assessment:
+def _assessment(row: Any) -> Assessment:
+    """From an ORM row or a plain result row alike; every time in UTC."""
     return Assessment(
         id=row.id,
         questionnaire_id=row.questionnaire_id,
@@ -246,66 +188,67 @@ def _assessment(row: AssessmentRow) -> Assessment:
         status=row.status,
         position=row.position,
         is_demo=bool(row.is_demo),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        completed_at=row.completed_at,
+        created_at=utc(row.created_at),
+        updated_at=utc(row.updated_at),
+        completed_at=utc_or_none(row.completed_at),
     )
 
 
-class Store:
-    """One database. Thread-safe: each call uses its own session."""
+_ASSESSMENTS: Table = AssessmentRow.__table__  # type: ignore[assignment]
+_ANSWERS: Table = AnswerRow.__table__  # type: ignore[assignment]
+_SNAPSHOTS: Table = SnapshotRow.__table__  # type: ignore[assignment]
+_SHARES: Table = ShareRow.__table__  # type: ignore[assignment]
 
-    def __init__(self, url: str | None = None, *, echo: bool = False) -> None:
-        self.url = url or default_url()
-        self.is_sqlite = self.url.startswith("sqlite")
-        if self.is_sqlite and ":memory:" not in self.url and self.url != "sqlite://":
-            path = self.url.split("///", 1)[-1]
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(self.url, echo=echo, pool_pre_ping=not self.is_sqlite)
-        if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_connect)
-            event.listen(self.engine, "begin", _sqlite_begin)
+
+class Store:
+    """One database. Thread-safe: each call takes its own connection from the pool.
+
+    Opening a store makes sure the schema is ready, migrating it under a
+    database lock when it is behind (:mod:`readiness.store.migrate`), so every
+    server start is also a safe upgrade, however many servers start at once.
+    """
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        echo: bool = False,
+        setting: str | None = None,
+        auto_upgrade: bool | None = None,
+        pool_size: int | None = None,
+        max_overflow: int | None = None,
+        pool_timeout: float | None = None,
+    ) -> None:
+        """``setting`` names where ``url`` came from, for error messages (the environment variable by default)."""
+        if url is None:
+            url, configured = configured_url()
+            setting = setting or configured
+        self.url = url
+        self.db: Database = open_database(
+            url,
+            setting or "the database URL",
+            echo=echo,
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            pool_timeout=pool_timeout,
+        )
+        self.engine: Engine = self.db.engine
+        self.is_sqlite = self.db.is_sqlite
+        self._writer = self.engine.execution_options(readiness_write=True)  # SQLite: BEGIN IMMEDIATE
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._snapshots: dict[str, Questionnaire] = {}
-        self._migrate()
+        self._stored_snapshots: set[str] = set()
+        try:
+            self.status = migrate.ensure_ready(self.db, auto_upgrade=auto_upgrade)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     # --- plumbing -----------------------------------------------------------
-    def _migrate(self) -> None:
-        try:
-            Base.metadata.create_all(self.engine)
-        except OperationalError as exc:
-            raise StorageError(f"cannot open the database {self._safe_url()}: {exc.orig}") from None
-        self._add_missing_columns()
-        with self._write() as session:
-            row = session.get(MetaRow, "schema_version")
-            if row is None:
-                session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(row.value) > SCHEMA_VERSION:
-                raise StorageError(
-                    f"the database was written by a newer Readiness (schema {row.value}, "
-                    f"this one reads {SCHEMA_VERSION}); upgrade Readiness"
-                )
-            elif int(row.value) < SCHEMA_VERSION:  # create_all made new tables, _add_missing_columns new columns
-                row.value = str(SCHEMA_VERSION)
-
-    def _add_missing_columns(self) -> None:
-        """Add columns that newer versions put on existing tables (create_all only makes new tables).
-
-        A stopgap until the schema is managed by Alembic migrations (issue 16): they take
-        this over, starting with ``assessments.currency`` (schema 4), and this goes.
-        """
-        columns = {c["name"] for c in inspect(self.engine).get_columns("assessments")}
-        if "currency" not in columns:
-            column = f"currency VARCHAR(8) NOT NULL DEFAULT '{DEFAULT_CURRENCY}'"
-            with self.engine.begin() as connection:
-                connection.execute(text(f"ALTER TABLE assessments ADD COLUMN {column}"))
-
-    def _safe_url(self) -> str:
-        return self.engine.url.render_as_string(hide_password=True)
-
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        session = self._sessions(bind=self.engine.execution_options(readiness_write=True))
+        """An ORM session in one write transaction (run it through :meth:`_retry`)."""
+        session = self._sessions(bind=self._writer)
         try:
             yield session
             session.commit()
@@ -315,19 +258,48 @@ class Store:
         finally:
             session.close()
 
+    @contextmanager
+    def _begin(self) -> Iterator[Connection]:
+        """A plain connection in one write transaction: the hot paths skip the ORM."""
+        with self._writer.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        """A session for reading; a database failure becomes a :class:`StorageError` that says what broke."""
+        try:
+            with self._sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            raise self.db.error(exc) from None
+        except PoolTimeout:
+            raise self.db.busy() from None
+
+    def _insert(self, table: Table) -> postgresql.Insert | sqlite.Insert:
+        """An INSERT that can say ON CONFLICT, in this database's dialect."""
+        return sqlite.insert(table) if self.is_sqlite else postgresql.insert(table)
+
     def _retry(self, func: Callable[[], T], attempts: int = 6) -> T:
-        """Run a write, retrying the rare lock timeout so no user ever sees one."""
+        """Run a write; retry only what passes by itself (a lock, a deadlock, a restarting server).
+
+        Anything else (a refused value, a missing table) is reported at once,
+        as it is: retrying it would only make the person wait for the same error.
+        """
         for attempt in range(attempts):
             try:
                 return func()
-            except OperationalError as exc:
-                if "locked" not in str(exc.orig).lower() or attempt == attempts - 1:
-                    raise StorageError(f"the database is busy, please try again ({exc.orig})") from None
+            except DBAPIError as exc:
+                if not is_transient(exc):
+                    raise self.db.error(exc) from None
+                if attempt == attempts - 1:
+                    raise self.db.error(exc, gave_up=True) from None
                 time.sleep(0.05 * 2**attempt)
+            except PoolTimeout:  # the pool already waited (30 s): another wait would only double it
+                raise self.db.busy() from None
         raise AssertionError("unreachable")  # pragma: no cover
 
     def schema_version(self) -> int:
-        with self._sessions() as session:
+        with self._read() as session:
             row = session.get(MetaRow, "schema_version")
             return int(row.value) if row else 0
 
@@ -335,24 +307,26 @@ class Store:
         self.engine.dispose()
 
     # --- questionnaires -----------------------------------------------------
-    def _ensure_snapshot(self, session: Session, questionnaire: Questionnaire) -> None:
-        if session.get(SnapshotRow, questionnaire.content_hash) is None:
-            session.add(
-                SnapshotRow(
-                    hash=questionnaire.content_hash,
-                    questionnaire_id=questionnaire.id,
-                    version=questionnaire.version,
-                    content=json.dumps(questionnaire.model_dump(mode="json"), ensure_ascii=False),
-                )
-            )
-            session.flush()
+    def _ensure_snapshot(self, connection: Connection, questionnaire: Questionnaire) -> None:
+        """Store the questionnaire once; a concurrent first store of the same one is not an error."""
+        if questionnaire.content_hash in self._stored_snapshots:
+            return
+        where = f"questionnaire {questionnaire.id[:80]!r}"
+        row = {
+            "hash": questionnaire.content_hash,
+            "questionnaire_id": checked(questionnaire.id, field="id", limit=80, where=where),
+            "version": checked(questionnaire.version, field="version", limit=40, where=where),
+            "content": clean(json.dumps(questionnaire.model_dump(mode="json"), ensure_ascii=False)),
+            "created_at": now(),
+        }
+        connection.execute(self._insert(_SNAPSHOTS).values(row).on_conflict_do_nothing(index_elements=["hash"]))
 
     def questionnaire(self, content_hash: str) -> Questionnaire:
         """The exact questionnaire an assessment was answered with."""
         cached = self._snapshots.get(content_hash)
         if cached is not None:
             return cached
-        with self._sessions() as session:
+        with self._read() as session:
             row = session.get(SnapshotRow, content_hash)
             if row is None:
                 raise NotFound(f"questionnaire snapshot {content_hash[:12]} is missing")
@@ -373,34 +347,40 @@ class Store:
     ) -> Assessment:
         profile_id = questionnaire.profile(profile).id  # raises on an unknown profile
         code = check_currency(currency)  # raises on a code that is not one
+        stamp = now()
+        row = {
+            "id": new_token(),
+            "questionnaire_id": questionnaire.id,
+            "questionnaire_version": questionnaire.version,
+            "questionnaire_hash": questionnaire.content_hash,
+            "status": "draft",
+            "position": 0,
+            "is_demo": int(is_demo),
+            "currency": code,
+            "created_at": stamp,
+            "updated_at": stamp,
+            "completed_at": None,
+            **_assessment_fields(
+                business_name=business_name,
+                profile=profile_id,
+                business_kind=business_kind,
+                language=language or questionnaire.default_language,
+            ),
+        }
 
-        def work() -> Assessment:
-            with self._write() as session:
-                self._ensure_snapshot(session, questionnaire)
-                row = AssessmentRow(
-                    id=new_token(),
-                    questionnaire_id=questionnaire.id,
-                    questionnaire_version=questionnaire.version,
-                    questionnaire_hash=questionnaire.content_hash,
-                    business_name=business_name.strip()[:200],
-                    profile=profile_id,
-                    business_kind=business_kind,
-                    language=language or questionnaire.default_language,
-                    currency=code,
-                    is_demo=int(is_demo),
-                    created_at=now(),
-                    updated_at=now(),
-                )
-                session.add(row)
-                session.flush()
-                return _assessment(row)
+        def work() -> None:
+            with self._begin() as connection:
+                self._ensure_snapshot(connection, questionnaire)
+                connection.execute(_ASSESSMENTS.insert().values(row))
 
-        return self._retry(work)
+        self._retry(work)
+        self._stored_snapshots.add(questionnaire.content_hash)  # only once it is committed
+        return _assessment(_Fields(row))
 
     def get_assessment(self, assessment_id: str) -> Assessment:
         if not isinstance(assessment_id, str) or not 10 <= len(assessment_id) <= 64:
             raise NotFound("no assessment with that link")
-        with self._sessions() as session:
+        with self._read() as session:
             row = session.get(AssessmentRow, assessment_id)
             if row is None:
                 raise NotFound("no assessment with that link")
@@ -412,17 +392,16 @@ class Store:
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
-        if "currency" in changes:
-            changes["currency"] = check_currency(changes["currency"])
+        values = _assessment_fields(**changes)
 
         def work() -> Assessment:
             with self._write() as session:
                 row = session.get(AssessmentRow, assessment_id)
                 if row is None:
                     raise NotFound("no assessment with that link")
-                for key, value in changes.items():
+                for key, value in values.items():
                     setattr(row, key, value)
-                if changes.get("status") == "complete" and row.completed_at is None:
+                if values.get("status") == "complete" and row.completed_at is None:
                     row.completed_at = now()
                 row.updated_at = now()
                 session.flush()
@@ -431,79 +410,83 @@ class Store:
         return self._retry(work)
 
     def demo_assessment(self) -> Assessment | None:
-        with self._sessions() as session:
+        with self._read() as session:
             row = session.scalars(
                 select(AssessmentRow).where(AssessmentRow.is_demo == 1).order_by(AssessmentRow.created_at)
             ).first()
             return _assessment(row) if row else None
 
     # --- answers ------------------------------------------------------------
+    def _touch(self, connection: Connection, assessment_id: str, stamp: datetime, required: bool = True) -> None:
+        """Move the assessment's ``updated_at`` (what cached scores key on); NotFound if there is none.
+
+        On PostgreSQL this also locks the assessment's row until the commit, so
+        saves to one assessment queue behind each other instead of interleaving.
+        """
+        result = connection.execute(
+            update(_ASSESSMENTS).where(_ASSESSMENTS.c.id == assessment_id).values(updated_at=stamp)
+        )
+        if required and result.rowcount == 0:
+            raise NotFound("no assessment with that link")
+
+    def _upsert_answer(self) -> Any:
+        statement = self._insert(_ANSWERS)
+        return statement.on_conflict_do_update(
+            index_elements=["assessment_id", "question_id"],
+            set_={name: statement.excluded[name] for name in ("kind", "value", "note", "updated_at")},
+        )
+
     def save_answer(self, assessment_id: str, answer: Answer) -> None:
-        """Insert or replace one answer, at once (no save button to forget)."""
-        encoded = None if answer.value is None else json.dumps(_plain(answer.value), ensure_ascii=False)
+        """Insert or replace one answer, at once (no save button to forget).
+
+        One upsert: two first saves of the same answer at once (two tabs, two
+        servers) both succeed, and the one committed last is what is kept.
+        """
+        stamp = now()
+        row = _answer_row(assessment_id, answer, stamp)
 
         def work() -> None:
-            with self._write() as session:
-                row = session.get(AnswerRow, (assessment_id, answer.question_id))
-                if row is None:
-                    if session.get(AssessmentRow, assessment_id) is None:
-                        raise NotFound("no assessment with that link")
-                    session.add(
-                        AnswerRow(
-                            assessment_id=assessment_id,
-                            question_id=answer.question_id,
-                            kind=answer.kind,
-                            value=encoded,
-                            note=answer.note,
-                            updated_at=now(),
-                        )
-                    )
-                else:
-                    row.kind, row.value, row.note, row.updated_at = answer.kind, encoded, answer.note, now()
-                assessment = session.get(AssessmentRow, assessment_id)
-                if assessment is not None:
-                    assessment.updated_at = now()
+            with self._begin() as connection:
+                self._touch(connection, assessment_id, stamp)
+                connection.execute(self._upsert_answer(), [row])
 
         self._retry(work)
 
     def save_answers(self, assessment_id: str, answers: Iterable[Answer]) -> None:
         """Save many answers in one transaction (imports, demos, consensus)."""
-        rows = list(answers)
+        stamp = now()
+        rows = {a.question_id: _answer_row(assessment_id, a, stamp) for a in answers}  # the last of a question wins
 
         def work() -> None:
-            with self._write() as session:
-                if session.get(AssessmentRow, assessment_id) is None:
-                    raise NotFound("no assessment with that link")
-                for answer in rows:
-                    session.merge(
-                        AnswerRow(
-                            assessment_id=assessment_id,
-                            question_id=answer.question_id,
-                            kind=answer.kind,
-                            value=None if answer.value is None else json.dumps(_plain(answer.value)),
-                            note=answer.note,
-                            updated_at=now(),
-                        )
-                    )
+            with self._begin() as connection:
+                self._touch(connection, assessment_id, stamp)
+                if rows:
+                    connection.execute(self._upsert_answer(), list(rows.values()))
 
         self._retry(work)
 
     def delete_answer(self, assessment_id: str, question_id: str) -> None:
         def work() -> None:
-            with self._write() as session:
-                session.execute(
-                    delete(AnswerRow).where(
-                        AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id
+            with self._begin() as connection:
+                connection.execute(
+                    delete(_ANSWERS).where(
+                        _ANSWERS.c.assessment_id == assessment_id, _ANSWERS.c.question_id == question_id
                     )
                 )
+                self._touch(connection, assessment_id, now(), required=False)
 
         self._retry(work)
 
     def answers(self, assessment_id: str) -> dict[str, Answer]:
         # Plain column rows, not ORM objects: read on every page rerun, so kept cheap.
-        columns = (AnswerRow.question_id, AnswerRow.kind, AnswerRow.value, AnswerRow.note)
-        with self.engine.connect() as connection:
-            rows = connection.execute(select(*columns).where(AnswerRow.assessment_id == assessment_id)).all()
+        columns = (_ANSWERS.c.question_id, _ANSWERS.c.kind, _ANSWERS.c.value, _ANSWERS.c.note)
+        try:
+            with self.engine.connect() as connection:
+                rows = connection.execute(select(*columns).where(_ANSWERS.c.assessment_id == assessment_id)).all()
+        except DBAPIError as exc:
+            raise self.db.error(exc) from None
+        except PoolTimeout:
+            raise self.db.busy() from None
         return {
             qid: Answer(qid, kind, _restore(json.loads(value)) if value is not None else None, note)
             for qid, kind, value, note in rows
@@ -524,26 +507,30 @@ class Store:
     def create_share(self, assessment_id: str, days: int | None = None) -> tuple[str, ShareLink]:
         """A new read-only link; returns the token (shown once) and the link's record."""
         token = secrets.token_urlsafe(24)
-        expires = now() + timedelta(days=days) if days else None
+        stamp = now()
+        row = {
+            "token_hash": _hash_token(token),
+            "assessment_id": assessment_id,
+            "created_at": stamp,
+            "expires_at": stamp + timedelta(days=days) if days else None,
+            "revoked_at": None,
+        }
 
-        def work() -> ShareLink:
-            with self._write() as session:
-                if session.get(AssessmentRow, assessment_id) is None:
+        def work() -> None:
+            with self._begin() as connection:
+                found = connection.execute(select(_ASSESSMENTS.c.id).where(_ASSESSMENTS.c.id == assessment_id)).first()
+                if found is None:
                     raise NotFound("no assessment with that link")
-                row = ShareRow(
-                    token_hash=_hash_token(token), assessment_id=assessment_id, created_at=now(), expires_at=expires
-                )
-                session.add(row)
-                session.flush()
-                return _share(row)
+                connection.execute(_SHARES.insert().values(row))
 
-        return token, self._retry(work)
+        self._retry(work)
+        return token, _share(_Fields(row))
 
     def open_share(self, token: str) -> Assessment:
         """The assessment a share token opens, or :class:`ShareError` saying why not."""
         if not isinstance(token, str) or not 16 <= len(token) <= 64:
             raise ShareError("unknown")
-        with self._sessions() as session:
+        with self._read() as session:
             row = session.get(ShareRow, _hash_token(token))
             if row is None:
                 raise ShareError("unknown")
@@ -556,23 +543,79 @@ class Store:
             return _assessment(assessment)
 
     def shares(self, assessment_id: str) -> list[ShareLink]:
-        with self._sessions() as session:
+        with self._read() as session:
             rows = session.scalars(
                 select(ShareRow).where(ShareRow.assessment_id == assessment_id).order_by(ShareRow.created_at)
             ).all()
             return [_share(r) for r in rows]
 
     def revoke_share(self, assessment_id: str, link_id: str) -> None:
-        """Revoke one of this assessment's links (by the id shown to its owner)."""
+        """Revoke one of this assessment's links (by the id shown to its owner); other ids do nothing."""
+        if not isinstance(link_id, str) or len(link_id) != 12 or any(c not in "0123456789abcdef" for c in link_id):
+            return
 
         def work() -> None:
-            with self._write() as session:
-                rows = session.scalars(select(ShareRow).where(ShareRow.assessment_id == assessment_id)).all()
-                for row in rows:
-                    if row.token_hash.startswith(link_id) and row.revoked_at is None:
-                        row.revoked_at = now()
+            with self._begin() as connection:
+                connection.execute(
+                    update(_SHARES)
+                    .where(
+                        _SHARES.c.assessment_id == assessment_id,
+                        func.substr(_SHARES.c.token_hash, 1, 12) == link_id,
+                        _SHARES.c.revoked_at.is_(None),
+                    )
+                    .values(revoked_at=now())
+                )
 
         self._retry(work)
+
+
+class _Fields:
+    """Attribute access to a row written from a dict, so the same converters serve both."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+
+
+def _assessment_fields(**changes: Any) -> dict[str, Any]:
+    """Assessment fields as they can be stored: names cut to their column, identifiers refused if too long."""
+    where = "the assessment"
+    values: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "business_name":
+            values[key] = cut(str(value or ""), 200)
+        elif key == "business_kind":
+            values[key] = checked(value, field="kind of business", limit=16, where=where)
+        elif key in ("profile", "language"):
+            limit = 64 if key == "profile" else 8
+            text = checked(value, field=key, limit=limit, where=where)
+            if not text:
+                raise ValueRefused(f"{where}: {key} cannot be empty")
+            values[key] = text
+        elif key == "currency":
+            values[key] = check_currency(value)
+        elif key == "status":
+            if value not in STATUSES:
+                raise ValueRefused(f"{where}: status must be one of {', '.join(STATUSES)}, not {value!r}")
+            values[key] = value
+        elif key == "position":
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**31:
+                raise ValueRefused(f"{where}: position must be a step number, not {value!r}")
+            values[key] = value
+    return values
+
+
+def _answer_row(assessment_id: str, answer: Answer, stamp: datetime) -> dict[str, Any]:
+    """One answer as it can be stored, or :class:`ValueRefused` naming the question and the field."""
+    where = f"the answer to question {str(answer.question_id)[:64]!r}"
+    encoded = None if answer.value is None else json.dumps(_plain(answer.value), ensure_ascii=False)
+    return {
+        "assessment_id": assessment_id,
+        "question_id": checked(answer.question_id, field="question id", limit=64, where=where),
+        "kind": checked(answer.kind, field="kind", limit=16, where=where),
+        "value": checked(encoded, field="value", limit=VALUE_LIMIT, where=where),
+        "note": checked(answer.note, field="note", limit=NOTE_LIMIT, where=where),
+        "updated_at": stamp,
+    }
 
 
 def _plain(value: Any) -> Any:
@@ -581,21 +624,3 @@ def _plain(value: Any) -> Any:
 
 def _restore(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
-
-
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own BEGIN is deferred).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.close()
-
-
-def _sqlite_begin(connection: Any) -> None:
-    # Writers take the write lock up front: a deferred transaction that later
-    # upgrades can fail at once with "database is locked" despite busy_timeout.
-    immediate = connection.get_execution_options().get("readiness_write", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

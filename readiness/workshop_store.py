@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Table, select, update
 
 from readiness.answers import Answer
 from readiness.errors import ReadinessError
@@ -30,6 +30,8 @@ from readiness.storage import (
     new_token,
     now,
 )
+from readiness.store.database import utc
+from readiness.store.text import cut
 
 DEFAULT_ROLES = ("Leadership", "Sales / marketing", "Operations / production", "Finance")
 #: No 0/O, 1/I/L: codes are read off a screen across a room.
@@ -78,12 +80,12 @@ def _workshop(row: WorkshopRow) -> Workshop:
         anonymous=bool(row.anonymous),
         consensus_assessment_id=row.consensus_assessment_id,
         revealed=row.revealed_at is not None,
-        created_at=row.created_at,
+        created_at=utc(row.created_at),
     )
 
 
 def _participant(row: ParticipantRow) -> ParticipantRecord:
-    return ParticipantRecord(row.id, row.workshop_id, row.role, row.name, row.assessment_id, row.joined_at)
+    return ParticipantRecord(row.id, row.workshop_id, row.role, row.name, row.assessment_id, utc(row.joined_at))
 
 
 def normalise_code(code: str) -> str:
@@ -106,32 +108,41 @@ class WorkshopStore:
         anonymous: bool = True,
     ) -> tuple[str, Workshop]:
         """A new workshop; returns the facilitator key (shown once, stored hashed) and the workshop."""
-        clean_roles = tuple(dict.fromkeys(r.strip()[:64] for r in roles if r.strip()))
+        clean_roles = tuple(dict.fromkeys(role for role in (cut(r, 64) for r in roles) if role))
         if not clean_roles:
             raise WorkshopError("name at least one role to collect")
-        consensus = self.store.create_assessment(questionnaire, business_name or name, profile, business_kind=None)
+        title, business = cut(name, 200), cut(business_name, 200)
+        consensus = self.store.create_assessment(questionnaire, business or title, profile, business_kind=None)
         key = secrets.token_urlsafe(24)
+        row = {
+            "id": new_token(),
+            "facilitator_hash": _hash_token(key),
+            "name": title or "Workshop",
+            "business_name": business,
+            "questionnaire_hash": questionnaire.content_hash,
+            "profile": consensus.profile,
+            "roles": json.dumps(list(clean_roles)),
+            "anonymous": int(anonymous),
+            "consensus_assessment_id": consensus.id,
+            "revealed_at": None,
+            "created_at": now(),
+        }
 
         def work() -> Workshop:
-            with self.store._write() as session:
-                taken = set(session.scalars(select(WorkshopRow.join_code)).all())
-                code = _new_code(taken)
-                row = WorkshopRow(
-                    id=new_token(),
-                    join_code=code,
-                    facilitator_hash=_hash_token(key),
-                    name=name.strip()[:200] or "Workshop",
-                    business_name=business_name.strip()[:200],
-                    questionnaire_hash=questionnaire.content_hash,
-                    profile=consensus.profile,
-                    roles=json.dumps(list(clean_roles)),
-                    anonymous=int(anonymous),
-                    consensus_assessment_id=consensus.id,
-                    created_at=now(),
-                )
-                session.add(row)
-                session.flush()
-                return _workshop(row)
+            # A fresh code until one is free: ON CONFLICT DO NOTHING makes a code taken by a
+            # workshop created at the same moment on another server a retry, not an error.
+            with self.store._begin() as connection:
+                for _ in range(50):
+                    code = _new_code()
+                    inserted = connection.execute(
+                        self.store._insert(_WORKSHOPS)
+                        .values(join_code=code, **row)
+                        .on_conflict_do_nothing(index_elements=["join_code"]),
+                        execution_options={"preserve_rowcount": True},  # an INSERT's count is not kept otherwise
+                    )
+                    if inserted.rowcount == 1:
+                        return _workshop(_Row(join_code=code, **row))
+            raise WorkshopError("could not find a free join code; try again")  # pragma: no cover - 31^6 codes
 
         return key, self.store._retry(work)
 
@@ -139,21 +150,21 @@ class WorkshopStore:
         """The workshop a facilitator key opens; nothing else opens the facilitator view."""
         if not isinstance(key, str) or not 16 <= len(key) <= 64:
             raise NotFound("that facilitator link does not open any workshop")
-        with self.store._sessions() as session:
+        with self.store._read() as session:
             row = session.scalars(select(WorkshopRow).where(WorkshopRow.facilitator_hash == _hash_token(key))).first()
             if row is None:
                 raise NotFound("that facilitator link does not open any workshop")
             return _workshop(row)
 
     def by_code(self, code: str) -> Workshop:
-        with self.store._sessions() as session:
+        with self.store._read() as session:
             row = session.scalars(select(WorkshopRow).where(WorkshopRow.join_code == normalise_code(code))).first()
             if row is None:
                 raise NotFound("no workshop has that code; check it with your facilitator")
             return _workshop(row)
 
     def get(self, workshop_id: str) -> Workshop:
-        with self.store._sessions() as session:
+        with self.store._read() as session:
             row = session.get(WorkshopRow, workshop_id)
             if row is None:
                 raise NotFound("no such workshop")
@@ -163,7 +174,7 @@ class WorkshopStore:
         """A new participant with an assessment of their own to answer."""
         if role not in workshop.roles:
             raise WorkshopError(f"choose one of the roles: {', '.join(workshop.roles)}")
-        clean_name = (name or "").strip()[:200] or None
+        clean_name = cut(name, 200) or None
         if not workshop.anonymous and not clean_name:
             raise WorkshopError("this workshop collects names: enter yours")
         questionnaire = self.store.questionnaire(workshop.questionnaire_hash)
@@ -186,7 +197,7 @@ class WorkshopStore:
         return self.store._retry(work)
 
     def participant_for_assessment(self, assessment_id: str) -> ParticipantRecord | None:
-        with self.store._sessions() as session:
+        with self.store._read() as session:
             row = session.scalars(select(ParticipantRow).where(ParticipantRow.assessment_id == assessment_id)).first()
             return _participant(row) if row else None
 
@@ -197,7 +208,7 @@ class WorkshopStore:
         revealed, and a change afterwards would quietly rewrite the figures and the queue the
         facilitator is walking through. One query: the assess page asks on every rerun.
         """
-        with self.store._sessions() as session:
+        with self.store._read() as session:
             row = session.scalars(
                 select(WorkshopRow)
                 .join(ParticipantRow, ParticipantRow.workshop_id == WorkshopRow.id)
@@ -206,7 +217,7 @@ class WorkshopStore:
             return _workshop(row) if row else None
 
     def is_consensus(self, assessment_id: str) -> Workshop | None:
-        with self.store._sessions() as session:
+        with self.store._read() as session:
             row = session.scalars(
                 select(WorkshopRow).where(WorkshopRow.consensus_assessment_id == assessment_id)
             ).first()
@@ -214,7 +225,7 @@ class WorkshopStore:
 
     def participants(self, workshop_id: str) -> list[tuple[ParticipantRecord, dict[str, Answer]]]:
         """Every participant with their answers, in two queries however many people joined."""
-        with self.store._sessions() as session:
+        with self.store._read() as session:
             people = session.scalars(
                 select(ParticipantRow)
                 .where(ParticipantRow.workshop_id == workshop_id)
@@ -232,17 +243,21 @@ class WorkshopStore:
         return [(r, answers[r.assessment_id]) for r in records]
 
     def reveal(self, workshop_id: str) -> None:
+        """Reveal once: the first click's time stands, however many facilitator tabs click."""
+
         def work() -> None:
-            with self.store._write() as session:
-                row = session.get(WorkshopRow, workshop_id)
-                if row is not None and row.revealed_at is None:
-                    row.revealed_at = now()
+            with self.store._begin() as connection:
+                connection.execute(
+                    update(_WORKSHOPS)
+                    .where(_WORKSHOPS.c.id == workshop_id, _WORKSHOPS.c.revealed_at.is_(None))
+                    .values(revealed_at=now())
+                )
 
         self.store._retry(work)
 
     def finished(self, workshop_id: str) -> set[str]:
         """Ids of participants who pressed Finish."""
-        with self.store._sessions() as session:
+        with self.store._read() as session:
             rows = session.execute(
                 select(ParticipantRow.id)
                 .join(AssessmentRow, AssessmentRow.id == ParticipantRow.assessment_id)
@@ -251,8 +266,13 @@ class WorkshopStore:
             return {r[0] for r in rows}
 
 
-def _new_code(taken: set[str]) -> str:
-    while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        if code not in taken:
-            return code
+_WORKSHOPS: Table = WorkshopRow.__table__  # type: ignore[assignment]
+
+
+class _Row:
+    def __init__(self, **values: object) -> None:
+        self.__dict__.update(values)
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))

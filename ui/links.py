@@ -54,12 +54,18 @@ def parse_link(text: str) -> str:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def qr_png(text: str) -> bytes:
-    """A QR code of ``text`` for the room's screen (made locally, no web service)."""
+def qr_image(text: str) -> str:
+    """A QR code of ``text`` for the room's screen, as a ``data:`` URL (made locally, no web service).
+
+    Inline rather than bytes handed to ``st.image``: those are served from the memory of the
+    one server that drew the page, so behind a proxy the image broke whenever the browser's
+    request for it reached another server.
+    """
+    import base64
     import io
 
     import segno
 
     buffer = io.BytesIO()
     segno.make(text, error="m").save(buffer, kind="png", scale=6, border=2)
-    return buffer.getvalue()
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

@@ -13,27 +13,40 @@ import streamlit as st
 
 from readiness.catalog import CatalogEntry, discover
 from readiness.model import Questionnaire
-from readiness.storage import ENV_URL, Store, default_url
+from readiness.storage import ENV_URL, StorageError, Store, configured_url
 from readiness.workshop_store import WorkshopStore
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONNAIRES = ROOT / "questionnaires"
 
 
-def database_url() -> str:
-    """``READINESS_DATABASE_URL``, else Streamlit secrets' ``database_url``, else a SQLite file in ./data."""
+def database_url() -> tuple[str, str]:
+    """The database URL and the setting it came from: ``READINESS_DATABASE_URL``, else Streamlit
+    secrets' ``database_url``, else a SQLite file in ./data."""
     if os.environ.get(ENV_URL) or os.environ.get("DATABASE_URL"):
-        return default_url()
+        return configured_url()
     try:
         secret = st.secrets.get("database_url")
     except Exception:  # no secrets.toml at all: the normal case for a local run
         secret = None
-    return str(secret) if secret else default_url(ROOT / "data")
+    return (str(secret), "database_url in .streamlit/secrets.toml") if secret else configured_url(ROOT / "data")
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner="Opening the database…")
+def _store() -> Store:
+    # Opening it migrates it when it is behind, under a database lock, so servers starting together are safe.
+    url, setting = database_url()
+    return Store(url, setting=setting)
+
+
 def store() -> Store:
-    return Store(database_url())
+    """The database, or a plain message saying what to fix (a failed open is retried on the next run)."""
+    try:
+        return _store()
+    except StorageError as exc:
+        st.error(f"Readiness cannot use its database: {exc}", icon=":material/database:")
+        st.stop()
+        raise  # st.stop() raises; this line only tells type checkers so
 
 
 @st.cache_resource(show_spinner=False)
