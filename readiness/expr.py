@@ -117,13 +117,13 @@ def parse(source: str) -> Condition:
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"cannot parse condition {source!r}: {exc.msg}") from None
+        raise ExpressionError(f"cannot parse condition {_quoted(source)}: {exc.msg}") from None
     names: list[str] = []
     count = 0
     for node in ast.walk(tree):
         count += 1
         if not isinstance(node, _ALLOWED):
-            raise ExpressionError(f"{type(node).__name__.lower()} is not allowed in a condition ({source!r})")
+            raise ExpressionError(f"{type(node).__name__.lower()} is not allowed in a condition ({_quoted(source)})")
         if isinstance(node, ast.Constant) and not isinstance(node.value, str | int | float | bool | type(None)):
             raise ExpressionError(f"literal {node.value!r} is not allowed in a condition")
         if isinstance(node, ast.Name) and node.id not in names and node.id not in _WORDS:
@@ -131,6 +131,11 @@ def parse(source: str) -> Condition:
     if count > MAX_NODES:
         raise ExpressionError("the condition is too complex")
     return Condition(source=source, names=tuple(names), tree=tree)
+
+
+def _quoted(source: str, limit: int = 60) -> str:
+    """The condition as quoted in a message: whole when short, cut when it would flood the screen."""
+    return repr(source if len(source) <= limit else source[: limit - 1] + "…")
 
 
 def _eval(node: ast.AST, values: Mapping[str, Any]) -> Any:
