@@ -221,7 +221,7 @@ def validate_answer(
         if question.integer and not float(number).is_integer():
             raise fail("RA101", f"{number:g} is not a whole number")
         if (question.min is not None and number < question.min) or (question.max is not None and number > question.max):
-            raise fail("RA102", f"{number:g} is outside the allowed range ({allowed})")
+            raise fail("RA102", f"{number:g} is outside the allowed range: {allowed}")
         value = float(number)
     else:
         if isinstance(raw, dict | list):
@@ -469,9 +469,9 @@ def parse_answers(
         except AnswerError as exc:
             failed.add(str(question_id))
             on_value = exc.problem.code != "RA100"
-            line, column = source.locate(
-                ("answers", question_id, "value") if isinstance(entry, dict) else ("answers", question_id), on_value
-            )
+            part = "note" if exc.problem.code == "RA108" else "value"
+            where = ("answers", question_id, part) if isinstance(entry, dict) else ("answers", question_id)
+            line, column = source.locate(where, on_value)
             problems.append(replace(exc.problem, line=line, column=column))
 
     shown = visible_questions(questionnaire, answers)

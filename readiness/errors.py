@@ -82,10 +82,9 @@ CATALOGUE: dict[str, Code] = _catalogue(
             Code(
                 "RQ101",
                 "invalid value",
-                "Change the value to the type and range the format expects (wrong type, out of range, "
-                "unknown question type).",
+                "Change the value to what the format expects here: the type, the range, or one of the words listed.",
             ),
-            Code("RQ102", "unknown key", "Remove the key or correct its spelling (a suggestion is shown)."),
+            Code("RQ102", "unknown key", "Remove the key, or correct its spelling."),
         ),
     ),
     (
@@ -203,7 +202,12 @@ CATALOGUE: dict[str, Code] = _catalogue(
             ),
             Code("RA107", "unknown target profile", "Use one of the profile ids of the questionnaire."),
             Code("RA108", "note is not text", "Notes are free text."),
-            Code("RA109", "unanswered question", "Answer it, or mark it 'not applicable' where allowed.", W),
+            Code(
+                "RA109",
+                "unanswered question",
+                "Answer each one, or mark it 'not applicable' where that is offered.",
+                W,
+            ),
             Code(
                 "RA110",
                 "questionnaire version differs",
@@ -238,7 +242,7 @@ class Problem:
     #: Where the caret goes in the excerpt's last line (1-based; the column unless
     #: a long line was cut) and how many characters it underlines.
     caret: int | None = None
-    span: int = 1
+    span: int = 0
 
     @property
     def severity(self) -> Severity:
@@ -313,7 +317,7 @@ def with_excerpts(problems: list[Problem], text: str, file: str | None) -> list[
             out.append(problem)
             continue
         numbers = [problem.line]
-        if problem.code == "RQ003" and "indent" in problem.message:
+        if problem.code == "RQ003" and ("indented" in problem.message or "line up" in problem.message):
             above = next((n for n in range(problem.line - 1, 0, -1) if _meaningful(source_lines[n - 1])), None)
             if above is not None:
                 numbers.insert(0, above)
@@ -327,7 +331,8 @@ def with_excerpts(problems: list[Problem], text: str, file: str | None) -> list[
                 if number == problem.line and column is not None and start:
                     column = column - start + 1
             excerpt.append((number, line))
-        out.append(replace(problem, excerpt=tuple(excerpt), caret=column, span=_span(excerpt[-1][1], column)))
+        span = problem.span or _span(excerpt[-1][1], column)
+        out.append(replace(problem, excerpt=tuple(excerpt), caret=column, span=span))
     return out
 
 
@@ -345,7 +350,13 @@ def _span(line: str, column: int | None) -> int:
         end = rest.find(rest[0], 1)
         return end + 1 if end > 0 else 1
     word = re.match(r"[\w.\-/]+", rest)
-    return len(word.group(0)) if word else 1
+    if not word:
+        return 1
+    if rest[word.end() : word.end() + 1] == ":":
+        return word.end()  # a key
+    # A plain value runs to the end of the line, or to the `,` `}` `]` ending it in a {...} or [...].
+    value = re.match(r"[^,}\]#]*", rest)
+    return len(value.group(0).rstrip()) if value else word.end()
 
 
 class ReadinessError(Exception):
@@ -398,3 +409,32 @@ class UnknownProfileError(ReadinessError):
 
 class SurgeInputError(ReadinessError):
     """Inputs or a scenario of the surge stress test are not usable; the message says which and why."""
+
+
+# --- the documentation's table ----------------------------------------------------------
+
+DOC_BEGIN = "<!-- error-codes: generated from readiness/errors.py by `.venv/bin/python docs/error_table.py` -->"
+DOC_END = "<!-- /error-codes -->"
+
+
+def markdown_table() -> str:
+    """The error codes as docs/questionnaire-format.md lists them: written from the catalogue,
+    so the documentation cannot promise a code the engine lacks, or miss one it has."""
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    out: list[str] = []
+    for group in dict.fromkeys(code.group for code in CATALOGUE.values()):
+        out += [f"**{group}**", "", "| code | kind | problem | what to do |", "|---|---|---|---|"]
+        for code in (c for c in CATALOGUE.values() if c.group == group):
+            out.append(f"| {code.code} | {code.severity.value} | {cell(code.title)} | {cell(code.hint)} |")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def with_table(document: str) -> str:
+    """``document`` with the text between the error-code markers replaced by :func:`markdown_table`."""
+    start = document.index(DOC_BEGIN) + len(DOC_BEGIN)
+    end = document.index(DOC_END)
+    return document[:start] + "\n" + markdown_table() + document[end:]

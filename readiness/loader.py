@@ -156,7 +156,8 @@ def _convert(source: Source, err: Any) -> Problem | None:
     path = _real_path(source.data, err["loc"])
     kind = err["type"]
     if kind == "missing":
-        return source.problem("RQ100", f"`{path[-1]}` is required", path)
+        where = "at the top of the file" if len(path) == 1 else "to the mapping that starts here"
+        return source.problem("RQ100", f"`{path[-1]}` is required", path, fix=f"Add `{path[-1]}:` {where}.")
     if kind == "extra_forbidden":
         key = str(path[-1])
         parent = _get(source.data, path[:-1])
@@ -174,8 +175,10 @@ def _convert(source: Source, err: Any) -> Problem | None:
                     fix=f"In a one-line {{...}} mapping a comma ends the value; put the value in quotes: "
                     f'{owner}: "{text}"',
                 )
-        suggestion = _did_you_mean(key, allowed)
-        return source.problem("RQ102", f"unknown key `{key}`{suggestion}", path)
+        close = difflib.get_close_matches(key, allowed, n=1)
+        suggestion = f"; did you mean `{close[0]}`?" if close else ""
+        fix = f"Rename it to `{close[0]}`." if close else None
+        return source.problem("RQ102", f"unknown key `{key}`{suggestion}", path, fix=fix)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         types = ", ".join(QUESTION_TYPES)
         return source.problem("RQ101", f"`type` must be one of: {types}", (*path, "type"), value=True)
@@ -314,9 +317,9 @@ class _Checker:
         raw = self.data.get(section)
         return [i.get("id") for i in raw if isinstance(i, dict)] if isinstance(raw, list) else []
 
-    def add(self, code: str, message: str, path: PathKey, *, value: bool = True) -> None:
+    def add(self, code: str, message: str, path: PathKey, *, value: bool = True, within: str | None = None) -> None:
         """Record a problem; it points at the value written at ``path`` unless ``value`` is False."""
-        self.problems.append(self.source.problem(code, message, path, value=value))
+        self.problems.append(self.source.problem(code, message, path, value=value, within=within))
 
     def run(self) -> list[Problem]:
         self.unique_ids()
@@ -345,6 +348,10 @@ class _Checker:
 
     def dimensions(self) -> None:
         question_dims = {q.get("dimension") for q in self.data.get("questions") or [] if isinstance(q, dict)}
+        dim_ids = [d for d in self.raw_ids["dimensions"] if isinstance(d, str)]
+        for name in list(question_dims):  # a misspelt dimension is reported once, not also as an empty one
+            if isinstance(name, str) and name not in dim_ids:
+                question_dims.update(difflib.get_close_matches(name, dim_ids, n=1))
         sides = set()
         for index, dim in self.items["dimensions"]:
             sides.add(dim.side)
@@ -564,9 +571,10 @@ class _Checker:
                     f"question `{q.id}` is shown depending on unknown question `{name}`"
                     f"{_did_you_mean(name, list(order))}",
                     path,
+                    within=name,
                 )
             elif order[name] > order[q.id]:
-                self.add("RQ206", f"question `{q.id}` depends on `{name}`, which is asked after it", path)
+                self.add("RQ206", f"question `{q.id}` depends on `{name}`, which is asked after it", path, within=name)
         for name, literal in condition.literal_comparisons():
             other = valid.get(name)
             if isinstance(other, SingleChoiceQuestion | MultipleChoiceQuestion) and isinstance(literal, str):

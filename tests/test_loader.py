@@ -172,7 +172,9 @@ def test_a_typo_in_a_nested_key_gets_a_suggestion() -> None:
     assert any("unknown key `lable`; did you mean `label`?" in p.message for p in info.value.errors)
 
 
-SYNTAX_AND_MORE = HEADER + """questions:
+SYNTAX_AND_MORE = (
+    HEADER
+    + """questions:
   - id: q1
     dimension: ops
     type: scale
@@ -190,6 +192,7 @@ SYNTAX_AND_MORE = HEADER + """questions:
     show_if: q1 >= 2
     text: Three
 """
+)
 
 
 def test_a_syntax_error_is_reported_with_the_other_problems_of_the_file() -> None:
@@ -232,3 +235,19 @@ def test_problems_carry_their_source_line_for_a_caret() -> None:
     caret = rendered[rendered.index(source_line) + 1]
     assert source_line[caret.index("^") :].startswith("maturity")  # the caret is under the unknown id
     assert caret.count("^") == len("maturity")
+
+
+def test_recovery_keeps_lists_written_at_their_keys_indentation() -> None:
+    """`questions:` then `- id: ...` at column 0 is valid YAML (PyYAML writes it so); after a
+    syntax error, those items must stay with their key, not be read as keys of their own."""
+    import yaml
+
+    data = yaml.safe_load(HEADER)
+    data["questions"] = [
+        {"id": "q", "dimension": "ops", "type": "scale", "scale": "fuor", "text": "Q"},
+        {"id": "d", "dimension": "demand", "type": "scale", "scale": "four", "text": "D"},
+    ]
+    text = yaml.safe_dump(data, sort_keys=False) + "- id: broken\n  text: A\n    help: B\n"
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "t.yaml")
+    assert sorted(p.code for p in info.value.errors) == ["RQ003", "RQ202"]

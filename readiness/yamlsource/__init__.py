@@ -69,15 +69,20 @@ def parse_yaml(text: str, file: str) -> tuple[Source, list[Problem]]:
     source = Source(data=None, file=file)
     if len(text) > MAX_BYTES and len(text.encode("utf-8")) > MAX_BYTES:
         return source, [Problem("RQ002", f"larger than {MAX_BYTES // 1024} KiB", file)]
+    source.lines = text.splitlines()
     builder = Builder(source)
     try:
         source.data = builder.build(yaml.parse(text, Loader=FAST_LOADER))
     except Stop as stop:
         return source, [*builder.problems, stop.problem]
     except yaml.MarkedYAMLError as exc:
-        return recover(text, file, explain(exc, text.splitlines(), 0, file))
+        source, problems = recover(text, file, explain(exc, source.lines, 0, file))
+        source.lines = text.splitlines()
+        return source, problems
     except yaml.reader.ReaderError as exc:
-        return recover(text, file, explain_reader(exc, text, 0, file))
+        source, problems = recover(text, file, explain_reader(exc, text, 0, file))
+        source.lines = text.splitlines()
+        return source, problems
     except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark or a position
         return source, [Problem("RQ003", str(exc), file)]
     if builder.count == 0:

@@ -161,8 +161,12 @@ class Builder:
                 root = self.deliver(stack, value, where)
                 continue
             self.counted(1, where)
-            self.child_path(stack, where)
-            value = self.scalar(event, where, is_key=bool(stack) and stack[-1].is_map and not stack[-1].has_key)
+            path = self.child_path(stack, where)
+            is_key = bool(stack) and stack[-1].is_map and not stack[-1].has_key
+            count = len(self.problems)
+            value = self.scalar(event, where, is_key=is_key)
+            if len(self.problems) > count and not is_key:
+                self.source.broken.add(path)  # unreadable: a "wrong type" error here would only echo it
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1)
             root = self.deliver(stack, value, where)

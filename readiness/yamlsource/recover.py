@@ -20,17 +20,26 @@ from readiness.yamlsource.source import MAX_SYNTAX_ERRORS, PathKey, Source, Stop
 from readiness.yamlsource.words import KEY, explain, explain_reader, indent_of, meaningful, no_colon
 
 
-def _chunks(lines: list[str], lo: int, hi: int, indent: int) -> list[tuple[int, int]]:
-    """Split lines[lo:hi] where a meaningful line starts at exactly ``indent``."""
-    starts = [
-        i
-        for i in range(lo, hi)
-        if meaningful(lines[i]) and indent_of(lines[i]) == indent and lines[i][indent] not in " \t"
-    ]
+def _chunks(lines: list[str], lo: int, hi: int, indent: int, items: bool = False) -> list[tuple[int, int]]:
+    """Split lines[lo:hi] where a meaningful line starts at exactly ``indent``: at each `- `
+    item when ``items``, else at each key (a list written at its key's indentation,
+    ``key:`` then ``- item`` at the same column, stays with its key)."""
+
+    def starts_part(line: str) -> bool:
+        if not meaningful(line) or indent_of(line) != indent or line[indent] in " \t":
+            return False
+        return _is_item(line) == items
+
+    starts = [i for i in range(lo, hi) if starts_part(lines[i])]
     if not starts:
         return []
     starts[0] = lo
     return list(zip(starts, [*starts[1:], hi], strict=True))
+
+
+def _is_item(line: str) -> bool:
+    stripped = line.lstrip(" ")
+    return stripped == "-" or stripped.startswith(("- ", "-\n", "-\r"))
 
 
 _ID = re.compile(r"(?:^|[\s{,])id\s*:\s*['\"]?([A-Za-z_][\w.\-]*)", re.MULTILINE)
@@ -142,16 +151,16 @@ def _recover_children(
         source.broken.add((key,))
         return None, [error]
     indent = indent_of(lines[body[0]])
-    is_list = lines[body[0]].lstrip().startswith("-")
+    is_list = _is_item(lines[body[0]])
     result: Any = [] if is_list else {}
     problems: list[Problem] = []
-    parts = _chunks(lines, body[0], hi, indent)
+    parts = _chunks(lines, body[0], hi, indent, items=is_list)
     if not parts:  # e.g. indented with a tab: no line to split at
         source.broken.add((key,))
         return None, [error]
     for start, end in parts:
         top_line = first_meaningful(lines, start, end)
-        if is_list != lines[top_line].lstrip().startswith("-"):
+        if is_list != _is_item(lines[top_line]):
             source.broken.add((key,))
             return None, [error]
         value, top, found, part_error = _read_part(

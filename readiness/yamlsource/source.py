@@ -49,6 +49,8 @@ class Source:
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     flow: set[PathKey] = field(default_factory=set)
     broken: set[PathKey] = field(default_factory=set)
+    #: The text's lines, to point at a word inside a value (see :meth:`problem`).
+    lines: list[str] = field(default_factory=list, repr=False)
 
     def locate(self, path: Iterable[str | int], value: bool = False) -> tuple[int | None, int | None]:
         """Position of ``path`` (its value's, if asked and known) or of its nearest ancestor in the file."""
@@ -63,12 +65,33 @@ class Source:
             key = key[:-1]
 
     def problem(
-        self, code: str, message: str, path: Iterable[str | int] = (), *, fix: str | None = None, value: bool = False
+        self,
+        code: str,
+        message: str,
+        path: Iterable[str | int] = (),
+        *,
+        fix: str | None = None,
+        value: bool = False,
+        within: str | None = None,
     ) -> Problem:
+        """A problem at ``path`` (its value's position if ``value``); ``within`` moves the caret to
+        that word inside the value, such as the unknown name in a condition."""
         path = tuple(path)
         line, column = self.locate(path, value)
+        span = 0
+        if within and line is not None and column is not None and line <= len(self.lines):
+            found = self.lines[line - 1].find(within, column - 1)
+            if found >= 0:
+                column, span = found + 1, len(within)
         return Problem(
-            code=code, message=message, file=self.file, line=line, column=column, path=format_path(path), fix=fix
+            code=code,
+            message=message,
+            file=self.file,
+            line=line,
+            column=column,
+            path=format_path(path),
+            fix=fix,
+            span=span,
         )
 
     def is_broken(self, path: PathKey) -> bool:

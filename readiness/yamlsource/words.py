@@ -103,6 +103,14 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str], offset: int, file: str)
         return at(row, indent_of(line), "YAML does not allow a `key:` here", _indent_fix(lines, row))
     if "could not find expected ':'" in what:
         return no_colon(lines, crow, file)
+    if "tab character" in what or ("cannot start any token" in what and char == "\t"):
+        tab = line.find("\t")
+        return at(
+            row,
+            tab if tab >= 0 else col,
+            "a tab character here; YAML indents with spaces only",
+            "Replace it with spaces.",
+        )
     if "cannot start any token" in what:
         if char == "\t":
             return at(row, col, "a tab character here; YAML indents with spaces only", "Replace the tab with spaces.")
