@@ -424,7 +424,7 @@ def parse_answers(
             )
         )
     profile = data.get("profile")
-    if profile is not None and profile not in {p.id for p in questionnaire.profiles}:
+    if profile is not None and (not isinstance(profile, str) or profile not in {p.id for p in questionnaire.profiles}):
         known = [p.id for p in questionnaire.profiles]
         problems.append(
             at(

@@ -118,6 +118,10 @@ def parse(source: str) -> Condition:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise ExpressionError(f"cannot parse condition {_quoted(source)}: {exc.msg}") from None
+    except (ValueError, UnicodeError, RecursionError, MemoryError):  # a NUL byte, a lone surrogate (found by fuzzing)
+        raise ExpressionError(
+            f"cannot parse condition {_quoted(source)}: it holds characters that are not text"
+        ) from None
     names: list[str] = []
     count = 0
     for node in ast.walk(tree):

@@ -302,9 +302,9 @@ class _Checker:
         self.raw_ids = {section: self._raw_ids(section) for section in _ITEM_ADAPTERS}
         # Sections a syntax error left partly unread: an id missing from them may
         # just be unreadable, so "unknown id" is not said about them.
-        broken = source.broken
+        broken = [b for b in source.broken if b]
         self.unsure = {str(b[0]) for b in broken if len(b) == 1 or not isinstance(_get(self.data, b[:2]), dict)}
-        self.partial = {str(b[0]) for b in broken}
+        self.partial = {str(b[0]) for b in broken if len(b) <= 2}  # whole items missing, not one bad value
         # Questions other questions' show_if read: weight 0 is normal for them
         # (e.g. "do you sell goods or services?"), so it earns no warning.
         self.gates: set[str] = set()

@@ -165,7 +165,7 @@ class Builder:
             is_key = bool(stack) and stack[-1].is_map and not stack[-1].has_key
             count = len(self.problems)
             value = self.scalar(event, where, is_key=is_key)
-            if len(self.problems) > count and not is_key:
+            if len(self.problems) > count and not is_key and path:
                 self.source.broken.add(path)  # unreadable: a "wrong type" error here would only echo it
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1)
@@ -277,7 +277,9 @@ class Builder:
         try:
             node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
             value = yaml.SafeLoader.yaml_constructors[tag](self.resolver, node)
-        except (ValueError, OverflowError, TypeError, yaml.YAMLError) as exc:
+        # PyYAML's constructors assume a well-formed scalar: `!!int` with nothing after it is an
+        # IndexError, `!!bool maybe` a KeyError, `!!timestamp x` an AttributeError.
+        except (ValueError, OverflowError, TypeError, IndexError, KeyError, AttributeError, yaml.YAMLError) as exc:
             self.problems.append(self.unreadable(text, kind, explicit, exc, where))
             return None
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_INTEGER:

@@ -79,7 +79,8 @@ def recover(text: str, file: str, first: Problem) -> tuple[Source, list[Problem]
         key = key_match.group(1).strip("'\"") if key_match else None
         if error is None:  # it parsed, but not as `key: value`
             error = no_colon(lines, first_meaningful(lines, lo, hi), file)
-        if key is None and error.line is not None:  # `title Foo`: the key is the first word, and is unreadable
+        if key is None and error.line is not None and error.line <= len(lines):
+            # `title Foo`: the key is the first word, and is unreadable
             source.broken.add((lines[error.line - 1].strip().split(" ", 1)[0],))
         if key is None or key in source.data:
             problems.append(error)
