@@ -452,6 +452,7 @@ class _Checker:
         scales = {s.id: s for _, s in self.items["scales"]}
         order = {qid: i for i, qid in enumerate(self.raw_ids["questions"]) if isinstance(qid, str)}
         valid = {q.id: q for _, q in self.items["questions"]}
+        unread = "questions" in self.partial
         for index, q in self.items["questions"]:
             base: PathKey = ("questions", index)
             if q.dimension not in dim_ids:
@@ -473,7 +474,8 @@ class _Checker:
                     )
             # Gates and surge inputs (facts such as orders per day, asked for the
             # surge stress test rather than scored) may have weight 0 on purpose.
-            if q.weight == 0 and q.scored and q.id not in self.gates and q.surge_input is None:
+            # (Not while a question is unreadable: its show_if may be the one reading this gate.)
+            if q.weight == 0 and q.scored and q.id not in self.gates and q.surge_input is None and not unread:
                 self.add("RQ301", f"question `{q.id}` has weight 0", (*base, "weight"))
             if q.surge_input is not None:
                 self._surge_input(q, base)

@@ -251,3 +251,18 @@ def test_recovery_keeps_lists_written_at_their_keys_indentation() -> None:
     with pytest.raises(QuestionnaireError) as info:
         parse_questionnaire(text, "t.yaml")
     assert sorted(p.code for p in info.value.errors) == ["RQ003", "RQ202"]
+
+
+def test_an_unreadable_question_does_not_make_its_gate_look_unused() -> None:
+    """`kind` has weight 0 because the question after it reads it; when that question is
+    unreadable, "weight 0" would only echo the syntax error."""
+    text = HEADER + (
+        "questions:\n"
+        "  - {id: kind, dimension: ops, type: yes_no, weight: 0, text: Goods?}\n"
+        "  - id: stock\n    dimension: ops\n    type: yes_no\n    show_if: kind == true\n    text: Stock\n"
+        "      help: indented too far\n"
+        "  - {id: d, dimension: demand, type: yes_no, text: D}\n"
+    )
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "t.yaml")
+    assert [p.code for p in info.value.problems] == ["RQ003"]
