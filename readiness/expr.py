@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import itertools
 import operator
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,7 +116,9 @@ def parse(source: str) -> Condition:
     if len(source) > MAX_LENGTH:
         raise ExpressionError(f"the condition is longer than {MAX_LENGTH} characters")
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        with warnings.catch_warnings():  # `1and x` parses, with a SyntaxWarning printed to stderr: not ours to print
+            warnings.simplefilter("ignore", SyntaxWarning)
+            tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         raise ExpressionError(f"cannot parse condition {_quoted(source)}: {exc.msg}") from None
     except (ValueError, UnicodeError, RecursionError, MemoryError):  # a NUL byte, a lone surrogate (found by fuzzing)
