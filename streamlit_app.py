@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.shell import app_entry
 
+# The tab's icon is a file of the app: a `:material/...:` or emoji icon makes the browser
+# fetch it from a font CDN on every page, which fails offline.
 st.set_page_config(
-    page_title="Readiness", page_icon=":material/trending_up:", layout="wide", initial_sidebar_state="auto"
+    page_title="Readiness",
+    page_icon=str(Path(__file__).parent / "static" / "icon.png"),
+    layout="wide",
+    initial_sidebar_state="auto",
 )
 
 if st.query_params.get("t"):

@@ -1,7 +1,9 @@
 """Report rendering time for the default questionnaire, fully answered (the demo).
 
 Targets: HTML under 1 s and PDF under 3 s on this 2-core machine; the PDF's
-time is also shown as a ratio to the HTML's, measured in the same run.
+time is also shown as a ratio to the HTML's, measured in the same run. The
+Excel writer must grow linearly with the number of answers: 8x the rows in at
+most 16x the time (it was quadratic: an 18,000-question report took minutes).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from bench.timing import median_ms  # noqa: E402
 from readiness import load_answers, load_questionnaire, score  # noqa: E402
 from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE  # noqa: E402
-from readiness.report import render  # noqa: E402
+from readiness.report import render, tables_xlsx  # noqa: E402
 from readiness.workshop import Participant, aggregate  # noqa: E402
 from readiness.workshop_report import render_workshop  # noqa: E402
 
@@ -68,5 +70,26 @@ def main(runs: int = 5) -> bool:
     return ok
 
 
+def excel_scaling(small: int = 1_000, factor: int = 8) -> bool:
+    """Excel time for ``small`` and ``factor`` x ``small`` answer rows, as a ratio: linear is ~``factor``."""
+
+    def rows(n: int) -> list[dict[str, object]]:
+        return [
+            {"Dimension": "Team", "Question id": f"q{i}", "Question": f"Question {i}?", "Answer": "Partly",
+             "Level (0-100)": 50, "Note": "evidence" if i % 3 else ""}
+            for i in range(n)
+        ]  # fmt: skip
+
+    few, many = rows(small), rows(small * factor)
+    base = _median_s(lambda: tables_xlsx({"Answers": few}), 3)
+    big = _median_s(lambda: tables_xlsx({"Answers": many}), 1)
+    ok = big / base < 2 * factor
+    print(f"\nExcel answers sheet: {small:,} rows {base:.2f} s, {small * factor:,} rows {big:.2f} s")
+    print(f"ratio {big / base:.1f} for {factor}x the rows (linear ~{factor}, target < {2 * factor}): "
+          f"{'met' if ok else 'MISSED'}")  # fmt: skip
+    return ok
+
+
 if __name__ == "__main__":
-    raise SystemExit(0 if main() else 1)
+    ok = main()
+    raise SystemExit(0 if excel_scaling() and ok else 1)

@@ -101,6 +101,7 @@ def main() -> int:
 
         ok = pages.main(max(20, args.repeat)) and ok
         ok = reports.main() and ok
+        ok = reports.excel_scaling() and ok
         import surge
 
         print()

@@ -7,7 +7,7 @@ it for every line, so both give the same message naming the question.
 
 from __future__ import annotations
 
-import json
+import difflib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from readiness import expr
-from readiness.errors import AnswerError, AnswersError, Problem
+from readiness.errors import AnswerError, AnswersError, Problem, with_excerpts
 from readiness.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
@@ -29,7 +29,7 @@ from readiness.model import (
     YesNoQuestion,
     tr,
 )
-from readiness.yamlsource import parse_yaml, read_text
+from readiness.yamlsource import Source, parse_json, parse_yaml, read_text
 
 Kind = Literal["value", "na", "dont_know"]
 
@@ -136,9 +136,13 @@ def validate_answer(
 ) -> Answer:
     """Normalise one raw answer or raise :class:`AnswerError` naming the question."""
     if not questionnaire.has_question(question_id):
+        ids = [q.id for q in questionnaire.questions]
         raise AnswerError(
             Problem(
-                "RA100", f"`{question_id}` is not a question of {questionnaire.id}", file, path=f"answers.{question_id}"
+                "RA100",
+                f"`{_short(question_id, 40)}` is not a question of {questionnaire.id}{_did_you_mean(question_id, ids)}",
+                file,
+                path=f"answers.{question_id}",
             )
         )
     question = questionnaire.question(question_id)
@@ -169,12 +173,16 @@ def validate_answer(
         return Answer(question_id, "dont_know", None, note)
 
     allowed = allowed_values(questionnaire, question)
-    bad = fail("RA101", f"{raw!r} is not an allowed answer; allowed: {allowed}")
+
+    def bad() -> AnswerError:
+        close = _close_value(questionnaire, question, raw)
+        return fail("RA101", f"{raw!r} is not an allowed answer{close}; allowed: {allowed}")
+
     value: Any
     if isinstance(question, ScaleQuestion):
         value = _scale_value(questionnaire, question, raw)
         if value is None:
-            raise bad
+            raise bad()
     elif isinstance(question, YesNoQuestion):
         if isinstance(raw, bool):
             value = raw
@@ -185,22 +193,23 @@ def validate_answer(
         elif word in _NO:
             value = False
         else:
-            raise bad
+            raise bad()
     elif isinstance(question, SingleChoiceQuestion):
         value = _option_id(question, raw)
         if value is None:
-            raise bad
+            raise bad()
     elif isinstance(question, MultipleChoiceQuestion):
         items = raw
         if isinstance(raw, str):
             items = [part for part in (p.strip() for p in raw.split(",")) if part]
         if not isinstance(items, list | tuple):
-            raise bad
+            raise bad()
         ids = []
         for item in items:
             option = _option_id(question, item)
             if option is None:
-                raise fail("RA101", f"{item!r} is not an option; allowed: {allowed}")
+                close = _close_value(questionnaire, question, item)
+                raise fail("RA101", f"{item!r} is not an option{close}; allowed: {allowed}")
             if option not in ids:
                 ids.append(option)
         order = [o.id for o in question.options]
@@ -212,13 +221,30 @@ def validate_answer(
         if question.integer and not float(number).is_integer():
             raise fail("RA101", f"{number:g} is not a whole number")
         if (question.min is not None and number < question.min) or (question.max is not None and number > question.max):
-            raise fail("RA102", f"{number:g} is outside the allowed range ({allowed})")
+            raise fail("RA102", f"{number:g} is outside the allowed range: {allowed}")
         value = float(number)
     else:
         if isinstance(raw, dict | list):
             raise fail("RA101", "the answer must be text")
         value = "" if raw is None else str(raw).strip()[:MAX_NOTE]
     return Answer(question_id, "value", value, note)
+
+
+def _close_value(questionnaire: Questionnaire, question: Any, raw: Any) -> str:
+    """ "; did you mean `spreadsheet`?" for a misspelt option id or label (nothing for other questions)."""
+    if not isinstance(raw, str) or not raw.strip():
+        return ""
+    if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
+        words = [tr(o.label) for o in question.options] + [o.id for o in question.options]  # ids win a tie
+    elif isinstance(question, ScaleQuestion):
+        words = [tr(o.label) for o in questionnaire.scale(question.scale).options]
+    elif isinstance(question, YesNoQuestion):
+        words = ["yes", "no"]
+    else:
+        return ""
+    lowered = {w.lower(): w for w in words}
+    close = difflib.get_close_matches(raw.strip().lower(), list(lowered), n=1, cutoff=0.6)
+    return f"; did you mean `{lowered[close[0]]}`?" if close else ""
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -228,14 +254,14 @@ def _short(text: str, limit: int = 60) -> str:
 def _number(raw: Any) -> float | None:
     if isinstance(raw, bool):
         return None
-    if isinstance(raw, int | float):
-        number = float(raw)
-    elif isinstance(raw, str):
-        try:
+    try:  # an integer too large for a float is not a number anyone typed on purpose
+        if isinstance(raw, int | float):
+            number = float(raw)
+        elif isinstance(raw, str):
             number = float(raw.strip().replace(",", ""))
-        except ValueError:
+        else:
             return None
-    else:
+    except (ValueError, OverflowError):
         return None
     return number if math.isfinite(number) else None
 
@@ -347,43 +373,46 @@ def load_answers(questionnaire: Questionnaire, path: str | Path) -> tuple[Answer
 def parse_answers(
     questionnaire: Questionnaire, text_or_data: str | Mapping[str, Any], file: str = "<answers>"
 ) -> tuple[AnswerSet, list[Problem]]:
-    """Check answers against the questionnaire; return them with warnings, or raise with all errors."""
-    positions: dict[tuple[Any, ...], tuple[int, int]] = {}
-    if isinstance(text_or_data, str):
-        stripped = text_or_data.lstrip()
-        if stripped.startswith("{"):
-            try:
-                data: Any = json.loads(text_or_data)
-            except json.JSONDecodeError as exc:
-                raise AnswersError(
-                    [Problem("RA002", f"invalid JSON: {exc.msg}", file, exc.lineno, exc.colno)],
-                    f"cannot read answers {file}",
-                ) from None
+    """Check answers against the questionnaire; return them with warnings, or raise with all errors.
+
+    A file is read with the same guarantees as a questionnaire (bounded depth and
+    numbers, duplicate keys refused, every key located); a syntax error in one
+    answer does not hide problems in the others.
+    """
+    text = text_or_data if isinstance(text_or_data, str) else None
+    if text is not None:
+        if text.lstrip().startswith("{"):
+            source, problems = parse_json(text, file, syntax_code="RA002")
         else:
-            source, problems = parse_yaml(text_or_data, file)
-            fatal = [p for p in problems if p.is_error and p.code != "RQ005"]
-            if source.data is None or fatal:
-                raise AnswersError(problems or [Problem("RA002", "empty file", file)], f"cannot read answers {file}")
-            data, positions = source.data, source.positions
+            source, problems = parse_yaml(text, file)
+        if source.data is None:
+            if not problems:
+                problems = [Problem("RA002", "the file holds no answers", file)]
+            raise AnswersError(with_excerpts(problems, text, file), f"cannot read answers {file}")
+        data: Any = source.data
     else:
-        data = dict(text_or_data)
+        source, problems, data = Source(data=None, file=file), [], dict(text_or_data)
 
-    def at(code: str, message: str, *path: Any) -> Problem:
-        line, column = positions.get(tuple(path), (None, None))
-        return Problem(code, message, file, line, column, ".".join(str(p) for p in path))
+    def at(code: str, message: str, *path: Any, value: bool = False, fix: str | None = None) -> Problem:
+        line, column = source.locate(path, value)
+        return Problem(code, message, file, line, column, ".".join(str(p) for p in path), fix=fix)
 
-    if not isinstance(data, dict) or not isinstance(data.get("answers", {}), dict):
-        raise AnswersError(
-            [at("RA002", "expected a mapping with an `answers:` mapping of question id to value")],
-            f"cannot read answers {file}",
+    def done(problems: list[Problem]) -> list[Problem]:
+        return with_excerpts(problems, text, file) if text is not None else problems
+
+    if not isinstance(data, dict) or not isinstance(data.get("answers", {}), dict | None):
+        where = ("answers",) if isinstance(data, dict) else ()
+        problems.append(
+            at("RA002", "expected a mapping with an `answers:` mapping of question id to value", *where, value=True)
         )
-    problems: list[Problem] = []
+        raise AnswersError(done(problems), f"cannot read answers {file}")
     for key in data:
         if key not in _META_KEYS:
-            problems.append(at("RA002", f"unknown key `{key}`; answers go under `answers:`", key))
+            suggestion = _did_you_mean(str(key), list(_META_KEYS))
+            problems.append(at("RA002", f"unknown key `{key}`{suggestion or '; answers go under `answers:`'}", key))
     qid = data.get("questionnaire")
     if qid is not None and qid != questionnaire.id:
-        problems.append(at("RA106", f"answers are for `{qid}`, not `{questionnaire.id}`", "questionnaire"))
+        problems.append(at("RA106", f"answers are for `{qid}`, not `{questionnaire.id}`", "questionnaire", value=True))
     version = data.get("questionnaire_version")
     if version is not None and str(version) != questionnaire.version:
         problems.append(
@@ -391,21 +420,35 @@ def parse_answers(
                 "RA110",
                 f"answers were written for version {version}; the questionnaire is version {questionnaire.version}",
                 "questionnaire_version",
+                value=True,
             )
         )
     profile = data.get("profile")
-    if profile is not None and profile not in {p.id for p in questionnaire.profiles}:
-        known = ", ".join(p.id for p in questionnaire.profiles)
-        problems.append(at("RA107", f"unknown profile `{profile}`; choose one of: {known}", "profile"))
+    if profile is not None and (not isinstance(profile, str) or profile not in {p.id for p in questionnaire.profiles}):
+        known = [p.id for p in questionnaire.profiles]
+        problems.append(
+            at(
+                "RA107",
+                f"unknown profile `{profile}`{_did_you_mean(str(profile), known)}",
+                "profile",
+                value=True,
+                fix=f"Choose one of: {', '.join(known)}.",
+            )
+        )
 
     answers: dict[str, Answer] = {}
+    failed: set[str] = set()
     for question_id, entry in (data.get("answers") or {}).items():
         raw, note = entry, None
+        if source.is_broken(("answers", question_id)):
+            failed.add(str(question_id))  # its line has a syntax error, reported already
+            continue
         if isinstance(entry, dict):
             if "value" not in entry:
                 problems.append(
                     at("RA002", f"`{question_id}`: a mapping answer needs a `value`", "answers", question_id)
                 )
+                failed.add(str(question_id))
                 continue
             raw, note = entry.get("value"), entry.get("note")
             extra = [k for k in entry if k not in ("value", "note")]
@@ -419,17 +462,21 @@ def parse_answers(
                         extra[0],
                     )
                 )
-        if raw is None:  # left blank in a template: unanswered, not an error
+        if raw is None:  # left blank in a template (or unreadable, reported above): unanswered
             continue
         try:
             answers[str(question_id)] = validate_answer(questionnaire, str(question_id), raw, note, file)
         except AnswerError as exc:
-            line, column = positions.get(("answers", question_id), (None, None))
+            failed.add(str(question_id))
+            on_value = exc.problem.code != "RA100"
+            part = "note" if exc.problem.code == "RA108" else "value"
+            where = ("answers", question_id, part) if isinstance(entry, dict) else ("answers", question_id)
+            line, column = source.locate(where, on_value)
             problems.append(replace(exc.problem, line=line, column=column))
 
     shown = visible_questions(questionnaire, answers)
     for question_id in answers:
-        if question_id not in shown:
+        if question_id not in shown and not _depends_on(questionnaire, question_id, failed):
             problems.append(
                 at(
                     "RA105",
@@ -441,7 +488,7 @@ def parse_answers(
             )
     errors = [p for p in problems if p.is_error]
     if errors:
-        raise AnswersError(problems, f"{file}: {len(errors)} problem(s) in answers")
+        raise AnswersError(done(problems), f"{file}: {len(errors)} problem(s) in answers")
     when = data.get("date")
     answer_set = AnswerSet(
         answers=answers,
@@ -452,7 +499,36 @@ def parse_answers(
         date=when.isoformat() if isinstance(when, date | datetime) else (str(when) if when else None),
         language=str(data["language"]) if data.get("language") else None,
     )
-    return answer_set, problems
+    return answer_set, done(problems)
+
+
+def _depends_on(questionnaire: Questionnaire, question_id: str, failed: set[str]) -> bool:
+    """Whether the question's visibility hangs, directly or through a chain, on a failed answer.
+
+    A wrong answer to a gate question is not seen by conditions, so its
+    follow-ups look hidden; saying so would only echo the first error.
+    """
+    if not failed:
+        return False
+    seen: set[str] = set()
+    todo = [question_id]
+    while todo:
+        current = todo.pop()
+        condition = questionnaire.question(current).show_if if questionnaire.has_question(current) else None
+        if condition is None:
+            continue
+        for name in expr.parse(condition).names:
+            if name in failed:
+                return True
+            if name not in seen:
+                seen.add(name)
+                todo.append(name)
+    return False
+
+
+def _did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 def answers_from_pairs(questionnaire: Questionnaire, pairs: Iterable[tuple[str, Any]]) -> AnswerSet:

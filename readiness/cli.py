@@ -12,6 +12,7 @@ import difflib
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -23,13 +24,17 @@ from readiness.model import Questionnaire, ScoringPolicy, tr
 from readiness.scoring import score
 from readiness.summary import answers_template, markdown
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (an unknown profile name, say): exit 2, like argparse."""
 
 
 def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
+    """Each problem as a linter shows it: location, message, the line with a caret, the fix."""
     for problem in problems:
-        print(str(problem), file=stream)
-        print(f"    hint: {problem.hint}", file=stream)
+        print(problem.render(), file=stream)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -70,8 +75,15 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_profile(questionnaire: Questionnaire, profile: str | None) -> None:
+    known = [p.id for p in questionnaire.profiles]
+    if profile is not None and profile not in known:
+        raise UsageError(f"argument --profile: unknown target profile {profile!r} (choose from {', '.join(known)})")
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     questionnaire = _load(args.questionnaire)
+    _check_profile(questionnaire, args.profile)
     answers, warnings = load_answers(questionnaire, args.answers)
     policy = questionnaire.scoring
     if args.dont_know or args.not_applicable:
@@ -85,8 +97,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     else:
         text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
     _write(text, args.output)
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    # Scoring's own warnings (unanswered questions) are about the answers file.
+    _print_problems([w if w.file else replace(w, file=args.answers) for w in result.warnings], sys.stderr)
     return EXIT_OK
 
 
@@ -94,6 +106,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from readiness.report import file_name, render
 
     questionnaire = _load(args.questionnaire)
+    _check_profile(questionnaire, args.profile)
     answers, warnings = load_answers(questionnaire, args.answers)
     result = score(questionnaire, answers, args.profile, language=args.language, warnings=warnings)
     data = render(args.format, questionnaire, result, answers, paper=args.paper)
@@ -109,12 +122,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_surge(args: argparse.Namespace) -> int:
     from readiness import surge
     from readiness.catalog import discover
+    from readiness.errors import with_excerpts
     from readiness.yamlsource import parse_yaml, read_text
 
     text, problems = read_text(args.inputs, code="RA001")
     if text is None:
         raise ProblemsError(problems, f"cannot read {args.inputs}")
     source, problems = parse_yaml(text, args.inputs)
+    if any(p.is_error for p in problems):  # e.g. a 400-digit number: never read as a value
+        raise ProblemsError(with_excerpts(problems, text, args.inputs), f"cannot read {args.inputs}")
     if not isinstance(source.data, dict):
         raise ProblemsError(
             problems or [Problem("RA002", "expected a mapping", args.inputs)], f"cannot read {args.inputs}"
@@ -328,9 +344,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
         return int(args.func(args))
+    except UsageError as exc:
+        print(f"{parser.prog} {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except ProblemsError as exc:
         print(exc.summary, file=sys.stderr)
         _print_problems(exc.problems, sys.stderr)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import itertools
 import operator
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,15 +116,21 @@ def parse(source: str) -> Condition:
     if len(source) > MAX_LENGTH:
         raise ExpressionError(f"the condition is longer than {MAX_LENGTH} characters")
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        with warnings.catch_warnings():  # `1and x` parses, with a SyntaxWarning printed to stderr: not ours to print
+            warnings.simplefilter("ignore", SyntaxWarning)
+            tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"cannot parse condition {source!r}: {exc.msg}") from None
+        raise ExpressionError(f"cannot parse condition {_quoted(source)}: {exc.msg}") from None
+    except (ValueError, UnicodeError, RecursionError, MemoryError):  # a NUL byte, a lone surrogate (found by fuzzing)
+        raise ExpressionError(
+            f"cannot parse condition {_quoted(source)}: it holds characters that are not text"
+        ) from None
     names: list[str] = []
     count = 0
     for node in ast.walk(tree):
         count += 1
         if not isinstance(node, _ALLOWED):
-            raise ExpressionError(f"{type(node).__name__.lower()} is not allowed in a condition ({source!r})")
+            raise ExpressionError(f"{type(node).__name__.lower()} is not allowed in a condition ({_quoted(source)})")
         if isinstance(node, ast.Constant) and not isinstance(node.value, str | int | float | bool | type(None)):
             raise ExpressionError(f"literal {node.value!r} is not allowed in a condition")
         if isinstance(node, ast.Name) and node.id not in names and node.id not in _WORDS:
@@ -131,6 +138,11 @@ def parse(source: str) -> Condition:
     if count > MAX_NODES:
         raise ExpressionError("the condition is too complex")
     return Condition(source=source, names=tuple(names), tree=tree)
+
+
+def _quoted(source: str, limit: int = 60) -> str:
+    """The condition as quoted in a message: whole when short, cut when it would flood the screen."""
+    return repr(source if len(source) <= limit else source[: limit - 1] + "…")
 
 
 def _eval(node: ast.AST, values: Mapping[str, Any]) -> Any:

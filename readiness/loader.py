@@ -20,12 +20,16 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from readiness import expr
-from readiness.errors import Problem, QuestionnaireError
+from readiness.errors import Problem, QuestionnaireError, with_excerpts
 from readiness.model import (
     QUESTION_TYPES,
     RESERVED_IDS,
     SCHEMA_VERSION,
     SURGE_INPUT_NAMES,
+    Area,
+    BalanceSettings,
+    Band,
+    ChoiceOption,
     Dimension,
     Level,
     MultipleChoiceQuestion,
@@ -33,11 +37,14 @@ from readiness.model import (
     Profile,
     Question,
     Questionnaire,
+    Recommendation,
     Scale,
+    ScaleOption,
     ScaleQuestion,
+    ScoringPolicy,
     SingleChoiceQuestion,
 )
-from readiness.yamlsource import PathKey, Source, parse_yaml, read_text
+from readiness.yamlsource import PathKey, Source, format_path, parse_yaml, read_text
 
 _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "dimensions": TypeAdapter(Dimension),
@@ -45,6 +52,14 @@ _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "levels": TypeAdapter(Level),
     "profiles": TypeAdapter(Profile),
     "questions": TypeAdapter(Question),
+}
+_ITEM_MODELS: dict[str, Any] = {"dimensions": Dimension, "scales": Scale, "levels": Level, "profiles": Profile}
+_NESTED_MODELS: dict[tuple[str, str], Any] = {
+    ("scales", "options"): ScaleOption,
+    ("dimensions", "areas"): Area,
+    ("questions", "options"): ChoiceOption,
+    ("questions", "bands"): Band,
+    ("questions", "recommendations"): Recommendation,
 }
 _TEXT_KEYS = frozenset({"title", "description", "text", "help", "label", "name", "unit", "dont_know_advice"})
 #: Names a recommendation's `when` may read.
@@ -87,6 +102,11 @@ def check_text(text: str, file: str) -> list[Problem]:
 
 
 def _check(text: str, file: str) -> tuple[list[Problem], Questionnaire | None]:
+    problems, questionnaire = _problems(text, file)
+    return with_excerpts(problems, text, file), questionnaire
+
+
+def _problems(text: str, file: str) -> tuple[list[Problem], Questionnaire | None]:
     source, problems = parse_yaml(text, file)
     if source.data is None:
         return problems, None
@@ -96,11 +116,28 @@ def _check(text: str, file: str) -> tuple[list[Problem], Questionnaire | None]:
     version = data.get("schema_version")
     if "schema_version" in data and version != SCHEMA_VERSION:
         message = f"schema_version {version!r} is not supported; this Readiness reads version {SCHEMA_VERSION}"
-        return [*problems, source.problem("RQ010", message, ("schema_version",))], None
+        return [*problems, source.problem("RQ010", message, ("schema_version",), value=True)], None
     questionnaire, structural = _structure(source)
+    if any(p.is_error for p in problems):
+        questionnaire = None  # a syntax error: what was read is checked, but never used
     problems += structural
     problems += _Checker(source, questionnaire).run()
+    problems = _without_echoes(source, problems)
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.code)), questionnaire
+
+
+def _without_echoes(source: Source, problems: list[Problem]) -> list[Problem]:
+    """Drop problems inside a part a syntax error made unreadable: they would only repeat that error."""
+    if not source.broken:
+        return problems
+    broken = [format_path(path) for path in source.broken]
+
+    def echo(problem: Problem) -> bool:
+        if problem.code.startswith("RQ0"):
+            return False  # the syntax errors themselves, and other reading problems
+        return any(problem.path == b or problem.path.startswith((b + ".", b + "[")) for b in broken if problem.path)
+
+    return [p for p in problems if not echo(p)]
 
 
 # --- structure (pydantic) ---------------------------------------------------
@@ -110,27 +147,70 @@ def _structure(source: Source) -> tuple[Questionnaire | None, list[Problem]]:
     try:
         return Questionnaire.model_validate(source.data), []
     except ValidationError as exc:
-        return None, [_convert(source, err) for err in exc.errors(include_url=False)]
+        problems = (_convert(source, err) for err in exc.errors(include_url=False))
+        return None, [p for p in problems if p is not None]
 
 
-def _convert(source: Source, err: Any) -> Problem:
-    """Map a pydantic error to a catalogue problem at the right key path."""
+def _convert(source: Source, err: Any) -> Problem | None:
+    """Map a pydantic error to a catalogue problem at the right key path (None: already reported)."""
     path = _real_path(source.data, err["loc"])
     kind = err["type"]
     if kind == "missing":
-        return source.problem("RQ100", f"`{path[-1]}` is required", path)
+        where = "at the top of the file" if len(path) == 1 else "to the mapping that starts here"
+        return source.problem("RQ100", f"`{path[-1]}` is required", path, fix=f"Add `{path[-1]}:` {where}.")
     if kind == "extra_forbidden":
         key = str(path[-1])
         parent = _get(source.data, path[:-1])
-        suggestion = _did_you_mean(key, _allowed_keys(parent, path[:-1]))
-        return source.problem("RQ102", f"unknown key `{key}`{suggestion}", path)
+        allowed = _allowed_keys(parent, path[:-1])
+        if path[:-1] in source.flow and isinstance(parent, dict):
+            split = _comma_split(parent, path[-1], allowed)
+            if split is not None:
+                if not split:
+                    return None  # a later piece of a value already reported at its first piece
+                owner, text = split
+                return source.problem(
+                    "RQ102",
+                    f"`{key}` looks like the rest of `{owner}`, cut off at a comma",
+                    path,
+                    fix=f"In a one-line {{...}} mapping a comma ends the value; put the value in quotes: "
+                    f'{owner}: "{text}"',
+                )
+        close = difflib.get_close_matches(key, allowed, n=1)
+        suggestion = f"; did you mean `{close[0]}`?" if close else ""
+        fix = f"Rename it to `{close[0]}`." if close else None
+        return source.problem("RQ102", f"unknown key `{key}`{suggestion}", path, fix=fix)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         types = ", ".join(QUESTION_TYPES)
-        return source.problem("RQ101", f"`type` must be one of: {types}", (*path, "type"))
+        return source.problem("RQ101", f"`type` must be one of: {types}", (*path, "type"), value=True)
     value = _get(source.data, path)
     shown = f" (got {value!r})" if not isinstance(value, dict | list) else ""
     message = err["msg"][0].lower() + err["msg"][1:]
-    return source.problem("RQ101", f"{message}{shown}", path)
+    return source.problem("RQ101", f"{message}{shown}", path, value=True)
+
+
+def _comma_split(mapping: dict[Any, Any], key: Any, allowed: list[str]) -> tuple[str, str] | tuple[()] | None:
+    """``(owner, whole text)`` when ``key`` is the rest of ``owner``'s text that YAML cut at a comma.
+
+    In ``{value: 3, label: Fully, even under pressure}`` the comma ends the
+    label, and ``even under pressure`` becomes a key with no value. ``()`` marks
+    the second and later pieces of one cut value, which the first piece reports.
+    """
+    keys = list(mapping)
+    index = keys.index(key)
+    if mapping[key] is not None:
+        return None
+    start = index
+    while start > 0 and mapping[keys[start - 1]] is None and keys[start - 1] not in allowed:
+        start -= 1
+    if start == 0 or not isinstance(mapping[keys[start - 1]], str | int | float):
+        return None
+    if start != index:
+        return ()
+    end = index + 1
+    while end < len(keys) and mapping[keys[end]] is None and keys[end] not in allowed:
+        end += 1
+    owner = keys[start - 1]
+    return str(owner), ", ".join([str(mapping[owner]), *(str(k) for k in keys[start:end])])
 
 
 def _real_path(data: Any, loc: Iterable[Any]) -> PathKey:
@@ -171,13 +251,24 @@ def _get(data: Any, path: Iterable[Any]) -> Any:
 
 
 def _allowed_keys(parent: Any, path: PathKey) -> list[str]:
-    section = path[0] if path else None
+    """The keys a mapping at ``path`` may hold (for "did you mean" and to tell a typo from a cut value)."""
     if not path:
         return list(Questionnaire.model_fields)
-    if section == "questions" and len(path) == 2 and isinstance(parent, dict):
-        model = QUESTION_TYPES.get(str(parent.get("type")))
-        return list(model.model_fields) if model else []
-    return []
+    model = _model_at(parent, path)
+    return list(model.model_fields) if model is not None else []
+
+
+def _model_at(parent: Any, path: PathKey) -> Any:
+    section = path[0]
+    if len(path) == 1 and section in ("scoring", "balance"):
+        return {"scoring": ScoringPolicy, "balance": BalanceSettings}[str(section)]
+    if len(path) == 2 and section == "questions":
+        return QUESTION_TYPES.get(str(parent.get("type"))) if isinstance(parent, dict) else None
+    if len(path) == 2:
+        return _ITEM_MODELS.get(str(section))
+    if len(path) == 4 and isinstance(path[2], str):
+        return _NESTED_MODELS.get((str(section), path[2]))
+    return None
 
 
 def _did_you_mean(key: str, options: list[str]) -> str:
@@ -209,6 +300,11 @@ class _Checker:
         # Ids as written (even of broken items), so a broken item does not also
         # cause a false "unknown id" everywhere it is referenced.
         self.raw_ids = {section: self._raw_ids(section) for section in _ITEM_ADAPTERS}
+        # Sections a syntax error left partly unread: an id missing from them may
+        # just be unreadable, so "unknown id" is not said about them.
+        broken = [b for b in source.broken if b]
+        self.unsure = {str(b[0]) for b in broken if len(b) == 1 or not isinstance(_get(self.data, b[:2]), dict)}
+        self.partial = {str(b[0]) for b in broken if len(b) <= 2}  # whole items missing, not one bad value
         # Questions other questions' show_if read: weight 0 is normal for them
         # (e.g. "do you sell goods or services?"), so it earns no warning.
         self.gates: set[str] = set()
@@ -221,8 +317,9 @@ class _Checker:
         raw = self.data.get(section)
         return [i.get("id") for i in raw if isinstance(i, dict)] if isinstance(raw, list) else []
 
-    def add(self, code: str, message: str, path: PathKey) -> None:
-        self.problems.append(self.source.problem(code, message, path))
+    def add(self, code: str, message: str, path: PathKey, *, value: bool = True, within: str | None = None) -> None:
+        """Record a problem; it points at the value written at ``path`` unless ``value`` is False."""
+        self.problems.append(self.source.problem(code, message, path, value=value, within=within))
 
     def run(self) -> list[Problem]:
         self.unique_ids()
@@ -251,6 +348,10 @@ class _Checker:
 
     def dimensions(self) -> None:
         question_dims = {q.get("dimension") for q in self.data.get("questions") or [] if isinstance(q, dict)}
+        dim_ids = [d for d in self.raw_ids["dimensions"] if isinstance(d, str)]
+        for name in list(question_dims):  # a misspelt dimension is reported once, not also as an empty one
+            if isinstance(name, str) and name not in dim_ids:
+                question_dims.update(difflib.get_close_matches(name, dim_ids, n=1))
         sides = set()
         for index, dim in self.items["dimensions"]:
             sides.add(dim.side)
@@ -265,9 +366,9 @@ class _Checker:
                 seen.add(area.id)
             if dim.weight == 0:
                 self.add("RQ301", f"dimension `{dim.id}` has weight 0", ("dimensions", index, "weight"))
-            if dim.id not in question_dims:
+            if dim.id not in question_dims and "questions" not in self.partial:
                 self.add("RQ302", f"dimension `{dim.id}` has no questions", ("dimensions", index))
-        if self.items["dimensions"] and "demand" not in sides:
+        if self.items["dimensions"] and "demand" not in sides and "dimensions" not in self.partial:
             self.add("RQ303", "no dimension has `side: demand`", ("dimensions",))
 
     def scales(self) -> None:
@@ -326,12 +427,14 @@ class _Checker:
                 self.add("RQ214", f"profile `{profile.id}` is a second default", ("profiles", index, "default"))
             for dim_id, target in profile.targets.items():
                 if dim_id not in dims:
-                    self.add(
-                        "RQ201",
-                        f"profile `{profile.id}` sets a target for unknown dimension `{dim_id}`"
-                        f"{_did_you_mean(dim_id, dims)}",
-                        (*path, dim_id),
-                    )
+                    if "dimensions" not in self.unsure:
+                        self.add(
+                            "RQ201",
+                            f"profile `{profile.id}` sets a target for unknown dimension `{dim_id}`"
+                            f"{_did_you_mean(dim_id, dims)}",
+                            (*path, dim_id),
+                            value=False,
+                        )
                 elif not 0 <= target <= 100:
                     self.add(
                         "RQ209",
@@ -339,7 +442,7 @@ class _Checker:
                         (*path, dim_id),
                     )
             missing = [d for d in dims if d not in profile.targets]
-            if missing:
+            if missing and "dimensions" not in self.unsure:
                 self.add("RQ210", f"profile `{profile.id}` has no target for: {', '.join(missing)}", path)
 
     def questions(self) -> None:
@@ -349,14 +452,17 @@ class _Checker:
         scales = {s.id: s for _, s in self.items["scales"]}
         order = {qid: i for i, qid in enumerate(self.raw_ids["questions"]) if isinstance(qid, str)}
         valid = {q.id: q for _, q in self.items["questions"]}
+        unread = "questions" in self.partial
         for index, q in self.items["questions"]:
             base: PathKey = ("questions", index)
             if q.dimension not in dim_ids:
-                self.add(
-                    "RQ201",
-                    f"question `{q.id}` names unknown dimension `{q.dimension}`{_did_you_mean(q.dimension, dim_ids)}",
-                    (*base, "dimension"),
-                )
+                if "dimensions" not in self.unsure:
+                    self.add(
+                        "RQ201",
+                        f"question `{q.id}` names unknown dimension `{q.dimension}`"
+                        f"{_did_you_mean(q.dimension, dim_ids)}",
+                        (*base, "dimension"),
+                    )
             elif q.area is not None and q.dimension in dims:
                 area_ids = [a.id for a in dims[q.dimension].areas]
                 if q.area not in area_ids:
@@ -368,17 +474,19 @@ class _Checker:
                     )
             # Gates and surge inputs (facts such as orders per day, asked for the
             # surge stress test rather than scored) may have weight 0 on purpose.
-            if q.weight == 0 and q.scored and q.id not in self.gates and q.surge_input is None:
+            # (Not while a question is unreadable: its show_if may be the one reading this gate.)
+            if q.weight == 0 and q.scored and q.id not in self.gates and q.surge_input is None and not unread:
                 self.add("RQ301", f"question `{q.id}` has weight 0", (*base, "weight"))
             if q.surge_input is not None:
                 self._surge_input(q, base)
             if isinstance(q, ScaleQuestion):
                 if q.scale not in scale_ids:
-                    self.add(
-                        "RQ202",
-                        f"question `{q.id}` names unknown scale `{q.scale}`{_did_you_mean(q.scale, scale_ids)}",
-                        (*base, "scale"),
-                    )
+                    if "scales" not in self.unsure:
+                        self.add(
+                            "RQ202",
+                            f"question `{q.id}` names unknown scale `{q.scale}`{_did_you_mean(q.scale, scale_ids)}",
+                            (*base, "scale"),
+                        )
                 elif q.scale in scales:
                     values = {o.value for o in scales[q.scale].options}
                     for key in q.anchors:
@@ -386,7 +494,8 @@ class _Checker:
                             self.add(
                                 "RQ211",
                                 f"question `{q.id}` describes level {key:g}, which scale `{q.scale}` does not have",
-                                (*base, "anchors"),
+                                (*base, "anchors", _anchor_key(self.data, base, key)),
+                                value=False,
                             )
             if isinstance(q, SingleChoiceQuestion | MultipleChoiceQuestion):
                 self._options(q, base)
@@ -457,14 +566,17 @@ class _Checker:
             if name == q.id:
                 self.add("RQ207", f"question `{q.id}` is shown depending on its own answer", path)
             elif name not in order:
+                if "questions" in self.unsure:
+                    continue
                 self.add(
                     "RQ205",
                     f"question `{q.id}` is shown depending on unknown question `{name}`"
                     f"{_did_you_mean(name, list(order))}",
                     path,
+                    within=name,
                 )
             elif order[name] > order[q.id]:
-                self.add("RQ206", f"question `{q.id}` depends on `{name}`, which is asked after it", path)
+                self.add("RQ206", f"question `{q.id}` depends on `{name}`, which is asked after it", path, within=name)
         for name, literal in condition.literal_comparisons():
             other = valid.get(name)
             if isinstance(other, SingleChoiceQuestion | MultipleChoiceQuestion) and isinstance(literal, str):
@@ -506,6 +618,12 @@ class _Checker:
                 continue
             if missing:
                 self.add("RQ300", f"no {', '.join(missing)} text", path)
+
+
+def _anchor_key(data: Any, base: PathKey, key: float) -> Any:
+    """The anchor key as written (``2`` or ``2.0``), so its line can be found."""
+    written = _get(data, (*base, "anchors"))
+    return next((k for k in written if k == key), key) if isinstance(written, dict) else key
 
 
 def _texts(node: Any, path: PathKey) -> Iterator[tuple[PathKey, Any]]:

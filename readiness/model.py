@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
 
 SCHEMA_VERSION = 1
 
@@ -245,6 +245,15 @@ class YesNoQuestion(_QuestionBase):
     yes_score: Fraction = 1.0
     no_score: Fraction = 0.0
     anchors: dict[Literal["yes", "no"], Text] = Field(default_factory=dict)
+
+    @field_validator("anchors", mode="before")
+    @classmethod
+    def _bare_yes_no(cls, value: Any) -> Any:
+        """YAML 1.1 reads a bare `yes:` or `no:` key as true/false; people write them bare
+        (`anchors: {no: ..., yes: ...}`), and mean the words."""
+        if isinstance(value, dict):
+            return {({True: "yes", False: "no"}[k] if isinstance(k, bool) else k): v for k, v in value.items()}
+        return value
 
 
 class SingleChoiceQuestion(_QuestionBase):

@@ -340,7 +340,36 @@ def environment() -> Any:
     return env
 
 
-_ACTIVE_SVG = re.compile(r"<script|javascript:|\son[a-z]+\s*=|<foreignObject|xlink:href=\"(?!#)", re.IGNORECASE)
+#: Elements that run, load or embed something; in a chart they can only be an attack.
+_ACTIVE_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "object", "embed", "use", "image", "animate", "set"})
+
+
+def _active_svg(svg: str) -> str | None:
+    """What in ``svg`` could run or load something (None: nothing).
+
+    The check reads the SVG as XML rather than searching its text: a role named
+    ``javascript: what we sell`` is text in a label, harmless, and must not stop the
+    report (it did, silently), while an ``onload`` attribute or a ``<script>`` is refused.
+    """
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError as exc:
+        return f"the SVG cannot be read ({exc})"
+    for element in root.iter():
+        name = element.tag.rsplit("}", 1)[-1].lower()
+        if name in _ACTIVE_ELEMENTS:
+            return f"a <{name}> element"
+        for attribute, value in element.attrib.items():
+            local = attribute.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                return f"an {local} attribute"
+            if local == "href" and not value.startswith("#"):
+                return "a link"
+            if "url(" in value.replace(" ", "").lower() and "url(#" not in value.replace(" ", "").lower():
+                return "a url() reference"
+    return None
 
 
 def chart_svgs(result: ScoreResult) -> dict[str, str]:
@@ -363,8 +392,9 @@ def static_svg(name: str, chart_spec: dict[str, Any], width: int | None = 620) -
     from readiness import charts
 
     svg = vlc.vegalite_to_svg(charts.static(chart_spec, width=width))
-    if _ACTIVE_SVG.search(svg):  # defence in depth: an SVG with active content is never inlined
-        raise ReportError(f"chart {name} produced active SVG content; refusing to embed it")
+    active = _active_svg(svg)
+    if active:  # defence in depth: an SVG with active content is never inlined
+        raise ReportError(f"chart {name} produced active SVG content ({active}); refusing to embed it")
     return svg
 
 
@@ -434,14 +464,24 @@ def render_pdf(report_html: str) -> bytes:
 
 # --- data exports ---------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+#: A separator a spreadsheet may split on (`;` where the decimal mark is a comma, tab in a
+#: TSV) followed by a formula character: opened that way, `a;=1+1` is two cells, `a` and `=1+1`.
+_EMBEDDED_FORMULA = re.compile(r"([;\t][ ]*)(?=[=+\-@])")
 
 
 def neutralise(value: Any) -> Any:
-    """Make a text cell inert in spreadsheets: a leading =, +, -, @, tab or CR gets a quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Make a text cell inert in spreadsheets: a leading =, +, -, @, tab, CR or NUL (after any
+    spaces, which some spreadsheets drop) gets a quote."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell that stays inert whichever separator the spreadsheet splits on."""
+    value = neutralise(value)
+    return _EMBEDDED_FORMULA.sub(r"\1'", value) if isinstance(value, str) else value
 
 
 def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
@@ -523,14 +563,16 @@ def render_xlsx(report: Report) -> bytes:
 def tables_csv(named: dict[str, list[dict[str, Any]]]) -> bytes:
     """Tables stacked in one CSV under a `section` column, every text cell neutralised."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    # Every text cell in quotes (RFC 4180 and OWASP's advice), so a comma, semicolon or line
+    # break in a note never moves the cells after it; numbers stay bare, so they stay numbers.
+    writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
     for name, rows in named.items():
         if not rows:
             continue
         columns = list(rows[0])
         writer.writerow(["section", *columns])
         for row in rows:
-            writer.writerow([name, *(neutralise(row[c]) for c in columns)])
+            writer.writerow([name, *(_csv_cell(row[c]) for c in columns)])
         writer.writerow([])
     return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
@@ -556,12 +598,15 @@ def tables_xlsx(named: dict[str, list[dict[str, Any]]]) -> bytes:
         sheet.append(columns)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in rows:
+        for number, row in enumerate(rows, start=2):
             # Control characters (pasted from word processors) are not allowed in Excel cells.
-            sheet.append([_xlsx_safe(neutralise(row[c])) for c in columns])
-            for cell in sheet[sheet.max_row]:
+            for index, column in enumerate(columns, start=1):
+                cell = sheet.cell(row=number, column=index, value=_xlsx_safe(neutralise(row[column])))
                 if isinstance(cell.value, str):
-                    cell.data_type = "s"  # stored as text, never as a formula
+                    # Stored as text, never as a formula. (Reaching the row through
+                    # `sheet[sheet.max_row]` scanned every cell written so far: an
+                    # 18,000-question report took minutes.)
+                    cell.data_type = "s"
         for index, column in enumerate(columns, start=1):
             width = max(len(str(column)), *(len(str(r[column])) for r in rows))
             sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, max(10, width + 2))

@@ -98,3 +98,36 @@ def test_malformed_json_names_its_line(sample) -> None:
     with pytest.raises(AnswersError) as info:
         parse_answers(sample, '{"answers": {\n "cover": 1,,\n}}', "bad.json")
     assert info.value.problems[0].code == "RA002" and info.value.problems[0].line == 2
+
+
+def test_a_misspelt_question_id_or_option_gets_a_did_you_mean(sample) -> None:
+    text = "answers:\n  covre: 1\n  business_type: servces\n  channels: [ads, partenrs]\n  cover: Mosty\n"
+    with pytest.raises(AnswersError) as info:
+        parse_answers(sample, text, "a.yaml")
+    messages = {p.line: p.message for p in info.value.errors}
+    assert "did you mean `cover`?" in messages[2]
+    assert "did you mean `services`?" in messages[3]
+    assert "did you mean `partners`?" in messages[4]
+    assert "did you mean `Mostly`?" in messages[5]
+
+
+def test_a_wrong_answer_to_a_gate_question_causes_no_second_warning(sample) -> None:
+    """`stock_cover` is asked only for goods; a typo in `business_type` must not also say it is hidden."""
+    text = "answers:\n  business_type: goodz\n  stock_cover: 2\n"
+    with pytest.raises(AnswersError) as info:
+        parse_answers(sample, text, "a.yaml")
+    assert [(p.code, p.line) for p in info.value.problems] == [("RA101", 2)]
+
+
+def test_json_answers_are_located_like_yaml_ones(sample) -> None:
+    text = '{\n  "answers": {\n    "cover": 9,\n    "nope": 1\n  }\n}\n'
+    with pytest.raises(AnswersError) as info:
+        parse_answers(sample, text, "a.json")
+    assert {(p.code, p.line, p.column) for p in info.value.errors} == {("RA101", 3, 14), ("RA100", 4, 5)}
+
+
+def test_a_syntax_error_in_one_answer_does_not_hide_the_others(sample) -> None:
+    text = "answers:\n  cover: [2\n  surge_plan: maybe\n  utilization: 40\n"
+    with pytest.raises(AnswersError) as info:
+        parse_answers(sample, text, "a.yaml")
+    assert [(p.code, p.line) for p in info.value.problems] == [("RQ003", 2), ("RA101", 3)]

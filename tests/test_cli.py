@@ -88,7 +88,7 @@ def test_bad_answers_print_every_problem_and_exit_1(tmp_path: Path) -> None:
     out = run("score", str(SAMPLE), str(path))
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
-    assert "a.yaml:2:3: RA101 question `cover`" in out.stderr
+    assert "a.yaml:2:10: RA101 question `cover`" in out.stderr  # the caret goes under the value
     assert "a.yaml:3:3: RA100 `who`" in out.stderr
 
 
@@ -96,7 +96,8 @@ def test_unknown_profile_and_missing_file_are_messages_not_tracebacks(tmp_path: 
     path = tmp_path / "a.yaml"
     path.write_text("answers: {cover: 1}\n")
     out = run("score", str(SAMPLE), str(path), "--profile", "moon")
-    assert out.returncode == 1 and "unknown target profile 'moon'" in out.stderr
+    # A wrong command line is wrong usage (exit 2, as the README says), not a problem in a file.
+    assert out.returncode == 2 and "unknown target profile 'moon' (choose from steady, surge)" in out.stderr
     out = run("score", str(SAMPLE), str(tmp_path / "missing.yaml"))
     assert out.returncode == 1 and "RA001" in out.stderr and "Traceback" not in out.stderr
 

@@ -55,3 +55,14 @@ def test_names_and_literal_comparisons_are_reported_for_load_time_checks() -> No
     assert condition.names == ("kind", "channels", "staff")
     assert ("kind", "goods") in condition.literal_comparisons()
     assert ("channels", "ads") in condition.literal_comparisons()
+
+
+def test_parsing_prints_no_python_warning() -> None:
+    """`1and x` is valid Python with a SyntaxWarning; a questionnaire check must not print Python's noise."""
+    import warnings
+
+    from readiness.expr import parse
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert parse("value ==1and score < 1").names == ("value", "score")

@@ -134,3 +134,135 @@ def test_sample_loads_without_warnings() -> None:
 def test_the_broken_corpus_is_there() -> None:
     """Guards the parametrized test above: an empty corpus would only be a silent skip."""
     assert len(BROKEN) >= 20
+
+
+def test_bare_yes_and_no_anchor_keys_are_the_words_not_booleans() -> None:
+    """YAML 1.1 reads `no:` as false; the format doc writes yes/no anchors bare, so they must load."""
+    text = HEADER + (
+        "questions:\n"
+        "  - {id: plan, dimension: ops, type: yes_no, text: Plan?,\n"
+        "     anchors: {no: Nobody has thought about it., yes: A one-page plan everyone knows.}}\n"
+        "  - {id: demand_q, dimension: demand, type: yes_no, text: Busy?}\n"
+    )
+    question = parse_questionnaire(text, "t.yaml").questionnaire.question("plan")
+    assert question.anchors == {"no": "Nobody has thought about it.", "yes": "A one-page plan everyone knows."}
+
+
+def test_a_label_cut_at_a_comma_says_to_quote_it() -> None:
+    text = HEADER.replace("{value: 3, label: All}", "{value: 3, label: Fully, even under pressure}") + (
+        "questions:\n  - {id: q, dimension: ops, type: scale, scale: four, text: Q}\n"
+        "  - {id: d, dimension: demand, type: scale, scale: four, text: D}\n"
+    )
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "t.yaml")
+    [problem] = info.value.errors
+    assert problem.code == "RQ102"
+    assert "`even under pressure` looks like the rest of `label`, cut off at a comma" in problem.message
+    assert problem.hint.endswith('put the value in quotes: label: "Fully, even under pressure"')
+    assert "correct its spelling" not in problem.hint
+
+
+def test_a_typo_in_a_nested_key_gets_a_suggestion() -> None:
+    text = HEADER.replace("{value: 3, label: All}", "{value: 3, lable: All}") + (
+        "questions:\n  - {id: q, dimension: ops, type: scale, scale: four, text: Q}\n"
+        "  - {id: d, dimension: demand, type: scale, scale: four, text: D}\n"
+    )
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "t.yaml")
+    assert any("unknown key `lable`; did you mean `label`?" in p.message for p in info.value.errors)
+
+
+SYNTAX_AND_MORE = (
+    HEADER
+    + """questions:
+  - id: q1
+    dimension: ops
+    type: scale
+    scale: four
+    text: One
+      help: indented too far
+  - id: q2
+    dimension: demand
+    type: scale
+    scale: fuor
+    text: Two
+  - id: q3
+    dimension: ops
+    type: yes_no
+    show_if: q1 >= 2
+    text: Three
+"""
+)
+
+
+def test_a_syntax_error_is_reported_with_the_other_problems_of_the_file() -> None:
+    """Like a good linter: the indentation error, at its own line, in plain words, and the
+    unknown scale further down, in one run; and nothing that only echoes the syntax error."""
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(SYNTAX_AND_MORE, "t.yaml")
+    problems = info.value.problems
+    lines = SYNTAX_AND_MORE.splitlines()
+    help_line = next(i for i, text in enumerate(lines, 1) if "indented too far" in text)
+    scale_line = next(i for i, text in enumerate(lines, 1) if "fuor" in text)
+    assert [(p.code, p.line) for p in problems] == [("RQ003", help_line), ("RQ202", scale_line)]
+    syntax, scale = problems
+    assert syntax.message == "this line is indented more than the one above"
+    assert syntax.column == 7 and "Move `help:` 2 spaces left, under `text:`" in syntax.hint
+    assert "did you mean `four`?" in scale.message
+    # q3's show_if reads q1, whose item could not be read: not an "unknown question" error.
+    assert not any(p.code == "RQ205" for p in problems)
+
+
+def test_a_missing_colon_is_reported_on_its_own_line_not_the_next() -> None:
+    text = HEADER.replace("title: Inline", "title Inline") + (
+        "questions:\n  - {id: q, dimension: ops, type: scale, scale: four, text: Q}\n"
+        "  - {id: d, dimension: demand, type: scale, scale: four, text: D}\n"
+    )
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "t.yaml")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t == "title Inline")
+    assert [(p.code, p.line, p.message) for p in info.value.problems] == [
+        ("RQ003", line, "this line has no `:` after its key")
+    ]  # and no "`title` is required": that would only echo the syntax error
+    assert "Write `title: Inline`" in info.value.problems[0].hint
+
+
+def test_problems_carry_their_source_line_for_a_caret() -> None:
+    with pytest.raises(QuestionnaireError) as info:
+        load_questionnaire(DATA / "broken" / "unknown_scale.yaml")
+    rendered = info.value.problems[0].render().splitlines()
+    source_line = next(line for line in rendered if line.startswith("24 | "))
+    caret = rendered[rendered.index(source_line) + 1]
+    assert source_line[caret.index("^") :].startswith("maturity")  # the caret is under the unknown id
+    assert caret.count("^") == len("maturity")
+
+
+def test_recovery_keeps_lists_written_at_their_keys_indentation() -> None:
+    """`questions:` then `- id: ...` at column 0 is valid YAML (PyYAML writes it so); after a
+    syntax error, those items must stay with their key, not be read as keys of their own."""
+    import yaml
+
+    data = yaml.safe_load(HEADER)
+    data["questions"] = [
+        {"id": "q", "dimension": "ops", "type": "scale", "scale": "fuor", "text": "Q"},
+        {"id": "d", "dimension": "demand", "type": "scale", "scale": "four", "text": "D"},
+    ]
+    text = yaml.safe_dump(data, sort_keys=False) + "- id: broken\n  text: A\n    help: B\n"
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "t.yaml")
+    assert sorted(p.code for p in info.value.errors) == ["RQ003", "RQ202"]
+
+
+def test_an_unreadable_question_does_not_make_its_gate_look_unused() -> None:
+    """`kind` has weight 0 because the question after it reads it; when that question is
+    unreadable, "weight 0" would only echo the syntax error."""
+    text = HEADER + (
+        "questions:\n"
+        "  - {id: kind, dimension: ops, type: yes_no, weight: 0, text: Goods?}\n"
+        "  - id: stock\n    dimension: ops\n    type: yes_no\n    show_if: kind == true\n    text: Stock\n"
+        "      help: indented too far\n"
+        "  - {id: d, dimension: demand, type: yes_no, text: D}\n"
+    )
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "t.yaml")
+    assert [p.code for p in info.value.problems] == ["RQ003"]

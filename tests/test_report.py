@@ -277,3 +277,32 @@ def test_the_answer_table_shows_the_owners_own_figure_beside_its_band(sample_cas
     q, result, answers = sample_case
     row = next(r for r in build_report(q, result, answers, WHEN).answers if r.question_id == "utilization")
     assert row.answer == "80% (Tight)"  # what was typed, then the band: never the band alone
+
+
+@pytest.mark.parametrize("text", ["a;=1+1", 'Costs;=HYPERLINK("http://evil.example")', "x;  @SUM(A1)", "tab\t-2+3"])
+def test_csv_stays_inert_where_a_spreadsheet_splits_on_semicolons(sample, text: str) -> None:
+    """European spreadsheets split CSV on `;`: opened there, `a;=1+1` would be the cells `a` and `=1+1`."""
+    answers, _ = parse_answers(sample, {"business": text, "answers": {"cover": {"value": 2, "note": text}}})
+    raw = render_csv(build_report(sample, score(sample, answers), answers)).decode("utf-8-sig")
+    for delimiter in (",", ";", "\t"):
+        cells = [c for row in csv.reader(io.StringIO(raw), delimiter=delimiter) for c in row]
+        assert not [c for c in cells if c.lstrip(' "').startswith(("=", "+", "@"))], delimiter
+    [note] = [row[-1] for row in csv.reader(io.StringIO(raw)) if row[:1] == ["Answers"] and row[2] == "cover"]
+    assert note.replace("'", "") == text  # read with its own separator, the text is all there
+    assert '"' + note.replace('"', '""') + '"' in raw  # and quoted, as every text cell is
+
+
+def test_active_svg_is_told_from_text_that_merely_mentions_javascript() -> None:
+    from readiness.report import _active_svg
+
+    ns = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    assert _active_svg(f"<svg {ns}><text>javascript: what we sell</text></svg>") is None
+    assert _active_svg(f'<svg {ns}><path d="M0 0" clip-path="url(#clip1)"/></svg>') is None
+    for active in (
+        "<script>alert(1)</script>",
+        '<g onload="alert(1)"/>',
+        '<a xlink:href="javascript:alert(1)"><text>x</text></a>',
+        "<foreignObject><div/></foreignObject>",
+        '<rect style="fill: url(http://evil.example/x)"/>',
+    ):
+        assert _active_svg(f"<svg {ns}>{active}</svg>"), active

@@ -176,3 +176,26 @@ def test_a_room_that_joined_but_has_not_answered(sample) -> None:
     ).decode()  # fmt: skip
     assert "2 joined; nobody has answered a scored question yet." in page
     assert "<svg" not in page  # no empty charts
+
+
+def test_a_role_named_like_a_javascript_link_is_shown_as_text_in_html_and_pdf(sample) -> None:
+    """Such a role used to make the chart check refuse the heatmap, and the report failed silently."""
+    role = "javascript:alert(1)"
+    people = [
+        person(sample, "1", role, "Ann", cover=3, surge_plan="yes", utilization=60),
+        person(sample, "2", "operations", "Bo", cover=1, surge_plan="no", utilization=90),
+    ]
+    result = aggregate(sample, people, roles=[role, "operations"])
+
+    def render(fmt_name: str) -> bytes:
+        return render_workshop(
+            fmt_name, sample, result, people, workshop_name="W", business="B", anonymous=False,
+            consensus_answers={}, generated=WHEN,
+        )  # fmt: skip
+
+    page = render("html").decode("utf-8")
+    found = parsed(page)
+    assert found.scripts == 0 and found.handlers == [] and not any("javascript" in link for link in found.links)
+    assert role in "".join(found.text) or role in page  # the heatmap labels it, as text
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(render("pdf"))).pages)
+    assert role in " ".join(text.split())
