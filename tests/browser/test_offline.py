@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, e
 pytestmark = pytest.mark.browser
 
 #: Every page of the app's navigation, as its own address.
-PAGES = ["/", "/home", "/assess", "/results", "/surge", "/workshop", "/join"]
+PAGES = ["/", "/home", "/assess", "/results", "/surge", "/workshop", "/join", "/room"]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
