@@ -6,6 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from readiness.errors import ReadinessError
+from ui import faults
 from ui.shell import app_entry
 
 # The tab's icon is a file of the app: a `:material/...:` or emoji icon makes the browser
@@ -19,8 +21,7 @@ st.set_page_config(
 
 if st.query_params.get("t"):
     # A share link: the read-only report alone, with no way to the other pages.
-    with app_entry():
-        st.navigation([st.Page("pages/share.py", title="Report", default=True)], position="hidden").run()
+    navigation = st.navigation([st.Page("pages/share.py", title="Report", default=True)], position="hidden")
 else:
     pages = [
         st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="home"),
@@ -31,5 +32,12 @@ else:
         st.Page("pages/join.py", title="Join a workshop", icon=":material/login:", url_path="join"),
         st.Page("pages/room.py", title="Room display", icon=":material/cast:", url_path="room", visibility="hidden"),
     ]
-    with app_entry():
-        st.navigation(pages).run()
+    navigation = st.navigation(pages)
+
+with app_entry():
+    try:
+        navigation.run()
+    except ReadinessError as exc:
+        # The pages handle what they expect; anything the engine still refuses is said plainly here,
+        # never as Streamlit's error box (and a database fault never with where the database lives).
+        st.error(faults.message(exc), icon=":material/error:")

@@ -12,7 +12,7 @@ import streamlit as st
 from readiness.forms import review, steps
 from readiness.markup import md_literal
 from readiness.model import tr
-from ui import links, nav, resources, session, shell
+from ui import faults, links, nav, resources, session, shell
 from ui.question import assess_target, end_of_run, show_all
 
 shell.app_shell()
@@ -73,8 +73,9 @@ else:
     participant = resources.workshops().participant_for_assessment(a.id)
     label = "Finish and wait for the group" if participant else "Finish and see results"
     if st.button(label, type="primary", key="assess_finish", width="stretch"):
-        resources.store().update_assessment(a.id, status="complete")
-        session.open_assessment(a.id, "join" if participant else "results")
+        with faults.reported("Not finished yet"):
+            resources.store().update_assessment(a.id, status="complete")
+            session.open_assessment(a.id, "join" if participant else "results")
     st.button("← Back", on_click=form.go, args=(form.finish - 1,), key="assess_back_finish", width="stretch")
 
 form.scroll()

@@ -10,7 +10,7 @@ from readiness.errors import ReadinessError
 from readiness.forms import business_kind_question, questions_asked, questions_range
 from readiness.model import tr
 from readiness.storage import NotFound
-from ui import links, resources, session, shell
+from ui import faults, links, resources, session, shell
 
 shell.app_shell()
 
@@ -87,7 +87,7 @@ with start:
                 try:
                     assessment = session.start_assessment(questionnaire, name, profile, kind, money)
                 except ReadinessError as exc:
-                    st.error(f"Could not start the assessment: {exc}")
+                    st.error(f"Could not start the assessment. {faults.message(exc)}", icon=":material/error:")
                 else:
                     session.open_assessment(assessment.id, "assess")
 
@@ -95,9 +95,9 @@ with other:
     st.subheader("See an example")
     st.write("A sample ice-cream maker, just after a TV spot sent demand through the roof.")
     if st.button("Open the demo", key="home_demo"):
-        with st.spinner("Preparing the demo…"):
+        with faults.reported("The demo could not be opened"), st.spinner("Preparing the demo…"):
             demo = create_demo(resources.store())
-        session.open_assessment(demo.id, "results")
+            session.open_assessment(demo.id, "results")
 
     st.subheader("Resume")
     link = st.text_input("Your resume link", key="home_link", placeholder="…/assess?a=…")
@@ -106,6 +106,8 @@ with other:
             found = resources.store().get_assessment(links.parse_link(link))
         except NotFound:
             st.error("That link does not open any assessment. Check that it was copied whole.")
+        except ReadinessError as exc:
+            st.error(faults.message(exc), icon=":material/error:")
         else:
             session.open_assessment(found.id, "assess")
 

@@ -7,7 +7,7 @@ import streamlit as st
 from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.summary import dimension_markdown, finding_markdown, fmt
-from ui import downloads, links, resources, scores, session, shell
+from ui import downloads, faults, links, resources, scores, session, shell
 
 shell.app_shell()
 
@@ -114,8 +114,9 @@ with st.form("results_share_form", border=False):
     )
     create = st.form_submit_button("Create share link", icon=":material/share:")
 if create:
-    token, _ = db.create_share(a.id, expiry)
-    st.session_state["results_new_share"] = links.share_link(token)
+    with faults.reported("The share link was not created"):
+        token, _ = db.create_share(a.id, expiry)
+        st.session_state["results_new_share"] = links.share_link(token)
 if st.session_state.get("results_new_share"):
     st.success("Share link created. Copy it now: for safety it is shown only once.")
     st.code(st.session_state["results_new_share"], language=None, wrap_lines=True)
@@ -124,6 +125,7 @@ for link in db.shares(a.id):
     expires = "never expires" if link.expires_at is None else f"expires {link.expires_at:%Y-%m-%d}"
     left.markdown(f"`{link.id}` · created {link.created_at:%Y-%m-%d %H:%M} · {expires} · **{link.status}**")
     if link.status == "active" and right.button("Revoke", key=f"results_revoke_{link.id}"):
-        db.revoke_share(a.id, link.id)
-        st.session_state.pop("results_new_share", None)
-        st.rerun()
+        with faults.reported("The link was not revoked"):
+            db.revoke_share(a.id, link.id)
+            st.session_state.pop("results_new_share", None)
+            st.rerun()

@@ -37,6 +37,6 @@ with left:
         + (", and then only the group's figures are shown." if workshop.anonymous else ".")
     )
 with right:
-    st.image(links.qr_png(join_link), caption="Scan to join", width=260)
+    st.image(links.qr_image(join_link), caption="Scan to join", width=260)
 st.subheader("Who has joined", anchor=False)
 room.live_progress(workshop, questionnaire, names=False)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from readiness.errors import ReadinessError
 from readiness.report import embeddable
 from readiness.storage import ShareError
-from ui import downloads, resources, scores, session, shell
+from ui import downloads, faults, resources, scores, session, shell
 
 shell.app_shell()
 
@@ -16,6 +17,10 @@ try:
 except ShareError as exc:
     st.title("Readiness report")
     st.error(str(exc), icon=":material/link_off:")
+    st.stop()
+except ReadinessError as exc:
+    st.title("Readiness report")
+    st.error(faults.message(exc), icon=":material/error:")
     st.stop()
 
 

@@ -16,7 +16,7 @@ from readiness.surge.words import (
     stock_words,
     what_if_table,
 )
-from ui import resources, scores, session, shell, survival
+from ui import faults, resources, scores, session, shell, survival
 
 shell.app_shell()
 
@@ -179,7 +179,16 @@ if analysis.sensitivity:
     st.caption("Each input you did not answer, at a low and a high value instead of the assumed one.")
     st.table(sensitivity_table(analysis), hide_index=True)
 
+
 # --- inputs ------------------------------------------------------------------------------------
+def keep_currency(assessment_id: str, key: str) -> None:
+    """Callback: keep the chosen currency with the assessment; a database fault is said, not raised."""
+    try:
+        resources.store().update_assessment(assessment_id, currency=st.session_state[key])
+    except ReadinessError as exc:
+        st.session_state["surge_currency_error"] = faults.message(exc)
+
+
 with st.expander(f"Inputs and assumptions ({len(analysis.flagged)} ⚑ assumed)", icon=":material/tune:"):
     codes = list(dict.fromkeys([*currency.SYMBOLS, money_code]))
     if cur is not None:
@@ -190,13 +199,14 @@ with st.expander(f"Inputs and assumptions ({len(analysis.flagged)} ⚑ assumed)"
             index=codes.index(money_code),
             format_func=currency.label,
             key=f"surge_currency_{owner}",
-            on_change=lambda: resources.store().update_assessment(
-                assessment_id, currency=st.session_state[f"surge_currency_{owner}"]
-            ),
+            on_change=keep_currency,
+            args=(assessment_id, f"surge_currency_{owner}"),
             help="Kept with the assessment; set when it was started on the home page.",
         )
     else:
         st.selectbox("Currency", codes, format_func=currency.label, key="surge_currency")
+    if st.session_state.get("surge_currency_error"):
+        st.error(st.session_state.pop("surge_currency_error"), icon=":material/error:")
     st.selectbox(
         "Kind of business",
         list(surge.KINDS),

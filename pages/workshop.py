@@ -13,7 +13,7 @@ from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
 from readiness.workshop_report import render_workshop
 from readiness.workshop_store import DEFAULT_ROLES
-from ui import downloads, links, resources, room, shell
+from ui import downloads, faults, links, resources, room, shell
 from ui.question import Target, end_of_run, show
 
 shell.app_shell()
@@ -101,8 +101,9 @@ room.live_progress(workshop, questionnaire, names=True)
 if not workshop.revealed:
     st.info("Answers are hidden from everyone until you reveal them.", icon=":material/visibility_off:")
     if st.button("Reveal the answers", type="primary", key="workshop_reveal"):
-        resources.workshops().reveal(workshop.id)
-        st.rerun()
+        with faults.reported("The answers were not revealed"):
+            resources.workshops().reveal(workshop.id)
+            st.rerun()
     st.stop()
 
 people = resources.workshops().participants(workshop.id)

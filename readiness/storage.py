@@ -46,7 +46,7 @@ from readiness.currency import DEFAULT_CURRENCY, check_currency
 from readiness.errors import ReadinessError
 from readiness.model import Questionnaire
 from readiness.store import migrate
-from readiness.store.database import Database, is_transient, open_database, utc, utc_or_none
+from readiness.store.database import RETRY_SECONDS, Database, is_transient, open_database, utc, utc_or_none
 from readiness.store.errors import StorageError, ValueRefused
 from readiness.store.schema import (
     AnswerRow,
@@ -285,15 +285,17 @@ class Store:
         Anything else (a refused value, a missing table) is reported at once,
         as it is: retrying it would only make the person wait for the same error.
         """
+        deadline = time.monotonic() + RETRY_SECONDS  # a person is waiting: a few seconds, then say so
         for attempt in range(attempts):
             try:
                 return func()
             except DBAPIError as exc:
                 if not is_transient(exc):
                     raise self.db.error(exc) from None
-                if attempt == attempts - 1:
+                pause = 0.05 * 2**attempt
+                if attempt == attempts - 1 or time.monotonic() + pause > deadline:
                     raise self.db.error(exc, gave_up=True) from None
-                time.sleep(0.05 * 2**attempt)
+                time.sleep(pause)
             except PoolTimeout:  # the pool already waited (30 s): another wait would only double it
                 raise self.db.busy() from None
         raise AssertionError("unreachable")  # pragma: no cover

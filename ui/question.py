@@ -28,6 +28,7 @@ from readiness.errors import AnswerError, ReadinessError
 from readiness.forms import Field, field_for, to_answer, widget_value
 from readiness.markup import md_literal
 from readiness.model import Questionnaire
+from ui import faults
 from ui.resources import store
 
 #: Question ids saved by the interaction that caused this run: they get the inline "saved" mark.
@@ -117,9 +118,10 @@ def commit(questionnaire: Questionnaire, target: Target, question_id: str) -> st
         else:
             store().save_answer(target.assessment_id, new)
     except ReadinessError as exc:
-        state[f"{key}_error"] = f"Not saved: {exc}. Your other answers are safe; try again in a moment."
+        reason = faults.plain(exc)
+        state[f"{key}_error"] = f"Not saved. {reason}"
         st.toast("An answer could not be saved.", icon=":material/error:")
-        return str(exc)
+        return reason
     state[f"{key}_seen"] = new
     state.pop(f"{key}_error", None)
     state.setdefault(SAVED_NOW, set()).add(question_id)

@@ -44,7 +44,9 @@ def store() -> Store:
     try:
         return _store()
     except StorageError as exc:
-        st.error(f"Readiness cannot use its database: {exc}", icon=":material/database:")
+        from ui.faults import cannot_open  # the details go to the server's log, not to the page
+
+        st.error(cannot_open(exc), icon=":material/database:")
         st.stop()
         raise  # st.stop() raises; this line only tells type checkers so
 

@@ -14,6 +14,7 @@ from readiness.answers import Answer
 from readiness.errors import ReadinessError
 from readiness.model import Questionnaire
 from readiness.storage import Assessment, NotFound
+from ui import faults
 from ui.links import PAGES
 from ui.resources import store
 
@@ -52,7 +53,7 @@ def current(required: bool = True) -> Current | None:
         st.page_link(PAGES["home"], label="Go to the start page", icon=":material/home:")
         return None
     except ReadinessError as exc:
-        st.error(f"The assessment cannot be opened: {exc}")
+        st.error(f"The assessment cannot be opened. {faults.message(exc)}", icon=":material/error:")
         return None
     st.session_state[SESSION_KEY] = assessment.id
     if st.query_params.get("a") != assessment.id:

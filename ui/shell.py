@@ -12,6 +12,7 @@ from readiness.answers import Answer
 from readiness.forms import progress
 from readiness.markup import md_literal
 from readiness.model import tr
+from ui.faults import reported
 from ui.links import resume_link
 from ui.resources import store
 from ui.session import Current, answers_of
@@ -69,8 +70,9 @@ def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> No
         if len(q.languages) > 1:
             lang = st.selectbox("Language", q.languages, index=q.languages.index(cur.lang), key="sidebar_lang")
             if lang != cur.lang:
-                store().update_assessment(a.id, language=lang)
-                st.rerun()
+                with reported("The language was not changed"):
+                    store().update_assessment(a.id, language=lang)
+                    st.rerun()
         else:
             st.caption(f"Language: {q.languages[0]}")
         st.caption("Resume link (keep it private: anyone with it can edit):")

@@ -32,7 +32,12 @@ from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError,
 
 from readiness.store.errors import StorageError
 
-BUSY_TIMEOUT_MS = 15_000
+#: How long a SQLite write waits for another writer before giving up. Writes take a millisecond or
+#: two, so 30 people answering at once queue for well under this; a file locked by something else
+#: (a backup tool, a stuck process) must not keep a person waiting long before they are told.
+BUSY_TIMEOUT_MS = 2_500
+#: The longest any write keeps retrying what passes by itself, all tries together.
+RETRY_SECONDS = 5.0
 #: Seconds to wait for a PostgreSQL server before saying it cannot be reached.
 CONNECT_TIMEOUT_S = 10
 POOL_SIZE_SETTING = "READINESS_DB_POOL_SIZE"
@@ -85,16 +90,17 @@ def parse_url(url: str, setting: str) -> URL:
         parsed = make_url(text)
         parsed.port  # noqa: B018 - a non-numeric port only fails when read
     except (ArgumentError, ValueError):
-        raise StorageError(f"{setting} is not a database URL ({mask(text)!r}): expected {EXAMPLES}") from None
+        raise StorageError(f"{setting} is not a database URL ({mask(text)!r}): expected {EXAMPLES}", "setup") from None
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
         raise StorageError(
-            f"{setting} names a {backend} database; Readiness stores its data in SQLite or PostgreSQL: {EXAMPLES}"
+            f"{setting} names a {backend} database; Readiness stores its data in SQLite or PostgreSQL: {EXAMPLES}",
+            "setup",
         )
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if backend == "postgresql" and not parsed.database:
-        raise StorageError(f"{setting} names no database ({mask(text)!r}): expected {EXAMPLES}")
+        raise StorageError(f"{setting} names no database ({mask(text)!r}): expected {EXAMPLES}", "setup")
     return parsed
 
 
@@ -103,7 +109,7 @@ def _int_setting(name: str, default: int) -> int:
     if not raw:
         return default
     if not raw.isdigit():
-        raise StorageError(f"{name} must be a whole number of connections, not {raw!r}")
+        raise StorageError(f"{name} must be a whole number of connections, not {raw!r}", "setup")
     return int(raw)
 
 
@@ -136,19 +142,22 @@ class Database:
         if self.is_sqlite:
             return StorageError(
                 f"cannot open {self.where()} (from {self.setting}): {reason}. "
-                "Check that its folder exists and this user may write there."
+                "Check that its folder exists and this user may write there.",
+                _sqlite_kind(reason, "setup"),
             )
         return StorageError(
             f"cannot reach {self.where()} (from {self.setting}): {reason}. "
             f"Check the host, port, user, password and TLS options in {self.setting}, "
-            "and that the server is running and accepts this machine."
+            "and that the server is running and accepts this machine.",
+            "unreachable",
         )
 
     def busy(self) -> StorageError:
         """Every connection this server may open is in use (its pool is exhausted) for too long."""
         return StorageError(
             f"all the connections this server may open to {self.where()} stayed busy; nothing was saved, please "
-            f"try again (if this recurs, raise {POOL_SIZE_SETTING} within the database's max_connections)"
+            f"try again (if this recurs, raise {POOL_SIZE_SETTING} within the database's max_connections)",
+            "busy",
         )
 
     def error(self, exc: DBAPIError, *, gave_up: bool = False) -> StorageError:
@@ -158,15 +167,25 @@ class Database:
         if self._lost(exc):
             return self.unreachable(exc)
         if gave_up:
-            return StorageError(f"the database stayed busy, so this was not saved; please try again ({reason})")
+            return StorageError(f"the database stayed busy, so this was not saved; please try again ({reason})", "busy")
+        kind = _sqlite_kind(reason, "") if self.is_sqlite else _postgres_kind(state)
+        if kind == "full":
+            return StorageError(f"the disk of {self.where()} is full, so nothing was saved ({reason})", "full")
+        if kind == "read_only":
+            return StorageError(
+                f"{self.where()} can only be read (its file, folder or server is read-only), so nothing was saved "
+                f"({reason})",
+                "read_only",
+            )
         if state in _SCHEMA_STATES or "no such table" in reason or "no such column" in reason:
             return StorageError(
-                f"the tables in {self.where()} do not match this Readiness ({reason}); run `readiness db upgrade`"
+                f"the tables in {self.where()} do not match this Readiness ({reason}); run `readiness db upgrade`",
+                "setup",
             )
         if isinstance(exc, IntegrityError):
-            return StorageError(f"the database refused the change as inconsistent ({reason})")
+            return StorageError(f"the database refused the change as inconsistent ({reason})", "refused")
         if isinstance(exc, DataError):
-            return StorageError(f"the database refused a value ({reason})")
+            return StorageError(f"the database refused a value ({reason})", "refused")
         return StorageError(f"the database failed ({reason})")
 
     def _lost(self, exc: DBAPIError) -> bool:
@@ -176,6 +195,24 @@ class Database:
             return True
         # psycopg reports a connection that cannot be made without any SQLSTATE
         return not self.is_sqlite and isinstance(exc, OperationalError) and state is None
+
+
+def _sqlite_kind(reason: str, default: str) -> Any:
+    """SQLite says what broke only in words (its result codes do not reach Python's driver)."""
+    text = reason.lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return "full"
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return "read_only"
+    return default or "failed"
+
+
+def _postgres_kind(state: str | None) -> Any:
+    if state in ("53100", "53200"):  # disk_full, out_of_memory
+        return "full"
+    if state == "25006":  # read_only_sql_transaction: a standby, or default_transaction_read_only
+        return "read_only"
+    return ""
 
 
 def is_transient(exc: DBAPIError) -> bool:
@@ -228,7 +265,8 @@ def open_database(
             except OSError as exc:
                 raise StorageError(
                     f"cannot create the folder {folder} for the SQLite file named by {setting}: "
-                    f"{exc.strerror or exc}. Choose a folder this user may write to."
+                    f"{exc.strerror or exc}. Choose a folder this user may write to.",
+                    "setup",
                 ) from None
     else:
         connect_args: dict[str, Any] = {}
@@ -250,10 +288,11 @@ def open_database(
     except (ImportError, NoSuchModuleError) as exc:
         raise StorageError(
             f"{setting} names a PostgreSQL database, but its driver is not installed ({exc}). "
-            "Install it with: pip install 'psycopg[binary]' (requirements.txt includes it)"
+            "Install it with: pip install 'psycopg[binary]' (requirements.txt includes it)",
+            "setup",
         ) from None
     except (ArgumentError, TypeError, ValueError) as exc:
-        raise StorageError(f"{setting} has options the database driver does not accept: {exc}") from None
+        raise StorageError(f"{setting} has options the database driver does not accept: {exc}", "setup") from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)

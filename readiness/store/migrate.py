@@ -92,7 +92,7 @@ def _script(locations: tuple[Path, ...]) -> tuple[str, frozenset[str]]:
     script = ScriptDirectory.from_config(alembic_config(None, locations))
     heads = script.get_heads()
     if len(heads) != 1:  # pragma: no cover - guarded by a test on the shipped revisions
-        raise StorageError(f"the migrations have {len(heads)} heads; merge them into one")
+        raise StorageError(f"the migrations have {len(heads)} heads; merge them into one", "setup")
     return heads[0], frozenset(r.revision for r in script.walk_revisions())
 
 
@@ -123,7 +123,8 @@ def _refuse_newer(db: Database, current: Status) -> None:
     if current.state == "newer, incompatible":
         raise StorageError(
             f"{db.where()} was written by a newer Readiness (schema {current.level}, "
-            f"this one reads {SCHEMA_VERSION}); upgrade Readiness"
+            f"this one reads {SCHEMA_VERSION}); upgrade Readiness",
+            "setup",
         )
 
 
@@ -178,6 +179,7 @@ def ensure_ready(db: Database, *, auto_upgrade: bool | None = None) -> Status:
     if not auto_upgrade:
         raise StorageError(
             f"{db.where()} is at schema revision {current.revision or 'none'}, this Readiness needs "
-            f"{current.head}: run `readiness db upgrade` (automatic upgrades are off: {AUTO_UPGRADE_SETTING}=0)"
+            f"{current.head}: run `readiness db upgrade` (automatic upgrades are off: {AUTO_UPGRADE_SETTING}=0)",
+            "setup",
         )
     return upgrade(db)[1]
