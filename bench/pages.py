@@ -45,13 +45,13 @@ def measure(runs: int = 30) -> list[tuple[str, float]]:
     bare = _median_rerun_ms(AppTest.from_file(str(bare_file), default_timeout=60), runs)
 
     assess = AppTest.from_file(app, default_timeout=60)
-    assess.query_params["a"] = demo.id
+    assess.query_params["a"] = demo.resume_key
     assess.run()
     assess.switch_page("pages/assess.py")
     assess_ms = _median_rerun_ms(assess, runs)
 
     results = AppTest.from_file(app, default_timeout=60)
-    results.query_params["a"] = demo.id
+    results.query_params["a"] = demo.resume_key
     results.run()
     results.switch_page("pages/results.py")
     results_ms = _median_rerun_ms(results, runs)

@@ -32,7 +32,7 @@ if revealed is not None:
         icon=":material/lock:",
     )
     st.page_link(
-        links.PAGES["join"], label="See the group's results", icon=":material/groups:", query_params={"a": a.id}
+        links.PAGES["join"], label="See the group's results", icon=":material/groups:", query_params={"a": cur.key}
     )
     st.stop()
 
@@ -44,7 +44,7 @@ position = form.position(a.position)
 
 st.caption(f"{md_literal(tr(q.title, lang))} · answers save themselves as you go: close the tab any time.")
 with st.expander("Your link to come back (keep it private)", icon=":material/link:"):
-    st.code(links.resume_link(a.id), language=None, wrap_lines=True)
+    st.code(links.resume_link(cur.key), language=None, wrap_lines=True)
 
 count = form.draw_progress(q, answers, step_list)
 
@@ -75,7 +75,7 @@ else:
     if st.button(label, type="primary", key="assess_finish", width="stretch"):
         with faults.reported("Not finished yet"):
             resources.store().update_assessment(a.id, status="complete")
-            session.open_assessment(a.id, "join" if participant else "results")
+            session.open_assessment(cur.key, "join" if participant else "results")
     st.button("← Back", on_click=form.go, args=(form.finish - 1,), key="assess_back_finish", width="stretch")
 
 form.scroll()

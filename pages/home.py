@@ -89,7 +89,7 @@ with start:
                 except ReadinessError as exc:
                     st.error(f"Could not start the assessment. {faults.message(exc)}", icon=":material/error:")
                 else:
-                    session.open_assessment(assessment.id, "assess")
+                    session.open_assessment(assessment.resume_key or "", "assess")
 
 with other:
     st.subheader("See an example")
@@ -97,19 +97,19 @@ with other:
     if st.button("Open the demo", key="home_demo"):
         with faults.reported("The demo could not be opened"), st.spinner("Preparing the demo…"):
             demo = create_demo(resources.store())
-            session.open_assessment(demo.id, "results")
+            session.open_assessment(demo.resume_key or "", "results")
 
     st.subheader("Resume")
     link = st.text_input("Your resume link", key="home_link", placeholder="…/assess?a=…")
     if st.button("Resume", key="home_resume"):
         try:
-            found = resources.store().get_assessment(links.parse_link(link))
+            found = resources.store().open_assessment(links.parse_link(link))
         except NotFound:
             st.error("That link does not open any assessment. Check that it was copied whole.")
         except ReadinessError as exc:
             st.error(faults.message(exc), icon=":material/error:")
         else:
-            session.open_assessment(found.id, "assess")
+            session.open_assessment(found.resume_key or "", "assess")
 
 broken = [e for e in resources.catalog() if e.error]
 for entry in broken:

@@ -13,9 +13,13 @@ from ui import links, resources, session, shell
 
 shell.app_shell()
 
-assessment_id = st.query_params.get("a")
-if assessment_id:
-    record = resources.workshops().participant_for_assessment(assessment_id)
+link_key = st.query_params.get("a")
+if link_key:
+    try:
+        mine = resources.store().open_assessment(link_key)
+    except NotFound:
+        mine = None
+    record = None if mine is None else resources.workshops().participant_for_assessment(mine.id)
     if record is None:
         st.error("This link is not a workshop participant's link.")
         st.stop()
@@ -27,7 +31,7 @@ if assessment_id:
             links.PAGES["assess"],
             label="Review or change my answers",
             icon=":material/edit:",
-            query_params={"a": assessment_id},
+            query_params={"a": link_key},
         )
 
     @st.fragment(run_every=5)
@@ -78,4 +82,4 @@ if st.button("Join and start answering", type="primary", key="join_submit"):
         except ReadinessError as exc:
             st.error(md_literal(str(exc).capitalize()) + ".")
         else:
-            session.open_assessment(person.assessment_id, "assess")
+            session.open_assessment(person.resume_key or "", "assess")

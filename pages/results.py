@@ -34,7 +34,7 @@ profile = st.selectbox(
 )
 if profile != a.profile:
     a = db.update_assessment(a.id, profile=profile)
-    cur = session.Current(a, q)
+    cur = session.Current(a, q, cur.key)
 description = tr(q.profile(profile).description, lang)
 if description:
     st.caption(description)
@@ -45,7 +45,10 @@ if result.completion < 1:
         f"This assessment is {result.completion:.0%} complete. Scores cover the questions answered so far.",
         icon=":material/edit_note:",
     )
-    st.page_link(links.PAGES["assess"], label="Continue answering", icon=":material/edit:", query_params={"a": a.id})
+    if cur.key:
+        st.page_link(
+            links.PAGES["assess"], label="Continue answering", icon=":material/edit:", query_params={"a": cur.key}
+        )
 
 b = result.balance
 left, middle, right = st.columns(3)
@@ -94,7 +97,8 @@ st.vega_lite_chart(specs["heatmap"], width="stretch", key="results_chart_heatmap
 with st.expander(f"Your answers and notes ({result.completion_text})", icon=":material/list_alt:"):
     rows = scores.answer_rows(cur, result, answers, (a.id, a.updated_at.isoformat(), profile, lang))
     st.table(rows, hide_index=True, border="horizontal")  # cells are escaped: notes show exactly as typed
-st.page_link(links.PAGES["assess"], label="Change answers", icon=":material/edit:", query_params={"a": a.id})
+if cur.key:  # agreed answers reached by a facilitator's key alone are changed on the workshop page
+    st.page_link(links.PAGES["assess"], label="Change answers", icon=":material/edit:", query_params={"a": cur.key})
 
 st.header("Download and share")
 st.caption("Reports are self-contained: they open anywhere, offline, and match the scores above.")

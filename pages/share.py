@@ -38,7 +38,8 @@ def watch_link() -> None:
         st.rerun()
 
 
-cur = session.Current(assessment, resources.store().questionnaire(assessment.questionnaire_hash))
+questionnaire = resources.store().questionnaire(assessment.questionnaire_hash)
+cur = session.Current(assessment, questionnaire, key="")  # read-only: no link to the assessment is made here
 answers = session.answers_of(assessment)
 result = scores.cached_result(cur, assessment.profile, answers)
 watch_link()

@@ -175,7 +175,7 @@ st.page_link(
     links.PAGES["results"],
     label="Score and report the agreed answers",
     icon=":material/insights:",
-    query_params={"a": workshop.consensus_assessment_id},
+    query_params={"w": key},
 )
 
 st.subheader("Workshop report")

@@ -7,6 +7,7 @@ person's edits never change what the next one sees.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from readiness.answers import load_answers
@@ -32,7 +33,8 @@ def create_demo(
         is_demo=True,
     )
     store.save_answers(assessment.id, answers.answers.values())
-    return store.update_assessment(assessment.id, status="complete")
+    finished = store.update_assessment(assessment.id, status="complete")
+    return replace(finished, resume_key=assessment.resume_key)  # the link's secret: known only now
 
 
 def _kind(answer: object) -> str | None:

@@ -22,7 +22,7 @@ import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -171,9 +171,12 @@ class Assessment:
     created_at: datetime
     updated_at: datetime
     completed_at: datetime | None
+    #: The secret of its resume link, known only when it is created or opened by it: only its hash
+    #: is stored. Not part of what the assessment *is*, so it does not take part in comparisons.
+    resume_key: str | None = field(default=None, compare=False)
 
 
-def _assessment(row: Any) -> Assessment:
+def _assessment(row: Any, resume_key: str | None = None) -> Assessment:
     """From an ORM row or a plain result row alike; every time in UTC."""
     return Assessment(
         id=row.id,
@@ -191,7 +194,13 @@ def _assessment(row: Any) -> Assessment:
         created_at=utc(row.created_at),
         updated_at=utc(row.updated_at),
         completed_at=utc_or_none(row.completed_at),
+        resume_key=resume_key,
     )
+
+
+def new_resume_key() -> str:
+    """The secret of a resume link: 192 random bits, URL-safe, like share and facilitator keys."""
+    return secrets.token_urlsafe(24)
 
 
 _ASSESSMENTS: Table = AssessmentRow.__table__  # type: ignore[assignment]
@@ -346,12 +355,21 @@ class Store:
         language: str | None = None,
         is_demo: bool = False,
         currency: str | None = None,
+        resume_key: str | None = None,
     ) -> Assessment:
+        """A new assessment; its ``resume_key`` (the secret of its link) is returned once and stored hashed.
+
+        The assessment's ``id`` is not a secret: it names the assessment inside the
+        database. ``resume_key`` may be given by a caller that derives it (a
+        workshop's agreed answers open with a key derived from the facilitator's).
+        """
         profile_id = questionnaire.profile(profile).id  # raises on an unknown profile
+        key = resume_key or new_resume_key()
         code = check_currency(currency)  # raises on a code that is not one
         stamp = now()
         row = {
             "id": new_token(),
+            "resume_hash": _hash_token(key),
             "questionnaire_id": questionnaire.id,
             "questionnaire_version": questionnaire.version,
             "questionnaire_hash": questionnaire.content_hash,
@@ -377,9 +395,73 @@ class Store:
 
         self._retry(work)
         self._stored_snapshots.add(questionnaire.content_hash)  # only once it is committed
-        return _assessment(_Fields(row))
+        return _assessment(_Fields(row), key)
+
+    def open_assessment(self, resume_key: str) -> Assessment:
+        """The assessment a resume link's secret opens (what a person holds), or :class:`NotFound`.
+
+        Looked up by the secret's hash. Links made before resume keys were hashed
+        carry the assessment's id as their secret: the migration stored the hash
+        of those ids, so they keep working; an assessment created by an older
+        server during a rolling upgrade has no hash yet and is found by its id.
+        """
+        if not isinstance(resume_key, str) or not 10 <= len(resume_key) <= 64:
+            raise NotFound("no assessment with that link")
+        with self._read() as session:
+            by_hash = select(AssessmentRow).where(AssessmentRow.resume_hash == _hash_token(resume_key))
+            row = session.scalars(by_hash).first()
+            if row is None:
+                row = session.scalars(
+                    select(AssessmentRow).where(AssessmentRow.id == resume_key, AssessmentRow.resume_hash.is_(None))
+                ).first()
+            if row is None:
+                raise NotFound("no assessment with that link")
+            return _assessment(row, resume_key)
+
+    def rekey_old_links(self) -> int:
+        """Give each assessment whose link's secret is still its id a new id; returns how many.
+
+        Before resume links were hashed (migration 0003), the secret in a link was
+        the assessment's id, kept as it is. Those links keep working by the hash
+        the migration stored; this moves each such assessment (its answers, share
+        links and workshop ties) to a new random id, so no link's secret is left
+        in the database. Run it once every server runs this release: an older
+        server would still look those assessments up by their old id.
+        """
+        participants: Table = ParticipantRow.__table__  # type: ignore[assignment]
+        workshops: Table = WorkshopRow.__table__  # type: ignore[assignment]
+        moved = 0
+        with self._read() as session:
+            rows = session.execute(select(AssessmentRow.id, AssessmentRow.resume_hash)).all()
+        old = [aid for aid, stored in rows if stored is None or stored == _hash_token(aid)]
+        for old_id in old:
+
+            def work(old_id: str = old_id) -> None:
+                with self._begin() as connection:
+                    row = connection.execute(select(_ASSESSMENTS).where(_ASSESSMENTS.c.id == old_id)).mappings().first()
+                    if row is None:
+                        return
+                    new_id = new_token()
+                    this = _ASSESSMENTS.c.id == old_id
+                    connection.execute(_ASSESSMENTS.update().where(this).values(resume_hash=None))
+                    connection.execute(
+                        _ASSESSMENTS.insert().values({**row, "id": new_id, "resume_hash": _hash_token(old_id)})
+                    )
+                    for table, column in (
+                        (_ANSWERS, "assessment_id"),
+                        (_SHARES, "assessment_id"),
+                        (participants, "assessment_id"),
+                        (workshops, "consensus_assessment_id"),
+                    ):
+                        connection.execute(table.update().where(table.c[column] == old_id).values({column: new_id}))
+                    connection.execute(_ASSESSMENTS.delete().where(_ASSESSMENTS.c.id == old_id))
+
+            self._retry(work)
+            moved += 1
+        return moved
 
     def get_assessment(self, assessment_id: str) -> Assessment:
+        """The assessment with this id: for code that already knows it, never for a link someone pasted."""
         if not isinstance(assessment_id, str) or not 10 <= len(assessment_id) <= 64:
             raise NotFound("no assessment with that link")
         with self._read() as session:

@@ -8,9 +8,12 @@ scored and reported like any self-assessment.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import Table, select, update
@@ -66,6 +69,8 @@ class ParticipantRecord:
     name: str | None
     assessment_id: str
     joined_at: datetime
+    #: The secret of the participant's own link, known only when they join (stored hashed).
+    resume_key: str | None = field(default=None, compare=False)
 
 
 def _workshop(row: WorkshopRow) -> Workshop:
@@ -86,6 +91,16 @@ def _workshop(row: WorkshopRow) -> Workshop:
 
 def _participant(row: ParticipantRow) -> ParticipantRecord:
     return ParticipantRecord(row.id, row.workshop_id, row.role, row.name, row.assessment_id, utc(row.joined_at))
+
+
+def consensus_key(facilitator_key: str) -> str:
+    """The secret that opens a workshop's agreed answers, derived from the facilitator's key.
+
+    Nothing but a hash of it is stored, and only the facilitator (who holds the
+    key) can work it out, so the agreed answers open for them and nobody else.
+    """
+    digest = hmac.new(facilitator_key.encode("utf-8"), b"readiness consensus", hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:24]).decode("ascii")
 
 
 def normalise_code(code: str) -> str:
@@ -112,8 +127,10 @@ class WorkshopStore:
         if not clean_roles:
             raise WorkshopError("name at least one role to collect")
         title, business = cut(name, 200), cut(business_name, 200)
-        consensus = self.store.create_assessment(questionnaire, business or title, profile, business_kind=None)
         key = secrets.token_urlsafe(24)
+        consensus = self.store.create_assessment(
+            questionnaire, business or title, profile, business_kind=None, resume_key=consensus_key(key)
+        )
         row = {
             "id": new_token(),
             "facilitator_hash": _hash_token(key),
@@ -156,6 +173,21 @@ class WorkshopStore:
                 raise NotFound("that facilitator link does not open any workshop")
             return _workshop(row)
 
+    def consensus_link_key(self, facilitator_key: str, workshop: Workshop) -> str:
+        """The secret of a link to the workshop's agreed answers, or "" when none opens them.
+
+        Workshops made before resume links were hashed opened their agreed answers
+        by the assessment's id, which still does until `readiness db rekey`; after
+        that only the facilitator's key reaches them (the results page's ``?w=``).
+        """
+        for candidate in (consensus_key(facilitator_key), workshop.consensus_assessment_id):
+            try:
+                if self.store.open_assessment(candidate).id == workshop.consensus_assessment_id:
+                    return candidate
+            except NotFound:
+                continue
+        return ""
+
     def by_code(self, code: str) -> Workshop:
         with self.store._read() as session:
             row = session.scalars(select(WorkshopRow).where(WorkshopRow.join_code == normalise_code(code))).first()
@@ -192,7 +224,7 @@ class WorkshopStore:
                 )
                 session.add(row)
                 session.flush()
-                return _participant(row)
+                return replace(_participant(row), resume_key=assessment.resume_key)
 
         return self.store._retry(work)
 

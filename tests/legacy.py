@@ -8,6 +8,7 @@ and an agreed answer), exported once from that code.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
@@ -95,11 +96,16 @@ def normalised(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str
 ADDED_SINCE_V3 = {"assessments": {"currency": "USD"}}
 
 
+def _added(name: str, row: dict[str, Any]) -> dict[str, Any]:
+    added = dict(ADDED_SINCE_V3.get(name, {}))
+    if name == "assessments":  # 0003: the resume link's secret was the id; its hash now opens it
+        added["resume_hash"] = hashlib.sha256(row["id"].encode("utf-8")).hexdigest()
+    return added
+
+
 def upgraded(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
-    """Version-3 rows as they read after the migrations: unchanged, plus the added columns' defaults."""
+    """Version-3 rows as they read after the migrations: unchanged, plus the added columns' values."""
     return {
-        name: sorted(
-            ({**row, **ADDED_SINCE_V3.get(name, {})} for row in rows), key=lambda r: json.dumps(r, sort_keys=True)
-        )
+        name: sorted(({**row, **_added(name, row)} for row in rows), key=lambda r: json.dumps(r, sort_keys=True))
         for name, rows in data.items()
     }

@@ -27,22 +27,22 @@ GROWTH = ROOT / "questionnaires" / "growth-readiness.yaml"
 
 
 @pytest.fixture
-def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, str]]:
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, str, str]]:
     """A database with one assessment in it; the app is pointed at it."""
     path = tmp_path / "faults.sqlite3"
     store = Store(f"sqlite:///{path}")
-    assessment_id = store.create_assessment(load_questionnaire(GROWTH), "Faulty Foods").id
+    made = store.create_assessment(load_questionnaire(GROWTH), "Faulty Foods")
     store.close()
     monkeypatch.setenv("READINESS_DATABASE_URL", f"sqlite:///{path}")
     st.cache_resource.clear()
     st.cache_data.clear()
-    yield path, assessment_id
+    yield path, made.id, made.resume_key or ""
     st.cache_resource.clear()
 
 
-def assess(assessment_id: str) -> AppTest:
+def assess(link: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["a"] = assessment_id
+    at.query_params["a"] = link
     at.run()
     at.switch_page("pages/assess.py").run()
     assert not at.exception, at.exception
@@ -64,10 +64,10 @@ def stored(path: Path, assessment_id: str) -> dict[str, str]:
 
 
 def test_a_locked_database_is_said_to_be_busy_within_seconds_and_nothing_is_lost(
-    database: tuple[Path, str],
+    database: tuple[Path, str, str],
 ) -> None:
-    path, aid = database
-    at = assess(aid)
+    path, aid, link = database
+    at = assess(link)
     blocker = sqlite3.connect(path, isolation_level=None, timeout=1)
     blocker.execute("BEGIN IMMEDIATE")  # something else holds the write lock
     started = time.monotonic()
@@ -88,9 +88,9 @@ def test_a_locked_database_is_said_to_be_busy_within_seconds_and_nothing_is_lost
     assert stored(path, aid)["key_person_cover"] == "2.0"
 
 
-def test_a_full_disk_is_told_apart_from_a_busy_database(database: tuple[Path, str]) -> None:
-    path, aid = database
-    at = assess(aid)
+def test_a_full_disk_is_told_apart_from_a_busy_database(database: tuple[Path, str, str]) -> None:
+    path, aid, link = database
+    at = assess(link)
     from ui.resources import _store
 
     engine = _store().engine
@@ -114,11 +114,11 @@ def test_a_full_disk_is_told_apart_from_a_busy_database(database: tuple[Path, st
     assert last.value.endswith("x" * 1900)  # what was typed is still on the page
 
 
-def test_a_read_only_database_says_so_and_never_where_it_is(database: tuple[Path, str], monkeypatch) -> None:
-    path, aid = database
+def test_a_read_only_database_says_so_and_never_where_it_is(database: tuple[Path, str, str], monkeypatch) -> None:
+    path, aid, link = database
     monkeypatch.setenv("READINESS_DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
     st.cache_resource.clear()
-    at = assess(aid)
+    at = assess(link)
     at.radio(key=key(aid, "key_person_cover")).set_value("1").run()
     errors = " ".join(e.body for e in at.error)
     assert "can only be read" in errors and str(path) not in page_text(at)

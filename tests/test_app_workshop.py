@@ -8,7 +8,7 @@ import streamlit as st
 from readiness.storage import Store
 from readiness.workshop_store import WorkshopStore
 
-from .test_app_pages import app, db, key
+from .test_app_pages import app, db, key, opened
 
 __all__ = ["db"]
 
@@ -34,7 +34,7 @@ def join(code: str, role: str, name: str | None = None):
     assert at.header[0].value == "Step 1 of 5: Team"  # switched straight into the same assess page
     # AppTest keeps rerunning the page a test switched to; a browser follows st.switch_page's URL.
     at.switch_page("pages/assess.py").run()
-    return at, at.query_params["a"]
+    return at, opened(at)
 
 
 def test_facilitator_participants_reveal_and_consensus(db: Store) -> None:
@@ -51,9 +51,9 @@ def test_facilitator_participants_reveal_and_consensus(db: Store) -> None:
     for role, level in (("Sales / marketing", "4"), ("Operations / production", "0"), ("Leadership", "2")):
         at, aid = join(workshop.join_code, role)
         at.radio(key=key(aid, "key_person_cover")).set_value(level).run()
-        views[role] = (at, aid)
+        views[role] = (at, aid, at.query_params["a"])  # the page, its assessment's id, and its link's secret
 
-    waiting = app(query={"a": views["Leadership"][1]}, page="pages/join.py")
+    waiting = app(query={"a": views["Leadership"][2]}, page="pages/join.py")
     assert "Waiting for the facilitator" in waiting.info[0].body
 
     facilitator.run()
@@ -70,12 +70,12 @@ def test_facilitator_participants_reveal_and_consensus(db: Store) -> None:
     downloads = facilitator.get("download_button")
     assert [d.proto.label for d in downloads] == ["HTML report", "PDF report", "Excel", "CSV", "JSON"]
 
-    after = app(query={"a": views["Leadership"][1]}, page="pages/join.py")
+    after = app(query={"a": views["Leadership"][2]}, page="pages/join.py")
     assert "The group's results" in [s.value for s in after.subheader]
     assert not after.radio  # no individual answers, no way to change anyone's
 
     # from the reveal on, a participant's answers are frozen: the room discusses what was revealed
-    sales, sales_id = views["Sales / marketing"]
+    sales, sales_id, _ = views["Sales / marketing"]
     sales.run()
     assert "can no longer be changed" in sales.info[0].body
     assert not sales.radio

@@ -54,7 +54,8 @@ class Journey(RuleBasedStateMachine):
         st.cache_resource.clear()
         st.cache_data.clear()
         self.db = Store(url)
-        self.aid = self.db.create_assessment(QUESTIONNAIRE, "Journey Ltd").id
+        made = self.db.create_assessment(QUESTIONNAIRE, "Journey Ltd")
+        self.aid, self.link = made.id, made.resume_key
         #: question id -> (kind, value, note): what the person has done
         self.model: dict[str, tuple[str, Any, str | None]] = {}
         self.step = 0
@@ -63,7 +64,7 @@ class Journey(RuleBasedStateMachine):
 
     def _open(self) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
-        at.query_params["a"] = self.aid
+        at.query_params["a"] = self.link
         at.run()
         at.switch_page("pages/assess.py").run()
         assert not at.exception, at.exception

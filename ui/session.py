@@ -18,13 +18,16 @@ from ui import faults
 from ui.links import PAGES
 from ui.resources import store
 
-SESSION_KEY = "assessment_id"
+#: The secret of the open assessment's link (never its id: the id opens nothing from outside).
+SESSION_KEY = "assessment_key"
 
 
 @dataclass(frozen=True)
 class Current:
     assessment: Assessment
     questionnaire: Questionnaire
+    #: The secret of this assessment's resume link, as the browser holds it: links are made with it.
+    key: str
 
     @property
     def lang(self) -> str:
@@ -34,18 +37,21 @@ class Current:
 def current(required: bool = True) -> Current | None:
     """The assessment this browser is on: the link's ``?a=`` first, then the session's.
 
-    Keeps the id in the URL, so reloading the page or copying the address
-    always comes back to the same assessment.
+    ``?a=`` carries the resume link's secret (only its hash is stored). It stays
+    in the URL, so reloading the page or copying the address always comes back
+    to the same assessment.
     """
-    link_id = st.query_params.get("a")
-    assessment_id = link_id or st.session_state.get(SESSION_KEY)
-    if not assessment_id:
+    facilitator = st.query_params.get("w")
+    if facilitator and not st.query_params.get("a"):
+        return _agreed_answers(facilitator)
+    key = st.query_params.get("a") or st.session_state.get(SESSION_KEY)
+    if not key:
         if required:
             st.info("No assessment is open. Start one, resume one with its link, or open the demo.")
             st.page_link(PAGES["home"], label="Go to the start page", icon=":material/home:")
         return None
     try:
-        assessment = store().get_assessment(assessment_id)
+        assessment = store().open_assessment(key)
         questionnaire = store().questionnaire(assessment.questionnaire_hash)
     except NotFound:
         st.session_state.pop(SESSION_KEY, None)
@@ -55,15 +61,33 @@ def current(required: bool = True) -> Current | None:
     except ReadinessError as exc:
         st.error(f"The assessment cannot be opened. {faults.message(exc)}", icon=":material/error:")
         return None
-    st.session_state[SESSION_KEY] = assessment.id
-    if st.query_params.get("a") != assessment.id:
-        st.query_params["a"] = assessment.id
-    return Current(assessment, questionnaire)
+    st.session_state[SESSION_KEY] = key
+    if st.query_params.get("a") != key:
+        st.query_params["a"] = key
+    return Current(assessment, questionnaire, key)
 
 
-def open_assessment(assessment_id: str, page: str) -> None:
-    st.session_state[SESSION_KEY] = assessment_id
-    st.switch_page(PAGES[page], query_params={"a": assessment_id})
+def _agreed_answers(facilitator_key: str) -> Current | None:
+    """A workshop's agreed answers, opened by the facilitator's key (``?w=``): nothing else opens them for sure."""
+    from ui.resources import workshops
+
+    try:
+        workshop = workshops().by_key(facilitator_key)
+        assessment = store().get_assessment(workshop.consensus_assessment_id)
+        questionnaire = store().questionnaire(assessment.questionnaire_hash)
+    except NotFound:
+        st.error("This facilitator link does not open any workshop. Check that it was copied whole.")
+        return None
+    except ReadinessError as exc:
+        st.error(f"The agreed answers cannot be opened. {faults.message(exc)}", icon=":material/error:")
+        return None
+    return Current(assessment, questionnaire, workshops().consensus_link_key(facilitator_key, workshop))
+
+
+def open_assessment(key: str, page: str) -> None:
+    """Go to ``page`` of the assessment whose link secret is ``key``."""
+    st.session_state[SESSION_KEY] = key
+    st.switch_page(PAGES[page], query_params={"a": key})
 
 
 def answers_of(assessment: Assessment) -> dict[str, Answer]:

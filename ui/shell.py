@@ -75,5 +75,6 @@ def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> No
                     st.rerun()
         else:
             st.caption(f"Language: {q.languages[0]}")
-        st.caption("Resume link (keep it private: anyone with it can edit):")
-        st.code(resume_link(a.id), language=None, wrap_lines=True)
+        if cur.key:
+            st.caption("Resume link (keep it private: anyone with it can edit):")
+            st.code(resume_link(cur.key), language=None, wrap_lines=True)

@@ -5,7 +5,8 @@
   doubles as a readiness check before a server is put behind the proxy;
 * ``readiness db upgrade [URL]`` — migrate it (safe to run while older servers
   keep serving, and from several machines at once);
-* ``readiness db copy SRC_URL DST_URL`` — move every row to an empty database, verified.
+* ``readiness db copy SRC_URL DST_URL`` — move every row to an empty database, verified;
+* ``readiness db rekey [URL]`` — after a rolling upgrade, stop storing old resume links' secrets.
 
 Without URL, the database is the one the app would open (``READINESS_DATABASE_URL``).
 """
@@ -99,6 +100,19 @@ def cmd_copy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rekey(args: argparse.Namespace) -> int:
+    from readiness.storage import Store, configured_url
+
+    url, setting = (args.url, "the URL argument") if args.url else configured_url()
+    store = Store(url, setting=setting)
+    try:
+        moved = store.rekey_old_links()
+    finally:
+        store.close()
+    print(f"{moved} assessment(s) moved to a new id; their resume links keep working, and none is stored as it is")
+    return EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``db`` and its commands to the ``readiness`` command line."""
     db = sub.add_parser(
@@ -133,3 +147,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("source", metavar="SRC_URL", help="database to copy from, e.g. sqlite:///data/readiness.sqlite3")
     p.add_argument("target", metavar="DST_URL", help="empty database to copy into, e.g. postgresql://...")
     p.set_defaults(func=cmd_copy)
+    p = commands.add_parser(
+        "rekey",
+        help="stop storing old resume links' secrets (after every server runs this release)",
+        description="Resume links made before their secrets were hashed carry the assessment's id as the secret. "
+        "They keep working; this gives those assessments new ids, so no link's secret is left in the database. "
+        "Run it once every server runs this release (an older one would look them up by their old id).",
+    )
+    p.add_argument("url", nargs="?", metavar="URL", help="database URL (default: READINESS_DATABASE_URL)")
+    p.set_defaults(func=cmd_rekey)

@@ -91,8 +91,10 @@ def _canonical(value: Any) -> Any:
 
 
 def _rows(connection: Connection, table: Table, columns: list[str]) -> Iterator[list[Any]]:
-    statement = select(*(table.c[name] for name in columns))
-    result = connection.execution_options(stream_results=True, yield_per=BATCH).execute(statement)
+    # Options on the statement, not the connection: Connection.execution_options() changes the connection
+    # itself, and a later write on it would then go through a server-side cursor (an error on PostgreSQL).
+    statement = select(*(table.c[name] for name in columns)).execution_options(stream_results=True, yield_per=BATCH)
+    result = connection.execute(statement)
     for row in result:
         yield list(row)
 
@@ -128,9 +130,25 @@ def copy_database(source: Database, target: Database, progress: Callable[[str], 
             say("verifying: counting and hashing every table in the target")
             for copied in report.tables:
                 _verify(writing, Base.metadata.tables[copied.name], source_tables.tables[copied.name], copied)
+            _hash_old_resume_links(writing, source_tables)
     except DBAPIError as exc:
         raise target.error(exc) from None
     return report
+
+
+def _hash_old_resume_links(writing: Connection, source_tables: MetaData) -> None:
+    """A source from before hashed resume links: its ids are their links' secrets, as migration 0003 does."""
+    source = source_tables.tables.get("assessments")
+    if source is None or "resume_hash" in source.columns:
+        return
+    assessments = Base.metadata.tables["assessments"]
+    ids = writing.execute(select(assessments.c.id).where(assessments.c.resume_hash.is_(None))).scalars().all()
+    for assessment_id in ids:
+        writing.execute(
+            assessments.update()
+            .where(assessments.c.id == assessment_id)
+            .values(resume_hash=hashlib.sha256(assessment_id.encode("utf-8")).hexdigest())
+        )
 
 
 @contextmanager

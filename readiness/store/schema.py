@@ -42,6 +42,8 @@ class SnapshotRow(Base):
 class AssessmentRow(Base):
     __tablename__ = "assessments"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: SHA-256 of the resume link's secret (migration 0003); NULL only for rows an older server wrote.
+    resume_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True, index=True)
     questionnaire_id: Mapped[str] = mapped_column(String(80))
     questionnaire_version: Mapped[str] = mapped_column(String(40))
     questionnaire_hash: Mapped[str] = mapped_column(ForeignKey("questionnaire_snapshots.hash"))

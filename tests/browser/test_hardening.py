@@ -76,16 +76,16 @@ def test_typed_markup_shows_as_text_on_every_page(served: tuple[str, str], brows
     store.close()
 
     pages = [
-        f"/?a={assessment.id}",
-        f"/assess?a={assessment.id}",
-        f"/results?a={assessment.id}",
-        f"/surge?a={assessment.id}",
+        f"/?a={assessment.resume_key}",
+        f"/assess?a={assessment.resume_key}",
+        f"/results?a={assessment.resume_key}",
+        f"/surge?a={assessment.resume_key}",
         f"/?t={token}",
         f"/workshop?w={key}",
         f"/room?j={workshop.join_code}",
         f"/join?j={workshop.join_code}",
-        f"/join?a={people[0].assessment_id}",
-        f"/assess?a={people[0].assessment_id}",
+        f"/join?a={people[0].resume_key}",
+        f"/assess?a={people[0].resume_key}",
     ]
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     outside: list[str] = []
@@ -171,7 +171,7 @@ def test_after_a_crash_before_saving_the_page_agrees_with_the_database(browser: 
     page = context.new_page()
     log = (tmp_path / "server.log").open("w")
     with streamlit_server(f"sqlite:///{database}", log, port=port) as (url, pid):
-        page.goto(f"{url}/assess?a={assessment.id}")
+        page.goto(f"{url}/assess?a={assessment.resume_key}")
         cover = page.locator(".st-key-q_key_person_cover")
         expect(cover.get_by_text("Ad hoc", exact=True)).to_be_visible()
         settled(page)
