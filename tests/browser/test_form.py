@@ -27,6 +27,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 def start(page: Page, server: str, name: str, kind: str = "Physical goods") -> str:
+    """Start an assessment as a person does; returns its link's secret (the ``?a=`` of the page)."""
     page.goto(server)
     page.get_by_label("Business name").fill(name)
     page.get_by_text(kind, exact=True).click()
@@ -59,7 +60,7 @@ def stored(store: Store, aid: str, question_id: str, wanted: Callable[[Answer | 
 
 
 def test_a_number_typed_then_next_without_enter_is_saved(server: str, page: Page, server_store: Store) -> None:
-    aid = start(page, server, "Typed Then Next")
+    aid = server_store.open_assessment(start(page, server, "Typed Then Next")).id
     block(page, "weeks_to_productive").get_by_role("spinbutton").fill("6")  # no Enter, no Tab
     page.get_by_role("button", name="Next →").click()
     expect(heading(page, "Process")).to_be_visible()
@@ -69,7 +70,7 @@ def test_a_number_typed_then_next_without_enter_is_saved(server: str, page: Page
 
 
 def test_a_note_typed_then_next_without_enter_is_saved(server: str, page: Page, server_store: Store) -> None:
-    aid = start(page, server, "Note Then Next")
+    aid = server_store.open_assessment(start(page, server, "Note Then Next")).id
     cover = block(page, "key_person_cover")
     cover.get_by_text("Ad hoc", exact=True).click()
     cover.get_by_placeholder("Note or evidence link (optional)").fill("Only Marta knows the freezer")
@@ -80,7 +81,7 @@ def test_a_note_typed_then_next_without_enter_is_saved(server: str, page: Page, 
 
 
 def test_text_typed_then_a_step_clicked_in_the_step_list_is_saved(server: str, page: Page, server_store: Store) -> None:
-    aid = start(page, server, "Typed Then Jump")
+    aid = server_store.open_assessment(start(page, server, "Typed Then Jump")).id
     roles = block(page, "clear_roles")
     roles.get_by_text("In place", exact=True).click()
     roles.get_by_placeholder("Note or evidence link (optional)").fill("Roles chart on the wall")
@@ -91,7 +92,7 @@ def test_text_typed_then_a_step_clicked_in_the_step_list_is_saved(server: str, p
 
 
 def test_a_saved_note_survives_next_then_back(server: str, page: Page, server_store: Store) -> None:
-    aid = start(page, server, "Next Then Back")
+    aid = server_store.open_assessment(start(page, server, "Next Then Back")).id
     cover = block(page, "key_person_cover")
     cover.get_by_text("Partly in place", exact=True).click()
     note = cover.get_by_placeholder("Note or evidence link (optional)")
@@ -112,7 +113,7 @@ def test_a_saved_note_survives_next_then_back(server: str, page: Page, server_st
 
 
 def test_a_number_and_dont_know_are_one_answer_shown_and_stored(server: str, page: Page, server_store: Store) -> None:
-    aid = start(page, server, "One Answer")
+    aid = server_store.open_assessment(start(page, server, "One Answer")).id
     weeks = block(page, "weeks_to_productive")
     field = weeks.get_by_role("spinbutton")
     field.fill("6")
@@ -148,7 +149,7 @@ def test_two_tabs_on_one_assessment_lose_nothing(server: str, browser: Browser, 
     laptop = browser.new_context(viewport={"width": 1280, "height": 1000})
     phone = browser.new_context(viewport=PHONE)
     first = laptop.new_page()
-    aid = start(first, server, "Two Tabs")
+    aid = server_store.open_assessment(start(first, server, "Two Tabs")).id
     block(first, "key_person_cover").get_by_text("Ad hoc", exact=True).click()
     stored(server_store, aid, "key_person_cover", lambda a: a is not None)
 
@@ -202,7 +203,7 @@ def test_a_whole_assessment_on_a_phone_keeps_every_answer_and_note(
 ) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    aid = start(page, server, "Phone Cafe", kind="Both goods and services")
+    aid = server_store.open_assessment(start(page, server, "Phone Cafe", kind="Both goods and services")).id
     steps = 0
     while True:
         title = page.get_by_role("heading", name=re.compile(r"^(Step \d+ of \d+: .*|Review and finish)$"))
