@@ -109,7 +109,7 @@ def allowed_values(questionnaire: Questionnaire, question: Any, lang: str = "en"
     """Human-readable list of what a question accepts (used in errors and templates)."""
     if isinstance(question, ScaleQuestion):
         options = questionnaire.scale(question.scale).options
-        text = ", ".join(f"{_num(o.value)} ({tr(o.label, lang)})" for o in options)
+        text = ", ".join(f"{_num(o.value)} ({tr(question.label_for(o), lang)})" for o in options)
     elif isinstance(question, YesNoQuestion):
         text = "yes, no"
     elif isinstance(question, SingleChoiceQuestion):
@@ -237,7 +237,8 @@ def _close_value(questionnaire: Questionnaire, question: Any, raw: Any) -> str:
     if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
         words = [tr(o.label) for o in question.options] + [o.id for o in question.options]  # ids win a tie
     elif isinstance(question, ScaleQuestion):
-        words = [tr(o.label) for o in questionnaire.scale(question.scale).options]
+        options = questionnaire.scale(question.scale).options
+        words = [tr(question.label_for(o)) for o in options] + [tr(o.label) for o in options]
     elif isinstance(question, YesNoQuestion):
         words = ["yes", "no"]
     else:
@@ -275,10 +276,12 @@ def _scale_value(questionnaire: Questionnaire, question: ScaleQuestion, raw: Any
                 return option.value
         return None
     if isinstance(raw, str):
-        for option in options:
-            labels = [option.label] if isinstance(option.label, str) else list(option.label.values())
-            if raw.strip().lower() in (label.lower() for label in labels):
-                return option.value
+        for own in (True, False):  # the question's own level names first, then the shared scale's
+            for option in options:
+                label = question.label_for(option) if own else option.label
+                labels = [label] if isinstance(label, str) else list(label.values())
+                if raw.strip().lower() in (text.lower() for text in labels):
+                    return option.value
     return None
 
 

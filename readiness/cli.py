@@ -75,6 +75,18 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from readiness.migrate import carried_file, migrate_answers
+
+    old, new = _load(args.old), _load(args.new)
+    answers, warnings = load_answers(old, args.answers)
+    _print_problems([w for w in warnings if w.code != "RA109"], sys.stderr)
+    migration = migrate_answers(old, new, answers)
+    sys.stderr.write(migration.summary())
+    _write(carried_file(new, migration, answers, args.format), args.output)
+    return EXIT_OK
+
+
 def _check_profile(questionnaire: Questionnaire, profile: str | None) -> None:
     known = [p.id for p in questionnaire.profiles]
     if profile is not None and profile not in known:
@@ -251,6 +263,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", help="language of the comments (default: the questionnaire's first)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser(
+        "migrate-answers",
+        help="carry an answers file over to a new questionnaire version",
+        description="Show which answers to the OLD questionnaire carry over to the NEW one (kept, "
+        "reworded: check, not carried and why, new questions), and write the new version's answers file "
+        "with the carried answers filled in. Assessments stored on the old version keep their own "
+        "snapshot and scores; this is for the next assessment.",
+    )
+    p.add_argument("old", metavar="OLD", help="the questionnaire the answers were written for")
+    p.add_argument("new", metavar="NEW", help="the new questionnaire version")
+    p.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON) for OLD")
+    p.add_argument("--format", choices=["yaml", "json"], default="yaml", help="file format (default: yaml)")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser(
         "score",

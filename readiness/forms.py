@@ -99,7 +99,7 @@ def field_for(questionnaire: Questionnaire, question: Any, lang: str = "en") -> 
         )
     else:  # scale: the options in scale order, each with this question's anchor
         choices = tuple(
-            Choice(_key(o.value), tr(o.label, lang), tr(question.anchors.get(o.value), lang))
+            Choice(_key(o.value), tr(question.label_for(o), lang), tr(question.anchors.get(o.value), lang))
             for o in questionnaire.scale(question.scale).options
         )
     return Field(widget="choice", choices=choices, **common)

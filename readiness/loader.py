@@ -345,6 +345,18 @@ class _Checker:
                     )
                 else:
                     seen[item_id] = index
+        retired = self.data.get("retired")
+        if isinstance(retired, dict):
+            current = {q for q in self.raw_ids["questions"] if isinstance(q, str)}
+            for old_id in retired:
+                if old_id in current:
+                    self.add(
+                        "RQ200",
+                        f"question id `{old_id}` is listed as retired but is still a question; "
+                        "a retired id must never be reused, or old answers would be read with a new meaning",
+                        ("retired", old_id),
+                        value=False,
+                    )
 
     def dimensions(self) -> None:
         question_dims = {q.get("dimension") for q in self.data.get("questions") or [] if isinstance(q, dict)}
@@ -489,14 +501,16 @@ class _Checker:
                         )
                 elif q.scale in scales:
                     values = {o.value for o in scales[q.scale].options}
-                    for key in q.anchors:
-                        if key not in values:
-                            self.add(
-                                "RQ211",
-                                f"question `{q.id}` describes level {key:g}, which scale `{q.scale}` does not have",
-                                (*base, "anchors", _anchor_key(self.data, base, key)),
-                                value=False,
-                            )
+                    for part in ("anchors", "labels"):
+                        for key in getattr(q, part):
+                            if key not in values:
+                                self.add(
+                                    "RQ211",
+                                    f"question `{q.id}` {'describes' if part == 'anchors' else 'names'} "
+                                    f"level {key:g}, which scale `{q.scale}` does not have",
+                                    (*base, part, _anchor_key(self.data, base, key, part)),
+                                    value=False,
+                                )
             if isinstance(q, SingleChoiceQuestion | MultipleChoiceQuestion):
                 self._options(q, base)
             if isinstance(q, NumberQuestion):
@@ -620,9 +634,9 @@ class _Checker:
                 self.add("RQ300", f"no {', '.join(missing)} text", path)
 
 
-def _anchor_key(data: Any, base: PathKey, key: float) -> Any:
-    """The anchor key as written (``2`` or ``2.0``), so its line can be found."""
-    written = _get(data, (*base, "anchors"))
+def _anchor_key(data: Any, base: PathKey, key: float, part: str = "anchors") -> Any:
+    """The anchor (or label) key as written (``2`` or ``2.0``), so its line can be found."""
+    written = _get(data, (*base, part))
     return next((k for k in written if k == key), key) if isinstance(written, dict) else key
 
 
@@ -631,9 +645,9 @@ def _texts(node: Any, path: PathKey) -> Iterator[tuple[PathKey, Any]]:
     if isinstance(node, dict):
         for key, value in node.items():
             child = (*path, key)
-            if key in _TEXT_KEYS or (len(path) >= 1 and path[-1] == "anchors"):
+            if key in _TEXT_KEYS or (len(path) >= 1 and path[-1] in ("anchors", "labels")):
                 yield child, value
-            elif (key == "anchors" and isinstance(value, dict)) or (
+            elif (key in ("anchors", "labels") and isinstance(value, dict)) or (
                 isinstance(value, dict | list) and key not in ("targets",)
             ):
                 yield from _texts(value, child)

@@ -238,6 +238,15 @@ class ScaleQuestion(_QuestionBase):
         default_factory=dict,
         description="What each level looks like in practice, keyed by the scale value.",
     )
+    labels: dict[float, Text] = Field(
+        default_factory=dict,
+        description="This question's own short names for some or all levels, keyed by the scale value, "
+        "where the shared scale's words read wrong for it (e.g. 'Buckles' rather than 'Not in place').",
+    )
+
+    def label_for(self, option: ScaleOption) -> Text:
+        """The level's name for this question: its own label if it has one, else the scale's."""
+        return self.labels.get(option.value, option.label)
 
 
 class YesNoQuestion(_QuestionBase):
@@ -348,6 +357,11 @@ class Questionnaire(_Model):
     questions: list[Question] = Field(min_length=1)
     scoring: ScoringPolicy = Field(default_factory=ScoringPolicy)
     balance: BalanceSettings = Field(default_factory=BalanceSettings)
+    retired: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Question ids of earlier versions that are no longer asked, each with where its "
+        "topic went; `readiness migrate-answers` shows it when it cannot carry such an answer over.",
+    )
 
     _questions: dict[str, Any] = PrivateAttr(default_factory=dict)
     _scales: dict[str, Scale] = PrivateAttr(default_factory=dict)
@@ -417,7 +431,8 @@ class Questionnaire(_Model):
         if isinstance(question, ScaleQuestion):
             scale = self.scale(question.scale)
             steps = [
-                Step(o.value, scale.option_score(o), o.label, question.anchors.get(o.value)) for o in scale.options
+                Step(o.value, scale.option_score(o), question.label_for(o), question.anchors.get(o.value))
+                for o in scale.options
             ]
         elif isinstance(question, YesNoQuestion):
             both = [question.no_score, question.yes_score]

@@ -42,7 +42,7 @@ def test_template_then_score_round_trip(tmp_path: Path) -> None:
     template = tmp_path / "answers.yaml"
     assert run("template", str(SAMPLE), "-o", str(template)).returncode == 0
     text = template.read_text()
-    assert "cover: null" in text and "allowed: 0 (Not at all)" in text
+    assert "cover: null" in text and "0 = Not at all: Work stops until they are back." in text
     filled = (
         text.replace("business_type: null", "business_type: goods")
         .replace("  cover: null", "  cover: 2")
