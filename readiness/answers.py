@@ -467,6 +467,19 @@ def parse_answers(
                 )
         if raw is None:  # left blank in a template (or unreadable, reported above): unanswered
             continue
+        if str(question_id) in questionnaire.retired and not questionnaire.has_question(str(question_id)):
+            # an answers file from an earlier version: say where the topic went, score the rest
+            where = tr(questionnaire.retired[str(question_id)])
+            problems.append(
+                at(
+                    "RA111",
+                    f"`{question_id}` is no longer asked (version {questionnaire.version}): {where}; "
+                    "its answer is ignored",
+                    "answers",
+                    question_id,
+                )
+            )
+            continue
         try:
             answers[str(question_id)] = validate_answer(questionnaire, str(question_id), raw, note, file)
         except AnswerError as exc:

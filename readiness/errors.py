@@ -225,6 +225,13 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "`questionnaire_version`.",
                 W,
             ),
+            Code(
+                "RA111",
+                "answer to a retired question",
+                "The question was asked by an earlier version and is no longer asked; the answer is "
+                "ignored. `readiness migrate-answers` carries the rest of the file over to this version.",
+                W,
+            ),
         ),
     ),
 )

@@ -282,6 +282,39 @@ def questions_asked(questionnaire: Questionnaire, kind: str | None = None) -> in
     return count_answers(questionnaire, answers).shown
 
 
+#: Seconds a person takes to answer one question, by kind: reading a choice and
+#: picking one, or finding or estimating a number. Rough, from timing people
+#: filling the form in; used to say on the start page how long it takes.
+SECONDS_PER_CHOICE = 20
+SECONDS_PER_NUMBER = 30
+
+
+def minutes_asked(questionnaire: Questionnaire, kind: str | None = None) -> int:
+    """About how many minutes the questions a business of this kind is shown take to answer.
+
+    Counted over the same questions as :func:`questions_asked`: a number takes
+    longer than a choice because people look it up or work it out.
+    """
+    answers: dict[str, Answer] = {}
+    if kind is not None and business_kind_question(questionnaire) is not None:
+        answers["business_type"] = Answer("business_type", "value", kind)
+    shown = visible_questions(questionnaire, answers)
+    seconds = sum(
+        SECONDS_PER_NUMBER if isinstance(q, NumberQuestion | TextQuestion) else SECONDS_PER_CHOICE
+        for q in questionnaire.questions
+        if q.id in shown
+    )
+    return max(1, round(seconds / 60))
+
+
+def minutes_range(questionnaire: Questionnaire) -> tuple[int, int]:
+    """(shortest, longest) time in minutes, over the kinds of business the questionnaire tells apart."""
+    gate = business_kind_question(questionnaire)
+    kinds = [o.id for o in gate.options] if gate is not None else [None]
+    minutes = [minutes_asked(questionnaire, kind) for kind in kinds]
+    return min(minutes), max(minutes)
+
+
 def questions_range(questionnaire: Questionnaire) -> tuple[int, int]:
     """(fewest, most) questions asked, over the kinds of business the questionnaire tells apart."""
     gate = business_kind_question(questionnaire)

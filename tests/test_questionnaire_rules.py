@@ -1,0 +1,126 @@
+"""The house rules every shipped question keeps, read question by question.
+
+A consultant hands these questions to a paying client, so each one must be
+answerable honestly: one ask per question, levels that describe what people
+can see, advice for the answers that need it, numbers with their units, and
+"not applicable" offered where it applies and explained where it is offered.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from readiness import expr
+from readiness.loader import load_questionnaire
+from readiness.model import NumberQuestion, Questionnaire, ScaleQuestion, YesNoQuestion, tr
+
+from .conftest import ROOT
+
+FILES = sorted((ROOT / "questionnaires").glob("*.yaml"))
+
+#: A question that joins two asks with "and" can get two different true answers
+#: ("we have terms, but we pay late") and forces the person to pick one. The
+#: texts below use "and" and are one ask all the same; each says why.
+ALLOWED_AND: dict[str, str] = {}
+
+#: Words that start a clause: " and " followed by one of them joins a second ask
+#: ("... terms, and do you pay them on time?"). A bare list ("staff, suppliers and
+#: rent") is one ask and passes. The texts have no serial comma, so ", and" always
+#: joins clauses.
+_CLAUSE = (
+    r"do|does|did|is|are|was|were|has|have|had|can|could|would|will|should|who|how|what|when|where|which|"
+    r"whether|if|you|we|they|it|there|someone|everyone|actually|then|keep|pay|check|clear|fix|stick|lined|"
+    r"agree|agreed|review|track|test|tested"
+)
+TWO_ASKS = re.compile(rf"(,\s+and\s)|(\sand\s+(?:{_CLAUSE})\b)", re.IGNORECASE)
+
+
+def load(path: Path) -> Questionnaire:
+    return load_questionnaire(path)
+
+
+def advice_for(question: Any, value: Any, score: float) -> list[Any]:
+    """The recommendations a given answer triggers (the `when` language, as the engine reads it)."""
+    found = []
+    for rec in question.recommendations:
+        if rec.when is None:
+            if score < 1:
+                found.append(rec)
+        elif expr.parse(rec.when).evaluate({"value": value, "score": score}):
+            found.append(rec)
+    return found
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_each_question_asks_one_thing(path: Path) -> None:
+    q = load(path)
+    double = [f"{x.id}: {tr(x.text)}" for x in q.questions if TWO_ASKS.search(tr(x.text)) and x.id not in ALLOWED_AND]
+    assert not double, "questions joining two asks with 'and' (split them, or allow-list with a reason):\n" + (
+        "\n".join(double)
+    )
+    stale = [qid for qid in ALLOWED_AND if q.has_question(qid) and not TWO_ASKS.search(tr(q.question(qid).text))]
+    assert not stale or path.name != "growth-readiness.yaml", f"allow-listed but no longer needed: {stale}"
+
+
+def test_the_two_asks_rule_catches_what_it_is_for() -> None:
+    assert TWO_ASKS.search("Do you have clear payment terms, and do you pay them on time?")
+    assert TWO_ASKS.search("Are sales forecasts checked against what sold and is someone accountable?")
+    assert not TWO_ASKS.search("How many weeks could you pay staff, suppliers and rent?")
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_scale_level_is_described_and_the_two_lowest_get_advice(path: Path) -> None:
+    q = load(path)
+    for question in q.questions:
+        if not isinstance(question, ScaleQuestion):
+            continue
+        scale = q.scale(question.scale)
+        assert {o.value for o in scale.options} == set(question.anchors), f"{question.id}: a level has no anchor"
+        for option in scale.options[:2]:
+            advice = advice_for(question, option.value, scale.option_score(option))
+            assert advice, f"{question.id}: no recommendation for level {option.value:g}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_question_advises_its_worst_answer(path: Path) -> None:
+    q = load(path)
+    for question in q.questions:
+        if isinstance(question, YesNoQuestion):
+            bad = question.no_score < question.yes_score
+            assert advice_for(question, not bad, 0.0), f"{question.id}: no advice for the bad answer"
+        elif isinstance(question, NumberQuestion) and question.weight > 0:
+            worst = min(question.bands, key=lambda b: b.score)
+            index = question.bands.index(worst)
+            value = worst.up_to if worst.up_to is not None else (question.bands[index - 1].up_to or 0) + 1
+            assert advice_for(question, value, 0.0), f"{question.id}: no advice for its worst band"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_number_has_a_unit_and_says_how_to_count(path: Path) -> None:
+    q = load(path)
+    for question in q.questions:
+        if isinstance(question, NumberQuestion):
+            assert tr(question.unit).strip(), f"{question.id} has no unit"
+            assert tr(question.help).strip(), f"{question.id} does not say how to count"
+            assert question.min is not None and question.max is not None, f"{question.id} has no range"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_not_applicable_is_explained_wherever_it_is_offered(path: Path) -> None:
+    """The same rule everywhere: offered only with a sentence saying who should choose it."""
+    q = load(path)
+    for question in q.questions:
+        if question.allow_na:
+            assert "not applicable" in tr(question.help).lower(), f"{question.id}: offers N/A without saying when"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_critical_questions_say_what_to_do_when_nobody_knows(path: Path) -> None:
+    q = load(path)
+    for question in q.questions:
+        if question.critical and question.allow_dont_know:
+            assert question.dont_know_advice, f"{question.id}: critical, but no advice for 'don't know'"
