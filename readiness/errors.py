@@ -232,6 +232,13 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "ignored. `readiness migrate-answers` carries the rest of the file over to this version.",
                 W,
             ),
+            Code(
+                "RA120",
+                "answers contradict each other",
+                "Check both answers the warning names: one of them is probably optimistic. The rule is "
+                "written in the questionnaire's `contradictions`.",
+                W,
+            ),
         ),
     ),
 )
