@@ -25,7 +25,9 @@ FILES = sorted((ROOT / "questionnaires").glob("*.yaml"))
 #: A question that joins two asks with "and" can get two different true answers
 #: ("we have terms, but we pay late") and forces the person to pick one. The
 #: texts below use "and" and are one ask all the same; each says why.
-ALLOWED_AND: dict[str, str] = {}
+ALLOWED_AND: dict[str, str] = {
+    "reach": "how far and how fast word travels is one idea, reach at speed; each option describes both",
+}
 
 #: Words that start a clause: " and " followed by one of them joins a second ask
 #: ("... terms, and do you pay them on time?"). A bare list ("staff, suppliers and
@@ -87,8 +89,12 @@ def test_every_scale_level_is_described_and_the_two_lowest_get_advice(path: Path
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_every_question_advises_its_worst_answer(path: Path) -> None:
+    """On the operations side, where a low answer is a weakness to fix (demand pressure is not)."""
     q = load(path)
+    operations = {d.id for d in q.dimensions if d.side == "operations"}
     for question in q.questions:
+        if question.dimension not in operations:
+            continue
         if isinstance(question, YesNoQuestion):
             bad = question.no_score < question.yes_score
             assert advice_for(question, not bad, 0.0), f"{question.id}: no advice for the bad answer"

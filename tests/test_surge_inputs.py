@@ -273,10 +273,13 @@ def test_the_shipped_questionnaires_ask_what_the_surge_model_needs(growth: Quest
         "patience_days",
         "wait_share",
     }
-    added = ("gross_margin", "net_margin", "supplier_payment_days", "supplier_lead_days", "batch_days", "shelf_days")
+    added = ("net_margin", "supplier_payment_days", "batch_days", "shelf_days")
     for name in (*added, "online_share", "service_multiple", "patience_days", "wait_share"):
         q = marked[name]  # facts for the surge test: a unit, bands that read as anchors, no score
         assert q.unit and len(q.bands) >= 3 and q.weight == 0 and q.dont_know_advice, name
+    for name in ("gross_margin", "supplier_lead_days", "payment_days"):
+        q = marked[name]  # facts that are also readiness measures (issue 13): scored, with advice
+        assert q.unit and len(q.bands) >= 3 and q.weight > 0 and q.recommendations and q.dont_know_advice, name
     quick = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
     assert {q.surge_input for q in quick.questions if q.surge_input} >= {"utilization", "cash_weeks"}
 
