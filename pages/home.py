@@ -7,7 +7,7 @@ import streamlit as st
 from readiness import currency
 from readiness.demo import create_demo
 from readiness.errors import ReadinessError
-from readiness.forms import business_kind_question, questions_asked, questions_range
+from readiness.forms import business_kind_question, minutes_asked, minutes_range, questions_asked, questions_range
 from readiness.model import tr
 from readiness.storage import NotFound
 from ui import faults, links, resources, session, shell
@@ -26,6 +26,10 @@ st.markdown(
 
 def count_words(fewest: int, most: int) -> str:
     return f"{fewest} questions" if fewest == most else f"{fewest} to {most} questions"
+
+
+def minute_words(fewest: int, most: int) -> str:
+    return f"about {fewest} minutes" if fewest == most else f"about {fewest} to {most} minutes"
 
 
 start, other = st.columns([3, 2], gap="large")
@@ -63,10 +67,13 @@ with start:
                 horizontal=True,
             )
         if kind_question is None or kind is not None:
-            asked = questions_asked(questionnaire, kind)
-            st.caption(f"You will be asked {count_words(asked, asked)}.")
+            asked, minutes = questions_asked(questionnaire, kind), minutes_asked(questionnaire, kind)
+            st.caption(f"You will be asked {count_words(asked, asked)}, {minute_words(minutes, minutes)}.")
         else:
-            st.caption(f"{count_words(*questions_range(questionnaire))}, depending on what you sell.")
+            st.caption(
+                f"{count_words(*questions_range(questionnaire))}, {minute_words(*minutes_range(questionnaire))}, "
+                "depending on what you sell."
+            )
         codes = [*currency.SYMBOLS, "other"]
         chosen = st.selectbox(
             "Currency",

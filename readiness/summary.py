@@ -159,6 +159,11 @@ def _wrap(text: str, width: int = 94, indent: str = "") -> list[str]:
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
 
 
+def _plain_number(value: float) -> str:
+    """A number as people write it: 10,000,000 rather than 1e+07."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+
+
 def _plain_yaml(value: Any) -> str:
     if value is None:
         return "null"
@@ -212,8 +217,8 @@ def _question_comments(questionnaire: Questionnaire, q: Any, lang: str, wrap: bo
             add(f"{o.id} = {tr(o.label, lang)}{described}", "    ")
     elif isinstance(q, NumberQuestion):
         unit = tr(q.unit, lang)
-        low = "" if q.min is None else f" from {q.min:g}"
-        high = "" if q.max is None else f" to {q.max:g}"
+        low = "" if q.min is None else f" from {_plain_number(q.min)}"
+        high = "" if q.max is None else f" to {_plain_number(q.max)}"
         kind = "a whole number" if q.integer else "a number"
         add(f"Answer {kind}{f' in {unit}' if unit else ''}{low}{high}.", "  ")
     else:

@@ -113,3 +113,19 @@ def test_schema_accepts_the_shipped_questionnaires_and_rejects_a_typo() -> None:
     bad["questions"][1]["wieght"] = 2
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_the_template_reads_for_an_owner_filling_it_in(tmp_path: Path) -> None:
+    """Each choice with its label and what it looks like in practice, each number with its unit."""
+    growth = str(DATA.parent.parent / "questionnaires" / "growth-readiness.yaml")
+    text = run("template", growth).stdout
+    assert "#     ask_around = We would ask around: Friends, family and staff contacts" in text
+    assert "#     0 = Not in place: Work stops or goes wrong." in text  # the level and its anchor
+    assert "#     0 = Broke down: In busy weeks mistakes pile up" in text  # a question's own level name
+    assert "#   Answer a number in weeks from 0 to 52." in text  # weeks_to_productive, with its unit
+    assert "#   Answer a number in % a year from 0 to 300." in text  # staff_turnover
+    assert "1e+07" not in text and "from 0 to 10,000,000." in text  # average_order_value
+    assert "#   Asked only if: business_type in ['goods', 'both']" in text
+    # every line that is not a comment is the YAML of an answers file
+    data = yaml.safe_load(text)
+    assert len(data["answers"]) > 60 and all(value is None for value in data["answers"].values())

@@ -77,3 +77,47 @@ def test_progress_and_missing_summary(sample) -> None:
     assert (done.answered, done.shown) == (2, 6)  # stock_cover hidden for services
     gaps = {step.id: [qid for qid, _ in items] for step, items in missing(sample, answers)}
     assert gaps == {"team": ["surge_plan"], "capacity": ["utilization"], "marketing": ["channels", "comment"]}
+
+
+LABELLED = """
+- id: resilience
+  dimension: ops
+  type: scale
+  scale: four
+  text: In your last busy spell, what happened to quality?
+  labels: {0: Broke down, 3: Held up}
+  anchors: {0: Mistakes piled up., 3: Nothing slipped.}
+- id: ads
+  dimension: demand
+  type: yes_no
+  text: Do you advertise?
+"""
+
+
+def test_a_question_names_its_own_levels_where_the_scales_words_read_wrong(inline) -> None:
+    from readiness.answers import validate_answer
+
+    q = inline(LABELLED)
+    field = field_for(q, q.question("resilience"))
+    assert [c.label for c in field.choices] == ["Broke down", "Some", "Most", "Held up"]
+    assert validate_answer(q, "resilience", "broke down").value == 0  # its own word is accepted
+    assert validate_answer(q, "resilience", "None").value == 0  # and the shared scale's still is
+    assert [s.label for s in q.steps(q.question("resilience"))][0] == "Broke down"  # findings use it too
+
+
+def test_labels_for_a_level_the_scale_lacks_are_refused_where_written(inline) -> None:
+    from readiness.errors import QuestionnaireError
+
+    with pytest.raises(QuestionnaireError) as caught:
+        inline(LABELLED.replace("{0: Broke down, 3: Held up}", "{0: Broke down, 7: Held up}"))
+    assert [(p.code, p.path) for p in caught.value.errors] == [("RQ211", "questions[0].labels[7]")]
+
+
+def test_time_to_answer_counts_numbers_as_slower_than_choices(sample) -> None:
+    from readiness.forms import SECONDS_PER_CHOICE, SECONDS_PER_NUMBER, minutes_asked, minutes_range
+
+    # goods: business_type, cover, surge_plan, stock_cover (choices); utilization (number);
+    # channels (choice); comment (text, timed like a number)
+    goods = (5 * SECONDS_PER_CHOICE + 2 * SECONDS_PER_NUMBER) / 60
+    assert minutes_asked(sample, "goods") == max(1, round(goods))
+    assert minutes_range(sample)[0] <= minutes_asked(sample, "goods") <= minutes_range(sample)[1]

@@ -130,3 +130,38 @@ def test_critical_questions_say_what_to_do_when_nobody_knows(path: Path) -> None
     for question in q.questions:
         if question.critical and question.allow_dont_know:
             assert question.dont_know_advice, f"{question.id}: critical, but no advice for 'don't know'"
+
+
+@pytest.mark.parametrize("kind", ["goods", "services", "both"])
+def test_the_full_assessment_fits_in_about_half_an_hour_and_the_quick_check_in_minutes(kind: str) -> None:
+    """The time the start page promises, from the same count: a paying client's patience is part of the design.
+
+    The target is about 25 minutes for the full questionnaire; the measured
+    figure is held here so that adding a question without cutting one shows up.
+    """
+    from readiness.forms import minutes_asked, questions_asked
+
+    full = load(ROOT / "questionnaires" / "growth-readiness.yaml")
+    quick = load(ROOT / "questionnaires" / "quick-check.yaml")
+    assert minutes_asked(full, kind) <= 29, minutes_asked(full, kind)
+    assert 12 <= questions_asked(quick, kind) - 1 <= 15  # beyond the kind-of-business gate
+    assert minutes_asked(quick, kind) <= 8
+
+
+def test_the_quick_check_sees_all_four_stories() -> None:
+    """The viral spike, padded forecasts and dead stock, the owner's week, plan B and follow-through."""
+    quick = load(ROOT / "questionnaires" / "quick-check.yaml")
+    ids = {q.id for q in quick.questions}
+    stories = {
+        "viral spike": {"website_spike", "event_ahead", "cash_runway", "utilization"},
+        "braking demand": {"when_full"},
+        "forecasts and dead stock": {"forecast_accountability", "stock_cleanup"},
+        "the owner's time": {"owner_time_split"},
+        "plan B and follow-through": {"surge_plan", "improve_loop"},
+    }
+    for story, needed in stories.items():
+        assert needed <= ids, f"the quick check cannot see {story}: {needed - ids}"
+    full = load(ROOT / "questionnaires" / "growth-readiness.yaml")
+    for question in quick.questions:  # same id, same question: an answer means the same in both
+        assert full.has_question(question.id), question.id
+        assert tr(full.question(question.id).text) == tr(question.text), question.id
