@@ -102,7 +102,7 @@ def test_a_question_names_its_own_levels_where_the_scales_words_read_wrong(inlin
     assert [c.label for c in field.choices] == ["Broke down", "Some", "Most", "Held up"]
     assert validate_answer(q, "resilience", "broke down").value == 0  # its own word is accepted
     assert validate_answer(q, "resilience", "None").value == 0  # and the shared scale's still is
-    assert [s.label for s in q.steps(q.question("resilience"))][0] == "Broke down"  # findings use it too
+    assert q.steps(q.question("resilience"))[0].label == "Broke down"  # findings use it too
 
 
 def test_labels_for_a_level_the_scale_lacks_are_refused_where_written(inline) -> None:
