@@ -119,7 +119,7 @@ def test_the_shipped_previous_version_carries_to_the_current_one(tmp_path: Path,
     """The demo's answers (written for 1.1.0) carry to today's default questionnaire without an error."""
     previous = ROOT / "questionnaires" / "previous" / "growth-readiness-1.1.0.yaml"
     current = ROOT / "questionnaires" / "growth-readiness.yaml"
-    demo = ROOT / "tests" / "data" / "legacy" / "frost-and-co-1.1.0.yaml"
+    demo = ROOT / "questionnaires" / "previous" / "frost-and-co-answers-1.1.0.yaml"
     out = tmp_path / "carried.yaml"
     assert main(["migrate-answers", str(previous), str(current), str(demo), "-o", str(out)]) == 0
     report = capsys.readouterr().err
@@ -133,7 +133,7 @@ def test_an_assessment_answered_on_the_old_version_keeps_its_snapshot_and_its_sc
     previous = load_questionnaire(ROOT / "questionnaires" / "previous" / "growth-readiness-1.1.0.yaml")
     current = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
     assert previous.content_hash != current.content_hash
-    answers, _ = load_answers(previous, ROOT / "tests" / "data" / "legacy" / "frost-and-co-1.1.0.yaml")
+    answers, _ = load_answers(previous, ROOT / "questionnaires" / "previous" / "frost-and-co-answers-1.1.0.yaml")
     before = score(previous, answers)
     store = Store(db_url)
     try:
