@@ -218,3 +218,18 @@ def test_answers_example_in_the_doc_matches_the_shipped_version() -> None:
             load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml"),
             body.replace("surge_plan: no", "surge_plan: nope"),
         )
+
+
+def test_the_questionnaire_guide_accounts_for_every_question_and_every_retired_one() -> None:
+    """A consultant judging the default questionnaire finds each question's source, and where each old one went."""
+    guide = (ROOT / "docs" / "questionnaire-guide.md").read_text(encoding="utf-8")
+    for name in ("growth-readiness.yaml", "quick-check.yaml"):
+        questionnaire = load_questionnaire(ROOT / "questionnaires" / name)
+        missing = [q.id for q in questionnaire.questions if f"`{q.id}`" not in guide]
+        assert not missing, f"{name}: questions the guide does not mention: {missing}"
+        assert f"({questionnaire.version})" in guide or f"version {questionnaire.version}" in guide
+    retired = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml").retired
+    assert retired and all(f"`{old}`" in guide for old in retired)
+    for critical in (q for q in load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml").questions):
+        if critical.critical:
+            assert f"- **`{critical.id}`**" in guide, f"the guide does not say why {critical.id} is critical"
