@@ -473,8 +473,8 @@ def parse_answers(
             problems.append(
                 at(
                     "RA111",
-                    f"`{question_id}` is no longer asked (version {questionnaire.version}): {where}; "
-                    "its answer is ignored",
+                    f"`{question_id}` is no longer asked in version {questionnaire.version} "
+                    f"({where.rstrip('.')}); its answer is ignored",
                     "answers",
                     question_id,
                 )
