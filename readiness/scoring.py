@@ -856,9 +856,37 @@ def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | Non
     if ahead and balance.demand is not None:
         score = dim.score or 0.0
         if dim.id == control_dimension and not balance.controlled:
-            score = min(score, balance.weakest_score or score)
-        return 1 + max(balance.demand - score, 0.0) / 50
+            score = balance.weakest_score if balance.weakest_score is not None else score
+        return 1 + max(balance.demand - score, 0.0) / 25
     return 1 + max(dim.gap or 0.0, 0.0) / 100
+
+
+def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
+    """What a ``matters_if`` condition reads: each answer's value, ``'na'`` for "not applicable",
+    ``None`` for no answer or "don't know" (so an unknown never hides a finding)."""
+    return {qid: ("na" if a.kind == "na" else condition_value(a)) for qid, a in given.items()}
+
+
+def pressure_kinds(
+    questionnaire: Questionnaire, scores: list[QuestionScore], dimensions: list[DimensionScore]
+) -> dict[str, float]:
+    """The strongest pressure of each kind, 0..1: for ``spike`` and ``growth`` the highest share among the
+    demand questions of that kind (unknowns at their worst, as in the score); ``slack`` is how far
+    operations run ahead of demand pressure, reaching 1 at the idle-capacity line."""
+    demand = {d.id for d in dimensions if d.side == "demand"}
+    kinds: dict[str, float] = {}
+    for q in scores:
+        kind = questionnaire.question(q.id).pressure
+        if q.dimension in demand and q.counted and kind:
+            kinds[kind] = max(kinds.get(kind, 0.0), q.score or 0.0)
+    operations = _weighted(
+        [(d.weight, d.score or 0.0) for d in dimensions if d.side == "operations" and d.score is not None]
+    )
+    pressure = _weighted([(d.weight, d.score or 0.0) for d in dimensions if d.side == "demand" and d.score is not None])
+    if operations is not None and pressure is not None:
+        # Slack: operations running ahead of demand, full at the idle-capacity line.
+        kinds["slack"] = min(max((operations - pressure) / questionnaire.balance.gap, 0.0), 1.0)
+    return kinds
 
 
 def _findings(
@@ -884,6 +912,8 @@ def _findings(
             counted_n[q.dimension] = counted_n.get(q.dimension, 0) + 1
     order = {q.id: i for i, q in enumerate(questionnaire.questions)}
     verdict = balance.leaning or balance.quadrant
+    kinds = pressure_kinds(questionnaire, scores, dimensions)
+    exposure = exposure_values(given)
     demand_ahead = verdict in ("danger_zone", "demand_ahead_controlled")
 
     findings: list[Finding] = []
@@ -896,6 +926,8 @@ def _findings(
             question.grows == "demand" and demand_ahead
         ):
             continue  # context: no more capacity while it stands idle, no more demand while it is ahead
+        if question.matters_if and not expr.parse(question.matters_if).evaluate(exposure):
+            continue  # context: the business is not exposed to what this question guards against
         answer = given.get(qs.id)
         dont_know = qs.status == "dont_know"
         if not (dont_know or (qs.status == "answered" and qs.counted and qs.score is not None and qs.score < 1 - EPS)):
@@ -915,6 +947,8 @@ def _findings(
         relative = qs.weight / mean_weight if mean_weight > 0 else 1.0
         shortfall = 1.0 - (current if not dont_know else _lowest(questionnaire, question))
         impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
+        if question.pressure in kinds:  # match the fix to the kind of pressure coming
+            impact *= 0.5 + kinds[question.pressure]
         failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
