@@ -539,6 +539,8 @@ def _score_dimension(
     dim_score = None if score_raw is None else round(score_raw, 2)
     other = None if other_raw is None else round(other_raw, 2)
     low, high = (other, dim_score) if demand else (dim_score, other)
+    if counted and all(q.assumed for q in counted):
+        dim_score = None  # nothing answered yet: no score to show, only the range (and no verdict)
     level = level_name = None
     if dim_score is not None:
         ladder = [lv.id for lv in questionnaire.levels]
@@ -611,15 +613,17 @@ def _position(
     end: Literal["worst", "best"],
 ) -> _Position | None:
     settings = questionnaire.balance
-    ops = [d for d in dimensions if d.side == "operations" and d.score is not None]
-    demand = [d for d in dimensions if d.side == "demand" and d.score is not None]
-    if not ops or not demand:
+    # A dimension with nothing answered yet still counts, at its worst end: skipping it never helps.
+    ops = [d for d in dimensions if d.side == "operations" and d.low is not None]
+    demand = [d for d in dimensions if d.side == "demand" and d.low is not None]
+    if not any(d.score is not None for d in ops) or not any(d.score is not None for d in demand):
         return None
 
     def value(d: DimensionScore) -> float:
+        operations_side = d.side == "operations"
         if end == "worst":
-            return d.score or 0.0
-        return (d.high if d.side == "operations" else d.low) or 0.0
+            return (d.low if operations_side else d.high) or 0.0
+        return (d.high if operations_side else d.low) or 0.0
 
     operations = _weighted([(d.weight, value(d)) for d in ops]) or 0.0
     pressure = _weighted([(d.weight, value(d)) for d in demand]) or 0.0
@@ -698,6 +702,7 @@ def _balance(
     demand_dims = [d for d in dimensions if d.side == "demand" and d.score is not None]
     operations = _weighted([(d.weight, d.score or 0.0) for d in ops])
     pressure = _weighted([(d.weight, d.score or 0.0) for d in demand_dims])
+    ops = [d for d in dimensions if d.side == "operations" and d.low is not None]
     titles = {d.id: d.title for d in dimensions}
     failures = tuple(
         CriticalFailure(
@@ -718,13 +723,16 @@ def _balance(
     if worst is None:
         return Balance(_round(pressure), _round(operations), None, None, None, None, critical_failures=failures)
     weakest = next(d for d in dimensions if d.id == worst.weakest)
-    quadrant = _classify(worst, settings.gap, settings.high)
+    # The verdict is the more alarming of the range's two ends (unanswered questions at their worst, and
+    # at their best), so no answer left open can make it look better; the other end is what it could be.
+    at_worst = _classify(worst, settings.gap, settings.high)
     best = _position(questionnaire, dimensions, scores, "best")
-    could_be = _classify(best, settings.gap, settings.high) if best is not None else quadrant
+    at_best = _classify(best, settings.gap, settings.high) if best is not None else at_worst
+    quadrant, could_be = sorted((at_worst, at_best), key=SEVERITY.index)
     margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.control)
     index = worst.pressure - worst.link
     index_best = best.pressure - best.link if best is not None else index
-    short = tuple(d.title for d in dimensions if d.score is not None and d.coverage < settings.coverage - EPS)
+    short = tuple(d.title for d in dimensions if d.low is not None and d.coverage < settings.coverage - EPS)
     leaning = None
     message = None
     if short:
@@ -742,7 +750,7 @@ def _balance(
         meaning=meaning,
         weakest=weakest.id,
         weakest_title=weakest.title,
-        weakest_score=weakest.score,
+        weakest_score=weakest.low,
         link=_round(worst.link),
         controlled=worst.controlled,
         critical_failures=failures,
