@@ -439,7 +439,8 @@ class Questionnaire(_Model):
         self._questions = {q.id: q for q in self.questions}
         self._scales = {s.id: s for s in self.scales}
         self._dimensions = {d.id: d for d in self.dimensions}
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        # Defaults left out: a setting added to the format later does not change every existing hash.
+        canonical = json.dumps(self.model_dump(mode="json", exclude_defaults=True), sort_keys=True, ensure_ascii=False)
         self._hash = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     # Lookups -----------------------------------------------------------------

@@ -331,8 +331,8 @@ def score(
         all_warnings.append(
             Problem(
                 "RA109",
-                f"{len(missing)} question(s) unanswered, counted as their worst answer (the range shows their "
-                f"best): {shown_ids}",
+                f"{len(missing)} question(s) unanswered; those that score count as their worst answer (the "
+                f"range shows their best): {shown_ids}",
             )
         )
     all_warnings.extend(contradictions(questionnaire, given, shown, lang))
