@@ -514,7 +514,7 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             {"Item": "Questionnaire hash", "Value": report.questionnaire_hash},
             {"Item": "Target profile", "Value": report.profile},
             {"Item": "Operations readiness", "Value": report.operations},
-            {"Item": "Demand strength", "Value": report.demand},
+            {"Item": "Demand pressure", "Value": report.demand},
             {"Item": "Balance index", "Value": report.balance_index},
             {"Item": "Zone", "Value": report.quadrant},
             {"Item": "Completion", "Value": report.completion},

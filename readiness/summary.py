@@ -152,7 +152,7 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
             "Score": None if d.score is None else round(d.score),
             "Range": score_range(d),
             "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
-            "Target": round(d.target),
+            "Target": None if d.side == "demand" else round(d.target),
             "Gap": None if d.gap is None else round(d.gap),
             "Answered": f"{d.given} of {d.total}",
             "Don't know": d.dont_know,
@@ -193,7 +193,7 @@ def cap_texts(result: ScoreResult) -> list[str]:
     out = []
     for f in result.balance.critical_failures:
         answer = "don't know" if f.status == "dont_know" else ("unanswered" if f.status == "unanswered" else f.label)
-        cap = f" caps {f.dimension_title} at {fmt(f.cap)}" if f.cap is not None else f" holds {f.dimension_title} down"
+        cap = f" caps {f.dimension_title} at {fmt(f.cap)}" if f.cap is not None else f" holds {f.dimension_title} back"
         out.append(f"Critical: “{f.text}” ({answer or '–'}){cap}; the business cannot count as scale-ready.")
     return out
 
