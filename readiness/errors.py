@@ -113,7 +113,11 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "List levels, bands, scale values and min/max in strictly increasing order.",
             ),
             Code("RQ209", "target out of range", "Targets and level starts are scores from 0 to 100."),
-            Code("RQ210", "profile misses a dimension", "Give every dimension a target in every profile."),
+            Code(
+                "RQ210",
+                "profile misses a dimension",
+                "Give every operations dimension a target in every profile (demand pressure needs none).",
+            ),
             Code("RQ211", "anchor for an unknown level", "Anchor keys must be values of the question's scale."),
             Code(
                 "RQ212",

@@ -246,6 +246,19 @@ class _QuestionBase(_Model):
         description="What a low answer means for the business, written as a finding "
         "(e.g. 'Your website will probably fall over during a TV spot.'). Default: the question.",
     )
+    pressure: Literal["spike", "growth", "slack"] | None = Field(
+        default=None,
+        description="The kind of pressure: on a demand question, the kind it measures (a sudden `spike`, or "
+        "sustained `growth`); on an operations question, the kind it guards against (also `slack`: supply "
+        "running ahead of real demand, as forecasts, plans and stock do). Findings that guard "
+        "against the kind of pressure the business faces rank higher (docs/scoring.md, section 4).",
+    )
+    matters_if: str | None = Field(
+        default=None,
+        description="A condition over other answers (`'na'` for 'not applicable'): when it is false the business "
+        "is not exposed to what this question guards against, and its finding is not advised "
+        "(e.g. a website spike for a business that takes no orders online). The score is unchanged.",
+    )
     grows: Literal["capacity", "demand"] | None = Field(
         default=None,
         description="What acting on this question adds: `capacity` findings are not advised while operations "
@@ -440,7 +453,8 @@ class Questionnaire(_Model):
         self._questions = {q.id: q for q in self.questions}
         self._scales = {s.id: s for s in self.scales}
         self._dimensions = {d.id: d for d in self.dimensions}
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        # Defaults left out: a setting added to the format later does not change every existing hash.
+        canonical = json.dumps(self.model_dump(mode="json", exclude_defaults=True), sort_keys=True, ensure_ascii=False)
         self._hash = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     # Lookups -----------------------------------------------------------------

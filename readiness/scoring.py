@@ -331,8 +331,8 @@ def score(
         all_warnings.append(
             Problem(
                 "RA109",
-                f"{len(missing)} question(s) unanswered, counted as their worst answer (the range shows their "
-                f"best): {shown_ids}",
+                f"{len(missing)} question(s) unanswered; those that score count as their worst answer (the "
+                f"range shows their best): {shown_ids}",
             )
         )
     all_warnings.extend(contradictions(questionnaire, given, shown, lang))
@@ -539,6 +539,8 @@ def _score_dimension(
     dim_score = None if score_raw is None else round(score_raw, 2)
     other = None if other_raw is None else round(other_raw, 2)
     low, high = (other, dim_score) if demand else (dim_score, other)
+    if counted and all(q.assumed for q in counted):
+        dim_score = None  # nothing answered yet: no score to show, only the range (and no verdict)
     level = level_name = None
     if dim_score is not None:
         ladder = [lv.id for lv in questionnaire.levels]
@@ -611,15 +613,17 @@ def _position(
     end: Literal["worst", "best"],
 ) -> _Position | None:
     settings = questionnaire.balance
-    ops = [d for d in dimensions if d.side == "operations" and d.score is not None]
-    demand = [d for d in dimensions if d.side == "demand" and d.score is not None]
-    if not ops or not demand:
+    # A dimension with nothing answered yet still counts, at its worst end: skipping it never helps.
+    ops = [d for d in dimensions if d.side == "operations" and d.low is not None]
+    demand = [d for d in dimensions if d.side == "demand" and d.low is not None]
+    if not any(d.score is not None for d in ops) or not any(d.score is not None for d in demand):
         return None
 
     def value(d: DimensionScore) -> float:
+        operations_side = d.side == "operations"
         if end == "worst":
-            return d.score or 0.0
-        return (d.high if d.side == "operations" else d.low) or 0.0
+            return (d.low if operations_side else d.high) or 0.0
+        return (d.high if operations_side else d.low) or 0.0
 
     operations = _weighted([(d.weight, value(d)) for d in ops]) or 0.0
     pressure = _weighted([(d.weight, value(d)) for d in demand]) or 0.0
@@ -698,6 +702,7 @@ def _balance(
     demand_dims = [d for d in dimensions if d.side == "demand" and d.score is not None]
     operations = _weighted([(d.weight, d.score or 0.0) for d in ops])
     pressure = _weighted([(d.weight, d.score or 0.0) for d in demand_dims])
+    ops = [d for d in dimensions if d.side == "operations" and d.low is not None]
     titles = {d.id: d.title for d in dimensions}
     failures = tuple(
         CriticalFailure(
@@ -707,7 +712,7 @@ def _balance(
             titles.get(q.dimension, q.dimension),
             q.status,
             q.label,
-            next((d.cap for d in dimensions if d.id == q.dimension), None),
+            level_cap(questionnaire, q.score or 0.0),
         )
         for q in scores
         if q.critical
@@ -718,13 +723,16 @@ def _balance(
     if worst is None:
         return Balance(_round(pressure), _round(operations), None, None, None, None, critical_failures=failures)
     weakest = next(d for d in dimensions if d.id == worst.weakest)
-    quadrant = _classify(worst, settings.gap, settings.high)
+    # The verdict is the more alarming of the range's two ends (unanswered questions at their worst, and
+    # at their best), so no answer left open can make it look better; the other end is what it could be.
+    at_worst = _classify(worst, settings.gap, settings.high)
     best = _position(questionnaire, dimensions, scores, "best")
-    could_be = _classify(best, settings.gap, settings.high) if best is not None else quadrant
+    at_best = _classify(best, settings.gap, settings.high) if best is not None else at_worst
+    quadrant, could_be = sorted((at_worst, at_best), key=SEVERITY.index)
     margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.control)
     index = worst.pressure - worst.link
     index_best = best.pressure - best.link if best is not None else index
-    short = tuple(d.title for d in dimensions if d.score is not None and d.coverage < settings.coverage - EPS)
+    short = tuple(d.title for d in dimensions if d.low is not None and d.coverage < settings.coverage - EPS)
     leaning = None
     message = None
     if short:
@@ -742,7 +750,7 @@ def _balance(
         meaning=meaning,
         weakest=weakest.id,
         weakest_title=weakest.title,
-        weakest_score=weakest.score,
+        weakest_score=weakest.low,
         link=_round(worst.link),
         controlled=worst.controlled,
         critical_failures=failures,
@@ -856,9 +864,37 @@ def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | Non
     if ahead and balance.demand is not None:
         score = dim.score or 0.0
         if dim.id == control_dimension and not balance.controlled:
-            score = min(score, balance.weakest_score or score)
-        return 1 + max(balance.demand - score, 0.0) / 50
+            score = balance.weakest_score if balance.weakest_score is not None else score
+        return 1 + max(balance.demand - score, 0.0) / 25
     return 1 + max(dim.gap or 0.0, 0.0) / 100
+
+
+def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
+    """What a ``matters_if`` condition reads: each answer's value, ``'na'`` for "not applicable",
+    ``None`` for no answer or "don't know" (so an unknown never hides a finding)."""
+    return {qid: ("na" if a.kind == "na" else condition_value(a)) for qid, a in given.items()}
+
+
+def pressure_kinds(
+    questionnaire: Questionnaire, scores: list[QuestionScore], dimensions: list[DimensionScore]
+) -> dict[str, float]:
+    """The strongest pressure of each kind, 0..1: for ``spike`` and ``growth`` the highest share among the
+    demand questions of that kind (unknowns at their worst, as in the score); ``slack`` is how far
+    operations run ahead of demand pressure, reaching 1 at the idle-capacity line."""
+    demand = {d.id for d in dimensions if d.side == "demand"}
+    kinds: dict[str, float] = {}
+    for q in scores:
+        kind = questionnaire.question(q.id).pressure
+        if q.dimension in demand and q.counted and kind:
+            kinds[kind] = max(kinds.get(kind, 0.0), q.score or 0.0)
+    operations = _weighted(
+        [(d.weight, d.score or 0.0) for d in dimensions if d.side == "operations" and d.score is not None]
+    )
+    pressure = _weighted([(d.weight, d.score or 0.0) for d in dimensions if d.side == "demand" and d.score is not None])
+    if operations is not None and pressure is not None:
+        # Slack: operations running ahead of demand, full at the idle-capacity line.
+        kinds["slack"] = min(max((operations - pressure) / questionnaire.balance.gap, 0.0), 1.0)
+    return kinds
 
 
 def _findings(
@@ -884,6 +920,8 @@ def _findings(
             counted_n[q.dimension] = counted_n.get(q.dimension, 0) + 1
     order = {q.id: i for i, q in enumerate(questionnaire.questions)}
     verdict = balance.leaning or balance.quadrant
+    kinds = pressure_kinds(questionnaire, scores, dimensions)
+    exposure = exposure_values(given)
     demand_ahead = verdict in ("danger_zone", "demand_ahead_controlled")
 
     findings: list[Finding] = []
@@ -896,6 +934,8 @@ def _findings(
             question.grows == "demand" and demand_ahead
         ):
             continue  # context: no more capacity while it stands idle, no more demand while it is ahead
+        if question.matters_if and not expr.parse(question.matters_if).evaluate(exposure):
+            continue  # context: the business is not exposed to what this question guards against
         answer = given.get(qs.id)
         dont_know = qs.status == "dont_know"
         if not (dont_know or (qs.status == "answered" and qs.counted and qs.score is not None and qs.score < 1 - EPS)):
@@ -915,6 +955,8 @@ def _findings(
         relative = qs.weight / mean_weight if mean_weight > 0 else 1.0
         shortfall = 1.0 - (current if not dont_know else _lowest(questionnaire, question))
         impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
+        if question.pressure in kinds:  # match the fix to the kind of pressure coming
+            impact *= 0.5 + kinds[question.pressure]
         failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
