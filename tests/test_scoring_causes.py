@@ -76,7 +76,9 @@ def test_cause_1_brakes_and_honest_promises_lower_the_danger_never_raise_it(grow
 
 # 2 ----------------------------------------------------------------------------------------------
 def test_cause_2_a_strong_part_does_not_hide_a_broken_one(growth: Questionnaire) -> None:
-    answers = case_answers(growth, "saas-fragile-support")
+    # v2 asks whether backups were ever restored, which the case's description does not say; a
+    # strong technology part here means a tested restore too
+    answers = with_values(case_answers(growth, "saas-fragile-support"), restore_tested=True)
     result = score(growth, answers)
     team = result.dimension("team")
     technology = result.dimension("technology")
@@ -85,7 +87,8 @@ def test_cause_2_a_strong_part_does_not_hide_a_broken_one(growth: Questionnaire)
     # the headline still shows the weighted operations score, beside the weakest link
     assert result.overall > result.balance.link + 10
     # perfect technology changes the average, not the balance
-    perfect = with_values(answers, online_payments=4, order_system=4, booking_system=4, crm=4, dashboard=4)
+    every = ("confirmations", "status_updates", "invoicing", "accounting_sync", "availability", "alerts")
+    perfect = with_values(answers, order_system=4, booking_system=4, automation=every, website_spike=4)
     better = score(growth, perfect)
     assert better.overall > result.overall
     assert better.balance.index == result.balance.index
