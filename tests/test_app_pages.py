@@ -275,3 +275,20 @@ def test_one_count_on_home_sidebar_steps_results_and_report(db: Store, kind: str
     assert sum(d.total for d in result.dimensions) == total
     report = build_report(q, result, answer_set)
     assert report.completion.startswith(f"{answered} of {total} questions answered")
+
+
+def test_home_promises_the_time_to_answer_from_the_same_count(db: Store) -> None:
+    """The start page says how long the questionnaire takes, for the kind of business chosen."""
+    import re
+
+    from readiness.forms import minutes_asked, minutes_range
+
+    growth = load_questionnaire(GROWTH)
+    at = app()
+    low, high = minutes_range(growth)
+    captions = " ".join(c.value for c in at.caption)
+    assert f"about {low} to {high} minutes" in captions or f"about {low} minutes" in captions
+    at.radio(key="home_kind").set_value("services").run()
+    captions = " ".join(c.value for c in at.caption)
+    minutes = int(re.search(r"questions, about (\d+) minutes", captions).group(1))
+    assert minutes == minutes_asked(growth, "services")
