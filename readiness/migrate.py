@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from readiness import expr
 from readiness.answers import Answer, AnswerSet, validate_answer, visible_questions
 from readiness.errors import AnswerError
 from readiness.model import (
@@ -128,10 +129,16 @@ def migrate_answers(old: Questionnaire, new: Questionnaire, answers: AnswerSet) 
         candidates[question_id] = (carried, "the wording changed" if changed else "")
     shown = visible_questions(new, {qid: a for qid, (a, _) in candidates.items()})
     for question_id, (carried, reason) in candidates.items():
-        if question_id not in shown:
-            items.append(Item(question_id, "dropped", "not asked of this business in the new version"))
-        else:
+        if question_id in shown:
             items.append(Item(question_id, "check" if reason else "kept", reason, carried))
+            continue
+        gates = _new_gates(old, new, question_id, candidates)
+        if gates:  # hidden only until the client answers a question the old version did not ask
+            condition = new.question(question_id).show_if
+            why = f"asked only if {condition}: answer {', '.join(gates)} for it to count"
+            items.append(Item(question_id, "check", why, carried))
+        else:
+            items.append(Item(question_id, "dropped", "not asked of this business in the new version"))
     answered = {i.question_id for i in items if i.answer is not None}
     for question in new.questions:
         if question.id in shown and question.id not in answered and question.id not in answers.answers:
@@ -139,6 +146,15 @@ def migrate_answers(old: Questionnaire, new: Questionnaire, answers: AnswerSet) 
     order = {q.id: n for n, q in enumerate(new.questions)}
     items.sort(key=lambda i: order.get(i.question_id, -1))
     return Migration(old.version, new.version, items)
+
+
+def _new_gates(old: Questionnaire, new: Questionnaire, question_id: str, answered: Any) -> list[str]:
+    """The questions new in ``new``, not answered yet, that the question's visibility depends on."""
+    condition = new.question(question_id).show_if
+    if condition is None:
+        return []
+    names = expr.parse(condition).names
+    return [n for n in sorted(names) if not old.has_question(n) and n not in answered]
 
 
 def _raw(answer: Answer) -> Any:
@@ -155,6 +171,8 @@ def carried_file(new: Questionnaire, migration: Migration, answers: AnswerSet, f
     for item in migration.items:
         if item.status == "kept":
             notes[item.question_id] = f"Carried over from version {migration.old_version}."
+        elif item.status == "check" and item.reason.startswith("asked only if"):
+            notes[item.question_id] = f"Carried over from version {migration.old_version}; {item.reason}."
         elif item.status == "check":
             notes[item.question_id] = (
                 f"Carried over from version {migration.old_version}, but {item.reason}: check the answer still holds."

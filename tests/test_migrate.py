@@ -127,6 +127,9 @@ def test_the_shipped_previous_version_carries_to_the_current_one(tmp_path: Path,
     answers, _ = load_answers(questionnaire, out)
     assert len(answers.answers) >= 30, report  # most of a returning client's work is kept
     assert "owner_neglected_share: no longer asked: " in report  # merged, and it says where
+    # figures now behind a new gate question are kept, waiting for the gate, not thrown away
+    assert "customer_patience: asked only if surge_detail == true: answer surge_detail for it to count" in report
+    assert answers.answers["customer_patience"].value == 3
 
 
 def test_an_assessment_answered_on_the_old_version_keeps_its_snapshot_and_its_score(db_url: str) -> None:
