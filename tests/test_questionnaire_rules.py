@@ -165,3 +165,24 @@ def test_the_quick_check_sees_all_four_stories() -> None:
     for question in quick.questions:  # same id, same question: an answer means the same in both
         assert full.has_question(question.id), question.id
         assert tr(full.question(question.id).text) == tr(question.text), question.id
+
+
+def test_a_service_firm_never_sees_stock_and_a_walk_in_shop_never_sees_website_checkout() -> None:
+    from readiness.answers import Answer, visible_questions
+
+    full = load(ROOT / "questionnaires" / "growth-readiness.yaml")
+    stock = {"inventory_system", "stock_cover", "stock_cleanup", "long_tail_share", "supplier_lead_time"}
+    stock |= {"batch_days", "shelf_life_days"}
+    everything = {"surge_detail": Answer("surge_detail", "value", True)}  # open every optional figure too
+    services = visible_questions(full, {"business_type": Answer("business_type", "value", "services"), **everything})
+    assert not stock & services, stock & services
+    assert all(full.has_question(q) for q in stock)
+    for kind in ("goods", "services", "both"):
+        shop = {
+            "business_type": Answer("business_type", "value", kind),
+            "online_order_share": Answer("online_order_share", "value", 0.0),
+        }
+        seen = visible_questions(full, shop)
+        assert not {"website_spike", "website_peak", "monitoring"} & seen, kind
+        unknown = {**shop, "online_order_share": Answer("online_order_share", "dont_know")}
+        assert {"website_spike", "website_peak", "monitoring"} <= visible_questions(full, unknown)  # not skipped blind
