@@ -132,3 +132,21 @@ def test_the_template_reads_for_an_owner_filling_it_in(tmp_path: Path) -> None:
     # every line that is not a comment is the YAML of an answers file
     data = yaml.safe_load(text)
     assert len(data["answers"]) > 60 and all(value is None for value in data["answers"].values())
+
+
+def test_schema_carries_the_balance_plan_and_contradiction_settings() -> None:
+    """Every setting issue 11 added is in the JSON Schema, so editors check it as people type."""
+    schema = json.loads(run("schema").stdout)
+    defs = schema["$defs"]
+    assert {"gap", "high", "softness", "control_dimension", "control", "coverage", "critical_fail"} <= set(
+        defs["BalanceSettings"]["properties"]
+    )
+    assert "per_period" in defs["PlanSettings"]["properties"]
+    assert {"id", "when", "message"} <= set(defs["Contradiction"]["properties"])
+    assert {"peak_share", "peak_questions"} <= set(defs["Dimension"]["properties"])
+    assert {"finding", "pressure", "grows", "matters_if"} <= set(defs["ScaleQuestion"]["properties"])
+    assert "needs" in defs["Recommendation"]["properties"]
+    bad = json.loads(json.dumps(yaml.safe_load(SAMPLE.read_text())))
+    bad["balance"] = {"coverage": 1.5}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
