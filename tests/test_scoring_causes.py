@@ -82,7 +82,10 @@ def test_cause_2_a_strong_part_does_not_hide_a_broken_one(growth: Questionnaire)
     result = score(growth, answers)
     team = result.dimension("team")
     technology = result.dimension("technology")
-    assert technology.score > 75 > 30 > team.score
+    # v2's new team questions (turnover, the owner in sales) lift the case's team a little, above 30
+    # but still below "managed"; what matters is a scale-ready part beside one that is not
+    assert technology.level == "scale_ready" and team.level in {"fragile", "reactive"}
+    assert technology.score - team.score > 45  # as wide as the v1 test's 75 against 30
     assert result.balance.weakest == "team" and result.balance.link == pytest.approx(team.score, abs=0.01)
     # the headline still shows the weighted operations score, beside the weakest link
     assert result.overall > result.balance.link + 10
