@@ -345,7 +345,8 @@ class ScoringPolicy(_Model):
 
     dont_know: Literal["lowest", "exclude"] = Field(
         default="lowest",
-        description="`lowest`: counts as the worst answer (and is a finding); `exclude`: left out.",
+        description="`lowest`: counts as the worst answer (and is a finding); `exclude`: treated like an "
+        "unanswered question (worst in the score, best at the top of the range; still a finding).",
     )
     not_applicable: Literal["exclude", "lowest"] = Field(
         default="exclude", description="`exclude`: left out of the score; `lowest`: counts as worst."
