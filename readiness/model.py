@@ -363,6 +363,11 @@ class BalanceSettings(_Model):
         default=60,
         description="Weakest-link score from which a business in step counts as strong (scale-ready).",
     )
+    quiet: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=25,
+        description="Demand pressure below which demand is quiet: operations far ahead of a quiet demand is idle "
+        "capacity; far ahead of a real one (growth, a backlog, events) they are ready to grow.",
+    )
     softness: Fraction = Field(
         default=0.0,
         description="Soft minimum: share of the weighted operations score blended into the weakest link "
