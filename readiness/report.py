@@ -266,7 +266,8 @@ def build_report(
         "weakest operations dimension (the weakest link).",
         f"Balance zones: pressure {questionnaire.balance.gap:g} points or more ahead of the weakest link is the "
         "danger zone, or 'demand ahead, under control' when demand management is strong; operations that "
-        f"far ahead of pressure is idle capacity; in step, a weakest link of {questionnaire.balance.high:g} or "
+        f"far ahead of a quiet demand (below {questionnaire.balance.quiet:g}) is idle capacity; otherwise a "
+        f"weakest link of {questionnaire.balance.high:g} or "
         "more with no failing critical question is 'scale-ready'. No verdict while a dimension has fewer than "
         f"{questionnaire.balance.coverage:.0%} of its questions really answered.",
         f"“Don't know” counted as {'the worst answer' if policy['dont_know'] == 'lowest' else 'unanswered'}; "

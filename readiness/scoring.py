@@ -648,9 +648,9 @@ def _position(
     return _Position(pressure, operations, link, weakest.id, controlled, failing)
 
 
-def _classify(p: _Position, gap: float, high: float) -> str:
+def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
     return classify_balance(
-        p.pressure, p.operations, gap, high, link=p.link, controlled=p.controlled, failing=p.failing
+        p.pressure, p.operations, gap, high, link=p.link, controlled=p.controlled, failing=p.failing, quiet=quiet
     )
 
 
@@ -663,18 +663,19 @@ def classify_balance(
     link: float | None = None,
     controlled: bool = False,
     failing: bool = False,
+    quiet: float = 25,
 ) -> str:
     """Name the quadrant (docs/scoring.md §3).
 
     Demand pressure is weighed against ``link`` (the weakest link; the operations average when not
     given): far ahead is the danger zone unless demand is held back under control. Operations far
-    ahead of demand (on average) is idle capacity. In step, the weakest link decides: strong and no
-    failing critical question is scale-ready, otherwise a foundation still being built.
+    ahead (on average) of a quiet demand (below ``quiet``) is idle capacity. Otherwise the weakest link
+    decides: strong and no failing critical question is scale-ready, else a foundation still being built.
     """
     link = operations if link is None else link
     if demand - link >= gap - EPS:
         return "demand_ahead_controlled" if controlled else "danger_zone"
-    if operations - demand >= gap - EPS:
+    if operations - demand >= gap - EPS and demand < quiet - EPS:
         return "idle_capacity"
     if link >= high - EPS and not failing:
         return "scale_ready"
@@ -684,7 +685,7 @@ def classify_balance(
 def _margin(p: _Position, quadrant: str, gap: float, high: float, control: float | None) -> tuple[float, str]:
     """Points from the position to the nearest line that would change the verdict, and that line."""
     ahead = p.pressure - p.link
-    lines = [(abs(ahead - gap), "demand ahead"), (abs(p.operations - p.pressure - gap), "idle capacity")]
+    lines = [(abs(ahead - gap), "demand ahead"), (max(abs(p.operations - p.pressure - gap), 0.0), "idle capacity")]
     if quadrant not in ("danger_zone", "demand_ahead_controlled", "idle_capacity") and not p.failing:
         lines.append((abs(p.link - high), "scale-ready"))
     if quadrant in ("danger_zone", "demand_ahead_controlled") and control is not None:
@@ -725,9 +726,9 @@ def _balance(
     weakest = next(d for d in dimensions if d.id == worst.weakest)
     # The verdict is the more alarming of the range's two ends (unanswered questions at their worst, and
     # at their best), so no answer left open can make it look better; the other end is what it could be.
-    at_worst = _classify(worst, settings.gap, settings.high)
+    at_worst = _classify(worst, settings.gap, settings.high, settings.quiet)
     best = _position(questionnaire, dimensions, scores, "best")
-    at_best = _classify(best, settings.gap, settings.high) if best is not None else at_worst
+    at_best = _classify(best, settings.gap, settings.high, settings.quiet) if best is not None else at_worst
     quadrant, could_be = sorted((at_worst, at_best), key=SEVERITY.index)
     margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.control)
     index = worst.pressure - worst.link
