@@ -870,6 +870,16 @@ def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | Non
     return 1 + max(dim.gap or 0.0, 0.0) / 100
 
 
+def _kind_of(question: Any, answer: Answer | None) -> str | None:
+    """The kind of pressure a finding guards against: its band's, for a number answered in a band that
+    names one (too much stock guards against slack, too little against a spike), else the question's."""
+    if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
+        band = _band(question, answer.value)
+        if band.pressure:
+            return band.pressure
+    return question.pressure
+
+
 def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
     """What a ``matters_if`` condition reads: each answer's value, ``'na'`` for "not applicable",
     ``None`` for no answer or "don't know" (so an unknown never hides a finding)."""
@@ -956,8 +966,9 @@ def _findings(
         relative = qs.weight / mean_weight if mean_weight > 0 else 1.0
         shortfall = 1.0 - (current if not dont_know else _lowest(questionnaire, question))
         impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
-        if question.pressure in kinds:  # match the fix to the kind of pressure coming
-            impact *= 0.5 + kinds[question.pressure]
+        kind = _kind_of(question, answer)
+        if kind in kinds:  # match the fix to the kind of pressure coming
+            impact *= 0.5 + kinds[kind]
         failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
