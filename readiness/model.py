@@ -218,6 +218,11 @@ class Band(_Model):
     up_to: float | None = None
     score: Fraction
     label: Text
+    pressure: Literal["spike", "growth", "slack"] | None = Field(
+        default=None,
+        description="The kind of pressure an answer in this band guards against, instead of the question's: "
+        "for a question that punishes both extremes, too much stock is `slack`, too little is `spike`.",
+    )
 
 
 class _QuestionBase(_Model):

@@ -682,16 +682,22 @@ def classify_balance(
     return "foundation"
 
 
-def _margin(p: _Position, quadrant: str, gap: float, high: float, control: float | None) -> tuple[float, str]:
+def _margin(p: _Position, quadrant: str, gap: float, high: float, quiet: float) -> tuple[float, str]:
     """Points from the position to the nearest line that would change the verdict, and that line."""
     ahead = p.pressure - p.link
-    lines = [(abs(ahead - gap), "demand ahead"), (max(abs(p.operations - p.pressure - gap), 0.0), "idle capacity")]
-    if quadrant not in ("danger_zone", "demand_ahead_controlled", "idle_capacity") and not p.failing:
-        lines.append((abs(p.link - high), "scale-ready"))
-    if quadrant in ("danger_zone", "demand_ahead_controlled") and control is not None:
-        lines = [(abs(ahead - gap), "demand ahead")]
+    if quadrant in ("danger_zone", "demand_ahead_controlled"):
+        return round(ahead - gap, 2), "demand ahead"
+    lines = [(gap - ahead, "demand ahead")]
+    idle_gap, quiet_gap = p.operations - p.pressure - gap, quiet - p.pressure
+    if quadrant == "idle_capacity":
+        lines += [(idle_gap, "idle capacity"), (quiet_gap, "quiet demand")]
+    else:
+        # to become idle both must hold: the farther of the two is the distance
+        lines.append((max(-idle_gap, -quiet_gap), "idle capacity"))
+        if not p.failing:
+            lines.append((abs(p.link - high), "scale-ready"))
     distance, line = min(lines)
-    return round(distance, 2), line
+    return round(max(distance, 0.0), 2), line
 
 
 def _balance(
@@ -730,7 +736,7 @@ def _balance(
     best = _position(questionnaire, dimensions, scores, "best")
     at_best = _classify(best, settings.gap, settings.high, settings.quiet) if best is not None else at_worst
     quadrant, could_be = sorted((at_worst, at_best), key=SEVERITY.index)
-    margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.control)
+    margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.quiet)
     index = worst.pressure - worst.link
     index_best = best.pressure - best.link if best is not None else index
     short = tuple(d.title for d in dimensions if d.low is not None and d.coverage < settings.coverage - EPS)
@@ -870,6 +876,16 @@ def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | Non
     return 1 + max(dim.gap or 0.0, 0.0) / 100
 
 
+def _kind_of(question: Any, answer: Answer | None) -> str | None:
+    """The kind of pressure a finding guards against: its band's, for a number answered in a band that
+    names one (too much stock guards against slack, too little against a spike), else the question's."""
+    if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
+        band = _band(question, answer.value)
+        if band.pressure:
+            return band.pressure
+    return question.pressure
+
+
 def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
     """What a ``matters_if`` condition reads: each answer's value, ``'na'`` for "not applicable",
     ``None`` for no answer or "don't know" (so an unknown never hides a finding)."""
@@ -956,8 +972,9 @@ def _findings(
         relative = qs.weight / mean_weight if mean_weight > 0 else 1.0
         shortfall = 1.0 - (current if not dont_know else _lowest(questionnaire, question))
         impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
-        if question.pressure in kinds:  # match the fix to the kind of pressure coming
-            impact *= 0.5 + kinds[question.pressure]
+        kind = _kind_of(question, answer)
+        if kind in kinds:  # match the fix to the kind of pressure coming
+            impact *= 0.5 + kinds[kind]
         failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
