@@ -231,7 +231,8 @@ def test_without_the_pdf_engine_the_pdf_button_is_disabled_and_says_why(
     at.button(key="home_demo").click().run()
     assert not at.exception, at.exception
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
-    assert buttons["PDF report"].disabled and "Pango" in buttons["PDF report"].help
+    for pdf in ("PDF summary (2 pages)", "PDF full report"):
+        assert buttons[pdf].disabled and "Pango" in buttons[pdf].help
     assert not buttons["HTML report"].disabled
 
 

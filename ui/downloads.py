@@ -12,7 +12,16 @@ from readiness.scoring import ScoreResult
 from ui.resources import store
 from ui.session import Current
 
-REPORT_LABELS = {"html": "HTML report", "pdf": "PDF report", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
+#: One button each. The PDF comes in two lengths: the two-page summary a reader reads, and the
+#: whole report (the summary, then every detail as an appendix). CSV is one file per table, zipped.
+REPORT_LABELS = {
+    "html": "HTML report",
+    "pdf": "PDF summary (2 pages)",
+    "pdf_full": "PDF full report",
+    "xlsx": "Excel",
+    "csv": "CSV tables (zip)",
+    "json": "JSON",
+}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -38,7 +47,7 @@ def download_buttons(
     gets nothing.
     """
     from readiness.report import build_report as build
-    from readiness.report import file_name, render_csv, render_json, render_pdf, render_xlsx
+    from readiness.report import file_name, render_csv, render_html, render_json, render_pdf, render_xlsx
 
     a = cur.assessment
     cache_key = (a.id, a.updated_at.isoformat(), result.profile, cur.lang)
@@ -47,12 +56,16 @@ def download_buttons(
     def html() -> bytes:
         return report_html(cur, result, answers, cache_key).encode("utf-8")
 
-    def pdf() -> bytes:
+    def pdf() -> bytes:  # the summary draws no chart: quick to make
+        return render_pdf(render_html(build(cur.questionnaire, result, answer_set), full=False))
+
+    def pdf_full() -> bytes:
         return render_pdf(report_html(cur, result, answers, cache_key))
 
     makers = {
         "html": html,
         "pdf": pdf,
+        "pdf_full": pdf_full,
         "xlsx": lambda: render_xlsx(build(cur.questionnaire, result, answer_set)),
         "csv": lambda: render_csv(build(cur.questionnaire, result, answer_set)),
         "json": lambda: render_json(result, answer_set),
@@ -80,7 +93,7 @@ def file_buttons(makers: Mapping[str, Callable[[], bytes]], name_of: Callable[[s
 
     columns = st.columns(len(makers))
     for column, (fmt_name, maker) in zip(columns, makers.items(), strict=True):
-        problem = pdf_unavailable() if fmt_name == "pdf" else None
+        problem = pdf_unavailable() if fmt_name.startswith("pdf") else None
         column.download_button(
             REPORT_LABELS[fmt_name],
             data=b"" if problem else maker,
