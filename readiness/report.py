@@ -207,7 +207,9 @@ def figure_text(questionnaire: Questionnaire, answer: Answer | None, label: str 
         return None
     question = questionnaire.question(answer.question_id)
     unit = tr(question.unit, questionnaire.default_language) if isinstance(question, NumberQuestion) else ""
-    figure = f"{value:g}" + ("" if not unit else unit if unit == "%" else f" {unit}")
+    # A typographic minus: "−5 (Shrinking)" reads as a figure, and no spreadsheet takes it for a
+    # formula (the number itself is in the tables' Figure column).
+    figure = f"{value:g}".replace("-", "−") + ("" if not unit else unit if unit == "%" else f" {unit}")
     return f"{figure} ({label})" if label else figure
 
 
