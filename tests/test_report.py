@@ -161,7 +161,8 @@ def test_the_pdf_is_a_two_page_summary_unless_the_full_report_is_asked_for() -> 
 
 @pytest.mark.parametrize("case", sorted((ROOT / "tests" / "cases").glob("*.yaml")), ids=lambda p: p.stem)
 def test_the_summary_stays_two_pages_for_other_businesses(case: Path) -> None:
-    """Every calibration business (long notes, many findings, don't-knows): still two pages."""
+    """Every calibration business (long notes, many findings, don't-knows): still two pages, on
+    A4 and on the shorter US Letter."""
     import yaml
 
     data = yaml.safe_load(case.read_text(encoding="utf-8"))
@@ -169,8 +170,10 @@ def test_the_summary_stays_two_pages_for_other_businesses(case: Path) -> None:
     known = {question.id for question in q.questions}  # a case may be ahead of this questionnaire
     given = {k: v for k, v in data["answers"].items() if k in known}
     answers, _ = parse_answers(q, {"business": data["name"], "profile": data.get("profile"), "answers": given})
-    pages, flat = pdf_text(render("pdf", q, score(q, answers), answers))
-    assert pages == 2, (case.name, flat[-300:])
+    result = score(q, answers)
+    for paper in ("A4", "Letter"):
+        pages, flat = pdf_text(render("pdf", q, result, answers, paper=paper))
+        assert pages == 2, (case.name, paper, flat[-300:])
 
 
 def csv_files(data: bytes) -> dict[str, list[list[str]]]:
