@@ -238,6 +238,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from readiness.report import REPORT_TABLES, table_slug
+
     parser = argparse.ArgumentParser(
         prog="readiness",
         description="Score how ready a business is to grow fast, and show where it will break.",
@@ -312,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--table",
-        choices=["summary", "scores", "findings", "actions", "answers"],
+        choices=[table_slug(name) for name in REPORT_TABLES],
         help="CSV only: write this one table as a plain CSV file instead of the zip of all five",
     )
     p.add_argument("--language", help="language of the texts")

@@ -136,7 +136,6 @@ class Report:
     operations_value: float | None = None
     demand_value: float | None = None
     balance_value: float | None = None
-    answered_share: float = 0.0
 
     @property
     def weakest(self) -> tuple[DimensionRow, ...]:
@@ -381,7 +380,6 @@ def build_report(
         operations_value=_whole(result.overall),
         demand_value=_whole(b.demand),
         balance_value=_whole(b.index),
-        answered_share=round(result.completion, 4),
     )
 
 
