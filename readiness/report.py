@@ -222,12 +222,39 @@ def _answer_text(questionnaire: Questionnaire, status: str, label: str | None, a
     return figure_text(questionnaire, answer, label) or label or "–"
 
 
+def _warning_words(result: ScoreResult, warning: Any) -> str:
+    """A note on the data for a reader of the report: unanswered questions by their text (the
+    ids in the command's own warning are for whoever edits the answers file)."""
+    if warning.code != "RA109":
+        return str(warning.message)
+    missing = [q.text for q in result.questions if q.status == "unanswered"]
+    if not missing:
+        return str(warning.message)
+    shown = ", ".join(f"“{text}”" for text in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    one = len(missing) == 1
+    return (
+        f"{len(missing)} question{'' if one else 's'} {'is' if one else 'are'} unanswered and left out of the "
+        f"score: {shown}{more}."
+    )
+
+
 def _held_back(questionnaire: Questionnaire, result: ScoreResult, dim: Any) -> str:
     """Why a dimension's level sits below what its score alone would give, naming the questions."""
     if not dim.capped_by or dim.score is None:
         return ""
-    texts = {q.id: q.text for q in result.questions}
-    asked = " and ".join(f"“{texts.get(qid, qid)}”" for qid in dim.capped_by)
+    by_id = {q.id: q for q in result.questions}
+
+    def named(qid: str) -> str:
+        question = by_id.get(qid)
+        if question is None:
+            return f"“{qid}”"
+        unknown = (
+            " (answered “don't know”, which counts as the lowest answer)" if question.status == "dont_know" else ""
+        )
+        return f"“{question.text}”{unknown}"
+
+    asked = " and ".join(named(qid) for qid in dim.capped_by)
     plain = tr(questionnaire.level_for(dim.score).name, result.language)
     one = len(dim.capped_by) == 1
     return (
@@ -376,7 +403,7 @@ def build_report(
         actions={h: tuple(v[:10]) for h, v in actions.items()},
         answers=tuple(rows),
         method=method,
-        warnings=tuple(w.message for w in result.warnings),
+        warnings=tuple(_warning_words(result, w) for w in result.warnings),
         operations_value=_whole(result.overall),
         demand_value=_whole(b.demand),
         balance_value=_whole(b.index),

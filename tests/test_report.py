@@ -444,3 +444,19 @@ def test_a_table_is_only_a_csv_and_must_exist(sample_case) -> None:
         render("xlsx", q, result, answers, table="scores")
     with pytest.raises(ReportError, match="unknown table 'score'"):
         render("csv", q, result, answers, table="score")
+
+
+def test_a_held_back_level_and_the_notes_name_questions_in_words(sample) -> None:
+    """A reader of a report never meets an id: the critical question holding a level down and the
+    unanswered questions are named by their text (the command's own warnings keep the ids)."""
+    answers, _ = parse_answers(sample, {"answers": {"cover": "dont_know", "surge_plan": "yes", "utilization": 20}})
+    result = score(sample, answers)
+    assert next(d for d in result.dimensions if d.id == "team").capped_by == ("cover",)  # 50 would be Developing
+    report = build_report(sample, result, answers)
+    page = render_markdown(report)
+    team = next(d for d in report.dimensions if d.title == "Team")
+    assert team.held_back.startswith("Team stays at Fragile (its score alone would make it Developing)")
+    assert "“If a key person is off sick, does someone else cover their work?” (answered “don't know”" in page
+    assert any("“Where do new customers come from?”" in w for w in report.warnings)
+    assert "channels" not in page and "business_type" not in page
+    assert any("channels" in w.message for w in result.warnings)  # still there for the answers file's editor
