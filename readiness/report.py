@@ -876,6 +876,8 @@ def tables_xlsx(named: dict[str, list[dict[str, Any]]]) -> bytes:
                     cell = sheet.cell(row=number, column=index, value=value)
                     if isinstance(value, Signed):
                         cell.number_format = SIGNED_FORMAT
+        sheet.freeze_panes = "A2"  # the header stays in view while scrolling
+        sheet.auto_filter.ref = sheet.dimensions  # and each column can be filtered and sorted
         for index, column in enumerate(columns, start=1):
             width = max(len(str(column)), *(len("" if r[column] is None else str(r[column])) for r in rows))
             sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, max(10, width + 2))

@@ -22,6 +22,15 @@ REPORT_LABELS = {
     "csv": "CSV tables (zip)",
     "json": "JSON",
 }
+#: What each file is, on hovering its button (the same for an assessment and a workshop).
+REPORT_HELP = {
+    "html": "One self-contained page: the summary, then every detail. Opens offline and prints cleanly.",
+    "pdf": "Two pages: the summary a reader needs first, with the first fixes and the first 30 days.",
+    "pdf_full": "The two-page summary, then every detail as an appendix: findings, plan, answers, charts.",
+    "xlsx": "One sheet per table; the figures are numbers you can sum.",
+    "csv": "One CSV file per table, in a zip.",
+    "json": "Everything, as data, with the questionnaire's id, version and content hash.",
+}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -104,5 +113,5 @@ def file_buttons(makers: Mapping[str, Callable[[], bytes]], name_of: Callable[[s
             on_click="ignore",
             width="stretch",
             disabled=problem is not None,
-            help=problem,
+            help=problem or REPORT_HELP.get(fmt_name),
         )
