@@ -45,6 +45,8 @@ MIME = {
 Paper = Literal["A4", "Letter"]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HORIZONS = (30, 60, 90)
+#: What the report calls a business whose answers give no name.
+UNNAMED = "This business"
 
 
 class ReportError(ReadinessError):
@@ -272,7 +274,7 @@ def build_report(
     """Everything the report says, in words and formatted numbers."""
     lang = result.language
     when = (generated or datetime.now(UTC)).date().isoformat()
-    business = answers.business or result.business or "This business"
+    business = answers.business or result.business or UNNAMED
     b = result.balance
     profile = questionnaire.profile(result.profile)
 
@@ -427,7 +429,8 @@ def render_markdown(report: Report, top: int = 10) -> str:
     """The report's summary as markdown, in the words of the HTML and PDF reports: dimension
     titles (never ids), the owner's figures beside their bands, a held-back level explained by
     the question that holds it, and each finding's next step said once."""
-    lines = [f"# {report.questionnaire}: {report.business}", ""]
+    named = f": {report.business}" if report.business != UNNAMED else ""
+    lines = [f"# {report.questionnaire}{named}", ""]
     lines += [
         f"**Date:** {report.date}  ",
         f"**Questionnaire:** {report.questionnaire_id} {report.questionnaire_version}  ",
