@@ -140,7 +140,7 @@ class Report:
     balance_value: float | None = None
 
     @property
-    def weakest(self) -> tuple[DimensionRow, ...]:
+    def weakest_first(self) -> tuple[DimensionRow, ...]:
         """The dimensions furthest behind their targets first (unscored ones last)."""
         return tuple(sorted(self.dimensions, key=lambda d: -(d.gap_value if d.gap_value is not None else -1e9)))
 
@@ -453,7 +453,7 @@ def render_markdown(report: Report, top: int = 10) -> str:
         "| Dimension | Side | Score | Level | Target | Gap | Answered |",
         "|---|---|---:|---|---:|---:|---:|",
     ]
-    for d in report.weakest:
+    for d in report.weakest_first:
         level = d.level.replace(" (held back: see below)", " (held back, see below)")
         lines.append(
             f"| {_md_cell(d.title)} | {d.side} | {d.score} | {_md_cell(level)} | {d.target} | {d.gap} | {d.answered} |"
