@@ -6,7 +6,7 @@ import streamlit as st
 
 from readiness.markup import md_literal
 from readiness.model import tr
-from readiness.summary import dimension_markdown, finding_markdown, fmt
+from readiness.summary import cap_texts, dimension_markdown, finding_markdown, fmt, placement_text
 from ui import downloads, faults, links, resources, scores, session, shell
 
 shell.app_shell()
@@ -42,7 +42,8 @@ if description:
 result = scores.cached_result(cur, profile, answers)
 if result.completion < 1:
     st.warning(
-        f"This assessment is {result.completion:.0%} complete. Scores cover the questions answered so far.",
+        f"This assessment is {result.completion:.0%} complete. Unanswered questions count as their worst "
+        "answer; each score shows the range the open questions leave.",
         icon=":material/edit_note:",
     )
     if cur.key:
@@ -51,26 +52,39 @@ if result.completion < 1:
         )
 
 b = result.balance
-left, middle, right = st.columns(3)
+left, weakest, middle, right = st.columns(4)
 left.metric(
     "Operations readiness",
     f"{fmt(result.overall)} / 100",
     border=True,
-    help="Team, process, technology and capacity together.",
+    help="The weighted average of the operations dimensions.",
+)
+weakest.metric(
+    f"Weakest link: {b.weakest_title or '–'}",
+    f"{fmt(b.weakest_score)} / 100",
+    border=True,
+    help="The operations dimension that would break first; the balance weighs demand against it.",
 )
 middle.metric(
-    "Demand strength", f"{fmt(b.demand)} / 100", border=True, help="How strong and predictable marketing and sales are."
+    "Demand pressure",
+    f"{fmt(b.demand)} / 100",
+    border=True,
+    help="How much demand is coming and how fast it can jump. High is pressure, not praise.",
 )
 sign = "+" if (b.index or 0) > 0 else ""
 right.metric(
     "Balance index",
     f"{sign}{fmt(b.index)}",
     border=True,
-    help="Demand minus operations. Above +20: demand is far ahead of what you can deliver.",
+    help="Demand pressure minus the weakest link. Far above zero: demand is ahead of what you can deliver.",
 )
 if b.quadrant:
     box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
-    box(f"**{b.label}.** {b.meaning}")
+    placement = placement_text(result)
+    extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
+    box(f"**{b.label}.** {b.meaning}{extra}")
+for text in cap_texts(result):
+    st.error(text, icon=":material/block:")
 
 specs = scores.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lang))
 first, second = st.columns([3, 2])
@@ -88,7 +102,8 @@ for rank, finding in enumerate(result.findings[:8], start=1):
 if len(result.findings) > 8:
     with st.expander(f"{len(result.findings) - 8} more findings"):
         for finding in result.findings[8:]:
-            st.markdown(f"- **{finding.text}** (+{finding.points:.0f} points)")
+            title = finding.title or finding.text
+            st.markdown(f"- **{title}** ({finding.dimension_title}, +{finding.points:.0f} points)")
 
 st.header("Every dimension")
 st.markdown(dimension_markdown(result))

@@ -118,9 +118,11 @@ a, b, c = st.columns(3)
 a.metric(
     "Operations readiness (mean)", "–" if result.operations is None else f"{result.operations:.0f} / 100", border=True
 )
-b.metric("Demand strength (mean)", "–" if result.demand is None else f"{result.demand:.0f} / 100", border=True)
+b.metric("Demand pressure (mean)", "–" if result.demand is None else f"{result.demand:.0f} / 100", border=True)
 c.metric("People", result.participants, border=True)
-if result.quadrant_label:
+if result.message:
+    st.warning(f"**Group balance: not placed.** {result.message}")
+elif result.quadrant_label:
     st.warning(f"**Group balance: {result.quadrant_label}.**")
 st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result)), width="stretch", key="workshop_dims")
 st.vega_lite_chart(

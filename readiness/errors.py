@@ -113,7 +113,11 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "List levels, bands, scale values and min/max in strictly increasing order.",
             ),
             Code("RQ209", "target out of range", "Targets and level starts are scores from 0 to 100."),
-            Code("RQ210", "profile misses a dimension", "Give every dimension a target in every profile."),
+            Code(
+                "RQ210",
+                "profile misses a dimension",
+                "Give every operations dimension a target in every profile (demand pressure needs none).",
+            ),
             Code("RQ211", "anchor for an unknown level", "Anchor keys must be values of the question's scale."),
             Code(
                 "RQ212",
@@ -148,6 +152,16 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "RQ219",
                 "invalid surge input",
                 "`surge_input` goes on number questions and names one of the surge model's inputs (docs/surge.md).",
+            ),
+            Code(
+                "RQ220",
+                "unknown peak question",
+                "`peak_questions` lists questions of the same dimension (see docs/scoring.md).",
+            ),
+            Code(
+                "RQ221",
+                "invalid contradiction rule",
+                "A `contradictions` rule needs a valid `when` condition over question ids and a `message`.",
             ),
         ),
     ),
@@ -213,6 +227,13 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "questionnaire version differs",
                 "The answers were written for another version; check they still fit, then update "
                 "`questionnaire_version`.",
+                W,
+            ),
+            Code(
+                "RA120",
+                "answers contradict each other",
+                "Check both answers the warning names: one of them is probably optimistic. The rule is "
+                "written in the questionnaire's `contradictions`.",
                 W,
             ),
         ),

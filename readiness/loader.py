@@ -30,10 +30,12 @@ from readiness.model import (
     BalanceSettings,
     Band,
     ChoiceOption,
+    Contradiction,
     Dimension,
     Level,
     MultipleChoiceQuestion,
     NumberQuestion,
+    PlanSettings,
     Profile,
     Question,
     Questionnaire,
@@ -53,7 +55,13 @@ _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "profiles": TypeAdapter(Profile),
     "questions": TypeAdapter(Question),
 }
-_ITEM_MODELS: dict[str, Any] = {"dimensions": Dimension, "scales": Scale, "levels": Level, "profiles": Profile}
+_ITEM_MODELS: dict[str, Any] = {
+    "dimensions": Dimension,
+    "scales": Scale,
+    "levels": Level,
+    "profiles": Profile,
+    "contradictions": Contradiction,
+}
 _NESTED_MODELS: dict[tuple[str, str], Any] = {
     ("scales", "options"): ScaleOption,
     ("dimensions", "areas"): Area,
@@ -260,8 +268,8 @@ def _allowed_keys(parent: Any, path: PathKey) -> list[str]:
 
 def _model_at(parent: Any, path: PathKey) -> Any:
     section = path[0]
-    if len(path) == 1 and section in ("scoring", "balance"):
-        return {"scoring": ScoringPolicy, "balance": BalanceSettings}[str(section)]
+    if len(path) == 1 and section in ("scoring", "balance", "plan"):
+        return {"scoring": ScoringPolicy, "balance": BalanceSettings, "plan": PlanSettings}[str(section)]
     if len(path) == 2 and section == "questions":
         return QUESTION_TYPES.get(str(parent.get("type"))) if isinstance(parent, dict) else None
     if len(path) == 2:
@@ -300,6 +308,7 @@ class _Checker:
         # Ids as written (even of broken items), so a broken item does not also
         # cause a false "unknown id" everywhere it is referenced.
         self.raw_ids = {section: self._raw_ids(section) for section in _ITEM_ADAPTERS}
+        self.demand_dimensions = {d.id for _, d in self.items["dimensions"] if d.side == "demand"}
         # Sections a syntax error left partly unread: an id missing from them may
         # just be unreadable, so "unknown id" is not said about them.
         broken = [b for b in source.broken if b]
@@ -328,6 +337,7 @@ class _Checker:
         self.levels()
         self.profiles()
         self.questions()
+        self.consistency()
         self.translations()
         return self.problems
 
@@ -366,6 +376,18 @@ class _Checker:
                 seen.add(area.id)
             if dim.weight == 0:
                 self.add("RQ301", f"dimension `{dim.id}` has weight 0", ("dimensions", index, "weight"))
+            own = {
+                q.get("id")
+                for q in self.data.get("questions") or []
+                if isinstance(q, dict) and q.get("dimension") == dim.id
+            }
+            for p_index, qid in enumerate(dim.peak_questions):
+                if qid not in own and "questions" not in self.partial:
+                    self.add(
+                        "RQ220",
+                        f"dimension `{dim.id}` lists `{qid}` in peak_questions, but it is not one of its questions",
+                        ("dimensions", index, "peak_questions", p_index),
+                    )
             if dim.id not in question_dims and "questions" not in self.partial:
                 self.add("RQ302", f"dimension `{dim.id}` has no questions", ("dimensions", index))
         if self.items["dimensions"] and "demand" not in sides and "dimensions" not in self.partial:
@@ -441,7 +463,8 @@ class _Checker:
                         f"profile `{profile.id}`: target {target:g} for `{dim_id}` is outside 0..100",
                         (*path, dim_id),
                     )
-            missing = [d for d in dims if d not in profile.targets]
+            # A target is a level of readiness to reach: demand pressure has none.
+            missing = [d for d in dims if d not in profile.targets and d not in self.demand_dimensions]
             if missing and "dimensions" not in self.unsure:
                 self.add("RQ210", f"profile `{profile.id}` has no target for: {', '.join(missing)}", path)
 
@@ -603,6 +626,54 @@ class _Checker:
                 "read `value` (the answer) and `score` (0..1)",
                 path,
             )
+
+    def consistency(self) -> None:
+        """Contradiction rules, recommendation `needs` and the control dimension name real things."""
+        known = {q.id for _, q in self.items["questions"]}
+        if "questions" in self.unsure:
+            return
+        for index, rule in enumerate(self._raw_list("contradictions")):
+            path: PathKey = ("contradictions", index, "when")
+            when = rule.get("when") if isinstance(rule, dict) else None
+            if not isinstance(when, str):
+                continue
+            try:
+                names = expr.parse(when).names
+            except expr.ExpressionError as exc:
+                self.add("RQ221", f"contradiction rule: {exc}", path)
+                continue
+            for name in names:
+                if name not in known:
+                    self.add(
+                        "RQ221",
+                        f"contradiction rule reads unknown question `{name}`{_did_you_mean(name, sorted(known))}",
+                        path,
+                        within=name,
+                    )
+        for q_index, q in self.items["questions"]:
+            for r_index, rec in enumerate(q.recommendations):
+                for n_index, name in enumerate(rec.needs):
+                    if name not in known:
+                        self.add(
+                            "RQ205",
+                            f"question `{q.id}` recommendation needs unknown question `{name}`"
+                            f"{_did_you_mean(name, sorted(known))}",
+                            ("questions", q_index, "recommendations", r_index, "needs", n_index),
+                        )
+        balance = self.data.get("balance")
+        control = balance.get("control_dimension") if isinstance(balance, dict) else None
+        if isinstance(control, str):
+            sides = {d.id: d.side for _, d in self.items["dimensions"]}
+            if sides.get(control) != "operations":
+                self.add(
+                    "RQ201",
+                    f"balance.control_dimension `{control}` is not an operations dimension",
+                    ("balance", "control_dimension"),
+                )
+
+    def _raw_list(self, section: str) -> list[Any]:
+        raw = self.data.get(section)
+        return raw if isinstance(raw, list) else []
 
     def translations(self) -> None:
         languages = self.data.get("languages")

@@ -148,10 +148,20 @@ class Dimension(_Model):
     title: Text
     description: Text | None = None
     side: Literal["operations", "demand"] = Field(
-        description="`operations` (supply: team, process, technology, capacity) or `demand` (marketing)."
+        description="`operations` (supply: team, process, technology, capacity, demand management) or "
+        "`demand` (demand pressure: how much demand is coming; a high score is high pressure)."
     )
     weight: Weight = 1.0
     areas: list[Area] = Field(default_factory=list)
+    peak_share: Fraction = Field(
+        default=0.0,
+        description="Share of the score taken by the highest of `peak_questions` instead of the weighted mean "
+        "(0: a plain mean). For demand pressure: one big source of demand (a TV spot, a tripling pipeline) "
+        "is enough to swamp a business, whatever the other answers say.",
+    )
+    peak_questions: list[Id] = Field(
+        default_factory=list, description="Questions of this dimension whose highest share sets the peak."
+    )
 
 
 class Level(_Model):
@@ -186,6 +196,12 @@ class Recommendation(_Model):
     impact: Effort = "medium"
     horizon: Literal[30, 60, 90] | None = Field(
         default=None, description="Suggested roadmap slot in days; default from effort."
+    )
+    needs: list[Id] = Field(
+        default_factory=list,
+        description="Questions whose own first action must come before this one in the 30/60/90-day plan "
+        "(e.g. measure the website's peak before moving to hosting that scales). Ignored when that "
+        "question has no finding.",
     )
 
 
@@ -224,6 +240,29 @@ class _QuestionBase(_Model):
         default=None,
         description="Marks a number question as an input of the surge stress test; one of the names "
         "listed in docs/surge.md (e.g. `orders_per_day`, `utilization`, `cash_weeks`).",
+    )
+    finding: Text | None = Field(
+        default=None,
+        description="What a low answer means for the business, written as a finding "
+        "(e.g. 'Your website will probably fall over during a TV spot.'). Default: the question.",
+    )
+    pressure: Literal["spike", "growth", "slack"] | None = Field(
+        default=None,
+        description="The kind of pressure: on a demand question, the kind it measures (a sudden `spike`, or "
+        "sustained `growth`); on an operations question, the kind it guards against (also `slack`: supply "
+        "running ahead of real demand, as forecasts, plans and stock do). Findings that guard "
+        "against the kind of pressure the business faces rank higher (docs/scoring.md, section 4).",
+    )
+    matters_if: str | None = Field(
+        default=None,
+        description="A condition over other answers (`'na'` for 'not applicable'): when it is false the business "
+        "is not exposed to what this question guards against, and its finding is not advised "
+        "(e.g. a website spike for a business that takes no orders online). The score is unchanged.",
+    )
+    grows: Literal["capacity", "demand"] | None = Field(
+        default=None,
+        description="What acting on this question adds: `capacity` findings are not advised while operations "
+        "are ahead of demand (idle capacity), `demand` findings not while demand is ahead of operations.",
     )
 
     @property
@@ -314,14 +353,54 @@ class ScoringPolicy(_Model):
 
 
 class BalanceSettings(_Model):
-    """Where the balance quadrant's lines are drawn (scores 0..100)."""
+    """Where the balance quadrant's lines are drawn (scores 0..100). Each rule: docs/scoring.md."""
 
     gap: Annotated[float, Field(gt=0, le=100)] = Field(
         default=20, description="How far one side must lead to be 'far ahead'."
     )
     high: Annotated[float, Field(ge=0, le=100)] = Field(
-        default=60, description="Average score from which a balanced business counts as strong."
+        default=60,
+        description="Weakest-link score from which a business in step counts as strong (scale-ready).",
     )
+    softness: Fraction = Field(
+        default=0.0,
+        description="Soft minimum: share of the weighted operations score blended into the weakest link "
+        "(0: the weakest dimension alone; 1: the plain average, the pre-2.0 behaviour).",
+    )
+    control_dimension: str | None = Field(
+        default=None,
+        description="Operations dimension that manages demand (e.g. `demand_management`): when demand is far "
+        "ahead, a strong one makes the verdict 'demand ahead, under control' instead of the danger zone.",
+    )
+    control: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=60, description="Score of the control dimension from which demand ahead counts as under control."
+    )
+    coverage: Fraction = Field(
+        default=0.6,
+        description="Least share of each dimension's shown, counted questions that must have a real answer "
+        "(not 'don't know', not skipped) before the business is placed in a quadrant.",
+    )
+    critical_fail: Fraction = Field(
+        default=0.25,
+        description="A critical question whose share is below this is failing: no scale-ready verdict, and its "
+        "findings rank first.",
+    )
+
+
+class PlanSettings(_Model):
+    """How much the 30/60/90-day plan may hold (docs/scoring.md, 'A plan a small business can do')."""
+
+    per_period: Annotated[int, Field(ge=1, le=50)] = Field(
+        default=5, description="Most actions in each 30-day period; the rest waits in the backlog."
+    )
+
+
+class Contradiction(_Model):
+    """Answers that cannot both be true: a warning when ``when`` holds over the answers."""
+
+    id: Id
+    when: str = Field(description="A condition over question ids, as in `show_if`.")
+    message: Text = Field(description="What looks contradictory, and which answer to check.")
 
 
 @dataclass(frozen=True)
@@ -348,6 +427,8 @@ class Questionnaire(_Model):
     questions: list[Question] = Field(min_length=1)
     scoring: ScoringPolicy = Field(default_factory=ScoringPolicy)
     balance: BalanceSettings = Field(default_factory=BalanceSettings)
+    plan: PlanSettings = Field(default_factory=PlanSettings)
+    contradictions: list[Contradiction] = Field(default_factory=list)
 
     _questions: dict[str, Any] = PrivateAttr(default_factory=dict)
     _scales: dict[str, Scale] = PrivateAttr(default_factory=dict)
@@ -358,7 +439,8 @@ class Questionnaire(_Model):
         self._questions = {q.id: q for q in self.questions}
         self._scales = {s.id: s for s in self.scales}
         self._dimensions = {d.id: d for d in self.dimensions}
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        # Defaults left out: a setting added to the format later does not change every existing hash.
+        canonical = json.dumps(self.model_dump(mode="json", exclude_defaults=True), sort_keys=True, ensure_ascii=False)
         self._hash = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     # Lookups -----------------------------------------------------------------

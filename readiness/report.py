@@ -31,7 +31,7 @@ from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
 from readiness.model import NumberQuestion, Questionnaire, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
-from readiness.summary import fmt
+from readiness.summary import cap_texts, fmt, placement_text, score_range, weakest_text
 
 FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
@@ -72,6 +72,8 @@ class DimensionRow:
     gap_value: float | None = None
     # Why the level is lower than the score alone would make it, in words (empty when it is not).
     held_back: str = ""
+    #: "40–75" while unanswered questions leave a range; "–" when the score is exact.
+    range: str = "–"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,13 @@ class Report:
         """The dimensions furthest behind their targets first (unscored ones last)."""
         return tuple(sorted(self.dimensions, key=lambda d: -(d.gap_value if d.gap_value is not None else -1e9)))
 
+    #: The weakest link beside the average, failing critical questions and their caps, and how firm the
+    #: verdict is (or why there is none): docs/scoring.md, sections 2 and 3.
+    weakest: str = ""
+    caps: tuple[str, ...] = ()
+    placement: str = ""
+    backlog: tuple[Action, ...] = ()
+
 
 def _signed(value: float | None) -> str:
     if value is None:
@@ -172,7 +181,7 @@ def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[st
     current = (now or {}).get(finding.question_id) or finding.current or "–"
     return FindingItem(
         rank=rank,
-        question=finding.text,
+        question=finding.title or finding.text,
         dimension=dimension,
         critical=finding.critical,
         dont_know=finding.kind == "dont_know",
@@ -292,6 +301,7 @@ def build_report(
             target_value=_whole(d.target),
             gap_value=_whole(d.gap),
             held_back=_held_back(questionnaire, result, d),
+            range=score_range(d),
         )
         for d in result.dimensions
     )
@@ -308,17 +318,22 @@ def build_report(
     if result.overall is None:
         summary.append(f"{business} has not answered enough questions yet to score its operations readiness.")
     else:
-        demand = "" if b.demand is None else f" and {fmt(b.demand)} out of 100 on demand strength"
         summary.append(
-            f"{business} scores {fmt(result.overall)} out of 100 on operations readiness{demand}, "
+            f"{business} scores {fmt(result.overall)} out of 100 on operations readiness, "
             f"measured against the targets for “{tr(profile.title, lang)}”."
         )
-    if b.label:
+    weakest = weakest_text(result)
+    if weakest:
+        summary.append(weakest)
+    if b.quadrant == "not_placed":
+        summary.append(b.message or "Not enough answers to place the business.")
+    elif b.label:
         direction = "ahead of" if (b.index or 0) > 0 else "behind"
         summary.append(
-            f"Demand is {abs(b.index or 0):.0f} points {direction} operations, which puts the business in the "
-            f"zone “{b.label}”."
+            f"Demand pressure is {abs(b.index or 0):.0f} points {direction} the weakest link, which puts the "
+            f"business in the zone “{b.label}”."
         )
+    summary.extend(cap_texts(result))
     behind = [d for d in result.dimensions if d.gap is not None and d.gap > 0]
     if behind:
         worst = max(behind, key=lambda d: d.gap or 0)
@@ -328,23 +343,14 @@ def build_report(
     if result.completion < 1:
         summary.append(
             f"The assessment is {result.completion:.0%} complete ({result.completion_text}): "
-            "scores cover the questions answered so far."
+            "unanswered questions count as their worst answer, and each score shows its range."
         )
 
+    # The plan is the engine's: at most a few actions per 30 days, in order, dependencies first.
     actions: dict[int, list[Action]] = {h: [] for h in HORIZONS}
-    seen: set[str] = set()
-    for finding, item in zip(result.findings, findings, strict=True):
-        for advice in finding.recommendations:
-            text = advice.text
-            if _restates(text, finding.next):  # "Next step: X" means nothing without its question
-                text = f"{item.question} Aim for: {finding.next}"
-            elif finding.kind == "dont_know" and advice is finding.recommendations[0]:
-                text = f"“{item.question}” {text}"  # "find out who knows" needs to say what to find out
-            if text in seen:
-                continue
-            seen.add(text)
-            bucket = advice.horizon if advice.horizon in actions else 90
-            actions[bucket].append(Action(text, item.dimension, item.question, advice.effort, advice.impact))
+    for days, planned in result.plan.periods:
+        actions[days] = [Action(a.text, a.dimension_title, a.finding, a.effort, a.impact) for a in planned]
+    backlog = tuple(Action(a.text, a.dimension_title, a.finding, a.effort, a.impact) for a in result.plan.backlog)
 
     rows = []
     for qs in result.questions:
@@ -366,18 +372,24 @@ def build_report(
     levels = ", ".join(f"{tr(lv.name, lang)} from {lv.min:g}" for lv in questionnaire.levels)
     method = (
         "Each answer earns a share of its question's points: the worst answer none, the best all of them.",
-        "A dimension's score (0–100) is the weighted average of its answered questions; "
-        f"its level is named by the ladder {levels}. A low answer to a critical question caps the level.",
-        "Operations readiness averages team, process, technology and capacity (the supply side); demand "
-        "strength averages the demand side. The balance index is demand minus operations.",
-        f"Balance zones: a lead of {questionnaire.balance.gap:g} points or more puts one side 'far ahead'; "
-        f"otherwise an average of {questionnaire.balance.high:g} or more is 'scale-ready'.",
-        f"“Don't know” counted as {'the worst answer' if policy['dont_know'] == 'lowest' else 'left out'}; "
+        "A dimension's score (0–100) is the weighted average of its questions, unanswered ones counted as "
+        f"their worst answer (the range shows their best); its level is named by the ladder {levels}. "
+        "A critical question caps its dimension's score at the start of the level above its own answer.",
+        "Operations readiness is the weighted average of the operations dimensions; demand pressure measures "
+        "how much demand is coming and how fast it can jump. The balance index is demand pressure minus the "
+        "weakest operations dimension (the weakest link).",
+        f"Balance zones: pressure {questionnaire.balance.gap:g} points or more ahead of the weakest link is the "
+        "danger zone, or 'demand ahead, under control' when demand management is strong; operations that "
+        f"far ahead of pressure is idle capacity; in step, a weakest link of {questionnaire.balance.high:g} or "
+        "more with no failing critical question is 'scale-ready'. No verdict while a dimension has fewer than "
+        f"{questionnaire.balance.coverage:.0%} of its questions really answered.",
+        f"“Don't know” counted as {'the worst answer' if policy['dont_know'] == 'lowest' else 'unanswered'}; "
         f"“not applicable” {'left out' if policy['not_applicable'] == 'exclude' else 'counted as the worst answer'}; "
-        "unanswered and not-asked questions left out.",
-        "Findings rank the questions whose next level would add the most points, critical questions and "
-        "dimensions behind target first. The full method, with a worked example, is in the Readiness "
-        "documentation (“How scores are computed”).",
+        "not-asked questions left out.",
+        "Findings rank by business impact: failing critical questions first, then what is missing, weighted "
+        "by how far demand pressure exceeds each dimension and by the kind of pressure a fix guards against. "
+        "The full method, with a worked example, is in the Readiness documentation "
+        "(“How scores are computed”).",
         f"Questionnaire {questionnaire.id} version {questionnaire.version}, content hash "
         f"{questionnaire.content_hash[:16]}.",
     )
@@ -402,13 +414,17 @@ def build_report(
         urgent=urgent,
         dimensions=dims,
         findings=findings,
-        actions={h: tuple(v[:10]) for h, v in actions.items()},
+        actions={h: tuple(v) for h, v in actions.items()},
         answers=tuple(rows),
         method=method,
         warnings=tuple(_warning_words(result, w) for w in result.warnings),
         operations_value=_whole(result.overall),
         demand_value=_whole(b.demand),
         balance_value=_whole(b.index),
+        weakest=weakest or "",
+        caps=tuple(cap_texts(result)),
+        placement=placement_text(result) or "",
+        backlog=backlog,
     )
 
 
@@ -713,8 +729,8 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             {"Item": "Questionnaire hash", "Value": report.questionnaire_hash},
             {"Item": "Target profile", "Value": report.profile},
             {"Item": "Operations readiness (0-100)", "Value": report.operations_value},
-            {"Item": "Demand strength (0-100)", "Value": report.demand_value},
-            {"Item": "Balance index (demand minus operations)", "Value": balance},
+            {"Item": "Demand pressure (0-100)", "Value": report.demand_value},
+            {"Item": "Balance index (pressure minus weakest link)", "Value": balance},
             {"Item": "Zone", "Value": report.quadrant},
             {"Item": "Completion", "Value": report.completion},
         ],

@@ -34,27 +34,32 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         "## Headline",
         "",
         f"- **Operations readiness:** {fmt(result.overall)} / 100",
-        f"- **Demand strength:** {fmt(b.demand)} / 100",
+        f"- **Weakest link:** {b.weakest_title or '–'} {fmt(b.weakest_score)} / 100",
+        f"- **Demand pressure:** {fmt(b.demand)} / 100",
     ]
     if b.quadrant:
         sign = "+" if (b.index or 0) > 0 else ""
         lines += [
-            f"- **Balance index:** {sign}{fmt(b.index)} (demand minus operations)",
+            f"- **Balance index:** {sign}{fmt(b.index)} (demand pressure minus the weakest link)",
             f"- **Quadrant:** {b.label}: {b.meaning}",
         ]
+    placement = placement_text(result)
+    if placement and b.quadrant != "not_placed":
+        lines.append(f"- **How firm:** {placement}")
+    lines += [f"- {text}" for text in cap_texts(result)]
     lines += [
         "",
         "## Dimensions",
         "",
-        "| Dimension | Side | Score | Level | Target | Gap | Answered |",
-        "|---|---|---:|---|---:|---:|---:|",
+        "| Dimension | Side | Score | Range | Level | Target | Gap | Answered |",
+        "|---|---|---:|---|---|---:|---:|---:|",
     ]
     for d in result.dimensions:
         level = d.level_name or "–"
         if d.capped_by:
             level += f" (capped by {', '.join(d.capped_by)})"
         lines.append(
-            f"| {d.title} | {d.side} | {fmt(d.score)} | {level} | {fmt(d.target)} | {fmt(d.gap)} "
+            f"| {d.title} | {d.side} | {fmt(d.score)} | {score_range(d)} | {level} | {fmt(d.target)} | {fmt(d.gap)} "
             f"| {d.given} of {d.total} |"
         )
     lines += ["", "## Fix these first", ""]
@@ -63,12 +68,21 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     for rank, f in enumerate(result.findings[:top], start=1):
         tag = " (critical)" if f.critical else ""
         kind = "Don't know" if f.kind == "dont_know" else f"{f.current} → {f.next}"
-        lines.append(f"{rank}. **{f.text}**{tag}  ")
-        lines.append(f"   {kind}; +{f.points:.1f} points in {f.dimension}")
+        lines.append(f"{rank}. **{f.title or f.text}**{tag}  ")
+        lines.append(f"   {f.text} {kind}; +{f.points:.1f} points in {f.dimension_title or f.dimension}")
         for advice in f.recommendations:
             lines.append(f"   - {advice.text} _(effort {advice.effort}, impact {advice.impact})_")
     if len(result.findings) > top:
         lines.append(f"\n…and {len(result.findings) - top} more findings in the JSON output.")
+    lines += ["", f"## Plan (at most {result.plan.per_period} actions per 30 days)", ""]
+    for days, actions in result.plan.periods:
+        lines.append(f"**Within {days} days**")
+        lines += [
+            f"- {a.text} _({a.dimension_title}" + (f"; after {', '.join(a.after)}" if a.after else "") + ")_"
+            for a in actions
+        ] or ["- –"]
+    if result.plan.backlog:
+        lines.append(f"\n{len(result.plan.backlog)} more actions wait in the backlog.")
     if result.warnings:
         lines += ["", "## Warnings", ""]
         lines += [f"- {w.code}: {w.message}" for w in result.warnings]
@@ -122,6 +136,13 @@ def answers_template(questionnaire: Questionnaire, fmt_name: str = "yaml", lang:
     return "\n".join(out) + "\n"
 
 
+def score_range(d: Any) -> str:
+    """ "40–75" when unanswered questions leave a range, "–" when the score is exact."""
+    if d.low is None or d.high is None or abs(d.high - d.low) < 0.5:
+        return "–"
+    return f"{fmt(d.low)}–{fmt(d.high)}"
+
+
 def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
     """One row per dimension, in the words a table in the app or a report shows."""
     return [
@@ -129,8 +150,9 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
             "Dimension": d.title,
             "Side": "Demand" if d.side == "demand" else "Operations",
             "Score": None if d.score is None else round(d.score),
+            "Range": score_range(d),
             "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
-            "Target": round(d.target),
+            "Target": None if d.side == "demand" else round(d.target),
             "Gap": None if d.gap is None else round(d.gap),
             "Answered": f"{d.given} of {d.total}",
             "Don't know": d.dont_know,
@@ -145,23 +167,72 @@ def headline(result: ScoreResult) -> str:
     if result.overall is None:
         return "Not enough answers yet to score operations readiness."
     parts = [f"Operations readiness is {fmt(result.overall)} out of 100"]
+    if b.weakest_title is not None:
+        parts.append(f"its weakest link {b.weakest_title} at {fmt(b.weakest_score)}")
     if b.demand is not None:
-        parts.append(f"demand strength {fmt(b.demand)}")
+        parts.append(f"demand pressure {fmt(b.demand)}")
     sentence = ", ".join(parts) + "."
     if b.label:
         sentence += f" {b.label}: {b.meaning}"
     return sentence
 
 
+def weakest_text(result: ScoreResult) -> str | None:
+    """The weakest link beside the average: what the balance weighs demand against."""
+    b = result.balance
+    if b.weakest_title is None or result.overall is None:
+        return None
+    return (
+        f"Weakest link: {b.weakest_title} at {fmt(b.weakest_score)} (operations average {fmt(result.overall)}), "
+        f"against demand pressure of {fmt(b.demand)}."
+    )
+
+
+def cap_texts(result: ScoreResult) -> list[str]:
+    """One sentence per failing critical question: what it caps, and at what."""
+    out = []
+    for f in result.balance.critical_failures:
+        answer = "don't know" if f.status == "dont_know" else ("unanswered" if f.status == "unanswered" else f.label)
+        cap = f" caps {f.dimension_title} at {fmt(f.cap)}" if f.cap is not None else f" holds {f.dimension_title} back"
+        out.append(f"Critical: “{f.text}” ({answer or '–'}){cap}; the business cannot count as scale-ready.")
+    return out
+
+
+def placement_text(result: ScoreResult) -> str | None:
+    """Why there is no verdict, or how firm the verdict is (borderline, distance to the line)."""
+    b = result.balance
+    if b.quadrant == "not_placed":
+        lean = f" With the answers so far it leans to “{_label(b.leaning)}”." if b.leaning else ""
+        return f"{b.message}{lean}"
+    if b.borderline and b.could_be:
+        return (
+            f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”; "
+            f"it is {fmt(b.margin)} points from the {b.line} line."
+        )
+    if b.margin is not None and b.line:
+        return f"{fmt(b.margin)} points from the {b.line} line."
+    return None
+
+
+def _label(quadrant: str | None) -> str:
+    from readiness.scoring import QUADRANTS
+
+    return QUADRANTS[quadrant][0] if quadrant in QUADRANTS else "–"
+
+
 def finding_markdown(result: ScoreResult, finding: Finding, rank: int) -> str:
     """A finding as one block of Streamlit-flavoured markdown: title, where it stands, what to do."""
-    dimension = next((d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension)
+    dimension = finding.dimension_title or next(
+        (d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension
+    )
     badges = " :red-badge[critical]" if finding.critical else ""
     badges += " :orange-badge[don't know]" if finding.kind == "dont_know" else ""
     now = "Don't know" if finding.kind == "dont_know" else finding.current
     step = f" → next: {finding.next}" if finding.next else ""
     lines = [
-        f"**{rank}. {_md(finding.text)}**{badges}",
+        f"**{rank}. {_md(finding.title or finding.text)}**{badges}",
+        "",
+        f":gray[{_md(finding.text)}]" if finding.title and finding.title != finding.text else "",
         "",
         f":gray[{_md(dimension)} · now: {_md(now or '–')}{_md(step)} · "
         f"+{finding.points:.0f} points for {_md(dimension)}]",

@@ -175,12 +175,14 @@ def build_workshop_report(
     else:
         room = f"{result.participants} {'person' if result.participants == 1 else 'people'}"
         if result.operations is not None:
-            demand = "" if result.demand is None else f" and {result.demand:.0f} on demand strength"
+            demand = "" if result.demand is None else f" and {result.demand:.0f} on demand pressure"
             summary.append(f"{room} answered. On average the room puts operations readiness at "
                            f"{result.operations:.0f} out of 100{demand}.")  # fmt: skip
         else:
             summary.append(f"{room} answered, not yet enough to score operations readiness.")
-        if result.quadrant_label:
+        if result.message:
+            summary.append(result.message)
+        elif result.quadrant_label:
             summary.append(f"Together that places {business} in the zone “{result.quadrant_label}”.")
         if queue:
             top = queue[0]
@@ -238,7 +240,7 @@ def build_workshop_report(
         operations=_mean(result.operations),
         demand=_mean(result.demand),
         quadrant=result.quadrant_label or "Not enough answers to place the business",
-        quadrant_meaning=_quadrant_meaning(result.quadrant),
+        quadrant_meaning=result.message or _quadrant_meaning(result.quadrant),
         quadrant_id=result.quadrant,
         summary=tuple(summary),
         dimensions=dims,
