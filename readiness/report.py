@@ -261,12 +261,17 @@ def _held_back(questionnaire: Questionnaire, result: ScoreResult, dim: Any) -> s
         return f"“{question.text}”{unknown}"
 
     asked = " and ".join(named(qid) for qid in dim.capped_by)
+    which = "a critical question is" if len(dim.capped_by) == 1 else "critical questions are"
+    because = f"because {which} answered low"
+    # An engine that caps the score itself keeps the score it would have had (`uncapped`).
+    uncapped = getattr(dim, "uncapped", None)
+    if uncapped is not None and uncapped > dim.score:
+        alone = f"its other answers would give {fmt(uncapped)}"
+        return f"{dim.title} is held at {fmt(dim.score)} ({alone}) {because}: {asked}"
     plain = tr(questionnaire.level_for(dim.score).name, result.language)
-    one = len(dim.capped_by) == 1
-    return (
-        f"{dim.title} stays at {dim.level_name} (its score alone would make it {plain}) because "
-        f"{'a critical question is' if one else 'critical questions are'} answered low: {asked}"
-    )
+    if plain == dim.level_name:
+        return ""  # nothing the reader could see is held back
+    return f"{dim.title} stays at {dim.level_name} (its score alone would make it {plain}) {because}: {asked}"
 
 
 def build_report(
@@ -287,7 +292,7 @@ def build_report(
             title=d.title,
             side="Demand" if d.side == "demand" else "Operations",
             score=fmt(d.score),
-            level=(d.level_name or "–") + (" (held back: see below)" if d.capped_by else ""),
+            level=(d.level_name or "–") + (" (held back: see below)" if _held_back(questionnaire, result, d) else ""),
             target=fmt(d.target),
             gap=_signed(d.gap),
             answered=f"{d.given} of {d.total}",
