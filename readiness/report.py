@@ -20,6 +20,7 @@ import html
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -45,6 +46,9 @@ MIME = {
 Paper = Literal["A4", "Letter"]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HORIZONS = (30, 60, 90)
+#: How much the summary shows, longest first: (fixes, actions in the first 30 days, whether the fixes
+#: start a new page). The first that fits the summary's pages is used (`fit_pdf`).
+SUMMARY_LENGTHS = ((5, 6, True), (5, 5, False), (5, 4, False), (4, 4, False), (3, 3, False), (3, 2, False))
 #: What the report calls a business whose answers give no name.
 UNNAMED = "This business"
 
@@ -266,12 +270,17 @@ def _held_back(questionnaire: Questionnaire, result: ScoreResult, dim: Any) -> s
         return f"“{question.text}”{unknown}"
 
     asked = " and ".join(named(qid) for qid in dim.capped_by)
+    which = "a critical question is" if len(dim.capped_by) == 1 else "critical questions are"
+    because = f"because {which} answered low"
+    # An engine that caps the score itself keeps the score it would have had (`uncapped`).
+    uncapped = getattr(dim, "uncapped", None)
+    if uncapped is not None and uncapped > dim.score:
+        alone = f"its other answers would give {fmt(uncapped)}"
+        return f"{dim.title} is held at {fmt(dim.score)} ({alone}) {because}: {asked}"
     plain = tr(questionnaire.level_for(dim.score).name, result.language)
-    one = len(dim.capped_by) == 1
-    return (
-        f"{dim.title} stays at {dim.level_name} (its score alone would make it {plain}) because "
-        f"{'a critical question is' if one else 'critical questions are'} answered low: {asked}"
-    )
+    if plain == dim.level_name:
+        return ""  # nothing the reader could see is held back
+    return f"{dim.title} stays at {dim.level_name} (its score alone would make it {plain}) {because}: {asked}"
 
 
 def build_report(
@@ -292,7 +301,7 @@ def build_report(
             title=d.title,
             side="Demand" if d.side == "demand" else "Operations",
             score=fmt(d.score),
-            level=(d.level_name or "–") + (" (held back: see below)" if d.capped_by else ""),
+            level=(d.level_name or "–") + (" (held back: see below)" if _held_back(questionnaire, result, d) else ""),
             target=fmt(d.target),
             gap=_signed(d.gap),
             answered=f"{d.given} of {d.total}",
@@ -607,7 +616,14 @@ def static_svg(name: str, chart_spec: dict[str, Any], width: int | None = 620) -
     return svg
 
 
-def render_html(report: Report, svgs: dict[str, str] | None = None, paper: Paper = "A4", *, full: bool = True) -> str:
+def render_html(
+    report: Report,
+    svgs: dict[str, str] | None = None,
+    paper: Paper = "A4",
+    *,
+    full: bool = True,
+    lengths: tuple[int, int, bool] = SUMMARY_LENGTHS[0],
+) -> str:
     """One self-contained HTML file: inline CSS and SVG, nothing loaded from anywhere.
 
     Its first two printed pages are the summary (where the business stands, the weakest parts,
@@ -622,6 +638,9 @@ def render_html(report: Report, svgs: dict[str, str] | None = None, paper: Paper
         paper=paper,
         quadrants=QUADRANTS,
         full=full,
+        fixes=lengths[0],
+        plan=lengths[1],
+        new_page=lengths[2] or full,
     )
 
 
@@ -674,6 +693,39 @@ def render_pdf(report_html: str) -> bytes:
         raise ValueError(f"reports load nothing from outside ({url})")
 
     return weasyprint.HTML(string=report_html, url_fetcher=no_network).write_pdf()
+
+
+def fit_pdf(make_html: Callable[[int], str], attempts: int, pages: int = 2) -> bytes:
+    """The PDF of the longest summary (``make_html(0)`` longest, then shorter) that fits in ``pages``.
+
+    A summary's length cannot be known before it is laid out: a business with five failing critical
+    questions says more than one with none, and Letter paper is shorter than A4. So the summary is
+    laid out, its pages counted, and made shorter (fewer fixes, fewer actions) until it fits; the
+    shortest is used if even that does not, so a PDF always comes out."""
+    problem = pdf_unavailable()
+    if problem:
+        raise ReportError(problem)
+    import weasyprint
+
+    def no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        raise ValueError(f"reports load nothing from outside ({url})")
+
+    document = None
+    for attempt in range(attempts):
+        document = weasyprint.HTML(string=make_html(attempt), url_fetcher=no_network).render()
+        if len(document.pages) <= pages:
+            break
+    assert document is not None
+    return document.write_pdf()
+
+
+def render_summary_pdf(report: Report, paper: Paper = "A4", pages: int = 2) -> bytes:
+    """The report's summary as a PDF of at most ``pages`` pages (see :func:`fit_pdf`)."""
+    return fit_pdf(
+        lambda attempt: render_html(report, None, paper, full=False, lengths=SUMMARY_LENGTHS[attempt]),
+        len(SUMMARY_LENGTHS),
+        pages,
+    )
 
 
 # --- data exports ---------------------------------------------------------------------
@@ -948,8 +1000,10 @@ def render(
         return render_xlsx(report)
     if fmt_name == "html":
         return render_html(report, chart_svgs(result), paper).encode("utf-8")
+    if full:
+        return render_pdf(render_html(report, chart_svgs(result), paper, full=True))
     # The summary draws no chart: skipping them saves most of the time a PDF takes.
-    return render_pdf(render_html(report, chart_svgs(result) if full else None, paper, full=full))
+    return render_summary_pdf(report, paper)
 
 
 #: File endings where the format's name is not the file's: the CSV tables travel as one zip.

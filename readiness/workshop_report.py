@@ -31,6 +31,7 @@ from readiness.report import (
     csv_zip,
     environment,
     figure_text,
+    fit_pdf,
     pick_table,
     render_pdf,
     static_svg,
@@ -41,6 +42,9 @@ from readiness.summary import fmt
 from readiness.workshop import Participant, WorkshopResult, export_tables
 
 QUEUE_SHOWN = 12  # the discussion queue in the report, as on the facilitator's page
+#: How much the two-page summary shows, longest first: (questions to talk about, perception gaps,
+#: agreed actions for the first 30 days, whether they start a new page). See `fit_pdf`.
+SUMMARY_LENGTHS = ((5, 3, 4, True), (5, 3, 3, False), (4, 2, 3, False), (3, 2, 2, False), (3, 1, 1, False))
 
 
 @dataclass(frozen=True)
@@ -297,14 +301,29 @@ def workshop_chart_svgs(questionnaire: Questionnaire, result: WorkshopResult) ->
 
 
 def render_workshop_html(
-    report: WorkshopReport, svgs: dict[str, str] | None = None, paper: Paper = "A4", *, full: bool = True
+    report: WorkshopReport,
+    svgs: dict[str, str] | None = None,
+    paper: Paper = "A4",
+    *,
+    full: bool = True,
+    lengths: tuple[int, int, int, bool] = SUMMARY_LENGTHS[0],
 ) -> str:
     """One self-contained HTML file, in the assessment report's style: two printed pages of
     summary, then (``full``) every detail as an appendix."""
     from markupsafe import Markup
 
     template = environment().get_template("workshop_report.html.j2")
-    return template.render(r=report, charts={k: Markup(v) for k, v in (svgs or {}).items()}, paper=paper, full=full)
+    queue, gaps, plan, new_page = lengths
+    return template.render(
+        r=report,
+        charts={k: Markup(v) for k, v in (svgs or {}).items()},
+        paper=paper,
+        full=full,
+        queue=queue,
+        gaps=gaps,
+        plan=plan,
+        new_page=new_page or full,
+    )
 
 
 def workshop_tables(
@@ -390,5 +409,9 @@ def render_workshop(
         return csv_table(pick_table(named, table)) if table is not None else csv_zip(named, report.date)
     if fmt_name == "html":
         return render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper).encode("utf-8")
-    svgs = workshop_chart_svgs(questionnaire, result) if full else None
-    return render_pdf(render_workshop_html(report, svgs, paper, full=full))
+    if full:
+        return render_pdf(render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper))
+    return fit_pdf(
+        lambda attempt: render_workshop_html(report, None, paper, full=False, lengths=SUMMARY_LENGTHS[attempt]),
+        len(SUMMARY_LENGTHS),
+    )

@@ -468,3 +468,22 @@ def test_a_held_back_level_and_the_notes_name_questions_in_words(sample) -> None
     assert any("“Where do new customers come from?”" in w for w in report.warnings)
     assert "channels" not in page and "business_type" not in page
     assert any("channels" in w.message for w in result.warnings)  # still there for the answers file's editor
+
+
+def test_a_summary_that_says_more_is_shortened_to_fit_its_two_pages(sample_case) -> None:
+    """Many failing critical questions mean many sentences on the first page: the summary then
+    shows fewer fixes and actions, and flows on, rather than spilling onto a third page."""
+    from dataclasses import replace
+
+    import weasyprint
+
+    from readiness.report import render_summary_pdf
+
+    q, result, answers = sample_case
+    report = build_report(q, result, answers, WHEN)
+    long = "A critical question is answered low and holds this part of the business back for now. " * 4
+    wordy = replace(report, summary=report.summary + (long,) * 7)
+    as_first_drafted = weasyprint.HTML(string=render_html(wordy, full=False)).render()
+    assert len(as_first_drafted.pages) > 2  # the longest form would not fit
+    pages, flat = pdf_text(render_summary_pdf(wordy))
+    assert pages == 2 and "First fixes" in flat and "1. " + report.findings[0].question in flat

@@ -56,7 +56,7 @@ def download_buttons(
     gets nothing.
     """
     from readiness.report import build_report as build
-    from readiness.report import file_name, render_csv, render_html, render_json, render_pdf, render_xlsx
+    from readiness.report import file_name, render_csv, render_json, render_pdf, render_summary_pdf, render_xlsx
 
     a = cur.assessment
     cache_key = (a.id, a.updated_at.isoformat(), result.profile, cur.lang)
@@ -66,7 +66,7 @@ def download_buttons(
         return report_html(cur, result, answers, cache_key).encode("utf-8")
 
     def pdf() -> bytes:  # the summary draws no chart: quick to make
-        return render_pdf(render_html(build(cur.questionnaire, result, answer_set), full=False))
+        return render_summary_pdf(build(cur.questionnaire, result, answer_set))
 
     def pdf_full() -> bytes:
         return render_pdf(report_html(cur, result, answers, cache_key))
