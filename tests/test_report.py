@@ -468,8 +468,8 @@ def test_a_held_back_level_and_the_notes_name_questions_in_words(sample) -> None
     page = render_markdown(report)
     team = next(d for d in report.dimensions if d.title == "Team")
     # a capped level (or, with an engine that caps the score, a capped score) and what it would be
-    level, score = "Team stays at Fragile (its score alone would make it Developing)", "Team is held at"
-    assert team.held_back.startswith((level, score))
+    capped_level, capped_score = "Team stays at Fragile (its score alone would make it Developing)", "Team is held at"
+    assert team.held_back.startswith((capped_level, capped_score))
     assert "“If a key person is off sick, does someone else cover their work?” (answered “don't know”" in page
     assert any("“Where do new customers come from?”" in w for w in report.warnings)
     assert "channels" not in page and "business_type" not in page
