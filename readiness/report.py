@@ -170,13 +170,15 @@ def _whole(value: float | None) -> float | None:
 
 
 def _restates(advice: str, step: str | None) -> bool:
-    """Whether a piece of advice only repeats the next level ("Next step: Well spread"), which the
-    finding already shows as where to go next: said twice, word for word, it reads like a glitch."""
+    """Whether a piece of advice only repeats the next level ("Next step: Well spread", "Aim for:
+    Well spread"), which the finding already shows as where to go next: said twice, word for word,
+    it reads like a glitch."""
     if not step:
         return False
     text = advice.strip()
-    if text.lower().startswith("next step:"):
-        text = text.split(":", 1)[1].strip()
+    label, colon, rest = text.partition(":")
+    if colon and len(label.split()) <= 3:  # "Next step: Yes", "Aim for: Plenty of headroom"
+        text = rest.strip()
     return text.rstrip(". ") == step.strip().rstrip(". ")
 
 

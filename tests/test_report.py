@@ -494,3 +494,19 @@ def test_a_summary_that_says_more_is_shortened_to_fit_its_two_pages(sample_case)
     assert len(as_first_drafted.pages) > 2  # the longest form would not fit
     pages, flat = pdf_text(render_summary_pdf(wordy))
     assert pages == 2 and "First fixes" in flat and "1. " + report.findings[0].question in flat
+
+
+@pytest.mark.parametrize(
+    ("advice", "repeats"),
+    [
+        ("Next step: Well spread", True),
+        ("Aim for: Well spread.", True),
+        ("Well spread", True),
+        ("Spread your sales: no customer above a fifth. Well spread", False),
+        ("Ask your three biggest customers for a year's commitment: Well spread", False),
+    ],
+)
+def test_advice_that_only_repeats_the_next_level_is_told_apart(advice: str, repeats: bool) -> None:
+    from readiness.report import _restates
+
+    assert _restates(advice, "Well spread") is repeats
