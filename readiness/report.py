@@ -467,9 +467,10 @@ def render_markdown(report: Report, top: int = 10) -> str:
         "## Where the business stands",
         "",
         f"- **Operations readiness:** {report.operations} / 100",
-        f"- **Demand strength:** {report.demand} / 100",
-        f"- **Balance index:** {report.balance_index} (demand minus operations)",
+        f"- **Demand pressure:** {report.demand} / 100",
+        f"- **Balance index:** {report.balance_index} (demand pressure minus the weakest link)",
         f"- **Zone:** {_sentence(report.quadrant)} {report.quadrant_meaning}".rstrip(),
+        *([f"- {report.placement}"] if report.placement and report.quadrant_id != "not_placed" else []),
         "",
         " ".join(report.summary),
     ]
