@@ -100,8 +100,10 @@ def file_buttons(makers: Mapping[str, Callable[[], bytes]], name_of: Callable[[s
     """
     from readiness.report import MIME, pdf_unavailable
 
-    columns = st.columns(len(makers))
-    for column, (fmt_name, maker) in zip(columns, makers.items(), strict=True):
+    # Rows of three: six buttons in one row cut their labels ("PDF sum…") on a laptop screen.
+    items = list(makers.items())
+    columns = [column for start in range(0, len(items), 3) for column in st.columns(3)][: len(items)]
+    for column, (fmt_name, maker) in zip(columns, items, strict=True):
         problem = pdf_unavailable() if fmt_name.startswith("pdf") else None
         column.download_button(
             REPORT_LABELS[fmt_name],
