@@ -181,3 +181,22 @@ def test_schema_accepts_the_shipped_questionnaires_and_rejects_a_typo() -> None:
     bad["questions"][1]["wieght"] = 2
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_report_names_its_files_by_what_they_hold(tmp_path: Path) -> None:
+    """Without -o: the zip says it is CSV tables, the full PDF says it is full, one table says which."""
+    for args in (("--format", "csv"), ("--format", "csv", "--table", "answers"), ("--format", "pdf", "--full")):
+        done = subprocess.run(
+            [sys.executable, "-m", "readiness", "report", str(GROWTH), str(DEMO), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+        )
+        assert done.returncode == 0, done.stderr
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert [re.sub(r"\d{4}-\d\d-\d\d", "DATE", name) for name in names] == [
+        "readiness-frost-co-ice-cream-demo-DATE-answers.csv",
+        "readiness-frost-co-ice-cream-demo-DATE-full.pdf",
+        "readiness-frost-co-ice-cream-demo-DATE.csv.zip",
+    ]
