@@ -20,9 +20,9 @@ from readiness import __version__
 from readiness.answers import load_answers
 from readiness.errors import Problem, ProblemsError, ReadinessError
 from readiness.loader import load_questionnaire_with_warnings
-from readiness.model import Questionnaire, ScoringPolicy, tr
+from readiness.model import Questionnaire, ScoringPolicy
 from readiness.scoring import score
-from readiness.summary import answers_template, markdown
+from readiness.summary import answers_template
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -105,7 +105,9 @@ def cmd_score(args: argparse.Namespace) -> int:
         )
     result = score(questionnaire, answers, args.profile, policy=policy, language=args.language, warnings=warnings)
     if args.format == "markdown":
-        text = markdown(result, tr(questionnaire.title, result.language))
+        from readiness.report import build_report, render_markdown
+
+        text = render_markdown(build_report(questionnaire, result, answers))
     else:
         text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
     _write(text, args.output)
@@ -115,14 +117,26 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from readiness.report import file_name, render
+    from readiness.report import REPORT_TABLES, file_name, render, table_slug
 
+    if args.table and args.format != "csv":
+        raise UsageError(f"argument --table: a single table is a CSV file; add --format csv (not {args.format})")
+    if args.full and args.format != "pdf":
+        raise UsageError(f"argument --full: only the PDF has a shorter summary form (the {args.format} is complete)")
+    if args.format == "csv" and not args.table and args.output not in (None, "-") and not args.output.endswith(".zip"):
+        raise UsageError(
+            f"argument -o: every table is its own CSV file, zipped together: name the output *.zip, "
+            f"or write one table with --table ({', '.join(table_slug(t) for t in REPORT_TABLES)})"
+        )
     questionnaire = _load(args.questionnaire)
     _check_profile(questionnaire, args.profile)
     answers, warnings = load_answers(questionnaire, args.answers)
     result = score(questionnaire, answers, args.profile, language=args.language, warnings=warnings)
-    data = render(args.format, questionnaire, result, answers, paper=args.paper)
-    output = args.output or file_name(answers.business, args.format)
+    data = render(args.format, questionnaire, result, answers, paper=args.paper, full=args.full, table=args.table)
+    default = file_name(answers.business, "pdf_full" if args.full else args.format)
+    if args.table:
+        default = default.removesuffix(".csv.zip") + f"-{args.table}.csv"
+    output = args.output or default
     if output == "-":
         sys.stdout.buffer.write(data)
     else:
@@ -236,6 +250,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from readiness.report import REPORT_TABLES, table_slug
+
     parser = argparse.ArgumentParser(
         prog="readiness",
         description="Score how ready a business is to grow fast, and show where it will break.",
@@ -306,8 +322,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "report",
         help="write a score report (HTML, PDF, CSV, Excel or JSON)",
-        description="Write a report of an answers file: a self-contained HTML page, a PDF of it, "
-        "CSV or Excel tables (answers, scores, findings), or the full result as JSON.",
+        description="Write a report of an answers file: a self-contained HTML page, a two-page PDF "
+        "summary (--full for every detail), Excel (one sheet per table, numbers as numbers), CSV (one "
+        "file per table in a zip, or one table with --table), or the full result as JSON.",
     )
     p.add_argument("questionnaire", metavar="QUESTIONNAIRE", help="questionnaire YAML file")
     p.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")
@@ -316,8 +333,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--profile", help="target profile id (default: the answers file's, else the questionnaire's)")
     p.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="page size for printing and PDF")
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="PDF only: the two-page summary followed by every detail as an appendix (every finding, the "
+        "60/90-day plan, every answer, the charts, the method); without it the PDF is the summary",
+    )
+    p.add_argument(
+        "--table",
+        choices=[table_slug(name) for name in REPORT_TABLES],
+        help="CSV only: write this one table as a plain CSV file instead of the zip of all five",
+    )
     p.add_argument("--language", help="language of the texts")
-    p.add_argument("-o", "--output", help="file to write (default: readiness-<business>-<date>.<format>; - for stdout)")
+    p.add_argument(
+        "-o",
+        "--output",
+        help="file to write (default: readiness-<business>-<date>.<format>, .csv.zip for CSV, -full.pdf with "
+        "--full, -<table>.csv with --table; - for stdout)",
+    )
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(

@@ -20,6 +20,7 @@ import html
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -37,13 +38,19 @@ FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
     "html": "text/html",
     "pdf": "application/pdf",
-    "csv": "text/csv",
+    "pdf_full": "application/pdf",
+    "csv": "application/zip",  # one CSV file per table, zipped (see `render_csv`)
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
 }
 Paper = Literal["A4", "Letter"]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HORIZONS = (30, 60, 90)
+#: How much the summary shows, longest first: (fixes, actions in the first 30 days, whether the fixes
+#: start a new page). The first that fits the summary's pages is used (`fit_pdf`).
+SUMMARY_LENGTHS = ((5, 6, True), (5, 5, False), (5, 4, False), (4, 4, False), (3, 3, False), (3, 2, False))
+#: What the report calls a business whose answers give no name.
+UNNAMED = "This business"
 
 
 class ReportError(ReadinessError):
@@ -63,6 +70,12 @@ class DimensionRow:
     gap: str
     answered: str
     behind: bool
+    # The same numbers as numbers, rounded as the text shows them, for the spreadsheets.
+    score_value: float | None = None
+    target_value: float | None = None
+    gap_value: float | None = None
+    # Why the level is lower than the score alone would make it, in words (empty when it is not).
+    held_back: str = ""
     #: "40–75" while unanswered questions leave a range; "–" when the score is exact.
     range: str = "–"
 
@@ -78,6 +91,7 @@ class FindingItem:
     next: str
     points: str
     advice: tuple[tuple[str, str, str, int], ...]  # text, effort, impact, horizon
+    points_value: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,8 @@ class AnswerRow:
     answer: str
     level: str
     note: str
+    figure: float | None = None  # the number the owner typed (number questions only)
+    level_value: float | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +141,15 @@ class Report:
     answers: tuple[AnswerRow, ...]
     method: tuple[str, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    operations_value: float | None = None
+    demand_value: float | None = None
+    balance_value: float | None = None
+
+    @property
+    def weakest_first(self) -> tuple[DimensionRow, ...]:
+        """The dimensions furthest behind their targets first (unscored ones last)."""
+        return tuple(sorted(self.dimensions, key=lambda d: -(d.gap_value if d.gap_value is not None else -1e9)))
+
     #: The weakest link beside the average, failing critical questions and their caps, and how firm the
     #: verdict is (or why there is none): docs/scoring.md, sections 2 and 3.
     weakest: str = ""
@@ -139,19 +164,69 @@ def _signed(value: float | None) -> str:
     return f"{'+' if value > 0 else ''}{value:.0f}"
 
 
-def _finding_item(result: ScoreResult, finding: Finding, rank: int) -> FindingItem:
+def _whole(value: float | None) -> float | None:
+    """A score as the report prints it (whole points), so a sheet and the PDF agree to the digit."""
+    return None if value is None else float(round(value))
+
+
+def _restates(advice: str, step: str | None) -> bool:
+    """Whether a piece of advice only repeats the next level ("Next step: Well spread", "Aim for:
+    Well spread"), which the finding already shows as where to go next: said twice, word for word,
+    it reads like a glitch."""
+    if not step:
+        return False
+    text = advice.strip()
+    label, colon, rest = text.partition(":")
+    if colon and len(label.split()) <= 3:  # "Next step: Yes", "Aim for: Plenty of headroom"
+        text = rest.strip()
+    return text.rstrip(". ") == step.strip().rstrip(". ")
+
+
+def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[str, str] | None = None) -> FindingItem:
     dimension = next((d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension)
+    current = (now or {}).get(finding.question_id) or finding.current or "–"
     return FindingItem(
         rank=rank,
         question=finding.title or finding.text,
         dimension=dimension,
         critical=finding.critical,
         dont_know=finding.kind == "dont_know",
-        now="Don't know" if finding.kind == "dont_know" else (finding.current or "–"),
+        now="Don't know" if finding.kind == "dont_know" else current,
         next=finding.next or "",
         points=f"+{finding.points:.0f}",
-        advice=tuple((a.text, a.effort, a.impact, a.horizon) for a in finding.recommendations),
+        advice=tuple(
+            (a.text, a.effort, a.impact, a.horizon)
+            for a in finding.recommendations
+            if not _restates(a.text, finding.next)
+        ),
+        points_value=float(round(finding.points)),
     )
+
+
+def _figure(questionnaire: Questionnaire, answer: Answer | None) -> float | None:
+    """The number the owner typed for a number question (None for any other answer)."""
+    if answer is None or answer.kind != "value" or isinstance(answer.value, bool):
+        return None
+    if not isinstance(answer.value, int | float):
+        return None
+    try:
+        question = questionnaire.question(answer.question_id)
+    except (KeyError, ValueError):
+        return None
+    return float(answer.value) if isinstance(question, NumberQuestion) else None
+
+
+def figure_text(questionnaire: Questionnaire, answer: Answer | None, label: str | None) -> str | None:
+    """The owner's own figure first, then the band it falls in: "14 (Up to 50)", never the band alone."""
+    value = _figure(questionnaire, answer)
+    if value is None or answer is None:
+        return None
+    question = questionnaire.question(answer.question_id)
+    unit = tr(question.unit, questionnaire.default_language) if isinstance(question, NumberQuestion) else ""
+    # A typographic minus: "−5 (Shrinking)" reads as a figure, and no spreadsheet takes it for a
+    # formula (the number itself is in the tables' Figure column).
+    figure = f"{value:g}".replace("-", "−") + ("" if not unit else unit if unit == "%" else f" {unit}")
+    return f"{figure} ({label})" if label else figure
 
 
 def _answer_text(questionnaire: Questionnaire, status: str, label: str | None, answer: Answer | None) -> str:
@@ -161,13 +236,53 @@ def _answer_text(questionnaire: Questionnaire, status: str, label: str | None, a
         return "Unanswered"
     if status == "not_scored":
         return str(answer.value or "")
-    question = questionnaire.question(answer.question_id)
-    if isinstance(question, NumberQuestion) and answer.kind == "value" and answer.value is not None:
-        # the owner's own figure first, then the band it falls in: "14 (Up to 50)", never the band alone
-        unit = tr(question.unit, questionnaire.default_language)
-        figure = f"{answer.value:g}" + ("" if not unit else unit if unit == "%" else f" {unit}")
-        return f"{figure} ({label})" if label else figure
-    return label or "–"
+    return figure_text(questionnaire, answer, label) or label or "–"
+
+
+def _warning_words(result: ScoreResult, warning: Any) -> str:
+    """A note on the data for a reader of the report: unanswered questions by their text (the
+    ids in the command's own warning are for whoever edits the answers file)."""
+    if warning.code != "RA109":
+        return str(warning.message)
+    missing = [q.text for q in result.questions if q.status == "unanswered"]
+    if not missing:
+        return str(warning.message)
+    shown = ", ".join(f"“{text}”" for text in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    one = len(missing) == 1
+    return (
+        f"{len(missing)} question{'' if one else 's'} {'is' if one else 'are'} unanswered and left out of the "
+        f"score: {shown}{more}."
+    )
+
+
+def _held_back(questionnaire: Questionnaire, result: ScoreResult, dim: Any) -> str:
+    """Why a dimension's level sits below what its score alone would give, naming the questions."""
+    if not dim.capped_by or dim.score is None:
+        return ""
+    by_id = {q.id: q for q in result.questions}
+
+    def named(qid: str) -> str:
+        question = by_id.get(qid)
+        if question is None:
+            return f"“{qid}”"
+        unknown = (
+            " (answered “don't know”, which counts as the lowest answer)" if question.status == "dont_know" else ""
+        )
+        return f"“{question.text}”{unknown}"
+
+    asked = " and ".join(named(qid) for qid in dim.capped_by)
+    which = "a critical question is" if len(dim.capped_by) == 1 else "critical questions are"
+    because = f"because {which} answered low"
+    # An engine that caps the score itself keeps the score it would have had (`uncapped`).
+    uncapped = getattr(dim, "uncapped", None)
+    if uncapped is not None and uncapped > dim.score:
+        alone = f"its other answers would give {fmt(uncapped)}"
+        return f"{dim.title} is held at {fmt(dim.score)} ({alone}) {because}: {asked}"
+    plain = tr(questionnaire.level_for(dim.score).name, result.language)
+    if plain == dim.level_name:
+        return ""  # nothing the reader could see is held back
+    return f"{dim.title} stays at {dim.level_name} (its score alone would make it {plain}) {because}: {asked}"
 
 
 def build_report(
@@ -179,7 +294,7 @@ def build_report(
     """Everything the report says, in words and formatted numbers."""
     lang = result.language
     when = (generated or datetime.now(UTC)).date().isoformat()
-    business = answers.business or result.business or "This business"
+    business = answers.business or result.business or UNNAMED
     b = result.balance
     profile = questionnaire.profile(result.profile)
 
@@ -188,16 +303,26 @@ def build_report(
             title=d.title,
             side="Demand" if d.side == "demand" else "Operations",
             score=fmt(d.score),
-            level=(d.level_name or "–") + (" (capped by a critical answer)" if d.capped_by else ""),
+            level=(d.level_name or "–") + (" (held back: see below)" if _held_back(questionnaire, result, d) else ""),
             target=fmt(d.target),
             gap=_signed(d.gap),
             answered=f"{d.given} of {d.total}",
             behind=(d.gap or 0) > 0,
+            score_value=_whole(d.score),
+            target_value=_whole(d.target),
+            gap_value=_whole(d.gap),
+            held_back=_held_back(questionnaire, result, d),
             range=score_range(d),
         )
         for d in result.dimensions
     )
-    findings = tuple(_finding_item(result, f, i) for i, f in enumerate(result.findings, start=1))
+    labels = {qs.id: qs.label for qs in result.questions}
+    now = {
+        qid: text
+        for qid, answer in answers.answers.items()
+        if (text := figure_text(questionnaire, answer, labels.get(qid))) is not None
+    }
+    findings = tuple(_finding_item(result, f, i, now) for i, f in enumerate(result.findings, start=1))
     urgent = findings[:3]
 
     summary = []
@@ -226,8 +351,6 @@ def build_report(
         summary.append(f"Furthest behind its target: {worst.title} ({fmt(worst.score)} against {fmt(worst.target)}).")
     elif result.overall is not None:
         summary.append("Every scored dimension meets its target.")
-    if urgent:
-        summary.append("The three most urgent fixes are listed below; the action plan orders all of them.")
     if result.completion < 1:
         summary.append(
             f"The assessment is {result.completion:.0%} complete ({result.completion_text}): "
@@ -251,6 +374,8 @@ def build_report(
                 answer=_answer_text(questionnaire, qs.status, qs.label, answer),
                 level="" if qs.score is None or not qs.counted else f"{100 * qs.score:.0f}",
                 note=(answer.note or "") if answer else "",
+                figure=_figure(questionnaire, answer) if qs.status not in ("hidden", "unanswered") else None,
+                level_value=None if qs.score is None or not qs.counted else float(round(100 * qs.score)),
             )
         )
 
@@ -275,7 +400,8 @@ def build_report(
         "not-asked questions left out.",
         "Findings rank by business impact: failing critical questions first, then what is missing, weighted "
         "by how far demand pressure exceeds each dimension and by the kind of pressure a fix guards against. "
-        "The full method: docs/scoring.md.",
+        "The full method, with a worked example, is in the Readiness documentation "
+        "(“How scores are computed”).",
         f"Questionnaire {questionnaire.id} version {questionnaire.version}, content hash "
         f"{questionnaire.content_hash[:16]}.",
     )
@@ -303,12 +429,87 @@ def build_report(
         actions={h: tuple(v) for h, v in actions.items()},
         answers=tuple(rows),
         method=method,
-        warnings=tuple(w.message for w in result.warnings),
+        warnings=tuple(_warning_words(result, w) for w in result.warnings),
+        operations_value=_whole(result.overall),
+        demand_value=_whole(b.demand),
+        balance_value=_whole(b.index),
         weakest=weakest or "",
         caps=tuple(cap_texts(result)),
         placement=placement_text(result) or "",
         backlog=backlog,
     )
+
+
+# --- markdown ---------------------------------------------------------------------------
+
+
+def _sentence(text: str) -> str:
+    """Text ending in one full stop: "within minutes." stays, "Well spread" gets one."""
+    text = text.strip()
+    return text if not text or text.rstrip("”’\"')")[-1:] in (".", "!", "?", "…") else text + "."
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report, top: int = 10) -> str:
+    """The report's summary as markdown, in the words of the HTML and PDF reports: dimension
+    titles (never ids), the owner's figures beside their bands, a held-back level explained by
+    the question that holds it, and each finding's next step said once."""
+    named = f": {report.business}" if report.business != UNNAMED else ""
+    lines = [f"# {report.questionnaire}{named}", ""]
+    lines += [
+        f"**Date:** {report.date}  ",
+        f"**Questionnaire:** {report.questionnaire_id} {report.questionnaire_version}  ",
+        f"**Target profile:** {report.profile}  ",
+        f"**Completion:** {report.completion}",
+        "",
+        "## Where the business stands",
+        "",
+        f"- **Operations readiness:** {report.operations} / 100",
+        f"- **Demand pressure:** {report.demand} / 100",
+        f"- **Balance index:** {report.balance_index} (demand pressure minus the weakest link)",
+        f"- **Zone:** {_sentence(report.quadrant)} {report.quadrant_meaning}".rstrip(),
+        *([f"- {report.placement}"] if report.placement and report.quadrant_id != "not_placed" else []),
+        "",
+        " ".join(report.summary),
+    ]
+    lines += [
+        "",
+        "## Dimensions, weakest first",
+        "",
+        "| Dimension | Side | Score | Level | Target | Gap | Answered |",
+        "|---|---|---:|---|---:|---:|---:|",
+    ]
+    for d in report.weakest_first:
+        level = d.level.replace(" (held back: see below)", " (held back, see below)")
+        lines.append(
+            f"| {_md_cell(d.title)} | {d.side} | {d.score} | {_md_cell(level)} | {d.target} | {d.gap} | {d.answered} |"
+        )
+    held = [d.held_back for d in report.dimensions if d.held_back]
+    if held:
+        lines += ["", *(f"Held back: {_sentence(text)}" for text in held)]
+    lines += ["", "## Fix these first", ""]
+    if not report.findings:
+        lines.append("No findings: every answered question is at its best level.")
+    for f in report.findings[:top]:
+        tag = " (critical)" if f.critical else ""
+        where = f"Now: {_sentence(f.now)}"
+        if f.next:
+            where += f" Next: {_sentence(f.next)}"
+        lines.append(f"{f.rank}. **{f.question}**{tag}  ")
+        lines.append(f"   {where} Worth {f.points} points in {f.dimension}.")
+        for text, effort, impact, horizon in f.advice:
+            lines.append(f"   - {text} _(effort {effort}, impact {impact}, within {horizon} days)_")
+    if len(report.findings) > top:
+        more = len(report.findings) - top
+        plural = "s" if more != 1 else ""
+        lines.append(f"\n…and {more} more finding{plural}: the full report or the JSON output lists them all.")
+    if report.warnings:
+        lines += ["", "## Notes on the data", ""]
+        lines += [f"- {w}" for w in report.warnings]
+    return "\n".join(lines) + "\n"
 
 
 # --- HTML -----------------------------------------------------------------------------
@@ -419,8 +620,19 @@ def static_svg(name: str, chart_spec: dict[str, Any], width: int | None = 620) -
     return svg
 
 
-def render_html(report: Report, svgs: dict[str, str] | None = None, paper: Paper = "A4") -> str:
-    """One self-contained HTML file: inline CSS and SVG, nothing loaded from anywhere."""
+def render_html(
+    report: Report,
+    svgs: dict[str, str] | None = None,
+    paper: Paper = "A4",
+    *,
+    full: bool = True,
+    lengths: tuple[int, int, bool] = SUMMARY_LENGTHS[0],
+) -> str:
+    """One self-contained HTML file: inline CSS and SVG, nothing loaded from anywhere.
+
+    Its first two printed pages are the summary (where the business stands, the weakest parts,
+    the first fixes, the first 30 days); ``full`` adds every detail as an appendix. A PDF is
+    the summary alone unless asked for in full: twenty pages is not what a bakery reads."""
     from markupsafe import Markup
 
     template = environment().get_template("report.html.j2")
@@ -429,6 +641,10 @@ def render_html(report: Report, svgs: dict[str, str] | None = None, paper: Paper
         charts={k: Markup(v) for k, v in (svgs or {}).items()},
         paper=paper,
         quadrants=QUADRANTS,
+        full=full,
+        fixes=lengths[0],
+        plan=lengths[1],
+        new_page=lengths[2] or full,
     )
 
 
@@ -483,6 +699,39 @@ def render_pdf(report_html: str) -> bytes:
     return weasyprint.HTML(string=report_html, url_fetcher=no_network).write_pdf()
 
 
+def fit_pdf(make_html: Callable[[int], str], attempts: int, pages: int = 2) -> bytes:
+    """The PDF of the longest summary (``make_html(0)`` longest, then shorter) that fits in ``pages``.
+
+    A summary's length cannot be known before it is laid out: a business with five failing critical
+    questions says more than one with none, and Letter paper is shorter than A4. So the summary is
+    laid out, its pages counted, and made shorter (fewer fixes, fewer actions) until it fits; the
+    shortest is used if even that does not, so a PDF always comes out."""
+    problem = pdf_unavailable()
+    if problem:
+        raise ReportError(problem)
+    import weasyprint
+
+    def no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        raise ValueError(f"reports load nothing from outside ({url})")
+
+    document = None
+    for attempt in range(attempts):
+        document = weasyprint.HTML(string=make_html(attempt), url_fetcher=no_network).render()
+        if len(document.pages) <= pages:
+            break
+    assert document is not None
+    return document.write_pdf()
+
+
+def render_summary_pdf(report: Report, paper: Paper = "A4", pages: int = 2) -> bytes:
+    """The report's summary as a PDF of at most ``pages`` pages (see :func:`fit_pdf`)."""
+    return fit_pdf(
+        lambda attempt: render_html(report, None, paper, full=False, lengths=SUMMARY_LENGTHS[attempt]),
+        len(SUMMARY_LENGTHS),
+        pages,
+    )
+
+
 # --- data exports ---------------------------------------------------------------------
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -505,8 +754,29 @@ def _csv_cell(value: Any) -> Any:
     return _EMBEDDED_FORMULA.sub(r"\1'", value) if isinstance(value, str) else value
 
 
+class Signed(float):
+    """A number shown with its sign, +43 or −12 (a gap, the balance index): still a number a sheet
+    can sum, formatted to show the sign instead of being stored as the text "+43"."""
+
+
+#: How Excel shows a :class:`Signed` number: +43, -12, 0.
+SIGNED_FORMAT = "+0;-0;0"
+#: Table names as file names inside the CSV zip, and as `--table` choices.
+REPORT_TABLES = ("Summary", "Scores", "Findings", "Actions", "Answers")
+
+
+def table_slug(name: str) -> str:
+    """A table's name as a file or option name: "Discussion queue" -> "discussion-queue"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "table"
+
+
 def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
-    """The report's data as plain tables (one per sheet; CSV stacks them)."""
+    """The report's data as plain tables: one sheet each in Excel, one file each in the CSV zip.
+
+    Figures are numbers (rounded as the report prints them, so the sheet and the PDF agree);
+    a missing figure is an empty cell, never a dash a sum would trip over.
+    """
+    balance = None if report.balance_value is None else Signed(report.balance_value)
     return {
         "Summary": [
             {"Item": "Business", "Value": report.business},
@@ -514,9 +784,9 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             {"Item": "Questionnaire", "Value": f"{report.questionnaire_id} {report.questionnaire_version}"},
             {"Item": "Questionnaire hash", "Value": report.questionnaire_hash},
             {"Item": "Target profile", "Value": report.profile},
-            {"Item": "Operations readiness", "Value": report.operations},
-            {"Item": "Demand pressure", "Value": report.demand},
-            {"Item": "Balance index", "Value": report.balance_index},
+            {"Item": "Operations readiness (0-100)", "Value": report.operations_value},
+            {"Item": "Demand pressure (0-100)", "Value": report.demand_value},
+            {"Item": "Balance index (pressure minus weakest link)", "Value": balance},
             {"Item": "Zone", "Value": report.quadrant},
             {"Item": "Completion", "Value": report.completion},
         ],
@@ -524,11 +794,12 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             {
                 "Dimension": d.title,
                 "Side": d.side,
-                "Score": d.score,
-                "Level": d.level,
-                "Target": d.target,
-                "Gap": d.gap,
+                "Score": d.score_value,
+                "Level": d.level.replace(" (held back: see below)", " (held back)"),
+                "Target": d.target_value,
+                "Gap": None if d.gap_value is None else Signed(d.gap_value),
                 "Answered": d.answered,
+                "Held back by": d.held_back,
             }
             for d in report.dimensions
         ],
@@ -540,7 +811,7 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
                 "Critical": "yes" if f.critical else "",
                 "Now": f.now,
                 "Next": f.next,
-                "Points": f.points,
+                "Points": f.points_value,
                 "Advice": " | ".join(text for text, *_ in f.advice),
             }
             for f in report.findings
@@ -563,7 +834,8 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
                 "Question id": a.question_id,
                 "Question": a.question,
                 "Answer": a.answer,
-                "Level (0-100)": a.level,
+                "Figure": a.figure,
+                "Level (0-100)": a.level_value,
                 "Note": a.note,
             }
             for a in report.answers
@@ -571,9 +843,12 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def render_csv(report: Report) -> bytes:
-    """One CSV: each table under a `section` column, so one file opens in any spreadsheet."""
-    return tables_csv(tables(report))
+def render_csv(report: Report, table: str | None = None) -> bytes:
+    """Every table as its own CSV file in one zip; or, given ``table``, that one table's CSV."""
+    named = tables(report)
+    if table is not None:
+        return csv_table(pick_table(named, table))
+    return csv_zip(named, report.date)
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -581,21 +856,60 @@ def render_xlsx(report: Report) -> bytes:
     return tables_xlsx(tables(report))
 
 
-def tables_csv(named: dict[str, list[dict[str, Any]]]) -> bytes:
-    """Tables stacked in one CSV under a `section` column, every text cell neutralised."""
+def pick_table(named: dict[str, list[dict[str, Any]]], table: str) -> list[dict[str, Any]]:
+    """One table by its name or slug ("scores", "Discussion queue", "discussion-queue")."""
+    by_slug = {table_slug(name): rows for name, rows in named.items()}
+    if table_slug(table) not in by_slug:
+        raise ReportError(f"unknown table {table!r}; choose one of: {', '.join(by_slug)}")
+    return by_slug[table_slug(table)]
+
+
+def _csv_value(value: Any) -> Any:
+    """A CSV cell: numbers bare (a whole number without ".0"; a gap as -12 or 43, the sign a
+    sheet would read as a formula left to the format), text neutralised and quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        value = float(value)  # a Signed number is written like any other
+        return int(value) if value.is_integer() else round(value, 2)
+    if isinstance(value, int):
+        return value
+    return _csv_cell(value)
+
+
+def csv_table(rows: list[dict[str, Any]], columns: list[str] | None = None) -> bytes:
+    """One table as one CSV file: a header row, then a row per record; UTF-8 with a BOM."""
     out = io.StringIO()
     # Every text cell in quotes (RFC 4180 and OWASP's advice), so a comma, semicolon or line
     # break in a note never moves the cells after it; numbers stay bare, so they stay numbers.
     writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
-    for name, rows in named.items():
-        if not rows:
-            continue
-        columns = list(rows[0])
-        writer.writerow(["section", *columns])
-        for row in rows:
-            writer.writerow([name, *(_csv_cell(row[c]) for c in columns)])
-        writer.writerow([])
+    columns = columns or (list(rows[0]) if rows else [])
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_value(row.get(c)) for c in columns])
     return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
+
+
+def csv_zip(named: dict[str, list[dict[str, Any]]], date: str) -> bytes:
+    """One CSV per table (``scores.csv``, ``answers.csv``...), zipped: tables with different
+    columns never share a file, and each opens in a spreadsheet as it is."""
+    import zipfile
+
+    try:
+        day = datetime.strptime(date, "%Y-%m-%d")
+        stamp = (day.year, day.month, day.day, 0, 0, 0)
+    except ValueError:
+        stamp = (1980, 1, 1, 0, 0, 0)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, rows in named.items():
+            # A fixed time stamp (the report's date): the same report zips to the same bytes.
+            info = zipfile.ZipInfo(f"{table_slug(name)}.csv", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, csv_table(rows))
+    return buffer.getvalue()
 
 
 def _xlsx_safe(value: Any) -> Any:
@@ -605,7 +919,9 @@ def _xlsx_safe(value: Any) -> Any:
 
 
 def tables_xlsx(named: dict[str, list[dict[str, Any]]]) -> bytes:
-    """One sheet per table (sheet names cut to Excel's 31 characters), text stored as text."""
+    """One sheet per table (sheet names cut to Excel's 31 characters): numbers stored as numbers
+    (signed ones shown +43 by a number format, not as the text "'+43"), text stored as text that
+    can never run as a formula."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -620,16 +936,25 @@ def tables_xlsx(named: dict[str, list[dict[str, Any]]]) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for number, row in enumerate(rows, start=2):
-            # Control characters (pasted from word processors) are not allowed in Excel cells.
             for index, column in enumerate(columns, start=1):
-                cell = sheet.cell(row=number, column=index, value=_xlsx_safe(neutralise(row[column])))
-                if isinstance(cell.value, str):
-                    # Stored as text, never as a formula. (Reaching the row through
-                    # `sheet[sheet.max_row]` scanned every cell written so far: an
-                    # 18,000-question report took minutes.)
+                value = row[column]
+                if isinstance(value, str):
+                    # Text that starts like a formula gets its quote (it is user text, and other
+                    # tools re-read the sheet); text is stored as text, never as a formula.
+                    # (Reaching the row through `sheet[sheet.max_row]` scanned every cell
+                    # written so far: an 18,000-question report took minutes.)
+                    cell = sheet.cell(row=number, column=index, value=_xlsx_safe(neutralise(value)))
                     cell.data_type = "s"
+                elif isinstance(value, bool):
+                    sheet.cell(row=number, column=index, value="yes" if value else "no")
+                else:
+                    cell = sheet.cell(row=number, column=index, value=value)
+                    if isinstance(value, Signed):
+                        cell.number_format = SIGNED_FORMAT
+        sheet.freeze_panes = "A2"  # the header stays in view while scrolling
+        sheet.auto_filter.ref = sheet.dimensions  # and each column can be filtered and sorted
         for index, column in enumerate(columns, start=1):
-            width = max(len(str(column)), *(len(str(r[column])) for r in rows))
+            width = max(len(str(column)), *(len("" if r[column] is None else str(r[column])) for r in rows))
             sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, max(10, width + 2))
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -659,27 +984,43 @@ def render(
     *,
     paper: Paper = "A4",
     generated: datetime | None = None,
+    full: bool = False,
+    table: str | None = None,
 ) -> bytes:
-    """The report in one of :data:`FORMATS`, as bytes ready to save or download."""
+    """The report in one of :data:`FORMATS`, as bytes ready to save or download.
+
+    ``full`` makes the PDF the whole report (the HTML always is); ``table`` makes the CSV that
+    one table instead of the zip of all of them."""
     if fmt_name not in FORMATS:
         raise ReportError(f"unknown report format {fmt_name!r}; choose one of: {', '.join(FORMATS)}")
+    if table is not None and fmt_name != "csv":
+        raise ReportError(f"a single table is a CSV file: use --format csv with --table (not {fmt_name})")
     if fmt_name == "json":
         return render_json(result, answers)
     report = build_report(questionnaire, result, answers, generated)
     if fmt_name == "csv":
-        return render_csv(report)
+        return render_csv(report, table)
     if fmt_name == "xlsx":
         return render_xlsx(report)
-    page = render_html(report, chart_svgs(result), paper)
     if fmt_name == "html":
-        return page.encode("utf-8")
-    return render_pdf(page)
+        return render_html(report, chart_svgs(result), paper).encode("utf-8")
+    if full:
+        return render_pdf(render_html(report, chart_svgs(result), paper, full=True))
+    # The summary draws no chart: skipping them saves most of the time a PDF takes.
+    return render_summary_pdf(report, paper)
+
+
+#: File endings where the format's name is not the file's: the CSV tables travel as one zip.
+EXTENSIONS = {"csv": "csv.zip", "pdf_full": "pdf"}
 
 
 def file_name(business: str | None, fmt_name: str, when: datetime | None = None) -> str:
-    """A download name such as ``readiness-frost-co-2026-11-22.pdf``."""
+    """A download name such as ``readiness-frost-co-2026-11-22.pdf`` (``...-full.pdf`` for the
+    full PDF, ``....csv.zip`` for the zip of CSV tables)."""
     slug = re.sub(r"[^a-z0-9]+", "-", (business or "assessment").lower()).strip("-")[:40] or "assessment"
-    return f"readiness-{slug}-{(when or datetime.now(UTC)).date().isoformat()}.{fmt_name}"
+    kind = "-full" if fmt_name.endswith("_full") else ""
+    day = (when or datetime.now(UTC)).date().isoformat()
+    return f"readiness-{slug}-{day}{kind}.{EXTENSIONS.get(fmt_name, fmt_name)}"
 
 
 def as_dict(report: Report) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -311,11 +311,18 @@ def _room_verdict(
 
 
 def export_tables(
-    questionnaire: Questionnaire, result: WorkshopResult, participants: Sequence[Participant], *, anonymous: bool
+    questionnaire: Questionnaire,
+    result: WorkshopResult,
+    participants: Sequence[Participant],
+    *,
+    anonymous: bool,
+    words: Callable[[Answer], str | None] | None = None,
 ) -> dict[str, list[dict[str, object]]]:
     """The workshop as tables: aggregate, role gaps, the queue, and every individual answer.
 
     Names appear only in named workshops; in anonymous ones a person is a role and a number.
+    ``words`` (given by the report) adds each answer in words, e.g. "14 (Up to 50)", beside
+    the value as stored.
     """
     dims = [
         {
@@ -393,7 +400,10 @@ def export_tables(
                     "Role": person.role,
                     "Question id": question.id,
                     "Question": tr(question.text),
-                    "Answer": json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value,
+                    **({"Answer": words(answer) or ""} if words else {}),
+                    ("Value" if words else "Answer"): json.dumps(value, ensure_ascii=False)
+                    if isinstance(value, list)
+                    else value,
                     "Note": answer.note or "",
                 }
             )

@@ -25,11 +25,16 @@ from readiness.report import (
     Paper,
     Report,
     ReportError,
+    Signed,
     build_report,
+    csv_table,
+    csv_zip,
     environment,
+    figure_text,
+    fit_pdf,
+    pick_table,
     render_pdf,
     static_svg,
-    tables_csv,
     tables_xlsx,
 )
 from readiness.scoring import QUADRANTS, answer_score, score
@@ -37,6 +42,9 @@ from readiness.summary import fmt
 from readiness.workshop import Participant, WorkshopResult, export_tables
 
 QUEUE_SHOWN = 12  # the discussion queue in the report, as on the facilitator's page
+#: How much the two-page summary shows, longest first: (questions to talk about, perception gaps,
+#: agreed actions for the first 30 days, whether they start a new page). See `fit_pdf`.
+SUMMARY_LENGTHS = ((5, 3, 4, True), (5, 3, 3, False), (4, 2, 3, False), (3, 2, 2, False), (3, 1, 1, False))
 
 
 @dataclass(frozen=True)
@@ -217,7 +225,8 @@ def build_workshop_report(
         "The agreed (consensus) answers form the workshop's own assessment, scored and reported like any "
         "other." + (" Answers were anonymous: the report names roles, never people." if anonymous else ""),
         f"Questionnaire {questionnaire.id} version {questionnaire.version}, content hash "
-        f"{questionnaire.content_hash[:16]}. The full method: docs/scoring.md.",
+        f"{questionnaire.content_hash[:16]}. The full method is in the Readiness documentation "
+        "(“How scores are computed”, its Workshops part).",
     )
     return WorkshopReport(
         title=f"Workshop report: {workshop_name or business}",
@@ -261,11 +270,17 @@ def _answer_label(questionnaire: Questionnaire, question_id: str, answer: Answer
     if answer.kind == "na":
         return "Not applicable"
     question = questionnaire.question(question_id)
-    if question.scored:
-        _, label = answer_score(questionnaire, question, answer)
-        if label:
-            return label
-    return str(answer.value)
+    label = answer_score(questionnaire, question, answer)[1] if question.scored else None
+    figure = figure_text(questionnaire, answer, label)  # the figure typed, beside its band
+    return figure or label or str(answer.value)
+
+
+def _cell_number(column: str, value: float) -> float:
+    """A room's statistic as the report prints it; a gap keeps its sign on show (+43)."""
+    if column == "Answer" or column == "Value":  # what a person typed stays exactly as typed
+        return value
+    whole = float(round(value))
+    return Signed(whole) if column.startswith("Gap") else whole
 
 
 def _quadrant_meaning(quadrant: str | None) -> str:
@@ -285,12 +300,30 @@ def workshop_chart_svgs(questionnaire: Questionnaire, result: WorkshopResult) ->
     return {name: static_svg(name, spec) for name, spec in specs.items()}
 
 
-def render_workshop_html(report: WorkshopReport, svgs: dict[str, str] | None = None, paper: Paper = "A4") -> str:
-    """One self-contained HTML file, in the assessment report's style."""
+def render_workshop_html(
+    report: WorkshopReport,
+    svgs: dict[str, str] | None = None,
+    paper: Paper = "A4",
+    *,
+    full: bool = True,
+    lengths: tuple[int, int, int, bool] = SUMMARY_LENGTHS[0],
+) -> str:
+    """One self-contained HTML file, in the assessment report's style: two printed pages of
+    summary, then (``full``) every detail as an appendix."""
     from markupsafe import Markup
 
     template = environment().get_template("workshop_report.html.j2")
-    return template.render(r=report, charts={k: Markup(v) for k, v in (svgs or {}).items()}, paper=paper)
+    queue, gaps, plan, new_page = lengths
+    return template.render(
+        r=report,
+        charts={k: Markup(v) for k, v in (svgs or {}).items()},
+        paper=paper,
+        full=full,
+        queue=queue,
+        gaps=gaps,
+        plan=plan,
+        new_page=new_page or full,
+    )
 
 
 def workshop_tables(
@@ -302,8 +335,22 @@ def workshop_tables(
     *,
     anonymous: bool,
 ) -> dict[str, list[dict[str, Any]]]:
-    """The spreadsheet: the room's tables, every individual answer, and every agreed answer."""
-    named = export_tables(questionnaire, result, participants, anonymous=anonymous)
+    """The spreadsheet: the room's tables, every individual answer, and every agreed answer.
+
+    Figures are numbers rounded as the report shows them (whole points), gaps signed by their
+    number format; each answer is in words, the owner's figure beside its band."""
+    named = export_tables(
+        questionnaire,
+        result,
+        participants,
+        anonymous=anonymous,
+        words=lambda answer: _answer_label(questionnaire, answer.question_id, answer),
+    )
+    for rows in named.values():
+        for row in rows:
+            for column, value in row.items():
+                if isinstance(value, float) and not isinstance(value, bool):
+                    row[column] = _cell_number(column, value)
     ranks = {item.question_id: item.rank for item in report.queue}
     named["Consensus"] = [
         {
@@ -331,10 +378,19 @@ def render_workshop(
     consensus_answers: Mapping[str, Answer],
     paper: Paper = "A4",
     generated: datetime | None = None,
+    full: bool = False,
+    table: str | None = None,
 ) -> bytes:
-    """The workshop report in one of :data:`readiness.report.FORMATS`."""
+    """The workshop report in one of :data:`readiness.report.FORMATS` (``pdf_full`` too).
+
+    As for an assessment: the PDF is a two-page summary unless ``full`` (or ``pdf_full``) asks
+    for the appendix; the CSV is a zip of one file per table, or the one ``table`` named."""
+    if fmt_name == "pdf_full":
+        fmt_name, full = "pdf", True
     if fmt_name not in FORMATS:
         raise ReportError(f"unknown report format {fmt_name!r}; choose one of: {', '.join(FORMATS)}")
+    if table is not None and fmt_name != "csv":
+        raise ReportError(f"a single table is a CSV file: use the csv format with a table (not {fmt_name})")
     report = build_workshop_report(
         questionnaire,
         result,
@@ -348,6 +404,14 @@ def render_workshop(
         return json.dumps(asdict(report), ensure_ascii=False, indent=2).encode("utf-8")
     if fmt_name in ("csv", "xlsx"):
         named = workshop_tables(questionnaire, result, participants, report, consensus_answers, anonymous=anonymous)
-        return tables_csv(named) if fmt_name == "csv" else tables_xlsx(named)
-    page = render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper)
-    return page.encode("utf-8") if fmt_name == "html" else render_pdf(page)
+        if fmt_name == "xlsx":
+            return tables_xlsx(named)
+        return csv_table(pick_table(named, table)) if table is not None else csv_zip(named, report.date)
+    if fmt_name == "html":
+        return render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper).encode("utf-8")
+    if full:
+        return render_pdf(render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper))
+    return fit_pdf(
+        lambda attempt: render_workshop_html(report, None, paper, full=False, lengths=SUMMARY_LENGTHS[attempt]),
+        len(SUMMARY_LENGTHS),
+    )

@@ -223,7 +223,7 @@ def test_share_link_opens_a_read_only_report_and_revoking_closes_it(db: Store) -
     assert "Frost &amp; Co Ice Cream (demo)" in report and "Executive summary" in report
     keys = {b.key for b in viewer.button} | {w.key for w in viewer.radio} | {w.key for w in viewer.selectbox}
     assert not any(k and k.startswith(("results_", "assess_", "home_")) for k in keys)  # nothing to edit
-    assert len(viewer.get("download_button")) == 5
+    assert len(viewer.get("download_button")) == 6  # HTML, PDF summary, PDF full, Excel, CSV, JSON
 
     link_id = db.shares(aid)[0].id
     at.button(key=f"results_revoke_{link_id}").click().run()
@@ -245,7 +245,8 @@ def test_without_the_pdf_engine_the_pdf_button_is_disabled_and_says_why(
     at.button(key="home_demo").click().run()
     assert not at.exception, at.exception
     buttons = {b.proto.label: b.proto for b in at.get("download_button")}
-    assert buttons["PDF report"].disabled and "Pango" in buttons["PDF report"].help
+    for pdf in ("PDF summary (2 pages)", "PDF full report"):
+        assert buttons[pdf].disabled and "Pango" in buttons[pdf].help
     assert not buttons["HTML report"].disabled
 
 

@@ -68,7 +68,14 @@ def test_facilitator_participants_reveal_and_consensus(db: Store) -> None:
     facilitator.radio(key=consensus_key).set_value("1").run()
     assert db.answers(workshop.consensus_assessment_id)["key_person_cover"].value == 1.0
     downloads = facilitator.get("download_button")
-    assert [d.proto.label for d in downloads] == ["HTML report", "PDF report", "Excel", "CSV", "JSON"]
+    assert [d.proto.label for d in downloads] == [
+        "HTML report",
+        "PDF summary (2 pages)",
+        "PDF full report",
+        "Excel",
+        "CSV tables (zip)",
+        "JSON",
+    ]
 
     after = app(query={"a": views["Leadership"][2]}, page="pages/join.py")
     assert "The group's results" in [s.value for s in after.subheader]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,7 +83,71 @@ def test_markdown_summary_reads_like_a_report(tmp_path: Path) -> None:
     assert "# Sample readiness check" in out.stdout
     assert "Survive a 10x spike" in out.stdout
     assert "Cross-train one back-up for each key role." in out.stdout
-    assert "| Team | operations | 0 |" in out.stdout
+    assert "| Team | Operations | 0 |" in out.stdout
+
+
+GROWTH = DATA.parent.parent / "questionnaires" / "growth-readiness.yaml"
+DEMO = DATA.parent.parent / "questionnaires" / "demo" / "frost-and-co.yaml"
+
+
+def test_markdown_reads_as_sentences_with_titles_and_plain_words() -> None:
+    """No `minutes.; +10.0 points in technology`, no `(capped by cover_plan)`, no next step twice."""
+    from readiness import load_answers, load_questionnaire, score
+    from readiness.report import build_report
+
+    out = run("score", str(GROWTH), str(DEMO), "--format", "markdown")
+    assert out.returncode == 0, out.stderr
+    page = out.stdout
+    assert not re.search(r"[.!?]\s*[;,]", page)  # no stray punctuation after a sentence ends
+    assert ".." not in page.replace("…", "")
+    q = load_questionnaire(GROWTH)
+    result = score(q, load_answers(q, DEMO)[0])
+    ids = {d.id for d in q.dimensions} | {question.id for question in q.questions}
+    words = set(re.findall(r"[a-z][a-z0-9_]*_[a-z0-9_]+|\b[a-z]+\b", page))
+    assert not (words & {i for i in ids if "_" in i}), words & ids  # no question ids
+    assert "points in technology" not in page and "points in Technology" in page  # titles, not ids
+    assert "capped" not in page
+    report = build_report(q, result, load_answers(q, DEMO)[0])
+    held = [d.held_back for d in report.dimensions if d.held_back]
+    shown = [line.rstrip(".") for line in page.splitlines() if line.startswith("Held back: ")]
+    assert shown == [f"Held back: {h}".rstrip(".") for h in held]
+    for h in held:  # each names its critical question by its text
+        assert any(f"“{qs.text}”" in h for qs in result.questions)
+    for finding in result.findings[:10]:
+        if finding.next:  # said once, as where to go next; never again as a piece of advice
+            assert page.count(finding.next) == 1, finding.next
+    assert "6 weeks (One to two months)" in page  # the owner's figure beside its band
+
+
+def test_report_writes_a_csv_zip_one_table_or_the_full_pdf(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from pypdf import PdfReader
+
+    out = run("report", str(GROWTH), str(DEMO), "--format", "csv", "-o", str(tmp_path / "t.zip"))
+    assert out.returncode == 0, out.stderr
+    assert zipfile.ZipFile(tmp_path / "t.zip").namelist() == [
+        "summary.csv",
+        "scores.csv",
+        "findings.csv",
+        "actions.csv",
+        "answers.csv",
+    ]
+    out = run("report", str(GROWTH), str(DEMO), "--format", "csv", "--table", "scores", "-o", "-")
+    assert out.returncode == 0 and out.stdout.lstrip("\ufeff").startswith('"Dimension","Side","Score"')
+    out = run("report", str(GROWTH), str(DEMO), "--format", "pdf", "--full", "-o", str(tmp_path / "f.pdf"))
+    assert out.returncode == 0, out.stderr
+    assert len(PdfReader(io.BytesIO((tmp_path / "f.pdf").read_bytes())).pages) > 2
+    # wrong usage is exit 2, saying what to do instead
+    for args, says in [
+        (("--format", "xlsx", "--table", "scores"), "--table"),
+        (("--format", "html", "--full"), "--full"),
+        (("--format", "csv", "-o", str(tmp_path / "t.csv")), "*.zip"),
+        (("--format", "csv", "--table", "score"), "invalid choice"),
+    ]:
+        out = run("report", str(GROWTH), str(DEMO), *args)
+        assert out.returncode == 2 and says in out.stderr, (args, out.stderr)
 
 
 def test_bad_answers_print_every_problem_and_exit_1(tmp_path: Path) -> None:
@@ -150,3 +215,22 @@ def test_schema_carries_the_balance_plan_and_contradiction_settings() -> None:
     bad["balance"] = {"coverage": 1.5}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_report_names_its_files_by_what_they_hold(tmp_path: Path) -> None:
+    """Without -o: the zip says it is CSV tables, the full PDF says it is full, one table says which."""
+    for args in (("--format", "csv"), ("--format", "csv", "--table", "answers"), ("--format", "pdf", "--full")):
+        done = subprocess.run(
+            [sys.executable, "-m", "readiness", "report", str(GROWTH), str(DEMO), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+        )
+        assert done.returncode == 0, done.stderr
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert [re.sub(r"\d{4}-\d\d-\d\d", "DATE", name) for name in names] == [
+        "readiness-frost-co-ice-cream-demo-DATE-answers.csv",
+        "readiness-frost-co-ice-cream-demo-DATE-full.pdf",
+        "readiness-frost-co-ice-cream-demo-DATE.csv.zip",
+    ]

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -233,3 +234,95 @@ def test_the_questionnaire_guide_accounts_for_every_question_and_every_retired_o
     for critical in (q for q in load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml").questions):
         if critical.critical:
             assert f"- **`{critical.id}`**" in guide, f"the guide does not say why {critical.id} is critical"
+
+
+# --- every command block of the README and the docs ----------------------------------------
+
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+COMMAND_BLOCK = re.compile(r"^ *```(?:sh|bash|shell|console)\n(.*?)^ *```", re.S | re.M)
+
+#: Blocks no test can run as written, by their first command, and why. Every other block is run.
+NOT_RUN = {
+    ".venv/bin/pip install -r requirements.txt": "installs from the network, then serves the app until stopped",
+    ".venv/bin/pip install -r requirements-dev.txt": "installs from the network, then runs this very suite",
+    ".venv/bin/ruff check .": "the suite's own lint step, and benchmarks and fuzzing that take minutes",
+    "sudo install -m 640": "changes the machine (/etc), as root",
+    "cd /srv/readiness": "needs a deployed server's /srv and /etc/readiness/env",
+    "sqlite:////srv/readiness-old": "needs a deployed server's old database file",
+    "sudo cp deploy/readiness@.service": "changes the machine (systemd), as root",
+    "sudo apt-get install nginx": "changes the machine (packages, nginx), as root",
+}
+
+
+def command_blocks() -> list[tuple[str, int, list[str]]]:
+    found = []
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for match in COMMAND_BLOCK.finditer(text):
+            lines = [line.strip() for line in match.group(1).splitlines()]
+            commands = [line for line in lines if line and not line.startswith("#")]
+            found.append((doc.name, text[: match.start()].count("\n") + 1, commands))
+    return found
+
+
+def test_every_command_block_calls_readiness_from_the_venv() -> None:
+    """A bare `readiness` is "command not found" until the venv is activated, which no block says."""
+    for doc, line, commands in command_blocks():
+        for command in commands:
+            assert not re.search(r"(^|[;&|]\s*)readiness\b", command), f"{doc}:{line}: {command}"
+
+
+def test_every_command_block_is_run_or_says_why_not(tmp_path: Path) -> None:
+    """Each page's blocks, in fresh shells at the top of a fresh clone (the venv and the
+    repository's files linked in), exit 0; a block that cannot run here is listed in NOT_RUN
+    with its reason."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("READINESS_", "DATABASE_URL"))}
+    clones: dict[str, Path] = {}
+    ran = 0
+    for doc, line, commands in command_blocks():
+        if any(start in commands[0] for start in NOT_RUN):
+            continue
+        clone = clones.get(doc) or _clone(tmp_path / doc)
+        clones[doc] = clone
+        for command in commands:
+            out = subprocess.run(
+                ["bash", "-c", command], cwd=clone, capture_output=True, text=True, timeout=300, env=env
+            )
+            assert out.returncode == 0, f"{doc}:{line}: {command}\n{out.stdout[-1500:]}\n{out.stderr[-1500:]}"
+            assert "Traceback" not in out.stderr, f"{doc}:{line}: {command}"
+            if "sample.yaml answers.yaml --format markdown" in command:
+                _the_worked_example_prints_its_figures(out.stdout)
+            ran += 1
+    assert ran >= 13  # the README's command-line and database blocks, and the worked example
+    readme = clones["README.md"]
+    assert (readme / "copy.sqlite3").stat().st_size > 0
+    assert zipfile.ZipFile(readme / "tables.zip").namelist()[1] == "scores.csv"
+    assert (readme / "scores.csv").read_text(encoding="utf-8-sig").startswith('"Dimension"')
+
+
+def _the_worked_example_prints_its_figures(page: str) -> None:
+    """The worked example's bold results (`**Team** = ... = **16.7**`, `**Balance index** = ... =
+    **+54**`) are what the command prints for its answers, rounded as it prints them."""
+    worked = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8").split("## Worked example", 1)[1]
+    worked = worked.split("\n## ", 1)[0]
+    figures = dict(re.findall(r"^- \*\*([A-Z][a-z ]+)\*\* = [^\n]*?= \*\*([+−-]?[\d.]+)\*\*", worked, re.M))
+    assert {"Team", "Capacity", "Balance index"} <= set(figures), figures
+    for title in ("Team", "Capacity"):
+        assert re.search(rf"^\| {title} \| \w+ \| {round(float(figures[title]))} \|", page, re.M), (title, page)
+    balance = round(float(figures["Balance index"].replace("−", "-")))
+    assert f"**Balance index:** {'+' if balance > 0 else ''}{balance} " in page, page
+
+
+def _clone(where: Path) -> Path:
+    """A stand-in for a fresh clone after the quick start, with the worked example's answers
+    saved as the scoring page tells its reader to."""
+    where.mkdir()
+    for name in ("questionnaires", "tests", "docs"):
+        (where / name).symlink_to(ROOT / name)
+    (where / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    if where.name == "scoring.md":
+        worked = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8").split("## Worked example", 1)[1]
+        block = re.search(r"```yaml\n(.*?)```", worked, re.S)
+        assert block, "the worked example lost its answers"
+        (where / "answers.yaml").write_text(block.group(1), encoding="utf-8")
+    return where

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import zipfile
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,6 +26,7 @@ from readiness.report import (
     render,
     render_csv,
     render_html,
+    render_markdown,
     render_xlsx,
     safe_url,
 )
@@ -127,27 +129,80 @@ def test_html_report_is_self_contained_with_charts_drawn(sample_case) -> None:
     assert "Frost &amp; Co" in page
 
 
+def pdf_text(pdf: bytes) -> tuple[int, str]:
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return len(pages), " ".join(" ".join(page.extract_text() for page in pages).split())
+
+
 def test_pdf_has_selectable_text_with_name_scores_and_findings(sample_case) -> None:
     q, result, answers = sample_case
-    pdf = render("pdf", q, result, answers)
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    flat = " ".join(text.split())
+    pages, flat = pdf_text(render("pdf", q, result, answers, full=True))
+    assert pages > 2
     assert "Frost & Co" in flat
     assert f"{result.overall:.0f} / 100" in flat and f"{result.balance.demand:.0f} / 100" in flat
     assert result.balance.label in flat
     assert "Cross-train one back-up for each key role." in flat
-    assert "How this was scored" in flat
+    assert "How this was scored" in flat and "Appendix: every finding" in flat
+
+
+DEMO = ROOT / "questionnaires" / "demo" / "frost-and-co.yaml"
+GROWTH = ROOT / "questionnaires" / "growth-readiness.yaml"
+
+
+def test_the_pdf_is_a_two_page_summary_unless_the_full_report_is_asked_for() -> None:
+    """A bakery reads two pages: where it stands, its weakest parts, the first fixes and the first
+    30 days. Everything else (the 20 pages it used to get) is the appendix of the full PDF."""
+    q = load_questionnaire(GROWTH)
+    answers, _ = load_answers(q, DEMO)
+    result = score(q, answers)
+    pages, flat = pdf_text(render("pdf", q, result, answers))
+    assert pages == 2, flat
+    assert result.balance.label in flat and f"{result.overall:.0f} / 100" in flat
+    weakest = max(result.dimensions, key=lambda d: d.gap or 0)
+    assert flat.index("Weakest parts first") < flat.index(weakest.title + " Operations")
+    fixes = build_report(q, result, answers).findings
+    assert "1. " + fixes[0].question in flat and "5. " + fixes[4].question in flat
+    assert "The first 30 days" in flat and "How this was scored" not in flat
+    full_pages, full = pdf_text(render("pdf", q, result, answers, full=True))
+    assert full_pages > pages + 5 and full.startswith(flat[:200])  # the same two pages, then the appendix
+    assert "Appendix: all answers" in full and "How this was scored" in full
+
+
+@pytest.mark.parametrize("case", sorted((ROOT / "tests" / "cases").glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_summary_stays_two_pages_for_other_businesses(case: Path) -> None:
+    """Every calibration business (long notes, many findings, don't-knows): still two pages, on
+    A4 and on the shorter US Letter."""
+    import yaml
+
+    data = yaml.safe_load(case.read_text(encoding="utf-8"))
+    q = load_questionnaire(ROOT / "questionnaires" / f"{data.get('questionnaire', 'growth-readiness')}.yaml")
+    known = {question.id for question in q.questions}  # a case may be ahead of this questionnaire
+    given = {k: v for k, v in data["answers"].items() if k in known}
+    answers, _ = parse_answers(q, {"business": data["name"], "profile": data.get("profile"), "answers": given})
+    result = score(q, answers)
+    for paper in ("A4", "Letter"):
+        pages, flat = pdf_text(render("pdf", q, result, answers, paper=paper))
+        assert pages == 2, (case.name, paper, flat[-300:])
+
+
+def csv_files(data: bytes) -> dict[str, list[list[str]]]:
+    """Each CSV file of a report's zip, read as a spreadsheet would."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {
+            name: list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")))) for name in archive.namelist()
+        }
 
 
 def test_csv_xlsx_and_json_carry_answers_scores_and_findings(sample_case) -> None:
     q, result, answers = sample_case
-    rows = list(csv.reader(io.StringIO(render("csv", q, result, answers).decode("utf-8-sig"))))
-    sections = {r[0] for r in rows if r and r[0] != "section"}
-    assert sections == {"Summary", "Scores", "Findings", "Actions", "Answers"}
+    files = csv_files(render("csv", q, result, answers))
+    assert list(files) == ["summary.csv", "scores.csv", "findings.csv", "actions.csv", "answers.csv"]
+    assert files["scores.csv"][0][:3] == ["Dimension", "Side", "Score"]  # one table, one header, per file
+    assert files["answers.csv"][0][:5] == ["Dimension", "Question id", "Question", "Answer", "Figure"]
     book = load_workbook(io.BytesIO(render("xlsx", q, result, answers)))
     assert book.sheetnames == ["Summary", "Scores", "Findings", "Actions", "Answers"]
     scores = {row[0]: row[2] for row in book["Scores"].iter_rows(min_row=2, values_only=True)}
-    assert scores == {d.title: f"{d.score:.0f}" for d in result.dimensions}
+    assert scores == {d.title: None if d.score is None else round(d.score) for d in result.dimensions}
     data = json.loads(render("json", q, result, answers))
     assert data["questionnaire"] == {"id": q.id, "version": q.version, "hash": q.content_hash}
     assert data["overall"] == result.overall and data["answers"]["surge_plan"] is False
@@ -182,8 +237,10 @@ def test_user_text_is_escaped_and_intact_in_every_format(sample, text: str) -> N
     shown = "".join(found.text)
     assert text.strip() in shown  # intact, as text
 
-    for cell in [c for row in csv.reader(io.StringIO(render_csv(report).decode("utf-8-sig"))) for c in row]:
-        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or cell == "-"
+    for rows in csv_files(render_csv(report)).values():
+        for cell in [c for row in rows for c in row]:
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+            assert not cell.startswith("-") or cell.lstrip("-").isdigit(), cell  # a negative number, or inert
     book = load_workbook(io.BytesIO(render_xlsx(report)))
     for sheet in book:
         for row in sheet.iter_rows(values_only=True):
@@ -201,7 +258,7 @@ def test_control_characters_pasted_from_a_word_processor_do_not_break_excel(samp
     report = build_report(sample, score(sample, answers), answers)
     book = load_workbook(io.BytesIO(render_xlsx(report)))
     assert next(r for r in book["Summary"].iter_rows(values_only=True) if r[0] == "Business")[1] == "Frost& Co"
-    assert "linebreak" in [r[5] for r in book["Answers"].iter_rows(values_only=True)]
+    assert "linebreak" in [r[-1] for r in book["Answers"].iter_rows(values_only=True)]
 
 
 def test_pdf_keeps_unicode_and_hostile_text_as_text(sample) -> None:
@@ -257,7 +314,7 @@ def test_demo_report_in_every_format_from_the_cli(tmp_path: Path) -> None:
     q = load_questionnaire(questionnaire)
     expected = score(q, load_answers(q, answers_file)[0])
     for fmt in ("html", "pdf", "csv", "xlsx", "json"):
-        out = tmp_path / f"r.{fmt}"
+        out = tmp_path / f"r.{'csv.zip' if fmt == 'csv' else fmt}"
         done = subprocess.run(
             [
                 sys.executable,
@@ -291,11 +348,12 @@ def test_the_answer_table_shows_the_owners_own_figure_beside_its_band(sample_cas
 def test_csv_stays_inert_where_a_spreadsheet_splits_on_semicolons(sample, text: str) -> None:
     """European spreadsheets split CSV on `;`: opened there, `a;=1+1` would be the cells `a` and `=1+1`."""
     answers, _ = parse_answers(sample, {"business": text, "answers": {"cover": {"value": 2, "note": text}}})
-    raw = render_csv(build_report(sample, score(sample, answers), answers)).decode("utf-8-sig")
-    for delimiter in (",", ";", "\t"):
-        cells = [c for row in csv.reader(io.StringIO(raw), delimiter=delimiter) for c in row]
-        assert not [c for c in cells if c.lstrip(' "').startswith(("=", "+", "@"))], delimiter
-    [note] = [row[-1] for row in csv.reader(io.StringIO(raw)) if row[:1] == ["Answers"] and row[2] == "cover"]
+    report = build_report(sample, score(sample, answers), answers)
+    for raw in [render_csv(report, table).decode("utf-8-sig") for table in ("summary", "answers")]:
+        for delimiter in (",", ";", "\t"):
+            cells = [c for row in csv.reader(io.StringIO(raw), delimiter=delimiter) for c in row]
+            assert not [c for c in cells if c.lstrip(' "').startswith(("=", "+", "@"))], delimiter
+    [note] = [row[-1] for row in csv.reader(io.StringIO(raw)) if row[1:2] == ["cover"]]
     assert note.replace("'", "") == text  # read with its own separator, the text is all there
     assert '"' + note.replace('"', '""') + '"' in raw  # and quoted, as every text cell is
 
@@ -314,3 +372,141 @@ def test_active_svg_is_told_from_text_that_merely_mentions_javascript() -> None:
         '<rect style="fill: url(http://evil.example/x)"/>',
     ):
         assert _active_svg(f"<svg {ns}>{active}</svg>"), active
+
+
+# --- spreadsheets people can sum ------------------------------------------------------------
+
+
+def test_excel_holds_numbers_as_numbers_and_gaps_show_their_sign(sample_case) -> None:
+    """Scores, targets, gaps, points and levels are numbers a sheet can sum; a gap shows as +43
+    through its number format, never as the text `'+43` with the apostrophe on show."""
+    q, result, answers = sample_case
+    book = load_workbook(io.BytesIO(render("xlsx", q, result, answers)))
+    scores = book["Scores"]
+    header = [c.value for c in scores[1]]
+    gap_col, score_col, target_col = header.index("Gap") + 1, header.index("Score") + 1, header.index("Target") + 1
+    total = 0.0
+    for row, d in enumerate(result.dimensions, start=2):
+        gap = scores.cell(row, gap_col)
+        if d.gap is not None:
+            assert gap.data_type == "n" and gap.value == round(d.gap) and gap.number_format == "+0;-0;0"
+        else:
+            assert gap.value is None  # an empty cell, not a dash
+        assert scores.cell(row, score_col).value == round(d.score) and scores.cell(row, target_col).data_type == "n"
+        total += scores.cell(row, score_col).value
+    assert total == sum(round(d.score) for d in result.dimensions)
+    summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Operations readiness (0-100)"] == round(result.overall)
+    [balance] = [value for item, value in summary.items() if item.startswith("Balance index")]
+    assert balance == round(result.balance.index)
+    points = [row[6] for row in book["Findings"].iter_rows(min_row=2, values_only=True)]
+    assert points and all(isinstance(p, int | float) for p in points)
+    for sheet in book:  # no number anywhere stored as text, quoted or not
+        for row in sheet.iter_rows(min_row=2, values_only=True):
+            for value in row:
+                if isinstance(value, str):
+                    assert not re.fullmatch(r"'?[+-]?\d+(\.\d+)?%?", value), (sheet.title, value)
+
+
+def test_only_text_that_really_starts_like_a_formula_is_neutralised(sample) -> None:
+    answers, _ = parse_answers(sample, {"business": "=cmd|' /C calc'!A0", "answers": {"utilization": 14}})
+    book = load_workbook(io.BytesIO(render("xlsx", sample, score(sample, answers), answers)))
+    summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Business"] == "'=cmd|' /C calc'!A0"  # text: made inert
+    answers_sheet = list(book["Answers"].iter_rows(values_only=True))
+    figure = answers_sheet[0].index("Figure")
+    [row] = [r for r in answers_sheet if r[1] == "utilization"]
+    assert row[figure] == 14 and row[3].startswith("14%")  # a number: left a number
+
+
+def test_the_owners_figure_stands_beside_its_band_everywhere(sample) -> None:
+    answers, _ = parse_answers(sample, {"business": "Tiny", "answers": {"utilization": 97, "cover": 1}})
+    result = score(sample, answers)
+    report = build_report(sample, result, answers)
+    [finding] = [f for f in report.findings if f.question.startswith("How busy")]
+    assert finding.now.startswith("97% (")  # the figure, then the band it falls in
+    answers_csv = {row[1]: row for row in csv.reader(io.StringIO(render_csv(report, "answers").decode("utf-8-sig")))}
+    assert answers_csv["utilization"][3].startswith("97% (") and answers_csv["utilization"][4] == "97"
+    assert "97% (" in render_html(report) and "97% (" in render_markdown(report)
+    _, flat = pdf_text(render("pdf", sample, result, answers))
+    assert "now: 97% (" in flat
+
+
+def test_csv_zip_has_one_file_per_table_with_numbers_bare(sample_case) -> None:
+    q, result, answers = sample_case
+    data = render("csv", q, result, answers, generated=WHEN)
+    assert data == render("csv", q, result, answers, generated=WHEN)  # the same report, the same bytes
+    files = csv_files(data)
+    for name, rows in files.items():
+        assert len({len(row) for row in rows}) == 1, name  # one shape: a header and its records
+    scores = {row[0]: row for row in files["scores.csv"][1:]}
+    team = next(d for d in result.dimensions if d.title == "Team")
+    assert scores["Team"][2] == str(round(team.score)) and scores["Team"][5] == str(round(team.gap))
+    raw = zipfile.ZipFile(io.BytesIO(data)).read("scores.csv").decode("utf-8-sig")
+    assert f",{round(team.score)}," in raw  # unquoted: a number to any spreadsheet
+    assert render_csv(build_report(q, result, answers, WHEN), "Scores") == zipfile.ZipFile(io.BytesIO(data)).read(
+        "scores.csv"
+    )
+
+
+def test_a_table_is_only_a_csv_and_must_exist(sample_case) -> None:
+    from readiness.report import ReportError
+
+    q, result, answers = sample_case
+    with pytest.raises(ReportError, match="single table is a CSV"):
+        render("xlsx", q, result, answers, table="scores")
+    with pytest.raises(ReportError, match="unknown table 'score'"):
+        render("csv", q, result, answers, table="score")
+
+
+def test_a_held_back_level_and_the_notes_name_questions_in_words(sample) -> None:
+    """A reader of a report never meets an id: the critical question holding a level down and the
+    unanswered questions are named by their text (the command's own warnings keep the ids)."""
+    answers, _ = parse_answers(sample, {"answers": {"cover": "dont_know", "surge_plan": "yes", "utilization": 20}})
+    result = score(sample, answers)
+    assert next(d for d in result.dimensions if d.id == "team").capped_by == ("cover",)  # 50 would be Developing
+    report = build_report(sample, result, answers)
+    page = render_markdown(report)
+    team = next(d for d in report.dimensions if d.title == "Team")
+    # a capped level (or, with an engine that caps the score, a capped score) and what it would be
+    capped_level, capped_score = "Team stays at Fragile (its score alone would make it Developing)", "Team is held at"
+    assert team.held_back.startswith((capped_level, capped_score))
+    assert "“If a key person is off sick, does someone else cover their work?” (answered “don't know”" in page
+    assert any("“Where do new customers come from?”" in w for w in report.warnings)
+    assert "channels" not in page and "business_type" not in page
+    assert any("channels" in w.message for w in result.warnings)  # still there for the answers file's editor
+
+
+def test_a_summary_that_says_more_is_shortened_to_fit_its_two_pages(sample_case) -> None:
+    """Many failing critical questions mean many sentences on the first page: the summary then
+    shows fewer fixes and actions, and flows on, rather than spilling onto a third page."""
+    from dataclasses import replace
+
+    import weasyprint
+
+    from readiness.report import render_summary_pdf
+
+    q, result, answers = sample_case
+    report = build_report(q, result, answers, WHEN)
+    long = "A critical question is answered low and holds this part of the business back for now. " * 4
+    wordy = replace(report, summary=report.summary + (long,) * 7)
+    as_first_drafted = weasyprint.HTML(string=render_html(wordy, full=False)).render()
+    assert len(as_first_drafted.pages) > 2  # the longest form would not fit
+    pages, flat = pdf_text(render_summary_pdf(wordy))
+    assert pages == 2 and "First fixes" in flat and "1. " + report.findings[0].question in flat
+
+
+@pytest.mark.parametrize(
+    ("advice", "repeats"),
+    [
+        ("Next step: Well spread", True),
+        ("Aim for: Well spread.", True),
+        ("Well spread", True),
+        ("Spread your sales: no customer above a fifth. Well spread", False),
+        ("Ask your three biggest customers for a year's commitment: Well spread", False),
+    ],
+)
+def test_advice_that_only_repeats_the_next_level_is_told_apart(advice: str, repeats: bool) -> None:
+    from readiness.report import _restates
+
+    assert _restates(advice, "Well spread") is repeats

@@ -199,3 +199,54 @@ def test_a_role_named_like_a_javascript_link_is_shown_as_text_in_html_and_pdf(sa
     assert role in "".join(found.text) or role in page  # the heatmap labels it, as text
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(render("pdf"))).pages)
     assert role in " ".join(text.split())
+
+
+def test_the_workshop_pdf_is_two_pages_unless_the_full_report_is_asked_for(room) -> None:
+    summary = PdfReader(io.BytesIO(make(room, "pdf")))
+    full = PdfReader(io.BytesIO(make(room, "pdf_full")))
+    flat = " ".join(" ".join(p.extract_text() for p in full.pages).split())
+    assert len(summary.pages) == 2 and len(full.pages) > 2
+    assert "Appendix: where the room disagrees" in flat and "How the room's figures were computed" in flat
+
+
+def test_workshop_sheets_hold_numbers_and_figures_beside_bands(room) -> None:
+    book = load_workbook(io.BytesIO(make(room, "xlsx")))
+    dims = list(book["Dimensions"].iter_rows(values_only=False))
+    header = [c.value for c in dims[0]]
+    for row in dims[1:]:
+        mean, gap = row[header.index("Mean")], row[header.index("Gap")]
+        assert mean.data_type == "n" and (mean.value is None or float(mean.value).is_integer())
+        assert gap.value is None or (gap.data_type == "n" and gap.number_format == "+0;-0;0")
+    answers = list(book["Answers"].values)
+    header = answers[0]
+    words, value = header.index("Answer"), header.index("Value")
+    busy = [row for row in answers[1:] if row[header.index("Question id")] == "utilization"]
+    assert sorted((row[value], row[words]) for row in busy) == [
+        (60, "60% (Plenty of headroom)"),
+        (90, "90% (Maxed out)"),
+        (95, "95% (Maxed out)"),
+    ]
+
+
+def test_workshop_csv_is_one_file_per_table(room) -> None:
+    import zipfile
+
+    from readiness.report import ReportError
+
+    data = make(room, "csv")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert names == [
+        "dimensions.csv",
+        "questions.csv",
+        "role-gaps.csv",
+        "discussion-queue.csv",
+        "answers.csv",
+        "consensus.csv",
+    ]
+    sample, people, consensus = room
+    result = aggregate(sample, people, roles=["sales", "operations"])
+    kwargs = {"workshop_name": "W", "business": "B", "anonymous": True, "consensus_answers": consensus}
+    one = render_workshop("csv", sample, result, people, table="Role gaps", **kwargs)
+    assert one.decode("utf-8-sig").startswith('"Dimension","Role A","Role B"')
+    with pytest.raises(ReportError):
+        render_workshop("xlsx", sample, result, people, table="answers", **kwargs)

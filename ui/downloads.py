@@ -12,7 +12,25 @@ from readiness.scoring import ScoreResult
 from ui.resources import store
 from ui.session import Current
 
-REPORT_LABELS = {"html": "HTML report", "pdf": "PDF report", "xlsx": "Excel", "csv": "CSV", "json": "JSON"}
+#: One button each. The PDF comes in two lengths: the two-page summary a reader reads, and the
+#: whole report (the summary, then every detail as an appendix). CSV is one file per table, zipped.
+REPORT_LABELS = {
+    "html": "HTML report",
+    "pdf": "PDF summary (2 pages)",
+    "pdf_full": "PDF full report",
+    "xlsx": "Excel",
+    "csv": "CSV tables (zip)",
+    "json": "JSON",
+}
+#: What each file is, on hovering its button (the same for an assessment and a workshop).
+REPORT_HELP = {
+    "html": "One self-contained page: the summary, then every detail. Opens offline and prints cleanly.",
+    "pdf": "Two pages: the summary a reader needs first, with the first fixes and the first 30 days.",
+    "pdf_full": "The two-page summary, then every detail as an appendix: findings, plan, answers, charts.",
+    "xlsx": "One sheet per table; the figures are numbers you can sum.",
+    "csv": "One CSV file per table, in a zip.",
+    "json": "Everything, as data, with the questionnaire's id, version and content hash.",
+}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -38,7 +56,7 @@ def download_buttons(
     gets nothing.
     """
     from readiness.report import build_report as build
-    from readiness.report import file_name, render_csv, render_json, render_pdf, render_xlsx
+    from readiness.report import file_name, render_csv, render_json, render_pdf, render_summary_pdf, render_xlsx
 
     a = cur.assessment
     cache_key = (a.id, a.updated_at.isoformat(), result.profile, cur.lang)
@@ -47,12 +65,16 @@ def download_buttons(
     def html() -> bytes:
         return report_html(cur, result, answers, cache_key).encode("utf-8")
 
-    def pdf() -> bytes:
+    def pdf() -> bytes:  # the summary draws no chart: quick to make
+        return render_summary_pdf(build(cur.questionnaire, result, answer_set))
+
+    def pdf_full() -> bytes:
         return render_pdf(report_html(cur, result, answers, cache_key))
 
     makers = {
         "html": html,
         "pdf": pdf,
+        "pdf_full": pdf_full,
         "xlsx": lambda: render_xlsx(build(cur.questionnaire, result, answer_set)),
         "csv": lambda: render_csv(build(cur.questionnaire, result, answer_set)),
         "json": lambda: render_json(result, answer_set),
@@ -78,9 +100,11 @@ def file_buttons(makers: Mapping[str, Callable[[], bytes]], name_of: Callable[[s
     """
     from readiness.report import MIME, pdf_unavailable
 
-    columns = st.columns(len(makers))
-    for column, (fmt_name, maker) in zip(columns, makers.items(), strict=True):
-        problem = pdf_unavailable() if fmt_name == "pdf" else None
+    # Rows of three: six buttons in one row cut their labels ("PDF sum…") on a laptop screen.
+    items = list(makers.items())
+    columns = [column for start in range(0, len(items), 3) for column in st.columns(3)][: len(items)]
+    for column, (fmt_name, maker) in zip(columns, items, strict=True):
+        problem = pdf_unavailable() if fmt_name.startswith("pdf") else None
         column.download_button(
             REPORT_LABELS[fmt_name],
             data=b"" if problem else maker,
@@ -91,5 +115,5 @@ def file_buttons(makers: Mapping[str, Callable[[], bytes]], name_of: Callable[[s
             on_click="ignore",
             width="stretch",
             disabled=problem is not None,
-            help=problem,
+            help=problem or REPORT_HELP.get(fmt_name),
         )

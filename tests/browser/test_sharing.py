@@ -62,3 +62,34 @@ def test_downloaded_html_report_draws_its_charts_offline(server: str, page: Page
     assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
     report.screenshot(path=str(ARTIFACTS / "report-offline.png"), full_page=True)
     offline.close()
+
+
+def test_downloads_a_two_page_pdf_the_full_one_and_the_tables(server: str, page: Page) -> None:
+    """The results page's download row as a user presses it: a two-page PDF summary, the full PDF,
+    one CSV per table in a zip, and an Excel file whose scores are numbers."""
+    import io
+    import zipfile
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    open_demo(server, page)
+
+    def fetch(button: str) -> tuple[str, bytes]:
+        with page.expect_download(timeout=90_000) as download:
+            page.get_by_role("button", name=button).click()
+        return download.value.suggested_filename, Path(download.value.path()).read_bytes()
+
+    name, summary = fetch("PDF summary (2 pages)")
+    assert name.endswith(".pdf") and len(PdfReader(io.BytesIO(summary)).pages) == 2
+    name, full = fetch("PDF full report")
+    assert name.endswith("-full.pdf") and len(PdfReader(io.BytesIO(full)).pages) > 10
+    name, tables = fetch("CSV tables (zip)")
+    assert name.endswith(".csv.zip")
+    with zipfile.ZipFile(io.BytesIO(tables)) as archive:
+        assert archive.namelist() == ["summary.csv", "scores.csv", "findings.csv", "actions.csv", "answers.csv"]
+        assert "Frost & Co Ice Cream (demo)" in archive.read("summary.csv").decode("utf-8-sig")
+    name, excel = fetch("Excel")
+    scores = load_workbook(io.BytesIO(excel))["Scores"]
+    assert all(isinstance(row[2], int | float) for row in scores.iter_rows(min_row=2, values_only=True))
