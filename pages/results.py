@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from readiness import scale
 from readiness.markup import md_literal
 from readiness.model import tr
-from readiness.summary import dimension_markdown, finding_markdown, fmt
+from readiness.summary import dimension_markdown, finding_markdown
 from ui import downloads, faults, links, resources, scores, session, shell
 
 shell.app_shell()
@@ -51,32 +52,44 @@ if result.completion < 1:
         )
 
 b = result.balance
-left, middle, right = st.columns(3)
-left.metric(
-    "Operations readiness",
-    f"{fmt(result.overall)} / 100",
-    border=True,
-    help="Team, process, technology and capacity together.",
-)
-middle.metric(
-    "Demand strength", f"{fmt(b.demand)} / 100", border=True, help="How strong and predictable marketing and sales are."
-)
-sign = "+" if (b.index or 0) > 0 else ""
-right.metric(
-    "Balance index",
-    f"{sign}{fmt(b.index)}",
-    border=True,
-    help="Demand minus operations. Above +20: demand is far ahead of what you can deliver.",
-)
-if b.quadrant:
-    box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
-    box(f"**{b.label}.** {b.meaning}")
+sc = result.score_scale
+if scale.has_demand(q):
+    left, middle, right = st.columns(3)
+    left.metric(
+        result.overall_label,
+        scale.out_of(result.overall, sc, lang),
+        border=True,
+        help="Team, process, technology and capacity together.",
+    )
+    middle.metric(
+        "Demand strength",
+        scale.out_of(b.demand, sc, lang),
+        border=True,
+        help="How strong and predictable marketing and sales are.",
+    )
+    right.metric(
+        "Balance index",
+        scale.signed(b.index, sc),
+        border=True,
+        help="Demand minus operations. Above +20: demand is far ahead of what you can deliver.",
+    )
+    if b.quadrant:
+        box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
+        box(f"**{b.label}.** {b.meaning}")
+else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
+    st.metric(
+        result.overall_label,
+        scale.out_of(result.overall, sc, lang),
+        border=True,
+        help=f"Scores read on this questionnaire's own scale, {scale.range_text(sc, lang)}.",
+    )
 
 specs = scores.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lang))
 first, second = st.columns([3, 2])
 first.vega_lite_chart(specs["bars"], width="stretch", key="results_chart_bars")
 second.vega_lite_chart(specs["radial"], width="content", key="results_chart_radial")
-st.vega_lite_chart(specs["quadrant"], width="stretch", key="results_chart_quadrant")
+if scale.has_demand(q):
+    st.vega_lite_chart(specs["quadrant"], width="stretch", key="results_chart_quadrant")
 
 st.header("Fix these first")
 if not result.findings:
@@ -88,7 +101,7 @@ for rank, finding in enumerate(result.findings[:8], start=1):
 if len(result.findings) > 8:
     with st.expander(f"{len(result.findings) - 8} more findings"):
         for finding in result.findings[8:]:
-            st.markdown(f"- **{finding.text}** (+{finding.points:.0f} points)")
+            st.markdown(f"- **{finding.text}** ({scale.gain(finding.points, sc)} points)")
 
 st.header("Every dimension")
 st.markdown(dimension_markdown(result))

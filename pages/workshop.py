@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from readiness import charts
+from readiness import charts, scale
 from readiness.errors import ReadinessError
 from readiness.markup import md_literal
 from readiness.model import tr
@@ -114,11 +114,11 @@ st.header("What the room says")
 if not participants:
     st.warning("Nobody has answered yet.")
     st.stop()
+sc = questionnaire.score_scale
 a, b, c = st.columns(3)
-a.metric(
-    "Operations readiness (mean)", "–" if result.operations is None else f"{result.operations:.0f} / 100", border=True
-)
-b.metric("Demand strength (mean)", "–" if result.demand is None else f"{result.demand:.0f} / 100", border=True)
+a.metric(f"{scale.headline_label(questionnaire)} (mean)", scale.out_of(result.operations, sc), border=True)
+if scale.has_demand(questionnaire):
+    b.metric("Demand strength (mean)", scale.out_of(result.demand, sc), border=True)
 c.metric("People", result.participants, border=True)
 if result.quadrant_label:
     st.warning(f"**Group balance: {result.quadrant_label}.**")

@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from readiness import policy as policies
+from readiness import scale
 from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
 from readiness.model import NumberQuestion, Questionnaire, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
-from readiness.summary import fmt
 
 FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
@@ -63,6 +64,8 @@ class DimensionRow:
     gap: str
     answered: str
     behind: bool
+    #: (title, score) of each area (sub-area) of the dimension, on the native scale
+    areas: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,13 @@ class Report:
     answers: tuple[AnswerRow, ...]
     method: tuple[str, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: the headline's name ("Operations readiness", or the framework's own) and the figures as read
+    headline_label: str = "Operations readiness"
+    operations_out_of: str = "– / 100"
+    demand_out_of: str = "– / 100"
+    #: whether the questionnaire weighs operations against demand at all (else no balance is shown)
+    has_balance: bool = True
+    scale_range: str = "0–100"
 
 
 def _signed(value: float | None) -> str:
@@ -141,7 +151,7 @@ def _finding_item(result: ScoreResult, finding: Finding, rank: int) -> FindingIt
         dont_know=finding.kind == "dont_know",
         now="Don't know" if finding.kind == "dont_know" else (finding.current or "–"),
         next=finding.next or "",
-        points=f"+{finding.points:.0f}",
+        points=scale.gain(finding.points, result.score_scale),
         advice=tuple((a.text, a.effort, a.impact, a.horizon) for a in finding.recommendations),
     )
 
@@ -174,17 +184,21 @@ def build_report(
     business = answers.business or result.business or "This business"
     b = result.balance
     profile = questionnaire.profile(result.profile)
+    sc = questionnaire.score_scale
+    balanced = scale.has_demand(questionnaire)
+    label = scale.headline_label(questionnaire, lang)
 
     dims = tuple(
         DimensionRow(
             title=d.title,
             side="Demand" if d.side == "demand" else "Operations",
-            score=fmt(d.score),
+            score=scale.number(d.score, sc),
             level=(d.level_name or "–") + (" (capped by a critical answer)" if d.capped_by else ""),
-            target=fmt(d.target),
-            gap=_signed(d.gap),
+            target=scale.number(d.target, sc),
+            gap=scale.signed(d.gap, sc),
             answered=f"{d.given} of {d.total}",
             behind=(d.gap or 0) > 0,
+            areas=tuple((area.title, scale.number(area.score, sc)) for area in d.areas),
         )
         for d in result.dimensions
     )
@@ -193,11 +207,14 @@ def build_report(
 
     summary = []
     if result.overall is None:
-        summary.append(f"{business} has not answered enough questions yet to score its operations readiness.")
+        summary.append(f"{business} has not answered enough questions yet to score its {label.lower()}.")
     else:
-        demand = "" if b.demand is None else f" and {fmt(b.demand)} out of 100 on demand strength"
+        demand = (
+            "" if b.demand is None or not balanced else f" and {scale.in_words(b.demand, sc, lang)} on demand strength"
+        )
         summary.append(
-            f"{business} scores {fmt(result.overall)} out of 100 on operations readiness{demand}, "
+            f"{business} scores {scale.in_words(result.overall, sc, lang)} on "
+            f"{label.lower() if label == 'Operations readiness' else label}{demand}, "
             f"measured against the targets for “{tr(profile.title, lang)}”."
         )
     if b.label:
@@ -209,7 +226,10 @@ def build_report(
     behind = [d for d in result.dimensions if d.gap is not None and d.gap > 0]
     if behind:
         worst = max(behind, key=lambda d: d.gap or 0)
-        summary.append(f"Furthest behind its target: {worst.title} ({fmt(worst.score)} against {fmt(worst.target)}).")
+        summary.append(
+            f"Furthest behind its target: {worst.title} "
+            f"({scale.number(worst.score, sc)} against {scale.number(worst.target, sc)})."
+        )
     elif result.overall is not None:
         summary.append("Every scored dimension meets its target.")
     if urgent:
@@ -246,17 +266,31 @@ def build_report(
 
     policy = result.policy
     levels = ", ".join(f"{tr(lv.name, lang)} from {lv.min:g}" for lv in questionnaire.levels)
+    rng = scale.range_text(sc, lang)
+    unanswered = (
+        "unanswered questions counted as the worst answer"
+        if policy.get("unanswered") == "lowest"
+        else ("unanswered questions left out")
+    )
     method = (
-        "Each answer earns a share of its question's points: the worst answer none, the best all of them.",
-        "A dimension's score (0–100) is the weighted average of its answered questions; "
+        "Each answer earns a share of its question's points in proportion to its value: "
+        "the worst answer none, the best all of them.",
+        f"A dimension's score ({rng}) is the weighted average of its answered questions; "
         f"its level is named by the ladder {levels}. A low answer to a critical question caps the level.",
-        "Operations readiness averages team, process, technology and capacity (the supply side); demand "
-        "strength averages the demand side. The balance index is demand minus operations.",
-        f"Balance zones: a lead of {questionnaire.balance.gap:g} points or more puts one side 'far ahead'; "
-        f"otherwise an average of {questionnaire.balance.high:g} or more is 'scale-ready'.",
+        *(
+            (
+                "Operations readiness averages team, process, technology and capacity (the supply side); demand "
+                "strength averages the demand side. The balance index is demand minus operations.",
+                f"Balance zones: a lead of {questionnaire.balance.gap:g} points or more puts one side 'far ahead'; "
+                f"otherwise an average of {questionnaire.balance.high:g} or more is 'scale-ready'.",
+            )
+            if balanced
+            else ()
+        ),
+        policies.describe(questionnaire.scoring, label),
         f"“Don't know” counted as {'the worst answer' if policy['dont_know'] == 'lowest' else 'left out'}; "
         f"“not applicable” {'left out' if policy['not_applicable'] == 'exclude' else 'counted as the worst answer'}; "
-        "unanswered and not-asked questions left out.",
+        f"{unanswered}; not-asked questions left out.",
         "Findings rank the questions whose next level would add the most points, critical questions and "
         "dimensions behind target first. The full method: docs/scoring.md.",
         f"Questionnaire {questionnaire.id} version {questionnaire.version}, content hash "
@@ -272,10 +306,10 @@ def build_report(
         questionnaire_hash=questionnaire.content_hash,
         profile=tr(profile.title, lang),
         profile_description=tr(profile.description, lang),
-        operations=fmt(result.overall),
-        demand=fmt(b.demand),
-        balance_index=_signed(b.index),
-        quadrant=b.label or "Not enough answers to place the business",
+        operations=scale.number(result.overall, sc),
+        demand=scale.number(b.demand, sc),
+        balance_index=scale.signed(b.index, sc),
+        quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),
         quadrant_meaning=b.meaning or "",
         quadrant_id=b.quadrant,
         completion=f"{result.completion_text} ({result.completion:.0%})",
@@ -287,6 +321,11 @@ def build_report(
         answers=tuple(rows),
         method=method,
         warnings=tuple(w.message for w in result.warnings),
+        headline_label=label,
+        operations_out_of=scale.out_of(result.overall, sc, lang),
+        demand_out_of=scale.out_of(b.demand, sc, lang),
+        has_balance=balanced,
+        scale_range=rng,
     )
 
 
@@ -493,10 +532,17 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             {"Item": "Questionnaire", "Value": f"{report.questionnaire_id} {report.questionnaire_version}"},
             {"Item": "Questionnaire hash", "Value": report.questionnaire_hash},
             {"Item": "Target profile", "Value": report.profile},
-            {"Item": "Operations readiness", "Value": report.operations},
-            {"Item": "Demand strength", "Value": report.demand},
-            {"Item": "Balance index", "Value": report.balance_index},
-            {"Item": "Zone", "Value": report.quadrant},
+            {"Item": report.headline_label, "Value": report.operations},
+            *(
+                [
+                    {"Item": "Demand strength", "Value": report.demand},
+                    {"Item": "Balance index", "Value": report.balance_index},
+                    {"Item": "Zone", "Value": report.quadrant},
+                ]
+                if report.has_balance
+                else []
+            ),
+            {"Item": "Score scale", "Value": report.scale_range},
             {"Item": "Completion", "Value": report.completion},
         ],
         "Scores": [
@@ -511,6 +557,17 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             }
             for d in report.dimensions
         ],
+        **(
+            {
+                "Areas": [
+                    {"Dimension": d.title, "Area": title, "Score": value}
+                    for d in report.dimensions
+                    for title, value in d.areas
+                ]
+            }
+            if any(d.areas for d in report.dimensions)
+            else {}
+        ),
         "Findings": [
             {
                 "Rank": f.rank,

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from readiness import expr
+from readiness import expr, scale
+from readiness import policy as policies
 from readiness.answers import Answer, AnswerSet, count_answers, visible_questions
 from readiness.errors import Problem
 from readiness.model import (
@@ -25,6 +26,7 @@ from readiness.model import (
     NumberQuestion,
     Questionnaire,
     Recommendation,
+    ScoreScale,
     ScoringPolicy,
     rescale,
     tr,
@@ -154,6 +156,9 @@ class ScoreResult:
     policy: Mapping[str, str]
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
     business: str | None = None
+    #: how scores are shown (readiness.scale) and the headline's name; see readiness/scale.py
+    score_scale: ScoreScale = field(default_factory=ScoreScale)
+    overall_label: str = "Operations readiness"
 
     def dimension(self, dimension_id: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.id == dimension_id)
@@ -174,6 +179,8 @@ class ScoreResult:
         data = asdict(self)
         data["warnings"] = [w.to_dict() for w in self.warnings]
         data["policy"] = dict(self.policy)
+        data["score_scale"] = self.score_scale.model_dump(mode="json")
+        data["native"] = scale.native_dict(self)  # the figures people read; the 0..100 ones stay as they are
         for q in data["questions"]:
             if isinstance(q["value"], tuple):
                 q["value"] = list(q["value"])
@@ -211,7 +218,7 @@ def score(
     raw_scores: dict[str, float | None] = {}  # unrounded, so side scores do not compound rounding
     for dim in questionnaire.dimensions:
         members = [by_id[q.id] for q in questionnaire.questions_in(dim.id)]
-        target = target_profile.targets.get(dim.id, 0.0)
+        target = questionnaire.target(target_profile, dim.id)  # written on the native scale
         dimension, raw_scores[dim.id] = _score_dimension(questionnaire, dim, members, target, lang, counts.of(dim.id))
         dimensions.append(dimension)
 
@@ -225,9 +232,8 @@ def score(
     missing = [q.id for q in scored_visible if q.status == "unanswered"]
     if missing:
         shown_ids = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-        all_warnings.append(
-            Problem("RA109", f"{len(missing)} question(s) unanswered and left out of the score: {shown_ids}")
-        )
+        how = "counted as the worst answer" if policies.counts_unanswered(policy) else "left out of the score"
+        all_warnings.append(Problem("RA109", f"{len(missing)} question(s) unanswered and {how}: {shown_ids}"))
 
     return ScoreResult(
         questionnaire_id=questionnaire.id,
@@ -236,15 +242,22 @@ def score(
         profile=target_profile.id,
         profile_title=tr(target_profile.title, lang),
         language=lang,
-        overall=balance.operations,
+        overall=policies.headline(questionnaire, policy, dimensions, raw_scores, question_scores),
         balance=balance,
         dimensions=tuple(dimensions),
         questions=tuple(question_scores),
         findings=tuple(findings),
         completion=round(completion, 4),
-        policy={"dont_know": policy.dont_know, "not_applicable": policy.not_applicable},
+        policy={
+            "dont_know": policy.dont_know,
+            "not_applicable": policy.not_applicable,
+            "unanswered": policy.unanswered,
+            "rollup": policy.rollup,
+        },
         warnings=tuple(all_warnings),
         business=answer_set.business,
+        score_scale=questionnaire.score_scale,
+        overall_label=scale.headline_label(questionnaire, lang),
     )
 
 
@@ -269,7 +282,7 @@ def answer_score(questionnaire: Questionnaire, question: Any, answer: Answer) ->
 
 def _band(question: NumberQuestion, value: float) -> Any:
     for band in question.bands:
-        if band.up_to is None or value <= band.up_to + EPS:
+        if band.holds(value, EPS):  # up_to inclusive, below exclusive
             return band
     return question.bands[-1]
 
@@ -294,6 +307,8 @@ def _score_question(
         status = "hidden"
     elif answer is None:
         status = "unanswered"
+        if policies.counts_unanswered(policy):  # a framework's rule, e.g. SAMM's toolbox counts a blank as 0
+            result_score, counted = _lowest(questionnaire, question), True
     elif answer.kind == "na":
         status = "na"
         label = "Not applicable"

@@ -10,6 +10,7 @@ import json
 from datetime import date
 from typing import Any
 
+from readiness import scale
 from readiness.answers import allowed_values
 from readiness.model import Questionnaire, tr
 from readiness.scoring import Finding, ScoreResult
@@ -23,6 +24,9 @@ def fmt(value: float | None, digits: int = 0) -> str:
 def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     """A readable one-page summary of a score."""
     b = result.balance
+    sc = result.score_scale
+    sides = {d.side for d in result.dimensions}
+    balanced = {"demand", "operations"} <= sides  # no demand side: a framework of its own, no balance
     lines = [f"# {title or 'Readiness score'}", ""]
     if result.business:
         lines += [f"**Business:** {result.business}  "]
@@ -33,13 +37,13 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         "",
         "## Headline",
         "",
-        f"- **Operations readiness:** {fmt(result.overall)} / 100",
-        f"- **Demand strength:** {fmt(b.demand)} / 100",
+        f"- **{result.overall_label}:** {scale.out_of(result.overall, sc)}",
     ]
+    if balanced:
+        lines.append(f"- **Demand strength:** {scale.out_of(b.demand, sc)}")
     if b.quadrant:
-        sign = "+" if (b.index or 0) > 0 else ""
         lines += [
-            f"- **Balance index:** {sign}{fmt(b.index)} (demand minus operations)",
+            f"- **Balance index:** {scale.signed(b.index, sc)} (demand minus operations)",
             f"- **Quadrant:** {b.label}: {b.meaning}",
         ]
     lines += [
@@ -54,9 +58,11 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         if d.capped_by:
             level += f" (capped by {', '.join(d.capped_by)})"
         lines.append(
-            f"| {d.title} | {d.side} | {fmt(d.score)} | {level} | {fmt(d.target)} | {fmt(d.gap)} "
-            f"| {d.given} of {d.total} |"
+            f"| {d.title} | {d.side} | {scale.number(d.score, sc)} | {level} | {scale.number(d.target, sc)} "
+            f"| {scale.signed(d.gap, sc)} | {d.given} of {d.total} |"
         )
+        for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
+            lines.append(f"| ↳ {area.title} | | {scale.number(area.score, sc)} | | | | |")
     lines += ["", "## Fix these first", ""]
     if not result.findings:
         lines.append("No findings: every answered question is at its best level.")
@@ -64,7 +70,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         tag = " (critical)" if f.critical else ""
         kind = "Don't know" if f.kind == "dont_know" else f"{f.current} → {f.next}"
         lines.append(f"{rank}. **{f.text}**{tag}  ")
-        lines.append(f"   {kind}; +{f.points:.1f} points in {f.dimension}")
+        lines.append(f"   {kind}; {scale.gain(f.points, sc, 1)} points in {f.dimension}")
         for advice in f.recommendations:
             lines.append(f"   - {advice.text} _(effort {advice.effort}, impact {advice.impact})_")
     if len(result.findings) > top:
@@ -123,30 +129,50 @@ def answers_template(questionnaire: Questionnaire, fmt_name: str = "yaml", lang:
 
 
 def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
-    """One row per dimension, in the words a table in the app or a report shows."""
-    return [
-        {
-            "Dimension": d.title,
-            "Side": "Demand" if d.side == "demand" else "Operations",
-            "Score": None if d.score is None else round(d.score),
-            "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
-            "Target": round(d.target),
-            "Gap": None if d.gap is None else round(d.gap),
-            "Answered": f"{d.given} of {d.total}",
-            "Don't know": d.dont_know,
-        }
-        for d in result.dimensions
-    ]
+    """One row per dimension, then one per area under it, in the words a table in the app shows.
+
+    Figures are on the questionnaire's own scale (``score_scale``), as text with its decimals.
+    """
+    sc = result.score_scale
+    rows: list[dict[str, Any]] = []
+    for d in result.dimensions:
+        rows.append(
+            {
+                "Dimension": d.title,
+                "Side": "Demand" if d.side == "demand" else "Operations",
+                "Score": None if d.score is None else scale.number(d.score, sc),
+                "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
+                "Target": scale.number(d.target, sc),
+                "Gap": None if d.gap is None else scale.signed(d.gap, sc),
+                "Answered": f"{d.given} of {d.total}",
+                "Don't know": d.dont_know,
+            }
+        )
+        for area in d.areas:
+            rows.append(
+                {
+                    "Dimension": f"↳ {area.title}",
+                    "Side": "",
+                    "Score": None if area.score is None else scale.number(area.score, sc),
+                    "Level": "",
+                    "Target": "",
+                    "Gap": "",
+                    "Answered": "",
+                    "Don't know": "",
+                }
+            )
+    return rows
 
 
 def headline(result: ScoreResult) -> str:
     """One sentence on where the business stands, for the top of a page or report."""
     b = result.balance
+    sc = result.score_scale
     if result.overall is None:
-        return "Not enough answers yet to score operations readiness."
-    parts = [f"Operations readiness is {fmt(result.overall)} out of 100"]
-    if b.demand is not None:
-        parts.append(f"demand strength {fmt(b.demand)}")
+        return f"Not enough answers yet to score {result.overall_label.lower()}."
+    parts = [f"{result.overall_label} is {scale.in_words(result.overall, sc)}"]
+    if b.demand is not None and b.index is not None:
+        parts.append(f"demand strength {scale.number(b.demand, sc)}")
     sentence = ", ".join(parts) + "."
     if b.label:
         sentence += f" {b.label}: {b.meaning}"
@@ -164,7 +190,7 @@ def finding_markdown(result: ScoreResult, finding: Finding, rank: int) -> str:
         f"**{rank}. {_md(finding.text)}**{badges}",
         "",
         f":gray[{_md(dimension)} · now: {_md(now or '–')}{_md(step)} · "
-        f"+{finding.points:.0f} points for {_md(dimension)}]",
+        f"{scale.gain(finding.points, result.score_scale)} points for {_md(dimension)}]",
         "",
     ]
     for advice in finding.recommendations:

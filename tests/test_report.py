@@ -135,11 +135,15 @@ def test_csv_xlsx_and_json_carry_answers_scores_and_findings(sample_case) -> Non
     q, result, answers = sample_case
     rows = list(csv.reader(io.StringIO(render("csv", q, result, answers).decode("utf-8-sig"))))
     sections = {r[0] for r in rows if r and r[0] != "section"}
-    assert sections == {"Summary", "Scores", "Findings", "Actions", "Answers"}
+    assert sections == {"Summary", "Scores", "Areas", "Findings", "Actions", "Answers"}
     book = load_workbook(io.BytesIO(render("xlsx", q, result, answers)))
-    assert book.sheetnames == ["Summary", "Scores", "Findings", "Actions", "Answers"]
+    assert book.sheetnames == ["Summary", "Scores", "Areas", "Findings", "Actions", "Answers"]
     scores = {row[0]: row[2] for row in book["Scores"].iter_rows(min_row=2, values_only=True)}
     assert scores == {d.title: f"{d.score:.0f}" for d in result.dimensions}
+    # sub-areas (the sample's team/roles) are in the workbook too, under their dimension
+    areas = list(book["Areas"].iter_rows(min_row=2, values_only=True))
+    expected_areas = [(d.title, a.title, f"{a.score:.0f}") for d in result.dimensions for a in d.areas]
+    assert areas == expected_areas and expected_areas
     data = json.loads(render("json", q, result, answers))
     assert data["questionnaire"] == {"id": q.id, "version": q.version, "hash": q.content_hash}
     assert data["overall"] == result.overall and data["answers"]["surge_plan"] is False
