@@ -153,6 +153,16 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "invalid surge input",
                 "`surge_input` goes on number questions and names one of the surge model's inputs (docs/surge.md).",
             ),
+            Code(
+                "RQ220",
+                "unknown peak question",
+                "`peak_questions` lists questions of the same dimension (see docs/scoring.md).",
+            ),
+            Code(
+                "RQ221",
+                "invalid contradiction rule",
+                "A `contradictions` rule needs a valid `when` condition over question ids and a `message`.",
+            ),
         ),
     ),
     (

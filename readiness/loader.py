@@ -301,6 +301,7 @@ class _Checker:
         # Ids as written (even of broken items), so a broken item does not also
         # cause a false "unknown id" everywhere it is referenced.
         self.raw_ids = {section: self._raw_ids(section) for section in _ITEM_ADAPTERS}
+        self.demand_dimensions = {d.id for _, d in self.items["dimensions"] if d.side == "demand"}
         # Sections a syntax error left partly unread: an id missing from them may
         # just be unreadable, so "unknown id" is not said about them.
         broken = [b for b in source.broken if b]
@@ -366,6 +367,18 @@ class _Checker:
                 seen.add(area.id)
             if dim.weight == 0:
                 self.add("RQ301", f"dimension `{dim.id}` has weight 0", ("dimensions", index, "weight"))
+            own = {
+                q.get("id")
+                for q in self.data.get("questions") or []
+                if isinstance(q, dict) and q.get("dimension") == dim.id
+            }
+            for p_index, qid in enumerate(dim.peak_questions):
+                if qid not in own and "questions" not in self.partial:
+                    self.add(
+                        "RQ220",
+                        f"dimension `{dim.id}` lists `{qid}` in peak_questions, but it is not one of its questions",
+                        ("dimensions", index, "peak_questions", p_index),
+                    )
             if dim.id not in question_dims and "questions" not in self.partial:
                 self.add("RQ302", f"dimension `{dim.id}` has no questions", ("dimensions", index))
         # No demand side is a framework of its own (SAMM, EOS): scored and headed by its own title, no warning.
@@ -466,7 +479,8 @@ class _Checker:
                         f"profile `{profile.id}`: target {target:g} for `{dim_id}` is outside {low:g}..{high:g}",
                         (*path, dim_id),
                     )
-            missing = [d for d in dims if d not in profile.targets]
+            # A target is a level of readiness to reach: demand pressure has none.
+            missing = [d for d in dims if d not in profile.targets and d not in self.demand_dimensions]
             if missing and "dimensions" not in self.unsure:
                 self.add("RQ210", f"profile `{profile.id}` has no target for: {', '.join(missing)}", path)
 

@@ -148,10 +148,20 @@ class Dimension(_Model):
     title: Text
     description: Text | None = None
     side: Literal["operations", "demand"] = Field(
-        description="`operations` (supply: team, process, technology, capacity) or `demand` (marketing)."
+        description="`operations` (supply: team, process, technology, capacity, demand management) or "
+        "`demand` (demand pressure: how much demand is coming; a high score is high pressure)."
     )
     weight: Weight = 1.0
     areas: list[Area] = Field(default_factory=list)
+    peak_share: Fraction = Field(
+        default=0.0,
+        description="Share of the score taken by the highest of `peak_questions` instead of the weighted mean "
+        "(0: a plain mean). For demand pressure: one big source of demand (a TV spot, a tripling pipeline) "
+        "is enough to swamp a business, whatever the other answers say.",
+    )
+    peak_questions: list[Id] = Field(
+        default_factory=list, description="Questions of this dimension whose highest share sets the peak."
+    )
 
 
 class Level(_Model):

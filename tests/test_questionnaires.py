@@ -14,7 +14,7 @@ from readiness.scoring import _matching_advice
 from .conftest import ROOT
 
 FILES = sorted((ROOT / "questionnaires").glob("*.yaml"))
-DIMENSIONS = {"team", "process", "technology", "capacity", "marketing"}
+DIMENSIONS = {"team", "process", "technology", "capacity", "demand_management", "demand"}
 PROFILES = {"steady_growth", "double_in_12_months", "survive_10x_spike"}
 
 
