@@ -1,0 +1,173 @@
+"""Established frameworks, written as questionnaires, score exactly as their own methods do.
+
+Each expected number is computed in the test from the framework's published rule (cited where
+it is used), straight from the raw answers, never from the engine's own output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from readiness.answers import Answer, AnswerSet
+from readiness.errors import QuestionnaireError
+from readiness.loader import load_questionnaire_with_warnings, parse_questionnaire
+from readiness.model import ScoringPolicy
+from readiness.report import build_report, render
+from readiness.scale import headline_label, out_of, to_native
+from readiness.scoring import score
+from readiness.summary import markdown
+
+DATA = Path(__file__).parent / "data" / "frameworks"
+SAMM = DATA / "samm-governance.yaml"
+EOS = DATA / "eos-checkup.yaml"
+
+# SAMM answers: stream A and B of each practice, maturity levels 1..3 (the toolbox's 0/0.25/0.5/1).
+SAMM_ANSWERS = {
+    "sm_a1": 1, "sm_a2": 1, "sm_a3": 0.5, "sm_b1": 0.5, "sm_b2": 0.25, "sm_b3": 0.25,
+    "pc_a1": 1, "pc_a2": 0.5, "pc_a3": 0.25, "pc_b1": 0.5, "pc_b2": 0.25, "pc_b3": 0,
+    "eg_a1": 0.5, "eg_a2": 0.25, "eg_a3": 0, "eg_b1": 0.25, "eg_b2": 0, "eg_b3": 0,
+}  # fmt: skip
+
+
+def _answers(values: dict[str, object]) -> dict[str, Answer]:
+    return {qid: Answer(qid, "value", value) for qid, value in values.items()}
+
+
+def samm_practice(answers: dict[str, float], prefix: str) -> float:
+    """OWASP SAMM v2 toolbox: a practice's score is the sum over maturity levels 1..3 of the mean
+    of its two streams' answers at that level; a blank counts as 0."""
+    return sum((answers.get(f"{prefix}_a{lvl}", 0) + answers.get(f"{prefix}_b{lvl}", 0)) / 2 for lvl in (1, 2, 3))
+
+
+def test_samm_loads_without_warnings_and_scores_like_the_samm_toolbox() -> None:
+    loaded = load_questionnaire_with_warnings(SAMM)
+    assert loaded.warnings == []  # no demand side is not a warning
+    q = loaded.questionnaire
+    result = score(q, _answers(SAMM_ANSWERS))
+    practices = {"strategy_metrics": "sm", "policy_compliance": "pc", "education_guidance": "eg"}
+    expected = {dim: samm_practice(SAMM_ANSWERS, prefix) for dim, prefix in practices.items()}
+    assert expected == {"strategy_metrics": 1.75, "policy_compliance": 1.25, "education_guidance": 0.5}
+    for dim_id, value in expected.items():
+        assert to_native(result.dimension(dim_id).score, q.score_scale) == pytest.approx(value, abs=0.005)
+    # SAMM: the business function's score is the mean of its practices' scores
+    function = sum(expected.values()) / 3
+    assert to_native(result.overall, q.score_scale) == pytest.approx(function, abs=0.005)
+    assert out_of(result.overall, q.score_scale) == "1.17 / 3"
+    data = result.to_dict()
+    assert data["native"]["overall"] == pytest.approx(1.17, abs=0.005)
+    assert data["overall"] == pytest.approx(100 * function / 3, abs=0.01)  # 0..100 kept beside it
+    # SAMM streams are the areas: stream A of Strategy and Metrics is (1 + 1 + 0.5) of 3
+    stream = next(a for a in result.dimension("strategy_metrics").areas if a.id == "sm_a")
+    assert to_native(stream.score, q.score_scale) == pytest.approx(2.5, abs=0.005)
+
+
+def test_samm_counts_a_blank_as_zero_where_left_out_would_double_the_score() -> None:
+    q = load_questionnaire_with_warnings(SAMM).questionnaire
+    partial = {"sm_a1": 1, "sm_a2": 0.25, "sm_b1": 0}  # three of the practice's six answered
+    toolbox = samm_practice(partial, "sm")  # blanks count 0: (0.5 + 0.125 + 0) = 0.625 of 3
+    result = score(q, _answers(partial))
+    dim = result.dimension("strategy_metrics")
+    assert dim.score == pytest.approx(100 * toolbox / 3, abs=0.01) == pytest.approx(20.83, abs=0.01)
+    left_out = score(q, _answers(partial), policy=ScoringPolicy(unanswered="exclude"))
+    assert left_out.dimension("strategy_metrics").score == pytest.approx(41.67, abs=0.01)
+    assert any("counted as the worst answer" in w.message for w in result.warnings)
+
+
+# EOS Organizational Checkup: twenty statements rated 1..5; the score is the total, 20..100.
+EOS_RATINGS = [5, 5, 4, 4, 3, 2, 2, 3, 3, 3, 2, 2, 2, 4, 3, 2, 3, 4, 3, 4]
+
+
+def test_eos_checkup_total_is_the_sum_of_its_twenty_ratings() -> None:
+    loaded = load_questionnaire_with_warnings(EOS)
+    assert loaded.warnings == []
+    q = loaded.questionnaire
+    answers = _answers({f"s{i:02d}": rating for i, rating in enumerate(EOS_RATINGS, start=1)})
+    result = score(q, answers)
+    total = sum(EOS_RATINGS)  # the EOS checkup's rule: add up the twenty ratings
+    assert total == 63
+    assert to_native(result.overall, q.score_scale) == pytest.approx(total)
+    assert out_of(result.overall, q.score_scale) == "63 / 100"
+    # Vision (statements 1-4, rated 5, 5, 4, 4) on the same 20..100 reading: 18 of 4..20 points
+    assert to_native(result.dimension("vision").score, q.score_scale) == pytest.approx(20 + 80 * (18 - 4) / 16)
+    # a mean of the six components would weigh Vision's four statements like Data's three: not EOS's total
+    mean = score(q, answers, policy=ScoringPolicy(rollup="mean"))
+    assert to_native(mean.overall, q.score_scale) != pytest.approx(total, abs=0.5)
+
+
+def test_eos_worst_and_best_read_20_and_100_without_a_fake_zero_option() -> None:
+    q = load_questionnaire_with_warnings(EOS).questionnaire
+    worst = score(q, _answers({f"s{i:02d}": 1 for i in range(1, 21)}))
+    best = score(q, _answers({f"s{i:02d}": 5 for i in range(1, 21)}))
+    assert (out_of(worst.overall, q.score_scale), out_of(best.overall, q.score_scale)) == ("20 / 100", "100 / 100")
+    assert [o.value for o in q.scale("rating").options] == [1, 2, 3, 4, 5]
+
+
+def test_a_framework_without_a_demand_side_is_headed_by_its_own_label_everywhere() -> None:
+    q = load_questionnaire_with_warnings(SAMM).questionnaire
+    result = score(q, _answers(SAMM_ANSWERS))
+    assert headline_label(q) == result.overall_label == "SAMM Governance maturity"
+    text = markdown(result)
+    assert "**SAMM Governance maturity:** 1.17 / 3" in text
+    assert "Operations readiness" not in text and "Demand strength" not in text
+    assert "| ↳ Create and promote | | 2.50 |" in text  # streams shown under their practice
+    answer_set = AnswerSet(answers=_answers(SAMM_ANSWERS), business="Acme")
+    report = build_report(q, result, answer_set)
+    html = render("html", q, result, answer_set).decode("utf-8")
+    for words in ("Not enough answers to place the business", "Operations readiness", "Demand strength"):
+        assert words not in html
+        assert words not in json.dumps(report.summary)
+    assert "SAMM Governance maturity" in html and "1.17 / 3" in html and "Create and promote" in html
+
+
+def test_without_a_label_the_title_heads_the_score() -> None:
+    text = EOS.read_text().replace("label: Organizational Checkup score", "unit: points")
+    q = parse_questionnaire(text).questionnaire
+    result = score(q, _answers({f"s{i:02d}": r for i, r in enumerate(EOS_RATINGS, start=1)}))
+    assert result.overall_label == "EOS Organizational Checkup"
+    assert out_of(result.overall, q.score_scale) == "63 / 100 points"
+
+
+def test_min_rollup_is_the_weakest_dimension() -> None:
+    text = SAMM.read_text().replace("rollup: mean", "rollup: min")
+    q = parse_questionnaire(text).questionnaire
+    result = score(q, _answers(SAMM_ANSWERS))
+    assert to_native(result.overall, q.score_scale) == pytest.approx(0.5, abs=0.005)  # Education and Guidance
+
+
+DORA_LIKE = """
+schema_version: 1
+id: dora-lead-time
+version: "1"
+title: Lead time
+dimensions: [{id: delivery, title: Delivery, side: operations}]
+levels: [{id: low, name: Low, min: 0}, {id: elite, name: Elite, min: 100}]
+profiles: [{id: p, title: P, targets: {delivery: 100}}]
+questions:
+  - id: lead_time
+    dimension: delivery
+    type: number
+    text: Lead time for changes, in hours?
+    bands:
+      - {below: 1, score: 1, label: Less than one hour}
+      - {below: 24, score: 0.5, label: Less than one day}
+      - {score: 0, label: A day or more}
+"""
+
+
+@pytest.mark.parametrize(
+    ("hours", "label"), [(0.5, "Less than one hour"), (1, "Less than one day"), (24, "A day or more")]
+)
+def test_exclusive_band_bounds_put_the_bound_itself_into_the_next_band(hours: float, label: str) -> None:
+    q = parse_questionnaire(DORA_LIKE).questionnaire
+    result = score(q, _answers({"lead_time": hours}))
+    assert result.questions[0].label == label
+
+
+def test_a_band_with_both_bounds_is_an_error_at_its_line() -> None:
+    text = DORA_LIKE.replace("{below: 24,", "{below: 24, up_to: 24,")
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(text, "dora.yaml")
+    assert "dora.yaml:16:17: RQ208" in str(caught.value)  # the second band's line (the text starts with a newline)
