@@ -171,3 +171,32 @@ def test_a_band_with_both_bounds_is_an_error_at_its_line() -> None:
     with pytest.raises(QuestionnaireError) as caught:
         parse_questionnaire(text, "dora.yaml")
     assert "dora.yaml:16:17: RQ208" in str(caught.value)  # the second band's line (the text starts with a newline)
+
+
+def _doc_example(name: str) -> str:
+    """The YAML block of docs/bring-your-framework.md marked ``<!-- framework: NAME -->``."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "bring-your-framework.md").read_text(encoding="utf-8")
+    after = page.split(f"<!-- framework: {name} -->", 1)[1]
+    return after.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_how_to_samm_example_scores_as_the_page_says() -> None:
+    q = parse_questionnaire(_doc_example("samm")).questionnaire
+    answers = {"sm_a1": 1, "sm_a2": 0.5, "sm_b1": 0.25}
+    result = score(q, _answers(answers))
+    assert samm_practice(answers, "sm") == 0.875  # SAMM: (1 + .25)/2 + (.5 + 0)/2 + 0, blanks as 0
+    assert out_of(result.overall, q.score_scale) == "0.88 / 3"
+    left_out = score(q, _answers(answers), policy=ScoringPolicy(unanswered="exclude"))
+    assert out_of(left_out.overall, q.score_scale) == "1.75 / 3"
+    areas = {a.title: out_of(a.score, q.score_scale) for a in result.dimension("strategy").areas}
+    assert areas == {"Create and promote": "1.50 / 3", "Measure and improve": "0.25 / 3"}
+
+
+def test_the_how_to_eos_example_scores_as_the_page_says() -> None:
+    q = parse_questionnaire(_doc_example("eos")).questionnaire
+    ratings = [5, 5, 5, 5, 4, 4, 4, 1, 1, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 2]
+    answers = _answers({f"s{i:02d}": r for i, r in enumerate(ratings, start=1)})
+    assert sum(ratings) == 63  # EOS: the checkup's score is the total of the twenty ratings
+    assert out_of(score(q, answers).overall, q.score_scale) == "63 / 100"
+    mean = score(q, answers, policy=ScoringPolicy(rollup="mean"))
+    assert out_of(mean.overall, q.score_scale) == "59 / 100"
