@@ -228,6 +228,13 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "`questionnaire_version`.",
                 W,
             ),
+            Code(
+                "RA120",
+                "answers contradict each other",
+                "Check both answers the warning names: one of them is probably optimistic. The rule is "
+                "written in the questionnaire's `contradictions`.",
+                W,
+            ),
         ),
     ),
 )

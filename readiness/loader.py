@@ -30,10 +30,12 @@ from readiness.model import (
     BalanceSettings,
     Band,
     ChoiceOption,
+    Contradiction,
     Dimension,
     Level,
     MultipleChoiceQuestion,
     NumberQuestion,
+    PlanSettings,
     Profile,
     Question,
     Questionnaire,
@@ -54,7 +56,13 @@ _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "profiles": TypeAdapter(Profile),
     "questions": TypeAdapter(Question),
 }
-_ITEM_MODELS: dict[str, Any] = {"dimensions": Dimension, "scales": Scale, "levels": Level, "profiles": Profile}
+_ITEM_MODELS: dict[str, Any] = {
+    "dimensions": Dimension,
+    "scales": Scale,
+    "levels": Level,
+    "profiles": Profile,
+    "contradictions": Contradiction,
+}
 _NESTED_MODELS: dict[tuple[str, str], Any] = {
     ("scales", "options"): ScaleOption,
     ("dimensions", "areas"): Area,
@@ -261,8 +269,9 @@ def _allowed_keys(parent: Any, path: PathKey) -> list[str]:
 
 def _model_at(parent: Any, path: PathKey) -> Any:
     section = path[0]
-    if len(path) == 1 and section in ("scoring", "balance", "score_scale"):
-        return {"scoring": ScoringPolicy, "balance": BalanceSettings, "score_scale": ScoreScale}[str(section)]
+    if len(path) == 1 and section in ("scoring", "balance", "plan", "score_scale"):
+        models = {"scoring": ScoringPolicy, "balance": BalanceSettings, "plan": PlanSettings, "score_scale": ScoreScale}
+        return models[str(section)]
     if len(path) == 2 and section == "questions":
         return QUESTION_TYPES.get(str(parent.get("type"))) if isinstance(parent, dict) else None
     if len(path) == 2:
@@ -331,6 +340,7 @@ class _Checker:
         self.levels()
         self.profiles()
         self.questions()
+        self.consistency()
         self.translations()
         return self.problems
 
@@ -653,6 +663,54 @@ class _Checker:
                 "read `value` (the answer) and `score` (0..1)",
                 path,
             )
+
+    def consistency(self) -> None:
+        """Contradiction rules, recommendation `needs` and the control dimension name real things."""
+        known = {q.id for _, q in self.items["questions"]}
+        if "questions" in self.unsure:
+            return
+        for index, rule in enumerate(self._raw_list("contradictions")):
+            path: PathKey = ("contradictions", index, "when")
+            when = rule.get("when") if isinstance(rule, dict) else None
+            if not isinstance(when, str):
+                continue
+            try:
+                names = expr.parse(when).names
+            except expr.ExpressionError as exc:
+                self.add("RQ221", f"contradiction rule: {exc}", path)
+                continue
+            for name in names:
+                if name not in known:
+                    self.add(
+                        "RQ221",
+                        f"contradiction rule reads unknown question `{name}`{_did_you_mean(name, sorted(known))}",
+                        path,
+                        within=name,
+                    )
+        for q_index, q in self.items["questions"]:
+            for r_index, rec in enumerate(q.recommendations):
+                for n_index, name in enumerate(rec.needs):
+                    if name not in known:
+                        self.add(
+                            "RQ205",
+                            f"question `{q.id}` recommendation needs unknown question `{name}`"
+                            f"{_did_you_mean(name, sorted(known))}",
+                            ("questions", q_index, "recommendations", r_index, "needs", n_index),
+                        )
+        balance = self.data.get("balance")
+        control = balance.get("control_dimension") if isinstance(balance, dict) else None
+        if isinstance(control, str):
+            sides = {d.id: d.side for _, d in self.items["dimensions"]}
+            if sides.get(control) != "operations":
+                self.add(
+                    "RQ201",
+                    f"balance.control_dimension `{control}` is not an operations dimension",
+                    ("balance", "control_dimension"),
+                )
+
+    def _raw_list(self, section: str) -> list[Any]:
+        raw = self.data.get(section)
+        return raw if isinstance(raw, list) else []
 
     def translations(self) -> None:
         languages = self.data.get("languages")

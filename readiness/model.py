@@ -197,6 +197,12 @@ class Recommendation(_Model):
     horizon: Literal[30, 60, 90] | None = Field(
         default=None, description="Suggested roadmap slot in days; default from effort."
     )
+    needs: list[Id] = Field(
+        default_factory=list,
+        description="Questions whose own first action must come before this one in the 30/60/90-day plan "
+        "(e.g. measure the website's peak before moving to hosting that scales). Ignored when that "
+        "question has no finding.",
+    )
 
 
 class ChoiceOption(_Model):
@@ -253,6 +259,29 @@ class _QuestionBase(_Model):
         default=None,
         description="Marks a number question as an input of the surge stress test; one of the names "
         "listed in docs/surge.md (e.g. `orders_per_day`, `utilization`, `cash_weeks`).",
+    )
+    finding: Text | None = Field(
+        default=None,
+        description="What a low answer means for the business, written as a finding "
+        "(e.g. 'Your website will probably fall over during a TV spot.'). Default: the question.",
+    )
+    pressure: Literal["spike", "growth", "slack"] | None = Field(
+        default=None,
+        description="The kind of pressure: on a demand question, the kind it measures (a sudden `spike`, or "
+        "sustained `growth`); on an operations question, the kind it guards against (also `slack`: supply "
+        "running ahead of real demand, as forecasts, plans and stock do). Findings that guard "
+        "against the kind of pressure the business faces rank higher (docs/scoring.md, section 4).",
+    )
+    matters_if: str | None = Field(
+        default=None,
+        description="A condition over other answers (`'na'` for 'not applicable'): when it is false the business "
+        "is not exposed to what this question guards against, and its finding is not advised "
+        "(e.g. a website spike for a business that takes no orders online). The score is unchanged.",
+    )
+    grows: Literal["capacity", "demand"] | None = Field(
+        default=None,
+        description="What acting on this question adds: `capacity` findings are not advised while operations "
+        "are ahead of demand (idle capacity), `demand` findings not while demand is ahead of operations.",
     )
 
     @property
@@ -346,9 +375,10 @@ class ScoringPolicy(_Model):
         default="exclude", description="`exclude`: left out of the score; `lowest`: counts as worst."
     )
     unanswered: Literal["exclude", "lowest"] = Field(
-        default="exclude",
-        description="`exclude` (default): a question nobody answered is left out; "
-        "`lowest`: it counts as the worst answer (SAMM's toolbox counts a blank as 0).",
+        default="lowest",
+        description="`lowest` (default): a question nobody answered counts as its worst answer, and the "
+        "score's range shows its best (skipping never pays; SAMM's toolbox also counts a blank as 0); "
+        "`exclude`: it is left out of the score, for frameworks whose own method does so.",
     )
     rollup: Literal["mean", "sum", "min"] = Field(
         default="mean",
@@ -378,14 +408,54 @@ class ScoreScale(_Model):
 
 
 class BalanceSettings(_Model):
-    """Where the balance quadrant's lines are drawn (scores 0..100)."""
+    """Where the balance quadrant's lines are drawn (scores 0..100). Each rule: docs/scoring.md."""
 
     gap: Annotated[float, Field(gt=0, le=100)] = Field(
         default=20, description="How far one side must lead to be 'far ahead'."
     )
     high: Annotated[float, Field(ge=0, le=100)] = Field(
-        default=60, description="Average score from which a balanced business counts as strong."
+        default=60,
+        description="Weakest-link score from which a business in step counts as strong (scale-ready).",
     )
+    softness: Fraction = Field(
+        default=0.0,
+        description="Soft minimum: share of the weighted operations score blended into the weakest link "
+        "(0: the weakest dimension alone; 1: the plain average, the pre-2.0 behaviour).",
+    )
+    control_dimension: str | None = Field(
+        default=None,
+        description="Operations dimension that manages demand (e.g. `demand_management`): when demand is far "
+        "ahead, a strong one makes the verdict 'demand ahead, under control' instead of the danger zone.",
+    )
+    control: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=60, description="Score of the control dimension from which demand ahead counts as under control."
+    )
+    coverage: Fraction = Field(
+        default=0.6,
+        description="Least share of each dimension's shown, counted questions that must have a real answer "
+        "(not 'don't know', not skipped) before the business is placed in a quadrant.",
+    )
+    critical_fail: Fraction = Field(
+        default=0.25,
+        description="A critical question whose share is below this is failing: no scale-ready verdict, and its "
+        "findings rank first.",
+    )
+
+
+class PlanSettings(_Model):
+    """How much the 30/60/90-day plan may hold (docs/scoring.md, 'A plan a small business can do')."""
+
+    per_period: Annotated[int, Field(ge=1, le=50)] = Field(
+        default=5, description="Most actions in each 30-day period; the rest waits in the backlog."
+    )
+
+
+class Contradiction(_Model):
+    """Answers that cannot both be true: a warning when ``when`` holds over the answers."""
+
+    id: Id
+    when: str = Field(description="A condition over question ids, as in `show_if`.")
+    message: Text = Field(description="What looks contradictory, and which answer to check.")
 
 
 def _hashed(data: dict[str, Any]) -> dict[str, Any]:
@@ -395,7 +465,7 @@ def _hashed(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("score_scale") == ScoreScale().model_dump(mode="json"):
         data.pop("score_scale")
     scoring = data.get("scoring") or {}
-    for key, default in (("unanswered", "exclude"), ("rollup", "mean")):
+    for key, default in (("unanswered", "lowest"), ("rollup", "mean")):
         if scoring.get(key) == default:
             scoring.pop(key)
     for question in data.get("questions") or []:
@@ -429,6 +499,8 @@ class Questionnaire(_Model):
     questions: list[Question] = Field(min_length=1)
     scoring: ScoringPolicy = Field(default_factory=ScoringPolicy)
     balance: BalanceSettings = Field(default_factory=BalanceSettings)
+    plan: PlanSettings = Field(default_factory=PlanSettings)
+    contradictions: list[Contradiction] = Field(default_factory=list)
     score_scale: ScoreScale = Field(
         default_factory=ScoreScale,
         description="How scores are shown (range, decimals, unit); levels and targets are written on it.",
@@ -496,6 +568,12 @@ class Questionnaire(_Model):
             if score + 1e-9 >= to_internal(level.min, self.score_scale):
                 chosen = level
         return chosen
+
+    def level_start(self, level: Level) -> float:
+        """Where a level starts on the internal 0..100 scale (``min`` is written on the native one)."""
+        from readiness.scale import to_internal
+
+        return to_internal(level.min, self.score_scale)
 
     def target(self, profile: Profile, dimension_id: str) -> float:
         """A profile's target for a dimension on the internal 0..100 scale (written natively)."""

@@ -8,7 +8,7 @@ The rules are written out in docs/scoring.md ("Scoring policies").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,19 +31,20 @@ def headline(
     questionnaire: Questionnaire,
     policy: ScoringPolicy,
     dimensions: Iterable[Any],
-    raw: Mapping[str, float | None],
+    operations: float | None,
     questions: Iterable[Any],
 ) -> float | None:
     """The headline score (0..100, rounded to 2 decimals) under the questionnaire's roll-up.
 
-    ``dimensions`` are the scored dimensions (with ``id`` and ``weight``), ``raw``
-    their unrounded scores, ``questions`` the question scores (with ``dimension``,
-    ``weight``, ``counted`` and ``score``).
+    ``dimensions`` are the scored dimensions (``id``, ``weight``, ``score``), ``operations`` the
+    engine's own operations score (the weighted mean, which ``mean`` keeps as it is), ``questions``
+    the question scores (``dimension``, ``weight``, ``counted``, ``score``).
     """
     scope = headline_dimensions(questionnaire)
     dims = [d for d in dimensions if d.id in scope]
+    has_operations = any(d.side == "operations" for d in questionnaire.dimensions)
     if policy.rollup == "min":
-        scored = [s for d in dims if (s := raw.get(d.id)) is not None and d.weight > 0]
+        scored = [d.score for d in dims if d.score is not None and d.weight > 0]
         value = min(scored) if scored else None
     elif policy.rollup == "sum":
         weights = {d.id: d.weight for d in dims}
@@ -52,8 +53,10 @@ def headline(
         ]
         total = sum(w for w, _ in pairs)
         value = None if total <= 0 else 100 * sum(w * s for w, s in pairs) / total
-    else:
-        pairs = [(d.weight, s) for d in dims if (s := raw.get(d.id)) is not None]
+    elif has_operations:
+        value = operations
+    else:  # a questionnaire with no operations side: the weighted mean of its dimensions
+        pairs = [(d.weight, d.score) for d in dims if d.score is not None]
         total = sum(w for w, _ in pairs)
         value = None if total <= 0 else sum(w * s for w, s in pairs) / total
     return None if value is None else round(value, 2)

@@ -186,3 +186,82 @@ def test_best_and_worst_on_the_sample_questionnaire() -> None:
     worst = extreme(q, False)
     worst["business_type"] = Answer("business_type", "value", "goods")
     assert score(q, worst).overall == 0
+
+
+def _raise(q: Questionnaire, question, rnd: random.Random) -> tuple:
+    """Two answers to ``question``, the second scoring at least as high as the first."""
+    if question.type == "multiple_choice":
+        ids = [o.id for o in question.options]
+        before_value = tuple(i for i in ids if rnd.random() < 0.5)
+        positive = [o.id for o in question.options if o.value > 0 and o.id not in before_value]
+        return before_value, tuple(sorted({*before_value, *positive[:1]}, key=ids.index))
+    if question.type == "number":
+        bands = question.bands
+        ranked = sorted(range(len(bands)), key=lambda i: bands[i].score)
+        pick = lambda i: bands[i].up_to if bands[i].up_to is not None else 200  # noqa: E731
+        return pick(ranked[0]), pick(ranked[-1])
+    steps = q.steps(question)
+    low, high = sorted(rnd.sample(range(len(steps)), 2))
+    return steps[low].value, steps[high].value
+
+
+@settings(max_examples=150, deadline=None)
+@given(questionnaires(), st.randoms(use_true_random=False))
+def test_improving_an_operations_answer_never_raises_the_danger(q: Questionnaire, rnd: random.Random) -> None:
+    operations = [x for x in q.questions if x.dimension != "demand"]
+    if not operations:
+        return
+    answers = random_answers(q, rnd)
+    question = rnd.choice(operations)
+    worse, better = _raise(q, question, rnd)
+    before = score(q, {**answers, question.id: Answer(question.id, "value", worse)})
+    after = score(q, {**answers, question.id: Answer(question.id, "value", better)})
+    if before.balance.index is None or after.balance.index is None:
+        return
+    assert after.balance.index <= before.balance.index + 1e-6
+    if before.balance.quadrant != "danger_zone":
+        assert after.balance.quadrant != "danger_zone"
+
+
+@settings(max_examples=150, deadline=None)
+@given(questionnaires(), st.randoms(use_true_random=False))
+def test_the_range_contains_the_score(q: Questionnaire, rnd: random.Random) -> None:
+    result = score(q, random_answers(q, rnd))
+    for d in result.dimensions:
+        if d.score is not None:
+            assert d.low is not None and d.high is not None
+            assert d.low - 1e-6 <= d.score <= d.high + 1e-6
+            assert 0 <= d.low <= d.high <= 100
+
+
+SEVERITY_ORDER = ("danger_zone", "demand_ahead_controlled", "foundation", "idle_capacity", "scale_ready")
+
+
+def _verdict(result) -> str | None:
+    """The verdict, or for a business not placed the one its answers lean to."""
+    return result.balance.leaning or result.balance.quadrant
+
+
+@settings(max_examples=200, deadline=None)
+@given(questionnaires(), st.randoms(use_true_random=False))
+def test_skipping_an_answer_never_improves_the_verdict(q: Questionnaire, rnd: random.Random) -> None:
+    answers = random_answers(q, rnd)
+    if not answers:
+        return
+    skipped = rnd.choice(sorted(answers))
+    full = score(q, answers)
+    fewer = score(q, {k: v for k, v in answers.items() if k != skipped})
+    for a, b in zip(full.dimensions, fewer.dimensions, strict=True):
+        if a.low is None or b.low is None:
+            continue
+        if a.side == "operations":  # the pessimistic end only falls
+            assert b.low <= a.low + 1e-6
+        else:  # pressure only rises
+            assert b.high >= a.high - 1e-6
+    if full.balance.index is not None and fewer.balance.index is not None:
+        assert fewer.balance.index >= full.balance.index - 1e-6
+    if full.balance.quadrant == "not_placed":
+        assert fewer.balance.quadrant in ("not_placed", None)
+    before, after = _verdict(full), _verdict(fewer)
+    if before is not None and after is not None:
+        assert SEVERITY_ORDER.index(after) <= SEVERITY_ORDER.index(before), (before, after)

@@ -46,25 +46,30 @@ def test_dont_know_counts_as_lowest_by_default_and_is_a_finding(inline) -> None:
     answers = answers_from_pairs(q, [("a", 3), ("b", "dont_know"), ("c", "yes")])
     lowest = score(q, answers)
     assert lowest.dimension("ops").score == pytest.approx(75.0)  # (2*1 + 0 + 1) / 4
+    assert lowest.dimension("ops").high == pytest.approx(75.0)  # an answer: no range
     assert lowest.dimension("ops").dont_know == 1
     dont_know = [f for f in lowest.findings if f.kind == "dont_know"]
     assert [f.question_id for f in dont_know] == ["b"]
     assert "Find out" in dont_know[0].recommendations[0].text
 
+    # "exclude" treats it like a skipped question: worst in the score, best at the top of the range
     excluded = score(q, answers, policy=ScoringPolicy(dont_know="exclude"))
-    assert excluded.dimension("ops").score == pytest.approx(100.0)  # (2*1 + 1) / 3
+    assert excluded.dimension("ops").score == pytest.approx(75.0)
+    assert excluded.dimension("ops").high == pytest.approx(100.0)  # (2*1 + 1 + 1) / 4
     assert [f.question_id for f in excluded.findings if f.kind == "dont_know"] == ["b"]
 
 
-def test_unanswered_questions_are_left_out_and_reported(inline) -> None:
+def test_unanswered_questions_count_as_worst_with_a_range_and_are_reported(inline) -> None:
     q = inline(FOUR_OPS_ONE_DEMAND)
     result = score(q, answers_from_pairs(q, [("a", 3)]))
-    assert result.dimension("ops").score == 100
+    ops = result.dimension("ops")
+    assert (ops.score, ops.low, ops.high) == (50, 50, 100)  # (2*1 + 0 + 0) / 4 .. (2*1 + 1 + 1) / 4
+    assert ops.coverage == pytest.approx(1 / 3, abs=1e-3)
     assert result.completion == 0.25
     assert any(w.code == "RA109" and "3 question(s)" in w.message for w in result.warnings)
 
 
-def test_a_low_critical_answer_caps_the_level_but_not_the_score(inline) -> None:
+def test_a_low_critical_answer_caps_the_score_and_the_level(inline) -> None:
     q = inline("""
     - {id: a, dimension: ops, type: scale, scale: four, text: A, weight: 5}
     - {id: key, dimension: ops, type: scale, scale: four, text: Key person cover, critical: true}
@@ -72,9 +77,13 @@ def test_a_low_critical_answer_caps_the_level_but_not_the_score(inline) -> None:
     """)
     result = score(q, answers_from_pairs(q, [("a", 3), ("key", 0), ("d", 3)]))
     ops = result.dimension("ops")
-    assert ops.score == pytest.approx(83.33)  # 5/6 would be "high"
+    # 5/6 = 83.33 would be "high"; `key` sits in "low" (0..40), so the score stops where "mid" starts
+    assert ops.uncapped == pytest.approx(83.33)
+    assert ops.score == 40 and ops.cap == 40
     assert ops.level == "low"
     assert ops.capped_by == ("key",)
+    failure = result.balance.critical_failures[0]
+    assert (failure.question_id, failure.cap) == ("key", 40)
 
 
 def test_number_bands_and_multiple_choice_scores(inline) -> None:
@@ -125,7 +134,11 @@ def test_findings_rank_by_points_gained_with_critical_first_and_follow_the_answe
     # one step up = 1/3 of a question; dimension weight total 5
     assert by_id["a"].points == pytest.approx(100 * 1 * (1 / 3) / 5, abs=0.01)
     assert by_id["c"].points == pytest.approx(100 * 3 * (1 / 3) / 5, abs=0.01)
-    assert [f.question_id for f in result.findings] == ["c", "b", "a"]  # 20 > 6.67*2 > 6.67
+    # impact = weight / mean weight (5/3) x share missing: a 0.6 x 1, c 1.8 x 1/3, b 0.6 x 1/3 (criticality
+    # is counted once, in its weight; b is not failing). a and c tie: the worst answer is as urgent as a
+    # heavy question two-thirds done, and the questionnaire's order breaks the tie.
+    assert [f.question_id for f in result.findings] == ["a", "c", "b"]
+    assert result.findings[0].priority == pytest.approx(result.findings[1].priority)
     assert [r.text for r in by_id["a"].recommendations] == ["Start from scratch"]
     assert by_id["a"].recommendations[0].horizon == 90  # high effort -> 90 days
     assert "d" not in by_id  # already at the top
@@ -162,6 +175,15 @@ def test_switching_profile_changes_targets_and_gaps_only(sample) -> None:
 )
 def test_balance_quadrants(demand: float, operations: float, quadrant: str) -> None:
     assert classify_balance(demand, operations) == quadrant
+
+
+def test_the_weakest_link_not_the_average_meets_demand() -> None:
+    # average 70 would be in step with demand 60; its weakest part (30) is far behind it
+    assert classify_balance(60, 70, link=30) == "danger_zone"
+    assert classify_balance(60, 70, link=30, controlled=True) == "demand_ahead_controlled"
+    # in step and strong, but a failing critical question forbids scale-ready
+    assert classify_balance(65, 70, link=65) == "scale_ready"
+    assert classify_balance(65, 70, link=65, failing=True) == "foundation"
 
 
 def test_result_is_frozen_and_serialisable(sample) -> None:

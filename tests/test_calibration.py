@@ -1,0 +1,99 @@
+"""Calibration: written business cases must get the verdict an expert wrote down before the tool ran.
+
+Each file in tests/cases/ holds a business, its answers and ``expect:`` (never edited to match the
+tool). What each expectation means, exactly (also in docs/scoring.md, "Calibration"):
+
+* ``quadrant``: the balance verdict (``not_placed`` when a dimension has too few real answers).
+* ``weakest``: the weakest-link dimension the balance names; a list means any of them is right.
+* ``first_fixes``: three entries, each a question id or a list of acceptable ids. The first three
+  findings must match them one to one, in any order: each entry is matched by a distinct one of
+  the first three findings.
+* ``must_not_advise``: ``questions`` appear in no finding and no action of the plan (the
+  30/60/90-day periods and the backlog); ``phrases`` (case-insensitive) appear in no advice of any
+  finding and no action of the plan.
+"""
+
+from __future__ import annotations
+
+from itertools import permutations
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from readiness import score
+from readiness.answers import parse_answers
+from readiness.loader import load_questionnaire
+from readiness.scoring import ScoreResult
+
+from .conftest import ROOT
+
+CASES = sorted((ROOT / "tests" / "cases").glob("*.yaml"))
+
+
+def run_case(path: Path) -> tuple[dict[str, Any], ScoreResult]:
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    questionnaire = load_questionnaire(ROOT / "questionnaires" / f"{case['questionnaire']}.yaml")
+    payload = {k: case[k] for k in ("questionnaire", "profile", "answers") if k in case}
+    answers, problems = parse_answers(questionnaire, payload, str(path))
+    assert not problems, [str(p) for p in problems]  # every case answer must load cleanly
+    return case["expect"], score(questionnaire, answers)
+
+
+def _options(entry: str | list[str]) -> set[str]:
+    return {entry} if isinstance(entry, str) else set(entry)
+
+
+def first_fixes_match(expected: list[str | list[str]], found: list[str]) -> bool:
+    """Each expected entry is matched by a distinct one of the first len(expected) findings."""
+    lead = found[: len(expected)]
+    if len(lead) < len(expected):
+        return False
+    return any(all(q in _options(e) for q, e in zip(order, expected, strict=True)) for order in permutations(lead))
+
+
+def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
+    """(question ids, advice texts) of every finding and every plan action, backlog included."""
+    questions = {f.question_id for f in result.findings}
+    texts = [a.text for f in result.findings for a in f.recommendations]
+    actions = [*result.plan.actions, *result.plan.backlog]
+    questions |= {a.question_id for a in actions}
+    texts += [a.text for a in actions]
+    return questions, texts
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_case_gets_the_experts_verdict(path: Path) -> None:
+    expect, result = run_case(path)
+    b = result.balance
+    found = [f.question_id for f in result.findings]
+    report = (
+        f"quadrant {b.quadrant} (leaning {b.leaning}), weakest {b.weakest}, pressure {b.demand}, "
+        f"link {b.link}, operations {b.operations}; first findings {found[:6]}"
+    )
+    assert b.quadrant == expect["quadrant"], report
+    assert b.weakest in _options(expect["weakest"]), report
+    assert first_fixes_match(expect["first_fixes"], found), report
+    questions, texts = advised(result)
+    banned = set(expect["must_not_advise"].get("questions", []))
+    assert not banned & questions, f"advised: {sorted(banned & questions)}"
+    for phrase in expect["must_not_advise"].get("phrases", []):
+        hits = [t for t in texts if phrase.lower() in t.lower()]
+        assert not hits, f"{phrase!r} advised: {hits[0]}"
+
+
+def test_there_are_at_least_eight_cases_and_each_is_complete() -> None:
+    assert len(CASES) >= 8
+    for path in CASES:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert {"name", "description", "questionnaire", "answers", "expect"} <= set(case), path.name
+        assert {"quadrant", "weakest", "first_fixes", "must_not_advise", "why"} <= set(case["expect"]), path.name
+        assert len(case["expect"]["first_fixes"]) == 3, path.name
+
+
+def test_first_fixes_matching_is_one_to_one() -> None:
+    """The matcher itself: one finding cannot satisfy two entries, and order does not matter."""
+    assert first_fixes_match(["a", ["b", "c"], "d"], ["d", "c", "a", "x"])
+    assert not first_fixes_match([["a", "b"], ["a", "b"], "c"], ["a", "c", "x"])
+    assert not first_fixes_match(["a", "b", "c"], ["a", "b", "x", "c"])

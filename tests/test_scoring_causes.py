@@ -1,0 +1,255 @@
+"""Issue 11's five causes, each pinned by a test on the shipped questionnaire.
+
+1. demand strength measured marketing, so brakes and honest promises raised the danger;
+2. the operations side was an average, so a strong part hid a broken one;
+3. critical questions only renamed the level;
+4. skipping paid;
+5. findings were ranked by points added to one dimension.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from readiness import score
+from readiness.answers import Answer, parse_answers
+from readiness.loader import load_questionnaire
+from readiness.model import Questionnaire
+from readiness.scoring import SEVERITY, ScoreResult
+
+from .conftest import ROOT
+
+CASES = ROOT / "tests" / "cases"
+
+
+@pytest.fixture(scope="module")
+def growth() -> Questionnaire:
+    return load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+
+
+def case_answers(q: Questionnaire, name: str) -> dict[str, Answer]:
+    case = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
+    answers, _ = parse_answers(q, {"answers": case["answers"]}, name)
+    return dict(answers.answers)
+
+
+def with_values(answers: dict[str, Answer], **values: object) -> dict[str, Answer]:
+    out = dict(answers)
+    for qid, value in values.items():
+        out[qid] = Answer(qid, "value", value)
+    return out
+
+
+def severity(result: ScoreResult) -> int:
+    return SEVERITY.index(result.balance.leaning or result.balance.quadrant)
+
+
+# 1 ----------------------------------------------------------------------------------------------
+def test_cause_1_brakes_and_honest_promises_lower_the_danger_never_raise_it(growth: Questionnaire) -> None:
+    before_answers = case_answers(growth, "creamery-before-tv-spot")
+    before = score(growth, before_answers)
+    braked = score(
+        growth,
+        with_values(
+            before_answers,
+            throttle_demand=True,
+            when_full="waiting_list",
+            promises_match=4,
+            promise_kept_rate=99,
+            campaigns_with_ops=4,
+            campaign_warning="month_plus",
+        ),
+    )
+    # the demand side measures the demand coming, which braking does not change
+    assert braked.balance.demand == before.balance.demand
+    assert braked.balance.index <= before.balance.index
+    assert severity(braked) >= severity(before)
+    assert before.balance.quadrant == "danger_zone"
+    assert braked.balance.quadrant == "demand_ahead_controlled"
+    # and none of those questions sits on the demand side any more
+    moved = {"throttle_demand", "when_full", "promises_match", "promise_kept_rate", "campaigns_with_ops"}
+    assert all(growth.dimension(growth.question(m).dimension).side == "operations" for m in moved)
+
+
+# 2 ----------------------------------------------------------------------------------------------
+def test_cause_2_a_strong_part_does_not_hide_a_broken_one(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "saas-fragile-support")
+    result = score(growth, answers)
+    team = result.dimension("team")
+    technology = result.dimension("technology")
+    assert technology.score > 75 > 30 > team.score
+    assert result.balance.weakest == "team" and result.balance.link == pytest.approx(team.score, abs=0.01)
+    # the headline still shows the weighted operations score, beside the weakest link
+    assert result.overall > result.balance.link + 10
+    # perfect technology changes the average, not the balance
+    perfect = with_values(answers, online_payments=4, order_system=4, booking_system=4, crm=4, dashboard=4)
+    better = score(growth, perfect)
+    assert better.overall > result.overall
+    assert better.balance.index == result.balance.index
+    assert better.balance.quadrant == "danger_zone"
+
+
+# 3 ----------------------------------------------------------------------------------------------
+def test_cause_3_critical_failures_cap_the_score_and_forbid_scale_ready(growth: Questionnaire) -> None:
+    strong = case_answers(growth, "hvac-steady-grower")
+    assert score(growth, strong).balance.quadrant == "scale_ready"
+    broken = with_values(strong, cash_runway=1, key_person_cover=0, supplier_payment=0)
+    result = score(growth, broken)
+    assert result.balance.quadrant != "scale_ready"
+    failing = {f.question_id: f for f in result.balance.critical_failures}
+    assert set(failing) == {"cash_runway", "key_person_cover", "supplier_payment"}
+    for f in failing.values():
+        dim = result.dimension(f.dimension)
+        assert f.cap is not None and dim.score <= f.cap
+        assert f.question_id in dim.capped_by
+        assert dim.uncapped > dim.score  # the cap did the work, and the result says so
+    # and they lead the findings
+    assert {f.question_id for f in result.findings[:3]} == set(failing)
+
+
+# 4 ----------------------------------------------------------------------------------------------
+def test_cause_4_skipping_the_worst_answers_does_not_pay(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "creamery-before-tv-spot")
+    full = score(growth, answers)
+    worst = sorted(
+        (
+            q
+            for q in full.questions
+            if q.status == "answered" and q.counted and full.dimension(q.dimension).side == "operations"
+        ),
+        key=lambda q: q.score,
+    )[:20]
+    skipped = score(growth, {k: v for k, v in answers.items() if k not in {q.id for q in worst}})
+    assert skipped.overall <= full.overall
+    for d in skipped.dimensions:
+        if d.side == "operations" and d.score is not None:
+            assert d.score <= full.dimension(d.id).score + 1e-6
+            assert d.low <= d.score <= d.high
+    assert severity(skipped) <= severity(full)
+
+
+def test_cause_4_nobody_answered_process_or_technology_means_not_placed(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "hvac-steady-grower")
+    gone = {q.id for q in growth.questions if q.dimension in ("process", "technology") and q.id != "business_type"}
+    result = score(growth, {k: v for k, v in answers.items() if k not in gone})
+    assert result.balance.quadrant == "not_placed"
+    assert result.balance.message == "Not enough answers in Process and Technology to place the business."
+    assert result.balance.label != "Scale-ready engine"
+    assert result.dimension("process").score is None and result.dimension("process").coverage == 0
+
+
+def test_cause_4_a_verdict_whose_range_straddles_a_line_is_borderline(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "hvac-steady-grower")
+    # a few team answers left open: placed, but the range crosses the scale-ready line
+    open_ = {"key_person_cover", "weeks_to_productive", "surge_plan"}
+    result = score(growth, {k: v for k, v in answers.items() if k not in open_})
+    b = result.balance
+    assert b.quadrant != "not_placed"
+    assert b.borderline and b.could_be == "scale_ready" and b.quadrant != "scale_ready"
+    assert b.margin is not None and b.line
+
+
+# 5 ----------------------------------------------------------------------------------------------
+FAIR = """
+- {id: yn, dimension: ops, type: yes_no, text: Yes or no}
+- {id: sc, dimension: ops, type: scale, scale: four, text: A scale}
+- {id: crit, dimension: ops, type: scale, scale: four, text: Critical, critical: true, weight: 2}
+- {id: plain, dimension: ops, type: scale, scale: four, text: Plain, weight: 2}
+- {id: d, dimension: demand, type: scale, scale: four, text: D}
+"""
+
+
+def test_cause_5_steps_compare_fairly_and_criticality_counts_once(inline) -> None:
+    q = inline(FAIR)
+    result = score(
+        q,
+        {
+            "yn": Answer("yn", "value", False),
+            "sc": Answer("sc", "value", 0),
+            "crit": Answer("crit", "value", 1),
+            "plain": Answer("plain", "value", 1),
+            "d": Answer("d", "value", 1),
+        },
+    )
+    by_id = {f.question_id: f for f in result.findings}
+    # worst answer of a yes/no and of a four-level scale: the same impact
+    assert by_id["yn"].priority == pytest.approx(by_id["sc"].priority)
+    # a critical question of weight 2 weighs as much as any question of weight 2: criticality counts once
+    assert by_id["crit"].priority == pytest.approx(by_id["plain"].priority)
+
+
+def test_cause_5_a_failing_critical_leads_and_dont_know_never_outranks_it(inline) -> None:
+    q = inline(FAIR)
+    result = score(
+        q,
+        {
+            "yn": Answer("yn", "dont_know"),
+            "sc": Answer("sc", "dont_know"),
+            "crit": Answer("crit", "value", 0),
+            "plain": Answer("plain", "value", 3),
+            "d": Answer("d", "value", 3),
+        },
+    )
+    assert result.findings[0].question_id == "crit" and result.findings[0].failing
+    assert all(f.kind == "dont_know" for f in result.findings[1:])
+
+
+def test_cause_5_no_grow_demand_advice_while_demand_is_ahead(growth: Questionnaire) -> None:
+    result = score(growth, case_answers(growth, "consultancy-waiting-list"))
+    assert result.balance.quadrant == "demand_ahead_controlled"
+    demand_side = {q.id for q in growth.questions if growth.dimension(q.dimension).side == "demand"}
+    assert not demand_side & {f.question_id for f in result.findings}
+    texts = " ".join(a.text.lower() for f in result.findings for a in f.recommendations)
+    assert "new channel" not in texts and "grow demand" not in texts
+
+
+def test_cause_5_no_capacity_advice_while_capacity_stands_idle(growth: Questionnaire) -> None:
+    result = score(growth, case_answers(growth, "liquor-maker-dead-stock"))
+    assert result.balance.quadrant == "idle_capacity"
+    grows = {q.id for q in growth.questions if q.grows == "capacity"}
+    assert not grows & {f.question_id for f in result.findings}
+
+
+def test_cause_5_the_plan_is_small_ordered_and_respects_dependencies(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "creamery-before-tv-spot")
+    answers = with_values(answers, website_spike=1, website_peak=2)
+    result = score(growth, answers)
+    plan = result.plan
+    assert all(len(actions) <= growth.plan.per_period for _, actions in plan.periods)
+    assert len(plan.actions) + len(plan.backlog) >= len(result.findings)
+    order = [a.question_id for a in plan.actions]
+    # "move to hosting that scales" waits for "measure the website's peak"
+    assert "website_spike" in order and "website_peak" in order
+    assert order.index("website_peak") < order.index("website_spike")
+    spike = next(a for a in plan.actions if a.question_id == "website_spike")
+    assert spike.after == ("website_peak",)
+    # findings read as findings, with dimension titles
+    assert all(f.dimension_title and f.dimension_title[0].isupper() for f in result.findings)
+    website = next(f for f in result.findings if f.question_id == "website_spike")
+    assert website.title.startswith("Your website")
+
+
+def test_next_step_never_points_at_a_bad_state(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "liquor-maker-dead-stock")
+    result = score(growth, answers)
+    stock = next(f for f in result.findings if f.question_id == "stock_cover")
+    assert stock.next == "Up to three months (cash locked in stock)"  # towards the middle, not "under a week"
+    assert "dead stock" not in (stock.next or "").lower()
+    assert any("Too much stock" in a.text for a in stock.recommendations)
+    bare = [a.text for f in result.findings for a in f.recommendations if a.text.startswith("Aim for:")]
+    bad_words = ("ad hoc", "not in place", "guessing", "full or beyond", "tight")
+    assert not [t for t in bare if any(w in t.lower() for w in bad_words)]
+
+
+def test_contradictions_in_the_questionnaire_give_warnings(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "saas-fragile-support")
+    result = score(growth, with_values(answers, website_spike=4, website_peak=2))
+    assert any(w.code == "RA120" and "proven under pressure" in w.message for w in result.warnings)
+    assert not any(w.code == "RA120" for w in score(growth, answers).warnings)
+
+
+def test_every_calibration_case_has_a_file() -> None:
+    assert len(list(Path(CASES).glob("*.yaml"))) >= 8
