@@ -117,7 +117,11 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "target out of range",
                 "Targets and level starts are scores on the score scale (0..100 unless `score_scale` says otherwise).",
             ),
-            Code("RQ210", "profile misses a dimension", "Give every dimension a target in every profile."),
+            Code(
+                "RQ210",
+                "profile misses a dimension",
+                "Give every operations dimension a target in every profile (demand pressure needs none).",
+            ),
             Code("RQ211", "anchor for an unknown level", "Anchor keys must be values of the question's scale."),
             Code(
                 "RQ212",

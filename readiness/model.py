@@ -458,23 +458,6 @@ class Contradiction(_Model):
     message: Text = Field(description="What looks contradictory, and which answer to check.")
 
 
-def _hashed(data: dict[str, Any]) -> dict[str, Any]:
-    """The dump the content hash is taken of: keys added to the format later are left out while
-    they hold their default, so a questionnaire that does not use them keeps the hash its stored
-    assessments were written under."""
-    if data.get("score_scale") == ScoreScale().model_dump(mode="json"):
-        data.pop("score_scale")
-    scoring = data.get("scoring") or {}
-    for key, default in (("unanswered", "lowest"), ("rollup", "mean")):
-        if scoring.get(key) == default:
-            scoring.pop(key)
-    for question in data.get("questions") or []:
-        for band in question.get("bands") or []:
-            if band.get("below") is None:
-                band.pop("below", None)
-    return data
-
-
 @dataclass(frozen=True)
 class Step:
     """One rung of a question's ladder: the answer, what it scores, its label."""
@@ -515,7 +498,8 @@ class Questionnaire(_Model):
         self._questions = {q.id: q for q in self.questions}
         self._scales = {s.id: s for s in self.scales}
         self._dimensions = {d.id: d for d in self.dimensions}
-        canonical = json.dumps(_hashed(self.model_dump(mode="json")), sort_keys=True, ensure_ascii=False)
+        # Defaults left out: a setting added to the format later does not change every existing hash.
+        canonical = json.dumps(self.model_dump(mode="json", exclude_defaults=True), sort_keys=True, ensure_ascii=False)
         self._hash = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     # Lookups -----------------------------------------------------------------

@@ -33,6 +33,7 @@ from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
 from readiness.model import NumberQuestion, Questionnaire, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
+from readiness.summary import cap_texts, placement_text, score_range, weakest_text
 
 FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
@@ -64,6 +65,8 @@ class DimensionRow:
     gap: str
     answered: str
     behind: bool
+    #: "40–75" while unanswered questions leave a range; "–" when the score is exact.
+    range: str = "–"
     #: (title, score) of each area (sub-area) of the dimension, on the native scale
     areas: tuple[tuple[str, str], ...] = ()
 
@@ -126,6 +129,12 @@ class Report:
     answers: tuple[AnswerRow, ...]
     method: tuple[str, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: The weakest link beside the average, failing critical questions and their caps, and how firm the
+    #: verdict is (or why there is none): docs/scoring.md, sections 2 and 3.
+    weakest: str = ""
+    caps: tuple[str, ...] = ()
+    placement: str = ""
+    backlog: tuple[Action, ...] = ()
     #: the headline's name ("Operations readiness", or the framework's own) and the figures as read
     headline_label: str = "Operations readiness"
     operations_out_of: str = "– / 100"
@@ -145,7 +154,7 @@ def _finding_item(result: ScoreResult, finding: Finding, rank: int) -> FindingIt
     dimension = next((d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension)
     return FindingItem(
         rank=rank,
-        question=finding.text,
+        question=finding.title or finding.text,
         dimension=dimension,
         critical=finding.critical,
         dont_know=finding.kind == "dont_know",
@@ -187,6 +196,7 @@ def build_report(
     sc = questionnaire.score_scale
     balanced = scale.has_demand(questionnaire)
     label = scale.headline_label(questionnaire, lang)
+    said = label.lower() if label == "Operations readiness" else label
 
     dims = tuple(
         DimensionRow(
@@ -198,6 +208,7 @@ def build_report(
             gap=scale.signed(d.gap, sc),
             answered=f"{d.given} of {d.total}",
             behind=(d.gap or 0) > 0,
+            range=score_range(d, sc),
             areas=tuple((area.title, scale.number(area.score, sc)) for area in d.areas),
         )
         for d in result.dimensions
@@ -207,22 +218,25 @@ def build_report(
 
     summary = []
     if result.overall is None:
-        summary.append(f"{business} has not answered enough questions yet to score its {label.lower()}.")
+        summary.append(f"{business} has not answered enough questions yet to score its {said}.")
     else:
-        demand = (
-            "" if b.demand is None or not balanced else f" and {scale.in_words(b.demand, sc, lang)} on demand strength"
-        )
         summary.append(
-            f"{business} scores {scale.in_words(result.overall, sc, lang)} on "
-            f"{label.lower() if label == 'Operations readiness' else label}{demand}, "
+            f"{business} scores {scale.in_words(result.overall, sc, lang)} on {said}, "
             f"measured against the targets for “{tr(profile.title, lang)}”."
         )
-    if b.label:
+    weakest = weakest_text(result)
+    if weakest and balanced:
+        summary.append(weakest)
+    if b.quadrant == "not_placed" and balanced:
+        summary.append(b.message or "Not enough answers to place the business.")
+    elif b.label:
         direction = "ahead of" if (b.index or 0) > 0 else "behind"
         summary.append(
-            f"Demand is {abs(b.index or 0):.0f} points {direction} operations, which puts the business in the "
-            f"zone “{b.label}”."
+            f"Demand pressure is {scale.number(abs(scale.difference(b.index, sc) or 0), sc, internal=False)} points "
+            f"{direction} the weakest link, which puts the "
+            f"business in the zone “{b.label}”."
         )
+    summary.extend(cap_texts(result))
     behind = [d for d in result.dimensions if d.gap is not None and d.gap > 0]
     if behind:
         worst = max(behind, key=lambda d: d.gap or 0)
@@ -234,21 +248,22 @@ def build_report(
         summary.append("Every scored dimension meets its target.")
     if urgent:
         summary.append("The three most urgent fixes are listed below; the action plan orders all of them.")
+    policy_counts_blanks = policies.counts_unanswered(questionnaire.scoring)
     if result.completion < 1:
         summary.append(
             f"The assessment is {result.completion:.0%} complete ({result.completion_text}): "
-            "scores cover the questions answered so far."
+            + (
+                "unanswered questions count as their worst answer, and each score shows its range."
+                if policy_counts_blanks
+                else "unanswered questions are left out, as the questionnaire's scoring policy says."
+            )
         )
 
+    # The plan is the engine's: at most a few actions per 30 days, in order, dependencies first.
     actions: dict[int, list[Action]] = {h: [] for h in HORIZONS}
-    seen: set[str] = set()
-    for item in findings:
-        for text, effort, impact, horizon in item.advice:
-            if text in seen:
-                continue
-            seen.add(text)
-            bucket = horizon if horizon in actions else 90
-            actions[bucket].append(Action(text, item.dimension, item.question, effort, impact))
+    for days, planned in result.plan.periods:
+        actions[days] = [Action(a.text, a.dimension_title, a.finding, a.effort, a.impact) for a in planned]
+    backlog = tuple(Action(a.text, a.dimension_title, a.finding, a.effort, a.impact) for a in result.plan.backlog)
 
     rows = []
     for qs in result.questions:
@@ -266,33 +281,39 @@ def build_report(
 
     policy = result.policy
     levels = ", ".join(f"{tr(lv.name, lang)} from {lv.min:g}" for lv in questionnaire.levels)
-    rng = scale.range_text(sc, lang)
-    unanswered = (
-        "unanswered questions counted as the worst answer"
-        if policy.get("unanswered") == "lowest"
-        else ("unanswered questions left out")
+    blanks = (
+        "unanswered ones counted as their worst answer (the range shows their best)"
+        if policy_counts_blanks
+        else "unanswered ones left out (the questionnaire's policy)"
     )
     method = (
         "Each answer earns a share of its question's points in proportion to its value: "
         "the worst answer none, the best all of them.",
-        f"A dimension's score ({rng}) is the weighted average of its answered questions; "
-        f"its level is named by the ladder {levels}. A low answer to a critical question caps the level.",
+        f"A dimension's score ({scale.range_text(sc, lang)}) is the weighted average of its questions, {blanks}; "
+        f"its level is named by the ladder {levels}. "
+        "A critical question caps its dimension's score at the start of the level above its own answer.",
         *(
             (
-                "Operations readiness averages team, process, technology and capacity (the supply side); demand "
-                "strength averages the demand side. The balance index is demand minus operations.",
-                f"Balance zones: a lead of {questionnaire.balance.gap:g} points or more puts one side 'far ahead'; "
-                f"otherwise an average of {questionnaire.balance.high:g} or more is 'scale-ready'.",
+                "Operations readiness is the weighted average of the operations dimensions; demand pressure "
+                "measures how much demand is coming and how fast it can jump. The balance index is demand "
+                "pressure minus the weakest operations dimension (the weakest link).",
+                f"Balance zones: pressure {questionnaire.balance.gap:g} points or more ahead of the weakest link is "
+                "the danger zone, or 'demand ahead, under control' when demand management is strong; operations "
+                f"that far ahead of pressure is idle capacity; in step, a weakest link of "
+                f"{questionnaire.balance.high:g} or more with no failing critical question is 'scale-ready'. "
+                f"No verdict while a dimension has fewer than {questionnaire.balance.coverage:.0%} of its "
+                "questions really answered.",
             )
             if balanced
             else ()
         ),
         policies.describe(questionnaire.scoring, label),
-        f"“Don't know” counted as {'the worst answer' if policy['dont_know'] == 'lowest' else 'left out'}; "
+        f"“Don't know” counted as {'the worst answer' if policy['dont_know'] == 'lowest' else 'unanswered'}; "
         f"“not applicable” {'left out' if policy['not_applicable'] == 'exclude' else 'counted as the worst answer'}; "
-        f"{unanswered}; not-asked questions left out.",
-        "Findings rank the questions whose next level would add the most points, critical questions and "
-        "dimensions behind target first. The full method: docs/scoring.md.",
+        "not-asked questions left out.",
+        "Findings rank by business impact: failing critical questions first, then what is missing, weighted "
+        "by how far demand pressure exceeds each dimension and by the kind of pressure a fix guards against. "
+        "The full method: docs/scoring.md.",
         f"Questionnaire {questionnaire.id} version {questionnaire.version}, content hash "
         f"{questionnaire.content_hash[:16]}.",
     )
@@ -317,15 +338,19 @@ def build_report(
         urgent=urgent,
         dimensions=dims,
         findings=findings,
-        actions={h: tuple(v[:10]) for h, v in actions.items()},
+        actions={h: tuple(v) for h, v in actions.items()},
         answers=tuple(rows),
         method=method,
         warnings=tuple(w.message for w in result.warnings),
+        weakest=(weakest or "") if balanced else "",
+        caps=tuple(cap_texts(result)),
+        placement=(placement_text(result) or "") if balanced else "",
+        backlog=backlog,
         headline_label=label,
         operations_out_of=scale.out_of(result.overall, sc, lang),
         demand_out_of=scale.out_of(b.demand, sc, lang),
         has_balance=balanced,
-        scale_range=rng,
+        scale_range=scale.range_text(sc, lang),
     )
 
 
@@ -535,7 +560,7 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             {"Item": report.headline_label, "Value": report.operations},
             *(
                 [
-                    {"Item": "Demand strength", "Value": report.demand},
+                    {"Item": "Demand pressure", "Value": report.demand},
                     {"Item": "Balance index", "Value": report.balance_index},
                     {"Item": "Zone", "Value": report.quadrant},
                 ]

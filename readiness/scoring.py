@@ -336,11 +336,11 @@ def score(
     if missing:
         shown_ids = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
         how = (
-            "counted as their worst answer (the range shows their best)"
+            "those that score count as their worst answer (the range shows their best)"
             if policies.counts_unanswered(policy)
-            else "left out of the score (the questionnaire's policy)"
+            else "left out of the score (the questionnaire's scoring policy)"
         )
-        all_warnings.append(Problem("RA109", f"{len(missing)} question(s) unanswered, {how}: {shown_ids}"))
+        all_warnings.append(Problem("RA109", f"{len(missing)} question(s) unanswered; {how}: {shown_ids}"))
     all_warnings.extend(contradictions(questionnaire, given, shown, lang))
 
     return ScoreResult(

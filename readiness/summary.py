@@ -40,41 +40,57 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         f"- **{result.overall_label}:** {scale.out_of(result.overall, sc)}",
     ]
     if balanced:
-        lines.append(f"- **Demand strength:** {scale.out_of(b.demand, sc)}")
+        lines += [
+            f"- **Weakest link:** {b.weakest_title or '–'} {scale.out_of(b.weakest_score, sc)}",
+            f"- **Demand pressure:** {scale.out_of(b.demand, sc)}",
+        ]
     if b.quadrant:
         lines += [
-            f"- **Balance index:** {scale.signed(b.index, sc)} (demand minus operations)",
+            f"- **Balance index:** {scale.signed(b.index, sc)} (demand pressure minus the weakest link)",
             f"- **Quadrant:** {b.label}: {b.meaning}",
         ]
+    placement = placement_text(result)
+    if placement and b.quadrant != "not_placed":
+        lines.append(f"- **How firm:** {placement}")
+    lines += [f"- {text}" for text in cap_texts(result)]
     lines += [
         "",
         "## Dimensions",
         "",
-        "| Dimension | Side | Score | Level | Target | Gap | Answered |",
-        "|---|---|---:|---|---:|---:|---:|",
+        "| Dimension | Side | Score | Range | Level | Target | Gap | Answered |",
+        "|---|---|---:|---|---|---:|---:|---:|",
     ]
     for d in result.dimensions:
         level = d.level_name or "–"
         if d.capped_by:
             level += f" (capped by {', '.join(d.capped_by)})"
         lines.append(
-            f"| {d.title} | {d.side} | {scale.number(d.score, sc)} | {level} | {scale.number(d.target, sc)} "
-            f"| {scale.signed(d.gap, sc)} | {d.given} of {d.total} |"
+            f"| {d.title} | {d.side} | {scale.number(d.score, sc)} | {score_range(d, sc)} | {level} "
+            f"| {scale.number(d.target, sc)} | {scale.signed(d.gap, sc)} | {d.given} of {d.total} |"
         )
         for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
-            lines.append(f"| ↳ {area.title} | | {scale.number(area.score, sc)} | | | | |")
+            lines.append(f"| ↳ {area.title} | | {scale.number(area.score, sc)} | | | | | |")
     lines += ["", "## Fix these first", ""]
     if not result.findings:
         lines.append("No findings: every answered question is at its best level.")
     for rank, f in enumerate(result.findings[:top], start=1):
         tag = " (critical)" if f.critical else ""
         kind = "Don't know" if f.kind == "dont_know" else f"{f.current} → {f.next}"
-        lines.append(f"{rank}. **{f.text}**{tag}  ")
-        lines.append(f"   {kind}; {scale.gain(f.points, sc, 1)} points in {f.dimension}")
+        lines.append(f"{rank}. **{f.title or f.text}**{tag}  ")
+        lines.append(f"   {f.text} {kind}; {scale.gain(f.points, sc, 1)} points in {f.dimension_title or f.dimension}")
         for advice in f.recommendations:
             lines.append(f"   - {advice.text} _(effort {advice.effort}, impact {advice.impact})_")
     if len(result.findings) > top:
         lines.append(f"\n…and {len(result.findings) - top} more findings in the JSON output.")
+    lines += ["", f"## Plan (at most {result.plan.per_period} actions per 30 days)", ""]
+    for days, actions in result.plan.periods:
+        lines.append(f"**Within {days} days**")
+        lines += [
+            f"- {a.text} _({a.dimension_title}" + (f"; after {', '.join(a.after)}" if a.after else "") + ")_"
+            for a in actions
+        ] or ["- –"]
+    if result.plan.backlog:
+        lines.append(f"\n{len(result.plan.backlog)} more actions wait in the backlog.")
     if result.warnings:
         lines += ["", "## Warnings", ""]
         lines += [f"- {w.code}: {w.message}" for w in result.warnings]
@@ -128,6 +144,15 @@ def answers_template(questionnaire: Questionnaire, fmt_name: str = "yaml", lang:
     return "\n".join(out) + "\n"
 
 
+def score_range(d: Any, sc: Any = None) -> str:
+    """ "40–75" when unanswered questions leave a range, "–" when the score is exact (native scale)."""
+    if d.low is None or d.high is None or abs(d.high - d.low) < 0.5:
+        return "–"
+    if sc is None:
+        return f"{fmt(d.low)}–{fmt(d.high)}"
+    return f"{scale.number(d.low, sc)}–{scale.number(d.high, sc)}"
+
+
 def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
     """One row per dimension, then one per area under it, in the words a table in the app shows.
 
@@ -141,6 +166,7 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
                 "Dimension": d.title,
                 "Side": "Demand" if d.side == "demand" else "Operations",
                 "Score": None if d.score is None else scale.number(d.score, sc),
+                "Range": score_range(d, sc),
                 "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
                 "Target": scale.number(d.target, sc),
                 "Gap": None if d.gap is None else scale.signed(d.gap, sc),
@@ -148,12 +174,13 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
                 "Don't know": d.dont_know,
             }
         )
-        for area in d.areas:
+        for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
             rows.append(
                 {
                     "Dimension": f"↳ {area.title}",
                     "Side": "",
                     "Score": None if area.score is None else scale.number(area.score, sc),
+                    "Range": "",
                     "Level": "",
                     "Target": "",
                     "Gap": "",
@@ -171,23 +198,78 @@ def headline(result: ScoreResult) -> str:
     if result.overall is None:
         return f"Not enough answers yet to score {result.overall_label.lower()}."
     parts = [f"{result.overall_label} is {scale.in_words(result.overall, sc)}"]
-    if b.demand is not None and b.index is not None:
-        parts.append(f"demand strength {scale.number(b.demand, sc)}")
+    if b.weakest_title is not None:
+        parts.append(f"its weakest link {b.weakest_title} at {scale.number(b.weakest_score, sc)}")
+    if b.demand is not None:
+        parts.append(f"demand pressure {scale.number(b.demand, sc)}")
     sentence = ", ".join(parts) + "."
     if b.label:
         sentence += f" {b.label}: {b.meaning}"
     return sentence
 
 
+def weakest_text(result: ScoreResult) -> str | None:
+    """The weakest link beside the average: what the balance weighs demand against."""
+    b = result.balance
+    sc = result.score_scale
+    if b.weakest_title is None or result.overall is None:
+        return None
+    return (
+        f"Weakest link: {b.weakest_title} at {scale.number(b.weakest_score, sc)} "
+        f"(operations average {scale.number(result.overall, sc)}), "
+        f"against demand pressure of {scale.number(b.demand, sc)}."
+    )
+
+
+def cap_texts(result: ScoreResult) -> list[str]:
+    """One sentence per failing critical question: what it caps, and at what."""
+    out = []
+    for f in result.balance.critical_failures:
+        answer = "don't know" if f.status == "dont_know" else ("unanswered" if f.status == "unanswered" else f.label)
+        cap = (
+            f" caps {f.dimension_title} at {scale.number(f.cap, result.score_scale)}"
+            if f.cap is not None
+            else f" holds {f.dimension_title} down"
+        )
+        out.append(f"Critical: “{f.text}” ({answer or '–'}){cap}; the business cannot count as scale-ready.")
+    return out
+
+
+def placement_text(result: ScoreResult) -> str | None:
+    """Why there is no verdict, or how firm the verdict is (borderline, distance to the line)."""
+    b = result.balance
+    if b.quadrant == "not_placed":
+        lean = f" With the answers so far it leans to “{_label(b.leaning)}”." if b.leaning else ""
+        return f"{b.message}{lean}"
+    if b.borderline and b.could_be:
+        return (
+            f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”; "
+            f"it is {fmt(b.margin)} points from the {b.line} line."
+        )
+    if b.margin is not None and b.line:
+        return f"{fmt(b.margin)} points from the {b.line} line."
+    return None
+
+
+def _label(quadrant: str | None) -> str:
+    from readiness.scoring import QUADRANTS
+
+    return QUADRANTS[quadrant][0] if quadrant in QUADRANTS else "–"
+
+
 def finding_markdown(result: ScoreResult, finding: Finding, rank: int) -> str:
     """A finding as one block of Streamlit-flavoured markdown: title, where it stands, what to do."""
-    dimension = next((d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension)
+    dimension = finding.dimension_title or next(
+        (d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension
+    )
     badges = " :red-badge[critical]" if finding.critical else ""
     badges += " :orange-badge[don't know]" if finding.kind == "dont_know" else ""
     now = "Don't know" if finding.kind == "dont_know" else finding.current
     step = f" → next: {finding.next}" if finding.next else ""
     lines = [
-        f"**{rank}. {_md(finding.text)}**{badges}",
+        f"**{rank}. {_md(finding.title or finding.text)}**{badges}",
+        "",
+        f":gray[{_md(finding.text)}]" if finding.title and finding.title != finding.text else "",
         "",
         f":gray[{_md(dimension)} · now: {_md(now or '–')}{_md(step)} · "
         f"{scale.gain(finding.points, result.score_scale)} points for {_md(dimension)}]",

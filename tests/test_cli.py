@@ -54,7 +54,9 @@ def test_template_then_score_round_trip(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     team = next(d for d in data["dimensions"] if d["id"] == "team")
-    assert team["score"] == pytest.approx(100 * (2 / 3 + 1) / 2, abs=0.01)
+    # (2/3 + 1) / 2 = 83.33, but the critical `cover` at 2/3 sits in "Developing" (40..75): capped at 75
+    assert team["uncapped"] == pytest.approx(100 * (2 / 3 + 1) / 2, abs=0.01)
+    assert team["score"] == 75 and team["capped_by"] == ["cover"]
     assert {"id", "score", "level", "target", "gap"} <= set(team)
     assert set(data["balance"]) >= {"demand", "operations", "index", "quadrant"}
     assert data["business"] == "Acme Ices"
@@ -65,6 +67,7 @@ def test_json_template_is_a_valid_answers_file(tmp_path: Path) -> None:
     out = run("template", str(SAMPLE), "--format", "json")
     data = json.loads(out.stdout)
     data["answers"]["cover"] = 3
+    data["answers"]["surge_plan"] = True
     path = tmp_path / "a.json"
     path.write_text(json.dumps(data))
     result = json.loads(run("score", str(SAMPLE), str(path)).stdout)
