@@ -36,6 +36,7 @@ from readiness.model import (
     NumberQuestion,
     Profile,
     Questionnaire,
+    Recommendation,
     ScaleQuestion,
     SingleChoiceQuestion,
     TextQuestion,
@@ -80,8 +81,6 @@ SETTINGS_COLUMNS = (
     "not_applicable",
     "unanswered",
     "rollup",
-    "balance_gap",
-    "balance_high",
 )
 COLUMNS: dict[str, tuple[str, ...]] = {
     "survey": SURVEY_COLUMNS,
@@ -107,12 +106,19 @@ _HANDLED = {
         | {"recommendations", "dont_know_advice", "surge_input", "type", "scale", "anchors", "yes_score"}
         | {"no_score", "options", "min", "max", "integer", "unit", "bands"}
     ),
+    "recommendations": frozenset({"text", "when", "effort", "impact", "horizon"}),
+    "settings": frozenset(
+        {"schema_version", "id", "version", "title", "description", "languages", "dimensions", "scales"}
+        | {"levels", "profiles", "questions", "scoring", "score_scale"}
+    ),
 }
 _MODEL_FIELDS = {
     "dimensions": frozenset(Dimension.model_fields),
     "levels": frozenset(Level.model_fields),
     "profiles": frozenset(Profile.model_fields),
     "survey": _QUESTION_FIELDS,
+    "recommendations": frozenset(Recommendation.model_fields),
+    "settings": frozenset(Questionnaire.model_fields),
 }
 EXTRA_COLUMNS = {sheet: fields - _HANDLED[sheet] for sheet, fields in _MODEL_FIELDS.items()}
 #: Display texts that may have one column per language (``label::de``), as in XLSForm.
@@ -372,10 +378,6 @@ def workbook_to_data(
         if (v := _text(s, key)) is not None:
             scale[target] = v
     policy = {k: s.get(k) for k in ("dont_know", "not_applicable", "unanswered", "rollup") if s.get(k) is not None}
-    balance = {}
-    for key, target in (("balance_gap", "gap"), ("balance_high", "high")):
-        if (v := _number(s, key, problems, file)) is not None:
-            balance[target] = v
 
     # answer lists
     lists: dict[str, list[_Row]] = {}
@@ -452,6 +454,7 @@ def workbook_to_data(
                 rec[key] = row.get(key)
         if (h := _number(row, "horizon", problems, file)) is not None:
             rec["horizon"] = h
+        rec.update(_extras(row, problems, file))
         recommendations.setdefault(str(row.get("question")), []).append(rec)
 
     questions = []
@@ -573,8 +576,7 @@ def workbook_to_data(
     out["questions"] = questions
     if policy:
         out["scoring"] = policy
-    if balance:
-        out["balance"] = balance
+    out.update(_extras(s, problems, file))  # balance, plan, contradictions ... as YAML values
     if scale:
         out["score_scale"] = scale
     return _drop_none(out), where, _unique(problems)
@@ -587,7 +589,8 @@ def _extras(row: _Row, problems: list[SheetProblem], file: str) -> dict[str, Any
         value = row.get(key)
         if value is None:
             continue
-        if isinstance(value, str):
+        # lists and mappings are written in YAML's flow style ([a, b], {k: v}); other text is text
+        if isinstance(value, str) and value.startswith(("[", "{", '"', "'")):
             try:
                 value = yaml.safe_load(value)
             except yaml.YAMLError as exc:
@@ -606,6 +609,8 @@ def _put_extras(row: dict[str, Any], sheet: str, item: Any) -> None:
         if value == field.get_default(call_default_factory=True):
             continue
         plain = value if isinstance(value, str | int | float | bool) else _plain(value)
+        if isinstance(plain, str) and plain.startswith(("[", "{", '"', "'")):
+            plain = yaml.safe_dump(plain, width=1000).strip().removesuffix("\n...")  # quoted, so read back as text
         row[key] = (
             plain
             if isinstance(plain, str | int | float | bool)
@@ -813,10 +818,9 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
             "not_applicable": q.scoring.not_applicable,
             "unanswered": q.scoring.unanswered,
             "rollup": q.scoring.rollup,
-            "balance_gap": _number_cell(q.balance.gap),
-            "balance_high": _number_cell(q.balance.high),
         }
     )
+    _put_extras(settings, "settings", q)
     tables["settings"].append(settings)
     for d in q.dimensions:
         row: dict[str, Any] = {"name": d.id, "side": d.side, "weight": _number_cell(d.weight)}
@@ -915,6 +919,7 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                 "horizon": rec.horizon,
             }
             _put_text(rrow, "text", rec.text)
+            _put_extras(rrow, "recommendations", rec)
             tables["recommendations"].append(rrow)
         _put_extras(row, "survey", question)
         tables["survey"].append(row)

@@ -73,7 +73,7 @@ def test_samm_counts_a_blank_as_zero_where_left_out_would_double_the_score() -> 
     assert dim.score == pytest.approx(100 * toolbox / 3, abs=0.01) == pytest.approx(20.83, abs=0.01)
     left_out = score(q, _answers(partial), policy=ScoringPolicy(unanswered="exclude"))
     assert left_out.dimension("strategy_metrics").score == pytest.approx(41.67, abs=0.01)
-    assert any("counted as the worst answer" in w.message for w in result.warnings)
+    assert any("count as their worst answer" in w.message for w in result.warnings)
 
 
 # EOS Organizational Checkup: twenty statements rated 1..5; the score is the total, 20..100.
