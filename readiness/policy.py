@@ -42,9 +42,18 @@ def headline(
     """
     scope = headline_dimensions(questionnaire)
     dims = [d for d in dimensions if d.id in scope]
-    has_operations = any(d.side == "operations" for d in questionnaire.dimensions)
+    sides = {d.side for d in questionnaire.dimensions}
+
+    def counted(d: Any) -> float | None:
+        # A dimension nobody has answered yet has no score of its own, only its range; when blanks count as
+        # the worst answer (SAMM's toolbox: a blank is 0) it still counts, at the low end of that range.
+        if d.score is not None:
+            return float(d.score)
+        low = getattr(d, "low", None)
+        return float(low) if low is not None and counts_unanswered(policy) else None
+
     if policy.rollup == "min":
-        scored = [d.score for d in dims if d.score is not None and d.weight > 0]
+        scored = [v for d in dims if (v := counted(d)) is not None and d.weight > 0]
         value = min(scored) if scored else None
     elif policy.rollup == "sum":
         weights = {d.id: d.weight for d in dims}
@@ -53,10 +62,10 @@ def headline(
         ]
         total = sum(w for w, _ in pairs)
         value = None if total <= 0 else 100 * sum(w * s for w, s in pairs) / total
-    elif has_operations:
-        value = operations
-    else:  # a questionnaire with no operations side: the weighted mean of its dimensions
-        pairs = [(d.weight, d.score) for d in dims if d.score is not None]
+    elif {"operations", "demand"} <= sides:
+        value = operations  # the engine's own operations score, which the balance is weighed with
+    else:  # a framework of its own: the weighted mean of its dimensions
+        pairs = [(d.weight, v) for d in dims if (v := counted(d)) is not None]
         total = sum(w for w, _ in pairs)
         value = None if total <= 0 else sum(w * s for w, s in pairs) / total
     return None if value is None else round(value, 2)

@@ -200,3 +200,13 @@ def test_the_how_to_eos_example_scores_as_the_page_says() -> None:
     assert out_of(score(q, answers).overall, q.score_scale) == "63 / 100"
     mean = score(q, answers, policy=ScoringPolicy(rollup="mean"))
     assert out_of(mean.overall, q.score_scale) == "59 / 100"
+
+
+def test_samm_business_function_counts_a_practice_nobody_answered_as_zero() -> None:
+    q = load_questionnaire_with_warnings(SAMM).questionnaire
+    answers = {"sm_a1": 1, "sm_a2": 1, "sm_a3": 1, "sm_b1": 1, "sm_b2": 1, "sm_b3": 1}  # one practice, all "most"
+    result = score(q, _answers(answers))
+    # SAMM toolbox: practices 3, 0 and 0 (blanks count 0); the business function is their mean, 1.00
+    expected = sum(samm_practice(answers, p) for p in ("sm", "pc", "eg")) / 3
+    assert expected == 1.0
+    assert out_of(result.overall, q.score_scale) == "1.00 / 3"

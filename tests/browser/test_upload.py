@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,9 +49,16 @@ def test_upload_a_broken_framework_then_the_fixed_one_and_assess_with_it(
     settled(page)
     page.get_by_role("button", name="Start assessment").click()
     expect(page.get_by_role("heading", name="Browser Security Team")).to_be_visible()
+    # one practice fully in place ("Yes for most or all" to each of its six questions), the others blank
+    for stream in ("Create and promote", "Measure and improve"):
+        for level in (1, 2, 3):
+            group = page.get_by_role("radiogroup", name=re.compile(re.escape(f"{stream}, maturity level {level}")))
+            group.get_by_text("Yes for most or all", exact=True).click()
+            settled(page)
+    expect(page.get_by_text(re.compile(r"^6 of 18 questions answered")).first).to_be_visible()
     page.goto(page.url.replace("/assess", "/results"))
-    # the framework's own headline and scale, and no balance to place the business on
+    # SAMM's toolbox: practices 3, 0 and 0 (blanks count 0), business function 1.00 of 3; no balance
     expect(page.get_by_text("SAMM Governance maturity").first).to_be_visible()
-    expect(page.get_by_text("0.00 / 3").first).to_be_visible()
+    expect(page.get_by_text("1.00 / 3").first).to_be_visible()
     expect(page.get_by_text("Demand strength")).to_have_count(0)
     expect(page.get_by_text("Not enough answers to place the business")).to_have_count(0)
