@@ -134,8 +134,8 @@ if result.gaps:
             {
                 "Dimension": md_literal(g.title),
                 "Roles": f"{md_literal(g.role_a)} vs {md_literal(g.role_b)}",
-                "Means": f"{g.mean_a:.0f} vs {g.mean_b:.0f}",
-                "Gap": f"{g.gap:+.0f}",
+                "Means": f"{scale.number(g.mean_a, sc)} vs {scale.number(g.mean_b, sc)}",
+                "Gap": scale.signed(g.gap, sc),
             }
             for g in result.gaps[:10]
         ]

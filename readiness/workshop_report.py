@@ -165,7 +165,12 @@ def build_workshop_report(
         for d in result.dimensions
     )
     gaps = tuple(
-        GapRow(g.title, f"{g.role_a} vs {g.role_b}", f"{g.mean_a:.0f} vs {g.mean_b:.0f}", f"{g.gap:+.0f}")
+        GapRow(
+            g.title,
+            f"{g.role_a} vs {g.role_b}",
+            f"{scale.number(g.mean_a, sc)} vs {scale.number(g.mean_b, sc)}",
+            scale.signed(g.gap, sc),
+        )
         for g in result.gaps[:10]
     )
     agreed = sum(1 for item in queue if item.agreed is not None)

@@ -210,3 +210,23 @@ def test_samm_business_function_counts_a_practice_nobody_answered_as_zero() -> N
     expected = sum(samm_practice(answers, p) for p in ("sm", "pc", "eg")) / 3
     assert expected == 1.0
     assert out_of(result.overall, q.score_scale) == "1.00 / 3"
+
+
+def test_a_workshop_on_samm_reads_the_room_and_the_agreed_result_on_samms_scale() -> None:
+    from readiness.workshop import Participant, aggregate
+    from readiness.workshop_report import build_workshop_report, render_workshop_html
+
+    q = load_questionnaire_with_warnings(SAMM).questionnaire
+    high = dict.fromkeys(SAMM_ANSWERS, 1)  # everything "most or all": 3 of 3 everywhere
+    room = [Participant("a", "Security", _answers(SAMM_ANSWERS)), Participant("b", "Engineering", _answers(high))]
+    result = aggregate(q, room, roles=["Security", "Engineering"])
+    report = build_workshop_report(
+        q, result, workshop_name="SAMM day", business="Acme", anonymous=True, consensus_answers=_answers(SAMM_ANSWERS)
+    )
+    # the room's mean of the two people's business-function scores: (1.17 + 3) / 2 on SAMM's 0..3
+    assert report.operations_out_of == f"{(sum([1.75, 1.25, 0.5]) / 3 + 3) / 2:.2f} / 3"
+    assert report.headline_label == "SAMM Governance maturity" and not report.has_balance
+    assert report.consensus is not None and report.consensus.operations_out_of == "1.17 / 3"
+    html = render_workshop_html(report)
+    assert "Demand strength" not in html and "Not enough answers to place the business" not in html
+    assert "SAMM Governance maturity (room mean)" in html
