@@ -7,7 +7,7 @@ import streamlit as st
 from readiness import scale
 from readiness.markup import md_literal
 from readiness.model import tr
-from readiness.summary import dimension_markdown, finding_markdown
+from readiness.summary import cap_texts, dimension_markdown, finding_markdown, placement_text
 from ui import downloads, faults, links, resources, scores, session, shell
 
 shell.app_shell()
@@ -43,7 +43,12 @@ if description:
 result = scores.cached_result(cur, profile, answers)
 if result.completion < 1:
     st.warning(
-        f"This assessment is {result.completion:.0%} complete. Scores cover the questions answered so far.",
+        f"This assessment is {result.completion:.0%} complete. "
+        + (
+            "Unanswered questions count as their worst answer; each score shows the range the open questions leave."
+            if result.policy.get("unanswered", "lowest") == "lowest"
+            else "Unanswered questions are left out, as this questionnaire's scoring policy says."
+        ),
         icon=":material/edit_note:",
     )
     if cur.key:
@@ -54,28 +59,36 @@ if result.completion < 1:
 b = result.balance
 sc = result.score_scale
 if scale.has_demand(q):
-    left, middle, right = st.columns(3)
+    left, weakest, middle, right = st.columns(4)
     left.metric(
         result.overall_label,
         scale.out_of(result.overall, sc, lang),
         border=True,
-        help="Team, process, technology and capacity together.",
+        help="The weighted average of the operations dimensions.",
+    )
+    weakest.metric(
+        f"Weakest link: {b.weakest_title or '–'}",
+        scale.out_of(b.weakest_score, sc, lang),
+        border=True,
+        help="The operations dimension that would break first; the balance weighs demand against it.",
     )
     middle.metric(
-        "Demand strength",
+        "Demand pressure",
         scale.out_of(b.demand, sc, lang),
         border=True,
-        help="How strong and predictable marketing and sales are.",
+        help="How much demand is coming and how fast it can jump. High is pressure, not praise.",
     )
     right.metric(
         "Balance index",
         scale.signed(b.index, sc),
         border=True,
-        help="Demand minus operations. Above +20: demand is far ahead of what you can deliver.",
+        help="Demand pressure minus the weakest link. Far above zero: demand is ahead of what you can deliver.",
     )
     if b.quadrant:
         box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
-        box(f"**{b.label}.** {b.meaning}")
+        placement = placement_text(result)
+        extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
+        box(f"**{b.label}.** {b.meaning}{extra}")
 else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
     st.metric(
         result.overall_label,
@@ -83,6 +96,9 @@ else:  # a framework of its own (no demand side): its own headline, no balance t
         border=True,
         help=f"Scores read on this questionnaire's own scale, {scale.range_text(sc, lang)}.",
     )
+
+for text in cap_texts(result):
+    st.error(text, icon=":material/block:")
 
 specs = scores.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lang))
 first, second = st.columns([3, 2])
@@ -101,7 +117,8 @@ for rank, finding in enumerate(result.findings[:8], start=1):
 if len(result.findings) > 8:
     with st.expander(f"{len(result.findings) - 8} more findings"):
         for finding in result.findings[8:]:
-            st.markdown(f"- **{finding.text}** ({scale.gain(finding.points, sc)} points)")
+            title = finding.title or finding.text
+            st.markdown(f"- **{title}** ({finding.dimension_title}, {scale.gain(finding.points, sc)} points)")
 
 st.header("Every dimension")
 st.markdown(dimension_markdown(result))

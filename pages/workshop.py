@@ -118,9 +118,11 @@ sc = questionnaire.score_scale
 a, b, c = st.columns(3)
 a.metric(f"{scale.headline_label(questionnaire)} (mean)", scale.out_of(result.operations, sc), border=True)
 if scale.has_demand(questionnaire):
-    b.metric("Demand strength (mean)", scale.out_of(result.demand, sc), border=True)
+    b.metric("Demand pressure (mean)", scale.out_of(result.demand, sc), border=True)
 c.metric("People", result.participants, border=True)
-if result.quadrant_label:
+if result.message and scale.has_demand(questionnaire):
+    st.warning(f"**Group balance: not placed.** {result.message}")
+elif result.quadrant_label:
     st.warning(f"**Group balance: {result.quadrant_label}.**")
 st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result)), width="stretch", key="workshop_dims")
 st.vega_lite_chart(

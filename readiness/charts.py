@@ -132,7 +132,11 @@ def radial(result: ScoreResult) -> alt.LayerChart:
 
 
 def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.LayerChart:
-    """Operations readiness (x) against demand strength (y), with the named zones shaded."""
+    """The weakest link (x) against demand pressure (y), with the named zones shaded.
+
+    The idle zone is drawn on the same axis for orientation; the verdict itself compares the operations
+    average with pressure there (docs/scoring.md, section 3), so a point can be idle just outside it.
+    """
     danger = [{"x": x, "y": min(100, x + gap), "y2": 100} for x in (0, 100 - gap)]
     idle = [{"x": x, "y": 0, "y2": max(0, x - gap)} for x in (gap, 100)]
     zone = lambda rows, name: (  # noqa: E731
@@ -140,11 +144,8 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.Laye
         .mark_area(color=ZONES[name], opacity=0.9)
         .encode(x=alt.X("x:Q", scale=alt.Scale(domain=[0, 100])), y="y:Q", y2="y2:Q")
     )
-    # the line between "foundation" and "scale-ready" inside the balanced band: x + y = 2 * high
-    band_points = [
-        {"x": max(0, 2 * high - 100), "y": min(100, 2 * high)},
-        {"x": min(100, 2 * high), "y": max(0, 2 * high - 100)},
-    ]
+    # the line between "foundation" and "scale-ready" inside the balanced band: a weakest link of `high`
+    band_points = [{"x": high, "y": max(0, high - gap)}, {"x": high, "y": min(100, high + gap)}]
     boundary = (
         alt.Chart(alt.Data(values=band_points)).mark_line(strokeDash=[5, 4], color="#9ca3af").encode(x="x:Q", y="y:Q")
     )
@@ -162,10 +163,11 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.Laye
     ]
     b = result.balance
     point_rows = []
-    if b.operations is not None and b.demand is not None:
+    link = b.link if b.link is not None else b.operations
+    if link is not None and b.demand is not None:
         point_rows.append(
             {
-                "operations": b.operations,
+                "operations": link,
                 "demand": b.demand,
                 "name": result.business or "This business",
                 "zone": b.label or "",
@@ -175,19 +177,19 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.Laye
         alt.Chart(alt.Data(values=point_rows))
         .mark_point(filled=True, size=220, color=TARGET, stroke="#fff", strokeWidth=2)
         .encode(
-            x=alt.X("operations:Q", scale=alt.Scale(domain=[0, 100]), title="Operations readiness"),
-            y=alt.Y("demand:Q", scale=alt.Scale(domain=[0, 100]), title="Demand strength"),
+            x=alt.X("operations:Q", scale=alt.Scale(domain=[0, 100]), title="Weakest link"),
+            y=alt.Y("demand:Q", scale=alt.Scale(domain=[0, 100]), title="Demand pressure"),
             tooltip=[
                 alt.Tooltip("name:N", title="Business"),
-                alt.Tooltip("operations:Q", title="Operations", format=".0f"),
-                alt.Tooltip("demand:Q", title="Demand", format=".0f"),
+                alt.Tooltip("operations:Q", title="Weakest link", format=".0f"),
+                alt.Tooltip("demand:Q", title="Demand pressure", format=".0f"),
                 alt.Tooltip("zone:N", title="Zone"),
             ],
         )
     )
     name = point.mark_text(dy=-16, fontSize=12, fontWeight="bold", color=TARGET).encode(text="name:N")
     chart = alt.layer(zone(danger, "danger_zone"), zone(idle, "idle_capacity"), boundary, *text, point, name)
-    return _config(chart.properties(width="container", height=360, title="Marketing versus operations"))
+    return _config(chart.properties(width="container", height=360, title="Demand pressure versus the weakest link"))
 
 
 def question_heatmap(result: ScoreResult) -> alt.Chart:

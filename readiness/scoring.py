@@ -727,7 +727,7 @@ def _balance(
             titles.get(q.dimension, q.dimension),
             q.status,
             q.label,
-            next((d.cap for d in dimensions if d.id == q.dimension), None),
+            level_cap(questionnaire, q.score or 0.0),
         )
         for q in scores
         if q.critical

@@ -168,7 +168,7 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
                 "Score": None if d.score is None else scale.number(d.score, sc),
                 "Range": score_range(d, sc),
                 "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
-                "Target": scale.number(d.target, sc),
+                "Target": None if d.side == "demand" else scale.number(d.target, sc),
                 "Gap": None if d.gap is None else scale.signed(d.gap, sc),
                 "Answered": f"{d.given} of {d.total}",
                 "Don't know": d.dont_know,
@@ -229,7 +229,7 @@ def cap_texts(result: ScoreResult) -> list[str]:
         cap = (
             f" caps {f.dimension_title} at {scale.number(f.cap, result.score_scale)}"
             if f.cap is not None
-            else f" holds {f.dimension_title} down"
+            else f" holds {f.dimension_title} back"
         )
         out.append(f"Critical: “{f.text}” ({answer or '–'}){cap}; the business cannot count as scale-ready.")
     return out

@@ -122,6 +122,8 @@ class WorkshopResult:
     quadrant_label: str | None
     profile: str
     individual: tuple[ScoreResult, ...] = field(default=(), repr=False)
+    #: Why the room is not placed ("Not enough answers in Process to place the business."), else None.
+    message: str | None = None
 
     def question(self, question_id: str) -> QuestionAggregate:
         return next(q for q in self.questions if q.id == question_id)
@@ -248,9 +250,7 @@ def aggregate(
         return round(statistics.fmean(picked), 2) if picked else None
 
     operations, demand = side_mean("operations"), side_mean("demand")
-    quadrant = None
-    if operations is not None and demand is not None:
-        quadrant = classify_balance(demand, operations, questionnaire.balance.gap, questionnaire.balance.high)
+    quadrant, message = _room_verdict(questionnaire, results, operations, demand)
     role_counts: dict[str, int] = dict.fromkeys(role_order, 0)
     for p in participants:
         role_counts[p.role] += 1
@@ -268,7 +268,39 @@ def aggregate(
         quadrant_label=QUADRANTS[quadrant][0] if quadrant else None,
         profile=target_profile.id,
         individual=tuple(results),
+        message=message,
     )
+
+
+def _room_verdict(
+    questionnaire: Questionnaire, results: Sequence[ScoreResult], operations: float | None, demand: float | None
+) -> tuple[str | None, str | None]:
+    """The room's verdict, by the same rules as one business (docs/scoring.md, section 3), on the means
+    of the participants' figures: weakest link, control and failing critical questions included. A
+    dimension nobody answered enough of leaves the room not placed, however good the rest looks."""
+    if operations is None or demand is None or not results:
+        return None, None
+    settings = questionnaire.balance
+    short = [
+        tr(d.title)
+        for d in questionnaire.dimensions
+        if all(r.dimension(d.id).coverage < settings.coverage for r in results)
+    ]
+    if short:
+        names = short[0] if len(short) == 1 else ", ".join(short[:-1]) + " and " + short[-1]
+        return "not_placed", f"Not enough answers in {names} to place the business."
+    links = [r.balance.link for r in results if r.balance.link is not None]
+    link = statistics.fmean(links) if links else operations
+    control = settings.control_dimension
+    controlled = False
+    if control is not None:
+        scores = [s for r in results if (s := r.dimension(control).low) is not None]
+        controlled = bool(scores) and statistics.fmean(scores) >= settings.control
+    failing = any(r.balance.critical_failures for r in results)
+    quadrant = classify_balance(
+        demand, operations, settings.gap, settings.high, link=link, controlled=controlled, failing=failing
+    )
+    return quadrant, None
 
 
 def export_tables(

@@ -186,12 +186,14 @@ def build_workshop_report(
         room = f"{result.participants} {'person' if result.participants == 1 else 'people'}"
         said = label.lower() if label == "Operations readiness" else label
         if result.operations is not None:
-            demand = "" if result.demand is None else f" and {scale.number(result.demand, sc)} on demand strength"
+            demand = "" if result.demand is None else f" and {scale.number(result.demand, sc)} on demand pressure"
             summary.append(f"{room} answered. On average the room puts {said} at "
                            f"{scale.in_words(result.operations, sc, lang)}{demand}.")  # fmt: skip
         else:
             summary.append(f"{room} answered, not yet enough to score {said}.")
-        if result.quadrant_label:
+        if result.message and balanced:
+            summary.append(result.message)
+        elif result.quadrant_label:
             summary.append(f"Together that places {business} in the zone “{result.quadrant_label}”.")
         if queue:
             top = queue[0]
@@ -248,7 +250,7 @@ def build_workshop_report(
         operations=scale.number(result.operations, sc),
         demand=scale.number(result.demand, sc),
         quadrant=result.quadrant_label or ("Not enough answers to place the business" if balanced else ""),
-        quadrant_meaning=_quadrant_meaning(result.quadrant),
+        quadrant_meaning=result.message or _quadrant_meaning(result.quadrant),
         quadrant_id=result.quadrant,
         summary=tuple(summary),
         dimensions=dims,

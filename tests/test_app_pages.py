@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from readiness import load_answers, load_questionnaire, score
 from readiness.demo import DEMO_ANSWERS
+from readiness.model import tr
 from readiness.storage import Store
 
 from .conftest import ROOT
@@ -118,9 +119,9 @@ def test_reopening_the_link_restores_answers_and_position(db: Store) -> None:
     at.radio(key=key(aid, "clear_roles")).set_value("3").run()
     at.text_input(key=key(aid, "clear_roles") + "_note").input("Roles chart on the wall").run()
     at.button(key="assess_next").click().run()
-    assert at.header[0].value == "Step 2 of 5: Process"
+    assert at.header[0].value == "Step 2 of 6: Process"
     fresh = app(query={"a": at.query_params["a"]}, page="pages/assess.py")  # another device, same link
-    assert fresh.header[0].value == "Step 2 of 5: Process"
+    assert fresh.header[0].value == "Step 2 of 6: Process"
     fresh.segmented_control(key=f"assess_step_{aid[:10]}").set_value(0).run()
     assert fresh.radio(key=key(aid, "clear_roles")).value == "3"
     assert fresh.text_input(key=key(aid, "clear_roles") + "_note").value == "Roles chart on the wall"
@@ -130,7 +131,7 @@ def test_finishing_with_unanswered_questions_summarises_them(db: Store) -> None:
     at = app()
     aid = start(at)
     at.radio(key=key(aid, "key_person_cover")).set_value("2").run()
-    at.segmented_control(key=f"assess_step_{aid[:10]}").set_value(5).run()
+    at.segmented_control(key=f"assess_step_{aid[:10]}").set_value(6).run()
     assert at.header[0].value == "Review and finish"
     assert "still unanswered" in at.warning[0].body
     at.button(key="assess_finish").click().run()
@@ -149,10 +150,14 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     expected = score(q, answers)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Operations readiness"] == f"{expected.overall:.0f} / 100"
-    assert metrics["Demand strength"] == f"{expected.balance.demand:.0f} / 100"
+    assert metrics["Demand pressure"] == f"{expected.balance.demand:.0f} / 100"
+    # the weakest link is named beside the average, with its own score
+    assert metrics[f"Weakest link: {expected.balance.weakest_title}"] == f"{expected.balance.weakest_score:.0f} / 100"
     assert "Selling dreams, delivering nightmares" in at.error[0].body
+    # failing critical questions are named with the cap they put on their dimension
+    assert any("caps" in e.body for e in at.error[1:]) == bool(expected.balance.critical_failures)
     findings = [m.value for m in at.markdown if m.value.startswith("**1. ")]
-    assert findings and expected.findings[0].text in findings[0]
+    assert findings and expected.findings[0].title.split(",")[0] in findings[0]
     assert len(at.get("vega_lite_chart")) == 4
 
 
@@ -164,9 +169,16 @@ def test_switching_the_target_profile_updates_targets_and_is_remembered(db: Stor
     selector.set_value("steady_growth").run()
     assert db.get_assessment(aid).profile == "steady_growth"
     table = next(m.value for m in at.markdown if m.value.startswith("| Dimension"))
-    targets = [int(row.split("|")[5]) for row in table.splitlines()[2:]]
+    header = [cell.strip() for cell in table.splitlines()[0].split("|")]
+    column = header.index("Target")
+    rows = [row for row in table.splitlines()[2:] if not row.split("|")[1].strip().startswith("↳")]  # areas
+    targets = {row.split("|")[1].strip(): row.split("|")[column].strip() for row in rows}
     q = load_questionnaire(GROWTH)
-    assert targets == [round(q.profile("steady_growth").targets[d.id]) for d in q.dimensions]
+    # demand pressure has no target (it is not a readiness to reach); every operations dimension has one
+    assert targets == {
+        tr(d.title): "–" if d.side == "demand" else str(round(q.profile("steady_growth").targets[d.id]))
+        for d in q.dimensions
+    }
 
 
 def test_a_broken_link_says_so_plainly(db: Store) -> None:

@@ -31,7 +31,7 @@ def join(code: str, role: str, name: str | None = None):
         at.text_input(key="join_name").input(name).run()
     at.button(key="join_submit").click().run()
     assert not at.exception, at.exception
-    assert at.header[0].value == "Step 1 of 5: Team"  # switched straight into the same assess page
+    assert at.header[0].value == "Step 1 of 6: Team"  # switched straight into the same assess page
     # AppTest keeps rerunning the page a test switched to; a browser follows st.switch_page's URL.
     at.switch_page("pages/assess.py").run()
     return at, opened(at)

@@ -207,13 +207,27 @@ def test_the_worked_example_in_docs_scoring_md_is_what_the_engine_computes(sampl
     answers, _ = parse_answers(sample, block)
     result = score(sample, answers)
     assert result.dimension("team").score == pytest.approx(16.67)
-    assert result.dimension("capacity").score == 25
+    assert result.dimension("capacity").score == 25 and result.dimension("capacity").coverage == 0.5
     assert result.dimension("marketing").score == 75
-    assert result.overall == pytest.approx(20.83)
-    assert result.balance.index == pytest.approx(54.17)
-    assert result.balance.label == "Selling dreams, delivering nightmares"
-    assert [f.question_id for f in result.findings] == ["surge_plan", "cover", "utilization", "stock_cover", "channels"]
-    assert [round(f.priority, 1) for f in result.findings] == [71.7, 47.8, 33.8, 33.8, 25.0]
+    assert result.overall == pytest.approx(20.84, abs=0.01)
+    b = result.balance
+    assert (b.weakest, b.link, b.index) == ("team", pytest.approx(16.67), pytest.approx(58.33))
+    assert b.quadrant == "not_placed" and b.leaning == "danger_zone"
+    assert b.message == "Not enough answers in Capacity to place the business."
+    assert b.margin == pytest.approx(38.33)
+    assert [f.question_id for f in result.findings] == ["surge_plan", "stock_cover", "cover", "utilization"]
+    assert [round(f.priority, 2) for f in result.findings] == [3.33, 3.0, 2.22, 1.5]
+    assert [[a.question_id for a in acts] for _, acts in result.plan.periods] == [
+        ["stock_cover", "cover"],
+        ["surge_plan", "utilization"],
+        [],
+    ]
+    # once the stock question is answered, the business is placed: the danger zone
+    answered, _ = parse_answers(sample, block.replace("stock_cover: dont_know", "stock_cover: 1"))
+    after = score(sample, answered)
+    assert after.dimension("capacity").score == pytest.approx(41.67)
+    assert after.overall == pytest.approx(29.17, abs=0.01)
+    assert after.balance.quadrant == "danger_zone" and after.balance.weakest == "team"
 
 
 def test_dont_know_also_gets_the_advice_for_the_worst_answer(inline) -> None:
