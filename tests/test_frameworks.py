@@ -230,3 +230,15 @@ def test_a_workshop_on_samm_reads_the_room_and_the_agreed_result_on_samms_scale(
     html = render_workshop_html(report)
     assert "Demand strength" not in html and "Not enough answers to place the business" not in html
     assert "SAMM Governance maturity (room mean)" in html
+
+
+def test_the_json_schema_knows_the_framework_keys() -> None:
+    from readiness.schema import json_schema
+
+    schema = json_schema()
+    defs = schema["$defs"]
+    assert {"up_to", "below"} <= set(defs["Band"]["properties"])
+    assert {"min", "max", "decimals", "unit", "label"} <= set(defs["ScoreScale"]["properties"])
+    assert defs["ScoringPolicy"]["properties"]["unanswered"]["enum"] == ["exclude", "lowest"]
+    assert defs["ScoringPolicy"]["properties"]["rollup"]["enum"] == ["mean", "sum", "min"]
+    assert "score_scale" in schema["properties"]
