@@ -72,7 +72,11 @@ def catalog() -> list[CatalogEntry]:
 
     Uploads are read from the database on each call, so one uploaded on another server is offered here too.
     """
-    uploads = [_uploaded(u.hash, u.content, u.file_name) for u in store().uploads()]
+    try:
+        kept = _store().uploads()
+    except StorageError:  # the shipped questionnaires are still offered; the page says what fails when it is used
+        kept = []
+    uploads = [_uploaded(u.hash, u.content, u.file_name) for u in kept]
     return [*_folder(), *uploads]
 
 
