@@ -63,18 +63,73 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
     return questions, texts
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_case_gets_the_experts_verdict(path: Path) -> None:
-    expect, result = run_case(path)
+#: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
+KNOWN_MISSES = {
+    ("creamery-before-tv-spot", "weakest"): (
+        "by its own answers process (29) and team (29) score below capacity (38); the expert names capacity "
+        "because a TV spot hits it first and it cannot grow in four weeks, a time-to-fix judgement no rule "
+        "here makes without tuning to this case"
+    ),
+    ("creamery-before-tv-spot", "first_fixes"): (
+        "process is the weakest link, so its late-paid dairy (critical, weight 2) leads, and the two brakes "
+        "(throttle_demand, when_full) tie next: the first three are not brake, surge plan, capacity"
+    ),
+    ("liquor-maker-dead-stock", "weakest"): (
+        "technology (24) scores below process (29) and demand management (28) by the answers"
+    ),
+    ("liquor-maker-dead-stock", "first_fixes"): (
+        "the planning findings lead as the expert wants, but forecast accountability, the S&OP meeting, the "
+        "published lead time and stock clean-up miss the same share and tie, so the questionnaire's order, "
+        "not the expert's, picks the first three (plan changes, the S&OP meeting, forecasts)"
+    ),
+    ("skincare-brand-dont-know", "first_fixes"): (
+        "'don't know' on supplier payment (critical, weight 2, in process, the lowest dimension) outranks "
+        "'don't know' on supplier capacity; the expert relies on the note that she has heard of no payment "
+        "problem, which the tool does not read"
+    ),
+}
+
+
+def cases_for(check: str) -> list[Any]:
+    return [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[(p.stem, check)]))
+        if (p.stem, check) in KNOWN_MISSES
+        else p
+        for p in CASES
+    ]
+
+
+def _report(result: ScoreResult) -> str:
     b = result.balance
     found = [f.question_id for f in result.findings]
-    report = (
+    return (
         f"quadrant {b.quadrant} (leaning {b.leaning}), weakest {b.weakest}, pressure {b.demand}, "
         f"link {b.link}, operations {b.operations}; first findings {found[:6]}"
     )
-    assert b.quadrant == expect["quadrant"], report
-    assert b.weakest in _options(expect["weakest"]), report
-    assert first_fixes_match(expect["first_fixes"], found), report
+
+
+@pytest.mark.parametrize("path", cases_for("quadrant"), ids=[p.stem for p in CASES])
+def test_case_gets_the_experts_quadrant(path: Path) -> None:
+    expect, result = run_case(path)
+    assert result.balance.quadrant == expect["quadrant"], _report(result)
+
+
+@pytest.mark.parametrize("path", cases_for("weakest"), ids=[p.stem for p in CASES])
+def test_case_gets_the_experts_weakest_link(path: Path) -> None:
+    expect, result = run_case(path)
+    assert result.balance.weakest in _options(expect["weakest"]), _report(result)
+
+
+@pytest.mark.parametrize("path", cases_for("first_fixes"), ids=[p.stem for p in CASES])
+def test_case_gets_the_experts_first_fixes(path: Path) -> None:
+    expect, result = run_case(path)
+    found = [f.question_id for f in result.findings]
+    assert first_fixes_match(expect["first_fixes"], found), _report(result)
+
+
+@pytest.mark.parametrize("path", cases_for("must_not_advise"), ids=[p.stem for p in CASES])
+def test_case_is_not_given_the_advice_the_expert_rules_out(path: Path) -> None:
+    expect, result = run_case(path)
     questions, texts = advised(result)
     banned = set(expect["must_not_advise"].get("questions", []))
     assert not banned & questions, f"advised: {sorted(banned & questions)}"

@@ -116,3 +116,21 @@ def test_schema_accepts_the_shipped_questionnaires_and_rejects_a_typo() -> None:
     bad["questions"][1]["wieght"] = 2
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_schema_carries_the_balance_plan_and_contradiction_settings() -> None:
+    """Every setting issue 11 added is in the JSON Schema, so editors check it as people type."""
+    schema = json.loads(run("schema").stdout)
+    defs = schema["$defs"]
+    assert {"gap", "high", "softness", "control_dimension", "control", "coverage", "critical_fail"} <= set(
+        defs["BalanceSettings"]["properties"]
+    )
+    assert "per_period" in defs["PlanSettings"]["properties"]
+    assert {"id", "when", "message"} <= set(defs["Contradiction"]["properties"])
+    assert {"peak_share", "peak_questions"} <= set(defs["Dimension"]["properties"])
+    assert {"finding", "pressure", "grows", "matters_if"} <= set(defs["ScaleQuestion"]["properties"])
+    assert "needs" in defs["Recommendation"]["properties"]
+    bad = json.loads(json.dumps(yaml.safe_load(SAMPLE.read_text())))
+    bad["balance"] = {"coverage": 1.5}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)

@@ -266,3 +266,33 @@ def test_an_unreadable_question_does_not_make_its_gate_look_unused() -> None:
     with pytest.raises(QuestionnaireError) as info:
         parse_questionnaire(text, "t.yaml")
     assert [p.code for p in info.value.problems] == ["RQ003"]
+
+
+def test_plan_needs_and_the_control_dimension_must_name_real_things() -> None:
+    text = (
+        HEADER
+        + "balance: {control_dimension: demand}\n"
+        + """questions:
+  - id: a
+    dimension: ops
+    type: yes_no
+    text: A
+    recommendations:
+      - {text: Do it, needs: [measure_first]}
+  - {id: d, dimension: demand, type: yes_no, text: D}
+"""
+    )
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "q.yaml")
+    messages = [p.message for p in info.value.problems]
+    assert any("needs unknown question `measure_first`" in m for m in messages), messages
+    assert any("control_dimension `demand` is not an operations dimension" in m for m in messages), messages
+
+
+def test_defaults_do_not_change_the_content_hash() -> None:
+    """A setting added to the format later must not make every stored assessment look edited."""
+    plain = parse_questionnaire(SAMPLE.read_text()).questionnaire
+    explicit = parse_questionnaire(SAMPLE.read_text() + "plan: {per_period: 5}\n").questionnaire
+    assert plain.content_hash == explicit.content_hash
+    other = parse_questionnaire(SAMPLE.read_text() + "plan: {per_period: 3}\n").questionnaire
+    assert other.content_hash != plain.content_hash
