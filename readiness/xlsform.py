@@ -127,6 +127,9 @@ TEXT_COLUMNS = frozenset(
 )
 TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice"}
 YES_NO_LIST = "yes_no"
+#: Far above any real questionnaire (the default one has ~130 questions); read no further than this.
+MAX_ROWS = 5_000
+MAX_COLUMNS = 200
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
@@ -204,7 +207,14 @@ def _read_sheets(data: bytes, file: str) -> tuple[dict[str, list[_Row]], list[Sh
     for key, name in names.items():
         if key not in SHEETS:
             continue
-        rows = list(book[name].iter_rows(values_only=True))
+        rows = []
+        for row in book[name].iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            rows.append(row)
+            if len(rows) > MAX_ROWS:  # a sheet this long is not a questionnaire (or is a zip bomb): stop reading
+                problems.append(
+                    SheetProblem(key, MAX_ROWS + 1, None, f"the sheet has more than {MAX_ROWS:,} rows", file)
+                )
+                break
         if not rows:
             sheets[key] = []
             continue
@@ -320,7 +330,8 @@ def workbook_to_data(
     """The questionnaire data of a workbook, where each item came from (to locate problems), and the
     problems found on the way (the data is still built, so the loader can find the rest too)."""
     sheets, problems = _read_sheets(data, file)
-    problems += _pyxform_problems(data, file)
+    if not any("more than" in p.message and "rows" in p.message for p in problems):
+        problems += _pyxform_problems(data, file)  # pyxform reads the whole workbook: not one that is too long
     where: dict[str, tuple[str, int]] = {}
     out: dict[str, Any] = {"schema_version": 1}
 

@@ -142,3 +142,14 @@ def test_cli_export_then_import(tmp_path: Path, capsys: pytest.CaptureFixture[st
     capsys.readouterr()
     assert main(["import", str(bad)]) == 1
     assert "sheet settings" in capsys.readouterr().err
+
+
+def test_a_sheet_far_too_long_is_refused_at_its_row_without_reading_on() -> None:
+    rows = [GOOD["survey"][0]] + [
+        ("select_one maturity", f"q{i}", f"Question {i}?", "team", None, None, None) for i in range(6_000)
+    ]
+    with pytest.raises(WorkbookError) as caught:
+        import_workbook(workbook(**{**GOOD, "survey": rows}), "long.xlsx")
+    assert any(
+        p.sheet == "survey" and p.row == 5_001 and "more than 5,000 rows" in p.message for p in caught.value.problems
+    )

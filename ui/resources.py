@@ -81,4 +81,5 @@ def catalog() -> list[CatalogEntry]:
 
 
 def questionnaires() -> dict[str, Questionnaire]:
-    return {e.id: e.questionnaire for e in catalog() if e.questionnaire is not None}
+    # reversed: a shipped questionnaire wins over an upload that reuses its id
+    return {e.id: e.questionnaire for e in reversed(catalog()) if e.questionnaire is not None}
