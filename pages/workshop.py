@@ -124,7 +124,9 @@ if result.message and scale.has_demand(questionnaire):
     st.warning(f"**Group balance: not placed.** {result.message}")
 elif result.quadrant_label:
     st.warning(f"**Group balance: {result.quadrant_label}.**")
-st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result)), width="stretch", key="workshop_dims")
+st.vega_lite_chart(
+    charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch", key="workshop_dims"
+)
 st.vega_lite_chart(
     charts.spec(charts.disagreement_heatmap(result, questionnaire)), width="stretch", key="workshop_heatmap"
 )

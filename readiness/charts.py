@@ -301,15 +301,22 @@ def static(chart_spec: dict[str, Any], width: int | None = 620) -> dict[str, Any
     return fixed
 
 
-def workshop_dimensions(result: Any) -> alt.LayerChart:
-    """The room's mean per dimension, the range from lowest to highest person, and the target."""
+def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
+    """The room's mean per dimension, the range from lowest to highest person, and the target.
+
+    ``score_scale`` (the questionnaire's) draws the figures on its own range; 0..100 without one.
+    """
+    from readiness.model import ScoreScale
+
+    sc = score_scale or ScoreScale()
+    shown = f".{sc.decimals}f"
     rows = [
         {
             "dimension": d.title,
-            "mean": d.stats.mean,
-            "low": d.stats.minimum,
-            "high": d.stats.maximum,
-            "target": d.target,
+            "mean": scale.to_native(d.stats.mean, sc),
+            "low": scale.to_native(d.stats.minimum, sc),
+            "high": scale.to_native(d.stats.maximum, sc),
+            "target": scale.to_native(d.target, sc),
             "n": d.stats.n,
             "side": "Demand" if d.side == "demand" else "Operations",
         }
@@ -320,13 +327,17 @@ def workshop_dimensions(result: Any) -> alt.LayerChart:
     base = alt.Chart(alt.Data(values=rows)).encode(y=alt.Y("dimension:N", sort=order, title=None))
     tooltip = [
         alt.Tooltip("dimension:N", title="Dimension"),
-        alt.Tooltip("mean:Q", title="Mean", format=".0f"),
-        alt.Tooltip("low:Q", title="Lowest", format=".0f"),
-        alt.Tooltip("high:Q", title="Highest", format=".0f"),
+        alt.Tooltip("mean:Q", title="Mean", format=shown),
+        alt.Tooltip("low:Q", title="Lowest", format=shown),
+        alt.Tooltip("high:Q", title="Highest", format=shown),
         alt.Tooltip("n:Q", title="People"),
     ]
     spread = base.mark_rule(strokeWidth=10, opacity=0.25, color=OPERATIONS).encode(
-        x=alt.X("low:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100): mean, and lowest to highest"),
+        x=alt.X(
+            "low:Q",
+            scale=alt.Scale(domain=[sc.min, sc.max]),
+            title=f"Score ({scale.range_text(sc)}): mean, and lowest to highest",
+        ),
         x2="high:Q",
         tooltip=tooltip,
     )

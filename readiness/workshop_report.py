@@ -298,7 +298,7 @@ def workshop_chart_svgs(questionnaire: Questionnaire, result: WorkshopResult) ->
     if not _anyone_answered(result):
         return {}
     specs = {
-        "dimensions": charts.spec(charts.workshop_dimensions(result)),
+        "dimensions": charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)),
         "heatmap": charts.spec(charts.disagreement_heatmap(result, questionnaire)),
     }
     return {name: static_svg(name, spec) for name, spec in specs.items()}

@@ -230,6 +230,10 @@ def test_a_workshop_on_samm_reads_the_room_and_the_agreed_result_on_samms_scale(
     html = render_workshop_html(report)
     assert "Demand strength" not in html and "Not enough answers to place the business" not in html
     assert "SAMM Governance maturity (room mean)" in html
+    from readiness import charts
+
+    chart = json.dumps(charts.spec(charts.workshop_dimensions(result, q.score_scale)), ensure_ascii=False)
+    assert '"domain": [0.0, 3.0]' in chart and "Score (0–3)" in chart  # the room's chart on SAMM's scale
 
 
 def test_the_json_schema_knows_the_framework_keys() -> None:
