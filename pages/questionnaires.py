@@ -6,7 +6,7 @@ import streamlit as st
 
 from readiness import scale
 from readiness.errors import ReadinessError
-from readiness.loader import load_questionnaire
+from readiness.loader import load_questionnaire, parse_questionnaire
 from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.upload import UploadResult, read_upload
@@ -30,6 +30,12 @@ st.markdown(
 def checked(file_name: str, data: bytes) -> UploadResult:
     """Read once per file content: reruns (every click) do not parse the same upload again."""
     return read_upload(file_name, data)
+
+
+@st.cache_data(show_spinner=False, max_entries=20)
+def workbook_of(content: str) -> bytes:
+    """A kept questionnaire as a workbook, made only when downloaded (and then once)."""
+    return export_workbook(parse_questionnaire(content).questionnaire)
 
 
 @st.cache_data(show_spinner=False)
@@ -108,10 +114,18 @@ for upload in uploads:
             f"from {md_literal(upload.file_name)} · {upload.created_at:%Y-%m-%d %H:%M} UTC · "
             f"hash `{upload.hash[:12]}`"
         )
-        st.download_button(
+        left, right = st.columns(2)
+        left.download_button(
             "Download its YAML",
             data=upload.content.encode("utf-8"),
             file_name=f"{upload.questionnaire_id}.yaml",
             mime="application/yaml",
             key=f"questionnaires_yaml_{upload.hash[:16]}",
+        )
+        right.download_button(
+            "Download it as a workbook",
+            data=lambda content=upload.content: workbook_of(content),
+            file_name=f"{upload.questionnaire_id}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"questionnaires_xlsx_{upload.hash[:16]}",
         )

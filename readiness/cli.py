@@ -48,6 +48,18 @@ def _write(text: str, output: str | None) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.paths:
+        if str(path).lower().endswith(".xlsx"):  # a workbook: checked as `readiness import` reads it
+            from readiness.xlsform import WorkbookError, read_workbook
+
+            try:
+                _, q = read_workbook(path)
+            except WorkbookError as exc:
+                failed += 1
+                print("\n".join(str(p) for p in exc.problems))
+                print(f"{path}: INVALID ({len(exc.problems)} problem(s))")
+                continue
+            print(f"{path}: OK — {q.id} {q.version}, {len(q.questions)} questions, {len(q.dimensions)} dimensions")
+            continue
         try:
             result = load_questionnaire_with_warnings(path)
         except ProblemsError as exc:
@@ -267,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check questionnaire files. Prints every problem as "
         "PATH:LINE:COL: CODE message, with a hint. Exit 0 when all are valid.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="questionnaire YAML file(s)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="questionnaire YAML file(s) or workbooks (.xlsx)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(

@@ -153,3 +153,14 @@ def test_a_sheet_far_too_long_is_refused_at_its_row_without_reading_on() -> None
     assert any(
         p.sheet == "survey" and p.row == 5_001 and "more than 5,000 rows" in p.message for p in caught.value.problems
     )
+
+
+def test_validate_checks_a_workbook_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good, bad = tmp_path / "good.xlsx", tmp_path / "bad.xlsx"
+    good.write_bytes(workbook(**GOOD))
+    broken = {**GOOD, "dimensions": [("name", "label", "side"), ("team", "Team", "operatons")]}
+    bad.write_bytes(workbook(**broken))
+    assert main(["validate", str(good), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "good.xlsx: OK — bakery 1.0, 3 questions" in out
+    assert "bad.xlsx: sheet dimensions, row 2, column side (C)" in out and "bad.xlsx: INVALID" in out
