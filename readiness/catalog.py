@@ -59,7 +59,7 @@ def entry(path: Path, q: Questionnaire, lang: str = "en", *, uploaded: bool = Fa
         path=path,
         id=q.id,
         version=q.version,
-        title=tr(q.title, lang) + (" (uploaded)" if uploaded else ""),
+        title=tr(q.title, lang) + (f" ({q.version}, uploaded)" if uploaded else ""),  # versions told apart
         description=tr(q.description, lang),
         questions=questions_range(q),
         dimensions=tuple(tr(d.title, lang) for d in q.dimensions),

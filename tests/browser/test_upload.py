@@ -45,7 +45,7 @@ def test_upload_a_broken_framework_then_the_fixed_one_and_assess_with_it(
     page.get_by_label("Business name").fill("Browser Security Team")
     settled(page)
     page.get_by_label("Questionnaire").click()
-    page.get_by_role("option", name="OWASP SAMM Governance (uploaded)").click()
+    page.get_by_role("option", name="OWASP SAMM Governance (2.0, uploaded)").click()
     settled(page)
     page.get_by_role("button", name="Start assessment").click()
     expect(page.get_by_role("heading", name="Browser Security Team")).to_be_visible()
