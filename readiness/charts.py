@@ -79,6 +79,8 @@ def dimension_bars(result: ScoreResult) -> alt.LayerChart:
             "side:N",
             scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]),
             title=None,
+            # one side only (a framework of its own): a legend would name a side that is not there
+            legend=alt.Legend() if len({r["side"] for r in rows}) > 1 else None,
         ),
         tooltip=tooltip,
     )
