@@ -7,7 +7,7 @@ import streamlit as st
 from readiness import scale
 from readiness.markup import md_literal
 from readiness.model import tr
-from readiness.summary import cap_texts, dimension_markdown, finding_markdown, placement_text
+from readiness.summary import cap_texts, dimension_markdown, finding_markdown, placement_text, plan_markdown
 from ui import downloads, faults, links, resources, scores, session, shell
 
 shell.app_shell()
@@ -119,6 +119,10 @@ if len(result.findings) > 8:
         for finding in result.findings[8:]:
             title = finding.title or finding.text
             st.markdown(f"- **{title}** ({finding.dimension_title}, {scale.gain(finding.points, sc)} points)")
+
+st.header("Your 30/60/90-day plan")
+st.caption(f"At most {result.plan.per_period} actions in each 30 days, in order; an action waits for the one it needs.")
+st.markdown(plan_markdown(result))
 
 st.header("Every dimension")
 st.markdown(dimension_markdown(result))

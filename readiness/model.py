@@ -224,6 +224,11 @@ class Band(_Model):
     below: float | None = Field(default=None, description="Upper bound, exclusive: numbers < below.")
     score: Fraction
     label: Text
+    pressure: Literal["spike", "growth", "slack"] | None = Field(
+        default=None,
+        description="The kind of pressure an answer in this band guards against, instead of the question's: "
+        "for a question that punishes both extremes, too much stock is `slack`, too little is `spike`.",
+    )
 
     @property
     def bound(self) -> float | None:
@@ -369,7 +374,8 @@ class ScoringPolicy(_Model):
 
     dont_know: Literal["lowest", "exclude"] = Field(
         default="lowest",
-        description="`lowest`: counts as the worst answer (and is a finding); `exclude`: left out.",
+        description="`lowest`: counts as the worst answer (and is a finding); `exclude`: treated like an "
+        "unanswered question (worst in the score, best at the top of the range; still a finding).",
     )
     not_applicable: Literal["exclude", "lowest"] = Field(
         default="exclude", description="`exclude`: left out of the score; `lowest`: counts as worst."
@@ -416,6 +422,11 @@ class BalanceSettings(_Model):
     high: Annotated[float, Field(ge=0, le=100)] = Field(
         default=60,
         description="Weakest-link score from which a business in step counts as strong (scale-ready).",
+    )
+    quiet: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=25,
+        description="Demand pressure below which demand is quiet: operations far ahead of a quiet demand is idle "
+        "capacity; far ahead of a real one (growth, a backlog, events) they are ready to grow.",
     )
     softness: Fraction = Field(
         default=0.0,

@@ -299,10 +299,10 @@ def build_report(
                 "pressure minus the weakest operations dimension (the weakest link).",
                 f"Balance zones: pressure {questionnaire.balance.gap:g} points or more ahead of the weakest link is "
                 "the danger zone, or 'demand ahead, under control' when demand management is strong; operations "
-                f"that far ahead of pressure is idle capacity; in step, a weakest link of "
-                f"{questionnaire.balance.high:g} or more with no failing critical question is 'scale-ready'. "
-                f"No verdict while a dimension has fewer than {questionnaire.balance.coverage:.0%} of its "
-                "questions really answered.",
+                f"that far ahead of a quiet demand (below {questionnaire.balance.quiet:g}) is idle capacity; "
+                f"otherwise a weakest link of {questionnaire.balance.high:g} or more with no failing critical "
+                f"question is 'scale-ready'. No verdict while a dimension has fewer than "
+                f"{questionnaire.balance.coverage:.0%} of its questions really answered.",
             )
             if balanced
             else ()

@@ -663,9 +663,9 @@ def _position(
     return _Position(pressure, operations, link, weakest.id, controlled, failing)
 
 
-def _classify(p: _Position, gap: float, high: float) -> str:
+def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
     return classify_balance(
-        p.pressure, p.operations, gap, high, link=p.link, controlled=p.controlled, failing=p.failing
+        p.pressure, p.operations, gap, high, link=p.link, controlled=p.controlled, failing=p.failing, quiet=quiet
     )
 
 
@@ -678,34 +678,41 @@ def classify_balance(
     link: float | None = None,
     controlled: bool = False,
     failing: bool = False,
+    quiet: float = 25,
 ) -> str:
     """Name the quadrant (docs/scoring.md §3).
 
     Demand pressure is weighed against ``link`` (the weakest link; the operations average when not
     given): far ahead is the danger zone unless demand is held back under control. Operations far
-    ahead of demand (on average) is idle capacity. In step, the weakest link decides: strong and no
-    failing critical question is scale-ready, otherwise a foundation still being built.
+    ahead (on average) of a quiet demand (below ``quiet``) is idle capacity. Otherwise the weakest link
+    decides: strong and no failing critical question is scale-ready, else a foundation still being built.
     """
     link = operations if link is None else link
     if demand - link >= gap - EPS:
         return "demand_ahead_controlled" if controlled else "danger_zone"
-    if operations - demand >= gap - EPS:
+    if operations - demand >= gap - EPS and demand < quiet - EPS:
         return "idle_capacity"
     if link >= high - EPS and not failing:
         return "scale_ready"
     return "foundation"
 
 
-def _margin(p: _Position, quadrant: str, gap: float, high: float, control: float | None) -> tuple[float, str]:
+def _margin(p: _Position, quadrant: str, gap: float, high: float, quiet: float) -> tuple[float, str]:
     """Points from the position to the nearest line that would change the verdict, and that line."""
     ahead = p.pressure - p.link
-    lines = [(abs(ahead - gap), "demand ahead"), (abs(p.operations - p.pressure - gap), "idle capacity")]
-    if quadrant not in ("danger_zone", "demand_ahead_controlled", "idle_capacity") and not p.failing:
-        lines.append((abs(p.link - high), "scale-ready"))
-    if quadrant in ("danger_zone", "demand_ahead_controlled") and control is not None:
-        lines = [(abs(ahead - gap), "demand ahead")]
+    if quadrant in ("danger_zone", "demand_ahead_controlled"):
+        return round(ahead - gap, 2), "demand ahead"
+    lines = [(gap - ahead, "demand ahead")]
+    idle_gap, quiet_gap = p.operations - p.pressure - gap, quiet - p.pressure
+    if quadrant == "idle_capacity":
+        lines += [(idle_gap, "idle capacity"), (quiet_gap, "quiet demand")]
+    else:
+        # to become idle both must hold: the farther of the two is the distance
+        lines.append((max(-idle_gap, -quiet_gap), "idle capacity"))
+        if not p.failing:
+            lines.append((abs(p.link - high), "scale-ready"))
     distance, line = min(lines)
-    return round(distance, 2), line
+    return round(max(distance, 0.0), 2), line
 
 
 def _balance(
@@ -740,11 +747,11 @@ def _balance(
     weakest = next(d for d in dimensions if d.id == worst.weakest)
     # The verdict is the more alarming of the range's two ends (unanswered questions at their worst, and
     # at their best), so no answer left open can make it look better; the other end is what it could be.
-    at_worst = _classify(worst, settings.gap, settings.high)
+    at_worst = _classify(worst, settings.gap, settings.high, settings.quiet)
     best = _position(questionnaire, dimensions, scores, "best")
-    at_best = _classify(best, settings.gap, settings.high) if best is not None else at_worst
+    at_best = _classify(best, settings.gap, settings.high, settings.quiet) if best is not None else at_worst
     quadrant, could_be = sorted((at_worst, at_best), key=SEVERITY.index)
-    margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.control)
+    margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.quiet)
     index = worst.pressure - worst.link
     index_best = best.pressure - best.link if best is not None else index
     short = tuple(d.title for d in dimensions if d.low is not None and d.coverage < settings.coverage - EPS)
@@ -884,6 +891,16 @@ def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | Non
     return 1 + max(dim.gap or 0.0, 0.0) / 100
 
 
+def _kind_of(question: Any, answer: Answer | None) -> str | None:
+    """The kind of pressure a finding guards against: its band's, for a number answered in a band that
+    names one (too much stock guards against slack, too little against a spike), else the question's."""
+    if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
+        band = _band(question, answer.value)
+        if band.pressure:
+            return band.pressure
+    return question.pressure
+
+
 def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
     """What a ``matters_if`` condition reads: each answer's value, ``'na'`` for "not applicable",
     ``None`` for no answer or "don't know" (so an unknown never hides a finding)."""
@@ -970,8 +987,9 @@ def _findings(
         relative = qs.weight / mean_weight if mean_weight > 0 else 1.0
         shortfall = 1.0 - (current if not dont_know else _lowest(questionnaire, question))
         impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
-        if question.pressure in kinds:  # match the fix to the kind of pressure coming
-            impact *= 0.5 + kinds[question.pressure]
+        kind = _kind_of(question, answer)
+        if kind in kinds:  # match the fix to the kind of pressure coming
+            impact *= 0.5 + kinds[kind]
         failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.

@@ -303,3 +303,19 @@ def dimension_markdown(result: ScoreResult) -> str:
 
 
 _NUMERIC = {"Score", "Target", "Gap", "Don't know"}
+
+
+def plan_markdown(result: ScoreResult) -> str:
+    """The 30/60/90-day plan as one markdown block: at most a few actions a period, then the backlog count."""
+    lines = []
+    for days, actions in result.plan.periods:
+        lines.append(f"**Within {days} days**")
+        if not actions:
+            lines.append("- –")
+        for a in actions:
+            after = f" · after {', '.join(a.after)}" if a.after else ""
+            lines.append(f"- {_md(a.text)}  \n  :gray[{_md(a.dimension_title)} · effort {a.effort}{_md(after)}]")
+        lines.append("")
+    if result.plan.backlog:
+        lines.append(f":gray[{len(result.plan.backlog)} more actions wait in the backlog until these are done.]")
+    return "\n".join(lines)

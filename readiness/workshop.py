@@ -298,7 +298,14 @@ def _room_verdict(
         controlled = bool(scores) and statistics.fmean(scores) >= settings.control
     failing = any(r.balance.critical_failures for r in results)
     quadrant = classify_balance(
-        demand, operations, settings.gap, settings.high, link=link, controlled=controlled, failing=failing
+        demand,
+        operations,
+        settings.gap,
+        settings.high,
+        link=link,
+        controlled=controlled,
+        failing=failing,
+        quiet=settings.quiet,
     )
     return quadrant, None
 

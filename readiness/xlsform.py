@@ -30,6 +30,7 @@ from readiness.errors import ProblemsError, ReadinessError
 from readiness.loader import parse_questionnaire
 from readiness.model import (
     QUESTION_TYPES,
+    Band,
     Dimension,
     Level,
     MultipleChoiceQuestion,
@@ -107,6 +108,7 @@ _HANDLED = {
         | {"no_score", "options", "min", "max", "integer", "unit", "bands"}
     ),
     "recommendations": frozenset({"text", "when", "effort", "impact", "horizon"}),
+    "bands": frozenset({"up_to", "below", "score", "label"}),
     "settings": frozenset(
         {"schema_version", "id", "version", "title", "description", "languages", "dimensions", "scales"}
         | {"levels", "profiles", "questions", "scoring", "score_scale"}
@@ -118,6 +120,7 @@ _MODEL_FIELDS = {
     "profiles": frozenset(Profile.model_fields),
     "survey": _QUESTION_FIELDS,
     "recommendations": frozenset(Recommendation.model_fields),
+    "bands": frozenset(Band.model_fields),
     "settings": frozenset(Questionnaire.model_fields),
 }
 EXTRA_COLUMNS = {sheet: fields - _HANDLED[sheet] for sheet, fields in _MODEL_FIELDS.items()}
@@ -453,6 +456,7 @@ def workbook_to_data(
                 band[key] = v
         band["score"] = _number(row, "score", problems, file)
         band["label"] = _text(row, "label")
+        band.update(_extras(row, problems, file))
         bands.setdefault(str(row.get("question")), []).append(band)
     recommendations: dict[str, list[dict[str, Any]]] = {}
     for row in sheets.get("recommendations") or []:
@@ -914,6 +918,7 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                     "score": _number_cell(b.score),
                 }
                 _put_text(brow, "label", b.label)
+                _put_extras(brow, "bands", b)
                 tables["bands"].append(brow)
         elif isinstance(question, TextQuestion):
             row["type"] = "text"

@@ -158,6 +158,9 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     assert any("caps" in e.body for e in at.error[1:]) == bool(expected.balance.critical_failures)
     findings = [m.value for m in at.markdown if m.value.startswith("**1. ")]
     assert findings and expected.findings[0].title.split(",")[0] in findings[0]
+    plan = next(m.value for m in at.markdown if m.value.startswith("**Within 30 days**"))
+    assert plan.count("\n- ") <= 3 * expected.plan.per_period
+    assert all(a.text.split(" ")[0] in plan for a in expected.plan.actions)
     assert len(at.get("vega_lite_chart")) == 4
 
 

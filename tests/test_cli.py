@@ -122,7 +122,7 @@ def test_schema_carries_the_balance_plan_and_contradiction_settings() -> None:
     """Every setting issue 11 added is in the JSON Schema, so editors check it as people type."""
     schema = json.loads(run("schema").stdout)
     defs = schema["$defs"]
-    assert {"gap", "high", "softness", "control_dimension", "control", "coverage", "critical_fail"} <= set(
+    assert {"gap", "high", "quiet", "softness", "control_dimension", "control", "coverage", "critical_fail"} <= set(
         defs["BalanceSettings"]["properties"]
     )
     assert "per_period" in defs["PlanSettings"]["properties"]

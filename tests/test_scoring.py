@@ -166,7 +166,8 @@ def test_switching_profile_changes_targets_and_gaps_only(sample) -> None:
     ("demand", "operations", "quadrant"),
     [
         (80, 40, "danger_zone"),
-        (30, 70, "idle_capacity"),
+        (20, 70, "idle_capacity"),
+        (30, 70, "scale_ready"),  # strong operations and real demand: ready to grow, not idle
         (75, 70, "scale_ready"),
         (35, 30, "foundation"),
         (60, 41, "foundation"),

@@ -253,3 +253,32 @@ def test_contradictions_in_the_questionnaire_give_warnings(growth: Questionnaire
 
 def test_every_calibration_case_has_a_file() -> None:
     assert len(list(Path(CASES).glob("*.yaml"))) >= 8
+
+
+BOTH_ENDS = """
+- id: stock
+  dimension: ops
+  type: number
+  pressure: spike
+  text: Days of stock
+  min: 0
+  max: 400
+  bands:
+    - {up_to: 7, score: 0.25, label: Too little}
+    - {up_to: 45, score: 1, label: Right}
+    - {score: 0.25, label: Too much, pressure: slack}
+- {id: other, dimension: ops, type: yes_no, text: Other}
+- {id: spike, dimension: demand, type: yes_no, text: A spike coming, pressure: spike}
+"""
+
+
+def test_the_kind_of_pressure_follows_the_side_of_a_two_sided_band(inline) -> None:
+    """Too much stock guards against slack (supply ahead of demand), too little against a spike."""
+    q = inline(BOTH_ENDS)
+    quiet = {"other": Answer("other", "value", True), "spike": Answer("spike", "value", False)}
+    too_much = score(q, {**quiet, "stock": Answer("stock", "value", 300)})
+    too_little = score(q, {**quiet, "stock": Answer("stock", "value", 3)})
+    assert too_much.dimension("ops").score == too_little.dimension("ops").score  # the same share either way
+    much, little = too_much.findings[0], too_little.findings[0]
+    # demand is quiet and operations far ahead: slack is at its strongest, spike pressure is nil
+    assert much.priority == pytest.approx(3 * little.priority)  # (0.5 + 1) / (0.5 + 0)

@@ -109,3 +109,18 @@ def test_hidden_answers_do_not_count(sample) -> None:
         },
     )
     assert aggregate(sample, [services]).question("stock_cover").stats.n == 0
+
+
+def test_a_room_that_left_a_dimension_unanswered_is_not_placed(sample) -> None:
+    """Issue 11: a workshop where nobody answered a dimension must not say "scale-ready"."""
+    people = [
+        person(sample, "1", "sales", cover=3, surge_plan="yes", channels=["partners", "ads"]),
+        person(sample, "2", "ops", cover=3, surge_plan="yes", channels=["partners", "ads"]),
+    ]
+    result = aggregate(sample, people)
+    assert result.quadrant == "not_placed"
+    assert result.message == "Not enough answers in Capacity to place the business."
+    assert result.quadrant_label != "Scale-ready engine"
+    # one person answering capacity is enough for the room to know it
+    people.append(person(sample, "3", "ops", cover=3, surge_plan="yes", utilization=50, channels=["partners"]))
+    assert aggregate(sample, people).quadrant != "not_placed"

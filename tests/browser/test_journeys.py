@@ -68,7 +68,7 @@ def test_newcomer_starts_answers_reloads_resumes_and_reads_results(server: str, 
     expect(phone.get_by_text("still unanswered")).to_be_visible()
     phone.get_by_role("button", name="Finish and see results").click()
     expect(phone.get_by_text("Fix these first")).to_be_visible()
-    expect(phone.get_by_text("complete. Scores cover the questions answered so far")).to_be_visible()
+    expect(phone.get_by_text("complete. Unanswered questions count as their worst answer")).to_be_visible()
     assert charts_drawn(phone) >= 4
     other.close()
 
@@ -92,7 +92,9 @@ def test_demo_opens_results_with_the_engines_numbers_and_charts(server: str, pag
     expect(page.get_by_text(f"{expected.balance.label}.")).to_be_visible()
     metrics = page.get_by_test_id("stMetricValue")
     expect(metrics.first).to_have_text(f"{expected.overall:.0f} / 100")
-    expect(metrics.nth(1)).to_have_text(f"{expected.balance.demand:.0f} / 100")
+    expect(metrics.nth(1)).to_have_text(f"{expected.balance.weakest_score:.0f} / 100")  # the weakest link
+    expect(page.get_by_text(f"Weakest link: {expected.balance.weakest_title}")).to_be_visible()
+    expect(metrics.nth(2)).to_have_text(f"{expected.balance.demand:.0f} / 100")  # demand pressure
     assert charts_drawn(page) >= 4
 
     page.get_by_role("link", name="Surge test").click()  # the same demo, under a national TV spot
