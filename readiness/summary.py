@@ -66,7 +66,8 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
             level += f" (capped by {', '.join(d.capped_by)})"
         lines.append(
             f"| {d.title} | {d.side} | {scale.number(d.score, sc)} | {score_range(d, sc)} | {level} "
-            f"| {scale.number(d.target, sc)} | {scale.signed(d.gap, sc)} | {d.given} of {d.total} |"
+            f"| {'–' if d.side == 'demand' else scale.number(d.target, sc)} | {scale.signed(d.gap, sc)} "
+            f"| {d.given} of {d.total} |"
         )
         for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
             lines.append(f"| ↳ {area.title} | | {scale.number(area.score, sc)} | | | | | |")
