@@ -30,6 +30,9 @@ else:
         st.Page("pages/surge.py", title="Surge test", icon=":material/bolt:", url_path="surge"),
         st.Page("pages/workshop.py", title="Run a workshop", icon=":material/groups:", url_path="workshop"),
         st.Page("pages/join.py", title="Join a workshop", icon=":material/login:", url_path="join"),
+        st.Page(
+            "pages/questionnaires.py", title="Questionnaires", icon=":material/upload_file:", url_path="questionnaires"
+        ),
         st.Page("pages/room.py", title="Room display", icon=":material/cast:", url_path="room", visibility="hidden"),
     ]
     navigation = st.navigation(pages)

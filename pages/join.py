@@ -46,7 +46,7 @@ if link_key:
         st.subheader("The group's results")
         if result.quadrant_label:
             st.warning(f"**Group balance: {result.quadrant_label}.**")
-        st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result)), width="stretch")
+        st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch")
         st.caption("Only the group's figures are shown: nobody sees anyone else's answers.")
 
     group_view()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from readiness import scale
 from readiness.markup import md_literal
 from readiness.model import tr
-from readiness.summary import cap_texts, dimension_markdown, finding_markdown, fmt, placement_text, plan_markdown
+from readiness.summary import cap_texts, dimension_markdown, finding_markdown, placement_text, plan_markdown
 from ui import downloads, faults, links, resources, scores, session, shell
 
 shell.app_shell()
@@ -42,8 +43,12 @@ if description:
 result = scores.cached_result(cur, profile, answers)
 if result.completion < 1:
     st.warning(
-        f"This assessment is {result.completion:.0%} complete. Unanswered questions count as their worst "
-        "answer; each score shows the range the open questions leave.",
+        f"This assessment is {result.completion:.0%} complete. "
+        + (
+            "Unanswered questions count as their worst answer; each score shows the range the open questions leave."
+            if result.policy.get("unanswered", "lowest") == "lowest"
+            else "Unanswered questions are left out, as this questionnaire's scoring policy says."
+        ),
         icon=":material/edit_note:",
     )
     if cur.key:
@@ -52,37 +57,46 @@ if result.completion < 1:
         )
 
 b = result.balance
-left, weakest, middle, right = st.columns(4)
-left.metric(
-    "Operations readiness",
-    f"{fmt(result.overall)} / 100",
-    border=True,
-    help="The weighted average of the operations dimensions.",
-)
-weakest.metric(
-    f"Weakest link: {b.weakest_title or '–'}",
-    f"{fmt(b.weakest_score)} / 100",
-    border=True,
-    help="The operations dimension that would break first; the balance weighs demand against it.",
-)
-middle.metric(
-    "Demand pressure",
-    f"{fmt(b.demand)} / 100",
-    border=True,
-    help="How much demand is coming and how fast it can jump. High is pressure, not praise.",
-)
-sign = "+" if (b.index or 0) > 0 else ""
-right.metric(
-    "Balance index",
-    f"{sign}{fmt(b.index)}",
-    border=True,
-    help="Demand pressure minus the weakest link. Far above zero: demand is ahead of what you can deliver.",
-)
-if b.quadrant:
-    box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
-    placement = placement_text(result)
-    extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
-    box(f"**{b.label}.** {b.meaning}{extra}")
+sc = result.score_scale
+if scale.has_demand(q):
+    left, weakest, middle, right = st.columns(4)
+    left.metric(
+        result.overall_label,
+        scale.out_of(result.overall, sc, lang),
+        border=True,
+        help="The weighted average of the operations dimensions.",
+    )
+    weakest.metric(
+        f"Weakest link: {b.weakest_title or '–'}",
+        scale.out_of(b.weakest_score, sc, lang),
+        border=True,
+        help="The operations dimension that would break first; the balance weighs demand against it.",
+    )
+    middle.metric(
+        "Demand pressure",
+        scale.out_of(b.demand, sc, lang),
+        border=True,
+        help="How much demand is coming and how fast it can jump. High is pressure, not praise.",
+    )
+    right.metric(
+        "Balance index",
+        scale.signed(b.index, sc),
+        border=True,
+        help="Demand pressure minus the weakest link. Far above zero: demand is ahead of what you can deliver.",
+    )
+    if b.quadrant:
+        box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
+        placement = placement_text(result)
+        extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
+        box(f"**{b.label}.** {b.meaning}{extra}")
+else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
+    st.metric(
+        result.overall_label,
+        scale.out_of(result.overall, sc, lang),
+        border=True,
+        help=f"Scores read on this questionnaire's own scale, {scale.range_text(sc, lang)}.",
+    )
+
 for text in cap_texts(result):
     st.error(text, icon=":material/block:")
 
@@ -90,7 +104,8 @@ specs = scores.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lan
 first, second = st.columns([3, 2])
 first.vega_lite_chart(specs["bars"], width="stretch", key="results_chart_bars")
 second.vega_lite_chart(specs["radial"], width="content", key="results_chart_radial")
-st.vega_lite_chart(specs["quadrant"], width="stretch", key="results_chart_quadrant")
+if scale.has_demand(q):
+    st.vega_lite_chart(specs["quadrant"], width="stretch", key="results_chart_quadrant")
 
 st.header("Fix these first")
 if not result.findings:
@@ -103,7 +118,7 @@ if len(result.findings) > 8:
     with st.expander(f"{len(result.findings) - 8} more findings"):
         for finding in result.findings[8:]:
             title = finding.title or finding.text
-            st.markdown(f"- **{title}** ({finding.dimension_title}, +{finding.points:.0f} points)")
+            st.markdown(f"- **{title}** ({finding.dimension_title}, {scale.gain(finding.points, sc)} points)")
 
 st.header("Your 30/60/90-day plan")
 st.caption(f"At most {result.plan.per_period} actions in each 30 days, in order; an action waits for the one it needs.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from readiness import charts
+from readiness import charts, scale
 from readiness.errors import ReadinessError
 from readiness.markup import md_literal
 from readiness.model import tr
@@ -114,17 +114,19 @@ st.header("What the room says")
 if not participants:
     st.warning("Nobody has answered yet.")
     st.stop()
+sc = questionnaire.score_scale
 a, b, c = st.columns(3)
-a.metric(
-    "Operations readiness (mean)", "–" if result.operations is None else f"{result.operations:.0f} / 100", border=True
-)
-b.metric("Demand pressure (mean)", "–" if result.demand is None else f"{result.demand:.0f} / 100", border=True)
+a.metric(f"{scale.headline_label(questionnaire)} (mean)", scale.out_of(result.operations, sc), border=True)
+if scale.has_demand(questionnaire):
+    b.metric("Demand pressure (mean)", scale.out_of(result.demand, sc), border=True)
 c.metric("People", result.participants, border=True)
-if result.message:
+if result.message and scale.has_demand(questionnaire):
     st.warning(f"**Group balance: not placed.** {result.message}")
 elif result.quadrant_label:
     st.warning(f"**Group balance: {result.quadrant_label}.**")
-st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result)), width="stretch", key="workshop_dims")
+st.vega_lite_chart(
+    charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch", key="workshop_dims"
+)
 st.vega_lite_chart(
     charts.spec(charts.disagreement_heatmap(result, questionnaire)), width="stretch", key="workshop_heatmap"
 )
@@ -136,8 +138,8 @@ if result.gaps:
             {
                 "Dimension": md_literal(g.title),
                 "Roles": f"{md_literal(g.role_a)} vs {md_literal(g.role_b)}",
-                "Means": f"{g.mean_a:.0f} vs {g.mean_b:.0f}",
-                "Gap": f"{g.gap:+.0f}",
+                "Means": f"{scale.number(g.mean_a, sc)} vs {scale.number(g.mean_b, sc)}",
+                "Gap": scale.signed(g.gap, sc),
             }
             for g in result.gaps[:10]
         ]

@@ -13,6 +13,7 @@ from typing import Any
 
 import altair as alt
 
+from readiness import scale
 from readiness.scoring import QUADRANTS, ScoreResult
 
 OPERATIONS = "#2563eb"
@@ -38,12 +39,16 @@ def _config(chart: Any) -> Any:
 
 
 def _dimension_rows(result: ScoreResult) -> list[dict[str, Any]]:
+    sc = result.score_scale
     return [
         {
             "dimension": d.title,
             "side": "Demand" if d.side == "demand" else "Operations",
             "score": d.score,
             "target": d.target,
+            # what people read: the questionnaire's own scale (readiness.scale); geometry may stay 0..100
+            "shown": scale.to_native(d.score, sc),
+            "shown_target": scale.to_native(d.target, sc),
             "gap": d.gap,
             "level": d.level_name or "not scored",
             "answered": f"{d.answered} of {d.total}",
@@ -55,29 +60,33 @@ def _dimension_rows(result: ScoreResult) -> list[dict[str, Any]]:
 def dimension_bars(result: ScoreResult) -> alt.LayerChart:
     """Each dimension's score as a bar, with its target as a tick."""
     rows = _dimension_rows(result)
+    sc = result.score_scale
+    shown = f".{sc.decimals}f"
     order = [r["dimension"] for r in rows]
     base = alt.Chart(alt.Data(values=rows)).encode(
         y=alt.Y("dimension:N", sort=order, title=None, axis=alt.Axis(labelLimit=200))
     )
     tooltip = [
         alt.Tooltip("dimension:N", title="Dimension"),
-        alt.Tooltip("score:Q", title="Score", format=".0f"),
-        alt.Tooltip("target:Q", title="Target", format=".0f"),
+        alt.Tooltip("shown:Q", title="Score", format=shown),
+        alt.Tooltip("shown_target:Q", title="Target", format=shown),
         alt.Tooltip("level:N", title="Level"),
         alt.Tooltip("answered:N", title="Answered"),
     ]
     bars = base.mark_bar(cornerRadiusEnd=3, height=22).encode(
-        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
+        x=alt.X("shown:Q", scale=alt.Scale(domain=[sc.min, sc.max]), title=f"Score ({scale.range_text(sc)})"),
         color=alt.Color(
             "side:N",
             scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]),
             title=None,
+            # one side only (a framework of its own): a legend would name a side that is not there
+            legend=alt.Legend() if len({r["side"] for r in rows}) > 1 else None,
         ),
         tooltip=tooltip,
     )
-    ticks = base.mark_tick(color=TARGET, thickness=3, size=30).encode(x="target:Q", tooltip=tooltip)
+    ticks = base.mark_tick(color=TARGET, thickness=3, size=30).encode(x="shown_target:Q", tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, fontSize=12, color="#374151").encode(
-        x="score:Q", text=alt.Text("score:Q", format=".0f")
+        x="shown:Q", text=alt.Text("shown:Q", format=shown)
     )
     chart = alt.layer(bars, ticks, labels).properties(
         height=alt.Step(34), width="container", title="Score against target (black tick)"
@@ -98,10 +107,11 @@ def radial(result: ScoreResult) -> alt.LayerChart:
     side = alt.Color(
         "side:N", scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]), legend=None
     )
+    shown = f".{result.score_scale.decimals}f"
     tooltip = [
         alt.Tooltip("dimension:N", title="Dimension"),
-        alt.Tooltip("score:Q", title="Score", format=".0f"),
-        alt.Tooltip("target:Q", title="Target", format=".0f"),
+        alt.Tooltip("shown:Q", title="Score", format=shown),
+        alt.Tooltip("shown_target:Q", title="Target", format=shown),
     ]
     full = alt.Chart(data).mark_arc(color="#f3f4f6", stroke="#fff", strokeWidth=2, radius=100).encode(**angles)
     score = (
@@ -293,15 +303,22 @@ def static(chart_spec: dict[str, Any], width: int | None = 620) -> dict[str, Any
     return fixed
 
 
-def workshop_dimensions(result: Any) -> alt.LayerChart:
-    """The room's mean per dimension, the range from lowest to highest person, and the target."""
+def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
+    """The room's mean per dimension, the range from lowest to highest person, and the target.
+
+    ``score_scale`` (the questionnaire's) draws the figures on its own range; 0..100 without one.
+    """
+    from readiness.model import ScoreScale
+
+    sc = score_scale or ScoreScale()
+    shown = f".{sc.decimals}f"
     rows = [
         {
             "dimension": d.title,
-            "mean": d.stats.mean,
-            "low": d.stats.minimum,
-            "high": d.stats.maximum,
-            "target": d.target,
+            "mean": scale.to_native(d.stats.mean, sc),
+            "low": scale.to_native(d.stats.minimum, sc),
+            "high": scale.to_native(d.stats.maximum, sc),
+            "target": scale.to_native(d.target, sc),
             "n": d.stats.n,
             "side": "Demand" if d.side == "demand" else "Operations",
         }
@@ -312,13 +329,17 @@ def workshop_dimensions(result: Any) -> alt.LayerChart:
     base = alt.Chart(alt.Data(values=rows)).encode(y=alt.Y("dimension:N", sort=order, title=None))
     tooltip = [
         alt.Tooltip("dimension:N", title="Dimension"),
-        alt.Tooltip("mean:Q", title="Mean", format=".0f"),
-        alt.Tooltip("low:Q", title="Lowest", format=".0f"),
-        alt.Tooltip("high:Q", title="Highest", format=".0f"),
+        alt.Tooltip("mean:Q", title="Mean", format=shown),
+        alt.Tooltip("low:Q", title="Lowest", format=shown),
+        alt.Tooltip("high:Q", title="Highest", format=shown),
         alt.Tooltip("n:Q", title="People"),
     ]
     spread = base.mark_rule(strokeWidth=10, opacity=0.25, color=OPERATIONS).encode(
-        x=alt.X("low:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100): mean, and lowest to highest"),
+        x=alt.X(
+            "low:Q",
+            scale=alt.Scale(domain=[sc.min, sc.max]),
+            title=f"Score ({scale.range_text(sc)}): mean, and lowest to highest",
+        ),
         x2="high:Q",
         tooltip=tooltip,
     )

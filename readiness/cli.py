@@ -48,6 +48,18 @@ def _write(text: str, output: str | None) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.paths:
+        if str(path).lower().endswith(".xlsx"):  # a workbook: checked as `readiness import` reads it
+            from readiness.xlsform import WorkbookError, read_workbook
+
+            try:
+                _, q = read_workbook(path)
+            except WorkbookError as exc:
+                failed += 1
+                print("\n".join(str(p) for p in exc.problems))
+                print(f"{path}: INVALID ({len(exc.problems)} problem(s))")
+                continue
+            print(f"{path}: OK — {q.id} {q.version}, {len(q.questions)} questions, {len(q.dimensions)} dimensions")
+            continue
         try:
             result = load_questionnaire_with_warnings(path)
         except ProblemsError as exc:
@@ -99,9 +111,12 @@ def cmd_score(args: argparse.Namespace) -> int:
     answers, warnings = load_answers(questionnaire, args.answers)
     policy = questionnaire.scoring
     if args.dont_know or args.not_applicable:
-        policy = ScoringPolicy(
-            dont_know=args.dont_know or policy.dont_know,
-            not_applicable=args.not_applicable or policy.not_applicable,
+        policy = ScoringPolicy(  # the questionnaire's other policies (blanks, roll-up) stay as it says
+            **{
+                **policy.model_dump(),
+                "dont_know": args.dont_know or policy.dont_know,
+                "not_applicable": args.not_applicable or policy.not_applicable,
+            }
         )
     result = score(questionnaire, answers, args.profile, policy=policy, language=args.language, warnings=warnings)
     if args.format == "markdown":
@@ -242,6 +257,32 @@ def _currency(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from readiness.xlsform import read_workbook
+
+    text, questionnaire = read_workbook(args.workbook)
+    _write(text, args.output)
+    print(
+        f"{args.workbook}: OK — {questionnaire.id} {questionnaire.version}, {len(questionnaire.questions)} questions",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from readiness.xlsform import export_workbook
+
+    questionnaire = _load(args.questionnaire)
+    data = export_workbook(questionnaire)
+    output = args.output or f"{questionnaire.id}.xlsx"
+    if output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(output).write_bytes(data)
+        print(f"wrote {output} ({len(data):,} bytes)", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from readiness.schema import json_schema
 
@@ -266,7 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check questionnaire files. Prints every problem as "
         "PATH:LINE:COL: CODE message, with a hint. Exit 0 when all are valid.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="questionnaire YAML file(s)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="questionnaire YAML file(s) or workbooks (.xlsx)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(
@@ -388,6 +429,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "markdown"], default="markdown", help="output (default: markdown)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.set_defaults(func=cmd_surge)
+
+    p = sub.add_parser(
+        "import",
+        help="turn an XLSForm-style workbook into questionnaire YAML",
+        description="Read a workbook (survey, choices and settings sheets, plus Readiness' own columns and "
+        "sheets; see docs/bring-your-framework.md) and write the questionnaire YAML. Every problem is "
+        "listed by sheet, row and column.",
+    )
+    p.add_argument("workbook", metavar="FORM.xlsx", help="the workbook")
+    p.add_argument("-o", "--output", help="write the YAML to this file instead of standard output")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "export",
+        help="write a questionnaire as an XLSForm-style workbook",
+        description="Write a questionnaire as a workbook that `readiness import` reads back unchanged.",
+    )
+    p.add_argument("questionnaire", metavar="QUESTIONNAIRE", help="questionnaire YAML file")
+    p.add_argument("--format", choices=["xlsx"], default="xlsx", help="file format (default: xlsx)")
+    p.add_argument("-o", "--output", help="output file (default: ID.xlsx; - for standard output)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
         "schema",

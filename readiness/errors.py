@@ -112,7 +112,11 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "thresholds out of order",
                 "List levels, bands, scale values and min/max in strictly increasing order.",
             ),
-            Code("RQ209", "target out of range", "Targets and level starts are scores from 0 to 100."),
+            Code(
+                "RQ209",
+                "target out of range",
+                "Targets and level starts are scores on the score scale (0..100 unless `score_scale` says otherwise).",
+            ),
             Code(
                 "RQ210",
                 "profile misses a dimension",
@@ -177,7 +181,6 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 W,
             ),
             Code("RQ302", "dimension has no questions", "Add questions to the dimension or remove it.", W),
-            Code("RQ303", "no demand dimension", "Without a `demand` dimension no balance index is computed.", W),
         ),
     ),
     (

@@ -43,6 +43,7 @@ from readiness.model import (
     Scale,
     ScaleOption,
     ScaleQuestion,
+    ScoreScale,
     ScoringPolicy,
     SingleChoiceQuestion,
 )
@@ -268,8 +269,9 @@ def _allowed_keys(parent: Any, path: PathKey) -> list[str]:
 
 def _model_at(parent: Any, path: PathKey) -> Any:
     section = path[0]
-    if len(path) == 1 and section in ("scoring", "balance", "plan"):
-        return {"scoring": ScoringPolicy, "balance": BalanceSettings, "plan": PlanSettings}[str(section)]
+    if len(path) == 1 and section in ("scoring", "balance", "plan", "score_scale"):
+        models = {"scoring": ScoringPolicy, "balance": BalanceSettings, "plan": PlanSettings, "score_scale": ScoreScale}
+        return models[str(section)]
     if len(path) == 2 and section == "questions":
         return QUESTION_TYPES.get(str(parent.get("type"))) if isinstance(parent, dict) else None
     if len(path) == 2:
@@ -334,6 +336,7 @@ class _Checker:
         self.unique_ids()
         self.dimensions()
         self.scales()
+        self.score_scale()
         self.levels()
         self.profiles()
         self.questions()
@@ -374,9 +377,7 @@ class _Checker:
         for name in list(question_dims):  # a misspelt dimension is reported once, not also as an empty one
             if isinstance(name, str) and name not in dim_ids:
                 question_dims.update(difflib.get_close_matches(name, dim_ids, n=1))
-        sides = set()
         for index, dim in self.items["dimensions"]:
-            sides.add(dim.side)
             seen: set[str] = set()
             for a_index, area in enumerate(dim.areas):
                 if area.id in seen:
@@ -402,8 +403,7 @@ class _Checker:
                     )
             if dim.id not in question_dims and "questions" not in self.partial:
                 self.add("RQ302", f"dimension `{dim.id}` has no questions", ("dimensions", index))
-        if self.items["dimensions"] and "demand" not in sides and "dimensions" not in self.partial:
-            self.add("RQ303", "no dimension has `side: demand`", ("dimensions",))
+        # No demand side is a framework of its own (SAMM, EOS): scored and headed by its own title, no warning.
 
     def scales(self) -> None:
         for index, scale in self.items["scales"]:
@@ -430,18 +430,43 @@ class _Checker:
                         (*path, o_index, "weight"),
                     )
 
+    def _native(self) -> tuple[float, float]:
+        """The score scale's range as written (levels and targets are on it); 0..100 when unsure."""
+        raw = self.data.get("score_scale")
+        try:
+            sc = ScoreScale.model_validate(raw if isinstance(raw, dict) else {})
+        except ValidationError:
+            return 0.0, 100.0
+        return sc.min, sc.max
+
+    def score_scale(self) -> None:
+        low, high = self._native()
+        if isinstance(self.data.get("score_scale"), dict) and low >= high:
+            self.add(
+                "RQ208",
+                f"score_scale: min {low:g} is not below max {high:g}",
+                ("score_scale", "max" if "max" in self.data["score_scale"] else "min"),
+            )
+
     def levels(self) -> None:
         levels = self.items["levels"]
         if not levels:
             return
+        low, high = self._native()
         first_index, first = levels[0]
-        if first_index == 0 and first.min != 0:
-            self.add("RQ215", f"the first level `{first.id}` starts at {first.min:g}", ("levels", 0, "min"))
+        if first_index == 0 and first.min != low:
+            self.add(
+                "RQ215",
+                f"the first level `{first.id}` starts at {first.min:g}, not at the score scale's {low:g}",
+                ("levels", 0, "min"),
+            )
         previous: Level | None = None
         for index, level in levels:
-            if not 0 <= level.min <= 100:
+            if not low <= level.min <= high:
                 self.add(
-                    "RQ209", f"level `{level.id}` starts at {level.min:g}, outside 0..100", ("levels", index, "min")
+                    "RQ209",
+                    f"level `{level.id}` starts at {level.min:g}, outside {low:g}..{high:g}",
+                    ("levels", index, "min"),
                 )
             if previous is not None and level.min <= previous.min:
                 self.add(
@@ -453,6 +478,7 @@ class _Checker:
 
     def profiles(self) -> None:
         dims = [d for d in self.raw_ids["dimensions"] if isinstance(d, str)]
+        low, high = self._native()
         defaults = 0
         for index, profile in self.items["profiles"]:
             path: PathKey = ("profiles", index, "targets")
@@ -469,10 +495,10 @@ class _Checker:
                             (*path, dim_id),
                             value=False,
                         )
-                elif not 0 <= target <= 100:
+                elif not low <= target <= high:
                     self.add(
                         "RQ209",
-                        f"profile `{profile.id}`: target {target:g} for `{dim_id}` is outside 0..100",
+                        f"profile `{profile.id}`: target {target:g} for `{dim_id}` is outside {low:g}..{high:g}",
                         (*path, dim_id),
                     )
             # A target is a level of readiness to reach: demand pressure has none.
@@ -576,21 +602,32 @@ class _Checker:
         if q.min is not None and q.max is not None and q.min >= q.max:
             self.add("RQ208", f"question `{q.id}`: min {q.min:g} is not below max {q.max:g}", (*base, "max"))
         previous: float | None = None
+        previous_below = False
         for b_index, band in enumerate(q.bands):
-            path = (*base, "bands", b_index, "up_to")
+            key = "below" if band.below is not None else "up_to"
+            path = (*base, "bands", b_index, key)
             last = b_index == len(q.bands) - 1
-            if band.up_to is None:
-                if not last:
-                    self.add("RQ208", f"question `{q.id}`: only the last band may leave out `up_to`", path)
-                continue
-            if previous is not None and band.up_to <= previous:
+            if band.up_to is not None and band.below is not None:
                 self.add(
                     "RQ208",
-                    f"question `{q.id}`: band up_to {band.up_to:g} does not follow "
+                    f"question `{q.id}`: a band sets both `up_to` (inclusive) and `below` (exclusive); keep one",
+                    path,
+                )
+            bound = band.bound
+            if bound is None:
+                if not last:
+                    self.add("RQ208", f"question `{q.id}`: only the last band may leave out `up_to`/`below`", path)
+                continue
+            # `below: 1` then `up_to: 1` is fine (the second band holds exactly 1); anything else must rise
+            same_allowed = previous_below and key == "up_to"
+            if previous is not None and (bound < previous or (bound == previous and not same_allowed)):
+                self.add(
+                    "RQ208",
+                    f"question `{q.id}`: band {key} {bound:g} does not follow "
                     f"{previous:g}; list bands in increasing order",
                     path,
                 )
-            previous = band.up_to
+            previous, previous_below = bound, key == "below"
 
     def _show_if(self, q: Any, base: PathKey, order: dict[str, int], valid: dict[str, Any]) -> None:
         path = (*base, "show_if")

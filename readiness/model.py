@@ -213,9 +213,15 @@ class ChoiceOption(_Model):
 
 
 class Band(_Model):
-    """Numbers up to ``up_to`` (inclusive) score ``score``; the last band may omit ``up_to``."""
+    """Numbers up to ``up_to`` (inclusive), or ``below`` (exclusive), score ``score``.
 
-    up_to: float | None = None
+    ``below`` exists because frameworks draw exact lines such as DORA's "less than
+    one hour": ``below: 1`` puts 1 itself into the next band. A band sets at most
+    one of the two; the last band may set neither, to catch everything above.
+    """
+
+    up_to: float | None = Field(default=None, description="Upper bound, inclusive: numbers <= up_to.")
+    below: float | None = Field(default=None, description="Upper bound, exclusive: numbers < below.")
     score: Fraction
     label: Text
     pressure: Literal["spike", "growth", "slack"] | None = Field(
@@ -223,6 +229,19 @@ class Band(_Model):
         description="The kind of pressure an answer in this band guards against, instead of the question's: "
         "for a question that punishes both extremes, too much stock is `slack`, too little is `spike`.",
     )
+
+    @property
+    def bound(self) -> float | None:
+        """The band's upper bound, whichever way it is written."""
+        return self.up_to if self.up_to is not None else self.below
+
+    def holds(self, value: float, eps: float = 1e-9) -> bool:
+        """Whether ``value`` falls at or under this band's upper bound."""
+        if self.up_to is not None:
+            return value <= self.up_to + eps
+        if self.below is not None:
+            return value < self.below - eps
+        return True
 
 
 class _QuestionBase(_Model):
@@ -355,7 +374,12 @@ QUESTION_TYPES: dict[str, type[_QuestionBase]] = {
 
 
 class ScoringPolicy(_Model):
-    """How the special answers count. Documented in docs/scoring.md."""
+    """How the special answers count, and how scores roll up. Documented in docs/scoring.md.
+
+    ``unanswered`` and ``rollup`` exist so that established frameworks score the
+    way their own method does: SAMM's toolbox counts a blank as 0, EOS adds its
+    statements up into one total, a weakest-link model takes the minimum.
+    """
 
     dont_know: Literal["lowest", "exclude"] = Field(
         default="lowest",
@@ -364,6 +388,37 @@ class ScoringPolicy(_Model):
     )
     not_applicable: Literal["exclude", "lowest"] = Field(
         default="exclude", description="`exclude`: left out of the score; `lowest`: counts as worst."
+    )
+    unanswered: Literal["exclude", "lowest"] = Field(
+        default="lowest",
+        description="`lowest` (default): a question nobody answered counts as its worst answer, and the "
+        "score's range shows its best (skipping never pays; SAMM's toolbox also counts a blank as 0); "
+        "`exclude`: it is left out of the score, for frameworks whose own method does so.",
+    )
+    rollup: Literal["mean", "sum", "min"] = Field(
+        default="mean",
+        description="How dimensions make the headline score: `mean` (default) the weighted mean of the "
+        "dimensions; `sum` every counted question's points added up into one total, so a dimension with "
+        "more questions counts for more (a checklist total such as EOS's 20-100); `min` the weakest dimension.",
+    )
+
+
+class ScoreScale(_Model):
+    """How scores are shown: a questionnaire's own range, e.g. SAMM's 0-3 or EOS's 20-100.
+
+    Scores stay 0..100 inside (comparable, stored, charted); this only maps them
+    linearly onto ``min``..``max`` for people. Level starts and profile targets
+    are written on this scale too, so authors never re-base numbers by hand.
+    """
+
+    min: float = Field(default=0, description="What a score of nothing reads as (e.g. 0, or 20 for EOS).")
+    max: float = Field(default=100, description="What full marks read as (e.g. 3 for SAMM, 100 for EOS).")
+    decimals: Annotated[int, Field(ge=0, le=4)] = Field(default=0, description="Decimals shown (0-4).")
+    unit: Text | None = Field(default=None, description="Optional unit after the figure, e.g. `%` or `points`.")
+    label: Text | None = Field(
+        default=None,
+        description="Name of the headline score (e.g. `SAMM maturity`); default: `Operations readiness` "
+        "when the questionnaire has a demand side, else the questionnaire's title.",
     )
 
 
@@ -454,6 +509,10 @@ class Questionnaire(_Model):
         description="Question ids of earlier versions that are no longer asked, each with where its "
         "topic went; `readiness migrate-answers` shows it when it cannot carry such an answer over.",
     )
+    score_scale: ScoreScale = Field(
+        default_factory=ScoreScale,
+        description="How scores are shown (range, decimals, unit); levels and targets are written on it.",
+    )
 
     _questions: dict[str, Any] = PrivateAttr(default_factory=dict)
     _scales: dict[str, Scale] = PrivateAttr(default_factory=dict)
@@ -510,11 +569,26 @@ class Questionnaire(_Model):
         return [q for q in self.questions if q.dimension == dimension_id]
 
     def level_for(self, score: float) -> Level:
+        """The level of an internal (0..100) score; level starts are written on the native scale."""
+        from readiness.scale import to_internal
+
         chosen = self.levels[0]
         for level in self.levels:
-            if score + 1e-9 >= level.min:
+            if score + 1e-9 >= to_internal(level.min, self.score_scale):
                 chosen = level
         return chosen
+
+    def level_start(self, level: Level) -> float:
+        """Where a level starts on the internal 0..100 scale (``min`` is written on the native one)."""
+        from readiness.scale import to_internal
+
+        return to_internal(level.min, self.score_scale)
+
+    def target(self, profile: Profile, dimension_id: str) -> float:
+        """A profile's target for a dimension on the internal 0..100 scale (written natively)."""
+        from readiness.scale import to_internal
+
+        return to_internal(profile.targets.get(dimension_id, self.score_scale.min), self.score_scale)
 
     def steps(self, question: Any) -> list[Step]:
         """The ordered answers of a ladder-like question, worst first.
@@ -538,7 +612,7 @@ class Questionnaire(_Model):
             steps = [Step(o.id, rescale(o.value, values), o.label, o.description) for o in question.options]
         elif isinstance(question, NumberQuestion):
             scores = [b.score for b in question.bands]
-            steps = [Step(b.up_to, rescale(b.score, scores), b.label) for b in question.bands]
+            steps = [Step(b.bound, rescale(b.score, scores), b.label) for b in question.bands]
         else:
             return []
         return sorted(steps, key=lambda s: s.score)

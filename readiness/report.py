@@ -28,11 +28,13 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from readiness import policy as policies
+from readiness import scale
 from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
-from readiness.model import NumberQuestion, Questionnaire, tr
+from readiness.model import NumberQuestion, Questionnaire, ScoreScale, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
-from readiness.summary import cap_texts, fmt, placement_text, score_range, weakest_text
+from readiness.summary import cap_texts, placement_text, score_range, weakest_text
 
 FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
@@ -78,6 +80,8 @@ class DimensionRow:
     held_back: str = ""
     #: "40–75" while unanswered questions leave a range; "–" when the score is exact.
     range: str = "–"
+    #: (title, score) of each area (sub-area) of the dimension, on the native scale
+    areas: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,13 @@ class Report:
     caps: tuple[str, ...] = ()
     placement: str = ""
     backlog: tuple[Action, ...] = ()
+    #: the headline's name ("Operations readiness", or the framework's own) and the figures as read
+    headline_label: str = "Operations readiness"
+    operations_out_of: str = "– / 100"
+    demand_out_of: str = "– / 100"
+    #: whether the questionnaire weighs operations against demand at all (else no balance is shown)
+    has_balance: bool = True
+    scale_range: str = "0–100"
 
 
 def _signed(value: float | None) -> str:
@@ -167,6 +178,26 @@ def _signed(value: float | None) -> str:
 def _whole(value: float | None) -> float | None:
     """A score as the report prints it (whole points), so a sheet and the PDF agree to the digit."""
     return None if value is None else float(round(value))
+
+
+def _printed_number(text: str) -> float | None:
+    """A printed score ("1.75", "33", "–") back as the number it shows, for a sheet's cell."""
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _native(value: float | None, sc: ScoreScale) -> float | None:
+    """A score on the questionnaire's own scale, rounded as the text prints it, for the spreadsheets."""
+    native = scale.to_native(value, sc)
+    return None if native is None else round(native, sc.decimals) + 0.0
+
+
+def _native_diff(value: float | None, sc: ScoreScale) -> float | None:
+    """A difference (gap, points, balance) on the questionnaire's own scale, rounded as printed."""
+    native = scale.difference(value, sc)
+    return None if native is None else round(native, sc.decimals) + 0.0
 
 
 def _restates(advice: str, step: str | None) -> bool:
@@ -193,13 +224,13 @@ def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[st
         dont_know=finding.kind == "dont_know",
         now="Don't know" if finding.kind == "dont_know" else current,
         next=finding.next or "",
-        points=f"+{finding.points:.0f}",
+        points=scale.gain(finding.points, result.score_scale),
         advice=tuple(
             (a.text, a.effort, a.impact, a.horizon)
             for a in finding.recommendations
             if not _restates(a.text, finding.next)
         ),
-        points_value=float(round(finding.points)),
+        points_value=_native_diff(finding.points, result.score_scale),
     )
 
 
@@ -277,8 +308,9 @@ def _held_back(questionnaire: Questionnaire, result: ScoreResult, dim: Any) -> s
     # An engine that caps the score itself keeps the score it would have had (`uncapped`).
     uncapped = getattr(dim, "uncapped", None)
     if uncapped is not None and uncapped > dim.score:
-        alone = f"its other answers would give {fmt(uncapped)}"
-        return f"{dim.title} is held at {fmt(dim.score)} ({alone}) {because}: {asked}"
+        sc = questionnaire.score_scale
+        alone = f"its other answers would give {scale.number(uncapped, sc)}"
+        return f"{dim.title} is held at {scale.number(dim.score, sc)} ({alone}) {because}: {asked}"
     plain = tr(questionnaire.level_for(dim.score).name, result.language)
     if plain == dim.level_name:
         return ""  # nothing the reader could see is held back
@@ -297,22 +329,27 @@ def build_report(
     business = answers.business or result.business or UNNAMED
     b = result.balance
     profile = questionnaire.profile(result.profile)
+    sc = questionnaire.score_scale
+    balanced = scale.has_demand(questionnaire)
+    label = scale.headline_label(questionnaire, lang)
+    said = label.lower() if label == "Operations readiness" else label
 
     dims = tuple(
         DimensionRow(
             title=d.title,
             side="Demand" if d.side == "demand" else "Operations",
-            score=fmt(d.score),
+            score=scale.number(d.score, sc),
             level=(d.level_name or "–") + (" (held back: see below)" if _held_back(questionnaire, result, d) else ""),
-            target=fmt(d.target),
-            gap=_signed(d.gap),
+            target=scale.number(d.target, sc),
+            gap=scale.signed(d.gap, sc),
             answered=f"{d.given} of {d.total}",
             behind=(d.gap or 0) > 0,
-            score_value=_whole(d.score),
-            target_value=_whole(d.target),
-            gap_value=_whole(d.gap),
+            score_value=_native(d.score, sc),
+            target_value=_native(d.target, sc),
+            gap_value=_native_diff(d.gap, sc),
             held_back=_held_back(questionnaire, result, d),
-            range=score_range(d),
+            range=score_range(d, sc),
+            areas=tuple((area.title, scale.number(area.score, sc)) for area in d.areas),
         )
         for d in result.dimensions
     )
@@ -327,34 +364,43 @@ def build_report(
 
     summary = []
     if result.overall is None:
-        summary.append(f"{business} has not answered enough questions yet to score its operations readiness.")
+        summary.append(f"{business} has not answered enough questions yet to score its {said}.")
     else:
         summary.append(
-            f"{business} scores {fmt(result.overall)} out of 100 on operations readiness, "
+            f"{business} scores {scale.in_words(result.overall, sc, lang)} on {said}, "
             f"measured against the targets for “{tr(profile.title, lang)}”."
         )
     weakest = weakest_text(result)
-    if weakest:
+    if weakest and balanced:
         summary.append(weakest)
-    if b.quadrant == "not_placed":
+    if b.quadrant == "not_placed" and balanced:
         summary.append(b.message or "Not enough answers to place the business.")
     elif b.label:
         direction = "ahead of" if (b.index or 0) > 0 else "behind"
         summary.append(
-            f"Demand pressure is {abs(b.index or 0):.0f} points {direction} the weakest link, which puts the "
+            f"Demand pressure is {scale.number(abs(scale.difference(b.index, sc) or 0), sc, internal=False)} points "
+            f"{direction} the weakest link, which puts the "
             f"business in the zone “{b.label}”."
         )
     summary.extend(cap_texts(result))
     behind = [d for d in result.dimensions if d.gap is not None and d.gap > 0]
     if behind:
         worst = max(behind, key=lambda d: d.gap or 0)
-        summary.append(f"Furthest behind its target: {worst.title} ({fmt(worst.score)} against {fmt(worst.target)}).")
+        summary.append(
+            f"Furthest behind its target: {worst.title} "
+            f"({scale.number(worst.score, sc)} against {scale.number(worst.target, sc)})."
+        )
     elif result.overall is not None:
         summary.append("Every scored dimension meets its target.")
+    policy_counts_blanks = policies.counts_unanswered(questionnaire.scoring)
     if result.completion < 1:
         summary.append(
             f"The assessment is {result.completion:.0%} complete ({result.completion_text}): "
-            "unanswered questions count as their worst answer, and each score shows its range."
+            + (
+                "unanswered questions count as their worst answer, and each score shows its range."
+                if policy_counts_blanks
+                else "unanswered questions are left out, as the questionnaire's scoring policy says."
+            )
         )
 
     # The plan is the engine's: at most a few actions per 30 days, in order, dependencies first.
@@ -381,20 +427,33 @@ def build_report(
 
     policy = result.policy
     levels = ", ".join(f"{tr(lv.name, lang)} from {lv.min:g}" for lv in questionnaire.levels)
+    blanks = (
+        "unanswered ones counted as their worst answer (the range shows their best)"
+        if policy_counts_blanks
+        else "unanswered ones left out (the questionnaire's policy)"
+    )
     method = (
-        "Each answer earns a share of its question's points: the worst answer none, the best all of them.",
-        "A dimension's score (0–100) is the weighted average of its questions, unanswered ones counted as "
-        f"their worst answer (the range shows their best); its level is named by the ladder {levels}. "
+        "Each answer earns a share of its question's points in proportion to its value: "
+        "the worst answer none, the best all of them.",
+        f"A dimension's score ({scale.range_text(sc, lang)}) is the weighted average of its questions, {blanks}; "
+        f"its level is named by the ladder {levels}. "
         "A critical question caps its dimension's score at the start of the level above its own answer.",
-        "Operations readiness is the weighted average of the operations dimensions; demand pressure measures "
-        "how much demand is coming and how fast it can jump. The balance index is demand pressure minus the "
-        "weakest operations dimension (the weakest link).",
-        f"Balance zones: pressure {questionnaire.balance.gap:g} points or more ahead of the weakest link is the "
-        "danger zone, or 'demand ahead, under control' when demand management is strong; operations that "
-        f"far ahead of a quiet demand (below {questionnaire.balance.quiet:g}) is idle capacity; otherwise a "
-        f"weakest link of {questionnaire.balance.high:g} or "
-        "more with no failing critical question is 'scale-ready'. No verdict while a dimension has fewer than "
-        f"{questionnaire.balance.coverage:.0%} of its questions really answered.",
+        *(
+            (
+                "Operations readiness is the weighted average of the operations dimensions; demand pressure "
+                "measures how much demand is coming and how fast it can jump. The balance index is demand "
+                "pressure minus the weakest operations dimension (the weakest link).",
+                f"Balance zones: pressure {questionnaire.balance.gap:g} points or more ahead of the weakest link is "
+                "the danger zone, or 'demand ahead, under control' when demand management is strong; operations "
+                f"that far ahead of a quiet demand (below {questionnaire.balance.quiet:g}) is idle capacity; "
+                f"otherwise a weakest link of {questionnaire.balance.high:g} or more with no failing critical "
+                f"question is 'scale-ready'. No verdict while a dimension has fewer than "
+                f"{questionnaire.balance.coverage:.0%} of its questions really answered.",
+            )
+            if balanced
+            else ()
+        ),
+        policies.describe(questionnaire.scoring, label),
         f"“Don't know” counted as {'the worst answer' if policy['dont_know'] == 'lowest' else 'unanswered'}; "
         f"“not applicable” {'left out' if policy['not_applicable'] == 'exclude' else 'counted as the worst answer'}; "
         "not-asked questions left out.",
@@ -415,10 +474,10 @@ def build_report(
         questionnaire_hash=questionnaire.content_hash,
         profile=tr(profile.title, lang),
         profile_description=tr(profile.description, lang),
-        operations=fmt(result.overall),
-        demand=fmt(b.demand),
-        balance_index=_signed(b.index),
-        quadrant=b.label or "Not enough answers to place the business",
+        operations=scale.number(result.overall, sc),
+        demand=scale.number(b.demand, sc),
+        balance_index=scale.signed(b.index, sc),
+        quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),
         quadrant_meaning=b.meaning or "",
         quadrant_id=b.quadrant,
         completion=f"{result.completion_text} ({result.completion:.0%})",
@@ -430,13 +489,18 @@ def build_report(
         answers=tuple(rows),
         method=method,
         warnings=tuple(_warning_words(result, w) for w in result.warnings),
-        operations_value=_whole(result.overall),
-        demand_value=_whole(b.demand),
-        balance_value=_whole(b.index),
-        weakest=weakest or "",
+        operations_value=_native(result.overall, sc),
+        demand_value=_native(b.demand, sc),
+        balance_value=_native_diff(b.index, sc),
+        weakest=(weakest or "") if balanced else "",
         caps=tuple(cap_texts(result)),
-        placement=placement_text(result) or "",
+        placement=(placement_text(result) or "") if balanced else "",
         backlog=backlog,
+        headline_label=label,
+        operations_out_of=scale.out_of(result.overall, sc, lang),
+        demand_out_of=scale.out_of(b.demand, sc, lang),
+        has_balance=balanced,
+        scale_range=scale.range_text(sc, lang),
     )
 
 
@@ -784,10 +848,16 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             {"Item": "Questionnaire", "Value": f"{report.questionnaire_id} {report.questionnaire_version}"},
             {"Item": "Questionnaire hash", "Value": report.questionnaire_hash},
             {"Item": "Target profile", "Value": report.profile},
-            {"Item": "Operations readiness (0-100)", "Value": report.operations_value},
-            {"Item": "Demand pressure (0-100)", "Value": report.demand_value},
-            {"Item": "Balance index (pressure minus weakest link)", "Value": balance},
-            {"Item": "Zone", "Value": report.quadrant},
+            {"Item": f"{report.headline_label} ({report.scale_range})", "Value": report.operations_value},
+            *(
+                [
+                    {"Item": f"Demand pressure ({report.scale_range})", "Value": report.demand_value},
+                    {"Item": "Balance index (pressure minus weakest link)", "Value": balance},
+                    {"Item": "Zone", "Value": report.quadrant},
+                ]
+                if report.has_balance
+                else []
+            ),
             {"Item": "Completion", "Value": report.completion},
         ],
         "Scores": [
@@ -803,6 +873,17 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             }
             for d in report.dimensions
         ],
+        **(
+            {
+                "Areas": [
+                    {"Dimension": d.title, "Area": title, "Score": _printed_number(value)}
+                    for d in report.dimensions
+                    for title, value in d.areas
+                ]
+            }
+            if any(d.areas for d in report.dimensions)
+            else {}
+        ),
         "Findings": [
             {
                 "Rank": f.rank,

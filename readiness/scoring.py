@@ -22,7 +22,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from readiness import expr
+from readiness import expr, scale
+from readiness import policy as policies
 from readiness.answers import Answer, AnswerSet, condition_value, count_answers, visible_questions
 from readiness.errors import Problem
 from readiness.model import (
@@ -30,6 +31,7 @@ from readiness.model import (
     NumberQuestion,
     Questionnaire,
     Recommendation,
+    ScoreScale,
     ScoringPolicy,
     rescale,
     tr,
@@ -256,6 +258,9 @@ class ScoreResult:
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
     business: str | None = None
     plan: Plan = field(default_factory=lambda: Plan(5, ((30, ()), (60, ()), (90, ())), ()))
+    #: how scores are shown (readiness.scale) and the headline's name; see readiness/scale.py
+    score_scale: ScoreScale = field(default_factory=ScoreScale)
+    overall_label: str = "Operations readiness"
 
     def dimension(self, dimension_id: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.id == dimension_id)
@@ -276,6 +281,8 @@ class ScoreResult:
         data = asdict(self)
         data["warnings"] = [w.to_dict() for w in self.warnings]
         data["policy"] = dict(self.policy)
+        data["score_scale"] = self.score_scale.model_dump(mode="json")
+        data["native"] = scale.native_dict(self)  # the figures people read; the 0..100 ones stay as they are
         for q in data["questions"]:
             if isinstance(q["value"], tuple):
                 q["value"] = list(q["value"])
@@ -316,7 +323,7 @@ def score(
     dimensions = []
     for dim in questionnaire.dimensions:
         members = [by_id[q.id] for q in questionnaire.questions_in(dim.id)]
-        target = target_profile.targets.get(dim.id, 0.0)
+        target = questionnaire.target(target_profile, dim.id)  # written on the native scale
         dimensions.append(_score_dimension(questionnaire, dim, members, target, lang, counts.of(dim.id)))
 
     balance = _balance(questionnaire, dimensions, question_scores, lang)
@@ -328,13 +335,12 @@ def score(
     missing = [q.id for q in scored_visible if q.status == "unanswered"]
     if missing:
         shown_ids = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-        all_warnings.append(
-            Problem(
-                "RA109",
-                f"{len(missing)} question(s) unanswered; those that score count as their worst answer (the "
-                f"range shows their best): {shown_ids}",
-            )
+        how = (
+            "those that score count as their worst answer (the range shows their best)"
+            if policies.counts_unanswered(policy)
+            else "left out of the score (the questionnaire's scoring policy)"
         )
+        all_warnings.append(Problem("RA109", f"{len(missing)} question(s) unanswered; {how}: {shown_ids}"))
     all_warnings.extend(contradictions(questionnaire, given, shown, lang))
 
     return ScoreResult(
@@ -344,16 +350,23 @@ def score(
         profile=target_profile.id,
         profile_title=tr(target_profile.title, lang),
         language=lang,
-        overall=balance.operations,
+        overall=policies.headline(questionnaire, policy, dimensions, balance.operations, question_scores),
         balance=balance,
         dimensions=tuple(dimensions),
         questions=tuple(question_scores),
         findings=tuple(findings),
         completion=round(counts.fraction, 4),
-        policy={"dont_know": policy.dont_know, "not_applicable": policy.not_applicable},
+        policy={
+            "dont_know": policy.dont_know,
+            "not_applicable": policy.not_applicable,
+            "unanswered": policy.unanswered,
+            "rollup": policy.rollup,
+        },
         warnings=tuple(all_warnings),
         business=answer_set.business,
         plan=plan,
+        score_scale=questionnaire.score_scale,
+        overall_label=scale.headline_label(questionnaire, lang),
     )
 
 
@@ -394,7 +407,7 @@ def answer_score(questionnaire: Questionnaire, question: Any, answer: Answer) ->
 
 def _band(question: NumberQuestion, value: float) -> Any:
     for band in question.bands:
-        if band.up_to is None or value <= band.up_to + EPS:
+        if band.holds(value, EPS):  # up_to inclusive, below exclusive
             return band
     return question.bands[-1]
 
@@ -423,7 +436,8 @@ def _score_question(
     elif answer is None:
         # Skipping never pays: an unanswered question counts as its worst answer; the range shows its best.
         status = "unanswered"
-        result_score, best, counted, assumed = worst, 1.0 - worst, True, True
+        if policies.counts_unanswered(policy):  # else the questionnaire's policy leaves a blank out
+            result_score, best, counted, assumed = worst, 1.0 - worst, True, True
     elif answer.kind == "na":
         status = "na"
         label = "Not applicable"
@@ -494,7 +508,8 @@ def level_cap(questionnaire: Questionnaire, share: float) -> float | None:
     """The highest score a dimension may reach with a critical question at ``share``: the start of the
     level above the question's own level (``None`` when the question is at the top level)."""
     own = questionnaire.level_for(100 * share)
-    later = [lv.min for lv in questionnaire.levels if lv.min > own.min]
+    starts = [questionnaire.level_start(lv) for lv in questionnaire.levels]  # 0..100, whatever the score scale
+    later = [start for start in starts if start > questionnaire.level_start(own)]
     return min(later) if later else None
 
 
@@ -542,7 +557,7 @@ def _score_dimension(
     if counted and all(q.assumed for q in counted):
         dim_score = None  # nothing answered yet: no score to show, only the range (and no verdict)
     level = level_name = None
-    if dim_score is not None:
+    if dim_score is not None and not demand:  # a maturity level names readiness; pressure has none
         ladder = [lv.id for lv in questionnaire.levels]
         uncapped_level = questionnaire.level_for(dim_score)
         levels = {q.id: questionnaire.level_for(100 * s) for q, s in worst_items if q.critical and not demand}
@@ -779,10 +794,11 @@ def _and(items: list[str]) -> str:
 def _next_score(
     questionnaire: Questionnaire, question: Any, answer: Answer | None, current: float
 ) -> tuple[float, str | None]:
-    """The score and label one step up the question's ladder from ``current``.
+    """The level a finding aims for, and its score: the first level above ``current`` that is good in
+    itself (at least ``GOOD_STEP`` of the way up), so "next" never names a state that is still a problem.
 
-    For a number the step is the neighbouring band on the better side, so a question that punishes
-    both extremes (too much stock, too little) points back towards the middle, never across it.
+    For a number the search walks from the answer's band towards the better side, so a question that
+    punishes both extremes (too much stock, too little) points back towards the middle, never across it.
     """
     if isinstance(question, MultipleChoiceQuestion):
         chosen = set(answer.value) if answer is not None and answer.kind == "value" else set()
@@ -793,20 +809,27 @@ def _next_score(
         trial = Answer(question.id, "value", (*chosen, best.id))
         new_score, _ = answer_score(questionnaire, question, trial)
         return new_score, f"add: {tr(best.label)}"
-    if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
+    if isinstance(question, NumberQuestion):
         scores = [b.score for b in question.bands]
-        index = question.bands.index(_band(question, answer.value))
-        neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(question.bands)]
-        better = [i for i in neighbours if rescale(scores[i], scores) > current + EPS]
-        if better:
-            chosen = max(better, key=lambda i: scores[i])
-            return rescale(scores[chosen], scores), tr(question.bands[chosen].label)
+        shares = [rescale(s, scores) for s in scores]
+        if answer is not None and answer.kind == "value":
+            index = question.bands.index(_band(question, answer.value))
+        else:  # "don't know": start from the worst band
+            index = min(range(len(shares)), key=lambda i: shares[i])
+        sides = [i for i in (index - 1, index + 1) if 0 <= i < len(shares) and shares[i] > current + EPS]
+        if not sides:
+            return current, None
+        step = -1 if max(sides, key=lambda i: shares[i]) < index else 1
+        i = index + step
+        while 0 <= i + step < len(shares) and shares[i] < GOOD_STEP - EPS and shares[i + step] > shares[i] + EPS:
+            i += step
+        return shares[i], tr(question.bands[i].label)
+    steps = questionnaire.steps(question)
+    above = [s for s in steps if s.score > current + EPS]
+    if not above:
         return current, None
-    for step in questionnaire.steps(question):
-        if step.score > current + EPS:
-            anchor = tr(step.anchor) if step.anchor else None
-            return step.score, anchor or tr(step.label)
-    return current, None
+    target = next((s for s in above if s.score >= GOOD_STEP - EPS), above[-1])
+    return target.score, (tr(target.anchor) if target.anchor else None) or tr(target.label)
 
 
 def _good_step(questionnaire: Questionnaire, question: Any, current: float) -> str | None:
@@ -840,8 +863,8 @@ def _worst_answer(questionnaire: Questionnaire, question: Any) -> Answer | None:
     if isinstance(question, NumberQuestion):
         worst = min(question.bands, key=lambda b: b.score)
         index = question.bands.index(worst)
-        below = (question.bands[index - 1].up_to or 0) + 1 if index else 0
-        value = worst.up_to if worst.up_to is not None else below
+        below = (question.bands[index - 1].bound or 0) + 1 if index else 0
+        value = worst.up_to if worst.up_to is not None else worst.below - 1 if worst.below is not None else below
         return Answer(question.id, "value", value)
     steps = questionnaire.steps(question)
     return Answer(question.id, "value", steps[0].value) if steps else None

@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from readiness.answers import Answer, AnswerSet
 from readiness.currency import DEFAULT_CURRENCY, check_currency
 from readiness.errors import ReadinessError
-from readiness.model import Questionnaire
+from readiness.model import Questionnaire, tr
 from readiness.store import migrate
 from readiness.store.database import RETRY_SECONDS, Database, is_transient, open_database, utc, utc_or_none
 from readiness.store.errors import StorageError, ValueRefused
@@ -56,6 +56,7 @@ from readiness.store.schema import (
     ParticipantRow,
     ShareRow,
     SnapshotRow,
+    UploadRow,
     WorkshopRow,
     now,
 )
@@ -206,6 +207,7 @@ def new_resume_key() -> str:
 _ASSESSMENTS: Table = AssessmentRow.__table__  # type: ignore[assignment]
 _ANSWERS: Table = AnswerRow.__table__  # type: ignore[assignment]
 _SNAPSHOTS: Table = SnapshotRow.__table__  # type: ignore[assignment]
+_UPLOADS: Table = UploadRow.__table__  # type: ignore[assignment]
 _SHARES: Table = ShareRow.__table__  # type: ignore[assignment]
 
 
@@ -651,6 +653,68 @@ class Store:
                 )
 
         self._retry(work)
+
+    # --- uploaded questionnaires ------------------------------------------------
+    def save_upload(self, questionnaire: Questionnaire, content: str, file_name: str, source_format: str) -> Upload:
+        """Keep an uploaded questionnaire (its YAML) by content hash; uploading the same one again is a no-op."""
+        where = f"questionnaire {questionnaire.id[:80]!r}"
+        row = {
+            "hash": questionnaire.content_hash,
+            "questionnaire_id": checked(questionnaire.id, field="id", limit=80, where=where),
+            "version": checked(questionnaire.version, field="version", limit=40, where=where),
+            "title": cut(clean(tr(questionnaire.title, questionnaire.default_language)), 200),
+            "file_name": cut(clean(file_name or "upload"), 200),
+            "source_format": source_format[:8],
+            "content": clean(content),
+            "created_at": now(),
+        }
+
+        def work() -> None:
+            with self._begin() as connection:
+                connection.execute(self._insert(_UPLOADS).values(row).on_conflict_do_nothing(index_elements=["hash"]))
+
+        self._retry(work)
+        return self.upload(questionnaire.content_hash)
+
+    def upload(self, content_hash: str) -> Upload:
+        with self._read() as session:
+            row = session.get(UploadRow, content_hash)
+            if row is None:
+                raise NotFound(f"no uploaded questionnaire {content_hash[:12]}")
+            return _upload(row)
+
+    def uploads(self) -> list[Upload]:
+        """Every uploaded questionnaire, newest first."""
+        with self._read() as session:
+            rows = session.scalars(select(UploadRow).order_by(UploadRow.created_at.desc())).all()
+            return [_upload(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A questionnaire uploaded in the app; ``content`` is its YAML (a workbook is kept as the YAML it became)."""
+
+    hash: str
+    questionnaire_id: str
+    version: str
+    title: str
+    file_name: str
+    source_format: str
+    content: str
+    created_at: datetime
+
+
+def _upload(row: Any) -> Upload:
+    return Upload(
+        hash=row.hash,
+        questionnaire_id=row.questionnaire_id,
+        version=row.version,
+        title=row.title,
+        file_name=row.file_name,
+        source_format=row.source_format,
+        content=row.content,
+        created_at=utc(row.created_at),
+    )
 
 
 class _Fields:

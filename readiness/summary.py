@@ -11,6 +11,7 @@ import textwrap
 from datetime import date
 from typing import Any
 
+from readiness import scale
 from readiness.model import (
     MultipleChoiceQuestion,
     NumberQuestion,
@@ -32,6 +33,9 @@ def fmt(value: float | None, digits: int = 0) -> str:
 def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     """A readable one-page summary of a score."""
     b = result.balance
+    sc = result.score_scale
+    sides = {d.side for d in result.dimensions}
+    balanced = {"demand", "operations"} <= sides  # no demand side: a framework of its own, no balance
     lines = [f"# {title or 'Readiness score'}", ""]
     if result.business:
         lines += [f"**Business:** {result.business}  "]
@@ -42,14 +46,16 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         "",
         "## Headline",
         "",
-        f"- **Operations readiness:** {fmt(result.overall)} / 100",
-        f"- **Weakest link:** {b.weakest_title or '–'} {fmt(b.weakest_score)} / 100",
-        f"- **Demand pressure:** {fmt(b.demand)} / 100",
+        f"- **{result.overall_label}:** {scale.out_of(result.overall, sc)}",
     ]
-    if b.quadrant:
-        sign = "+" if (b.index or 0) > 0 else ""
+    if balanced:
         lines += [
-            f"- **Balance index:** {sign}{fmt(b.index)} (demand pressure minus the weakest link)",
+            f"- **Weakest link:** {b.weakest_title or '–'} {scale.out_of(b.weakest_score, sc)}",
+            f"- **Demand pressure:** {scale.out_of(b.demand, sc)}",
+        ]
+    if b.quadrant:
+        lines += [
+            f"- **Balance index:** {scale.signed(b.index, sc)} (demand pressure minus the weakest link)",
             f"- **Quadrant:** {b.label}: {b.meaning}",
         ]
     placement = placement_text(result)
@@ -68,9 +74,12 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         if d.capped_by:
             level += f" (capped by {', '.join(d.capped_by)})"
         lines.append(
-            f"| {d.title} | {d.side} | {fmt(d.score)} | {score_range(d)} | {level} | {fmt(d.target)} | {fmt(d.gap)} "
+            f"| {d.title} | {d.side} | {scale.number(d.score, sc)} | {score_range(d, sc)} | {level} "
+            f"| {'–' if d.side == 'demand' else scale.number(d.target, sc)} | {scale.signed(d.gap, sc)} "
             f"| {d.given} of {d.total} |"
         )
+        for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
+            lines.append(f"| ↳ {area.title} | | {scale.number(area.score, sc)} | | | | | |")
     lines += ["", "## Fix these first", ""]
     if not result.findings:
         lines.append("No findings: every answered question is at its best level.")
@@ -78,7 +87,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         tag = " (critical)" if f.critical else ""
         kind = "Don't know" if f.kind == "dont_know" else f"{f.current} → {f.next}"
         lines.append(f"{rank}. **{f.title or f.text}**{tag}  ")
-        lines.append(f"   {f.text} {kind}; +{f.points:.1f} points in {f.dimension_title or f.dimension}")
+        lines.append(f"   {f.text} {kind}; {scale.gain(f.points, sc, 1)} points in {f.dimension_title or f.dimension}")
         for advice in f.recommendations:
             lines.append(f"   - {advice.text} _(effort {advice.effort}, impact {advice.impact})_")
     if len(result.findings) > top:
@@ -247,41 +256,64 @@ def _question_comments(questionnaire: Questionnaire, q: Any, lang: str, wrap: bo
     return lines
 
 
-def score_range(d: Any) -> str:
-    """ "40–75" when unanswered questions leave a range, "–" when the score is exact."""
+def score_range(d: Any, sc: Any = None) -> str:
+    """ "40–75" when unanswered questions leave a range, "–" when the score is exact (native scale)."""
     if d.low is None or d.high is None or abs(d.high - d.low) < 0.5:
         return "–"
-    return f"{fmt(d.low)}–{fmt(d.high)}"
+    if sc is None:
+        return f"{fmt(d.low)}–{fmt(d.high)}"
+    return f"{scale.number(d.low, sc)}–{scale.number(d.high, sc)}"
 
 
 def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
-    """One row per dimension, in the words a table in the app or a report shows."""
-    return [
-        {
-            "Dimension": d.title,
-            "Side": "Demand" if d.side == "demand" else "Operations",
-            "Score": None if d.score is None else round(d.score),
-            "Range": score_range(d),
-            "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
-            "Target": None if d.side == "demand" else round(d.target),
-            "Gap": None if d.gap is None else round(d.gap),
-            "Answered": f"{d.given} of {d.total}",
-            "Don't know": d.dont_know,
-        }
-        for d in result.dimensions
-    ]
+    """One row per dimension, then one per area under it, in the words a table in the app shows.
+
+    Figures are on the questionnaire's own scale (``score_scale``), as text with its decimals.
+    """
+    sc = result.score_scale
+    rows: list[dict[str, Any]] = []
+    for d in result.dimensions:
+        rows.append(
+            {
+                "Dimension": d.title,
+                "Side": "Demand" if d.side == "demand" else "Operations",
+                "Score": None if d.score is None else scale.number(d.score, sc),
+                "Range": score_range(d, sc),
+                "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
+                "Target": None if d.side == "demand" else scale.number(d.target, sc),
+                "Gap": None if d.gap is None else scale.signed(d.gap, sc),
+                "Answered": f"{d.given} of {d.total}",
+                "Don't know": d.dont_know,
+            }
+        )
+        for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
+            rows.append(
+                {
+                    "Dimension": f"↳ {area.title}",
+                    "Side": "",
+                    "Score": None if area.score is None else scale.number(area.score, sc),
+                    "Range": "",
+                    "Level": "",
+                    "Target": "",
+                    "Gap": "",
+                    "Answered": "",
+                    "Don't know": "",
+                }
+            )
+    return rows
 
 
 def headline(result: ScoreResult) -> str:
     """One sentence on where the business stands, for the top of a page or report."""
     b = result.balance
+    sc = result.score_scale
     if result.overall is None:
-        return "Not enough answers yet to score operations readiness."
-    parts = [f"Operations readiness is {fmt(result.overall)} out of 100"]
+        return f"Not enough answers yet to score {result.overall_label.lower()}."
+    parts = [f"{result.overall_label} is {scale.in_words(result.overall, sc)}"]
     if b.weakest_title is not None:
-        parts.append(f"its weakest link {b.weakest_title} at {fmt(b.weakest_score)}")
+        parts.append(f"its weakest link {b.weakest_title} at {scale.number(b.weakest_score, sc)}")
     if b.demand is not None:
-        parts.append(f"demand pressure {fmt(b.demand)}")
+        parts.append(f"demand pressure {scale.number(b.demand, sc)}")
     sentence = ", ".join(parts) + "."
     if b.label:
         sentence += f" {b.label}: {b.meaning}"
@@ -291,11 +323,13 @@ def headline(result: ScoreResult) -> str:
 def weakest_text(result: ScoreResult) -> str | None:
     """The weakest link beside the average: what the balance weighs demand against."""
     b = result.balance
+    sc = result.score_scale
     if b.weakest_title is None or result.overall is None:
         return None
     return (
-        f"Weakest link: {b.weakest_title} at {fmt(b.weakest_score)} (operations average {fmt(result.overall)}), "
-        f"against demand pressure of {fmt(b.demand)}."
+        f"Weakest link: {b.weakest_title} at {scale.number(b.weakest_score, sc)} "
+        f"(operations average {scale.number(result.overall, sc)}), "
+        f"against demand pressure of {scale.number(b.demand, sc)}."
     )
 
 
@@ -304,7 +338,11 @@ def cap_texts(result: ScoreResult) -> list[str]:
     out = []
     for f in result.balance.critical_failures:
         answer = "don't know" if f.status == "dont_know" else ("unanswered" if f.status == "unanswered" else f.label)
-        cap = f" caps {f.dimension_title} at {fmt(f.cap)}" if f.cap is not None else f" holds {f.dimension_title} back"
+        cap = (
+            f" caps {f.dimension_title} at {scale.number(f.cap, result.score_scale)}"
+            if f.cap is not None
+            else f" holds {f.dimension_title} back"
+        )
         out.append(f"Critical: “{f.text}” ({answer or '–'}){cap}; the business cannot count as scale-ready.")
     return out
 
@@ -346,7 +384,7 @@ def finding_markdown(result: ScoreResult, finding: Finding, rank: int) -> str:
         f":gray[{_md(finding.text)}]" if finding.title and finding.title != finding.text else "",
         "",
         f":gray[{_md(dimension)} · now: {_md(now or '–')}{_md(step)} · "
-        f"+{finding.points:.0f} points for {_md(dimension)}]",
+        f"{scale.gain(finding.points, result.score_scale)} points for {_md(dimension)}]",
         "",
     ]
     for advice in finding.recommendations:

@@ -245,7 +245,7 @@ def aggregate(
     )
 
     def side_mean(side: str) -> float | None:
-        picked = [r.balance.operations if side == "operations" else r.balance.demand for r in results]
+        picked = [r.overall if side == "operations" else r.balance.demand for r in results]  # headline policy
         picked = [v for v in picked if v is not None]
         return round(statistics.fmean(picked), 2) if picked else None
 

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from readiness import scale
 from readiness.answers import Answer, AnswerSet
 from readiness.model import Questionnaire, tr
 from readiness.report import (
@@ -38,7 +39,6 @@ from readiness.report import (
     tables_xlsx,
 )
 from readiness.scoring import QUADRANTS, answer_score, score
-from readiness.summary import fmt
 from readiness.workshop import Participant, WorkshopResult, export_tables
 
 QUEUE_SHOWN = 12  # the discussion queue in the report, as on the facilitator's page
@@ -109,6 +109,10 @@ class WorkshopReport:
     agreed: int
     consensus: Report | None
     method: tuple[str, ...]
+    headline_label: str = "Operations readiness"
+    operations_out_of: str = "– / 100"
+    demand_out_of: str = "– / 100"
+    has_balance: bool = True
 
 
 def _mean(value: float | None) -> str:
@@ -128,6 +132,9 @@ def build_workshop_report(
     """Everything the workshop report says; the agreed answers are scored here, like any assessment."""
     lang = questionnaire.default_language
     when = generated or datetime.now(UTC)
+    sc = questionnaire.score_scale
+    label = scale.headline_label(questionnaire, lang)
+    balanced = scale.has_demand(questionnaire)
     titles = {d.id: tr(d.title, lang) for d in questionnaire.dimensions}
 
     def agreed_text(question_id: str) -> str | None:
@@ -153,18 +160,25 @@ def build_workshop_report(
             title=d.title,
             side="Demand" if d.side == "demand" else "Operations",
             people=d.stats.n,
-            mean=_mean(d.stats.mean),
-            low_high="–" if d.stats.minimum is None else f"{d.stats.minimum:.0f}–{d.stats.maximum:.0f}",
-            std="–" if d.stats.std is None else f"{d.stats.std:.0f}",
-            target=fmt(d.target),
-            gap="–" if d.gap is None else f"{d.gap:+.0f}",
+            mean=scale.number(d.stats.mean, sc),
+            low_high="–"
+            if d.stats.minimum is None
+            else f"{scale.number(d.stats.minimum, sc)}–{scale.number(d.stats.maximum, sc)}",
+            std="–" if d.stats.std is None else f"{scale.difference(d.stats.std, sc):.{sc.decimals}f}",
+            target=scale.number(d.target, sc),
+            gap="–" if d.gap is None else scale.signed(d.gap, sc),
             behind=(d.gap or 0) > 0,
             role_means=tuple((role, _mean(mean)) for role, mean in d.role_means.items()),
         )
         for d in result.dimensions
     )
     gaps = tuple(
-        GapRow(g.title, f"{g.role_a} vs {g.role_b}", f"{g.mean_a:.0f} vs {g.mean_b:.0f}", f"{g.gap:+.0f}")
+        GapRow(
+            g.title,
+            f"{g.role_a} vs {g.role_b}",
+            f"{scale.number(g.mean_a, sc)} vs {scale.number(g.mean_b, sc)}",
+            scale.signed(g.gap, sc),
+        )
         for g in result.gaps[:10]
     )
     agreed = sum(1 for item in queue if item.agreed is not None)
@@ -178,13 +192,14 @@ def build_workshop_report(
         )
     else:
         room = f"{result.participants} {'person' if result.participants == 1 else 'people'}"
+        said = label.lower() if label == "Operations readiness" else label
         if result.operations is not None:
-            demand = "" if result.demand is None else f" and {result.demand:.0f} on demand pressure"
-            summary.append(f"{room} answered. On average the room puts operations readiness at "
-                           f"{result.operations:.0f} out of 100{demand}.")  # fmt: skip
+            demand = "" if result.demand is None else f" and {scale.number(result.demand, sc)} on demand pressure"
+            summary.append(f"{room} answered. On average the room puts {said} at "
+                           f"{scale.in_words(result.operations, sc, lang)}{demand}.")  # fmt: skip
         else:
-            summary.append(f"{room} answered, not yet enough to score operations readiness.")
-        if result.message:
+            summary.append(f"{room} answered, not yet enough to score {said}.")
+        if result.message and balanced:
             summary.append(result.message)
         elif result.quadrant_label:
             summary.append(f"Together that places {business} in the zone “{result.quadrant_label}”.")
@@ -241,9 +256,9 @@ def build_workshop_report(
         participants=result.participants,
         roles=tuple(result.roles.items()),
         people=people,
-        operations=_mean(result.operations),
-        demand=_mean(result.demand),
-        quadrant=result.quadrant_label or "Not enough answers to place the business",
+        operations=scale.number(result.operations, sc),
+        demand=scale.number(result.demand, sc),
+        quadrant=result.quadrant_label or ("Not enough answers to place the business" if balanced else ""),
         quadrant_meaning=result.message or _quadrant_meaning(result.quadrant),
         quadrant_id=result.quadrant,
         summary=tuple(summary),
@@ -253,6 +268,10 @@ def build_workshop_report(
         agreed=agreed,
         consensus=consensus,
         method=method,
+        headline_label=label,
+        operations_out_of=scale.out_of(result.operations, sc, lang),
+        demand_out_of=scale.out_of(result.demand, sc, lang),
+        has_balance=balanced,
     )
 
 
@@ -294,7 +313,7 @@ def workshop_chart_svgs(questionnaire: Questionnaire, result: WorkshopResult) ->
     if not _anyone_answered(result):
         return {}
     specs = {
-        "dimensions": charts.spec(charts.workshop_dimensions(result)),
+        "dimensions": charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)),
         "heatmap": charts.spec(charts.disagreement_heatmap(result, questionnaire)),
     }
     return {name: static_svg(name, spec) for name, spec in specs.items()}

@@ -130,6 +130,7 @@ def test_report_writes_a_csv_zip_one_table_or_the_full_pdf(tmp_path: Path) -> No
     assert zipfile.ZipFile(tmp_path / "t.zip").namelist() == [
         "summary.csv",
         "scores.csv",
+        "areas.csv",
         "findings.csv",
         "actions.csv",
         "answers.csv",

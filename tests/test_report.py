@@ -196,13 +196,17 @@ def csv_files(data: bytes) -> dict[str, list[list[str]]]:
 def test_csv_xlsx_and_json_carry_answers_scores_and_findings(sample_case) -> None:
     q, result, answers = sample_case
     files = csv_files(render("csv", q, result, answers))
-    assert list(files) == ["summary.csv", "scores.csv", "findings.csv", "actions.csv", "answers.csv"]
+    assert list(files) == ["summary.csv", "scores.csv", "areas.csv", "findings.csv", "actions.csv", "answers.csv"]
     assert files["scores.csv"][0][:3] == ["Dimension", "Side", "Score"]  # one table, one header, per file
     assert files["answers.csv"][0][:5] == ["Dimension", "Question id", "Question", "Answer", "Figure"]
     book = load_workbook(io.BytesIO(render("xlsx", q, result, answers)))
-    assert book.sheetnames == ["Summary", "Scores", "Findings", "Actions", "Answers"]
+    assert book.sheetnames == ["Summary", "Scores", "Areas", "Findings", "Actions", "Answers"]
     scores = {row[0]: row[2] for row in book["Scores"].iter_rows(min_row=2, values_only=True)}
     assert scores == {d.title: None if d.score is None else round(d.score) for d in result.dimensions}
+    # sub-areas (the sample's team/roles) are in the workbook too, under their dimension, as numbers
+    areas = list(book["Areas"].iter_rows(min_row=2, values_only=True))
+    expected_areas = [(d.title, a.title, round(a.score)) for d in result.dimensions for a in d.areas]
+    assert areas == expected_areas and expected_areas
     data = json.loads(render("json", q, result, answers))
     assert data["questionnaire"] == {"id": q.id, "version": q.version, "hash": q.content_hash}
     assert data["overall"] == result.overall and data["answers"]["surge_plan"] is False
@@ -396,7 +400,8 @@ def test_excel_holds_numbers_as_numbers_and_gaps_show_their_sign(sample_case) ->
         total += scores.cell(row, score_col).value
     assert total == sum(round(d.score) for d in result.dimensions)
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
-    assert summary["Operations readiness (0-100)"] == round(result.overall)
+    [operations] = [value for item, value in summary.items() if item.startswith("Operations readiness")]
+    assert operations == round(result.overall)
     [balance] = [value for item, value in summary.items() if item.startswith("Balance index")]
     assert balance == round(result.balance.index)
     points = [row[6] for row in book["Findings"].iter_rows(min_row=2, values_only=True)]

@@ -441,3 +441,28 @@ def test_a_database_server_gone_mid_use_is_named_and_nothing_half_saved(pg_url: 
     direct = Store(pg_url)
     assert direct.answers(a.id)["cover"].value == 1.0
     direct.close()
+
+
+def test_uploaded_questionnaires_are_kept_by_hash_once_and_survive_a_reopen(db_url: str) -> None:
+    samm = ROOT / "tests" / "data" / "frameworks" / "samm-governance.yaml"
+    text = samm.read_text(encoding="utf-8")
+    q = parse_questionnaire(text).questionnaire
+    store = Store(db_url)
+    try:
+        kept = store.save_upload(q, text, "samm.yaml", "yaml")
+        again = store.save_upload(q, text, "samm-copy.yaml", "yaml")  # the same content: kept once
+        assert again == kept and kept.hash == q.content_hash and kept.title == "OWASP SAMM Governance"
+    finally:
+        store.close()
+    reopened = Store(db_url)
+    try:
+        [only] = reopened.uploads()
+        assert only.file_name == "samm.yaml" and only.created_at.tzinfo is not None
+        assert parse_questionnaire(only.content).questionnaire.content_hash == q.content_hash
+        with pytest.raises(NotFound):
+            reopened.upload("0" * 64)
+        # an assessment started with it resumes with exactly that questionnaire
+        assessment = reopened.create_assessment(q, "Acme", "target")
+        assert reopened.questionnaire(assessment.questionnaire_hash).content_hash == q.content_hash
+    finally:
+        reopened.close()

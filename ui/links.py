@@ -19,6 +19,7 @@ PAGES = {
     "join": "pages/join.py",
     "surge": "pages/surge.py",
     "room": "pages/room.py",
+    "questionnaires": "pages/questionnaires.py",
 }
 
 

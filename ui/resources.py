@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from readiness.catalog import CatalogEntry, discover
+from readiness.catalog import CatalogEntry, discover, entry_from_text
 from readiness.model import Questionnaire
 from readiness.storage import ENV_URL, StorageError, Store, configured_url
 from readiness.workshop_store import WorkshopStore
@@ -57,9 +57,29 @@ def workshops() -> WorkshopStore:
 
 
 @st.cache_resource(show_spinner=False)
-def catalog() -> list[CatalogEntry]:
+def _folder() -> list[CatalogEntry]:
     return discover(QUESTIONNAIRES)
 
 
+@st.cache_resource(show_spinner=False, max_entries=200)
+def _uploaded(content_hash: str, content: str, file_name: str) -> CatalogEntry:
+    """An uploaded questionnaire, parsed once per server (its hash names exactly one content)."""
+    return entry_from_text(content, file_name)
+
+
+def catalog() -> list[CatalogEntry]:
+    """The questionnaires to offer: the shipped ones, then those uploaded in the app (newest first).
+
+    Uploads are read from the database on each call, so one uploaded on another server is offered here too.
+    """
+    try:
+        kept = _store().uploads()
+    except StorageError:  # the shipped questionnaires are still offered; the page says what fails when it is used
+        kept = []
+    uploads = [_uploaded(u.hash, u.content, u.file_name) for u in kept]
+    return [*_folder(), *uploads]
+
+
 def questionnaires() -> dict[str, Questionnaire]:
-    return {e.id: e.questionnaire for e in catalog() if e.questionnaire is not None}
+    # reversed: a shipped questionnaire wins over an upload that reuses its id
+    return {e.id: e.questionnaire for e in reversed(catalog()) if e.questionnaire is not None}

@@ -39,6 +39,21 @@ class SnapshotRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
 
 
+class UploadRow(Base):
+    """A questionnaire uploaded in the app (migration 0004): its YAML, by content hash."""
+
+    __tablename__ = "uploaded_questionnaires"
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(80), index=True)
+    version: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(200))
+    #: what was uploaded: "yaml", or "xlsx" (then ``content`` is the YAML it became)
+    source_format: Mapped[str] = mapped_column(String(8))
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
 class AssessmentRow(Base):
     __tablename__ = "assessments"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)

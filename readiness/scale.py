@@ -1,0 +1,154 @@
+"""Native score scales: the one place where 0..100 becomes the figure a framework's people read.
+
+Scores are computed and stored on 0..100 so that every chart, comparison and
+stored result means the same thing. A questionnaire may declare its own
+``score_scale`` (SAMM reads 0-3, the EOS Checkup a total of 20-100); pages, the
+CLI, reports and workshops all show scores through the functions here, so a
+figure reads the same everywhere, and the JSON carries both numbers.
+
+Levels and profile targets are written on the native scale (that is the point:
+authors should not re-base their framework's thresholds by hand), so the
+conversion runs both ways.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from readiness.model import Questionnaire, ScoreScale
+    from readiness.scoring import ScoreResult
+
+DASH = "–"
+
+
+def _span(scale: ScoreScale) -> float:
+    return scale.max - scale.min
+
+
+def is_default(scale: ScoreScale) -> bool:
+    """Whether the scale is the plain 0..100 with no unit (nothing to convert or explain)."""
+    return scale.min == 0 and scale.max == 100 and scale.unit is None
+
+
+def to_native(value: float | None, scale: ScoreScale) -> float | None:
+    """An internal 0..100 score on the questionnaire's own scale (None stays None)."""
+    if value is None:
+        return None
+    return scale.min + value * _span(scale) / 100
+
+
+def to_internal(value: float, scale: ScoreScale) -> float:
+    """A figure written on the native scale (a level start, a target) as 0..100."""
+    span = _span(scale)
+    return 0.0 if span == 0 else (value - scale.min) * 100 / span
+
+
+def difference(value: float | None, scale: ScoreScale) -> float | None:
+    """A difference of two internal scores (a gap, points gained) on the native scale: no offset."""
+    return None if value is None else value * _span(scale) / 100
+
+
+def number(value: float | None, scale: ScoreScale, *, internal: bool = True) -> str:
+    """The figure alone, with the scale's decimals: ``1.75``; a dash when there is none."""
+    if value is None:
+        return DASH
+    native = to_native(value, scale) if internal else value
+    return f"{native:.{scale.decimals}f}"
+
+
+def signed(value: float | None, scale: ScoreScale) -> str:
+    """A difference (gap, balance index) on the native scale with its sign: ``+0.75``."""
+    if value is None:
+        return DASH
+    native = difference(value, scale) or 0.0
+    text = f"{native:.{scale.decimals}f}"
+    return ("+" + text) if native > 0 and float(text) != 0 else text
+
+
+def gain(points: float, scale: ScoreScale, digits: int = 0) -> str:
+    """Points a finding would add, as people read them: ``+17`` on 0..100, ``+0.50`` on SAMM's 0..3."""
+    native = difference(points, scale) or 0.0
+    decimals = digits if is_default(scale) else scale.decimals + 1
+    return f"+{native:.{decimals}f}"
+
+
+def unit_text(scale: ScoreScale, lang: str = "en") -> str:
+    from readiness.model import tr
+
+    return tr(scale.unit, lang) if scale.unit is not None else ""
+
+
+def out_of(value: float | None, scale: ScoreScale, lang: str = "en") -> str:
+    """A score as people read it on this scale: ``63 / 100``, ``1.75 / 3``, ``63%``."""
+    unit = unit_text(scale, lang)
+    figure = number(value, scale)
+    if unit == "%":
+        return f"{figure}%"
+    top = f"{scale.max:.{scale.decimals}f}" if scale.max != int(scale.max) else f"{scale.max:.0f}"
+    return f"{figure} / {top}" + (f" {unit}" if unit else "")
+
+
+def in_words(value: float | None, scale: ScoreScale, lang: str = "en") -> str:
+    """A score inside a sentence: ``21 out of 100``, ``1.75 out of 3``, ``63%``."""
+    text = out_of(value, scale, lang)
+    return text if text.endswith("%") else text.replace(" / ", " out of ", 1)
+
+
+def range_text(scale: ScoreScale, lang: str = "en") -> str:
+    """The scale in words for a method section: ``0–3``, ``20–100 points``."""
+    unit = unit_text(scale, lang)
+    return f"{scale.min:g}–{scale.max:g}" + (f" {unit}" if unit and unit != "%" else unit if unit == "%" else "")
+
+
+def headline_label(questionnaire: Questionnaire, lang: str = "en") -> str:
+    """The name of the headline score.
+
+    "Operations readiness" only means something when there is a demand side to
+    weigh it against; a framework of its own (SAMM, EOS) is headed by its own
+    label, or by its title.
+    """
+    from readiness.model import tr
+
+    if questionnaire.score_scale.label is not None:
+        return tr(questionnaire.score_scale.label, lang)
+    if has_demand(questionnaire):
+        return "Operations readiness"
+    return tr(questionnaire.title, lang)
+
+
+def has_demand(questionnaire: Questionnaire) -> bool:
+    """Whether the questionnaire weighs operations against a demand side at all."""
+    sides = {d.side for d in questionnaire.dimensions}
+    return "demand" in sides and "operations" in sides
+
+
+def native_dict(result: ScoreResult) -> dict[str, Any]:
+    """The native figures of a result, for its JSON (which also keeps the 0..100 ones)."""
+    sc = result.score_scale
+
+    def n(value: float | None) -> float | None:
+        native = to_native(value, sc)
+        return None if native is None else round(native, max(sc.decimals, 2))
+
+    def d(value: float | None) -> float | None:
+        native = difference(value, sc)
+        return None if native is None else round(native, max(sc.decimals, 2))
+
+    return {
+        "scale": {"min": sc.min, "max": sc.max, "decimals": sc.decimals, "unit": sc.unit},
+        "label": result.overall_label,
+        "overall": n(result.overall),
+        "operations": n(result.balance.operations),
+        "demand": n(result.balance.demand),
+        "balance_index": d(result.balance.index),
+        "dimensions": {
+            dim.id: {
+                "score": n(dim.score),
+                "target": n(dim.target),
+                "gap": d(dim.gap),
+                "areas": {area.id: n(area.score) for area in dim.areas},
+            }
+            for dim in result.dimensions
+        },
+    }
