@@ -542,7 +542,7 @@ def _score_dimension(
     if counted and all(q.assumed for q in counted):
         dim_score = None  # nothing answered yet: no score to show, only the range (and no verdict)
     level = level_name = None
-    if dim_score is not None:
+    if dim_score is not None and not demand:  # a maturity level names readiness; pressure has none
         ladder = [lv.id for lv in questionnaire.levels]
         uncapped_level = questionnaire.level_for(dim_score)
         levels = {q.id: questionnaire.level_for(100 * s) for q, s in worst_items if q.critical and not demand}
@@ -779,10 +779,11 @@ def _and(items: list[str]) -> str:
 def _next_score(
     questionnaire: Questionnaire, question: Any, answer: Answer | None, current: float
 ) -> tuple[float, str | None]:
-    """The score and label one step up the question's ladder from ``current``.
+    """The level a finding aims for, and its score: the first level above ``current`` that is good in
+    itself (at least ``GOOD_STEP`` of the way up), so "next" never names a state that is still a problem.
 
-    For a number the step is the neighbouring band on the better side, so a question that punishes
-    both extremes (too much stock, too little) points back towards the middle, never across it.
+    For a number the search walks from the answer's band towards the better side, so a question that
+    punishes both extremes (too much stock, too little) points back towards the middle, never across it.
     """
     if isinstance(question, MultipleChoiceQuestion):
         chosen = set(answer.value) if answer is not None and answer.kind == "value" else set()
@@ -793,20 +794,27 @@ def _next_score(
         trial = Answer(question.id, "value", (*chosen, best.id))
         new_score, _ = answer_score(questionnaire, question, trial)
         return new_score, f"add: {tr(best.label)}"
-    if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
+    if isinstance(question, NumberQuestion):
         scores = [b.score for b in question.bands]
-        index = question.bands.index(_band(question, answer.value))
-        neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(question.bands)]
-        better = [i for i in neighbours if rescale(scores[i], scores) > current + EPS]
-        if better:
-            chosen = max(better, key=lambda i: scores[i])
-            return rescale(scores[chosen], scores), tr(question.bands[chosen].label)
+        shares = [rescale(s, scores) for s in scores]
+        if answer is not None and answer.kind == "value":
+            index = question.bands.index(_band(question, answer.value))
+        else:  # "don't know": start from the worst band
+            index = min(range(len(shares)), key=lambda i: shares[i])
+        sides = [i for i in (index - 1, index + 1) if 0 <= i < len(shares) and shares[i] > current + EPS]
+        if not sides:
+            return current, None
+        step = -1 if max(sides, key=lambda i: shares[i]) < index else 1
+        i = index + step
+        while 0 <= i + step < len(shares) and shares[i] < GOOD_STEP - EPS and shares[i + step] > shares[i] + EPS:
+            i += step
+        return shares[i], tr(question.bands[i].label)
+    steps = questionnaire.steps(question)
+    above = [s for s in steps if s.score > current + EPS]
+    if not above:
         return current, None
-    for step in questionnaire.steps(question):
-        if step.score > current + EPS:
-            anchor = tr(step.anchor) if step.anchor else None
-            return step.score, anchor or tr(step.label)
-    return current, None
+    target = next((s for s in above if s.score >= GOOD_STEP - EPS), above[-1])
+    return target.score, (tr(target.anchor) if target.anchor else None) or tr(target.label)
 
 
 def _good_step(questionnaire: Questionnaire, question: Any, current: float) -> str | None:

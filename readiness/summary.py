@@ -68,7 +68,8 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         if d.capped_by:
             level += f" (capped by {', '.join(d.capped_by)})"
         lines.append(
-            f"| {d.title} | {d.side} | {fmt(d.score)} | {score_range(d)} | {level} | {fmt(d.target)} | {fmt(d.gap)} "
+            f"| {d.title} | {d.side} | {fmt(d.score)} | {score_range(d)} | {level} "
+            f"| {'–' if d.side == 'demand' else fmt(d.target)} | {fmt(d.gap)} "
             f"| {d.given} of {d.total} |"
         )
     lines += ["", "## Fix these first", ""]

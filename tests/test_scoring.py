@@ -131,8 +131,8 @@ def test_findings_rank_by_points_gained_with_critical_first_and_follow_the_answe
     """)
     result = score(q, answers_from_pairs(q, [("a", 0), ("b", 2), ("c", 2), ("d", 3)]))
     by_id = {f.question_id: f for f in result.findings}
-    # one step up = 1/3 of a question; dimension weight total 5
-    assert by_id["a"].points == pytest.approx(100 * 1 * (1 / 3) / 5, abs=0.01)
+    # a finding aims for the first good level (at least 3/4 up: "All" here); dimension weight total 5
+    assert by_id["a"].points == pytest.approx(100 * 1 * 1 / 5, abs=0.01) and by_id["a"].next == "All"
     assert by_id["c"].points == pytest.approx(100 * 3 * (1 / 3) / 5, abs=0.01)
     # impact = weight / mean weight (5/3) x share missing: a 0.6 x 1, c 1.8 x 1/3, b 0.6 x 1/3 (criticality
     # is counted once, in its weight; b is not failing). a and c tie: the worst answer is as urgent as a

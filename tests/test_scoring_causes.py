@@ -242,12 +242,19 @@ def test_next_step_never_points_at_a_bad_state(growth: Questionnaire) -> None:
     answers = case_answers(growth, "liquor-maker-dead-stock")
     result = score(growth, answers)
     stock = next(f for f in result.findings if f.question_id == "stock_cover")
-    assert stock.next == "Up to three months (cash locked in stock)"  # towards the middle, not "under a week"
+    assert stock.next == "Two to six weeks"  # back towards the middle, never across it to "under a week"
     assert "dead stock" not in (stock.next or "").lower()
     assert any("Too much stock" in a.text for a in stock.recommendations)
     bare = [a.text for f in result.findings for a in f.recommendations if a.text.startswith("Aim for:")]
     bad_words = ("ad hoc", "not in place", "guessing", "full or beyond", "tight")
     assert not [t for t in bare if any(w in t.lower() for w in bad_words)]
+    # and what a finding aims for is a good level, not the next rung of trouble
+    ladders = [f for f in result.findings if f.kind == "improve" and f.next and not f.next.startswith("add:")]
+    for f in ladders:
+        question = growth.question(f.question_id)
+        if hasattr(question, "bands"):
+            band = next(b for b in question.bands if b.label == f.next)
+            assert band.score >= 0.75 or band.score == max(b.score for b in question.bands), (f.question_id, f.next)
 
 
 def test_contradictions_in_the_questionnaire_give_warnings(growth: Questionnaire) -> None:
