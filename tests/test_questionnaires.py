@@ -107,3 +107,30 @@ def test_best_answers_score_100_and_worst_0_for_every_kind_of_business(name: str
 
 def test_the_shipped_questionnaires_are_there() -> None:
     assert {p.name for p in FILES} >= {"growth-readiness.yaml", "quick-check.yaml"}
+
+
+@pytest.mark.parametrize("name", ["growth-readiness.yaml", "quick-check.yaml"])
+def test_every_operations_question_says_what_a_low_answer_means(name: str) -> None:
+    """Findings read as findings (issue 11): every question that can become one carries its sentence."""
+    q = load(name)
+    missing = [
+        x.id
+        for x in q.questions
+        if x.scored and x.weight > 0 and q.dimension(x.dimension).side == "operations" and not x.finding
+    ]
+    assert not missing
+
+
+@pytest.mark.parametrize("name", ["growth-readiness.yaml", "quick-check.yaml"])
+def test_the_demand_side_measures_pressure_and_gives_no_advice(name: str) -> None:
+    """Demand questions measure how much demand is coming; what to do about it is demand management."""
+    q = load(name)
+    demand = [x for x in q.questions if q.dimension(x.dimension).side == "demand"]
+    sizing = {"order_growth", "event_ahead", "event_multiple", "event_weeks"}
+    if name == "growth-readiness.yaml":  # quick-check v2 retired backlog_weeks: the full questionnaire asks it
+        sizing.add("backlog_weeks")
+    assert sizing <= {x.id for x in demand}
+    assert not [x.id for x in demand if x.recommendations]
+    managed = {x.id for x in q.questions if x.dimension == "demand_management"}
+    assert {"promises_match", "when_full"} <= managed
+    assert q.balance.control_dimension == "demand_management"
