@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.serve import streamlit_server
 from tests.stclient import Session
 
-APP_PAGES = ("", "assess", "results", "surge", "workshop", "join", "room")  # "" is the default page (home)
+APP_PAGES = ("", "assess", "results", "surge", "workshop", "join", "questionnaires", "room")  # "" is the default page (home)
 
 
 async def _open_join_link(url: str, gate: asyncio.Event) -> Session:
