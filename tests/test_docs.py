@@ -301,16 +301,16 @@ def test_every_command_block_is_run_or_says_why_not(tmp_path: Path) -> None:
 
 
 def _the_worked_example_prints_its_figures(page: str) -> None:
-    """The worked example's bold results (`**Team** = ... = **16.7**`, `**Balance index** = ... =
-    **+54**`) are what the command prints for its answers, rounded as it prints them."""
+    """The worked example's bold results (`**Team** = ... = **16.7**`, `**Operations readiness** =
+    ... = **20.8**`) are what the command prints for its answers, rounded as it prints them."""
     worked = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8").split("## Worked example", 1)[1]
     worked = worked.split("\n## ", 1)[0]
     figures = dict(re.findall(r"^- \*\*([A-Z][a-z ]+)\*\* = [^\n]*?= \*\*([+−-]?[\d.]+)\*\*", worked, re.M))
-    assert {"Team", "Capacity", "Balance index"} <= set(figures), figures
+    assert {"Team", "Capacity", "Operations readiness"} <= set(figures), figures
     for title in ("Team", "Capacity"):
         assert re.search(rf"^\| {title} \| \w+ \| {round(float(figures[title]))} \|", page, re.M), (title, page)
-    balance = round(float(figures["Balance index"].replace("−", "-")))
-    assert f"**Balance index:** {'+' if balance > 0 else ''}{balance} " in page, page
+    operations = round(float(figures["Operations readiness"]))
+    assert re.search(rf"Operations readiness\D{{0,40}}\b{operations}\b", page), page
 
 
 def _clone(where: Path) -> Path:

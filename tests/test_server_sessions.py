@@ -9,7 +9,8 @@ from pathlib import Path
 from tests.serve import streamlit_server
 from tests.stclient import Session
 
-APP_PAGES = ("", "assess", "results", "surge", "workshop", "join", "questionnaires", "room")  # "" is the default page (home)
+#: "" is the default page (home)
+APP_PAGES = ("", "assess", "results", "surge", "workshop", "join", "questionnaires", "room")
 
 
 async def _open_join_link(url: str, gate: asyncio.Event) -> Session:
