@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 Q_COVER = "If your most important person (you included) were suddenly away for two weeks"
 Q_ROLES = "Does everyone know what they are responsible for"
-Q_ORDER = "Is your process from order (or booking) to delivery written down step by"
+Q_ORDER = "How much of your process from order (or booking) to delivery is written"
 
 
 def question(page: Page, text: str):

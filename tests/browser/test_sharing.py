@@ -88,7 +88,14 @@ def test_downloads_a_two_page_pdf_the_full_one_and_the_tables(server: str, page:
     name, tables = fetch("CSV tables (zip)")
     assert name.endswith(".csv.zip")
     with zipfile.ZipFile(io.BytesIO(tables)) as archive:
-        assert archive.namelist() == ["summary.csv", "scores.csv", "findings.csv", "actions.csv", "answers.csv"]
+        assert archive.namelist() == [
+            "summary.csv",
+            "scores.csv",
+            "areas.csv",
+            "findings.csv",
+            "actions.csv",
+            "answers.csv",
+        ]
         assert "Frost & Co Ice Cream (demo)" in archive.read("summary.csv").decode("utf-8-sig")
     name, excel = fetch("Excel")
     scores = load_workbook(io.BytesIO(excel))["Scores"]
