@@ -390,10 +390,10 @@ class ScoringPolicy(_Model):
         default="exclude", description="`exclude`: left out of the score; `lowest`: counts as worst."
     )
     unanswered: Literal["exclude", "lowest"] = Field(
-        default="lowest",
-        description="`lowest` (default): a question nobody answered counts as its worst answer, and the "
-        "score's range shows its best (skipping never pays; SAMM's toolbox also counts a blank as 0); "
-        "`exclude`: it is left out of the score, for frameworks whose own method does so.",
+        default="exclude",
+        description="`exclude` (default): a question nobody answered is left out of the score, as most "
+        "frameworks' own methods do; `lowest`: it counts as its worst answer and the score's range shows its "
+        "best, so skipping never pays (Readiness's own questionnaires; SAMM's toolbox also counts a blank as 0).",
     )
     rollup: Literal["mean", "sum", "min"] = Field(
         default="mean",

@@ -52,6 +52,7 @@ levels:
   - {id: high, name: High, min: 75}
 profiles:
   - {id: p, title: P, targets: {ops: 60, demand: 60}}
+scoring: {unanswered: lowest}  # as Readiness's own questionnaires: a blank counts as its worst answer
 """
 
 

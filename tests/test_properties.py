@@ -70,6 +70,8 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
         "scales": [{"id": "s", "options": [{"value": v, "label": str(v)} for v in scale_values]}],
         "levels": [{"id": "l0", "name": "L0", "min": 0}, {"id": "l1", "name": "L1", "min": 50}],
         "profiles": [{"id": "p", "title": "P", "targets": dict.fromkeys(DIMENSIONS, 50)}],
+        # Readiness's own rule (its questionnaires say so): a blank counts as worst, so skipping never pays.
+        "scoring": {"unanswered": "lowest"},
         "questions": questions,
     }
     return Questionnaire.model_validate(data)

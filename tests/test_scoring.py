@@ -9,6 +9,8 @@ from readiness.answers import answers_from_pairs
 from readiness.model import ScoringPolicy
 from readiness.scoring import classify_balance
 
+from .conftest import HEADER
+
 FOUR_OPS_ONE_DEMAND = """
 - {id: a, dimension: ops, type: scale, scale: four, text: A, weight: 2}
 - {id: b, dimension: ops, type: scale, scale: four, text: B, allow_na: true}
@@ -250,3 +252,12 @@ def test_dont_know_also_gets_the_advice_for_the_worst_answer(inline) -> None:
         "Ask the warehouse lead how many days of stock you hold.",
         "Build a buffer of the five critical materials",
     ]
+
+
+def test_a_questionnaire_that_says_nothing_leaves_blanks_out(inline) -> None:
+    """Issue 17's default: without `scoring.unanswered` a blank is left out, not counted as worst."""
+    header = HEADER.replace("scoring: {unanswered: lowest}", "")
+    q = inline(FOUR_OPS_ONE_DEMAND, header)
+    assert q.scoring.unanswered == "exclude"
+    result = score(q, answers_from_pairs(q, [("a", 3)]))
+    assert result.dimension("ops").score == 100  # only the answered question counts: 3 of 3
