@@ -178,6 +178,13 @@ class Balance:
     margin: float | None = None
     line: str | None = None
     index_range: tuple[float, float] | None = None
+    #: The pressure the verdict weighs: ``demand`` raised when today's promises are already broken while
+    #: demand keeps coming (``overrun``, 0..1, is how far they are broken).
+    pressure: float | None = None
+    overrun: float | None = None
+    #: The area of the weakest link that would break first (the binding constraint), and its title.
+    weakest_area: str | None = None
+    weakest_area_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -598,12 +605,81 @@ def _round(value: float | None) -> float | None:
 class _Position:
     """Where a business stands on the balance, at one end of its range."""
 
+    #: The pressure the verdict weighs: measured demand pressure, raised by visible overrun.
     pressure: float
     operations: float
     link: float
     weakest: str
     controlled: bool
     failing: bool
+    measured: float = 0.0
+    #: 0..1: how far today's promises are broken (``overrun`` questions), and the binding area.
+    overrun: float = 0.0
+    area: str | None = None
+
+
+def demand_kinds(
+    questionnaire: Questionnaire, scores: list[QuestionScore], share: Any, pressure: float
+) -> dict[str, float]:
+    """The strength of each kind of pressure, 0..1, read from the demand side alone (so no operations
+    answer can change how loaded an area is): ``spike`` and ``growth`` are the highest share among the
+    demand questions of that kind; ``slack`` is how quiet demand is, 1 with no pressure, 0 from twice the
+    quiet line up."""
+    demand = {d.id for d in questionnaire.dimensions if d.side == "demand"}
+    kinds: dict[str, float] = {}
+    for q in scores:
+        kind = questionnaire.question(q.id).pressure
+        if q.dimension in demand and q.counted and kind in ("spike", "growth"):
+            kinds[kind] = max(kinds.get(kind, 0.0), share(q))
+    quiet = questionnaire.balance.quiet
+    kinds["slack"] = min(max(1 - pressure / (2 * quiet), 0.0), 1.0) if quiet > 0 else 0.0
+    return kinds
+
+
+def link_score(
+    questionnaire: Questionnaire,
+    dim: Any,
+    members: list[QuestionScore],
+    share: Any,
+    kinds: Mapping[str, float],
+    plain: float,
+) -> tuple[float, str | None]:
+    """The score a dimension is judged by as a link (docs/scoring.md §3), and its weakest area.
+
+    Each area's readiness is discounted by how loaded it is: ``strength = 100 − load × (100 − score)``,
+    where the load is the strongest kind of pressure the area names (at least ``exposure_floor``; an area
+    naming none is fully loaded). The link is a soft minimum over the areas' strengths,
+    ``(1 − area_softness) × their weighted mean + area_softness × the weakest``, and never above the cap
+    a critical question sets. ``plain`` (the dimension's score at this end) is used as it is when the
+    dimension has a single area that names no pressure: there is nothing to weigh.
+    """
+    settings = questionnaire.balance
+    # Overrun evidence (promises kept, reply times) measures the load already failing, not a part that
+    # carries it: it raises the pressure instead (`_position`), and is not counted twice here.
+    members_counted = [q for q in members if q.counted]
+    counted = [q for q in members_counted if not questionnaire.question(q.id).overrun]
+    if not counted:
+        return plain, None
+    tags = {a.id: a.pressure for a in dim.areas}
+    groups: dict[str | None, list[QuestionScore]] = {}
+    for q in counted:
+        groups.setdefault(q.area if q.area in tags else None, []).append(q)
+    if len(groups) <= 1 and not any(tags.get(a) for a in groups) and len(counted) == len(members_counted):
+        return plain, next(iter(groups), None)
+    parts: list[tuple[str | None, float, float]] = []
+    for area, qs in groups.items():
+        weight = sum(q.weight for q in qs)
+        readiness = 100 * sum(q.weight * share(q) for q in qs) / weight
+        named = tags.get(area) if area is not None else None
+        load = max(settings.exposure_floor, max(kinds.get(k, 0.0) for k in named)) if named else 1.0
+        parts.append((area, weight, 100 - load * (100 - readiness)))
+    mean = _weighted([(w, s) for _, w, s in parts]) or 0.0
+    area, _, lowest = min(parts, key=lambda p: p[2])
+    link = (1 - settings.area_softness) * mean + settings.area_softness * lowest
+    caps = [c for q in counted if q.critical and (c := level_cap(questionnaire, share(q))) is not None]
+    if caps:
+        link = min(link, *caps)
+    return link, area
 
 
 def _position(
@@ -625,17 +701,39 @@ def _position(
             return (d.low if operations_side else d.high) or 0.0
         return (d.high if operations_side else d.low) or 0.0
 
-    operations = _weighted([(d.weight, value(d)) for d in ops]) or 0.0
-    pressure = _weighted([(d.weight, value(d)) for d in demand]) or 0.0
-    # The control dimension changes how demand reaches operations; it carries no load, so it is never the link.
-    links = [d for d in ops if d.id != settings.control_dimension] or ops
-    weakest = min(links, key=value)  # ties: the first in the questionnaire
-    link = (1 - settings.softness) * value(weakest) + settings.softness * operations
-
     def share(q: QuestionScore) -> float:
         return (q.score or 0.0) if end == "worst" else (q.best if q.best is not None else (q.score or 0.0))
 
+    operations = _weighted([(d.weight, value(d)) for d in ops]) or 0.0
+    pressure = _weighted([(d.weight, value(d)) for d in demand]) or 0.0
+    kinds = demand_kinds(questionnaire, scores, share, pressure)
+    # The control dimension changes how demand reaches operations; it carries no load, so it is never the link.
+    links = [d for d in ops if d.id != settings.control_dimension] or ops
+    by_dim: dict[str, list[QuestionScore]] = {}
+    for q in scores:
+        by_dim.setdefault(q.dimension, []).append(q)
+    models = {d.id: d for d in questionnaire.dimensions}
+    judged = {
+        d.id: link_score(questionnaire, models[d.id], by_dim.get(d.id, []), share, kinds, value(d)) for d in links
+    }
+    weakest = min(links, key=lambda d: judged[d.id][0])  # ties: the first in the questionnaire
+    weakest_link, area = judged[weakest.id]
+    link = (1 - settings.softness) * weakest_link + settings.softness * operations
+
+    # Overrun: promises already broken while demand keeps coming are direct evidence that demand is ahead.
     op_dims = {d.id for d in ops}
+    evidence = [
+        (q.weight, share(q))
+        for q in scores
+        if q.counted and q.dimension in op_dims and questionnaire.question(q.id).overrun
+    ]
+    kept = _weighted(evidence)
+    inflow = min(kinds.get("growth", 0.0) / (settings.quiet / 100), 1.0) if settings.quiet > 0 else 1.0
+    overrun = 0.0 if kept is None else (1 - kept) * inflow
+    # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
+    # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken.
+    effective = max(pressure, link + (2 * overrun - 1) * settings.overrun)
+
     failing_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
     failing = any(share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids)
     controlled = False
@@ -645,7 +743,7 @@ def _position(
             share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids and q.dimension == control.id
         )
         controlled = value(control) >= settings.control - EPS and not control_failing
-    return _Position(pressure, operations, link, weakest.id, controlled, failing)
+    return _Position(effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area)
 
 
 def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
@@ -748,8 +846,10 @@ def _balance(
     label, meaning = QUADRANTS[quadrant]
     if message:
         meaning = message
+    weakest_model = questionnaire.dimension(weakest.id)
+    area_title = next((tr(a.title, lang) for a in weakest_model.areas if a.id == worst.area), None)
     return Balance(
-        demand=_round(worst.pressure),
+        demand=_round(worst.measured),
         operations=_round(worst.operations),
         index=_round(index),
         quadrant=quadrant,
@@ -769,6 +869,10 @@ def _balance(
         margin=margin,
         line=line,
         index_range=(round(min(index, index_best), 2), round(max(index, index_best), 2)),
+        pressure=_round(worst.pressure),
+        overrun=round(worst.overrun, 3),
+        weakest_area=worst.area if area_title is not None else None,
+        weakest_area_title=area_title,
     )
 
 

@@ -86,7 +86,8 @@ def test_cause_2_a_strong_part_does_not_hide_a_broken_one(growth: Questionnaire)
     # but still below "managed"; what matters is a scale-ready part beside one that is not
     assert technology.level == "scale_ready" and team.level in {"fragile", "reactive"}
     assert technology.score - team.score > 45  # as wide as the v1 test's 75 against 30
-    assert result.balance.weakest == "team" and result.balance.link == pytest.approx(team.score, abs=0.01)
+    # the link is judged on team's own weakest part (docs/scoring.md §3), never above team's score
+    assert result.balance.weakest == "team" and result.balance.link <= team.score + 0.01
     # the headline still shows the weighted operations score, beside the weakest link
     assert result.overall > result.balance.link + 10
     # perfect technology changes the average, not the balance

@@ -1,0 +1,146 @@
+"""The weakest link inside a dimension, its exposure to the pressure present, and visible overrun.
+
+Each rule of docs/scoring.md §3 ("Which part breaks first") on a small questionnaire built for it:
+two operations dimensions with areas, and a demand side whose questions say which kind of pressure
+they measure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from readiness import parse_questionnaire, score
+from readiness.answers import Answer
+from readiness.model import Questionnaire
+
+HEADER = """
+schema_version: 1
+id: link
+version: "1"
+title: Link
+dimensions:
+  - id: process
+    title: Process
+    side: operations
+    areas:
+      - {id: delivery, title: Delivery, pressure: [spike, growth]}
+      - {id: planning, title: Planning, pressure: [slack]}
+  - id: technology
+    title: Technology
+    side: operations
+    areas:
+      - {id: website, title: Website, pressure: [spike]}
+      - {id: systems, title: Systems}
+  - {id: demand, title: Demand, side: demand}
+scales:
+  - id: four
+    options:
+      - {value: 0, label: None}
+      - {value: 1, label: Some}
+      - {value: 2, label: Most}
+      - {value: 3, label: All}
+levels:
+  - {id: low, name: Low, min: 0}
+  - {id: high, name: High, min: 75}
+profiles:
+  - {id: p, title: P, targets: {process: 60, technology: 60}}
+"""
+
+QUESTIONS = """
+questions:
+  - {id: orders, dimension: process, area: delivery, type: scale, scale: four, text: Orders}
+  - {id: checks, dimension: process, area: delivery, type: scale, scale: four, text: Checks}
+  - {id: dispatch, dimension: process, area: delivery, type: scale, scale: four, text: Dispatch}
+  - {id: forecast, dimension: process, area: planning, type: scale, scale: four, text: Forecast}
+  - {id: site, dimension: technology, area: website, type: scale, scale: four, text: Site}
+  - {id: backups, dimension: technology, area: systems, type: scale, scale: four, text: Backups}
+  - {id: kept, dimension: process, area: delivery, type: scale, scale: four, text: Kept, overrun: true}
+  - {id: growth, dimension: demand, type: scale, scale: four, text: Growth, pressure: growth}
+  - {id: event, dimension: demand, type: scale, scale: four, text: Event, pressure: spike}
+"""
+
+
+def build(balance: str = "") -> Questionnaire:
+    text = HEADER + (f"balance:\n{balance}\n" if balance else "") + QUESTIONS
+    return parse_questionnaire(text, "link.yaml").questionnaire
+
+
+def run(q: Questionnaire, **values: Any) -> Any:
+    base = {"orders": 3, "checks": 3, "dispatch": 3, "forecast": 3, "site": 3, "backups": 3, "kept": 3}
+    base |= {"growth": 0, "event": 0}
+    base |= values
+    return score(q, {k: Answer(k, "value", v) for k, v in base.items()})
+
+
+def test_a_broken_area_is_not_averaged_away_inside_its_dimension() -> None:
+    """Forecasting at zero beside sound delivery: process averages 80, but its link is judged half on its
+    weakest area (area_softness 0.5), so planning is what is named, and the link is far lower."""
+    q = build()
+    result = run(q, forecast=0)  # flat demand: slack loads planning fully
+    process = result.dimension("process")
+    assert process.score == pytest.approx(80.0)  # the headline dimension score is still the average
+    assert result.balance.weakest == "process" and result.balance.weakest_area == "planning"
+    # delivery (weight 3, the overrun question left out of the link) at 100, planning (weight 1) at 0:
+    # mean (3 x 100 + 1 x 0) / 4 = 75, link 0.5 x 75 + 0.5 x 0 = 37.5
+    assert result.balance.link == pytest.approx(37.5)
+    plain = run(build("  area_softness: 0"), forecast=0)
+    assert plain.balance.link == pytest.approx(75.0)
+
+
+def test_an_area_the_present_pressure_does_not_load_rarely_breaks_first() -> None:
+    """A website at zero breaks first before a TV spot, not for a business whose demand is flat."""
+    q = build()
+    spike = run(q, site=0, forecast=1, event=3)
+    assert spike.balance.weakest == "technology" and spike.balance.weakest_area == "website"
+    quiet = run(q, site=0, forecast=1, event=0)
+    # no spike: the website carries only exposure_floor (0.5) of its shortfall, 100 - 0.5 x 100 = 50,
+    # while quiet demand loads planning fully (slack 1): forecasting breaks first
+    assert quiet.balance.weakest == "process" and quiet.balance.weakest_area == "planning"
+    ignored = run(build("  exposure_floor: 1"), site=0, forecast=1, event=0)
+    assert ignored.balance.weakest == "technology"
+
+
+def test_exposure_reads_the_demand_side_only_so_improving_operations_never_raises_the_danger() -> None:
+    q = build()
+    for question in ("orders", "checks", "dispatch", "forecast", "site", "backups", "kept"):
+        before = run(q, **{question: 0}, growth=2, event=1)
+        after = run(q, **{question: 3}, growth=2, event=1)
+        assert after.balance.index <= before.balance.index + 1e-9, question
+
+
+def test_promises_broken_while_demand_keeps_coming_put_demand_ahead() -> None:
+    """Measured growth is modest, but every promise is broken: demand is already ahead of operations."""
+    q = build()
+    kept = run(q, growth=1, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1)
+    assert kept.balance.quadrant != "danger_zone" and kept.balance.overrun == 0
+    broken = run(q, growth=1, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1, kept=0)
+    b = broken.balance
+    assert b.demand == kept.balance.demand  # the measured pressure is unchanged...
+    assert b.overrun == pytest.approx(1.0)
+    assert b.pressure == pytest.approx(b.link + 40)  # ...the pressure the verdict weighs is not
+    assert b.quadrant == "danger_zone"
+    # no demand coming in (growth 0): a backlog being worked down is not demand ahead
+    falling = run(q, growth=0, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1, kept=0)
+    assert falling.balance.overrun == 0 and falling.balance.quadrant != "danger_zone"
+    # switched off by the questionnaire
+    off = run(build("  overrun: 0"), growth=1, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1, kept=0)
+    assert off.balance.quadrant != "danger_zone"
+
+
+def test_overrun_evidence_counts_once_as_pressure_not_again_in_the_link() -> None:
+    q = build()
+    a = run(q, growth=3, event=3, kept=0)
+    b = run(q, growth=3, event=3, kept=3)
+    assert a.balance.link == b.balance.link
+    assert a.dimension("process").score < b.dimension("process").score  # the score itself still counts it
+
+
+def test_skipping_overrun_evidence_never_improves_the_verdict() -> None:
+    q = build()
+    answers = {k: Answer(k, "value", v) for k, v in {"orders": 1, "checks": 1, "dispatch": 1, "forecast": 1}.items()}
+    answers |= {k: Answer(k, "value", v) for k, v in {"site": 1, "backups": 1, "growth": 1, "event": 0}.items()}
+    answered = score(q, {**answers, "kept": Answer("kept", "value", 3)})
+    skipped = score(q, answers)
+    assert skipped.balance.index >= answered.balance.index
