@@ -276,6 +276,12 @@ class _QuestionBase(_Model):
         "more than operations deliver (promises kept, reply time against the promise): broken promises "
         "while demand keeps coming raise the effective demand pressure (docs/scoring.md, section 3).",
     )
+    headroom: bool = Field(
+        default=False,
+        description="A question that measures spare throughput today (e.g. how busy the busiest step is): "
+        "answered in its best band on every such question, throughput is not what limits, and findings "
+        "that grow capacity outside the binding area are not advised (docs/scoring.md, section 4).",
+    )
     grows: Literal["capacity", "demand"] | None = Field(
         default=None,
         description="What acting on this question adds: `capacity` findings are not advised while operations "

@@ -636,6 +636,37 @@ def demand_kinds(
     return kinds
 
 
+def area_strengths(
+    questionnaire: Questionnaire,
+    dim: Any,
+    members: list[QuestionScore],
+    share: Any,
+    kinds: Mapping[str, float],
+) -> dict[str | None, tuple[float, float]]:
+    """Each area's (weight, strength) as a link (docs/scoring.md §3): its readiness with its shortfall
+    discounted by how loaded it is, ``strength = 100 − load × (100 − readiness)``. The load is the
+    strongest kind of pressure the area names (at least ``exposure_floor``); an area naming none, and the
+    questions in no area (one group, ``None``), are fully loaded. A critical question caps its own area.
+    Overrun evidence (promises kept, reply times) measures load already failing, not a part that carries
+    it: it raises the pressure instead, and is left out here so it does not count twice."""
+    settings = questionnaire.balance
+    counted = [q for q in members if q.counted and not questionnaire.question(q.id).overrun]
+    tags = {a.id: a.pressure for a in dim.areas}
+    groups: dict[str | None, list[QuestionScore]] = {}
+    for q in counted:
+        groups.setdefault(q.area if q.area in tags else None, []).append(q)
+    parts: dict[str | None, tuple[float, float]] = {}
+    for area, qs in groups.items():
+        weight = sum(q.weight for q in qs)
+        readiness = 100 * sum(q.weight * share(q) for q in qs) / weight
+        named = tags.get(area) if area is not None else None
+        load = max(settings.exposure_floor, max(kinds.get(k, 0.0) for k in named)) if named else 1.0
+        strength = 100 - load * (100 - readiness)
+        caps = [c for q in qs if q.critical and (c := level_cap(questionnaire, share(q))) is not None]
+        parts[area] = (weight, min(strength, *caps) if caps else strength)
+    return parts
+
+
 def link_score(
     questionnaire: Questionnaire,
     dim: Any,
@@ -644,41 +675,33 @@ def link_score(
     kinds: Mapping[str, float],
     plain: float,
 ) -> tuple[float, str | None]:
-    """The score a dimension is judged by as a link (docs/scoring.md §3), and its weakest area.
+    """The score a dimension is judged by as a link (docs/scoring.md §3), and the area that binds it.
 
-    Each area's readiness is discounted by how loaded it is: ``strength = 100 − load × (100 − score)``,
-    where the load is the strongest kind of pressure the area names (at least ``exposure_floor``; an area
-    naming none is fully loaded). The link is a soft minimum over the areas' strengths,
-    ``(1 − area_softness) × their weighted mean + area_softness × the weakest``, and never above the cap
-    a critical question sets. ``plain`` (the dimension's score at this end) is used as it is when the
-    dimension has a single area that names no pressure: there is nothing to weigh.
+    A soft minimum over the areas' strengths (:func:`area_strengths`),
+    ``(1 − area_softness) × their weighted mean + area_softness × the weakest``, never above the cap a
+    critical question sets on the dimension (then its area binds). ``plain`` (the dimension's score at
+    this end) is used as it is when the dimension is one group of questions naming no pressure, with no
+    overrun evidence: there is nothing to weigh.
     """
     settings = questionnaire.balance
-    # Overrun evidence (promises kept, reply times) measures the load already failing, not a part that
-    # carries it: it raises the pressure instead (`_position`), and is not counted twice here.
-    members_counted = [q for q in members if q.counted]
-    counted = [q for q in members_counted if not questionnaire.question(q.id).overrun]
-    if not counted:
+    counted = [q for q in members if q.counted]
+    parts = area_strengths(questionnaire, dim, members, share, kinds)
+    if not parts:
         return plain, None
     tags = {a.id: a.pressure for a in dim.areas}
-    groups: dict[str | None, list[QuestionScore]] = {}
-    for q in counted:
-        groups.setdefault(q.area if q.area in tags else None, []).append(q)
-    if len(groups) <= 1 and not any(tags.get(a) for a in groups) and len(counted) == len(members_counted):
-        return plain, next(iter(groups), None)
-    parts: list[tuple[str | None, float, float]] = []
-    for area, qs in groups.items():
-        weight = sum(q.weight for q in qs)
-        readiness = 100 * sum(q.weight * share(q) for q in qs) / weight
-        named = tags.get(area) if area is not None else None
-        load = max(settings.exposure_floor, max(kinds.get(k, 0.0) for k in named)) if named else 1.0
-        parts.append((area, weight, 100 - load * (100 - readiness)))
-    mean = _weighted([(w, s) for _, w, s in parts]) or 0.0
-    area, _, lowest = min(parts, key=lambda p: p[2])
-    link = (1 - settings.area_softness) * mean + settings.area_softness * lowest
-    caps = [c for q in counted if q.critical and (c := level_cap(questionnaire, share(q))) is not None]
-    if caps:
-        link = min(link, *caps)
+    plain_overrun = any(questionnaire.question(q.id).overrun for q in counted)
+    if len(parts) == 1 and not any(tags.get(a) for a in parts) and not plain_overrun:
+        return plain, next(iter(parts))
+    mean = _weighted(list(parts.values())) or 0.0
+    area = min(parts, key=lambda a: parts[a][1])
+    link = (1 - settings.area_softness) * mean + settings.area_softness * parts[area][1]
+    caps = [
+        (c, q.area if q.area in tags else None)
+        for q in counted
+        if q.critical and (c := level_cap(questionnaire, share(q))) is not None
+    ]
+    if caps and min(caps, key=lambda c: c[0])[0] < link:
+        link, area = min(caps, key=lambda c: c[0])
     return link, area
 
 
@@ -964,19 +987,21 @@ def _advice(rec: Recommendation, lang: str) -> Advice:
 def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | None) -> float:
     """How much a dimension's findings weigh (docs/scoring.md §4).
 
-    While demand is far ahead, a dimension weighs by how far the pressure exceeds it, so the weakest
-    link leads, and the control dimension weighs like the weakest link (brakes and honest promises
-    are the lever that works in days). Otherwise it weighs by how far it is behind its target.
+    While demand is far ahead, a dimension weighs by how far the pressure the verdict weighs (raised by
+    visible overrun) exceeds it, so the weakest link leads, and the control dimension weighs like the
+    weakest link (brakes and honest promises are the lever that works in days). Otherwise it weighs by
+    how far it is behind its target.
     """
     ahead = balance.quadrant in ("danger_zone", "demand_ahead_controlled") or balance.leaning in (
         "danger_zone",
         "demand_ahead_controlled",
     )
-    if ahead and balance.demand is not None:
+    pressure = balance.pressure if balance.pressure is not None else balance.demand
+    if ahead and pressure is not None:
         score = dim.score or 0.0
         if dim.id == control_dimension and not balance.controlled:
-            score = balance.weakest_score if balance.weakest_score is not None else score
-        return 1 + max(balance.demand - score, 0.0) / 25
+            score = balance.link if balance.link is not None else score
+        return 1 + max(pressure - score, 0.0) / 25
     return 1 + max(dim.gap or 0.0, 0.0) / 100
 
 
@@ -1042,8 +1067,14 @@ def _findings(
     order = {q.id: i for i, q in enumerate(questionnaire.questions)}
     verdict = balance.leaning or balance.quadrant
     kinds = pressure_kinds(questionnaire, scores, dimensions)
+    if balance.overrun:  # promises already broken while demand keeps coming: sustained load, today
+        kinds["growth"] = max(kinds.get("growth", 0.0), balance.overrun)
     exposure = exposure_values(given)
     demand_ahead = verdict in ("danger_zone", "demand_ahead_controlled")
+    # Spare throughput today: every headroom question answered in its best band. Then more capacity is
+    # advised only in the binding area; anywhere else it adds cost, not output (a non-constraint).
+    headroom = [q for q in scores if q.status == "answered" and q.counted and questionnaire.question(q.id).headroom]
+    spare = bool(headroom) and all((q.score or 0.0) >= 1 - EPS for q in headroom)
 
     findings: list[Finding] = []
     for qs in scores:
@@ -1055,6 +1086,9 @@ def _findings(
             question.grows == "demand" and demand_ahead
         ):
             continue  # context: no more capacity while it stands idle, no more demand while it is ahead
+        binding = qs.dimension == balance.weakest and balance.weakest_area in (None, qs.area)
+        if question.grows == "capacity" and spare and not binding:
+            continue  # context: throughput has room, so growing it is not what relieves the binding constraint
         if question.matters_if and not expr.parse(question.matters_if).evaluate(exposure):
             continue  # context: the business is not exposed to what this question guards against
         answer = given.get(qs.id)

@@ -144,3 +144,80 @@ def test_skipping_overrun_evidence_never_improves_the_verdict() -> None:
     answered = score(q, {**answers, "kept": Answer("kept", "value", 3)})
     skipped = score(q, answers)
     assert skipped.balance.index >= answered.balance.index
+
+
+HEADROOM = """
+schema_version: 1
+id: headroom
+version: "1"
+title: Headroom
+dimensions:
+  - id: capacity
+    title: Capacity
+    side: operations
+    areas:
+      - {id: throughput, title: Throughput}
+      - {id: cash, title: Cash}
+  - {id: team, title: Team, side: operations}
+  - {id: demand, title: Demand, side: demand}
+scales:
+  - id: four
+    options:
+      - {value: 0, label: None}
+      - {value: 1, label: Some}
+      - {value: 2, label: Most}
+      - {value: 3, label: All}
+levels:
+  - {id: low, name: Low, min: 0}
+profiles:
+  - {id: p, title: P, targets: {capacity: 60, team: 60}}
+questions:
+  - id: busy
+    dimension: capacity
+    area: throughput
+    type: number
+    text: How busy is the busiest step (%)?
+    headroom: true
+    bands:
+      - {up_to: 75, score: 1, label: Healthy room}
+      - {score: 0, label: Full}
+  - {id: second_line, dimension: capacity, area: throughput, type: scale, scale: four, text: L, grows: capacity}
+  - {id: runway, dimension: capacity, area: cash, type: scale, scale: four, text: Runway}
+  - {id: hands, dimension: team, type: scale, scale: four, text: Hands, grows: capacity}
+  - {id: cover, dimension: team, type: scale, scale: four, text: Cover}
+  - {id: orders, dimension: demand, type: scale, scale: four, text: Orders, pressure: growth}
+"""
+
+
+def test_with_room_in_the_busiest_step_more_capacity_is_advised_only_where_it_binds() -> None:
+    """A plant with healthy room and no cash: a second line or more hands would add cost, not output."""
+    q = parse_questionnaire(HEADROOM, "headroom.yaml").questionnaire
+    values = {"second_line": 1, "runway": 0, "hands": 1, "cover": 3, "orders": 3}
+    room = score(q, {k: Answer(k, "value", v) for k, v in {**values, "busy": 60}.items()})
+    assert (room.balance.weakest, room.balance.weakest_area) == ("capacity", "cash")
+    advised = {f.question_id for f in room.findings}
+    assert "runway" in advised and not advised & {"second_line", "hands"}
+    # the busiest step is full: growing capacity is advised again
+    full = score(q, {k: Answer(k, "value", v) for k, v in {**values, "busy": 90}.items()})
+    assert {"second_line", "hands"} <= {f.question_id for f in full.findings}
+
+
+def test_broken_promises_count_as_growth_pressure_for_the_findings() -> None:
+    """Visible overrun is sustained load today: fixes that guard against growth rank as if it were strong."""
+    text = QUESTIONS.replace(
+        "{id: orders, dimension: process, area: delivery, type: scale, scale: four, text: Orders}",
+        "{id: orders, dimension: process, area: delivery, type: scale, scale: four, text: Orders, pressure: growth}",
+    )
+    q = parse_questionnaire(HEADER + text, "link.yaml").questionnaire
+    base = {"orders": 1, "checks": 1, "dispatch": 3, "forecast": 3, "site": 3, "backups": 3, "growth": 1, "event": 0}
+
+    def priorities(kept: int) -> dict[str, float]:
+        result = score(q, {k: Answer(k, "value", v) for k, v in {**base, "kept": kept}.items()})
+        return {f.question_id: f.priority for f in result.findings}
+
+    # promises kept: growth is modest (1 of 3), so the growth fix weighs 0.5 + 1/3 of the plain one
+    kept = priorities(3)
+    assert kept["orders"] < kept["checks"]
+    # every promise broken while orders still grow: growth pressure counts as full, the growth fix leads
+    broken = priorities(0)
+    assert broken["orders"] > broken["checks"]
