@@ -141,11 +141,13 @@ class Area(_Model):
     id: Id
     title: Text
     description: Text | None = None
-    pressure: list[Literal["spike", "growth", "slack"]] = Field(
-        default_factory=list,
+    pressure: list[Literal["spike", "growth", "slack"]] | None = Field(
+        default=None,
         description="The kinds of pressure that load this area (e.g. a website: `spike`; hiring: `growth`; "
         "forecasts and stock: `slack`). An area is only as likely to break first as the pressure on it is "
-        "strong; an area that names none carries every kind, fully (docs/scoring.md, section 3).",
+        "strong. Left out, the area carries every kind, fully; `[]` says no demand pressure loads it "
+        "(backups: a disk fails whatever the demand), so it carries only `exposure_floor` "
+        "(docs/scoring.md, section 3).",
     )
 
 

@@ -660,7 +660,8 @@ def area_strengths(
         weight = sum(q.weight for q in qs)
         readiness = 100 * sum(q.weight * share(q) for q in qs) / weight
         named = tags.get(area) if area is not None else None
-        load = max(settings.exposure_floor, max(kinds.get(k, 0.0) for k in named)) if named else 1.0
+        # Naming no kind (left out): every kind, fully; `[]`: no demand pressure, only the floor.
+        load = 1.0 if named is None else max([settings.exposure_floor, *(kinds.get(k, 0.0) for k in named)])
         strength = 100 - load * (100 - readiness)
         caps = [c for q in qs if q.critical and (c := level_cap(questionnaire, share(q))) is not None]
         parts[area] = (weight, min(strength, *caps) if caps else strength)
@@ -690,7 +691,7 @@ def link_score(
         return plain, None
     tags = {a.id: a.pressure for a in dim.areas}
     plain_overrun = any(questionnaire.question(q.id).overrun for q in counted)
-    if len(parts) == 1 and not any(tags.get(a) for a in parts) and not plain_overrun:
+    if len(parts) == 1 and all(tags.get(a) is None for a in parts) and not plain_overrun:
         return plain, next(iter(parts))
     mean = _weighted(list(parts.values())) or 0.0
     area = min(parts, key=lambda a: parts[a][1])

@@ -88,11 +88,6 @@ KNOWN_MISSES = {
         "the lead is read as queued honestly; the expert's danger is that the brakes limit volume, not the "
         "loss per box, and 'under control' does not ask whether the brake relieves the binding constraint"
     ),
-    ("creamery-before-tv-spot", "weakest"): (
-        "technology: its data-and-resilience area (no backups, no monitoring) is 0 and the area is loaded by "
-        "the spike, so it is the weakest area overall; the expert names capacity or team, what a TV spot "
-        "breaks first; backups sit in an area tagged with the spike because monitoring does"
-    ),
     ("creamery-before-tv-spot", "first_fixes"): (
         "the two brakes (throttle_demand, when_full) lead as the expert wants but take two of the three "
         "places, and single_source ranks above the surge plan (team's surge area, 3.42 against 3.49)"

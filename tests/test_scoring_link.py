@@ -221,3 +221,19 @@ def test_broken_promises_count_as_growth_pressure_for_the_findings() -> None:
     # every promise broken while orders still grow: growth pressure counts as full, the growth fix leads
     broken = priorities(0)
     assert broken["orders"] > broken["checks"]
+
+
+def test_an_area_no_demand_pressure_loads_carries_only_the_floor() -> None:
+    """`pressure: []`: backups fail whatever the demand, so even before a TV spot they are not what breaks
+    first; left out, an area carries every kind fully."""
+    tagged = build()
+    text = (HEADER + QUESTIONS).replace("{id: systems, title: Systems}", "{id: systems, title: Systems, pressure: []}")
+    untagged_result = run(tagged, backups=0, forecast=2, event=3, growth=3)
+    assert (untagged_result.balance.weakest, untagged_result.balance.weakest_area) == ("technology", "systems")
+    q = parse_questionnaire(text, "link.yaml").questionnaire
+    result = run(q, backups=0, forecast=2, event=3, growth=3)
+    # left out: systems at 0 carries its whole shortfall; the website (spike at full) is 100:
+    # link 0.5 x (100 + 0) / 2 + 0.5 x 0 = 25
+    assert untagged_result.balance.link == pytest.approx(25.0)
+    # `[]`: systems carries exposure_floor (0.5) of its shortfall, strength 50: 0.5 x 75 + 0.5 x 50 = 62.5
+    assert result.balance.weakest == "technology" and result.balance.link == pytest.approx(62.5)
