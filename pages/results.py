@@ -6,7 +6,15 @@ import streamlit as st
 
 from readiness.markup import md_literal
 from readiness.model import tr
-from readiness.summary import cap_texts, dimension_markdown, finding_markdown, fmt, placement_text, plan_markdown
+from readiness.summary import (
+    cap_texts,
+    dimension_markdown,
+    finding_markdown,
+    fmt,
+    overrun_text,
+    placement_text,
+    plan_markdown,
+)
 from ui import downloads, faults, links, resources, scores, session, shell
 
 shell.app_shell()
@@ -63,7 +71,9 @@ weakest.metric(
     f"Weakest link: {b.weakest_title or '–'}",
     f"{fmt(b.weakest_score)} / 100",
     border=True,
-    help="The operations dimension that would break first; the balance weighs demand against it.",
+    help="The operations dimension that would break first, judged on its weakest area under the pressure "
+    "present; the balance weighs demand against it."
+    + (f" Here: {b.weakest_area_title}." if b.weakest_area_title else ""),
 )
 middle.metric(
     "Demand pressure",
@@ -83,6 +93,8 @@ if b.quadrant:
     placement = placement_text(result)
     extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
     box(f"**{b.label}.** {b.meaning}{extra}")
+if overrun := overrun_text(result):
+    st.warning(overrun, icon=":material/schedule:")
 for text in cap_texts(result):
     st.error(text, icon=":material/block:")
 

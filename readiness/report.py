@@ -31,7 +31,7 @@ from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
 from readiness.model import NumberQuestion, Questionnaire, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
-from readiness.summary import cap_texts, fmt, placement_text, score_range, weakest_text
+from readiness.summary import cap_texts, fmt, overrun_text, placement_text, score_range, weakest_text
 
 FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
@@ -211,6 +211,9 @@ def build_report(
     weakest = weakest_text(result)
     if weakest:
         summary.append(weakest)
+    overrun = overrun_text(result)
+    if overrun:
+        summary.append(overrun)
     if b.quadrant == "not_placed":
         summary.append(b.message or "Not enough answers to place the business.")
     elif b.label:

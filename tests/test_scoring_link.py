@@ -237,3 +237,15 @@ def test_an_area_no_demand_pressure_loads_carries_only_the_floor() -> None:
     assert untagged_result.balance.link == pytest.approx(25.0)
     # `[]`: systems carries exposure_floor (0.5) of its shortfall, strength 50: 0.5 x 75 + 0.5 x 50 = 62.5
     assert result.balance.weakest == "technology" and result.balance.link == pytest.approx(62.5)
+
+
+def test_pages_and_reports_say_where_it_breaks_and_why_demand_counts_as_ahead() -> None:
+    from readiness.summary import overrun_text, weakest_text
+
+    q = build()
+    broken = run(q, growth=1, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1, kept=0)
+    assert "where it would break first:" in (weakest_text(broken) or "")
+    said = overrun_text(broken) or ""
+    assert "Promises are already being broken" in said and f"measured {broken.balance.demand:.0f}" in said
+    kept = run(q, growth=1, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1, kept=3)
+    assert overrun_text(kept) is None
