@@ -1072,10 +1072,30 @@ def _findings(
         kinds["growth"] = max(kinds.get("growth", 0.0), balance.overrun)
     exposure = exposure_values(given)
     demand_ahead = verdict in ("danger_zone", "demand_ahead_controlled")
+    load = demand_kinds(questionnaire, scores, lambda q: q.score or 0.0, balance.demand or 0.0)
+    if balance.overrun:
+        load["growth"] = max(load.get("growth", 0.0), balance.overrun)
+    area_load = {
+        a.id: max([settings.exposure_floor, *(load.get(k, 0.0) for k in a.pressure)])
+        for d in questionnaire.dimensions
+        for a in d.areas
+        if a.pressure is not None
+    }
     # Spare throughput today: every headroom question answered in its best band. Then more capacity is
     # advised only in the binding area; anywhere else it adds cost, not output (a non-constraint).
     headroom = [q for q in scores if q.status == "answered" and q.counted and questionnaire.question(q.id).headroom]
     spare = bool(headroom) and all((q.score or 0.0) >= 1 - EPS for q in headroom)
+    # Over-supply needs spare supply: while the busiest step is filling up or full (a headroom answer below
+    # its best in a band that is not itself slack), slack weighs only as much as the room that is left.
+    busy = [
+        q
+        for q in headroom
+        if _kind_of(questionnaire.question(q.id), given.get(q.id)) != "slack" and (q.score or 0.0) < 1 - EPS
+    ]
+    if busy and "slack" in kinds:
+        kinds["slack"] *= min(q.score or 0.0 for q in busy)
+    for q in busy:  # a busiest step filling up is loaded by today's demand, whatever is coming
+        area_load[q.area] = 1.0
 
     findings: list[Finding] = []
     for qs in scores:
@@ -1114,6 +1134,8 @@ def _findings(
         kind = _kind_of(question, answer)
         if kind in kinds:  # match the fix to the kind of pressure coming
             impact *= 0.5 + kinds[kind]
+        elif kind is None and qs.area in area_load:  # no kind of its own: as loaded as its area
+            impact *= area_load[qs.area]
         failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.

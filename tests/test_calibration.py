@@ -93,21 +93,17 @@ KNOWN_MISSES = {
         "places, and single_source ranks above the surge plan (team's surge area, 3.42 against 3.49)"
     ),
     ("bike-shop-owner-does-everything", "first_fixes"): (
-        "foundation stage: findings weigh by gap to target and kind of pressure; forecast accountability "
-        "(slack kind: operations are far ahead of a quiet demand) ranks above utilization, which the expert "
-        "puts second because the owner himself is the full bottleneck"
+        "foundation stage: findings weigh by gap to target; key person cover and the surge plan lead, then the "
+        "improvement loop (process, 0.92) edges out utilization (0.88), which the expert puts second because "
+        "the owner himself is the full bottleneck"
     ),
     ("consultancy-waiting-list", "first_fixes"): (
         "three team findings tie (key person cover, weeks to productive, the owner in sales at 2.98) and take "
         "all three places; the expert's third fix is overflow capacity (weeks to double ranks fourth)"
     ),
-    ("hvac-steady-grower", "first_fixes"): (
-        "scale-ready: findings weigh by gap to target; the untested restore (technology) ranks second, above "
-        "the expert's payment days and key person cover"
-    ),
     ("liquor-maker-dead-stock", "first_fixes"): (
         "the planning findings lead as the expert wants, but forecast bias, plan changes and the long tail "
-        "miss their whole share and tie first; forecast accountability (answered one step up) ranks eighth"
+        "miss their whole share and tie first; forecast accountability (answered one step up) ranks seventh"
     ),
     ("skincare-brand-dont-know", "first_fixes"): (
         "'don't know' on supplier payment (critical, weight 2) and promises_match outrank 'don't know' on "

@@ -207,15 +207,18 @@ def test_broken_promises_count_as_growth_pressure_for_the_findings() -> None:
     text = QUESTIONS.replace(
         "{id: orders, dimension: process, area: delivery, type: scale, scale: four, text: Orders}",
         "{id: orders, dimension: process, area: delivery, type: scale, scale: four, text: Orders, pressure: growth}",
+    ).replace(
+        "{id: checks, dimension: process, area: delivery, type: scale, scale: four, text: Checks}",
+        "{id: checks, dimension: process, area: delivery, type: scale, scale: four, text: Checks, pressure: spike}",
     )
     q = parse_questionnaire(HEADER + text, "link.yaml").questionnaire
-    base = {"orders": 1, "checks": 1, "dispatch": 3, "forecast": 3, "site": 3, "backups": 3, "growth": 1, "event": 0}
+    base = {"orders": 1, "checks": 1, "dispatch": 3, "forecast": 3, "site": 3, "backups": 3, "growth": 1, "event": 2}
 
     def priorities(kept: int) -> dict[str, float]:
         result = score(q, {k: Answer(k, "value", v) for k, v in {**base, "kept": kept}.items()})
         return {f.question_id: f.priority for f in result.findings}
 
-    # promises kept: growth is modest (1 of 3), so the growth fix weighs 0.5 + 1/3 of the plain one
+    # promises kept: growth is modest (1 of 3) and an event is coming (2 of 3): the spike fix leads
     kept = priorities(3)
     assert kept["orders"] < kept["checks"]
     # every promise broken while orders still grow: growth pressure counts as full, the growth fix leads
@@ -249,3 +252,33 @@ def test_pages_and_reports_say_where_it_breaks_and_why_demand_counts_as_ahead() 
     assert "Promises are already being broken" in said and f"measured {broken.balance.demand:.0f}" in said
     kept = run(q, growth=1, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1, kept=3)
     assert overrun_text(kept) is None
+
+
+def test_a_finding_without_a_kind_of_its_own_weighs_as_much_as_its_area_is_loaded() -> None:
+    """Backups (an area no demand pressure loads) weigh half beside a key-person gap that every kind of
+    pressure finds; the same shortfall, the same dimension."""
+    text = (HEADER + QUESTIONS).replace("{id: systems, title: Systems}", "{id: systems, title: Systems, pressure: []}")
+    text = text.replace(
+        "{id: site, dimension: technology, area: website, type: scale, scale: four, text: Site}",
+        "{id: site, dimension: technology, type: scale, scale: four, text: Site}",
+    )
+    q = parse_questionnaire(text, "link.yaml").questionnaire
+    result = run(q, site=0, backups=0, growth=3, event=3)
+    priorities = {f.question_id: f.priority for f in result.findings}
+    assert priorities["backups"] == pytest.approx(priorities["site"] * 0.5)
+
+
+def test_over_supply_is_not_what_a_business_with_a_full_busiest_step_faces() -> None:
+    """Quiet demand beside strong operations reads as slack, unless the busiest step is full: then the
+    forecasting fix (slack) does not outrank what relieves the bottleneck."""
+    extra = "  - {id: forecast, dimension: team, type: scale, scale: four, text: F, pressure: slack}\n"
+    q = parse_questionnaire(HEADROOM + extra, "headroom.yaml").questionnaire
+    values = {"second_line": 3, "runway": 3, "hands": 3, "cover": 3, "forecast": 1, "orders": 0}
+
+    def forecast_weight(busy: int) -> float:
+        result = score(q, {k: Answer(k, "value", v) for k, v in {**values, "busy": busy}.items()})
+        return next(f.priority for f in result.findings if f.question_id == "forecast")
+
+    # with room, operations far ahead of no demand is full slack: weight 1 x (0.5 + 1); with the busiest
+    # step full (its band scores 0) slack weighs nothing: 0.5
+    assert forecast_weight(60) == pytest.approx(3 * forecast_weight(90), rel=0.01)
