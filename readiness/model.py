@@ -149,6 +149,12 @@ class Area(_Model):
         "(backups: a disk fails whatever the demand), so it carries only `exposure_floor` "
         "(docs/scoring.md, section 3).",
     )
+    controllable: bool = Field(
+        default=True,
+        description="Whether holding demand back honestly (a waiting list, capped orders) protects this area. "
+        "`false` for cash: every order taken ties up money before it pays, or loses it, and a queue of taken "
+        "orders is still owed; demand far ahead of such an area is never 'under control'.",
+    )
 
 
 class Dimension(_Model):

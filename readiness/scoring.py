@@ -767,6 +767,17 @@ def _position(
             share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids and q.dimension == control.id
         )
         controlled = value(control) >= settings.control - EPS and not control_failing
+    if controlled:
+        # A queue protects the capacity to deliver, not cash: demand a gap ahead of an area that holding
+        # demand back cannot relieve is never under control.
+        for d in links:
+            model = models[d.id]
+            closed = {a.id for a in model.areas if not a.controllable}
+            if not closed:
+                continue
+            parts = area_strengths(questionnaire, model, by_dim.get(d.id, []), share, kinds)
+            if any(effective - strength >= settings.gap - EPS for a, (_, strength) in parts.items() if a in closed):
+                controlled = False
     return _Position(effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area)
 
 

@@ -83,11 +83,6 @@ KNOWN_MISSES = {
         "danger is the receivables that 45% and then 40% growth tie up at 100 days, a cash-conversion "
         "calculation the balance does not make from payment_days and order_growth"
     ),
-    ("meal-kit-loss-per-box", "quadrant"): (
-        "demand ahead, under control: demand management scores 77 (orders close weekly, promises kept), so "
-        "the lead is read as queued honestly; the expert's danger is that the brakes limit volume, not the "
-        "loss per box, and 'under control' does not ask whether the brake relieves the binding constraint"
-    ),
     ("creamery-before-tv-spot", "first_fixes"): (
         "the two brakes (throttle_demand, when_full) lead as the expert wants but take two of the three "
         "places, and single_source ranks above the surge plan (team's surge area, 3.42 against 3.49)"

@@ -282,3 +282,57 @@ def test_over_supply_is_not_what_a_business_with_a_full_busiest_step_faces() -> 
     # with room, operations far ahead of no demand is full slack: weight 1 x (0.5 + 1); with the busiest
     # step full (its band scores 0) slack weighs nothing: 0.5
     assert forecast_weight(60) == pytest.approx(3 * forecast_weight(90), rel=0.01)
+
+
+CONTROL = """
+schema_version: 1
+id: control
+version: "1"
+title: Control
+dimensions:
+  - id: capacity
+    title: Capacity
+    side: operations
+    areas:
+      - {id: throughput, title: Throughput}
+      - {id: cash, title: Cash, controllable: false}
+  - {id: brakes, title: Demand management, side: operations}
+  - {id: demand, title: Demand, side: demand}
+scales:
+  - id: four
+    options:
+      - {value: 0, label: None}
+      - {value: 1, label: Some}
+      - {value: 2, label: Most}
+      - {value: 3, label: All}
+levels:
+  - {id: low, name: Low, min: 0}
+profiles:
+  - {id: p, title: P, targets: {capacity: 60, brakes: 60}}
+balance: {control_dimension: brakes}
+questions:
+  - {id: line, dimension: capacity, area: throughput, type: scale, scale: four, text: Line}
+  - {id: margin, dimension: capacity, area: cash, type: scale, scale: four, text: Margin}
+  - {id: waiting_list, dimension: brakes, type: scale, scale: four, text: Waiting list}
+  - {id: orders, dimension: demand, type: scale, scale: four, text: Orders}
+"""
+
+
+def test_a_queue_does_not_put_demand_ahead_of_cash_under_control() -> None:
+    """Strong brakes, demand far ahead: under control when the kitchen is what is short, not when every
+    box loses money (the cash area says `controllable: false`)."""
+    q = parse_questionnaire(CONTROL, "control.yaml").questionnaire
+
+    def verdict(text: str = CONTROL, **values: int) -> str | None:
+        questionnaire = parse_questionnaire(text, "control.yaml").questionnaire
+        answers = {"line": 3, "margin": 3, "waiting_list": 3, "orders": 3} | values
+        return score(questionnaire, {k: Answer(k, "value", v) for k, v in answers.items()}).balance.quadrant
+
+    assert q.dimension("capacity").areas[1].controllable is False
+    assert verdict(line=0) == "demand_ahead_controlled"  # the kitchen is short: customers wait honestly
+    assert verdict(margin=0) == "danger_zone"  # cash is short: a queue of loss-making orders is still owed
+    assert verdict(CONTROL.replace(", controllable: false", ""), margin=0) == "demand_ahead_controlled"
+    # improving the cash answer can only move the verdict towards control, never away from it
+    severity = ["danger_zone", "demand_ahead_controlled", "foundation", "idle_capacity", "scale_ready"]
+    steps = [severity.index(verdict(margin=m) or "danger_zone") for m in range(4)]
+    assert steps == sorted(steps)
