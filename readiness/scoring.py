@@ -9,9 +9,11 @@ in step. In short:
   demand dimension may blend in its highest source of pressure); unanswered
   questions count as their worst answer and the range shows how far the best
   answers could lift it; a critical question caps its dimension's score;
-* the balance weighs demand pressure against the weakest operations dimension
-  (a tunable soft minimum), with a verdict only when every dimension has
-  enough real answers;
+* the balance weighs demand pressure against the operations dimension that
+  would break first, each judged on its weakest area under the kinds of
+  pressure present (tunable soft minima), with the pressure raised when
+  today's promises are already broken; a verdict only when every dimension
+  has enough real answers;
 * findings rank operations questions by business impact, and the plan takes
   at most a few actions per 30 days, in order, with their dependencies.
 """
