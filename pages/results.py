@@ -7,7 +7,14 @@ import streamlit as st
 from readiness import scale
 from readiness.markup import md_literal
 from readiness.model import tr
-from readiness.summary import cap_texts, dimension_markdown, finding_markdown, placement_text, plan_markdown
+from readiness.summary import (
+    cap_texts,
+    dimension_markdown,
+    finding_markdown,
+    overrun_text,
+    placement_text,
+    plan_markdown,
+)
 from ui import downloads, faults, links, resources, scores, session, shell
 
 shell.app_shell()
@@ -70,7 +77,9 @@ if scale.has_demand(q):
         f"Weakest link: {b.weakest_title or '–'}",
         scale.out_of(b.weakest_score, sc, lang),
         border=True,
-        help="The operations dimension that would break first; the balance weighs demand against it.",
+        help="The operations dimension that would break first, judged on its weakest area under the pressure "
+        "present; the balance weighs demand against it."
+        + (f" Here: {b.weakest_area_title}." if b.weakest_area_title else ""),
     )
     middle.metric(
         "Demand pressure",
@@ -89,6 +98,8 @@ if scale.has_demand(q):
         placement = placement_text(result)
         extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
         box(f"**{b.label}.** {b.meaning}{extra}")
+    if overrun := overrun_text(result):
+        st.warning(overrun, icon=":material/schedule:")
 else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
     st.metric(
         result.overall_label,

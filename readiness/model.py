@@ -141,6 +141,20 @@ class Area(_Model):
     id: Id
     title: Text
     description: Text | None = None
+    pressure: list[Literal["spike", "growth", "slack"]] | None = Field(
+        default=None,
+        description="The kinds of pressure that load this area (e.g. a website: `spike`; hiring: `growth`; "
+        "forecasts and stock: `slack`). An area is only as likely to break first as the pressure on it is "
+        "strong. Left out, the area carries every kind, fully; `[]` says no demand pressure loads it "
+        "(backups: a disk fails whatever the demand), so it carries only `exposure_floor` "
+        "(docs/scoring.md, section 3).",
+    )
+    controllable: bool = Field(
+        default=True,
+        description="Whether holding demand back honestly (a waiting list, capped orders) protects this area. "
+        "`false` for cash: every order taken ties up money before it pays, or loses it, and a queue of taken "
+        "orders is still owed; demand far ahead of such an area is never 'under control'.",
+    )
 
 
 class Dimension(_Model):
@@ -282,6 +296,18 @@ class _QuestionBase(_Model):
         description="A condition over other answers (`'na'` for 'not applicable'): when it is false the business "
         "is not exposed to what this question guards against, and its finding is not advised "
         "(e.g. a website spike for a business that takes no orders online). The score is unchanged.",
+    )
+    overrun: bool = Field(
+        default=False,
+        description="An operations question whose low answer is direct evidence that today's demand is already "
+        "more than operations deliver (promises kept, reply time against the promise): broken promises "
+        "while demand keeps coming raise the effective demand pressure (docs/scoring.md, section 3).",
+    )
+    headroom: bool = Field(
+        default=False,
+        description="A question that measures spare throughput today (e.g. how busy the busiest step is): "
+        "answered in its best band on every such question, throughput is not what limits, and findings "
+        "that grow capacity outside the binding area are not advised (docs/scoring.md, section 4).",
     )
     grows: Literal["capacity", "demand"] | None = Field(
         default=None,
@@ -459,6 +485,22 @@ class BalanceSettings(_Model):
         default=0.25,
         description="A critical question whose share is below this is failing: no scale-ready verdict, and its "
         "findings rank first.",
+    )
+    area_softness: Fraction = Field(
+        default=0.5,
+        description="Inside a dimension, the share of its weakest area in the score the weakest link is judged "
+        "by (0: the dimension's average alone; 1: its weakest area alone).",
+    )
+    exposure_floor: Fraction = Field(
+        default=0.5,
+        description="The least load an area carries when the kinds of pressure it names are absent: an unloaded "
+        "weak area still counts, at this share of its shortfall (1: exposure is ignored).",
+    )
+    overrun: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=40,
+        description="How far (in points) demand counts as ahead of the weakest link when every promise the "
+        "`overrun` questions measure is broken and demand keeps coming (0: broken promises are not read as "
+        "demand pressure).",
     )
 
 

@@ -34,7 +34,7 @@ from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
 from readiness.model import NumberQuestion, Questionnaire, ScoreScale, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
-from readiness.summary import cap_texts, placement_text, score_range, weakest_text
+from readiness.summary import cap_texts, overrun_text, placement_text, score_range, weakest_text
 
 FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
@@ -373,6 +373,9 @@ def build_report(
     weakest = weakest_text(result)
     if weakest and balanced:
         summary.append(weakest)
+    overrun = overrun_text(result)
+    if overrun and balanced:
+        summary.append(overrun)
     if b.quadrant == "not_placed" and balanced:
         summary.append(b.message or "Not enough answers to place the business.")
     elif b.label:

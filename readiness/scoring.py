@@ -9,9 +9,11 @@ in step. In short:
   demand dimension may blend in its highest source of pressure); unanswered
   questions count as their worst answer and the range shows how far the best
   answers could lift it; a critical question caps its dimension's score;
-* the balance weighs demand pressure against the weakest operations dimension
-  (a tunable soft minimum), with a verdict only when every dimension has
-  enough real answers;
+* the balance weighs demand pressure against the operations dimension that
+  would break first, each judged on its weakest area under the kinds of
+  pressure present (tunable soft minima), with the pressure raised when
+  today's promises are already broken; a verdict only when every dimension
+  has enough real answers;
 * findings rank operations questions by business impact, and the plan takes
   at most a few actions per 30 days, in order, with their dependencies.
 """
@@ -180,6 +182,13 @@ class Balance:
     margin: float | None = None
     line: str | None = None
     index_range: tuple[float, float] | None = None
+    #: The pressure the verdict weighs: ``demand`` raised when today's promises are already broken while
+    #: demand keeps coming (``overrun``, 0..1, is how far they are broken).
+    pressure: float | None = None
+    overrun: float | None = None
+    #: The area of the weakest link that would break first (the binding constraint), and its title.
+    weakest_area: str | None = None
+    weakest_area_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -613,12 +622,105 @@ def _round(value: float | None) -> float | None:
 class _Position:
     """Where a business stands on the balance, at one end of its range."""
 
+    #: The pressure the verdict weighs: measured demand pressure, raised by visible overrun.
     pressure: float
     operations: float
     link: float
     weakest: str
     controlled: bool
     failing: bool
+    measured: float = 0.0
+    #: 0..1: how far today's promises are broken (``overrun`` questions), and the binding area.
+    overrun: float = 0.0
+    area: str | None = None
+
+
+def demand_kinds(
+    questionnaire: Questionnaire, scores: list[QuestionScore], share: Any, pressure: float
+) -> dict[str, float]:
+    """The strength of each kind of pressure, 0..1, read from the demand side alone (so no operations
+    answer can change how loaded an area is): ``spike`` and ``growth`` are the highest share among the
+    demand questions of that kind; ``slack`` is how quiet demand is, 1 with no pressure, 0 from twice the
+    quiet line up."""
+    demand = {d.id for d in questionnaire.dimensions if d.side == "demand"}
+    kinds: dict[str, float] = {}
+    for q in scores:
+        kind = questionnaire.question(q.id).pressure
+        if q.dimension in demand and q.counted and kind in ("spike", "growth"):
+            kinds[kind] = max(kinds.get(kind, 0.0), share(q))
+    quiet = questionnaire.balance.quiet
+    kinds["slack"] = min(max(1 - pressure / (2 * quiet), 0.0), 1.0) if quiet > 0 else 0.0
+    return kinds
+
+
+def area_strengths(
+    questionnaire: Questionnaire,
+    dim: Any,
+    members: list[QuestionScore],
+    share: Any,
+    kinds: Mapping[str, float],
+) -> dict[str | None, tuple[float, float]]:
+    """Each area's (weight, strength) as a link (docs/scoring.md §3): its readiness with its shortfall
+    discounted by how loaded it is, ``strength = 100 − load × (100 − readiness)``. The load is the
+    strongest kind of pressure the area names (at least ``exposure_floor``); an area naming none, and the
+    questions in no area (one group, ``None``), are fully loaded. A critical question caps its own area.
+    Overrun evidence (promises kept, reply times) measures load already failing, not a part that carries
+    it: it raises the pressure instead, and is left out here so it does not count twice."""
+    settings = questionnaire.balance
+    counted = [q for q in members if q.counted and not questionnaire.question(q.id).overrun]
+    tags = {a.id: a.pressure for a in dim.areas}
+    groups: dict[str | None, list[QuestionScore]] = {}
+    for q in counted:
+        groups.setdefault(q.area if q.area in tags else None, []).append(q)
+    parts: dict[str | None, tuple[float, float]] = {}
+    for area, qs in groups.items():
+        weight = sum(q.weight for q in qs)
+        readiness = 100 * sum(q.weight * share(q) for q in qs) / weight
+        named = tags.get(area) if area is not None else None
+        # Naming no kind (left out): every kind, fully; `[]`: no demand pressure, only the floor.
+        load = 1.0 if named is None else max([settings.exposure_floor, *(kinds.get(k, 0.0) for k in named)])
+        strength = 100 - load * (100 - readiness)
+        caps = [c for q in qs if q.critical and (c := level_cap(questionnaire, share(q))) is not None]
+        parts[area] = (weight, min(strength, *caps) if caps else strength)
+    return parts
+
+
+def link_score(
+    questionnaire: Questionnaire,
+    dim: Any,
+    members: list[QuestionScore],
+    share: Any,
+    kinds: Mapping[str, float],
+    plain: float,
+) -> tuple[float, str | None]:
+    """The score a dimension is judged by as a link (docs/scoring.md §3), and the area that binds it.
+
+    A soft minimum over the areas' strengths (:func:`area_strengths`),
+    ``(1 − area_softness) × their weighted mean + area_softness × the weakest``, never above the cap a
+    critical question sets on the dimension (then its area binds). ``plain`` (the dimension's score at
+    this end) is used as it is when the dimension is one group of questions naming no pressure, with no
+    overrun evidence: there is nothing to weigh.
+    """
+    settings = questionnaire.balance
+    counted = [q for q in members if q.counted]
+    parts = area_strengths(questionnaire, dim, members, share, kinds)
+    if not parts:
+        return plain, None
+    tags = {a.id: a.pressure for a in dim.areas}
+    plain_overrun = any(questionnaire.question(q.id).overrun for q in counted)
+    if len(parts) == 1 and all(tags.get(a) is None for a in parts) and not plain_overrun:
+        return plain, next(iter(parts))
+    mean = _weighted(list(parts.values())) or 0.0
+    area = min(parts, key=lambda a: parts[a][1])
+    link = (1 - settings.area_softness) * mean + settings.area_softness * parts[area][1]
+    caps = [
+        (c, q.area if q.area in tags else None)
+        for q in counted
+        if q.critical and (c := level_cap(questionnaire, share(q))) is not None
+    ]
+    if caps and min(caps, key=lambda c: c[0])[0] < link:
+        link, area = min(caps, key=lambda c: c[0])
+    return link, area
 
 
 def _position(
@@ -640,17 +742,39 @@ def _position(
             return (d.low if operations_side else d.high) or 0.0
         return (d.high if operations_side else d.low) or 0.0
 
-    operations = _weighted([(d.weight, value(d)) for d in ops]) or 0.0
-    pressure = _weighted([(d.weight, value(d)) for d in demand]) or 0.0
-    # The control dimension changes how demand reaches operations; it carries no load, so it is never the link.
-    links = [d for d in ops if d.id != settings.control_dimension] or ops
-    weakest = min(links, key=value)  # ties: the first in the questionnaire
-    link = (1 - settings.softness) * value(weakest) + settings.softness * operations
-
     def share(q: QuestionScore) -> float:
         return (q.score or 0.0) if end == "worst" else (q.best if q.best is not None else (q.score or 0.0))
 
+    operations = _weighted([(d.weight, value(d)) for d in ops]) or 0.0
+    pressure = _weighted([(d.weight, value(d)) for d in demand]) or 0.0
+    kinds = demand_kinds(questionnaire, scores, share, pressure)
+    # The control dimension changes how demand reaches operations; it carries no load, so it is never the link.
+    links = [d for d in ops if d.id != settings.control_dimension] or ops
+    by_dim: dict[str, list[QuestionScore]] = {}
+    for q in scores:
+        by_dim.setdefault(q.dimension, []).append(q)
+    models = {d.id: d for d in questionnaire.dimensions}
+    judged = {
+        d.id: link_score(questionnaire, models[d.id], by_dim.get(d.id, []), share, kinds, value(d)) for d in links
+    }
+    weakest = min(links, key=lambda d: judged[d.id][0])  # ties: the first in the questionnaire
+    weakest_link, area = judged[weakest.id]
+    link = (1 - settings.softness) * weakest_link + settings.softness * operations
+
+    # Overrun: promises already broken while demand keeps coming are direct evidence that demand is ahead.
     op_dims = {d.id for d in ops}
+    evidence = [
+        (q.weight, share(q))
+        for q in scores
+        if q.counted and q.dimension in op_dims and questionnaire.question(q.id).overrun
+    ]
+    kept = _weighted(evidence)
+    inflow = min(kinds.get("growth", 0.0) / (settings.quiet / 100), 1.0) if settings.quiet > 0 else 1.0
+    overrun = 0.0 if kept is None else (1 - kept) * inflow
+    # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
+    # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken.
+    effective = max(pressure, link + (2 * overrun - 1) * settings.overrun)
+
     failing_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
     failing = any(share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids)
     controlled = False
@@ -660,7 +784,18 @@ def _position(
             share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids and q.dimension == control.id
         )
         controlled = value(control) >= settings.control - EPS and not control_failing
-    return _Position(pressure, operations, link, weakest.id, controlled, failing)
+    if controlled:
+        # A queue protects the capacity to deliver, not cash: demand a gap ahead of an area that holding
+        # demand back cannot relieve is never under control.
+        for d in links:
+            model = models[d.id]
+            closed = {a.id for a in model.areas if not a.controllable}
+            if not closed:
+                continue
+            parts = area_strengths(questionnaire, model, by_dim.get(d.id, []), share, kinds)
+            if any(effective - strength >= settings.gap - EPS for a, (_, strength) in parts.items() if a in closed):
+                controlled = False
+    return _Position(effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area)
 
 
 def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
@@ -763,8 +898,10 @@ def _balance(
     label, meaning = QUADRANTS[quadrant]
     if message:
         meaning = message
+    weakest_model = questionnaire.dimension(weakest.id)
+    area_title = next((tr(a.title, lang) for a in weakest_model.areas if a.id == worst.area), None)
     return Balance(
-        demand=_round(worst.pressure),
+        demand=_round(worst.measured),
         operations=_round(worst.operations),
         index=_round(index),
         quadrant=quadrant,
@@ -784,6 +921,10 @@ def _balance(
         margin=margin,
         line=line,
         index_range=(round(min(index, index_best), 2), round(max(index, index_best), 2)),
+        pressure=_round(worst.pressure),
+        overrun=round(worst.overrun, 3),
+        weakest_area=worst.area if area_title is not None else None,
+        weakest_area_title=area_title,
     )
 
 
@@ -883,19 +1024,21 @@ def _advice(rec: Recommendation, lang: str) -> Advice:
 def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | None) -> float:
     """How much a dimension's findings weigh (docs/scoring.md §4).
 
-    While demand is far ahead, a dimension weighs by how far the pressure exceeds it, so the weakest
-    link leads, and the control dimension weighs like the weakest link (brakes and honest promises
-    are the lever that works in days). Otherwise it weighs by how far it is behind its target.
+    While demand is far ahead, a dimension weighs by how far the pressure the verdict weighs (raised by
+    visible overrun) exceeds it, so the weakest link leads, and the control dimension weighs like the
+    weakest link (brakes and honest promises are the lever that works in days). Otherwise it weighs by
+    how far it is behind its target.
     """
     ahead = balance.quadrant in ("danger_zone", "demand_ahead_controlled") or balance.leaning in (
         "danger_zone",
         "demand_ahead_controlled",
     )
-    if ahead and balance.demand is not None:
+    pressure = balance.pressure if balance.pressure is not None else balance.demand
+    if ahead and pressure is not None:
         score = dim.score or 0.0
         if dim.id == control_dimension and not balance.controlled:
-            score = balance.weakest_score if balance.weakest_score is not None else score
-        return 1 + max(balance.demand - score, 0.0) / 25
+            score = balance.link if balance.link is not None else score
+        return 1 + max(pressure - score, 0.0) / 25
     return 1 + max(dim.gap or 0.0, 0.0) / 100
 
 
@@ -961,8 +1104,34 @@ def _findings(
     order = {q.id: i for i, q in enumerate(questionnaire.questions)}
     verdict = balance.leaning or balance.quadrant
     kinds = pressure_kinds(questionnaire, scores, dimensions)
+    if balance.overrun:  # promises already broken while demand keeps coming: sustained load, today
+        kinds["growth"] = max(kinds.get("growth", 0.0), balance.overrun)
     exposure = exposure_values(given)
     demand_ahead = verdict in ("danger_zone", "demand_ahead_controlled")
+    load = demand_kinds(questionnaire, scores, lambda q: q.score or 0.0, balance.demand or 0.0)
+    if balance.overrun:
+        load["growth"] = max(load.get("growth", 0.0), balance.overrun)
+    area_load = {
+        a.id: max([settings.exposure_floor, *(load.get(k, 0.0) for k in a.pressure)])
+        for d in questionnaire.dimensions
+        for a in d.areas
+        if a.pressure is not None
+    }
+    # Spare throughput today: every headroom question answered in its best band. Then more capacity is
+    # advised only in the binding area; anywhere else it adds cost, not output (a non-constraint).
+    headroom = [q for q in scores if q.status == "answered" and q.counted and questionnaire.question(q.id).headroom]
+    spare = bool(headroom) and all((q.score or 0.0) >= 1 - EPS for q in headroom)
+    # Over-supply needs spare supply: while the busiest step is filling up or full (a headroom answer below
+    # its best in a band that is not itself slack), slack weighs only as much as the room that is left.
+    busy = [
+        q
+        for q in headroom
+        if _kind_of(questionnaire.question(q.id), given.get(q.id)) != "slack" and (q.score or 0.0) < 1 - EPS
+    ]
+    if busy and "slack" in kinds:
+        kinds["slack"] *= min(q.score or 0.0 for q in busy)
+    for q in busy:  # a busiest step filling up is loaded by today's demand, whatever is coming
+        area_load[q.area] = 1.0
 
     findings: list[Finding] = []
     for qs in scores:
@@ -974,6 +1143,9 @@ def _findings(
             question.grows == "demand" and demand_ahead
         ):
             continue  # context: no more capacity while it stands idle, no more demand while it is ahead
+        binding = qs.dimension == balance.weakest and balance.weakest_area in (None, qs.area)
+        if question.grows == "capacity" and spare and not binding:
+            continue  # context: throughput has room, so growing it is not what relieves the binding constraint
         if question.matters_if and not expr.parse(question.matters_if).evaluate(exposure):
             continue  # context: the business is not exposed to what this question guards against
         answer = given.get(qs.id)
@@ -998,6 +1170,8 @@ def _findings(
         kind = _kind_of(question, answer)
         if kind in kinds:  # match the fix to the kind of pressure coming
             impact *= 0.5 + kinds[kind]
+        elif kind is None and qs.area in area_load:  # no kind of its own: as loaded as its area
+            impact *= area_load[qs.area]
         failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.

@@ -61,6 +61,9 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     placement = placement_text(result)
     if placement and b.quadrant != "not_placed":
         lines.append(f"- **How firm:** {placement}")
+    overrun = overrun_text(result)
+    if overrun:
+        lines.append(f"- {overrun}")
     lines += [f"- {text}" for text in cap_texts(result)]
     lines += [
         "",
@@ -326,10 +329,21 @@ def weakest_text(result: ScoreResult) -> str | None:
     sc = result.score_scale
     if b.weakest_title is None or result.overall is None:
         return None
+    where = f", where it would break first: {b.weakest_area_title}," if b.weakest_area_title else ""
     return (
-        f"Weakest link: {b.weakest_title} at {scale.number(b.weakest_score, sc)} "
-        f"(operations average {scale.number(result.overall, sc)}), "
-        f"against demand pressure of {scale.number(b.demand, sc)}."
+        f"Weakest link: {b.weakest_title} at {scale.number(b.weakest_score, sc)}{where} (operations average "
+        f"{scale.number(result.overall, sc)}), against demand pressure of {scale.number(b.demand, sc)}."
+    )
+
+
+def overrun_text(result: ScoreResult) -> str | None:
+    """Said when broken promises raise the pressure the verdict weighs above the measured demand pressure."""
+    b = result.balance
+    if b.pressure is None or b.demand is None or b.pressure < b.demand + 0.5:
+        return None
+    return (
+        f"Promises are already being broken while orders keep coming: demand is ahead of operations today, so "
+        f"the balance weighs demand pressure as {fmt(b.pressure)}, not the measured {fmt(b.demand)}."
     )
 
 

@@ -214,10 +214,11 @@ def test_the_worked_example_in_docs_scoring_md_is_what_the_engine_computes(sampl
     assert result.dimension("marketing").score == 75
     assert result.overall == pytest.approx(20.84, abs=0.01)
     b = result.balance
-    assert (b.weakest, b.link, b.index) == ("team", pytest.approx(16.67), pytest.approx(58.33))
+    # team's link is the soft minimum over its two groups of questions (roles 33.3, no area 0): 8.33
+    assert (b.weakest, b.link, b.index) == ("team", pytest.approx(8.33), pytest.approx(66.67))
     assert b.quadrant == "not_placed" and b.leaning == "danger_zone"
     assert b.message == "Not enough answers in Capacity to place the business."
-    assert b.margin == pytest.approx(38.33)
+    assert b.margin == pytest.approx(46.67)
     assert [f.question_id for f in result.findings] == ["surge_plan", "stock_cover", "cover", "utilization"]
     assert [round(f.priority, 2) for f in result.findings] == [3.33, 3.0, 2.22, 1.5]
     assert [[a.question_id for a in acts] for _, acts in result.plan.periods] == [
