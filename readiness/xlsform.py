@@ -30,6 +30,7 @@ from readiness.errors import ProblemsError, ReadinessError
 from readiness.loader import parse_questionnaire
 from readiness.model import (
     QUESTION_TYPES,
+    Area,
     Band,
     Dimension,
     Level,
@@ -100,6 +101,7 @@ _QUESTION_FIELDS = frozenset().union(*(m.model_fields for m in QUESTION_TYPES.va
 #: after the field, so keys the format gains later survive a round trip without a change here.
 _HANDLED = {
     "dimensions": frozenset({"id", "title", "description", "side", "weight", "areas"}),
+    "areas": frozenset({"id", "title", "description"}),
     "levels": frozenset({"id", "name", "min", "description"}),
     "profiles": frozenset({"id", "title", "description", "targets", "default"}),
     "survey": frozenset(
@@ -116,6 +118,7 @@ _HANDLED = {
 }
 _MODEL_FIELDS = {
     "dimensions": frozenset(Dimension.model_fields),
+    "areas": frozenset(Area.model_fields),
     "levels": frozenset(Level.model_fields),
     "profiles": frozenset(Profile.model_fields),
     "survey": _QUESTION_FIELDS,
@@ -379,6 +382,7 @@ def workbook_to_data(
         area: dict[str, Any] = {"id": row.get("name"), "title": _text(row, "label")}
         if (d := _text(row, "description")) is not None:
             area["description"] = d
+        area.update(_extras(row, problems, file))
         dim.setdefault("areas", []).append(area)
         where[f"dimensions[{dims.index(dim)}].areas[{len(dim['areas']) - 1}]"] = ("areas", row.number)
     out["dimensions"] = dims
@@ -847,6 +851,7 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
             arow: dict[str, Any] = {"dimension": d.id, "name": a.id}
             _put_text(arow, "label", a.title)
             _put_text(arow, "description", a.description)
+            _put_extras(arow, "areas", a)
             tables["areas"].append(arow)
     for lv in q.levels:
         row = {"name": lv.id, "min": _number_cell(lv.min)}
