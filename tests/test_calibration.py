@@ -65,6 +65,51 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Held back until the rules were declared done (2026-11-29), then run once: 2 of 4 quadrants,
+    # 3 of 4 weakest links, 0 of 4 first fixes, 0 of 4 clean of ruled-out advice. Kept as found.
+    ("machine-shop-with-one-programmer", "quadrant"): (
+        "held back; first run: demand ahead but under control (pressure 46.5 against team 25): strong brakes and "
+        "promises count as control, but no brake covers the one programmer's two months away with a firm order book"
+    ),
+    ("machine-shop-with-one-programmer", "first_fixes"): (
+        "held back; first run: key person cover leads as expected, then the owner in sales and cash runway; no "
+        "finding says 'work ahead before the absence' (no question asks it)"
+    ),
+    ("machine-shop-with-one-programmer", "must_not_advise"): (
+        "held back; first run: order_system and order_process still get low-priority findings and plan actions"
+    ),
+    ("physio-group-with-an-empty-third-clinic", "quadrant"): (
+        "held back; first run: foundation (pressure 18 against a link of 56, operations 56): idle capacity needs "
+        "operations 20 ahead of pressure on the weakest link, and the empty clinic is not measured as idle"
+    ),
+    ("physio-group-with-an-empty-third-clinic", "weakest"): (
+        "held back; first run: process is named; the expert names demand management (bookings never move "
+        "between sites), which is the control dimension and never counts as the weakest link"
+    ),
+    ("physio-group-with-an-empty-third-clinic", "first_fixes"): (
+        "held back; first run: key person cover, promises and forecast bias lead; no question asks whether "
+        "bookings are routed between sites"
+    ),
+    ("physio-group-with-an-empty-third-clinic", "must_not_advise"): (
+        "held back; first run: capacity-growing advice (utilization at 85% in the two full clinics, extra shift, "
+        "weeks to double) and the surge plan are given: the no-growth rule only holds in the idle-capacity verdict"
+    ),
+    ("aquarium-plant-shop-finding-its-feet", "first_fixes"): (
+        "held back; first run: key person cover, the website's spike and cash lead; the expert's stock system "
+        "and written process come later"
+    ),
+    ("aquarium-plant-shop-finding-its-feet", "must_not_advise"): (
+        "held back; first run: brakes (order caps, waiting list), a fulfilment firm and headroom advice are given "
+        "to a shop with little demand pressure: they come from the website's own advice and the spike profile"
+    ),
+    ("dental-lab-growing-in-step", "first_fixes"): (
+        "held back; first run: the surge plan, supplier payment and plan changes lead; the expert's hiring lead "
+        "time and capacity headroom come later (weakest link team is right)"
+    ),
+    ("dental-lab-growing-in-step", "must_not_advise"): (
+        "held back; first run: low-priority findings on cash runway, payment days, the order process and system "
+        "remain in the backlog, which the must-not rule counts"
+    ),
     ("chocolate-maker-one-cocoa-cooperative", "quadrant"): (
         "foundation: pressure 49.9 against a link of 39.6; the supply area (26) is judged half with the rest "
         "of capacity (area_softness 0.5), so demand does not lead it by the gap of 20; the expert reads the "
