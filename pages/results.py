@@ -124,7 +124,7 @@ if not result.findings:
 for rank, finding in enumerate(result.findings[:8], start=1):
     with st.container(border=True):
         # one markdown element per finding: each element costs rerun time
-        st.markdown(finding_markdown(result, finding, rank))
+        st.markdown(finding_markdown(result, finding, rank, q, answers))
 if len(result.findings) > 8:
     with st.expander(f"{len(result.findings) - 8} more findings"):
         for finding in result.findings[8:]:

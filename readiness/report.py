@@ -32,7 +32,8 @@ from readiness import policy as policies
 from readiness import scale
 from readiness.answers import Answer, AnswerSet
 from readiness.errors import ReadinessError
-from readiness.model import NumberQuestion, Questionnaire, ScoreScale, tr
+from readiness.figures import figure_text, owner_figure, restates
+from readiness.model import Questionnaire, ScoreScale, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
 from readiness.summary import cap_texts, overrun_text, placement_text, score_range, weakest_text
 
@@ -200,19 +201,6 @@ def _native_diff(value: float | None, sc: ScoreScale) -> float | None:
     return None if native is None else round(native, sc.decimals) + 0.0
 
 
-def _restates(advice: str, step: str | None) -> bool:
-    """Whether a piece of advice only repeats the next level ("Next step: Well spread", "Aim for:
-    Well spread"), which the finding already shows as where to go next: said twice, word for word,
-    it reads like a glitch."""
-    if not step:
-        return False
-    text = advice.strip()
-    label, colon, rest = text.partition(":")
-    if colon and len(label.split()) <= 3:  # "Next step: Yes", "Aim for: Plenty of headroom"
-        text = rest.strip()
-    return text.rstrip(". ") == step.strip().rstrip(". ")
-
-
 def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[str, str] | None = None) -> FindingItem:
     dimension = next((d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension)
     current = (now or {}).get(finding.question_id) or finding.current or "–"
@@ -228,36 +216,10 @@ def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[st
         advice=tuple(
             (a.text, a.effort, a.impact, a.horizon)
             for a in finding.recommendations
-            if not _restates(a.text, finding.next)
+            if not restates(a.text, finding.next)
         ),
         points_value=_native_diff(finding.points, result.score_scale),
     )
-
-
-def _figure(questionnaire: Questionnaire, answer: Answer | None) -> float | None:
-    """The number the owner typed for a number question (None for any other answer)."""
-    if answer is None or answer.kind != "value" or isinstance(answer.value, bool):
-        return None
-    if not isinstance(answer.value, int | float):
-        return None
-    try:
-        question = questionnaire.question(answer.question_id)
-    except (KeyError, ValueError):
-        return None
-    return float(answer.value) if isinstance(question, NumberQuestion) else None
-
-
-def figure_text(questionnaire: Questionnaire, answer: Answer | None, label: str | None) -> str | None:
-    """The owner's own figure first, then the band it falls in: "14 (Up to 50)", never the band alone."""
-    value = _figure(questionnaire, answer)
-    if value is None or answer is None:
-        return None
-    question = questionnaire.question(answer.question_id)
-    unit = tr(question.unit, questionnaire.default_language) if isinstance(question, NumberQuestion) else ""
-    # A typographic minus: "−5 (Shrinking)" reads as a figure, and no spreadsheet takes it for a
-    # formula (the number itself is in the tables' Figure column).
-    figure = f"{value:g}".replace("-", "−") + ("" if not unit else unit if unit == "%" else f" {unit}")
-    return f"{figure} ({label})" if label else figure
 
 
 def _answer_text(questionnaire: Questionnaire, status: str, label: str | None, answer: Answer | None) -> str:
@@ -423,7 +385,7 @@ def build_report(
                 answer=_answer_text(questionnaire, qs.status, qs.label, answer),
                 level="" if qs.score is None or not qs.counted else f"{100 * qs.score:.0f}",
                 note=(answer.note or "") if answer else "",
-                figure=_figure(questionnaire, answer) if qs.status not in ("hidden", "unanswered") else None,
+                figure=owner_figure(questionnaire, answer) if qs.status not in ("hidden", "unanswered") else None,
                 level_value=None if qs.score is None or not qs.counted else float(round(100 * qs.score)),
             )
         )

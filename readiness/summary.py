@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from readiness import scale
+from readiness.answers import Answer
+from readiness.figures import figure_text, restates
 from readiness.model import (
     MultipleChoiceQuestion,
     NumberQuestion,
@@ -282,7 +285,7 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
                 "Side": "Demand" if d.side == "demand" else "Operations",
                 "Score": None if d.score is None else scale.number(d.score, sc),
                 "Range": score_range(d, sc),
-                "Level": (d.level_name or "–") + (" (capped)" if d.capped_by else ""),
+                "Level": (d.level_name or "–") + (" (held back by a critical answer)" if d.capped_by else ""),
                 "Target": None if d.side == "demand" else scale.number(d.target, sc),
                 "Gap": None if d.gap is None else scale.signed(d.gap, sc),
                 "Answered": f"{d.given} of {d.total}",
@@ -383,14 +386,27 @@ def _label(quadrant: str | None) -> str:
     return QUADRANTS[quadrant][0] if quadrant in QUADRANTS else "–"
 
 
-def finding_markdown(result: ScoreResult, finding: Finding, rank: int) -> str:
-    """A finding as one block of Streamlit-flavoured markdown: title, where it stands, what to do."""
+def finding_markdown(
+    result: ScoreResult,
+    finding: Finding,
+    rank: int,
+    questionnaire: Questionnaire | None = None,
+    answers: Mapping[str, Answer] | None = None,
+) -> str:
+    """A finding as one block of Streamlit-flavoured markdown: title, where it stands, what to do.
+
+    With the questionnaire and the answers, "now" is the owner's own figure beside its band ("14
+    (Up to 50)"), as in the reports; advice that only repeats the next step is not said twice.
+    """
     dimension = finding.dimension_title or next(
         (d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension
     )
     badges = " :red-badge[critical]" if finding.critical else ""
     badges += " :orange-badge[don't know]" if finding.kind == "dont_know" else ""
-    now = "Don't know" if finding.kind == "dont_know" else finding.current
+    own = None
+    if questionnaire is not None and answers is not None:
+        own = figure_text(questionnaire, answers.get(finding.question_id), finding.current)
+    now = "Don't know" if finding.kind == "dont_know" else (own or finding.current)
     step = f" → next: {finding.next}" if finding.next else ""
     lines = [
         f"**{rank}. {_md(finding.title or finding.text)}**{badges}",
@@ -402,6 +418,8 @@ def finding_markdown(result: ScoreResult, finding: Finding, rank: int) -> str:
         "",
     ]
     for advice in finding.recommendations:
+        if restates(advice.text, finding.next):
+            continue
         lines.append(
             f"- {_md(advice.text)}  \n  :gray[effort {advice.effort} · impact {advice.impact} · "
             f"within {advice.horizon} days]"

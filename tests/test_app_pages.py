@@ -158,6 +158,12 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     assert any("caps" in e.body for e in at.error[1:]) == bool(expected.balance.critical_failures)
     findings = [m.value for m in at.markdown if m.value.startswith("**1. ")]
     assert findings and expected.findings[0].title.split(",")[0] in findings[0]
+    # a number question's finding shows the owner's own figure beside its band, as the reports do
+    cards = [m.value for m in at.markdown if m.value.startswith("**") and "· now: " in m.value]
+    typed = [f for f in expected.findings[:8] if f.question_id == "website_peak"]
+    assert typed, "the demo's measured website peak is among its first eight findings"
+    peak = answers.answers["website_peak"].value
+    assert any(f"now: {peak:g} × a normal day ({typed[0].current})" in card for card in cards), cards
     plan = next(m.value for m in at.markdown if m.value.startswith("**Within 30 days**"))
     assert plan.count("\n- ") <= 3 * expected.plan.per_period
     assert all(a.text.split(" ")[0] in plan for a in expected.plan.actions)
