@@ -344,6 +344,10 @@ class Store:
             if row is None:
                 raise NotFound(f"questionnaire snapshot {content_hash[:12]} is missing")
             questionnaire = Questionnaire.model_validate(json.loads(row.content))
+        # A snapshot keeps the identity it was stored under: a newer release may compute hashes
+        # differently (new settings with defaults), and the assessments, answers and workshops that
+        # point at this snapshot must go on finding it by that key.
+        questionnaire._hash = content_hash
         self._snapshots[content_hash] = questionnaire
         return questionnaire
 

@@ -512,6 +512,6 @@ def test_a_summary_that_says_more_is_shortened_to_fit_its_two_pages(sample_case)
     ],
 )
 def test_advice_that_only_repeats_the_next_level_is_told_apart(advice: str, repeats: bool) -> None:
-    from readiness.report import _restates
+    from readiness.figures import restates as _restates
 
     assert _restates(advice, "Well spread") is repeats

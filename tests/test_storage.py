@@ -90,6 +90,37 @@ def test_answers_and_notes_survive_a_reopened_database(db_url: str, sample) -> N
     second.close()
 
 
+def test_a_snapshot_stored_under_an_older_releases_hash_is_still_found_and_answered(db_url: str, sample) -> None:
+    """A release may compute content hashes differently (new settings with defaults): an assessment
+    started before keeps working, since its snapshot keeps the key it was stored under."""
+    from sqlalchemy import text
+
+    first = Store(db_url)
+    a = first.create_assessment(sample, "Acme")
+    older = "0" * 64  # what an earlier release called this very questionnaire
+    with first.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO questionnaire_snapshots (hash, questionnaire_id, version, content, created_at) "
+                "SELECT :older, questionnaire_id, version, content, created_at FROM questionnaire_snapshots "
+                "WHERE hash = :now"
+            ),
+            {"older": older, "now": a.questionnaire_hash},
+        )
+        connection.execute(
+            text("UPDATE assessments SET questionnaire_hash = :older WHERE id = :id"), {"older": older, "id": a.id}
+        )
+    first.close()
+    second = Store(db_url)
+    reopened = second.get_assessment(a.id)
+    questionnaire = second.questionnaire(reopened.questionnaire_hash)
+    assert questionnaire.content_hash == older  # pages build their save targets from it
+    assert second.questionnaire(questionnaire.content_hash) is questionnaire
+    second.save_answer(a.id, validate_answer(questionnaire, "cover", 2))
+    assert second.answers(a.id)["cover"].value == 2.0
+    second.close()
+
+
 def test_every_change_to_the_answers_moves_updated_at(store: Store, sample) -> None:
     """Cached scores key on updated_at: a save, a bulk save and a deletion must all move it."""
     a = store.create_assessment(sample, "Acme")
