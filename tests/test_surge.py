@@ -487,6 +487,23 @@ def test_a_grid_of_variants_equals_each_single_run(cells: list[tuple[SurgeInputs
         assert (int(grid["recovery_day"][c]) or None) == s.recovery_day
 
 
+
+def _grid_cell_equals_single_run(cells: list[tuple[SurgeInputs, Scenario]], c: int, horizon: int = 40) -> None:
+    grid = run_grid(cells, horizon=horizon)
+    single = simulate(*cells[c], horizon=horizon).summary
+    assert grid.lost[c] == single.lost and grid["cash_end"][c] == single.cash_end
+    assert (int(grid["recovery_day"][c]) or None) == single.recovery_day
+
+
+def test_a_cell_of_a_grid_does_not_depend_on_its_neighbours_size() -> None:
+    # Almost nobody waits longer than usual: a billionth of day 1's late order stays, and
+    # whether that counts as "still waiting" decides the recovery day. It must be judged
+    # against this business's own normal day (1 order), not the biggest in the grid (10).
+    tiny = services(orders_per_day=1, making=1, waiting_list_days=1, patience_days=0, wait_share=1e-9)
+    spike = Scenario(shape="spike", multiplier=2, days=1)
+    _grid_cell_equals_single_run([(tiny, spike), (services(), spike)], 0)
+
+
 # --- the survival map ---------------------------------------------------------------------
 
 

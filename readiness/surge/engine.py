@@ -269,7 +269,9 @@ def _loop(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     mn, mx, where, anyof, lag = xp.mn, xp.mx, xp.where, xp.anyof, xp.lag
     n = p.n
-    tol = 1e-9 * _top(n)
+    # What counts as "nothing": a billionth of a normal day, each cell its own (a
+    # grid-wide scale would make a cell's verdict depend on its neighbours).
+    tol = 1e-9 * n
     goods, mts, service = shape.goods, shape.make_to_stock, shape.service
     web_on = _top(p.online) > 0
     pad_on = mts and _top(p.pad) > 0
