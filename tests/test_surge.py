@@ -504,6 +504,18 @@ def test_a_cell_of_a_grid_does_not_depend_on_its_neighbours_size() -> None:
     _grid_cell_equals_single_run([(tiny, spike), (services(), spike)], 0)
 
 
+
+def test_a_grid_keeps_a_fractional_cost_beside_a_lever_left_at_its_default() -> None:
+    # The first cell's expansion costs nothing a day (the default, an int 0); the second's
+    # costs 7.5. The grid must charge 7.5, not 7.
+    def hiring(cost: float | None) -> SurgeInputs:
+        lever = Lever(capacity=20, lead_days=2) if cost is None else Lever(capacity=20, lead_days=2, cost_per_day=cost)
+        return services(making=10, expansion="aggressive", levers=Levers(expand=lever))
+
+    step = block(2, days=30)
+    _grid_cell_equals_single_run([(hiring(None), step), (hiring(7.5), step)], 1)
+
+
 # --- the survival map ---------------------------------------------------------------------
 
 

@@ -139,18 +139,22 @@ class Params:
         values: dict[str, Any] = {}
         for f in fields(cls):
             column = [getattr(c, f.name) for c in cells]
+            # The dtype comes from the field's declared type, never from the first cell's
+            # value: a lever left at its default holds the int 0, and an int64 column
+            # would cut another cell's 7.5 a day down to 7.
+            dtype = np.int64 if str(f.type).startswith(("int", "tuple[int")) else float
             if isinstance(column[0], tuple):
-                values[f.name] = tuple(_column([c[k] for c in column]) for k in range(len(column[0])))
+                values[f.name] = tuple(_column([c[k] for c in column], dtype) for k in range(len(column[0])))
             else:
-                values[f.name] = _column(column)
+                values[f.name] = _column(column, dtype)
         return cls(**values)
 
 
-def _column(values: list[Any]) -> Any:
+def _column(values: list[Any], dtype: Any) -> Any:
     first = values[0]
     if all(v == first for v in values):
         return first
-    return np.array(values, dtype=np.int64 if isinstance(first, int | bool) else float)
+    return np.array(values, dtype=dtype)
 
 
 @dataclass(frozen=True)
