@@ -516,6 +516,23 @@ def test_a_grid_keeps_a_fractional_cost_beside_a_lever_left_at_its_default() -> 
     _grid_cell_equals_single_run([(hiring(None), step), (hiring(7.5), step)], 1)
 
 
+
+def test_a_free_fixed_lever_is_let_go_when_calm_like_a_paid_one() -> None:
+    # docs/surge.md: fixed levers are let go once their commitment has run and nothing
+    # waits beyond the usual, whatever they cost. A hire that costs nothing a day (commit
+    # 3 days, working from day 3) clears the queue on day 3 and goes from day 7, in a
+    # single run and in a grid beside a paid one alike.
+    def hiring(cost: float) -> SurgeInputs:
+        expand = Lever(capacity=20, lead_days=2, cost_per_day=cost, commit_days=3)
+        return services(making=10, expansion="aggressive", levers=Levers(expand=expand))
+
+    rush = block(2, days=2)
+    (free,) = simulate(hiring(0), rush, horizon=20).summary.expansions
+    (paid,) = simulate(hiring(7), rush, horizon=20).summary.expansions
+    assert (free.ready_day, free.last_day) == (paid.ready_day, paid.last_day) == (3, 6)
+    _grid_cell_equals_single_run([(hiring(0), rush), (hiring(7), rush)], 0)
+
+
 # --- the survival map ---------------------------------------------------------------------
 
 

@@ -542,7 +542,11 @@ def _loop(
                     ready[k] = where(order, t + p.lead[k], ready[k])
                     changed = True
                     lever_on[k] = anyof(ordered[k] < 0)
-            if anyof(day_cost):  # let fixed capacity go once its commitment has run and things are calm
+            # Let fixed capacity go once its commitment has run and things are calm: every
+            # fixed lever that works, whatever it costs a day (docs/surge.md). Guarding on
+            # the day's cost kept a free lever in a single run but let it go in a grid
+            # beside a paid one.
+            if anyof(act[2] | act[3] | act[4]):
                 calm = backlog <= q0 + tol
                 for k in (2, 3, 4):
                     free = (ready[k] + p.commit[k] <= t) & (until[k] == INF) & calm & (ready[k] <= t)
