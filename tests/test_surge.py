@@ -487,7 +487,6 @@ def test_a_grid_of_variants_equals_each_single_run(cells: list[tuple[SurgeInputs
         assert (int(grid["recovery_day"][c]) or None) == s.recovery_day
 
 
-
 def _grid_cell_equals_single_run(cells: list[tuple[SurgeInputs, Scenario]], c: int, horizon: int = 40) -> None:
     grid = run_grid(cells, horizon=horizon)
     single = simulate(*cells[c], horizon=horizon).summary
@@ -504,7 +503,6 @@ def test_a_cell_of_a_grid_does_not_depend_on_its_neighbours_size() -> None:
     _grid_cell_equals_single_run([(tiny, spike), (services(), spike)], 0)
 
 
-
 def test_a_grid_keeps_a_fractional_cost_beside_a_lever_left_at_its_default() -> None:
     # The first cell's expansion costs nothing a day (the default, an int 0); the second's
     # costs 7.5. The grid must charge 7.5, not 7.
@@ -514,7 +512,6 @@ def test_a_grid_keeps_a_fractional_cost_beside_a_lever_left_at_its_default() -> 
 
     step = block(2, days=30)
     _grid_cell_equals_single_run([(hiring(None), step), (hiring(7.5), step)], 1)
-
 
 
 def test_a_free_fixed_lever_is_let_go_when_calm_like_a_paid_one() -> None:
@@ -571,6 +568,31 @@ def test_the_survival_map_equals_single_runs_cell_by_cell(frost: SurgeInputs, po
             assert cell["first_bind_day"] == (min(b.day for b in single.breaks) if single.breaks else None)
             outcomes.add(cell["outcome"])
     assert len(outcomes) >= 2  # the grid is not trivially uniform
+
+
+def test_a_survival_map_of_a_surge_production_planned_for_equals_single_runs_to_the_last_digit() -> None:
+    # Production plans for the surge, padded by 10%: the map's plan must be made from the
+    # same numbers as each single run's (13 × 1.7 / 13 is not 1.7 in floating point).
+    inputs = goods(
+        orders_per_day=13,
+        making=19.5,
+        stock=26,
+        batch_days=3,
+        materials=65,
+        supplier_per_day=39,
+        supplier_lead_days=2,
+        patience_days=3,
+        fixed_cost_per_day=130,
+        cash=1300,
+    )
+    base = Scenario(shape="ramp", multiplier=1, days=1, expected=True, padding=10)
+    sizes, lengths = [1.1, 1.7, 2.3], [5, 10]
+    grid = survival_map(inputs, sizes, lengths, horizon=60, scenario=base)
+    for i, n in enumerate(sizes):
+        for j, d in enumerate(lengths):
+            single = simulate(inputs, base.model_copy(update={"multiplier": n, "days": d}), horizon=60).summary
+            cell = grid.cell(i, j)
+            assert (cell["lost"], cell["cash_low"]) == (single.lost, single.cash_low)
 
 
 def test_the_survival_map_answers_which_surges_we_survive(frost: SurgeInputs) -> None:
