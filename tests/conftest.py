@@ -6,6 +6,12 @@ and on PostgreSQL (a schema of its own in a scratch database on the server
 server down, the PostgreSQL half is left out, and the run ends with a line
 saying how many tests were left out and why; with
 ``READINESS_TEST_SERVICES_REQUIRED=1`` (CI) it is a failure instead.
+
+Property tests (Hypothesis) explore new random examples on every run on a
+developer's machine, where a failure is a find worth having (and is replayed
+from the local ``.hypothesis`` database until fixed). In CI they run one fixed
+set of examples, so a CI run fails because of a change, never because of the
+dice; see :data:`CI_PROFILE`.
 """
 
 from __future__ import annotations
@@ -16,10 +22,24 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from readiness import Questionnaire, parse_questionnaire
 
 from .databases import POSTGRES_ENV, REQUIRED_ENV, ScratchDatabase, reachable, scratch_database, services_required
+
+#: The Hypothesis profile CI runs: ``derandomize`` seeds each test from a hash of its own
+#: code, so every CI run tries the same examples (and no example database is read or
+#: written), and ``print_blob`` prints how to replay a failure. It is loaded when ``CI``
+#: is set (as most CI services do) or ``READINESS_TEST_SERVICES_REQUIRED`` is (as
+#: ``.ci/run`` does); ``--hypothesis-profile=default`` brings random exploration back
+#: there, and ``--hypothesis-seed`` does not override it. This module is imported before
+#: any test module, so the tests' own ``settings(...)`` inherit it. Bugs the random runs
+#: find become fixed examples or tests of their own, so CI keeps checking them.
+CI_PROFILE = "readiness-ci"
+settings.register_profile(CI_PROFILE, derandomize=True, print_blob=True)
+if services_required() or os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+    settings.load_profile(CI_PROFILE)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

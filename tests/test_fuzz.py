@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from readiness import AnswersError, QuestionnaireError, parse_answers, parse_questionnaire, score
@@ -99,10 +99,18 @@ def mutated(draw: st.DrawFn, corpus: list[str], pieces: list[str]) -> str:
 
 
 def run_for(seconds: float, test: Callable[[], None]) -> int:
-    """Run a Hypothesis test again and again until the time is up; how many rounds ran."""
+    """Run a Hypothesis test again and again until the time is up; how many rounds ran.
+
+    Under CI's derandomized profile (tests/conftest.py) every round would try the same
+    examples, so round k runs from seed k: each round is new, and round k is the same on
+    every machine (a slower one runs fewer rounds).
+    """
+    fixed = settings.default.derandomize
     deadline = time.monotonic() + seconds
     rounds = 0
     while True:
+        if fixed:
+            seed(rounds)(test)
         test()
         rounds += 1
         if time.monotonic() >= deadline:

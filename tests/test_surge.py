@@ -470,6 +470,28 @@ def test_a_bigger_surge_never_brings_in_fewer_orders(inputs: SurgeInputs, scen: 
     assert big.orders_in >= small.orders_in - 1e-9
 
 
+#: Every summary figure a grid keeps under the summary's own name.
+GRID_FIGURES = (
+    "orders_in",
+    "delivered",
+    "still_waiting",
+    "peak_backlog",
+    "peak_wait",
+    "cash_low",
+    "cash_end",
+    "receipts",
+    "payments",
+    "idle_cost",
+    "made",
+    "written_off",
+    "dead_end",
+    "excess_end",
+    "peak_excess",
+    "peak_locked",
+    "locked_end",
+)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(businesses(), scenarios), min_size=2, max_size=4))
 def test_a_grid_of_variants_equals_each_single_run(cells: list[tuple[SurgeInputs, Scenario]]) -> None:
@@ -479,12 +501,57 @@ def test_a_grid_of_variants_equals_each_single_run(cells: list[tuple[SurgeInputs
     grid = run_grid(same, horizon=50)
     for c, (inputs, scen) in enumerate(same):
         s = simulate(inputs, scen, horizon=50).summary
+        # Exact, not approximate: a cell runs the same float operations in the same order
+        # as its single run (engine.py), so any difference is a rule the two apply differently.
         assert grid.lost[c] == s.lost
-        assert grid["cash_low"][c] == s.cash_low and grid["cash_end"][c] == s.cash_end
-        assert grid["dead_end"][c] == s.dead_end and grid["written_off"][c] == s.written_off
-        assert grid["peak_wait"][c] == s.peak_wait
+        for name in GRID_FIGURES:
+            assert grid[name][c] == getattr(s, name), name
+        assert grid["lever_cost"][c] == s.expansion_cost
         assert (int(grid["crunch_day"][c]) or None) == s.crunch_day
         assert (int(grid["recovery_day"][c]) or None) == s.recovery_day
+
+
+def _grid_cell_equals_single_run(cells: list[tuple[SurgeInputs, Scenario]], c: int, horizon: int = 40) -> None:
+    grid = run_grid(cells, horizon=horizon)
+    single = simulate(*cells[c], horizon=horizon).summary
+    assert grid.lost[c] == single.lost and grid["cash_end"][c] == single.cash_end
+    assert (int(grid["recovery_day"][c]) or None) == single.recovery_day
+
+
+def test_a_cell_of_a_grid_does_not_depend_on_its_neighbours_size() -> None:
+    # Almost nobody waits longer than usual: a billionth of day 1's late order stays, and
+    # whether that counts as "still waiting" decides the recovery day. It must be judged
+    # against this business's own normal day (1 order), not the biggest in the grid (10).
+    tiny = services(orders_per_day=1, making=1, waiting_list_days=1, patience_days=0, wait_share=1e-9)
+    spike = Scenario(shape="spike", multiplier=2, days=1)
+    _grid_cell_equals_single_run([(tiny, spike), (services(), spike)], 0)
+
+
+def test_a_grid_keeps_a_fractional_cost_beside_a_lever_left_at_its_default() -> None:
+    # The first cell's expansion costs nothing a day (the default, an int 0); the second's
+    # costs 7.5. The grid must charge 7.5, not 7.
+    def hiring(cost: float | None) -> SurgeInputs:
+        lever = Lever(capacity=20, lead_days=2) if cost is None else Lever(capacity=20, lead_days=2, cost_per_day=cost)
+        return services(making=10, expansion="aggressive", levers=Levers(expand=lever))
+
+    step = block(2, days=30)
+    _grid_cell_equals_single_run([(hiring(None), step), (hiring(7.5), step)], 1)
+
+
+def test_a_free_fixed_lever_is_let_go_when_calm_like_a_paid_one() -> None:
+    # docs/surge.md: fixed levers are let go once their commitment has run and nothing
+    # waits beyond the usual, whatever they cost. A hire that costs nothing a day (commit
+    # 3 days, working from day 3) clears the queue on day 3 and goes from day 7, in a
+    # single run and in a grid beside a paid one alike.
+    def hiring(cost: float) -> SurgeInputs:
+        expand = Lever(capacity=20, lead_days=2, cost_per_day=cost, commit_days=3)
+        return services(making=10, expansion="aggressive", levers=Levers(expand=expand))
+
+    rush = block(2, days=2)
+    (free,) = simulate(hiring(0), rush, horizon=20).summary.expansions
+    (paid,) = simulate(hiring(7), rush, horizon=20).summary.expansions
+    assert (free.ready_day, free.last_day) == (paid.ready_day, paid.last_day) == (3, 6)
+    _grid_cell_equals_single_run([(hiring(0), rush), (hiring(7), rush)], 0)
 
 
 # --- the survival map ---------------------------------------------------------------------
@@ -525,6 +592,31 @@ def test_the_survival_map_equals_single_runs_cell_by_cell(frost: SurgeInputs, po
             assert cell["first_bind_day"] == (min(b.day for b in single.breaks) if single.breaks else None)
             outcomes.add(cell["outcome"])
     assert len(outcomes) >= 2  # the grid is not trivially uniform
+
+
+def test_a_survival_map_of_a_surge_production_planned_for_equals_single_runs_to_the_last_digit() -> None:
+    # Production plans for the surge, padded by 10%: the map's plan must be made from the
+    # same numbers as each single run's (13 × 1.7 / 13 is not 1.7 in floating point).
+    inputs = goods(
+        orders_per_day=13,
+        making=19.5,
+        stock=26,
+        batch_days=3,
+        materials=65,
+        supplier_per_day=39,
+        supplier_lead_days=2,
+        patience_days=3,
+        fixed_cost_per_day=130,
+        cash=1300,
+    )
+    base = Scenario(shape="ramp", multiplier=1, days=1, expected=True, padding=10)
+    sizes, lengths = [1.1, 1.7, 2.3], [5, 10]
+    grid = survival_map(inputs, sizes, lengths, horizon=60, scenario=base)
+    for i, n in enumerate(sizes):
+        for j, d in enumerate(lengths):
+            single = simulate(inputs, base.model_copy(update={"multiplier": n, "days": d}), horizon=60).summary
+            cell = grid.cell(i, j)
+            assert (cell["lost"], cell["cash_low"]) == (single.lost, single.cash_low)
 
 
 def test_the_survival_map_answers_which_surges_we_survive(frost: SurgeInputs) -> None:

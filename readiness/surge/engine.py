@@ -139,18 +139,22 @@ class Params:
         values: dict[str, Any] = {}
         for f in fields(cls):
             column = [getattr(c, f.name) for c in cells]
+            # The dtype comes from the field's declared type, never from the first cell's
+            # value: a lever left at its default holds the int 0, and an int64 column
+            # would cut another cell's 7.5 a day down to 7.
+            dtype = np.int64 if str(f.type).startswith(("int", "tuple[int")) else float
             if isinstance(column[0], tuple):
-                values[f.name] = tuple(_column([c[k] for c in column]) for k in range(len(column[0])))
+                values[f.name] = tuple(_column([c[k] for c in column], dtype) for k in range(len(column[0])))
             else:
-                values[f.name] = _column(column)
+                values[f.name] = _column(column, dtype)
         return cls(**values)
 
 
-def _column(values: list[Any]) -> Any:
+def _column(values: list[Any], dtype: Any) -> Any:
     first = values[0]
     if all(v == first for v in values):
         return first
-    return np.array(values, dtype=np.int64 if isinstance(first, int | bool) else float)
+    return np.array(values, dtype=dtype)
 
 
 @dataclass(frozen=True)
@@ -269,7 +273,9 @@ def _loop(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     mn, mx, where, anyof, lag = xp.mn, xp.mx, xp.where, xp.anyof, xp.lag
     n = p.n
-    tol = 1e-9 * _top(n)
+    # What counts as "nothing": a billionth of a normal day, each cell its own (a
+    # grid-wide scale would make a cell's verdict depend on its neighbours).
+    tol = 1e-9 * n
     goods, mts, service = shape.goods, shape.make_to_stock, shape.service
     web_on = _top(p.online) > 0
     pad_on = mts and _top(p.pad) > 0
@@ -536,7 +542,11 @@ def _loop(
                     ready[k] = where(order, t + p.lead[k], ready[k])
                     changed = True
                     lever_on[k] = anyof(ordered[k] < 0)
-            if anyof(day_cost):  # let fixed capacity go once its commitment has run and things are calm
+            # Let fixed capacity go once its commitment has run and things are calm: every
+            # fixed lever that works, whatever it costs a day (docs/surge.md). Guarding on
+            # the day's cost kept a free lever in a single run but let it go in a grid
+            # beside a paid one.
+            if anyof(act[2] | act[3] | act[4]):
                 calm = backlog <= q0 + tol
                 for k in (2, 3, 4):
                     free = (ready[k] + p.commit[k] <= t) & (until[k] == INF) & calm & (ready[k] <= t)

@@ -598,13 +598,16 @@ def survival_map(
     rows = _plan_rows([inputs], horizon)
     cells = mult.size * dur.size
     n = inputs.orders_per_day
-    demand = demand_multipliers(base.shape, mult, dur, base.decay_days, base.start_day, rows) * n
+    multiples = demand_multipliers(base.shape, mult, dur, base.decay_days, base.start_day, rows)
+    demand = multiples * n
     if base.expected or (base.planned not in (None, 1)) or base.padding:
+        # The plan from the multiples, as simulate() makes it: (m × n) / n is not always m
+        # in floating point, and a cell must equal its single run to the last digit.
         plan = np.empty_like(demand)
         for j, d in enumerate(dur.tolist()):
             cell = base.model_copy(update={"days": int(d)})
             cols = slice(j, None, dur.size)
-            plan[:, cols] = plan_for(cell, demand[:, cols] / n, rows) * n
+            plan[:, cols] = plan_for(cell, multiples[:, cols], rows) * n
     else:
         plan = np.full_like(demand, n)
     p = Params.of(inputs, base)
