@@ -132,11 +132,6 @@ KNOWN_MISSES = {
         "the two brakes (throttle_demand, when_full) lead as the expert wants but take two of the three "
         "places, and single_source ranks above the surge plan (team's surge area, 3.42 against 3.49)"
     ),
-    ("bike-shop-owner-does-everything", "first_fixes"): (
-        "foundation stage: findings weigh by gap to target; key person cover and the surge plan lead, then the "
-        "improvement loop (process, 0.92) edges out utilization (0.88), which the expert puts second because "
-        "the owner himself is the full bottleneck"
-    ),
     ("consultancy-waiting-list", "first_fixes"): (
         "three team findings tie (key person cover, weeks to productive, the owner in sales at 2.98) and take "
         "all three places; the expert's third fix is overflow capacity (weeks to double ranks fourth)"
