@@ -1156,6 +1156,8 @@ def _findings(
         if not (dont_know or (qs.status == "answered" and qs.counted and qs.score is not None and qs.score < 1 - EPS)):
             continue
         current = qs.score if qs.score is not None else _lowest(questionnaire, question)
+        if not dont_know and current >= GOOD_STEP - EPS:
+            continue  # already at a level good in itself: where a finding would aim, so polishing, not a fix
         new_score, next_label = _next_score(questionnaire, question, answer, current)
         points = 0.0
         if qs.counted and counted_weight.get(qs.dimension):
