@@ -44,6 +44,9 @@ EPS = 1e-9
 
 #: Horizon (days) of a recommendation that does not set one, by effort.
 _HORIZON = {"low": 30, "medium": 60, "high": 90}
+#: Impacts within this share of each other are a near-tie (docs/scoring.md §4): the answers behind them are
+#: coarse (a few levels, a few bands), so a 5% difference says less than which step is the bottleneck today.
+NEAR_TIE = 0.05
 _RANK = {"low": 0, "medium": 1, "high": 2}
 #: A "next step" shown without a recommendation is a level at least this good (docs/scoring.md §4).
 GOOD_STEP = 0.75
@@ -1153,6 +1156,8 @@ def _findings(
         if not (dont_know or (qs.status == "answered" and qs.counted and qs.score is not None and qs.score < 1 - EPS)):
             continue
         current = qs.score if qs.score is not None else _lowest(questionnaire, question)
+        if not dont_know and current >= GOOD_STEP - EPS:
+            continue  # already at a level good in itself: where a finding would aim, so polishing, not a fix
         new_score, next_label = _next_score(questionnaire, question, answer, current)
         points = 0.0
         if qs.counted and counted_weight.get(qs.dimension):
@@ -1207,7 +1212,15 @@ def _findings(
                 failing=failing,
             )
         )
-    findings.sort(key=lambda f: (not f.failing, -f.priority, not f.critical, order[f.question_id]))
+    # Near-ties go to the measured bottleneck: a headroom question showing the busiest step filling up or
+    # full is the constraint seen today, so it wins any tie within NEAR_TIE (then criticality, then the
+    # questionnaire's order).
+    bottleneck = {q.id for q in busy}
+
+    def rank(f: Finding) -> float:
+        return f.priority * (1 + NEAR_TIE) if f.question_id in bottleneck else f.priority
+
+    findings.sort(key=lambda f: (not f.failing, -rank(f), not f.critical, order[f.question_id]))
     return findings
 
 

@@ -75,9 +75,6 @@ KNOWN_MISSES = {
         "held back; first run: key person cover leads as expected, then the owner in sales and cash runway; no "
         "finding says 'work ahead before the absence' (no question asks it)"
     ),
-    ("machine-shop-with-one-programmer", "must_not_advise"): (
-        "held back; first run: order_system and order_process still get low-priority findings and plan actions"
-    ),
     ("physio-group-with-an-empty-third-clinic", "quadrant"): (
         "held back; first run: foundation (pressure 18 against a link of 56, operations 56): idle capacity needs "
         "operations 20 ahead of pressure on the weakest link, and the empty clinic is not measured as idle"
@@ -104,11 +101,14 @@ KNOWN_MISSES = {
     ),
     ("dental-lab-growing-in-step", "first_fixes"): (
         "held back; first run: the surge plan, supplier payment and plan changes lead; the expert's hiring lead "
-        "time and capacity headroom come later (weakest link team is right)"
+        "time and capacity headroom come later (weakest link team is right); now the surge plan, plan "
+        "changes and contingency plans lead: with the mills at a healthy 60%, capacity-growing findings outside "
+        "the binding area (team's surge) are left out, so hiring lead time (weeks_to_productive) is not advised"
     ),
     ("dental-lab-growing-in-step", "must_not_advise"): (
         "held back; first run: low-priority findings on cash runway, payment days, the order process and system "
-        "remain in the backlog, which the must-not rule counts"
+        "remain in the backlog, which the must-not rule counts; since 'good is good enough' only payment days "
+        "(30 days, 'within a month', 0.7 of its points, just below a good level) remains"
     ),
     ("chocolate-maker-one-cocoa-cooperative", "quadrant"): (
         "foundation: pressure 49.9 against a link of 39.6; the supply area (26) is judged half with the rest "
@@ -131,11 +131,6 @@ KNOWN_MISSES = {
     ("creamery-before-tv-spot", "first_fixes"): (
         "the two brakes (throttle_demand, when_full) lead as the expert wants but take two of the three "
         "places, and single_source ranks above the surge plan (team's surge area, 3.42 against 3.49)"
-    ),
-    ("bike-shop-owner-does-everything", "first_fixes"): (
-        "foundation stage: findings weigh by gap to target; key person cover and the surge plan lead, then the "
-        "improvement loop (process, 0.92) edges out utilization (0.88), which the expert puts second because "
-        "the owner himself is the full bottleneck"
     ),
     ("consultancy-waiting-list", "first_fixes"): (
         "three team findings tie (key person cover, weeks to productive, the owner in sales at 2.98) and take "

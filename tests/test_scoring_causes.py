@@ -197,6 +197,35 @@ def test_cause_5_steps_compare_fairly_and_criticality_counts_once(inline) -> Non
     assert by_id["crit"].priority == pytest.approx(by_id["plain"].priority)
 
 
+def test_cause_5_good_is_good_enough_an_answer_at_a_good_level_is_no_finding(inline) -> None:
+    """An answer already at a level good in itself (three quarters up) is where a finding would aim: it is
+    neither a finding nor a plan or backlog action; just below that level, or not known, it is."""
+    q = inline(
+        """
+        - {id: sc, dimension: ops, type: scale, scale: four, text: A scale}
+        - id: days
+          dimension: ops
+          type: number
+          text: Days to get paid
+          bands:
+            - {up_to: 10, score: 1, label: Fast}
+            - {up_to: 30, score: 0.75, label: Within a month}
+            - {up_to: 45, score: 0.7, label: Six weeks}
+            - {score: 0, label: Slow}
+        - {id: d, dimension: demand, type: scale, scale: four, text: D}
+        """
+    )
+
+    def advised(days: Answer) -> set[str]:
+        result = score(q, {"sc": Answer("sc", "value", 0), "days": days, "d": Answer("d", "value", 1)})
+        actions = [*result.plan.actions, *result.plan.backlog]
+        return {f.question_id for f in result.findings} | {a.question_id for a in actions}
+
+    assert advised(Answer("days", "value", 20)) == {"sc"}
+    assert advised(Answer("days", "value", 40)) == {"sc", "days"}
+    assert advised(Answer("days", "dont_know")) == {"sc", "days"}
+
+
 def test_cause_5_a_failing_critical_leads_and_dont_know_never_outranks_it(inline) -> None:
     q = inline(FAIR)
     result = score(

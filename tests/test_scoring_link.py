@@ -284,6 +284,26 @@ def test_over_supply_is_not_what_a_business_with_a_full_busiest_step_faces() -> 
     assert forecast_weight(60) == pytest.approx(3 * forecast_weight(90), rel=0.01)
 
 
+def test_a_near_tie_goes_to_the_measured_bottleneck() -> None:
+    """A full busiest step is the constraint seen today: it wins a tie within 5% against a finding of the
+    same shortfall, area and kind, whatever the questionnaire's order; a clear lead still wins."""
+
+    def findings(weight: float) -> list[str]:
+        extra = (
+            "  - {id: speed, dimension: capacity, area: throughput, type: scale, scale: four, text: S, "
+            f"weight: {weight}}}\n"
+        )
+        q = parse_questionnaire(HEADROOM.replace("questions:\n", "questions:\n" + extra), "headroom.yaml").questionnaire
+        values = {"speed": 0, "busy": 90, "second_line": 3, "runway": 3, "hands": 3, "cover": 3, "orders": 3}
+        result = score(q, {k: Answer(k, "value", v) for k, v in values.items()})
+        return [f.question_id for f in result.findings]
+
+    # speed comes first in the questionnaire and weighs 4% more: a near-tie, the bottleneck leads
+    assert findings(1.04)[:2] == ["busy", "speed"]
+    # 20% more is a real difference: impact decides
+    assert findings(1.2)[:2] == ["speed", "busy"]
+
+
 CONTROL = """
 schema_version: 1
 id: control
