@@ -12,6 +12,9 @@ from readiness.model import tr
 from readiness.storage import NotFound
 from ui import faults, links, resources, session, shell
 
+#: Some answers open follow-up questions (show_if), which the count then includes: said, not hidden.
+FOLLOW_UPS = " A few answers open follow-up questions; the count on each step includes them."
+
 shell.app_shell()
 
 shell.sidebar(session.current(required=False) if st.query_params.get("a") else None)
@@ -68,11 +71,11 @@ with start:
             )
         if kind_question is None or kind is not None:
             asked, minutes = questions_asked(questionnaire, kind), minutes_asked(questionnaire, kind)
-            st.caption(f"You will be asked {count_words(asked, asked)}, {minute_words(minutes, minutes)}.")
+            st.caption(f"You will be asked {count_words(asked, asked)}, {minute_words(minutes, minutes)}.{FOLLOW_UPS}")
         else:
             st.caption(
                 f"{count_words(*questions_range(questionnaire))}, {minute_words(*minutes_range(questionnaire))}, "
-                "depending on what you sell."
+                f"depending on what you sell.{FOLLOW_UPS}"
             )
         codes = [*currency.SYMBOLS, "other"]
         chosen = st.selectbox(

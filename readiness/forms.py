@@ -283,8 +283,8 @@ def questions_asked(questionnaire: Questionnaire, kind: str | None = None) -> in
 
 
 #: Seconds a person takes to answer one question, by kind: reading a choice and
-#: picking one, or finding or estimating a number. Rough, from timing people
-#: filling the form in; used to say on the start page how long it takes.
+#: picking one, or finding or estimating a number. Rough estimates (not timed with
+#: real users yet), used to say on the start page how long it takes.
 SECONDS_PER_CHOICE = 20
 SECONDS_PER_NUMBER = 30
 

@@ -303,3 +303,5 @@ def test_home_promises_the_time_to_answer_from_the_same_count(db: Store) -> None
     captions = " ".join(c.value for c in at.caption)
     minutes = int(re.search(r"questions, about (\d+) minutes", captions).group(1))
     assert minutes == minutes_asked(growth, "services")
+    # the count promised is the count at the start: answers that open follow-ups are said to add some
+    assert "A few answers open follow-up questions" in captions
