@@ -242,7 +242,9 @@ def radial(result: ScoreResult) -> alt.LayerChart:
 
 #: Short enough to stand whole over a phone's plot (about 290 px of 390): the long one was cut off.
 QUADRANT_TITLE = "Demand vs. weakest link"
-QUADRANT_NAME_LIMIT = 190
+QUADRANT_NAME_LIMIT = 120
+#: Pixels of plot on a 390 px phone (page margins and the y axis taken off): the narrowest it is drawn.
+QUADRANT_PHONE_PLOT = 290
 #: Zone labels wrap at this many characters, so two in the same corner of a phone's plot stay apart.
 QUADRANT_WRAP = 16
 
@@ -314,13 +316,15 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.Laye
     )
     # the name beside the point, on the side away from the y axis, so it never covers the axis title
     right = bool(point_rows) and point_rows[0]["operations"] > 50
+    where = point_rows[0]["operations"] / 100 if point_rows else 0.0
+    room = QUADRANT_PHONE_PLOT * (where if right else 1 - where) - 20  # as far as the plot's edge on a phone
     name = point.mark_text(
         align="right" if right else "left",
         dx=-12 if right else 12,
         fontSize=12,
         fontWeight="bold",
         color=TARGET,
-        limit=QUADRANT_NAME_LIMIT,
+        limit=max(QUADRANT_NAME_LIMIT, room),
     ).encode(text="name:N")
     chart = alt.layer(zone(danger, "danger_zone"), zone(idle, "idle_capacity"), boundary, *text, point, name)
     return _config(chart.properties(width="container", height=360, title=QUADRANT_TITLE))
