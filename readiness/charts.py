@@ -29,12 +29,17 @@ ZONES = {
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
 
 
-def _config(chart: Any) -> Any:
+def _config(chart: Any, *, stack_legends: bool = False) -> Any:
+    """House style. ``stack_legends`` puts several legends under one another, not side by side: two
+    legends in a row ran off a phone's screen."""
+    legend: dict[str, Any] = {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"}
+    if stack_legends:
+        legend["layout"] = {"expr": "{bottom: {direction: 'vertical', anchor: 'start'}}"}
     return (
         chart.configure(font=FONT)
         .configure_view(stroke=None)
         .configure_axis(gridColor=GRID, labelFontSize=12, titleFontSize=12)
-        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom")
+        .configure_legend(**legend)
     )
 
 
@@ -45,10 +50,11 @@ def _dimension_rows(result: ScoreResult) -> list[dict[str, Any]]:
             "dimension": d.title,
             "side": "Demand" if d.side == "demand" else "Operations",
             "score": d.score,
-            "target": d.target,
+            "target": None if d.side == "demand" else d.target,
             # what people read: the questionnaire's own scale (readiness.scale); geometry may stay 0..100
             "shown": scale.to_native(d.score, sc),
-            "shown_target": scale.to_native(d.target, sc),
+            # demand pressure has no target (more pressure is not a goal): no tick, no dashed outline
+            "shown_target": None if d.side == "demand" else scale.to_native(d.target, sc),
             "gap": d.gap,
             "level": d.level_name or "not scored",
             "answered": f"{d.answered} of {d.total}",
@@ -57,10 +63,39 @@ def _dimension_rows(result: ScoreResult) -> list[dict[str, Any]]:
     ]
 
 
+#: Room a value label takes beside its bar, as a share of the axis: a target tick inside it moves the label.
+LABEL_ROOM = 0.15
+
+
+def axis_values(sc: Any) -> list[float]:
+    """Round tick values from the scale's bottom to its top, both ends included.
+
+    Vega's own "nice" ticks stop short of an end that is not a round multiple (SAMM's 0-3 axis read
+    0.0..2.8), so a bar at full marks looked off the scale.
+    """
+    span = sc.max - sc.min
+    if span <= 0:
+        return [sc.min]
+    for step in (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        count = span / step
+        if count <= 7 and abs(count - round(count)) < 1e-9:
+            return [round(sc.min + i * step, 6) for i in range(round(count) + 1)]
+    return [sc.min, sc.max]
+
+
+def _label_at(shown: float | None, target: float | None, span: float) -> float | None:
+    """Where a bar's value label starts: after the target tick when the tick would strike through it."""
+    if shown is None or target is None:
+        return shown
+    return target if shown <= target <= shown + LABEL_ROOM * span else shown
+
+
 def dimension_bars(result: ScoreResult) -> alt.LayerChart:
-    """Each dimension's score as a bar, with its target as a tick."""
+    """Each dimension's score as a bar, with its target as a tick (demand pressure has none)."""
     rows = _dimension_rows(result)
     sc = result.score_scale
+    for r in rows:
+        r["label_at"] = _label_at(r["shown"], r["shown_target"], sc.max - sc.min)
     shown = f".{sc.decimals}f"
     order = [r["dimension"] for r in rows]
     base = alt.Chart(alt.Data(values=rows)).encode(
@@ -74,7 +109,12 @@ def dimension_bars(result: ScoreResult) -> alt.LayerChart:
         alt.Tooltip("answered:N", title="Answered"),
     ]
     bars = base.mark_bar(cornerRadiusEnd=3, height=22).encode(
-        x=alt.X("shown:Q", scale=alt.Scale(domain=[sc.min, sc.max]), title=f"Score ({scale.range_text(sc)})"),
+        x=alt.X(
+            "shown:Q",
+            scale=alt.Scale(domain=[sc.min, sc.max], nice=False),
+            axis=alt.Axis(values=axis_values(sc)),
+            title=f"Score ({scale.range_text(sc)})",
+        ),
         color=alt.Color(
             "side:N",
             scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]),
@@ -84,9 +124,13 @@ def dimension_bars(result: ScoreResult) -> alt.LayerChart:
         ),
         tooltip=tooltip,
     )
-    ticks = base.mark_tick(color=TARGET, thickness=3, size=30).encode(x="shown_target:Q", tooltip=tooltip)
-    labels = base.mark_text(align="left", dx=4, fontSize=12, color="#374151").encode(
-        x="shown:Q", text=alt.Text("shown:Q", format=shown)
+    ticks = (
+        base.transform_filter("datum.shown_target != null")
+        .mark_tick(color=TARGET, thickness=3, size=30)
+        .encode(x="shown_target:Q", tooltip=tooltip)
+    )
+    labels = base.mark_text(align="left", dx=5, fontSize=12, color="#374151").encode(
+        x="label_at:Q", text=alt.Text("shown:Q", format=shown)
     )
     chart = alt.layer(bars, ticks, labels).properties(
         height=alt.Step(34), width="container", title="Score against target (black tick)"
@@ -94,15 +138,59 @@ def dimension_bars(result: ScoreResult) -> alt.LayerChart:
     return _config(chart)
 
 
+#: The polar overview's size: it must fit a phone's column (about 358 px) with every label whole.
+RADIAL_WIDTH = 330
+RADIAL_HEIGHT = 300
+RADIAL_RADIUS = 78
+RADIAL_FONT = 11
+#: Characters per label line before it wraps; a rough 0.6 em per character keeps the sums honest.
+RADIAL_WRAP = 13
+CHAR_WIDTH = 0.6
+
+
+def wrap(text: str, width: int) -> str:
+    """Text broken into lines of at most ``width`` characters at spaces (a longer word keeps its line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def _radial_label(mid: float) -> tuple[str, str]:
+    """How a label at angle ``mid`` (radians clockwise from twelve o'clock) sits: away from the circle."""
+    x, y = math.sin(mid), math.cos(mid)
+    align = "center" if abs(x) < 0.3 else ("left" if x > 0 else "right")
+    baseline = "bottom" if y > 0.5 else ("top" if y < -0.5 else "middle")
+    return align, baseline
+
+
+def radial_label_room(mid: float) -> float:
+    """Pixels a label at angle ``mid`` may take across before it leaves the chart."""
+    align, _ = _radial_label(mid)
+    x = abs(math.sin(mid)) * (RADIAL_RADIUS + 8)
+    half = RADIAL_WIDTH / 2
+    return 2 * (half - x) - 4 if align == "center" else half - x - 4
+
+
 def radial(result: ScoreResult) -> alt.LayerChart:
-    """A polar overview: one slice per dimension, its radius the score; the dashed outline is the target."""
+    """A polar overview: one slice per dimension, its radius the score; the dashed outline is the target.
+
+    Labels wrap and lean away from the circle (left of it right-aligned, right of it left-aligned), and
+    each is limited to the room it has: a label that ran past the chart's edge was cut off in the page
+    ("emand pressure", "ucation and Guidance") and dragged the title with it.
+    """
     rows = _dimension_rows(result)
     step = 2 * math.pi / max(1, len(rows))
     for i, r in enumerate(rows):
         r["t0"], r["t1"], r["mid"] = i * step, (i + 1) * step, (i + 0.5) * step
         r["score0"] = r["score"] or 0
+        r["label"] = wrap(r["dimension"], RADIAL_WRAP)
+        r["align"], r["baseline"] = _radial_label(r["mid"])
     data = alt.Data(values=rows)
-    radius = alt.Scale(type="sqrt", domain=[0, 100], range=[0, 100])
+    radius = alt.Scale(type="sqrt", domain=[0, 100], range=[0, RADIAL_RADIUS])
     angles = {"theta": alt.Theta("t0:Q", scale=None), "theta2": alt.Theta2("t1:Q")}
     side = alt.Color(
         "side:N", scale=alt.Scale(domain=["Operations", "Demand"], range=[OPERATIONS, DEMAND]), legend=None
@@ -113,7 +201,9 @@ def radial(result: ScoreResult) -> alt.LayerChart:
         alt.Tooltip("shown:Q", title="Score", format=shown),
         alt.Tooltip("shown_target:Q", title="Target", format=shown),
     ]
-    full = alt.Chart(data).mark_arc(color="#f3f4f6", stroke="#fff", strokeWidth=2, radius=100).encode(**angles)
+    full = (
+        alt.Chart(data).mark_arc(color="#f3f4f6", stroke="#fff", strokeWidth=2, radius=RADIAL_RADIUS).encode(**angles)
+    )
     score = (
         alt.Chart(data)
         .mark_arc(stroke="#fff", strokeWidth=2)
@@ -121,16 +211,56 @@ def radial(result: ScoreResult) -> alt.LayerChart:
     )
     target = (
         alt.Chart(data)
+        .transform_filter("datum.target != null")
         .mark_arc(fillOpacity=0, stroke=TARGET, strokeDash=[4, 3], strokeWidth=1.5)
         .encode(radius=alt.Radius("target:Q", scale=radius), tooltip=tooltip, **angles)
     )
-    labels = (
-        alt.Chart(data)
-        .mark_text(radius=118, fontSize=12, color="#374151")
-        .encode(theta=alt.Theta("mid:Q", scale=None), text="dimension:N")
+    labels = []
+    for align, baseline in sorted({(r["align"], r["baseline"]) for r in rows}):
+        group = [r for r in rows if (r["align"], r["baseline"]) == (align, baseline)]
+        labels.append(
+            alt.Chart(alt.Data(values=group))
+            .mark_text(
+                radius=RADIAL_RADIUS + 8,
+                fontSize=RADIAL_FONT,
+                color="#374151",
+                align=align,
+                baseline=baseline,
+                lineBreak="\n",
+                limit=min(radial_label_room(r["mid"]) for r in group),
+            )
+            .encode(theta=alt.Theta("mid:Q", scale=None), text="label:N")
+        )
+    chart = alt.layer(full, score, target, *labels).properties(
+        width=RADIAL_WIDTH,
+        height=RADIAL_HEIGHT,
+        padding={"left": 4, "right": 4, "top": 4, "bottom": 4},
+        title=alt.Title("Overview (dashed: target)", anchor="middle"),
     )
-    chart = alt.layer(full, score, target, labels).properties(width=300, height=300, title="Overview (dashed: target)")
     return _config(chart)
+
+
+#: Short enough to stand whole over a phone's plot (about 290 px of 390): the long one was cut off.
+QUADRANT_TITLE = "Demand vs. weakest link"
+QUADRANT_NAME_LIMIT = 120
+#: Pixels of plot on a 390 px phone (page margins and the y axis taken off): the narrowest it is drawn.
+QUADRANT_PHONE_PLOT = 290
+#: Zone labels wrap at this many characters, so two in the same corner of a phone's plot stay apart.
+QUADRANT_WRAP = 16
+
+
+def quadrant_labels() -> list[dict[str, Any]]:
+    """The zone names, placed on the 0..100 plane (``y`` is each label's top edge), wrapped short.
+
+    "Selling dreams, delivering nightmares" (top left) and "Scale-ready engine" (top right) ran into
+    each other on a phone; wrapped, and the second moved down into its own band, they stand apart.
+    """
+    return [
+        {"x": 3, "y": 98, "text": wrap(QUADRANTS["danger_zone"][0], QUADRANT_WRAP), "align": "left"},
+        {"x": 97, "y": 9, "text": wrap(QUADRANTS["idle_capacity"][0], QUADRANT_WRAP), "align": "right"},
+        {"x": 97, "y": 86, "text": wrap(QUADRANTS["scale_ready"][0], QUADRANT_WRAP), "align": "right"},
+        {"x": 5, "y": 12, "text": wrap(QUADRANTS["foundation"][0], QUADRANT_WRAP), "align": "left"},
+    ]
 
 
 def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.LayerChart:
@@ -151,15 +281,10 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.Laye
     boundary = (
         alt.Chart(alt.Data(values=band_points)).mark_line(strokeDash=[5, 4], color="#9ca3af").encode(x="x:Q", y="y:Q")
     )
-    labels = [
-        {"x": 4, "y": 96, "text": QUADRANTS["danger_zone"][0], "align": "left"},
-        {"x": 96, "y": 4, "text": QUADRANTS["idle_capacity"][0], "align": "right"},
-        {"x": 96, "y": 90, "text": QUADRANTS["scale_ready"][0], "align": "right"},
-        {"x": 6, "y": 8, "text": QUADRANTS["foundation"][0], "align": "left"},
-    ]
+    labels = quadrant_labels()
     text = [
         alt.Chart(alt.Data(values=[lab for lab in labels if lab["align"] == side]))
-        .mark_text(fontSize=11, color="#4b5563", fontWeight="bold", align=side)
+        .mark_text(fontSize=11, color="#4b5563", fontWeight="bold", align=side, baseline="top", lineBreak="\n")
         .encode(x="x:Q", y="y:Q", text="text:N")
         for side in ("left", "right")
     ]
@@ -189,66 +314,106 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.Laye
             ],
         )
     )
-    name = point.mark_text(dy=-16, fontSize=12, fontWeight="bold", color=TARGET).encode(text="name:N")
+    # the name beside the point, on the side away from the y axis, so it never covers the axis title
+    right = bool(point_rows) and point_rows[0]["operations"] > 50
+    where = point_rows[0]["operations"] / 100 if point_rows else 0.0
+    room = QUADRANT_PHONE_PLOT * (where if right else 1 - where) - 20  # as far as the plot's edge on a phone
+    name = point.mark_text(
+        align="right" if right else "left",
+        dx=-12 if right else 12,
+        fontSize=12,
+        fontWeight="bold",
+        color=TARGET,
+        limit=max(QUADRANT_NAME_LIMIT, room),
+    ).encode(text="name:N")
     chart = alt.layer(zone(danger, "danger_zone"), zone(idle, "idle_capacity"), boundary, *text, point, name)
-    return _config(chart.properties(width="container", height=360, title="Demand pressure versus the weakest link"))
+    return _config(chart.properties(width="container", height=360, title=QUADRANT_TITLE))
 
 
-def question_heatmap(result: ScoreResult) -> alt.Chart:
-    """Every question's level as a cell, one row per dimension."""
+#: Cells that carry no level, each with its own colour and legend entry (a "don't know" is not a low answer).
+HEATMAP_STATES = {
+    "Don't know": "#a78bfa",
+    "Not applicable": "#e5e7eb",
+    "Unanswered": "#f9fafb",
+    "Context (not scored)": "#bfdbfe",
+}
+HEATMAP_TITLE = "Every question asked"
+
+
+def _heatmap_state(status: str, weight: float, value: Any) -> str:
+    """What a question's square shows: its level when it counts, else why it has none."""
+    if status == "answered":
+        return "Answered" if weight > 0 else "Context (not scored)"
+    if status == "not_scored":
+        return "Context (not scored)" if value is not None else "Unanswered"
+    return {"na": "Not applicable", "dont_know": "Don't know"}.get(status, "Unanswered")
+
+
+def question_heatmap(result: ScoreResult) -> alt.LayerChart:
+    """Every question shown to this business as a cell, one row per dimension.
+
+    One square per shown question, so a row has as many squares as its "answered" count says: the
+    questions that feed the surge test rather than the score (numbers, context, weight 0) are drawn too,
+    in their own colour, instead of silently left out. Levels read on the questionnaire's own scale.
+    """
+    sc = result.score_scale
     titles = {d.id: d.title for d in result.dimensions}
     rows = []
     position: dict[str, int] = {}
     for q in result.questions:
-        if q.status in ("not_scored", "hidden") or q.weight == 0:
+        if q.status == "hidden":  # not asked: its show_if condition is false
             continue
         position[q.dimension] = position.get(q.dimension, 0) + 1
-        state = {
-            "answered": "Answered",
-            "na": "Not applicable",
-            "dont_know": "Don't know",
-            "unanswered": "Unanswered",
-            "hidden": "Not asked",
-        }[q.status]
+        state = _heatmap_state(q.status, q.weight, q.value)
+        level = round(100 * (q.score or 0)) if state == "Answered" else None
         rows.append(
             {
                 "dimension": titles[q.dimension],
                 "n": position[q.dimension],
-                "level": None if q.status in ("na", "unanswered", "hidden") else round(100 * (q.score or 0)),
+                "level": level,
+                "shown": None if level is None else round(scale.to_native(level, sc) or 0, sc.decimals),
                 "state": state,
+                "dont_know": q.status == "dont_know",
                 "question": q.text,
-                "answer": q.label or state,
+                "answer": q.label or (str(q.value) if q.value is not None else state),
             }
         )
     order = [d.title for d in result.dimensions]
     tooltip = [
         alt.Tooltip("question:N", title="Question"),
         alt.Tooltip("answer:N", title="Answer"),
-        alt.Tooltip("level:Q", title="Level"),
+        alt.Tooltip("shown:Q", title="Level"),
     ]
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("n:O", title="Question", axis=alt.Axis(labelAngle=0)),
+        x=alt.X("n:O", title="Question", axis=alt.Axis(labelAngle=0, labelOverlap=True)),
         y=alt.Y("dimension:N", sort=order, title=None, axis=alt.Axis(labelLimit=200)),
         tooltip=tooltip,
     )
-    cells = base.mark_rect(stroke="#fff", strokeWidth=2, cornerRadius=3)
+    cells = base.mark_rect(stroke="#d1d5db", strokeWidth=1, cornerRadius=3)
     scored = cells.transform_filter("datum.level !== null").encode(
         color=alt.Color(
-            "level:Q",
-            scale=alt.Scale(domain=[0, 50, 100], range=["#dc2626", "#facc15", "#16a34a"]),
-            title="Level (0–100)",
+            "shown:Q",
+            scale=alt.Scale(domain=[sc.min, (sc.min + sc.max) / 2, sc.max], range=["#dc2626", "#facc15", "#16a34a"]),
+            title=f"Level ({scale.range_text(sc)})",
+            legend=alt.Legend(values=[sc.min, (sc.min + sc.max) / 2, sc.max], format=f".{max(1, sc.decimals)}~f"),
         )
     )
-    empty = cells.transform_filter("datum.level === null").encode(color=alt.value("#e5e7eb"))
-    marks = (
-        base.transform_filter("datum.level === null")
-        .mark_text(fontSize=11, color="#6b7280")
-        .encode(text=alt.value("–"))
+    present = [name for name in HEATMAP_STATES if any(r["state"] == name for r in rows)]
+    other = cells.transform_filter("datum.level === null").encode(
+        color=alt.Color(
+            "state:N",
+            scale=alt.Scale(domain=present, range=[HEATMAP_STATES[name] for name in present]),
+            title="No level",
+            legend=alt.Legend(direction="vertical") if present else None,
+        )
     )
-    chart = alt.layer(scored, empty, marks).properties(
-        width="container", height=alt.Step(30), title="Every answer: grey is unanswered or not applicable"
+    marks = base.transform_filter("datum.dont_know").mark_text(fontSize=11, color="#4c1d95").encode(text=alt.value("?"))
+    chart = (
+        alt.layer(scored, other, marks)
+        .resolve_scale(color="independent")
+        .properties(width="container", height=alt.Step(30), title=HEATMAP_TITLE)
     )
-    return _config(chart)
+    return _config(chart, stack_legends=True)
 
 
 def spec(chart: Any) -> dict[str, Any]:
@@ -318,7 +483,7 @@ def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
             "mean": scale.to_native(d.stats.mean, sc),
             "low": scale.to_native(d.stats.minimum, sc),
             "high": scale.to_native(d.stats.maximum, sc),
-            "target": scale.to_native(d.target, sc),
+            "target": None if d.side == "demand" else scale.to_native(d.target, sc),  # pressure has no target
             "n": d.stats.n,
             "side": "Demand" if d.side == "demand" else "Operations",
         }
@@ -350,7 +515,9 @@ def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
         ),
         tooltip=tooltip,
     )
-    target = base.mark_tick(color=TARGET, thickness=3, size=26).encode(x="target:Q")
+    target = (
+        base.transform_filter("datum.target != null").mark_tick(color=TARGET, thickness=3, size=26).encode(x="target:Q")
+    )
     chart = alt.layer(spread, mean, target).properties(
         width="container", height=alt.Step(34), title="The room's view of each dimension (black tick: target)"
     )

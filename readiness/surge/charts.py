@@ -24,6 +24,17 @@ def _x(horizon: int) -> alt.X:
     return alt.X("day:Q", title="Day", scale=alt.Scale(domain=[1, horizon], nice=False))
 
 
+def orders_top(result: SurgeResult) -> float:
+    """The top of the orders chart's axis: every series' highest day, plus a tenth so a peak shows."""
+    peak = max(
+        [float(result.demand[d]) for d in range(result.horizon)]
+        + [float(result.delivered[d]) for d in range(result.horizon)]
+        + [float(result.lost[d]) for d in range(result.horizon)]
+        + [1.0]
+    )
+    return peak * 1.1
+
+
 def orders(result: SurgeResult) -> alt.LayerChart:
     """Orders coming in against orders delivered, day by day, with orders lost as bars."""
     rows = []
@@ -45,12 +56,16 @@ def orders(result: SurgeResult) -> alt.LayerChart:
         scale=alt.Scale(domain=["Orders in", "Delivered", "Lost"], range=[DEMAND, OPERATIONS, LOST]),
         title=None,
     )
-    lines = (
-        base.transform_filter("datum.series !== 'Lost'")
-        .mark_line(strokeWidth=2)
-        .encode(y=alt.Y("orders:Q", title="Orders a day", axis=alt.Axis(format="~s")), color=colour)
+    # One y scale for every series, up to the highest of them with headroom: the orders-in line of a
+    # spike ran off the top of an axis Vega had fitted to the other layers.
+    y = alt.Y(
+        "orders:Q",
+        title="Orders a day",
+        axis=alt.Axis(format="~s"),
+        scale=alt.Scale(domain=[0, orders_top(result)], nice=True),
     )
-    bars = base.transform_filter("datum.series === 'Lost'").mark_bar(opacity=0.6).encode(y="orders:Q", color=colour)
+    lines = base.transform_filter("datum.series !== 'Lost'").mark_line(strokeWidth=2).encode(y=y, color=colour)
+    bars = base.transform_filter("datum.series === 'Lost'").mark_bar(opacity=0.6).encode(y=y, color=colour)
     return _config(alt.layer(bars, lines).properties(width="container", height=280))
 
 

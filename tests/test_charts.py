@@ -1,0 +1,177 @@
+"""Charts read whole and true: every label fits, no mark claims what the score does not say.
+
+Checked on the Vega-Lite specs the page and the reports draw (what a browser gets), with the demo
+business and SAMM (a 0-3 questionnaire of its own); one test also draws a spec to be sure it renders.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from readiness import charts, load_answers, load_questionnaire
+from readiness.answers import Answer
+from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE
+from readiness.loader import load_questionnaire_with_warnings
+from readiness.scoring import ScoreResult, score
+from readiness.surge import analyse, setup_from_answers
+from readiness.surge import charts as surge_charts
+
+from .test_frameworks import SAMM, SAMM_ANSWERS
+
+PHONE_PLOT = charts.QUADRANT_PHONE_PLOT  # px of plot on a 390 px phone once margins and the y axis are off
+PX_PER_CHAR = 0.6  # a bold 11-12 px sans-serif character is about 0.6 em wide
+
+
+@pytest.fixture(scope="module")
+def demo() -> tuple[Any, Any, ScoreResult]:
+    q = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers, _ = load_answers(q, DEMO_ANSWERS)
+    return q, answers, score(q, answers, answers.profile)
+
+
+@pytest.fixture(scope="module")
+def samm() -> ScoreResult:
+    q = load_questionnaire_with_warnings(SAMM).questionnaire
+    return score(q, {k: Answer(k, "value", v) for k, v in SAMM_ANSWERS.items()})
+
+
+def layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return spec["layer"]
+
+
+def mark(layer: dict[str, Any]) -> dict[str, Any]:
+    m = layer["mark"]
+    return m if isinstance(m, dict) else {"type": m}
+
+
+def test_demand_pressure_has_no_target_tick_nor_outline(demo) -> None:
+    result = demo[2]
+    assert result.dimension("demand").side == "demand"
+    bars = charts.spec(charts.dimension_bars(result))
+    (ticks,) = [la for la in layers(bars) if mark(la)["type"] == "tick"]
+    drawn = [r for r in ticks["data"]["values"] if r["shown_target"] is not None]
+    assert ticks["transform"] == [{"filter": "datum.shown_target != null"}]
+    assert "Demand pressure" not in {r["dimension"] for r in drawn}
+    assert {r["dimension"] for r in drawn} == {d.title for d in result.dimensions if d.side != "demand"}
+    radial = charts.spec(charts.radial(result))
+    (outline,) = [la for la in layers(radial) if mark(la).get("strokeDash")]
+    assert outline["transform"] == [{"filter": "datum.target != null"}]
+    assert next(r for r in outline["data"]["values"] if r["dimension"] == "Demand pressure")["target"] is None
+
+
+@pytest.mark.parametrize("which", ["demo", "samm"])
+def test_radial_labels_and_title_fit_a_phone(which: str, demo, samm) -> None:
+    result = demo[2] if which == "demo" else samm
+    spec = charts.radial(result).to_dict()
+    assert spec["width"] + spec["padding"]["left"] + spec["padding"]["right"] <= 358  # a 390 px phone's column
+    assert spec["title"]["anchor"] == "middle"
+    texts = [la for la in layers(spec) if mark(la)["type"] == "text"]
+    assert texts, "no labels"
+    for layer in texts:
+        m = mark(layer)
+        for row in layer["data"]["values"]:
+            lines = row["label"].split("\n")
+            widest = max(len(line) for line in lines) * PX_PER_CHAR * m["fontSize"]
+            room = charts.radial_label_room(row["mid"])
+            assert widest <= m["limit"] <= room, (row["label"], widest, m["limit"], room)  # whole, never cut
+            # the label's far edge stays inside the chart
+            x = abs(math.sin(row["mid"])) * m["radius"]
+            reach = x + (widest if m["align"] != "center" else widest / 2)
+            assert reach <= spec["width"] / 2, row["label"]
+    assert {r["label"].replace("\n", " ") for la in texts for r in la["data"]["values"]} == {
+        d.title for d in result.dimensions
+    }
+
+
+def _box(label: dict[str, Any], width: float, height: float = 360) -> tuple[float, float, float, float]:
+    lines = label["text"].split("\n")
+    w = max(len(line) for line in lines) * 11 * PX_PER_CHAR
+    h = len(lines) * 13
+    x = label["x"] / 100 * width
+    left = x if label["align"] == "left" else x - w
+    top = (100 - label["y"]) / 100 * height
+    return left, left + w, top, top + h
+
+
+def test_quadrant_reads_at_390_px(demo) -> None:
+    spec = charts.quadrant(demo[2]).to_dict()
+    assert len(spec["title"]) * 13 * PX_PER_CHAR <= PHONE_PLOT
+    boxes = [_box(lab, PHONE_PLOT) for lab in charts.quadrant_labels()]
+    for i, a in enumerate(boxes):
+        assert a[0] >= 0 and a[1] <= PHONE_PLOT, charts.quadrant_labels()[i]["text"]
+        for b in boxes[i + 1 :]:
+            apart = a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
+            assert apart, (a, b)
+    # the business's name sits beside its point, leaning away from the y axis (the point is at 8 of 100)
+    (name,) = [la for la in layers(spec) if mark(la)["type"] == "text" and "dx" in mark(la)]
+    assert demo[2].balance.link is not None and demo[2].balance.link < 50
+    assert mark(name)["align"] == "left" and mark(name)["dx"] > 0
+    point = demo[2].balance.link / 100 * PHONE_PLOT
+    assert len(demo[2].business) * 12 * PX_PER_CHAR <= mark(name)["limit"] <= PHONE_PLOT - point  # whole, inside
+
+
+def test_heatmap_has_one_square_per_question_asked(demo) -> None:
+    result = demo[2]
+    rows = charts.spec(charts.question_heatmap(result))["layer"][0]["data"]["values"]
+    per_row = Counter(r["dimension"] for r in rows)
+    # as many squares as the page's "24 of 24": numbers and context questions included, show_if ones left out
+    assert per_row == {d.title: d.total for d in result.dimensions}
+    assert sum(per_row.values()) == 77
+    states = Counter(r["state"] for r in rows)
+    assert states["Don't know"] == 1 and states["Context (not scored)"] == 11
+    dont_know = next(r for r in rows if r["state"] == "Don't know")
+    assert dont_know["level"] is None  # not drawn as a red, lowest answer
+
+
+def test_heatmap_legends_name_each_colour_on_the_native_scale(demo, samm) -> None:
+    spec = charts.spec(charts.question_heatmap(demo[2]))
+    scored, other, _ = spec["layer"]
+    states = other["encoding"]["color"]["scale"]["domain"]
+    assert "Don't know" in states and "Context (not scored)" in states
+    colours = dict(zip(states, other["encoding"]["color"]["scale"]["range"], strict=True))
+    assert len(set(colours.values())) == len(colours)  # a don't-know is not the unanswered grey
+    assert scored["encoding"]["color"]["title"] == "Level (0–100)"
+    samm_spec = charts.spec(charts.question_heatmap(samm))
+    level = samm_spec["layer"][0]["encoding"]["color"]
+    assert level["title"] == "Level (0–3)"
+    assert level["scale"]["domain"] == [0, 1.5, 3]
+    assert max(r["shown"] for r in samm_spec["layer"][0]["data"]["values"] if r["shown"] is not None) <= 3
+
+
+def test_samm_bars_run_to_3_and_no_tick_strikes_a_value(samm) -> None:
+    spec = charts.spec(charts.dimension_bars(samm))
+    bars, _, labels = spec["layer"]
+    x = bars["encoding"]["x"]
+    assert x["scale"]["domain"] == [0, 3] and x["axis"]["values"][-1] == 3 and x["axis"]["values"][0] == 0
+    assert x["title"] == "Score (0–3)"
+    for row in labels["data"]["values"]:
+        target, start = row["shown_target"], row["label_at"]
+        assert not (start < target < start + charts.LABEL_ROOM * 3), row  # the tick is not under the label
+
+
+def test_axis_values_always_include_both_ends() -> None:
+    from readiness.model import ScoreScale
+
+    for lo, hi in [(0, 100), (0, 3), (20, 100), (0, 5), (1, 4), (0, 10)]:
+        values = charts.axis_values(ScoreScale(min=lo, max=hi))
+        assert values[0] == lo and values[-1] == hi and len(values) <= 8, (lo, hi, values)
+
+
+def test_surge_orders_axis_holds_every_series(demo) -> None:
+    q, answers, _ = demo
+    result = analyse(setup_from_answers(q, answers), "tv_spot", currency="USD").result
+    spec = charts.spec(surge_charts.orders(result))
+    peak = max(float(v) for series in (result.demand, result.delivered, result.lost) for v in series)
+    for layer in spec["layer"]:
+        top = layer["encoding"]["y"]["scale"]["domain"][1]
+        assert top > peak  # the orders-in spike stays on the chart, with room above it
+
+
+def test_specs_render(demo) -> None:
+    vlc = pytest.importorskip("vl_convert")
+    svg = vlc.vegalite_to_svg(charts.static(charts.spec(charts.question_heatmap(demo[2])), width=358))
+    assert svg.count("<path") > 77 and "Don" in svg and "Context (not scored)" in svg
