@@ -25,7 +25,7 @@ from readiness.model import (
     YesNoQuestion,
     tr,
 )
-from readiness.scoring import Finding, ScoreResult
+from readiness.scoring import Finding, PlanAction, ScoreResult
 
 
 def fmt(value: float | None, digits: int = 0) -> str:
@@ -102,7 +102,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     for days, actions in result.plan.periods:
         lines.append(f"**Within {days} days**")
         lines += [
-            f"- {a.text} _({a.dimension_title}" + (f"; after {', '.join(a.after)}" if a.after else "") + ")_"
+            f"- {a.text} _({a.dimension_title}" + (f"; after: {after_text(result, a)}" if a.after else "") + ")_"
             for a in actions
         ] or ["- –"]
     if result.plan.backlog:
@@ -449,6 +449,13 @@ def dimension_markdown(result: ScoreResult) -> str:
 _NUMERIC = {"Score", "Target", "Gap", "Don't know"}
 
 
+def after_text(result: ScoreResult, action: PlanAction) -> str:
+    """What an action waits for, in words: the findings it depends on, never their question ids."""
+    titles = {f.question_id: f.title or f.text for f in result.findings}
+    titles.update({a.question_id: a.finding for a in (*result.plan.actions, *result.plan.backlog) if a.finding})
+    return "; ".join(f"“{titles.get(n) or n.replace('_', ' ')}”" for n in action.after)
+
+
 def plan_markdown(result: ScoreResult) -> str:
     """The 30/60/90-day plan as one markdown block: at most a few actions a period, then the backlog count."""
     lines = []
@@ -457,7 +464,7 @@ def plan_markdown(result: ScoreResult) -> str:
         if not actions:
             lines.append("- –")
         for a in actions:
-            after = f" · after {', '.join(a.after)}" if a.after else ""
+            after = f" · after: {after_text(result, a)}" if a.after else ""
             lines.append(f"- {_md(a.text)}  \n  :gray[{_md(a.dimension_title)} · effort {a.effort}{_md(after)}]")
         lines.append("")
     if result.plan.backlog:

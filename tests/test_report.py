@@ -515,3 +515,18 @@ def test_advice_that_only_repeats_the_next_level_is_told_apart(advice: str, repe
     from readiness.figures import restates as _restates
 
     assert _restates(advice, "Well spread") is repeats
+
+
+def test_a_plan_dependency_is_named_in_words_not_by_its_question_id() -> None:
+    from readiness.summary import markdown, plan_markdown
+
+    from .test_scoring_causes import case_answers, with_values
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    result = score(
+        growth, with_values(case_answers(growth, "creamery-before-tv-spot"), website_spike=1, website_peak=2)
+    )
+    peak = next(f for f in result.findings if f.question_id == "website_peak")
+    for text in (plan_markdown(result), markdown(result)):
+        assert "after website_peak" not in text and "website_peak" not in text
+        assert peak.title in text.replace("\\\\", "")
