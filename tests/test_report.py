@@ -530,3 +530,18 @@ def test_a_plan_dependency_is_named_in_words_not_by_its_question_id() -> None:
     for text in (plan_markdown(result), markdown(result)):
         assert "after website_peak" not in text and "website_peak" not in text
         assert peak.title in text.replace("\\\\", "")
+
+
+def test_the_demand_side_has_no_target_in_any_format(sample_case) -> None:
+    q, result, answers = sample_case
+    report = build_report(q, result, answers, WHEN)
+    demand = [d for d in report.dimensions if d.side == "Demand"]
+    assert demand and all(d.target == "–" and d.target_value is None for d in demand)
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Scores"]
+    head = [c.value for c in sheet[1]]
+    rows = [dict(zip(head, [c.value for c in row], strict=True)) for row in sheet.iter_rows(min_row=2)]
+    assert all(r["Target"] is None for r in rows if r["Side"] == "Demand")
+    assert all(r["Target"] is not None for r in rows if r["Side"] == "Operations")
+    page = render_html(report)
+    row = next(line for line in page.splitlines() if f"<td>{demand[0].title}</td>" in line)
+    assert '<td class="num">–</td>' in row and '<td class="num">0</td>' not in row
