@@ -152,8 +152,18 @@ class Report:
 
     @property
     def weakest_first(self) -> tuple[DimensionRow, ...]:
-        """The dimensions furthest behind their targets first (unscored ones last)."""
-        return tuple(sorted(self.dimensions, key=lambda d: -(d.gap_value if d.gap_value is not None else -1e9)))
+        """The weakest parts first, as the table's title promises: the weakest link, then operations by
+        score (lowest first, unscored after), then the demand side, which is pressure and not a weakness."""
+
+        def key(d: DimensionRow) -> tuple[bool, bool, bool, float]:
+            return (
+                d.side == "Demand",
+                not (self.weakest_link and d.title == self.weakest_link),
+                d.score_value is None,
+                d.score_value if d.score_value is not None else 0.0,
+            )
+
+        return tuple(sorted(self.dimensions, key=key))
 
     #: The weakest link beside the average, failing critical questions and their caps, and how firm the
     #: verdict is (or why there is none): docs/scoring.md, sections 2 and 3.
@@ -168,6 +178,10 @@ class Report:
     #: whether the questionnaire weighs operations against demand at all (else no balance is shown)
     has_balance: bool = True
     scale_range: str = "0–100"
+    #: the weakest link (the operations dimension that would break first) and its score, as the page shows it
+    weakest_link: str = ""
+    weakest_link_score: str = "–"
+    weakest_link_value: float | None = None
 
 
 def _signed(value: float | None) -> str:
@@ -466,6 +480,9 @@ def build_report(
         demand_out_of=scale.out_of(b.demand, sc, lang),
         has_balance=balanced,
         scale_range=scale.range_text(sc, lang),
+        weakest_link=(b.weakest_title or "") if balanced else "",
+        weakest_link_score=scale.number(b.weakest_score, sc) if balanced else scale.DASH,
+        weakest_link_value=_native(b.weakest_score, sc) if balanced else None,
     )
 
 

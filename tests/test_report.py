@@ -545,3 +545,22 @@ def test_the_demand_side_has_no_target_in_any_format(sample_case) -> None:
     page = render_html(report)
     row = next(line for line in page.splitlines() if f"<td>{demand[0].title}</td>" in line)
     assert '<td class="num">–</td>' in row and '<td class="num">0</td>' not in row
+
+
+@pytest.mark.parametrize("case", ["consultancy-waiting-list", "it-support-firm-losing-its-technicians"])
+def test_weakest_parts_first_means_the_weakest_link_then_lowest_scores_then_demand(case: str) -> None:
+    import yaml
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    written = yaml.safe_load((ROOT / "tests" / "cases" / f"{case}.yaml").read_text(encoding="utf-8"))
+    answers, _ = parse_answers(growth, {"answers": written["answers"]}, case)
+    result = score(growth, answers.answers)
+    report = build_report(growth, result, answers, WHEN)
+    rows = report.weakest_first
+    assert rows[0].title == result.balance.weakest_title == report.weakest_link
+    assert rows[-1].side == "Demand"
+    rest = [d.score_value for d in rows[1:] if d.side == "Operations"]
+    assert rest == sorted(rest)
+    page = render_html(report)
+    summary = page[page.index("Weakest parts first") :]
+    assert summary.index(f"<td>{rows[0].title}</td>") < summary.index(f"<td>{rows[1].title}</td>")
