@@ -11,6 +11,7 @@ from readiness.summary import (
     cap_texts,
     dimension_markdown,
     finding_markdown,
+    link_words,
     overrun_text,
     placement_text,
     plan_markdown,
@@ -89,9 +90,10 @@ if scale.has_demand(q):
     )
     right.metric(
         "Balance index",
-        scale.signed(b.index, sc),
+        scale.signed(scale.balance_index(b, sc), sc),
         border=True,
-        help="Demand pressure minus the weakest link. Far above zero: demand is ahead of what you can deliver.",
+        help=f"{link_words(result)[0].upper()}{link_words(result)[1:]}. "
+        "Far above zero: demand is ahead of what you can deliver.",
     )
     if b.quadrant:
         box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)

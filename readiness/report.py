@@ -35,7 +35,7 @@ from readiness.errors import ReadinessError
 from readiness.figures import figure_text, owner_figure, restates
 from readiness.model import Questionnaire, ScoreScale, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
-from readiness.summary import cap_texts, overrun_text, placement_text, score_range, weakest_text
+from readiness.summary import cap_texts, link_words, overrun_text, placement_text, score_range, weakest_text
 
 FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
@@ -317,12 +317,12 @@ def build_report(
             score=scale.number(d.score, sc),
             level=(d.level_name or "–") + (" (held back: see below)" if _held_back(questionnaire, result, d) else ""),
             target=scale.DASH if d.side == "demand" else scale.number(d.target, sc),
-            gap=scale.signed(d.gap, sc),
+            gap=scale.signed(scale.gap(d, sc), sc),
             answered=f"{d.given} of {d.total}",
             behind=(d.gap or 0) > 0,
             score_value=_native(d.score, sc),
             target_value=None if d.side == "demand" else _native(d.target, sc),
-            gap_value=_native_diff(d.gap, sc),
+            gap_value=_native_diff(scale.gap(d, sc), sc),
             held_back=_held_back(questionnaire, result, d),
             range=score_range(d, sc),
             areas=tuple((area.title, scale.number(area.score, sc)) for area in d.areas),
@@ -355,10 +355,11 @@ def build_report(
     if b.quadrant == "not_placed" and balanced:
         summary.append(b.message or "Not enough answers to place the business.")
     elif b.label:
-        direction = "ahead of" if (b.index or 0) > 0 else "behind"
+        index = scale.balance_index(b, sc) or 0.0
+        direction = "ahead of" if index > 0 else "behind"
         summary.append(
-            f"Demand pressure is {scale.number(abs(scale.difference(b.index, sc) or 0), sc, internal=False)} points "
-            f"{direction} the weakest link, which puts the "
+            f"Demand pressure is {scale.number(abs(scale.difference(index, sc) or 0), sc, internal=False)} points "
+            f"{direction} the weakest link ({link_words(result)}), which puts the "
             f"business in the zone “{b.label}”."
         )
     summary.extend(cap_texts(result))
@@ -455,7 +456,7 @@ def build_report(
         profile_description=tr(profile.description, lang),
         operations=scale.number(result.overall, sc),
         demand=scale.number(b.demand, sc),
-        balance_index=scale.signed(b.index, sc),
+        balance_index=scale.signed(scale.balance_index(b, sc), sc),
         quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),
         quadrant_meaning=b.meaning or "",
         quadrant_id=b.quadrant,
@@ -470,7 +471,7 @@ def build_report(
         warnings=tuple(_warning_words(result, w) for w in result.warnings),
         operations_value=_native(result.overall, sc),
         demand_value=_native(b.demand, sc),
-        balance_value=_native_diff(b.index, sc),
+        balance_value=_native_diff(scale.balance_index(b, sc), sc),
         weakest=(weakest or "") if balanced else "",
         caps=tuple(cap_texts(result)),
         placement=(placement_text(result) or "") if balanced else "",

@@ -58,7 +58,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         ]
     if b.quadrant:
         lines += [
-            f"- **Balance index:** {scale.signed(b.index, sc)} (demand pressure minus the weakest link)",
+            f"- **Balance index:** {scale.signed(scale.balance_index(b, sc), sc)} ({link_words(result)})",
             f"- **Quadrant:** {b.label}: {b.meaning}",
         ]
     placement = placement_text(result)
@@ -81,7 +81,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
             level += f" (capped by {', '.join(d.capped_by)})"
         lines.append(
             f"| {d.title} | {d.side} | {scale.number(d.score, sc)} | {score_range(d, sc)} | {level} "
-            f"| {'–' if d.side == 'demand' else scale.number(d.target, sc)} | {scale.signed(d.gap, sc)} "
+            f"| {'–' if d.side == 'demand' else scale.number(d.target, sc)} | {scale.signed(scale.gap(d, sc), sc)} "
             f"| {d.given} of {d.total} |"
         )
         for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
@@ -287,7 +287,7 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
                 "Range": score_range(d, sc),
                 "Level": (d.level_name or "–") + (" (held back by a critical answer)" if d.capped_by else ""),
                 "Target": None if d.side == "demand" else scale.number(d.target, sc),
-                "Gap": None if d.gap is None else scale.signed(d.gap, sc),
+                "Gap": None if d.gap is None else scale.signed(scale.gap(d, sc), sc),
                 "Answered": f"{d.given} of {d.total}",
                 "Don't know": d.dont_know,
             }
@@ -339,6 +339,23 @@ def weakest_text(result: ScoreResult) -> str | None:
     )
 
 
+def link_words(result: ScoreResult) -> str:
+    """What the balance index subtracts, with both figures, so a reader's own subtraction agrees with it.
+
+    The weakest link's strength under the pressure present (its weakest area, softened by the rest) is
+    not its dimension's score, so the figure the balance uses is said, not left to be guessed.
+    """
+    b = result.balance
+    sc = result.score_scale
+    pressure = b.pressure if b.pressure is not None else b.demand
+    if b.link is None or pressure is None:
+        return "demand pressure minus the weakest link"
+    return (
+        f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)}, the strength of the "
+        f"weakest link{f' ({b.weakest_title})' if b.weakest_title else ''} under this pressure"
+    )
+
+
 def overrun_text(result: ScoreResult) -> str | None:
     """Said when broken promises raise the pressure the verdict weighs above the measured demand pressure."""
     b = result.balance
@@ -365,19 +382,58 @@ def cap_texts(result: ScoreResult) -> list[str]:
 
 
 def placement_text(result: ScoreResult) -> str | None:
-    """Why there is no verdict, or how firm the verdict is (borderline, distance to the line)."""
+    """Why there is no verdict, or how firm the verdict is (borderline, distance to the line), in words."""
     b = result.balance
     if b.quadrant == "not_placed":
         lean = f" With the answers so far it leans to “{_label(b.leaning)}”." if b.leaning else ""
         return f"{b.message}{lean}"
+    distance = distance_text(result)
     if b.borderline and b.could_be:
         return (
             f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”; "
-            f"it is {fmt(b.margin)} points from the {b.line} line."
+            f"it is {distance}."
+            if distance
+            else f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”."
         )
-    if b.margin is not None and b.line:
-        return f"{fmt(b.margin)} points from the {b.line} line."
-    return None
+    return f"{distance[0].upper()}{distance[1:]}." if distance else None
+
+
+def distance_text(result: ScoreResult) -> str | None:
+    """How far the verdict is from changing, in plain words ("12 points short of the point where ...").
+
+    The distance to the demand-ahead line is said as the difference of the figures shown (the balance
+    index against the threshold), so it agrees with a reader's own subtraction.
+    """
+    b = result.balance
+    sc = result.score_scale
+    if b.margin is None or not b.line:
+        return None
+    ahead = b.quadrant in ("danger_zone", "demand_ahead_controlled")
+    points = scale.difference(b.margin, sc)
+    if b.line == "demand ahead" and b.index is not None:
+        threshold = round(b.index - b.margin if ahead else b.index + b.margin, 1)
+        shown = scale.difference(scale.balance_index(b, sc), sc) or 0.0
+        points = abs(shown - (scale.difference(threshold, sc) or 0.0))
+    figure = scale.number(points, sc, internal=False)
+    return {
+        "demand ahead": (
+            f"{figure} points past the point where demand counts as ahead of operations"
+            if ahead
+            else f"{figure} points short of the point where demand would count as ahead of operations"
+        ),
+        "idle capacity": (
+            f"{figure} points inside the zone where operations count as idle capacity"
+            if b.quadrant == "idle_capacity"
+            else f"{figure} points from the point where operations would count as idle capacity "
+            "(well ahead of quiet demand)"
+        ),
+        "quiet demand": f"{figure} points below the point where demand would no longer count as quiet",
+        "scale-ready": (
+            f"{figure} points above the bar for scale-ready"
+            if b.quadrant == "scale_ready"
+            else f"{figure} points short of the bar for scale-ready"
+        ),
+    }.get(b.line, f"{figure} points from the {b.line} line")
 
 
 def _label(quadrant: str | None) -> str:

@@ -564,3 +564,47 @@ def test_weakest_parts_first_means_the_weakest_link_then_lowest_scores_then_dema
     page = render_html(report)
     summary = page[page.index("Weakest parts first") :]
     assert summary.index(f"<td>{rows[0].title}</td>") < summary.index(f"<td>{rows[1].title}</td>")
+
+
+def test_a_shown_difference_is_the_difference_of_the_shown_figures() -> None:
+    from readiness import scale
+    from readiness.model import ScoreScale
+
+    plain = ScoreScale()
+    assert scale.signed(scale.between(60.4, 8.6, plain), plain) == "+51"  # 60 - 9, not 51.8 rounded to 52
+    samm = ScoreScale(min=0, max=3, decimals=2)
+    target, score_ = 2.004 * 100 / 3, 1.626 * 100 / 3  # shown as 2.00 and 1.63
+    assert (scale.number(target, samm), scale.number(score_, samm)) == ("2.00", "1.63")
+    assert scale.signed(scale.between(target, score_, samm), samm) == "+0.37"
+    assert scale.signed(-0.3, plain) == "0"  # no "-0"
+
+
+GROWTH_CASES = sorted(
+    p.stem
+    for p in (ROOT / "tests" / "cases").glob("*.yaml")
+    if "\nquestionnaire: growth-readiness" in p.read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("case", GROWTH_CASES[:12])
+def test_every_gap_and_the_balance_index_agree_with_the_figures_beside_them(case: str) -> None:
+    import yaml
+
+    from readiness.summary import markdown
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    written = yaml.safe_load((ROOT / "tests" / "cases" / f"{case}.yaml").read_text(encoding="utf-8"))
+    answers, _ = parse_answers(growth, {"answers": written["answers"]}, case)
+    result = score(growth, answers.answers)
+    report = build_report(growth, result, answers, WHEN)
+    for d in report.dimensions:
+        if d.gap_value is not None:
+            assert d.gap_value == pytest.approx(d.target_value - d.score_value), d.title
+            assert d.gap.lstrip("+") == f"{d.target_value - d.score_value:.0f}".replace("-0", "0") or d.gap == "0"
+    b = result.balance
+    if b.link is not None:
+        pressure, link = round(b.pressure), round(b.link)
+        assert report.balance_value == pressure - link
+        text = markdown(result)
+        assert f"{pressure - link:+d}".replace("+0", "0") in text
+        assert f"demand pressure {pressure} minus {link}" in text
