@@ -12,6 +12,7 @@ from readiness.summary import (
     dimension_markdown,
     finding_markdown,
     link_words,
+    open_critical_text,
     overrun_text,
     placement_text,
     plan_markdown,
@@ -112,6 +113,8 @@ else:  # a framework of its own (no demand side): its own headline, no balance t
 
 for text in cap_texts(result):
     st.error(text, icon=":material/block:")
+if open_critical := open_critical_text(result):
+    st.warning(open_critical, icon=":material/help:")
 
 specs = scores.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lang))
 first, second = st.columns([3, 2])

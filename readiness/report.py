@@ -35,7 +35,15 @@ from readiness.errors import ReadinessError
 from readiness.figures import figure_text, owner_figure, restates
 from readiness.model import Questionnaire, ScoreScale, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
-from readiness.summary import cap_texts, link_words, overrun_text, placement_text, score_range, weakest_text
+from readiness.summary import (
+    cap_texts,
+    link_words,
+    open_critical_text,
+    overrun_text,
+    placement_text,
+    score_range,
+    weakest_text,
+)
 
 FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
@@ -363,6 +371,8 @@ def build_report(
             f"business in the zone “{b.label}”."
         )
     summary.extend(cap_texts(result))
+    if open_critical := open_critical_text(result):
+        summary.append(open_critical)
     behind = [d for d in result.dimensions if d.gap is not None and d.gap > 0]
     if behind:
         worst = max(behind, key=lambda d: d.gap or 0)

@@ -68,6 +68,8 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     if overrun:
         lines.append(f"- {overrun}")
     lines += [f"- {text}" for text in cap_texts(result)]
+    if open_critical := open_critical_text(result):
+        lines.append(f"- {open_critical}")
     lines += [
         "",
         "## Dimensions",
@@ -350,9 +352,10 @@ def link_words(result: ScoreResult) -> str:
     pressure = b.pressure if b.pressure is not None else b.demand
     if b.link is None or pressure is None:
         return "demand pressure minus the weakest link"
+    link = f"the weakest link, {b.weakest_title}," if b.weakest_title else "the weakest link"
     return (
-        f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)}, the strength of the "
-        f"weakest link{f' ({b.weakest_title})' if b.weakest_title else ''} under this pressure"
+        f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)} for {link} "
+        "judged by its weakest part under this pressure"
     )
 
 
@@ -368,17 +371,38 @@ def overrun_text(result: ScoreResult) -> str | None:
 
 
 def cap_texts(result: ScoreResult) -> list[str]:
-    """One sentence per failing critical question: what it caps, and at what."""
+    """One sentence per answered failing critical question: what it caps, and at what.
+
+    A cap is only claimed when it binds (it is what holds the dimension's score down); a question still
+    unanswered is no failure yet, so those are counted once by :func:`open_critical_text`, not alarmed each.
+    """
     out = []
+    sc = result.score_scale
     for f in result.balance.critical_failures:
-        answer = "don't know" if f.status == "dont_know" else ("unanswered" if f.status == "unanswered" else f.label)
-        cap = (
-            f" caps {f.dimension_title} at {scale.number(f.cap, result.score_scale)}"
-            if f.cap is not None
-            else f" holds {f.dimension_title} back"
-        )
-        out.append(f"Critical: “{f.text}” ({answer or '–'}){cap}; the business cannot count as scale-ready.")
+        if f.status == "unanswered":
+            continue
+        answer = "don't know" if f.status == "dont_know" else f.label
+        dim = next((d for d in result.dimensions if d.id == f.dimension), None)
+        if f.cap is not None and dim is not None and f.question_id in dim.capped_by:
+            effect = f" caps {f.dimension_title} at {scale.number(f.cap, sc)}"
+        elif f.cap is not None:  # the dimension is already lower than the cap: claiming it changes nothing
+            effect = f" is failing in {f.dimension_title}"
+        else:
+            effect = f" holds {f.dimension_title} back"
+        out.append(f"Critical: “{f.text}” ({answer or '–'}){effect}; the business cannot count as scale-ready.")
     return out
+
+
+def open_critical_text(result: ScoreResult) -> str | None:
+    """One line for the critical questions still unanswered (each would otherwise read as an alarm)."""
+    n = sum(1 for f in result.balance.critical_failures if f.status == "unanswered")
+    if not n:
+        return None
+    many = n != 1
+    return (
+        f"{n} critical question{'s are' if many else ' is'} still unanswered; until "
+        f"{'they are' if many else 'it is'} answered, the business cannot count as scale-ready."
+    )
 
 
 def placement_text(result: ScoreResult) -> str | None:
@@ -415,25 +439,25 @@ def distance_text(result: ScoreResult) -> str | None:
         shown = scale.difference(scale.balance_index(b, sc), sc) or 0.0
         points = abs(shown - (scale.difference(threshold, sc) or 0.0))
     figure = scale.number(points, sc, internal=False)
+    figure += " point" if figure == "1" else " points"
     return {
         "demand ahead": (
-            f"{figure} points past the point where demand counts as ahead of operations"
+            f"{figure} past the point where demand counts as ahead of operations"
             if ahead
-            else f"{figure} points short of the point where demand would count as ahead of operations"
+            else f"{figure} short of the point where demand would count as ahead of operations"
         ),
         "idle capacity": (
-            f"{figure} points inside the zone where operations count as idle capacity"
+            f"{figure} inside the zone where operations count as idle capacity"
             if b.quadrant == "idle_capacity"
-            else f"{figure} points from the point where operations would count as idle capacity "
-            "(well ahead of quiet demand)"
+            else f"{figure} from the point where operations would count as idle capacity (well ahead of quiet demand)"
         ),
-        "quiet demand": f"{figure} points below the point where demand would no longer count as quiet",
+        "quiet demand": f"{figure} below the point where demand would no longer count as quiet",
         "scale-ready": (
-            f"{figure} points above the bar for scale-ready"
+            f"{figure} above the bar for scale-ready"
             if b.quadrant == "scale_ready"
-            else f"{figure} points short of the bar for scale-ready"
+            else f"{figure} short of the bar for scale-ready"
         ),
-    }.get(b.line, f"{figure} points from the {b.line} line")
+    }.get(b.line, f"{figure} from the {b.line} line")
 
 
 def _label(quadrant: str | None) -> str:

@@ -608,3 +608,48 @@ def test_every_gap_and_the_balance_index_agree_with_the_figures_beside_them(case
         text = markdown(result)
         assert f"{pressure - link:+d}".replace("+0", "0") in text
         assert f"demand pressure {pressure} minus {link}" in text
+
+
+def _growth_case(case: str):
+    import yaml
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    written = yaml.safe_load((ROOT / "tests" / "cases" / f"{case}.yaml").read_text(encoding="utf-8"))
+    answers, _ = parse_answers(growth, {"answers": written["answers"]}, case)
+    return growth, score(growth, answers.answers), answers
+
+
+def test_how_firm_the_verdict_is_is_said_in_words_not_by_an_unlabelled_line() -> None:
+    from readiness.summary import placement_text
+
+    for case in GROWTH_CASES:
+        _, result, _ = _growth_case(case)
+        text = placement_text(result) or ""
+        assert " line" not in text and not re.search(r"\b1 points", text), (case, text)
+    _, result, _ = _growth_case("creamery-before-tv-spot")
+    assert "the point where demand counts as ahead of operations" in (placement_text(result) or "")
+
+
+def test_a_cap_that_does_not_bind_is_not_claimed_but_the_question_still_fails() -> None:
+    from readiness.summary import cap_texts
+
+    _, result, _ = _growth_case("it-support-firm-losing-its-technicians")
+    failure = next(f for f in result.balance.critical_failures if f.question_id == "promises_match")
+    assert failure.question_id not in result.dimension(failure.dimension).capped_by  # already below its cap
+    text = next(t for t in cap_texts(result) if failure.text in t)
+    assert "caps" not in text and "failing" in text and "cannot count as scale-ready" in text
+    _, bound, _ = _growth_case("machine-shop-with-one-programmer")
+    assert any("caps" in t for t in cap_texts(bound))  # a cap that binds is still said
+
+
+def test_unanswered_critical_questions_are_one_line_not_one_alarm_each() -> None:
+    from readiness.summary import cap_texts, markdown, open_critical_text
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    result = score(growth, {})
+    unanswered = [f for f in result.balance.critical_failures if f.status == "unanswered"]
+    assert len(unanswered) >= 2
+    assert cap_texts(result) == []
+    line = open_critical_text(result) or ""
+    assert line.startswith(f"{len(unanswered)} critical questions are still unanswered")
+    assert "(unanswered)" not in markdown(result) and line in markdown(result)
