@@ -201,6 +201,9 @@ class Advice:
     impact: str
     horizon: int
     needs: tuple[str, ...] = ()
+    #: "Aim for: <the next good level>", said when the questionnaire has no advice of its own: it restates
+    #: the finding, so it is no action for the plan (a period it would fill says nothing instead).
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -1192,7 +1195,7 @@ def _findings(
         if not advice:
             good = _good_step(questionnaire, question, current)
             if good:
-                advice.append(Advice(f"Aim for: {good}", "medium", "medium", 60))
+                advice.append(Advice(f"Aim for: {good}", "medium", "medium", 60, generic=True))
         title = tr(question.finding, lang) if question.finding else qs.text
         findings.append(
             Finding(
@@ -1238,7 +1241,7 @@ def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Find
     seen: set[str] = set()
 
     def visit(f: Finding, trail: frozenset[str]) -> None:
-        if f.question_id in seen or f.question_id in trail or not f.recommendations:
+        if f.question_id in seen or f.question_id in trail or not f.recommendations or f.recommendations[0].generic:
             return
         for need in f.recommendations[0].needs:
             if need in by_question:
@@ -1257,7 +1260,7 @@ def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Find
         if first.text in texts:
             continue
         texts.add(first.text)
-        after = tuple(n for n in first.needs if n in by_question)
+        after = tuple(n for n in first.needs if n in by_question and n in seen)
         earliest = max([first.horizon if first.horizon in periods else 90, *(placed.get(n) or 0 for n in after)])
         blocked = any(n in placed and placed[n] is None for n in after)
         period = None

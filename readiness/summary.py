@@ -106,7 +106,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         lines += [
             f"- {a.text} _({a.dimension_title}" + (f"; after: {after_text(result, a)}" if a.after else "") + ")_"
             for a in actions
-        ] or ["- –"]
+        ] or ["Nothing planned for this period."]
     if result.plan.backlog:
         lines.append(f"\n{len(result.plan.backlog)} more actions wait in the backlog.")
     if result.warnings:
@@ -542,7 +542,7 @@ def plan_markdown(result: ScoreResult) -> str:
     for days, actions in result.plan.periods:
         lines.append(f"**Within {days} days**")
         if not actions:
-            lines.append("- –")
+            lines.append(":gray[Nothing planned for this period.]")
         for a in actions:
             after = f" · after: {after_text(result, a)}" if a.after else ""
             lines.append(f"- {_md(a.text)}  \n  :gray[{_md(a.dimension_title)} · effort {a.effort}{_md(after)}]")

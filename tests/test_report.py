@@ -653,3 +653,20 @@ def test_unanswered_critical_questions_are_one_line_not_one_alarm_each() -> None
     line = open_critical_text(result) or ""
     assert line.startswith(f"{len(unanswered)} critical questions are still unanswered")
     assert "(unanswered)" not in markdown(result) and line in markdown(result)
+
+
+def test_a_plan_period_with_nothing_real_says_so_instead_of_a_filler() -> None:
+    from readiness.summary import markdown, plan_markdown
+
+    from .test_frameworks import SAMM, SAMM_ANSWERS, _answers
+
+    q = load_questionnaire(SAMM)
+    result = score(q, _answers(SAMM_ANSWERS))
+    assert result.findings and all(a.text for a in result.findings[0].recommendations)  # findings still aim
+    for text in (plan_markdown(result), markdown(result)):
+        assert "Aim for" not in text.split("## Plan", 1)[-1]
+        assert text.count("Nothing planned for this period.") == 3
+    report = build_report(q, result, parse_answers(q, {"answers": SAMM_ANSWERS}, "samm")[0], WHEN)
+    page = render_html(report)
+    plan = page[page.index('id="plan"') :]
+    assert "Aim for" not in plan and plan.count("Nothing planned for this period.") == 3
