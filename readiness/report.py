@@ -190,6 +190,7 @@ class Report:
     weakest_link: str = ""
     weakest_link_score: str = "–"
     weakest_link_value: float | None = None
+    weakest_link_out_of: str = "– / 100"
 
 
 def _signed(value: float | None) -> str:
@@ -494,6 +495,7 @@ def build_report(
         weakest_link=(b.weakest_title or "") if balanced else "",
         weakest_link_score=scale.number(b.weakest_score, sc) if balanced else scale.DASH,
         weakest_link_value=_native(b.weakest_score, sc) if balanced else None,
+        weakest_link_out_of=scale.out_of(b.weakest_score, sc, lang),
     )
 
 
@@ -525,6 +527,7 @@ def render_markdown(report: Report, top: int = 10) -> str:
         "## Where the business stands",
         "",
         f"- **Operations readiness:** {report.operations} / 100",
+        *([f"- **Weakest link:** {report.weakest_link} {report.weakest_link_out_of}"] if report.weakest_link else []),
         f"- **Demand pressure:** {report.demand} / 100",
         f"- **Balance index:** {report.balance_index} (demand pressure minus the weakest link)",
         f"- **Zone:** {_sentence(report.quadrant)} {report.quadrant_meaning}".rstrip(),
@@ -844,6 +847,10 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             {"Item": f"{report.headline_label} ({report.scale_range})", "Value": report.operations_value},
             *(
                 [
+                    {
+                        "Item": f"Weakest link: {report.weakest_link or '–'} ({report.scale_range})",
+                        "Value": report.weakest_link_value,
+                    },
                     {"Item": f"Demand pressure ({report.scale_range})", "Value": report.demand_value},
                     {"Item": "Balance index (pressure minus weakest link)", "Value": balance},
                     {"Item": "Zone", "Value": report.quadrant},

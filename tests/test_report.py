@@ -670,3 +670,19 @@ def test_a_plan_period_with_nothing_real_says_so_instead_of_a_filler() -> None:
     page = render_html(report)
     plan = page[page.index('id="plan"') :]
     assert "Aim for" not in plan and plan.count("Nothing planned for this period.") == 3
+
+
+def test_the_weakest_link_is_a_headline_figure_in_every_summary() -> None:
+    growth, result, answers = _growth_case("consultancy-waiting-list")
+    report = build_report(growth, result, answers, WHEN)
+    b = result.balance
+    title, figure = b.weakest_title, round(b.weakest_score)
+    assert f'Weakest link: {title}</div><div class="value">{figure} / 100' in render_html(report)
+    assert f"**Weakest link:** {title} {figure} / 100" in render_markdown(report)
+    summary = load_workbook(io.BytesIO(render_xlsx(report)))["Summary"]
+    cells = {row[0].value: row[1].value for row in summary.iter_rows(min_row=2)}
+    assert cells[f"Weakest link: {title} (0–100)"] == figure  # a number, not text
+    rows = csv_files(render_csv(report))["summary.csv"]
+    assert [f"Weakest link: {title} (0–100)", str(figure)] in rows
+    _, text = pdf_text(render("pdf", growth, result, answers, generated=WHEN))
+    assert f"Weakest link: {title}" in text
