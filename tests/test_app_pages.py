@@ -139,6 +139,9 @@ def test_finishing_with_unanswered_questions_summarises_them(db: Store) -> None:
     assert db.get_assessment(aid).status == "complete"
     assert at.title[0].value.startswith("Results")
     assert any("complete" in w.body for w in at.warning)
+    # unanswered critical questions are one warning line, not one red "caps" alarm each
+    assert not any("(unanswered)" in e.body for e in at.error)
+    assert len([w for w in at.warning if "critical questions are still unanswered" in w.body]) == 1
 
 
 def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> None:
