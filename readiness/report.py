@@ -37,7 +37,6 @@ from readiness.model import Questionnaire, ScoreScale, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
 from readiness.summary import (
     cap_texts,
-    link_words,
     open_critical_text,
     overrun_text,
     placement_text,
@@ -366,10 +365,17 @@ def build_report(
     elif b.label:
         index = scale.balance_index(b, sc) or 0.0
         direction = "ahead of" if index > 0 else "behind"
+        points = scale.number(abs(scale.difference(index, sc) or 0), sc, internal=False)
+        pressure = b.pressure if b.pressure is not None else b.demand
+        strength = (
+            f" ({scale.number(pressure, sc)} against {scale.number(b.link, sc)}, the weakest link's strength "
+            "judged by its weakest part under this pressure)"
+            if b.link is not None and pressure is not None
+            else ""
+        )
         summary.append(
-            f"Demand pressure is {scale.number(abs(scale.difference(index, sc) or 0), sc, internal=False)} points "
-            f"{direction} the weakest link ({link_words(result)}), which puts the "
-            f"business in the zone “{b.label}”."
+            f"Demand pressure is {points} point{'' if points == '1' else 's'} {direction} the weakest link"
+            f"{strength}, which puts the business in the zone “{b.label}”."
         )
     summary.extend(cap_texts(result))
     if open_critical := open_critical_text(result):
