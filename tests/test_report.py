@@ -686,3 +686,17 @@ def test_the_weakest_link_is_a_headline_figure_in_every_summary() -> None:
     assert [f"Weakest link: {title} (0–100)", str(figure)] in rows
     _, text = pdf_text(render("pdf", growth, result, answers, generated=WHEN))
     assert f"Weakest link: {title}" in text
+
+
+def test_samm_gaps_are_the_difference_of_the_target_and_score_shown() -> None:
+    from readiness.summary import dimension_table
+
+    from .test_frameworks import SAMM, SAMM_ANSWERS, _answers
+
+    q = load_questionnaire(SAMM)
+    # Strategy and Metrics at 1.625 (stored as 54.17 of 100): shown 1.63 against a target of 2.00
+    answers = dict(SAMM_ANSWERS, sm_a1=1, sm_b1=1, sm_a2=0.5, sm_b2=0.25, sm_a3=0.25, sm_b3=0.25)
+    rows = [r for r in dimension_table(score(q, _answers(answers))) if r["Gap"]]
+    assert (rows[0]["Target"], rows[0]["Score"], rows[0]["Gap"]) == ("2.00", "1.63", "+0.37")
+    for row in rows:
+        assert float(row["Gap"]) == pytest.approx(float(row["Target"]) - float(row["Score"]), abs=1e-9), row
