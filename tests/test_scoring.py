@@ -221,8 +221,11 @@ def test_the_worked_example_in_docs_scoring_md_is_what_the_engine_computes(sampl
     assert b.margin == pytest.approx(46.67)
     assert [f.question_id for f in result.findings] == ["surge_plan", "stock_cover", "cover", "utilization"]
     assert [round(f.priority, 2) for f in result.findings] == [3.33, 3.0, 2.22, 1.5]
-    # surge plan and utilization have only the generic "Aim for:" (their findings say it): no plan action
-    assert [[a.question_id for a in acts] for _, acts in result.plan.periods] == [["stock_cover", "cover"], [], []]
+    assert [[a.question_id for a in acts] for _, acts in result.plan.periods] == [
+        ["stock_cover", "cover"],
+        ["surge_plan", "utilization"],
+        [],
+    ]
     # once the stock question is answered, the business is placed: the danger zone
     answered, _ = parse_answers(sample, block.replace("stock_cover: dont_know", "stock_cover: 1"))
     after = score(sample, answered)
