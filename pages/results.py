@@ -11,6 +11,8 @@ from readiness.summary import (
     cap_texts,
     dimension_markdown,
     finding_markdown,
+    link_words,
+    open_critical_text,
     overrun_text,
     placement_text,
     plan_markdown,
@@ -89,9 +91,10 @@ if scale.has_demand(q):
     )
     right.metric(
         "Balance index",
-        scale.signed(b.index, sc),
+        scale.signed(scale.balance_index(b, sc), sc),
         border=True,
-        help="Demand pressure minus the weakest link. Far above zero: demand is ahead of what you can deliver.",
+        help=f"{link_words(result)[0].upper()}{link_words(result)[1:]}. "
+        "Far above zero: demand is ahead of what you can deliver.",
     )
     if b.quadrant:
         box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
@@ -110,6 +113,8 @@ else:  # a framework of its own (no demand side): its own headline, no balance t
 
 for text in cap_texts(result):
     st.error(text, icon=":material/block:")
+if open_critical := open_critical_text(result):
+    st.warning(open_critical, icon=":material/help:")
 
 specs = scores.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lang))
 first, second = st.columns([3, 2])

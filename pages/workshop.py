@@ -139,7 +139,7 @@ if result.gaps:
                 "Dimension": md_literal(g.title),
                 "Roles": f"{md_literal(g.role_a)} vs {md_literal(g.role_b)}",
                 "Means": f"{scale.number(g.mean_a, sc)} vs {scale.number(g.mean_b, sc)}",
-                "Gap": scale.signed(g.gap, sc),
+                "Gap": scale.signed(scale.between(g.mean_a, g.mean_b, sc), sc),
             }
             for g in result.gaps[:10]
         ]

@@ -35,7 +35,14 @@ from readiness.errors import ReadinessError
 from readiness.figures import figure_text, owner_figure, restates
 from readiness.model import Questionnaire, ScoreScale, tr
 from readiness.scoring import QUADRANTS, Finding, ScoreResult
-from readiness.summary import cap_texts, overrun_text, placement_text, score_range, weakest_text
+from readiness.summary import (
+    cap_texts,
+    open_critical_text,
+    overrun_text,
+    placement_text,
+    score_range,
+    weakest_text,
+)
 
 FORMATS = ("html", "pdf", "csv", "xlsx", "json")
 MIME = {
@@ -152,8 +159,18 @@ class Report:
 
     @property
     def weakest_first(self) -> tuple[DimensionRow, ...]:
-        """The dimensions furthest behind their targets first (unscored ones last)."""
-        return tuple(sorted(self.dimensions, key=lambda d: -(d.gap_value if d.gap_value is not None else -1e9)))
+        """The weakest parts first, as the table's title promises: the weakest link, then operations by
+        score (lowest first, unscored after), then the demand side, which is pressure and not a weakness."""
+
+        def key(d: DimensionRow) -> tuple[bool, bool, bool, float]:
+            return (
+                d.side == "Demand",
+                not (self.weakest_link and d.title == self.weakest_link),
+                d.score_value is None,
+                d.score_value if d.score_value is not None else 0.0,
+            )
+
+        return tuple(sorted(self.dimensions, key=key))
 
     #: The weakest link beside the average, failing critical questions and their caps, and how firm the
     #: verdict is (or why there is none): docs/scoring.md, sections 2 and 3.
@@ -168,6 +185,11 @@ class Report:
     #: whether the questionnaire weighs operations against demand at all (else no balance is shown)
     has_balance: bool = True
     scale_range: str = "0–100"
+    #: the weakest link (the operations dimension that would break first) and its score, as the page shows it
+    weakest_link: str = ""
+    weakest_link_score: str = "–"
+    weakest_link_value: float | None = None
+    weakest_link_out_of: str = "– / 100"
 
 
 def _signed(value: float | None) -> str:
@@ -302,13 +324,13 @@ def build_report(
             side="Demand" if d.side == "demand" else "Operations",
             score=scale.number(d.score, sc),
             level=(d.level_name or "–") + (" (held back: see below)" if _held_back(questionnaire, result, d) else ""),
-            target=scale.number(d.target, sc),
-            gap=scale.signed(d.gap, sc),
+            target=scale.DASH if d.side == "demand" else scale.number(d.target, sc),
+            gap=scale.signed(scale.gap(d, sc), sc),
             answered=f"{d.given} of {d.total}",
             behind=(d.gap or 0) > 0,
             score_value=_native(d.score, sc),
-            target_value=_native(d.target, sc),
-            gap_value=_native_diff(d.gap, sc),
+            target_value=None if d.side == "demand" else _native(d.target, sc),
+            gap_value=_native_diff(scale.gap(d, sc), sc),
             held_back=_held_back(questionnaire, result, d),
             range=score_range(d, sc),
             areas=tuple((area.title, scale.number(area.score, sc)) for area in d.areas),
@@ -341,13 +363,23 @@ def build_report(
     if b.quadrant == "not_placed" and balanced:
         summary.append(b.message or "Not enough answers to place the business.")
     elif b.label:
-        direction = "ahead of" if (b.index or 0) > 0 else "behind"
+        index = scale.balance_index(b, sc) or 0.0
+        direction = "ahead of" if index > 0 else "behind"
+        points = scale.number(abs(scale.difference(index, sc) or 0), sc, internal=False)
+        pressure = b.pressure if b.pressure is not None else b.demand
+        strength = (
+            f" ({scale.number(pressure, sc)} against {scale.number(b.link, sc)}, the weakest link's strength "
+            "judged by its weakest part under this pressure)"
+            if b.link is not None and pressure is not None
+            else ""
+        )
         summary.append(
-            f"Demand pressure is {scale.number(abs(scale.difference(b.index, sc) or 0), sc, internal=False)} points "
-            f"{direction} the weakest link, which puts the "
-            f"business in the zone “{b.label}”."
+            f"Demand pressure is {points} point{'' if points == '1' else 's'} {direction} the weakest link"
+            f"{strength}, which puts the business in the zone “{b.label}”."
         )
     summary.extend(cap_texts(result))
+    if open_critical := open_critical_text(result):
+        summary.append(open_critical)
     behind = [d for d in result.dimensions if d.gap is not None and d.gap > 0]
     if behind:
         worst = max(behind, key=lambda d: d.gap or 0)
@@ -441,7 +473,7 @@ def build_report(
         profile_description=tr(profile.description, lang),
         operations=scale.number(result.overall, sc),
         demand=scale.number(b.demand, sc),
-        balance_index=scale.signed(b.index, sc),
+        balance_index=scale.signed(scale.balance_index(b, sc), sc),
         quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),
         quadrant_meaning=b.meaning or "",
         quadrant_id=b.quadrant,
@@ -456,7 +488,7 @@ def build_report(
         warnings=tuple(_warning_words(result, w) for w in result.warnings),
         operations_value=_native(result.overall, sc),
         demand_value=_native(b.demand, sc),
-        balance_value=_native_diff(b.index, sc),
+        balance_value=_native_diff(scale.balance_index(b, sc), sc),
         weakest=(weakest or "") if balanced else "",
         caps=tuple(cap_texts(result)),
         placement=(placement_text(result) or "") if balanced else "",
@@ -466,6 +498,10 @@ def build_report(
         demand_out_of=scale.out_of(b.demand, sc, lang),
         has_balance=balanced,
         scale_range=scale.range_text(sc, lang),
+        weakest_link=(b.weakest_title or "") if balanced else "",
+        weakest_link_score=scale.number(b.weakest_score, sc) if balanced else scale.DASH,
+        weakest_link_value=_native(b.weakest_score, sc) if balanced else None,
+        weakest_link_out_of=scale.out_of(b.weakest_score, sc, lang),
     )
 
 
@@ -497,6 +533,7 @@ def render_markdown(report: Report, top: int = 10) -> str:
         "## Where the business stands",
         "",
         f"- **Operations readiness:** {report.operations} / 100",
+        *([f"- **Weakest link:** {report.weakest_link} {report.weakest_link_out_of}"] if report.weakest_link else []),
         f"- **Demand pressure:** {report.demand} / 100",
         f"- **Balance index:** {report.balance_index} (demand pressure minus the weakest link)",
         f"- **Zone:** {_sentence(report.quadrant)} {report.quadrant_meaning}".rstrip(),
@@ -816,6 +853,10 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
             {"Item": f"{report.headline_label} ({report.scale_range})", "Value": report.operations_value},
             *(
                 [
+                    {
+                        "Item": f"Weakest link: {report.weakest_link or '–'} ({report.scale_range})",
+                        "Value": report.weakest_link_value,
+                    },
                     {"Item": f"Demand pressure ({report.scale_range})", "Value": report.demand_value},
                     {"Item": "Balance index (pressure minus weakest link)", "Value": balance},
                     {"Item": "Zone", "Value": report.quadrant},

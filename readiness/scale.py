@@ -49,6 +49,40 @@ def difference(value: float | None, scale: ScoreScale) -> float | None:
     return None if value is None else value * _span(scale) / 100
 
 
+def shown(value: float | None, scale: ScoreScale) -> float | None:
+    """A 0..100 score as the figure people read: on the native scale, rounded to its decimals."""
+    native = to_native(value, scale)
+    return None if native is None else round(native, scale.decimals)
+
+
+def between(high: float | None, low: float | None, scale: ScoreScale) -> float | None:
+    """The difference of two 0..100 scores as a reader would subtract their shown figures, as 0..100.
+
+    Every displayed difference (a gap, the balance index, "N points ahead") goes through here, so
+    "Target 2.00, Score 1.63" reads "+0.37" and "pressure 60, weakest link 8" reads "+52", never a
+    figure rounded on its own that disagrees with the two beside it by one in the last digit.
+    """
+    a, b = shown(high, scale), shown(low, scale)
+    if a is None or b is None:
+        return None
+    native = round(a - b, scale.decimals)
+    span = _span(scale)
+    return 0.0 if span == 0 else native * 100 / span
+
+
+def gap(d: Any, scale: ScoreScale) -> float | None:
+    """A dimension's gap (target minus score) as the reader subtracts the two figures shown beside it."""
+    return None if d.gap is None else between(d.target, d.score, scale)
+
+
+def balance_index(b: Any, scale: ScoreScale) -> float | None:
+    """The balance index (pressure minus the weakest link's strength) as the difference of those two figures."""
+    pressure = b.pressure if b.pressure is not None else b.demand
+    if b.index is None or b.link is None or pressure is None:
+        return b.index
+    return between(pressure, b.link, scale)
+
+
 def number(value: float | None, scale: ScoreScale, *, internal: bool = True) -> str:
     """The figure alone, with the scale's decimals: ``1.75``; a dash when there is none."""
     if value is None:
@@ -63,7 +97,9 @@ def signed(value: float | None, scale: ScoreScale) -> str:
         return DASH
     native = difference(value, scale) or 0.0
     text = f"{native:.{scale.decimals}f}"
-    return ("+" + text) if native > 0 and float(text) != 0 else text
+    if float(text) == 0:
+        return text.lstrip("-")  # "-0" is no difference
+    return ("+" + text) if native > 0 else text
 
 
 def gain(points: float, scale: ScoreScale, digits: int = 0) -> str:

@@ -21,7 +21,7 @@ in step. In short:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from readiness import expr, scale
@@ -201,6 +201,9 @@ class Advice:
     impact: str
     horizon: int
     needs: tuple[str, ...] = ()
+    #: "Aim for: <the next good level>", said when the questionnaire has no advice of its own: it restates
+    #: the finding, so it is no action for the plan (a period it would fill says nothing instead).
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -1192,7 +1195,7 @@ def _findings(
         if not advice:
             good = _good_step(questionnaire, question, current)
             if good:
-                advice.append(Advice(f"Aim for: {good}", "medium", "medium", 60))
+                advice.append(Advice(f"Aim for: {good}", "medium", "medium", 60, generic=True))
         title = tr(question.finding, lang) if question.finding else qs.text
         findings.append(
             Finding(
@@ -1254,10 +1257,13 @@ def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Find
     texts: set[str] = set()
     for f in ordered:
         first = f.recommendations[0]
+        if first.generic:  # "Aim for: Yes" says nothing alone in a plan: name the finding it answers
+            goal = first.text.removeprefix("Aim for:").strip()
+            first = replace(first, text=f"{f.title.rstrip('.')}: aim for “{goal}”.")
         if first.text in texts:
             continue
         texts.add(first.text)
-        after = tuple(n for n in first.needs if n in by_question)
+        after = tuple(n for n in first.needs if n in by_question and n in seen)
         earliest = max([first.horizon if first.horizon in periods else 90, *(placed.get(n) or 0 for n in after)])
         blocked = any(n in placed and placed[n] is None for n in after)
         period = None

@@ -25,7 +25,7 @@ from readiness.model import (
     YesNoQuestion,
     tr,
 )
-from readiness.scoring import Finding, ScoreResult
+from readiness.scoring import Finding, PlanAction, ScoreResult
 
 
 def fmt(value: float | None, digits: int = 0) -> str:
@@ -58,7 +58,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
         ]
     if b.quadrant:
         lines += [
-            f"- **Balance index:** {scale.signed(b.index, sc)} (demand pressure minus the weakest link)",
+            f"- **Balance index:** {scale.signed(scale.balance_index(b, sc), sc)} ({link_words(result)})",
             f"- **Quadrant:** {b.label}: {b.meaning}",
         ]
     placement = placement_text(result)
@@ -68,6 +68,8 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     if overrun:
         lines.append(f"- {overrun}")
     lines += [f"- {text}" for text in cap_texts(result)]
+    if open_critical := open_critical_text(result):
+        lines.append(f"- {open_critical}")
     lines += [
         "",
         "## Dimensions",
@@ -81,7 +83,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
             level += f" (capped by {', '.join(d.capped_by)})"
         lines.append(
             f"| {d.title} | {d.side} | {scale.number(d.score, sc)} | {score_range(d, sc)} | {level} "
-            f"| {'–' if d.side == 'demand' else scale.number(d.target, sc)} | {scale.signed(d.gap, sc)} "
+            f"| {'–' if d.side == 'demand' else scale.number(d.target, sc)} | {scale.signed(scale.gap(d, sc), sc)} "
             f"| {d.given} of {d.total} |"
         )
         for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
@@ -102,9 +104,9 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     for days, actions in result.plan.periods:
         lines.append(f"**Within {days} days**")
         lines += [
-            f"- {a.text} _({a.dimension_title}" + (f"; after {', '.join(a.after)}" if a.after else "") + ")_"
+            f"- {a.text} _({a.dimension_title}" + (f"; after: {after_text(result, a)}" if a.after else "") + ")_"
             for a in actions
-        ] or ["- –"]
+        ] or ["Nothing planned for this period."]
     if result.plan.backlog:
         lines.append(f"\n{len(result.plan.backlog)} more actions wait in the backlog.")
     if result.warnings:
@@ -287,7 +289,7 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
                 "Range": score_range(d, sc),
                 "Level": (d.level_name or "–") + (" (held back by a critical answer)" if d.capped_by else ""),
                 "Target": None if d.side == "demand" else scale.number(d.target, sc),
-                "Gap": None if d.gap is None else scale.signed(d.gap, sc),
+                "Gap": None if d.gap is None else scale.signed(scale.gap(d, sc), sc),
                 "Answered": f"{d.given} of {d.total}",
                 "Don't know": d.dont_know,
             }
@@ -339,6 +341,24 @@ def weakest_text(result: ScoreResult) -> str | None:
     )
 
 
+def link_words(result: ScoreResult) -> str:
+    """What the balance index subtracts, with both figures, so a reader's own subtraction agrees with it.
+
+    The weakest link's strength under the pressure present (its weakest area, softened by the rest) is
+    not its dimension's score, so the figure the balance uses is said, not left to be guessed.
+    """
+    b = result.balance
+    sc = result.score_scale
+    pressure = b.pressure if b.pressure is not None else b.demand
+    if b.link is None or pressure is None:
+        return "demand pressure minus the weakest link"
+    link = f"the weakest link, {b.weakest_title}," if b.weakest_title else "the weakest link"
+    return (
+        f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)} for {link} "
+        "judged by its weakest part under this pressure"
+    )
+
+
 def overrun_text(result: ScoreResult) -> str | None:
     """Said when broken promises raise the pressure the verdict weighs above the measured demand pressure."""
     b = result.balance
@@ -351,33 +371,93 @@ def overrun_text(result: ScoreResult) -> str | None:
 
 
 def cap_texts(result: ScoreResult) -> list[str]:
-    """One sentence per failing critical question: what it caps, and at what."""
+    """One sentence per answered failing critical question: what it caps, and at what.
+
+    A cap is only claimed when it binds (it is what holds the dimension's score down); a question still
+    unanswered is no failure yet, so those are counted once by :func:`open_critical_text`, not alarmed each.
+    """
     out = []
+    sc = result.score_scale
     for f in result.balance.critical_failures:
-        answer = "don't know" if f.status == "dont_know" else ("unanswered" if f.status == "unanswered" else f.label)
-        cap = (
-            f" caps {f.dimension_title} at {scale.number(f.cap, result.score_scale)}"
-            if f.cap is not None
-            else f" holds {f.dimension_title} back"
-        )
-        out.append(f"Critical: “{f.text}” ({answer or '–'}){cap}; the business cannot count as scale-ready.")
+        if f.status == "unanswered":
+            continue
+        answer = "don't know" if f.status == "dont_know" else f.label
+        dim = next((d for d in result.dimensions if d.id == f.dimension), None)
+        if f.cap is not None and dim is not None and f.question_id in dim.capped_by:
+            effect = f" caps {f.dimension_title} at {scale.number(f.cap, sc)}"
+        elif f.cap is not None:  # the dimension is already lower than the cap: claiming it changes nothing
+            effect = f" is failing in {f.dimension_title}"
+        else:
+            effect = f" holds {f.dimension_title} back"
+        out.append(f"Critical: “{f.text}” ({answer or '–'}){effect}; the business cannot count as scale-ready.")
     return out
 
 
+def open_critical_text(result: ScoreResult) -> str | None:
+    """One line for the critical questions still unanswered (each would otherwise read as an alarm)."""
+    n = sum(1 for f in result.balance.critical_failures if f.status == "unanswered")
+    if not n:
+        return None
+    many = n != 1
+    return (
+        f"{n} critical question{'s are' if many else ' is'} still unanswered; until "
+        f"{'they are' if many else 'it is'} answered, the business cannot count as scale-ready."
+    )
+
+
 def placement_text(result: ScoreResult) -> str | None:
-    """Why there is no verdict, or how firm the verdict is (borderline, distance to the line)."""
+    """Why there is no verdict, or how firm the verdict is (borderline, distance to the line), in words."""
     b = result.balance
     if b.quadrant == "not_placed":
         lean = f" With the answers so far it leans to “{_label(b.leaning)}”." if b.leaning else ""
         return f"{b.message}{lean}"
+    distance = distance_text(result)
     if b.borderline and b.could_be:
         return (
             f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”; "
-            f"it is {fmt(b.margin)} points from the {b.line} line."
+            f"it is {distance}."
+            if distance
+            else f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”."
         )
-    if b.margin is not None and b.line:
-        return f"{fmt(b.margin)} points from the {b.line} line."
-    return None
+    return f"{distance[0].upper()}{distance[1:]}." if distance else None
+
+
+def distance_text(result: ScoreResult) -> str | None:
+    """How far the verdict is from changing, in plain words ("12 points short of the point where ...").
+
+    The distance to the demand-ahead line is said as the difference of the figures shown (the balance
+    index against the threshold), so it agrees with a reader's own subtraction.
+    """
+    b = result.balance
+    sc = result.score_scale
+    if b.margin is None or not b.line:
+        return None
+    ahead = b.quadrant in ("danger_zone", "demand_ahead_controlled")
+    points = scale.difference(b.margin, sc)
+    if b.line == "demand ahead" and b.index is not None:
+        threshold = round(b.index - b.margin if ahead else b.index + b.margin, 1)
+        shown = scale.difference(scale.balance_index(b, sc), sc) or 0.0
+        points = abs(shown - (scale.difference(threshold, sc) or 0.0))
+    figure = scale.number(points, sc, internal=False)
+    figure += " point" if figure == "1" else " points"
+    return {
+        "demand ahead": (
+            f"{figure} past the point where demand counts as ahead of operations"
+            if ahead
+            else f"{figure} short of the point where demand would count as ahead of operations"
+        ),
+        "idle capacity": (
+            f"{figure} inside the zone where operations count as idle capacity"
+            if b.quadrant == "idle_capacity"
+            else f"{figure} from the point where operations would count as idle capacity (well ahead of quiet demand)"
+        ),
+        "quiet demand": f"{figure} below the point where demand would no longer count as quiet",
+        "scale-ready": (
+            f"{figure} above the bar for scale-ready"
+            if b.quadrant == "scale_ready"
+            else f"{figure} short of the bar for scale-ready"
+        ),
+    }.get(b.line, f"{figure} from the {b.line} line")
 
 
 def _label(quadrant: str | None) -> str:
@@ -449,15 +529,22 @@ def dimension_markdown(result: ScoreResult) -> str:
 _NUMERIC = {"Score", "Target", "Gap", "Don't know"}
 
 
+def after_text(result: ScoreResult, action: PlanAction) -> str:
+    """What an action waits for, in words: the findings it depends on, never their question ids."""
+    titles = {f.question_id: f.title or f.text for f in result.findings}
+    titles.update({a.question_id: a.finding for a in (*result.plan.actions, *result.plan.backlog) if a.finding})
+    return "; ".join(f"“{titles.get(n) or n.replace('_', ' ')}”" for n in action.after)
+
+
 def plan_markdown(result: ScoreResult) -> str:
     """The 30/60/90-day plan as one markdown block: at most a few actions a period, then the backlog count."""
     lines = []
     for days, actions in result.plan.periods:
         lines.append(f"**Within {days} days**")
         if not actions:
-            lines.append("- –")
+            lines.append(":gray[Nothing planned for this period.]")
         for a in actions:
-            after = f" · after {', '.join(a.after)}" if a.after else ""
+            after = f" · after: {after_text(result, a)}" if a.after else ""
             lines.append(f"- {_md(a.text)}  \n  :gray[{_md(a.dimension_title)} · effort {a.effort}{_md(after)}]")
         lines.append("")
     if result.plan.backlog:

@@ -332,8 +332,8 @@ def export_tables(
             "Lowest": d.stats.minimum,
             "Highest": d.stats.maximum,
             "Std dev": d.stats.std,
-            "Target": d.target,
-            "Gap": d.gap,
+            "Target": None if d.side == "demand" else d.target,  # the demand side has no target
+            "Gap": None if d.side == "demand" else d.gap,
             **{f"Mean: {role}": mean for role, mean in d.role_means.items()},
         }
         for d in result.dimensions

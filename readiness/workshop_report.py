@@ -165,9 +165,11 @@ def build_workshop_report(
             if d.stats.minimum is None
             else f"{scale.number(d.stats.minimum, sc)}–{scale.number(d.stats.maximum, sc)}",
             std="–" if d.stats.std is None else f"{scale.difference(d.stats.std, sc):.{sc.decimals}f}",
-            target=scale.number(d.target, sc),
-            gap="–" if d.gap is None else scale.signed(d.gap, sc),
-            behind=(d.gap or 0) > 0,
+            target=scale.DASH if d.side == "demand" else scale.number(d.target, sc),
+            gap="–"
+            if d.gap is None or d.side == "demand"
+            else scale.signed(scale.between(d.target, d.stats.mean, sc), sc),
+            behind=d.side != "demand" and (d.gap or 0) > 0,
             role_means=tuple((role, _mean(mean)) for role, mean in d.role_means.items()),
         )
         for d in result.dimensions
@@ -177,7 +179,7 @@ def build_workshop_report(
             g.title,
             f"{g.role_a} vs {g.role_b}",
             f"{scale.number(g.mean_a, sc)} vs {scale.number(g.mean_b, sc)}",
-            scale.signed(g.gap, sc),
+            scale.signed(scale.between(g.mean_a, g.mean_b, sc), sc),
         )
         for g in result.gaps[:10]
     )
@@ -209,7 +211,10 @@ def build_workshop_report(
         if gaps:
             g = result.gaps[0]
             direction = "stronger" if g.gap > 0 else "weaker"
-            summary.append(f"Largest perception gap: {g.role_a} see {g.title} as {abs(g.gap):.0f} points "
+            apart = scale.number(
+                abs(scale.difference(scale.between(g.mean_a, g.mean_b, sc), sc) or 0), sc, internal=False
+            )
+            summary.append(f"Largest perception gap: {g.role_a} see {g.title} as {apart} points "
                            f"{direction} than {g.role_b} do.")  # fmt: skip
         if queue:
             summary.append(

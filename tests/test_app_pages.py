@@ -139,6 +139,9 @@ def test_finishing_with_unanswered_questions_summarises_them(db: Store) -> None:
     assert db.get_assessment(aid).status == "complete"
     assert at.title[0].value.startswith("Results")
     assert any("complete" in w.body for w in at.warning)
+    # unanswered critical questions are one warning line, not one red "caps" alarm each
+    assert not any("(unanswered)" in e.body for e in at.error)
+    assert len([w for w in at.warning if "critical questions are still unanswered" in w.body]) == 1
 
 
 def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> None:
@@ -154,8 +157,15 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     # the weakest link is named beside the average, with its own score
     assert metrics[f"Weakest link: {expected.balance.weakest_title}"] == f"{expected.balance.weakest_score:.0f} / 100"
     assert "Selling dreams, delivering nightmares" in at.error[0].body
-    # failing critical questions are named with the cap they put on their dimension
-    assert any("caps" in e.body for e in at.error[1:]) == bool(expected.balance.critical_failures)
+    # failing critical questions are named, with the cap they put on their dimension only where it binds
+    failing = [f for f in expected.balance.critical_failures if f.status != "unanswered"]
+    assert failing
+    for f in failing:
+        box = next(e.body for e in at.error[1:] if f.text in e.body)
+        assert ("caps" in box) == (f.question_id in expected.dimension(f.dimension).capped_by), box
+    # the balance index is the difference of the two figures it names
+    b = expected.balance
+    assert metrics["Balance index"] == f"{round(b.pressure) - round(b.link):+d}"
     findings = [m.value for m in at.markdown if m.value.startswith("**1. ")]
     assert findings and expected.findings[0].title.split(",")[0] in findings[0]
     # a number question's finding shows the owner's own figure beside its band, as the reports do
@@ -167,6 +177,8 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     plan = next(m.value for m in at.markdown if m.value.startswith("**Within 30 days**"))
     assert plan.count("\n- ") <= 3 * expected.plan.per_period
     assert all(a.text.split(" ")[0] in plan for a in expected.plan.actions)
+    # an action waiting for another names it in words, never by its question id
+    assert not any(qid in plan for a in expected.plan.actions for qid in a.after)
     assert len(at.get("vega_lite_chart")) == 4
 
 

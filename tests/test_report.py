@@ -515,3 +515,189 @@ def test_advice_that_only_repeats_the_next_level_is_told_apart(advice: str, repe
     from readiness.figures import restates as _restates
 
     assert _restates(advice, "Well spread") is repeats
+
+
+def test_a_plan_dependency_is_named_in_words_not_by_its_question_id() -> None:
+    from readiness.summary import markdown, plan_markdown
+
+    from .test_scoring_causes import case_answers, with_values
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    result = score(
+        growth, with_values(case_answers(growth, "creamery-before-tv-spot"), website_spike=1, website_peak=2)
+    )
+    peak = next(f for f in result.findings if f.question_id == "website_peak")
+    for text in (plan_markdown(result), markdown(result)):
+        assert "after website_peak" not in text and "website_peak" not in text
+        assert peak.title in text.replace("\\\\", "")
+
+
+def test_the_demand_side_has_no_target_in_any_format(sample_case) -> None:
+    q, result, answers = sample_case
+    report = build_report(q, result, answers, WHEN)
+    demand = [d for d in report.dimensions if d.side == "Demand"]
+    assert demand and all(d.target == "–" and d.target_value is None for d in demand)
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Scores"]
+    head = [c.value for c in sheet[1]]
+    rows = [dict(zip(head, [c.value for c in row], strict=True)) for row in sheet.iter_rows(min_row=2)]
+    assert all(r["Target"] is None for r in rows if r["Side"] == "Demand")
+    assert all(r["Target"] is not None for r in rows if r["Side"] == "Operations")
+    page = render_html(report)
+    row = next(line for line in page.splitlines() if f"<td>{demand[0].title}</td>" in line)
+    assert '<td class="num">–</td>' in row and '<td class="num">0</td>' not in row
+
+
+@pytest.mark.parametrize("case", ["consultancy-waiting-list", "it-support-firm-losing-its-technicians"])
+def test_weakest_parts_first_means_the_weakest_link_then_lowest_scores_then_demand(case: str) -> None:
+    import yaml
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    written = yaml.safe_load((ROOT / "tests" / "cases" / f"{case}.yaml").read_text(encoding="utf-8"))
+    answers, _ = parse_answers(growth, {"answers": written["answers"]}, case)
+    result = score(growth, answers.answers)
+    report = build_report(growth, result, answers, WHEN)
+    rows = report.weakest_first
+    assert rows[0].title == result.balance.weakest_title == report.weakest_link
+    assert rows[-1].side == "Demand"
+    rest = [d.score_value for d in rows[1:] if d.side == "Operations"]
+    assert rest == sorted(rest)
+    page = render_html(report)
+    summary = page[page.index("Weakest parts first") :]
+    assert summary.index(f"<td>{rows[0].title}</td>") < summary.index(f"<td>{rows[1].title}</td>")
+
+
+def test_a_shown_difference_is_the_difference_of_the_shown_figures() -> None:
+    from readiness import scale
+    from readiness.model import ScoreScale
+
+    plain = ScoreScale()
+    assert scale.signed(scale.between(60.4, 8.6, plain), plain) == "+51"  # 60 - 9, not 51.8 rounded to 52
+    samm = ScoreScale(min=0, max=3, decimals=2)
+    target, score_ = 2.004 * 100 / 3, 1.626 * 100 / 3  # shown as 2.00 and 1.63
+    assert (scale.number(target, samm), scale.number(score_, samm)) == ("2.00", "1.63")
+    assert scale.signed(scale.between(target, score_, samm), samm) == "+0.37"
+    assert scale.signed(-0.3, plain) == "0"  # no "-0"
+
+
+GROWTH_CASES = sorted(
+    p.stem
+    for p in (ROOT / "tests" / "cases").glob("*.yaml")
+    if "\nquestionnaire: growth-readiness" in p.read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("case", GROWTH_CASES[:12])
+def test_every_gap_and_the_balance_index_agree_with_the_figures_beside_them(case: str) -> None:
+    import yaml
+
+    from readiness.summary import markdown
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    written = yaml.safe_load((ROOT / "tests" / "cases" / f"{case}.yaml").read_text(encoding="utf-8"))
+    answers, _ = parse_answers(growth, {"answers": written["answers"]}, case)
+    result = score(growth, answers.answers)
+    report = build_report(growth, result, answers, WHEN)
+    for d in report.dimensions:
+        if d.gap_value is not None:
+            assert d.gap_value == pytest.approx(d.target_value - d.score_value), d.title
+            assert d.gap.lstrip("+") == f"{d.target_value - d.score_value:.0f}".replace("-0", "0") or d.gap == "0"
+    b = result.balance
+    if b.link is not None:
+        pressure, link = round(b.pressure), round(b.link)
+        assert report.balance_value == pressure - link
+        text = markdown(result)
+        assert f"{pressure - link:+d}".replace("+0", "0") in text
+        assert f"demand pressure {pressure} minus {link}" in text
+
+
+def _growth_case(case: str):
+    import yaml
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    written = yaml.safe_load((ROOT / "tests" / "cases" / f"{case}.yaml").read_text(encoding="utf-8"))
+    answers, _ = parse_answers(growth, {"answers": written["answers"]}, case)
+    return growth, score(growth, answers.answers), answers
+
+
+def test_how_firm_the_verdict_is_is_said_in_words_not_by_an_unlabelled_line() -> None:
+    from readiness.summary import placement_text
+
+    for case in GROWTH_CASES:
+        _, result, _ = _growth_case(case)
+        text = placement_text(result) or ""
+        assert " line" not in text and not re.search(r"\b1 points", text), (case, text)
+    _, result, _ = _growth_case("creamery-before-tv-spot")
+    assert "the point where demand counts as ahead of operations" in (placement_text(result) or "")
+
+
+def test_a_cap_that_does_not_bind_is_not_claimed_but_the_question_still_fails() -> None:
+    from readiness.summary import cap_texts
+
+    _, result, _ = _growth_case("it-support-firm-losing-its-technicians")
+    failure = next(f for f in result.balance.critical_failures if f.question_id == "promises_match")
+    assert failure.question_id not in result.dimension(failure.dimension).capped_by  # already below its cap
+    text = next(t for t in cap_texts(result) if failure.text in t)
+    assert "caps" not in text and "failing" in text and "cannot count as scale-ready" in text
+    _, bound, _ = _growth_case("machine-shop-with-one-programmer")
+    assert any("caps" in t for t in cap_texts(bound))  # a cap that binds is still said
+
+
+def test_unanswered_critical_questions_are_one_line_not_one_alarm_each() -> None:
+    from readiness.summary import cap_texts, markdown, open_critical_text
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    result = score(growth, {})
+    unanswered = [f for f in result.balance.critical_failures if f.status == "unanswered"]
+    assert len(unanswered) >= 2
+    assert cap_texts(result) == []
+    line = open_critical_text(result) or ""
+    assert line.startswith(f"{len(unanswered)} critical questions are still unanswered")
+    assert "(unanswered)" not in markdown(result) and line in markdown(result)
+
+
+def test_a_plan_period_with_nothing_real_says_so_instead_of_a_filler() -> None:
+    from readiness.summary import markdown, plan_markdown
+
+    from .test_frameworks import SAMM, SAMM_ANSWERS, _answers
+
+    q = load_questionnaire(SAMM)
+    result = score(q, _answers(SAMM_ANSWERS))
+    assert result.findings and all(a.text for a in result.findings[0].recommendations)  # findings still aim
+    for text in (plan_markdown(result), markdown(result)):
+        plan_text = text.split("## Plan", 1)[-1]
+        assert "Aim for" not in plan_text  # a bare filler; the finding's own name says what to aim for
+        assert "aim for “" in plan_text and text.count("Nothing planned for this period.") >= 1
+    report = build_report(q, result, parse_answers(q, {"answers": SAMM_ANSWERS}, "samm")[0], WHEN)
+    page = render_html(report)
+    plan = page[page.index('id="plan"') :]
+    assert "Aim for" not in plan and plan.count("Nothing planned for this period.") >= 1
+
+
+def test_the_weakest_link_is_a_headline_figure_in_every_summary() -> None:
+    growth, result, answers = _growth_case("consultancy-waiting-list")
+    report = build_report(growth, result, answers, WHEN)
+    b = result.balance
+    title, figure = b.weakest_title, round(b.weakest_score)
+    assert f'Weakest link: {title}</div><div class="value">{figure} / 100' in render_html(report)
+    assert f"**Weakest link:** {title} {figure} / 100" in render_markdown(report)
+    summary = load_workbook(io.BytesIO(render_xlsx(report)))["Summary"]
+    cells = {row[0].value: row[1].value for row in summary.iter_rows(min_row=2)}
+    assert cells[f"Weakest link: {title} (0–100)"] == figure  # a number, not text
+    rows = csv_files(render_csv(report))["summary.csv"]
+    assert [f"Weakest link: {title} (0–100)", str(figure)] in rows
+    _, text = pdf_text(render("pdf", growth, result, answers, generated=WHEN))
+    assert f"Weakest link: {title}" in text
+
+
+def test_samm_gaps_are_the_difference_of_the_target_and_score_shown() -> None:
+    from readiness.summary import dimension_table
+
+    from .test_frameworks import SAMM, SAMM_ANSWERS, _answers
+
+    q = load_questionnaire(SAMM)
+    # Strategy and Metrics at 1.625 (stored as 54.17 of 100): shown 1.63 against a target of 2.00
+    answers = dict(SAMM_ANSWERS, sm_a1=1, sm_b1=1, sm_a2=0.5, sm_b2=0.25, sm_a3=0.25, sm_b3=0.25)
+    rows = [r for r in dimension_table(score(q, _answers(answers))) if r["Gap"]]
+    assert (rows[0]["Target"], rows[0]["Score"], rows[0]["Gap"]) == ("2.00", "1.63", "+0.37")
+    for row in rows:
+        assert float(row["Gap"]) == pytest.approx(float(row["Target"]) - float(row["Score"]), abs=1e-9), row
