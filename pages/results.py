@@ -76,11 +76,14 @@ if scale.has_demand(q):
         help="The weighted average of the operations dimensions.",
     )
     weakest.metric(
-        f"Weakest link: {b.weakest_title or '–'}",
-        scale.out_of(b.weakest_score, sc, lang),
+        "Weakest link",
+        scale.out_of(b.link, sc, lang),
+        delta=b.weakest_title or "–",  # the name under the figure: a long one in the label is cut off
+        delta_color="off",
+        delta_arrow="off",
         border=True,
-        help="The operations dimension that would break first, judged on its weakest area under the pressure "
-        "present; the balance weighs demand against it."
+        help="The operations dimension that would break first, judged by its weakest area under the pressure "
+        "present (so it can be below the dimension's own score); the balance weighs demand against it."
         + (f" Here: {b.weakest_area_title}." if b.weakest_area_title else ""),
     )
     middle.metric(

@@ -499,9 +499,10 @@ def build_report(
         has_balance=balanced,
         scale_range=scale.range_text(sc, lang),
         weakest_link=(b.weakest_title or "") if balanced else "",
-        weakest_link_score=scale.number(b.weakest_score, sc) if balanced else scale.DASH,
-        weakest_link_value=_native(b.weakest_score, sc) if balanced else None,
-        weakest_link_out_of=scale.out_of(b.weakest_score, sc, lang),
+        # the weakest link's strength under the pressure present: the figure the balance subtracts
+        weakest_link_score=scale.number(b.link, sc) if balanced else scale.DASH,
+        weakest_link_value=_native(b.link, sc) if balanced else None,
+        weakest_link_out_of=scale.out_of(b.link, sc, lang),
     )
 
 

@@ -53,7 +53,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     ]
     if balanced:
         lines += [
-            f"- **Weakest link:** {b.weakest_title or '–'} {scale.out_of(b.weakest_score, sc)}",
+            f"- **Weakest link:** {b.weakest_title or '–'} {scale.out_of(b.link, sc)}",
             f"- **Demand pressure:** {scale.out_of(b.demand, sc)}",
         ]
     if b.quadrant:
@@ -319,7 +319,7 @@ def headline(result: ScoreResult) -> str:
         return f"Not enough answers yet to score {result.overall_label.lower()}."
     parts = [f"{result.overall_label} is {scale.in_words(result.overall, sc)}"]
     if b.weakest_title is not None:
-        parts.append(f"its weakest link {b.weakest_title} at {scale.number(b.weakest_score, sc)}")
+        parts.append(f"its weakest link {b.weakest_title} at {scale.number(b.link, sc)}")
     if b.demand is not None:
         parts.append(f"demand pressure {scale.number(b.demand, sc)}")
     sentence = ", ".join(parts) + "."
@@ -336,7 +336,7 @@ def weakest_text(result: ScoreResult) -> str | None:
         return None
     where = f", where it would break first: {b.weakest_area_title}," if b.weakest_area_title else ""
     return (
-        f"Weakest link: {b.weakest_title} at {scale.number(b.weakest_score, sc)}{where} (operations average "
+        f"Weakest link: {b.weakest_title} at {scale.number(b.link, sc)}{where} (operations average "
         f"{scale.number(result.overall, sc)}), against demand pressure of {scale.number(b.demand, sc)}."
     )
 

@@ -677,7 +677,7 @@ def test_the_weakest_link_is_a_headline_figure_in_every_summary() -> None:
     growth, result, answers = _growth_case("consultancy-waiting-list")
     report = build_report(growth, result, answers, WHEN)
     b = result.balance
-    title, figure = b.weakest_title, round(b.weakest_score)
+    title, figure = b.weakest_title, round(b.link)  # the link's strength: the figure the balance subtracts
     assert f'Weakest link: {title}</div><div class="value">{figure} / 100' in render_html(report)
     assert f"**Weakest link:** {title} {figure} / 100" in render_markdown(report)
     summary = load_workbook(io.BytesIO(render_xlsx(report)))["Summary"]
