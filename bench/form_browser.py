@@ -119,8 +119,8 @@ def answer_clicks(page: Page, clicks: int) -> list[float]:
 
 def typed_answers(page: Page, clicks: int) -> list[float]:
     """Type a number into one of two questions in turn, then click elsewhere: until its "Saved" mark shows."""
-    questions = ["weeks_to_productive", "owner_neglected_share"]
-    page.wait_for_selector(".st-key-q_owner_neglected_share input[type=number]")
+    questions = ["weeks_to_productive", "staff_turnover"]
+    page.wait_for_selector(".st-key-q_staff_turnover input[type=number]")
     settle(page)
     times = []
     for i in range(clicks + 1):
@@ -192,7 +192,7 @@ def measure(clicks: int) -> dict[str, float]:
         browser.close()
     stored = store.answers(fresh.id)
     assert stored["clear_roles"].value in (2.0, 3.0) and stored["cross_training"].value in (1.0, 2.0)
-    assert stored["weeks_to_productive"].value is not None and stored["owner_neglected_share"].value is not None
+    assert stored["weeks_to_productive"].value is not None and stored["staff_turnover"].value is not None
     store.close()
     return {
         "bare page: radio click (baseline)": statistics.median(bare_click),
