@@ -6,6 +6,7 @@ import streamlit as st
 
 from readiness import charts, currency, surge
 from readiness.errors import ReadinessError
+from readiness.markup import md_literal
 from readiness.surge import charts as surge_charts
 from readiness.surge.formatting import count, money
 from readiness.surge.words import (
@@ -139,14 +140,15 @@ if result.inputs.goods:
 # --- what to fix -------------------------------------------------------------------------------
 fix = analysis.fix_first
 if fix is not None:
-    st.subheader(f"Fix first: {fix.label}")
+    st.subheader(f"Fix first: {md_literal(fix.label)}")
     if cur is not None and fix.step in surge.RESOURCES:
         findings = surge.related_findings(scores.cached_result(cur, cur.assessment.profile, answers), fix.step)
         if findings:
-            st.caption(f"From your assessment, on {surge.dimension_title(cur.questionnaire, fix.step).lower()}:")
-            for finding in findings:
+            title = surge.dimension_title(cur.questionnaire, fix.step).lower()
+            st.caption(f"From your assessment, on {md_literal(title)}:")
+            for finding in findings:  # questionnaire text, which an uploaded questionnaire makes anyone's
                 advice = finding.recommendations[0].text if finding.recommendations else ""
-                st.markdown(f"- **{finding.text}** {advice}")
+                st.markdown(f"- **{md_literal(finding.text)}**" + (f"  \n  {md_literal(advice)}" if advice else ""))
 
 st.subheader("What if?")
 st.caption(
