@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from readiness.model import Questionnaire, ScoreScale
-    from readiness.scoring import ScoreResult
+    from readiness.results import ScoreResult
 
 DASH = "–"
 

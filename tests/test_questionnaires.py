@@ -8,8 +8,8 @@ import pytest
 
 from readiness import load_questionnaire_with_warnings, score
 from readiness.answers import Answer, visible_questions
+from readiness.findings import _matching_advice
 from readiness.model import MultipleChoiceQuestion, NumberQuestion, Questionnaire, ScaleQuestion
-from readiness.scoring import _matching_advice
 
 from .conftest import ROOT
 

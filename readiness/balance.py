@@ -1,0 +1,389 @@
+"""The balance (docs/scoring.md §3): demand pressure weighed against the operations dimension that
+would break first, each judged on its weakest area under the kinds of pressure present, with the
+pressure raised when today's promises are already broken; the quadrant it places the business in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from readiness.dimensions import EPS, level_cap, weighted_mean
+from readiness.model import Questionnaire, tr
+from readiness.results import Balance, CriticalFailure, DimensionScore, QuestionScore
+
+QUADRANTS: dict[str, tuple[str, str]] = {
+    "danger_zone": (
+        "Selling dreams, delivering nightmares",
+        "Demand pressure is far ahead of the part of operations that would break first, and nothing holds it "
+        "back: a surge will break promises, cash and people.",
+    ),
+    "demand_ahead_controlled": (
+        "Demand ahead, under control",
+        "Demand is far ahead of what operations can deliver, but it is held back honestly (brakes, a waiting "
+        "list, promises that are kept): customers wait and nothing breaks. Grow capacity, not demand.",
+    ),
+    "idle_capacity": (
+        "Idle capacity",
+        "Operations could deliver far more than the demand coming in: find out why demand falls short before "
+        "adding capacity or stock.",
+    ),
+    "scale_ready": (
+        "Scale-ready engine",
+        "Operations, down to their weakest part, are strong and in step with demand: ready to grow fast.",
+    ),
+    "foundation": (
+        "Foundation stage",
+        "Demand and operations are in step, but operations are still being built: grow both together, in small steps.",
+    ),
+    "not_placed": (
+        "Not placed yet",
+        "Too few real answers to place the business: answer the questions still open or marked 'don't know'.",
+    ),
+}
+#: From the most to the least alarming: how "skipping never improves the verdict" is tested.
+SEVERITY = ("danger_zone", "demand_ahead_controlled", "foundation", "idle_capacity", "scale_ready")
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+@dataclass(frozen=True)
+class _Position:
+    """Where a business stands on the balance, at one end of its range."""
+
+    #: The pressure the verdict weighs: measured demand pressure, raised by visible overrun.
+    pressure: float
+    operations: float
+    link: float
+    weakest: str
+    controlled: bool
+    failing: bool
+    measured: float = 0.0
+    #: 0..1: how far today's promises are broken (``overrun`` questions), and the binding area.
+    overrun: float = 0.0
+    area: str | None = None
+
+
+def demand_kinds(
+    questionnaire: Questionnaire, scores: list[QuestionScore], share: Any, pressure: float
+) -> dict[str, float]:
+    """The strength of each kind of pressure, 0..1, read from the demand side alone (so no operations
+    answer can change how loaded an area is): ``spike`` and ``growth`` are the highest share among the
+    demand questions of that kind; ``slack`` is how quiet demand is, 1 with no pressure, 0 from twice the
+    quiet line up."""
+    demand = {d.id for d in questionnaire.dimensions if d.side == "demand"}
+    kinds: dict[str, float] = {}
+    for q in scores:
+        kind = questionnaire.question(q.id).pressure
+        if q.dimension in demand and q.counted and kind in ("spike", "growth"):
+            kinds[kind] = max(kinds.get(kind, 0.0), share(q))
+    quiet = questionnaire.balance.quiet
+    kinds["slack"] = min(max(1 - pressure / (2 * quiet), 0.0), 1.0) if quiet > 0 else 0.0
+    return kinds
+
+
+def area_strengths(
+    questionnaire: Questionnaire,
+    dim: Any,
+    members: list[QuestionScore],
+    share: Any,
+    kinds: Mapping[str, float],
+) -> dict[str | None, tuple[float, float]]:
+    """Each area's (weight, strength) as a link (docs/scoring.md §3): its readiness with its shortfall
+    discounted by how loaded it is, ``strength = 100 − load × (100 − readiness)``. The load is the
+    strongest kind of pressure the area names (at least ``exposure_floor``); an area naming none, and the
+    questions in no area (one group, ``None``), are fully loaded. A critical question caps its own area.
+    Overrun evidence (promises kept, reply times) measures load already failing, not a part that carries
+    it: it raises the pressure instead, and is left out here so it does not count twice."""
+    settings = questionnaire.balance
+    counted = [q for q in members if q.counted and not questionnaire.question(q.id).overrun]
+    tags = {a.id: a.pressure for a in dim.areas}
+    groups: dict[str | None, list[QuestionScore]] = {}
+    for q in counted:
+        groups.setdefault(q.area if q.area in tags else None, []).append(q)
+    parts: dict[str | None, tuple[float, float]] = {}
+    for area, qs in groups.items():
+        weight = sum(q.weight for q in qs)
+        readiness = 100 * sum(q.weight * share(q) for q in qs) / weight
+        named = tags.get(area) if area is not None else None
+        # Naming no kind (left out): every kind, fully; `[]`: no demand pressure, only the floor.
+        load = 1.0 if named is None else max([settings.exposure_floor, *(kinds.get(k, 0.0) for k in named)])
+        strength = 100 - load * (100 - readiness)
+        caps = [c for q in qs if q.critical and (c := level_cap(questionnaire, share(q))) is not None]
+        parts[area] = (weight, min(strength, *caps) if caps else strength)
+    return parts
+
+
+def link_score(
+    questionnaire: Questionnaire,
+    dim: Any,
+    members: list[QuestionScore],
+    share: Any,
+    kinds: Mapping[str, float],
+    plain: float,
+) -> tuple[float, str | None]:
+    """The score a dimension is judged by as a link (docs/scoring.md §3), and the area that binds it.
+
+    A soft minimum over the areas' strengths (:func:`area_strengths`),
+    ``(1 − area_softness) × their weighted mean + area_softness × the weakest``, never above the cap a
+    critical question sets on the dimension (then its area binds). ``plain`` (the dimension's score at
+    this end) is used as it is when the dimension is one group of questions naming no pressure, with no
+    overrun evidence: there is nothing to weigh.
+    """
+    settings = questionnaire.balance
+    counted = [q for q in members if q.counted]
+    parts = area_strengths(questionnaire, dim, members, share, kinds)
+    if not parts:
+        return plain, None
+    tags = {a.id: a.pressure for a in dim.areas}
+    plain_overrun = any(questionnaire.question(q.id).overrun for q in counted)
+    if len(parts) == 1 and all(tags.get(a) is None for a in parts) and not plain_overrun:
+        return plain, next(iter(parts))
+    mean = weighted_mean(list(parts.values())) or 0.0
+    area = min(parts, key=lambda a: parts[a][1])
+    link = (1 - settings.area_softness) * mean + settings.area_softness * parts[area][1]
+    caps = [
+        (c, q.area if q.area in tags else None)
+        for q in counted
+        if q.critical and (c := level_cap(questionnaire, share(q))) is not None
+    ]
+    if caps and min(caps, key=lambda c: c[0])[0] < link:
+        link, area = min(caps, key=lambda c: c[0])
+    return link, area
+
+
+def _position(
+    questionnaire: Questionnaire,
+    dimensions: list[DimensionScore],
+    scores: list[QuestionScore],
+    end: Literal["worst", "best"],
+) -> _Position | None:
+    settings = questionnaire.balance
+    # A dimension with nothing answered yet still counts, at its worst end: skipping it never helps.
+    ops = [d for d in dimensions if d.side == "operations" and d.low is not None]
+    demand = [d for d in dimensions if d.side == "demand" and d.low is not None]
+    if not any(d.score is not None for d in ops) or not any(d.score is not None for d in demand):
+        return None
+
+    def value(d: DimensionScore) -> float:
+        operations_side = d.side == "operations"
+        if end == "worst":
+            return (d.low if operations_side else d.high) or 0.0
+        return (d.high if operations_side else d.low) or 0.0
+
+    def share(q: QuestionScore) -> float:
+        return (q.score or 0.0) if end == "worst" else (q.best if q.best is not None else (q.score or 0.0))
+
+    operations = weighted_mean([(d.weight, value(d)) for d in ops]) or 0.0
+    pressure = weighted_mean([(d.weight, value(d)) for d in demand]) or 0.0
+    kinds = demand_kinds(questionnaire, scores, share, pressure)
+    # The control dimension changes how demand reaches operations; it carries no load, so it is never the link.
+    links = [d for d in ops if d.id != settings.control_dimension] or ops
+    by_dim: dict[str, list[QuestionScore]] = {}
+    for q in scores:
+        by_dim.setdefault(q.dimension, []).append(q)
+    models = {d.id: d for d in questionnaire.dimensions}
+    judged = {
+        d.id: link_score(questionnaire, models[d.id], by_dim.get(d.id, []), share, kinds, value(d)) for d in links
+    }
+    weakest = min(links, key=lambda d: judged[d.id][0])  # ties: the first in the questionnaire
+    weakest_link, area = judged[weakest.id]
+    link = (1 - settings.softness) * weakest_link + settings.softness * operations
+
+    # Overrun: promises already broken while demand keeps coming are direct evidence that demand is ahead.
+    op_dims = {d.id for d in ops}
+    evidence = [
+        (q.weight, share(q))
+        for q in scores
+        if q.counted and q.dimension in op_dims and questionnaire.question(q.id).overrun
+    ]
+    kept = weighted_mean(evidence)
+    inflow = min(kinds.get("growth", 0.0) / (settings.quiet / 100), 1.0) if settings.quiet > 0 else 1.0
+    overrun = 0.0 if kept is None else (1 - kept) * inflow
+    # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
+    # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken.
+    effective = max(pressure, link + (2 * overrun - 1) * settings.overrun)
+
+    failing_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
+    failing = any(share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids)
+    controlled = False
+    control = next((d for d in ops if d.id == settings.control_dimension), None)
+    if control is not None:
+        control_failing = any(
+            share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids and q.dimension == control.id
+        )
+        controlled = value(control) >= settings.control - EPS and not control_failing
+    if controlled:
+        # A queue protects the capacity to deliver, not cash: demand a gap ahead of an area that holding
+        # demand back cannot relieve is never under control.
+        for d in links:
+            model = models[d.id]
+            closed = {a.id for a in model.areas if not a.controllable}
+            if not closed:
+                continue
+            parts = area_strengths(questionnaire, model, by_dim.get(d.id, []), share, kinds)
+            if any(effective - strength >= settings.gap - EPS for a, (_, strength) in parts.items() if a in closed):
+                controlled = False
+    return _Position(effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area)
+
+
+def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
+    return classify_balance(
+        p.pressure, p.operations, gap, high, link=p.link, controlled=p.controlled, failing=p.failing, quiet=quiet
+    )
+
+
+def classify_balance(
+    demand: float,
+    operations: float,
+    gap: float = 20,
+    high: float = 60,
+    *,
+    link: float | None = None,
+    controlled: bool = False,
+    failing: bool = False,
+    quiet: float = 25,
+) -> str:
+    """Name the quadrant (docs/scoring.md §3).
+
+    Demand pressure is weighed against ``link`` (the weakest link; the operations average when not
+    given): far ahead is the danger zone unless demand is held back under control. Operations far
+    ahead (on average) of a quiet demand (below ``quiet``) is idle capacity. Otherwise the weakest link
+    decides: strong and no failing critical question is scale-ready, else a foundation still being built.
+    """
+    link = operations if link is None else link
+    if demand - link >= gap - EPS:
+        return "demand_ahead_controlled" if controlled else "danger_zone"
+    if operations - demand >= gap - EPS and demand < quiet - EPS:
+        return "idle_capacity"
+    if link >= high - EPS and not failing:
+        return "scale_ready"
+    return "foundation"
+
+
+def _margin(p: _Position, quadrant: str, gap: float, high: float, quiet: float) -> tuple[float, str]:
+    """Points from the position to the nearest line that would change the verdict, and that line."""
+    ahead = p.pressure - p.link
+    if quadrant in ("danger_zone", "demand_ahead_controlled"):
+        return round(ahead - gap, 2), "demand ahead"
+    lines = [(gap - ahead, "demand ahead")]
+    idle_gap, quiet_gap = p.operations - p.pressure - gap, quiet - p.pressure
+    if quadrant == "idle_capacity":
+        lines += [(idle_gap, "idle capacity"), (quiet_gap, "quiet demand")]
+    else:
+        # to become idle both must hold: the farther of the two is the distance
+        lines.append((max(-idle_gap, -quiet_gap), "idle capacity"))
+        if not p.failing:
+            lines.append((abs(p.link - high), "scale-ready"))
+    distance, line = min(lines)
+    return round(max(distance, 0.0), 2), line
+
+
+def weigh_balance(
+    questionnaire: Questionnaire, dimensions: list[DimensionScore], scores: list[QuestionScore], lang: str
+) -> Balance:
+    """The balance and its verdict (docs/scoring.md §3), judged at both ends of the range."""
+    settings = questionnaire.balance
+    worst = _position(questionnaire, dimensions, scores, "worst")
+    ops = [d for d in dimensions if d.side == "operations" and d.score is not None]
+    demand_dims = [d for d in dimensions if d.side == "demand" and d.score is not None]
+    operations = weighted_mean([(d.weight, d.score or 0.0) for d in ops])
+    pressure = weighted_mean([(d.weight, d.score or 0.0) for d in demand_dims])
+    ops = [d for d in dimensions if d.side == "operations" and d.low is not None]
+    titles = {d.id: d.title for d in dimensions}
+    failures = tuple(
+        CriticalFailure(
+            q.id,
+            q.text,
+            q.dimension,
+            titles.get(q.dimension, q.dimension),
+            q.status,
+            q.label,
+            level_cap(questionnaire, q.score or 0.0),
+        )
+        for q in scores
+        if q.critical
+        and q.counted
+        and q.dimension in {d.id for d in ops}
+        and (q.score or 0.0) < settings.critical_fail - EPS
+    )
+    if worst is None:
+        return Balance(_round(pressure), _round(operations), None, None, None, None, critical_failures=failures)
+    weakest = next(d for d in dimensions if d.id == worst.weakest)
+    # The verdict is the more alarming of the range's two ends (unanswered questions at their worst, and
+    # at their best), so no answer left open can make it look better; the other end is what it could be.
+    at_worst = _classify(worst, settings.gap, settings.high, settings.quiet)
+    best = _position(questionnaire, dimensions, scores, "best")
+    at_best = _classify(best, settings.gap, settings.high, settings.quiet) if best is not None else at_worst
+    quadrant, could_be = sorted((at_worst, at_best), key=SEVERITY.index)
+    margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.quiet)
+    index = worst.pressure - worst.link
+    index_best = best.pressure - best.link if best is not None else index
+    short = tuple(d.title for d in dimensions if d.low is not None and d.coverage < settings.coverage - EPS)
+    leaning = None
+    message = None
+    if short:
+        leaning, quadrant = quadrant, "not_placed"
+        message = f"Not enough answers in {_and(list(short))} to place the business."
+    label, meaning = QUADRANTS[quadrant]
+    if message:
+        meaning = message
+    weakest_model = questionnaire.dimension(weakest.id)
+    area_title = next((tr(a.title, lang) for a in weakest_model.areas if a.id == worst.area), None)
+    return Balance(
+        demand=_round(worst.measured),
+        operations=_round(worst.operations),
+        index=_round(index),
+        quadrant=quadrant,
+        label=label,
+        meaning=meaning,
+        weakest=weakest.id,
+        weakest_title=weakest.title,
+        weakest_score=weakest.low,
+        link=_round(worst.link),
+        controlled=worst.controlled,
+        critical_failures=failures,
+        short=short,
+        message=message,
+        leaning=leaning,
+        could_be=could_be if could_be != (leaning or quadrant) else None,
+        borderline=could_be != (leaning or quadrant),
+        margin=margin,
+        line=line,
+        index_range=(round(min(index, index_best), 2), round(max(index, index_best), 2)),
+        pressure=_round(worst.pressure),
+        overrun=round(worst.overrun, 3),
+        weakest_area=worst.area if area_title is not None else None,
+        weakest_area_title=area_title,
+    )
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def pressure_kinds(
+    questionnaire: Questionnaire, scores: list[QuestionScore], dimensions: list[DimensionScore]
+) -> dict[str, float]:
+    """The strongest pressure of each kind, 0..1: for ``spike`` and ``growth`` the highest share among the
+    demand questions of that kind (unknowns at their worst, as in the score); ``slack`` is how far
+    operations run ahead of demand pressure, reaching 1 at the idle-capacity line."""
+    demand = {d.id for d in dimensions if d.side == "demand"}
+    kinds: dict[str, float] = {}
+    for q in scores:
+        kind = questionnaire.question(q.id).pressure
+        if q.dimension in demand and q.counted and kind:
+            kinds[kind] = max(kinds.get(kind, 0.0), q.score or 0.0)
+    operations = weighted_mean(
+        [(d.weight, d.score or 0.0) for d in dimensions if d.side == "operations" and d.score is not None]
+    )
+    pressure = weighted_mean(
+        [(d.weight, d.score or 0.0) for d in dimensions if d.side == "demand" and d.score is not None]
+    )
+    if operations is not None and pressure is not None:
+        # Slack: operations running ahead of demand, full at the idle-capacity line.
+        kinds["slack"] = min(max((operations - pressure) / questionnaire.balance.gap, 0.0), 1.0)
+    return kinds

@@ -1,0 +1,241 @@
+"""Questions and dimensions scored (docs/scoring.md §1–2): an answer's place on its ladder (0..1),
+a dimension's weighted mean (0..100) with its range, its critical caps and its maturity level.
+
+The lowest stage of :func:`readiness.scoring.score`: the balance and the findings read these scores.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from readiness import policy as policies
+from readiness.answers import Answer
+from readiness.model import MultipleChoiceQuestion, NumberQuestion, Questionnaire, ScoringPolicy, rescale, tr
+from readiness.results import AreaScore, DimensionScore, QuestionScore, Status
+
+#: Tolerance for comparing scores and shares (a band's bound, a level's start, a threshold).
+EPS = 1e-9
+
+
+def answer_score(questionnaire: Questionnaire, question: Any, answer: Answer) -> tuple[float, str | None]:
+    """Score 0..1 and the level label of a real (``kind == "value"``) answer."""
+    if isinstance(question, MultipleChoiceQuestion):
+        values = [o.value for o in question.options]
+        low = sum(v for v in values if v < 0)
+        high = sum(v for v in values if v > 0)
+        chosen = sum(o.value for o in question.options if o.id in answer.value)
+        fraction = 1.0 if high == low else (chosen - low) / (high - low)
+        labels = [tr(o.label) for o in question.options if o.id in answer.value]
+        return min(1.0, max(0.0, fraction)), ", ".join(labels) or "None of these"
+    if isinstance(question, NumberQuestion):
+        band = band_of(question, answer.value)
+        return rescale(band.score, [b.score for b in question.bands]), tr(band.label)
+    for step in questionnaire.steps(question):
+        if step.value == answer.value:
+            return step.score, tr(step.label)
+    return 0.0, None  # pragma: no cover - validate_answer guarantees a step
+
+
+def band_of(question: NumberQuestion, value: float) -> Any:
+    """The band a number falls in (the last one when none holds it)."""
+    for band in question.bands:
+        if band.holds(value, EPS):  # up_to inclusive, below exclusive
+            return band
+    return question.bands[-1]
+
+
+def score_question(
+    questionnaire: Questionnaire,
+    question: Any,
+    answer: Answer | None,
+    shown: bool,
+    policy: ScoringPolicy,
+    lang: str,
+    side: str = "operations",
+) -> QuestionScore:
+    """One question's score, status and range at this business (``shown``: not hidden by ``show_if``)."""
+    status: Status
+    value = answer.value if answer else None
+    note = answer.note if answer else None
+    result_score: float | None = None
+    best: float | None = None
+    label: str | None = None
+    counted = assumed = False
+    worst = _worst(questionnaire, question, side)
+    if not question.scored:
+        status = "not_scored" if shown else "hidden"
+    elif not shown:
+        status = "hidden"
+    elif answer is None:
+        # Skipping never pays: an unanswered question counts as its worst answer; the range shows its best.
+        status = "unanswered"
+        if policies.counts_unanswered(policy):  # else the questionnaire's policy leaves a blank out
+            result_score, best, counted, assumed = worst, 1.0 - worst, True, True
+    elif answer.kind == "na":
+        status = "na"
+        label = "Not applicable"
+        if policy.not_applicable == "lowest":
+            result_score, counted = worst, True
+    elif answer.kind == "dont_know":
+        status = "dont_know"
+        label = "Don't know"
+        if policy.dont_know == "lowest":
+            result_score, counted = worst, True
+        else:  # left out like a skipped question: worst in the score, best at the top of the range
+            result_score, best, counted, assumed = worst, 1.0 - worst, True, True
+    else:
+        status = "answered"
+        result_score, label = answer_score(questionnaire, question, answer)
+        counted = True
+    return QuestionScore(
+        id=question.id,
+        dimension=question.dimension,
+        area=question.area,
+        text=tr(question.text, lang),
+        status=status,
+        value=value,
+        score=result_score,
+        counted=counted and question.weight > 0,
+        weight=question.weight,
+        critical=question.critical,
+        label=label,
+        note=note,
+        assumed=assumed,
+        best=result_score if best is None else best,
+    )
+
+
+def _worst(questionnaire: Questionnaire, question: Any, side: str) -> float:
+    """The worst share an answer can take: the bottom of the ladder, or on the demand side the top
+    (the most pressure)."""
+    return 1.0 if side == "demand" else lowest_share(questionnaire, question)
+
+
+def lowest_share(questionnaire: Questionnaire, question: Any) -> float:
+    """The bottom of a question's ladder, 0..1 (a multiple choice with nothing chosen is 0)."""
+    if isinstance(question, MultipleChoiceQuestion):
+        return 0.0
+    steps = questionnaire.steps(question)
+    return steps[0].score if steps else 0.0
+
+
+def weighted_mean(items: list[tuple[float, float]]) -> float | None:
+    """The weighted mean of (weight, value) pairs; ``None`` when no weight counts."""
+    total = sum(w for w, _ in items)
+    if total <= 0:
+        return None
+    return sum(w * s for w, s in items) / total
+
+
+def _aggregate(dim: Any, items: list[tuple[QuestionScore, float]]) -> float | None:
+    """A dimension's 0..1 score from (question, share) pairs: the weighted mean, blended with the
+    highest of its peak questions when the dimension sets ``peak_share``."""
+    mean = weighted_mean([(q.weight, s) for q, s in items])
+    if mean is None:
+        return None
+    peaks = [s for q, s in items if q.id in dim.peak_questions]
+    if dim.peak_share and peaks:
+        return (1 - dim.peak_share) * mean + dim.peak_share * max(peaks)
+    return mean
+
+
+def level_cap(questionnaire: Questionnaire, share: float) -> float | None:
+    """The highest score a dimension may reach with a critical question at ``share``: the start of the
+    level above the question's own level (``None`` when the question is at the top level)."""
+    own = questionnaire.level_for(100 * share)
+    starts = [questionnaire.level_start(lv) for lv in questionnaire.levels]  # 0..100, whatever the score scale
+    later = [start for start in starts if start > questionnaire.level_start(own)]
+    return min(later) if later else None
+
+
+def _capped(
+    questionnaire: Questionnaire, raw: float | None, criticals: list[tuple[QuestionScore, float]]
+) -> tuple[float | None, float | None, list[str]]:
+    """(score after caps, the binding cap, the questions that set it) for a 0..100 ``raw`` score."""
+    if raw is None:
+        return None, None, []
+    caps = [(q.id, c) for q, s in criticals if (c := level_cap(questionnaire, s)) is not None]
+    if not caps:
+        return raw, None, []
+    lowest = min(c for _, c in caps)
+    if lowest >= raw:
+        return raw, None, []
+    return lowest, lowest, [qid for qid, c in caps if c == lowest]
+
+
+def score_dimension(
+    questionnaire: Questionnaire,
+    dim: Any,
+    members: list[QuestionScore],
+    target: float,
+    lang: str,
+    count: tuple[int, int],
+) -> DimensionScore:
+    """A dimension's 0..100 score, its range, caps, level and answer counts from its questions' scores."""
+    counted = [q for q in members if q.counted]
+    demand = dim.side == "demand"
+    worst_items = [(q, q.score or 0.0) for q in counted]
+    best_items = [(q, q.best if q.best is not None else (q.score or 0.0)) for q in counted]
+    worst_raw, best_raw = _aggregate(dim, worst_items), _aggregate(dim, best_items)
+    score_raw = None if worst_raw is None else 100 * worst_raw
+    other_raw = None if best_raw is None else 100 * best_raw
+    cap = uncapped = None
+    capped_by: list[str] = []
+    if not demand:  # a cap is a ceiling on readiness; pressure has none
+        criticals_worst = [(q, s) for q, s in worst_items if q.critical]
+        criticals_best = [(q, s) for q, s in best_items if q.critical]
+        uncapped = None if score_raw is None else round(score_raw, 2)
+        score_raw, cap, capped_by = _capped(questionnaire, score_raw, criticals_worst)
+        other_raw, _, _ = _capped(questionnaire, other_raw, criticals_best)
+    dim_score = None if score_raw is None else round(score_raw, 2)
+    other = None if other_raw is None else round(other_raw, 2)
+    low, high = (other, dim_score) if demand else (dim_score, other)
+    if counted and all(q.assumed for q in counted):
+        dim_score = None  # nothing answered yet: no score to show, only the range (and no verdict)
+    level = level_name = None
+    if dim_score is not None and not demand:  # a maturity level names readiness; pressure has none
+        ladder = [lv.id for lv in questionnaire.levels]
+        uncapped_level = questionnaire.level_for(dim_score)
+        levels = {q.id: questionnaire.level_for(100 * s) for q, s in worst_items if q.critical and not demand}
+        chosen = min([uncapped_level, *levels.values()], key=lambda lv: ladder.index(lv.id))
+        if chosen.id != uncapped_level.id:
+            capped_by = sorted({*capped_by, *(qid for qid, lv in levels.items() if lv.id == chosen.id)})
+        level, level_name = chosen.id, tr(chosen.name, lang)
+    areas = tuple(
+        AreaScore(
+            id=area.id,
+            title=tr(area.title, lang),
+            score=None
+            if (a := weighted_mean([(q.weight, q.score or 0.0) for q in counted if q.area == area.id])) is None
+            else round(100 * a, 2),
+        )
+        for area in dim.areas
+    )
+    scored = [q for q in members if q.status != "not_scored"]
+    evidence_pool = [q for q in members if q.weight > 0 and q.status in ("answered", "dont_know", "unanswered")]
+    evidence = sum(q.status == "answered" for q in evidence_pool)
+    return DimensionScore(
+        id=dim.id,
+        title=tr(dim.title, lang),
+        side=dim.side,
+        weight=dim.weight,
+        score=dim_score,
+        level=level,
+        level_name=level_name,
+        capped_by=tuple(capped_by),
+        target=target,
+        gap=None if dim_score is None or demand else round(target - dim_score, 2),
+        answered=sum(q.status == "answered" for q in scored),
+        not_applicable=sum(q.status == "na" for q in scored),
+        dont_know=sum(q.status == "dont_know" for q in scored),
+        unanswered=sum(q.status == "unanswered" for q in scored),
+        hidden=sum(q.status == "hidden" for q in scored),
+        total=count[1],
+        given=count[0],
+        areas=areas,
+        low=low,
+        high=high,
+        coverage=round(evidence / len(evidence_pool), 4) if evidence_pool else 1.0,
+        cap=cap,
+        uncapped=uncapped if cap is not None else None,
+    )

@@ -1,0 +1,360 @@
+"""Findings and the plan (docs/scoring.md §4–5): operations questions ranked by business impact,
+with the advice that fits the answer, and the 30/60/90-day plan built from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from readiness import expr
+from readiness.answers import Answer, condition_value
+from readiness.balance import demand_kinds, pressure_kinds
+from readiness.dimensions import EPS, answer_score, band_of, lowest_share
+from readiness.model import (
+    MultipleChoiceQuestion,
+    NumberQuestion,
+    Questionnaire,
+    Recommendation,
+    ScoringPolicy,
+    rescale,
+    tr,
+)
+from readiness.results import Advice, Balance, DimensionScore, Finding, Plan, PlanAction, QuestionScore
+
+#: Horizon (days) of a recommendation that does not set one, by effort.
+_HORIZON = {"low": 30, "medium": 60, "high": 90}
+#: Impacts within this share of each other are a near-tie (docs/scoring.md §4): the answers behind them are
+#: coarse (a few levels, a few bands), so a 5% difference says less than which step is the bottleneck today.
+NEAR_TIE = 0.05
+_RANK = {"low": 0, "medium": 1, "high": 2}
+#: A "next step" shown without a recommendation is a level at least this good (docs/scoring.md §4).
+GOOD_STEP = 0.75
+
+
+def _next_score(
+    questionnaire: Questionnaire, question: Any, answer: Answer | None, current: float
+) -> tuple[float, str | None]:
+    """The level a finding aims for, and its score: the first level above ``current`` that is good in
+    itself (at least ``GOOD_STEP`` of the way up), so "next" never names a state that is still a problem.
+
+    For a number the search walks from the answer's band towards the better side, so a question that
+    punishes both extremes (too much stock, too little) points back towards the middle, never across it.
+    """
+    if isinstance(question, MultipleChoiceQuestion):
+        chosen = set(answer.value) if answer is not None and answer.kind == "value" else set()
+        candidates = [o for o in question.options if o.id not in chosen and o.value > 0]
+        if not candidates:
+            return current, None
+        best = max(candidates, key=lambda o: o.value)
+        trial = Answer(question.id, "value", (*chosen, best.id))
+        new_score, _ = answer_score(questionnaire, question, trial)
+        return new_score, f"add: {tr(best.label)}"
+    if isinstance(question, NumberQuestion):
+        scores = [b.score for b in question.bands]
+        shares = [rescale(s, scores) for s in scores]
+        if answer is not None and answer.kind == "value":
+            index = question.bands.index(band_of(question, answer.value))
+        else:  # "don't know": start from the worst band
+            index = min(range(len(shares)), key=lambda i: shares[i])
+        sides = [i for i in (index - 1, index + 1) if 0 <= i < len(shares) and shares[i] > current + EPS]
+        if not sides:
+            return current, None
+        step = -1 if max(sides, key=lambda i: shares[i]) < index else 1
+        i = index + step
+        while 0 <= i + step < len(shares) and shares[i] < GOOD_STEP - EPS and shares[i + step] > shares[i] + EPS:
+            i += step
+        return shares[i], tr(question.bands[i].label)
+    steps = questionnaire.steps(question)
+    above = [s for s in steps if s.score > current + EPS]
+    if not above:
+        return current, None
+    target = next((s for s in above if s.score >= GOOD_STEP - EPS), above[-1])
+    return target.score, (tr(target.anchor) if target.anchor else None) or tr(target.label)
+
+
+def _good_step(questionnaire: Questionnaire, question: Any, current: float) -> str | None:
+    """The first level above ``current`` that is good in itself: what a bare "next step" points to."""
+    if isinstance(question, MultipleChoiceQuestion):
+        return None
+    if isinstance(question, NumberQuestion):
+        best = max(question.bands, key=lambda b: b.score)
+        return tr(best.label)
+    for step in questionnaire.steps(question):
+        if step.score > current + EPS and step.score >= GOOD_STEP - EPS:
+            return tr(step.anchor) if step.anchor else tr(step.label)
+    return None
+
+
+def _matching_advice(question: Any, answer: Answer | None, score_now: float, lang: str) -> list[Recommendation]:
+    values = {"value": _when_value(answer), "score": score_now}
+    matched = []
+    for rec in question.recommendations:
+        if rec.when is None:
+            if score_now < 1 - EPS:
+                matched.append(rec)
+        elif expr.parse(rec.when).evaluate(values):
+            matched.append(rec)
+    return matched
+
+
+def _worst_answer(questionnaire: Questionnaire, question: Any) -> Answer | None:
+    if isinstance(question, MultipleChoiceQuestion):
+        return Answer(question.id, "value", ())
+    if isinstance(question, NumberQuestion):
+        worst = min(question.bands, key=lambda b: b.score)
+        index = question.bands.index(worst)
+        below = (question.bands[index - 1].bound or 0) + 1 if index else 0
+        value = worst.up_to if worst.up_to is not None else worst.below - 1 if worst.below is not None else below
+        return Answer(question.id, "value", value)
+    steps = questionnaire.steps(question)
+    return Answer(question.id, "value", steps[0].value) if steps else None
+
+
+def _when_value(answer: Answer | None) -> Any:
+    if answer is None or answer.kind != "value":
+        return None
+    return list(answer.value) if isinstance(answer.value, tuple) else answer.value
+
+
+def _advice(rec: Recommendation, lang: str) -> Advice:
+    return Advice(tr(rec.text, lang), rec.effort, rec.impact, rec.horizon or _HORIZON[rec.effort], tuple(rec.needs))
+
+
+def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | None) -> float:
+    """How much a dimension's findings weigh (docs/scoring.md §4).
+
+    While demand is far ahead, a dimension weighs by how far the pressure the verdict weighs (raised by
+    visible overrun) exceeds it, so the weakest link leads, and the control dimension weighs like the
+    weakest link (brakes and honest promises are the lever that works in days). Otherwise it weighs by
+    how far it is behind its target.
+    """
+    ahead = balance.quadrant in ("danger_zone", "demand_ahead_controlled") or balance.leaning in (
+        "danger_zone",
+        "demand_ahead_controlled",
+    )
+    pressure = balance.pressure if balance.pressure is not None else balance.demand
+    if ahead and pressure is not None:
+        score = dim.score or 0.0
+        if dim.id == control_dimension and not balance.controlled:
+            score = balance.link if balance.link is not None else score
+        return 1 + max(pressure - score, 0.0) / 25
+    return 1 + max(dim.gap or 0.0, 0.0) / 100
+
+
+def _kind_of(question: Any, answer: Answer | None) -> str | None:
+    """The kind of pressure a finding guards against: its band's, for a number answered in a band that
+    names one (too much stock guards against slack, too little against a spike), else the question's."""
+    if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
+        band = band_of(question, answer.value)
+        if band.pressure:
+            return band.pressure
+    return question.pressure
+
+
+def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
+    """What a ``matters_if`` condition reads: each answer's value, ``'na'`` for "not applicable",
+    ``None`` for no answer or "don't know" (so an unknown never hides a finding)."""
+    return {qid: ("na" if a.kind == "na" else condition_value(a)) for qid, a in given.items()}
+
+
+def rank_findings(
+    questionnaire: Questionnaire,
+    scores: list[QuestionScore],
+    dimensions: list[DimensionScore],
+    balance: Balance,
+    given: Mapping[str, Answer],
+    policy: ScoringPolicy,
+    lang: str,
+) -> list[Finding]:
+    """The operations questions worth acting on, most impact first (docs/scoring.md §4)."""
+    settings = questionnaire.balance
+    dims = {d.id: d for d in dimensions}
+    side_weight: dict[str, float] = {}
+    for d in dimensions:
+        if d.score is not None:
+            side_weight[d.side] = side_weight.get(d.side, 0.0) + d.weight
+    counted_weight: dict[str, float] = {}
+    counted_n: dict[str, int] = {}
+    for q in scores:
+        if q.counted:
+            counted_weight[q.dimension] = counted_weight.get(q.dimension, 0.0) + q.weight
+            counted_n[q.dimension] = counted_n.get(q.dimension, 0) + 1
+    order = {q.id: i for i, q in enumerate(questionnaire.questions)}
+    verdict = balance.leaning or balance.quadrant
+    kinds = pressure_kinds(questionnaire, scores, dimensions)
+    if balance.overrun:  # promises already broken while demand keeps coming: sustained load, today
+        kinds["growth"] = max(kinds.get("growth", 0.0), balance.overrun)
+    exposure = exposure_values(given)
+    demand_ahead = verdict in ("danger_zone", "demand_ahead_controlled")
+    load = demand_kinds(questionnaire, scores, lambda q: q.score or 0.0, balance.demand or 0.0)
+    if balance.overrun:
+        load["growth"] = max(load.get("growth", 0.0), balance.overrun)
+    area_load = {
+        a.id: max([settings.exposure_floor, *(load.get(k, 0.0) for k in a.pressure)])
+        for d in questionnaire.dimensions
+        for a in d.areas
+        if a.pressure is not None
+    }
+    # Spare throughput today: every headroom question answered in its best band. Then more capacity is
+    # advised only in the binding area; anywhere else it adds cost, not output (a non-constraint).
+    headroom = [q for q in scores if q.status == "answered" and q.counted and questionnaire.question(q.id).headroom]
+    spare = bool(headroom) and all((q.score or 0.0) >= 1 - EPS for q in headroom)
+    # Over-supply needs spare supply: while the busiest step is filling up or full (a headroom answer below
+    # its best in a band that is not itself slack), slack weighs only as much as the room that is left.
+    busy = [
+        q
+        for q in headroom
+        if _kind_of(questionnaire.question(q.id), given.get(q.id)) != "slack" and (q.score or 0.0) < 1 - EPS
+    ]
+    if busy and "slack" in kinds:
+        kinds["slack"] *= min(q.score or 0.0 for q in busy)
+    for q in busy:  # a busiest step filling up is loaded by today's demand, whatever is coming
+        area_load[q.area] = 1.0
+
+    findings: list[Finding] = []
+    for qs in scores:
+        dim = dims[qs.dimension]
+        if dim.side != "operations":
+            continue  # demand pressure is the weather, not a fault to fix
+        question = questionnaire.question(qs.id)
+        if (question.grows == "capacity" and verdict == "idle_capacity") or (
+            question.grows == "demand" and demand_ahead
+        ):
+            continue  # context: no more capacity while it stands idle, no more demand while it is ahead
+        binding = qs.dimension == balance.weakest and balance.weakest_area in (None, qs.area)
+        if question.grows == "capacity" and spare and not binding:
+            continue  # context: throughput has room, so growing it is not what relieves the binding constraint
+        if question.matters_if and not expr.parse(question.matters_if).evaluate(exposure):
+            continue  # context: the business is not exposed to what this question guards against
+        answer = given.get(qs.id)
+        dont_know = qs.status == "dont_know"
+        if not (dont_know or (qs.status == "answered" and qs.counted and qs.score is not None and qs.score < 1 - EPS)):
+            continue
+        current = qs.score if qs.score is not None else lowest_share(questionnaire, question)
+        if not dont_know and current >= GOOD_STEP - EPS:
+            continue  # already at a level good in itself: where a finding would aim, so polishing, not a fix
+        new_score, next_label = _next_score(questionnaire, question, answer, current)
+        points = 0.0
+        if qs.counted and counted_weight.get(qs.dimension):
+            points = 100 * qs.weight * (new_score - current) / counted_weight[qs.dimension]
+        overall = points * dim.weight / side_weight[dim.side] if side_weight.get(dim.side) else 0.0
+        if points <= EPS and not dont_know:
+            continue
+        # Impact: the share of the question's points still missing (fair across question types: worst to
+        # best is a full step whatever the ladder), times its weight against the dimension's average
+        # question (so a dimension with many questions does not shrink each), times the dimension's urgency.
+        mean_weight = counted_weight.get(qs.dimension, 0.0) / max(counted_n.get(qs.dimension, 0), 1)
+        relative = qs.weight / mean_weight if mean_weight > 0 else 1.0
+        shortfall = 1.0 - (current if not dont_know else lowest_share(questionnaire, question))
+        impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
+        kind = _kind_of(question, answer)
+        if kind in kinds:  # match the fix to the kind of pressure coming
+            impact *= 0.5 + kinds[kind]
+        elif kind is None and qs.area in area_load:  # no kind of its own: as loaded as its area
+            impact *= area_load[qs.area]
+        failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
+        if dont_know:
+            # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
+            answer = _worst_answer(questionnaire, question)
+        advice = [_advice(r, lang) for r in _matching_advice(question, answer, current, lang)]
+        if dont_know:
+            hint = (
+                tr(question.dont_know_advice, lang)
+                if question.dont_know_advice
+                else "Nobody could answer this. Find out who knows and answer it: not knowing is itself a risk."
+            )
+            advice.insert(0, Advice(hint, "low", "medium", 30))
+        if not advice:
+            good = _good_step(questionnaire, question, current)
+            if good:
+                advice.append(Advice(f"Aim for: {good}", "medium", "medium", 60, generic=True))
+        title = tr(question.finding, lang) if question.finding else qs.text
+        findings.append(
+            Finding(
+                question_id=qs.id,
+                dimension=qs.dimension,
+                text=qs.text,
+                kind="dont_know" if dont_know else "improve",
+                critical=qs.critical,
+                current=qs.label,
+                next=next_label,
+                points=round(points, 2),
+                overall_points=round(overall, 2),
+                priority=round(impact, 3),
+                recommendations=tuple(advice),
+                title=title,
+                dimension_title=dim.title,
+                failing=failing,
+            )
+        )
+    # Near-ties go to the measured bottleneck: a headroom question showing the busiest step filling up or
+    # full is the constraint seen today, so it wins any tie within NEAR_TIE (then criticality, then the
+    # questionnaire's order).
+    bottleneck = {q.id for q in busy}
+
+    def rank(f: Finding) -> float:
+        return f.priority * (1 + NEAR_TIE) if f.question_id in bottleneck else f.priority
+
+    findings.sort(key=lambda f: (not f.failing, -rank(f), not f.critical, order[f.question_id]))
+    return findings
+
+
+def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Finding, ...]) -> Plan:
+    """The 30/60/90-day plan (docs/scoring.md §5).
+
+    Each finding's first action, in the findings' order, goes to the period its advice asks for or the
+    first later one with room; an action that needs another question's action first never goes before
+    it (that action is pulled forward in the order). At most ``plan.per_period`` actions a period; every
+    other action, and every second piece of advice, waits in the backlog.
+    """
+    per_period = questionnaire.plan.per_period
+    by_question = {f.question_id: f for f in findings}
+    ordered: list[Finding] = []
+    seen: set[str] = set()
+
+    def visit(f: Finding, trail: frozenset[str]) -> None:
+        if f.question_id in seen or f.question_id in trail or not f.recommendations:
+            return
+        for need in f.recommendations[0].needs:
+            if need in by_question:
+                visit(by_question[need], trail | {f.question_id})
+        seen.add(f.question_id)
+        ordered.append(f)
+
+    for f in findings:
+        visit(f, frozenset())
+    periods: dict[int, list[PlanAction]] = {30: [], 60: [], 90: []}
+    placed: dict[str, int | None] = {}
+    backlog: list[PlanAction] = []
+    texts: set[str] = set()
+    for f in ordered:
+        first = f.recommendations[0]
+        if first.generic:  # "Aim for: Yes" says nothing alone in a plan: name the finding it answers
+            goal = first.text.removeprefix("Aim for:").strip()
+            first = replace(first, text=f"{f.title.rstrip('.')}: aim for “{goal}”.")
+        if first.text in texts:
+            continue
+        texts.add(first.text)
+        after = tuple(n for n in first.needs if n in by_question and n in seen)
+        earliest = max([first.horizon if first.horizon in periods else 90, *(placed.get(n) or 0 for n in after)])
+        blocked = any(n in placed and placed[n] is None for n in after)
+        period = None
+        if not blocked:
+            period = next((p for p in (30, 60, 90) if p >= earliest and len(periods[p]) < per_period), None)
+        action = PlanAction(
+            first.text, f.question_id, f.title, f.dimension_title, first.effort, first.impact, period, after
+        )
+        placed[f.question_id] = period
+        (periods[period] if period is not None else backlog).append(action)
+    for f in findings:
+        for advice in f.recommendations[1:]:
+            if advice.text not in texts:
+                texts.add(advice.text)
+                backlog.append(
+                    PlanAction(
+                        advice.text, f.question_id, f.title, f.dimension_title, advice.effort, advice.impact, None
+                    )
+                )
+    return Plan(per_period, tuple((p, tuple(a)) for p, a in periods.items()), tuple(backlog))

@@ -1,0 +1,238 @@
+"""The frozen result of scoring: what :func:`readiness.scoring.score` returns and every view reads.
+
+Kept apart from the computation so the stages that fill it (:mod:`readiness.dimensions`,
+:mod:`readiness.balance`, :mod:`readiness.findings`) and the readers (reports, charts, pages) share
+one set of types without importing each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from readiness import scale
+from readiness.errors import Problem
+from readiness.model import ScoreScale
+
+Status = Literal["answered", "na", "dont_know", "unanswered", "hidden", "not_scored"]
+
+
+@dataclass(frozen=True)
+class QuestionScore:
+    id: str
+    dimension: str
+    area: str | None
+    text: str
+    status: Status
+    value: Any
+    score: float | None
+    counted: bool
+    weight: float
+    critical: bool
+    label: str | None
+    note: str | None
+    #: The score is assumed, not answered: an unanswered question (or a "don't know" left out by the
+    #: policy) counts as its worst answer; ``best`` is what its best answer would give.
+    assumed: bool = False
+    best: float | None = None
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    id: str
+    title: str
+    score: float | None
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    id: str
+    title: str
+    side: str
+    weight: float
+    score: float | None
+    level: str | None
+    level_name: str | None
+    capped_by: tuple[str, ...]
+    target: float
+    gap: float | None
+    answered: int
+    not_applicable: int
+    dont_know: int
+    unanswered: int
+    hidden: int
+    #: questions shown to this business (hidden ones left out), and how many of them have any answer:
+    #: the same count as :func:`readiness.answers.count_answers`.
+    total: int
+    given: int = 0
+    areas: tuple[AreaScore, ...] = ()
+    #: The score's range: every unanswered shown question answered worst (``low``) and best (``high``).
+    #: ``score`` is the pessimistic end: ``low`` on the operations side, ``high`` (most pressure) on demand.
+    low: float | None = None
+    high: float | None = None
+    #: Share of the shown, counted questions with a real answer (not "don't know", not skipped).
+    coverage: float = 1.0
+    #: The ceiling a critical question puts on the score (``None``: not capped), and the score without it.
+    cap: float | None = None
+    uncapped: float | None = None
+
+
+@dataclass(frozen=True)
+class CriticalFailure:
+    """A critical question at its lowest levels: it caps its dimension and forbids 'scale-ready'."""
+
+    question_id: str
+    text: str
+    dimension: str
+    dimension_title: str
+    status: Status
+    label: str | None
+    cap: float | None
+
+
+@dataclass(frozen=True)
+class Balance:
+    demand: float | None
+    operations: float | None
+    index: float | None
+    quadrant: str | None
+    label: str | None
+    meaning: str | None
+    #: The operations dimension that would break first, its score, and the soft minimum the balance uses.
+    weakest: str | None = None
+    weakest_title: str | None = None
+    weakest_score: float | None = None
+    link: float | None = None
+    #: Demand ahead is under control: the control dimension is strong and none of its critical questions fails.
+    controlled: bool | None = None
+    critical_failures: tuple[CriticalFailure, ...] = ()
+    #: Dimensions with too few real answers, and the sentence pages and reports show instead of a verdict.
+    short: tuple[str, ...] = ()
+    message: str | None = None
+    #: When not placed: the verdict the answers given so far lean to (unknowns at their worst).
+    leaning: str | None = None
+    #: The verdict with every unanswered question at its best; borderline when it differs.
+    could_be: str | None = None
+    borderline: bool = False
+    #: Distance in points from the verdict's position to the nearest quadrant line, and that line.
+    margin: float | None = None
+    line: str | None = None
+    index_range: tuple[float, float] | None = None
+    #: The pressure the verdict weighs: ``demand`` raised when today's promises are already broken while
+    #: demand keeps coming (``overrun``, 0..1, is how far they are broken).
+    pressure: float | None = None
+    overrun: float | None = None
+    #: The area of the weakest link that would break first (the binding constraint), and its title.
+    weakest_area: str | None = None
+    weakest_area_title: str | None = None
+
+
+@dataclass(frozen=True)
+class Advice:
+    text: str
+    effort: str
+    impact: str
+    horizon: int
+    needs: tuple[str, ...] = ()
+    #: "Aim for: <the next good level>", said when the questionnaire has no advice of its own: it restates
+    #: the finding, so it is no action for the plan (a period it would fill says nothing instead).
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    question_id: str
+    dimension: str
+    text: str
+    kind: Literal["improve", "dont_know"]
+    critical: bool
+    current: str | None
+    next: str | None
+    points: float
+    overall_points: float
+    priority: float
+    recommendations: tuple[Advice, ...]
+    #: The finding in words ("Your website will probably fall over during a rush.") and its dimension's title.
+    title: str = ""
+    dimension_title: str = ""
+    #: A failing critical question: ranked before everything else.
+    failing: bool = False
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    text: str
+    question_id: str
+    finding: str
+    dimension_title: str
+    effort: str
+    impact: str
+    #: 30, 60 or 90; ``None`` in the backlog.
+    period: int | None
+    #: Questions whose action comes first.
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    per_period: int
+    periods: tuple[tuple[int, tuple[PlanAction, ...]], ...]
+    backlog: tuple[PlanAction, ...]
+
+    def period(self, days: int) -> tuple[PlanAction, ...]:
+        return next((actions for d, actions in self.periods if d == days), ())
+
+    @property
+    def actions(self) -> tuple[PlanAction, ...]:
+        """The planned actions in order (backlog left out)."""
+        return tuple(a for _, actions in self.periods for a in actions)
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    questionnaire_id: str
+    questionnaire_version: str
+    questionnaire_hash: str
+    profile: str
+    profile_title: str
+    language: str
+    overall: float | None
+    balance: Balance
+    dimensions: tuple[DimensionScore, ...]
+    questions: tuple[QuestionScore, ...]
+    findings: tuple[Finding, ...]
+    completion: float
+    policy: Mapping[str, str]
+    warnings: tuple[Problem, ...] = field(default_factory=tuple)
+    business: str | None = None
+    plan: Plan = field(default_factory=lambda: Plan(5, ((30, ()), (60, ()), (90, ())), ()))
+    #: how scores are shown (readiness.scale) and the headline's name; see readiness/scale.py
+    score_scale: ScoreScale = field(default_factory=ScoreScale)
+    overall_label: str = "Operations readiness"
+
+    def dimension(self, dimension_id: str) -> DimensionScore:
+        return next(d for d in self.dimensions if d.id == dimension_id)
+
+    @property
+    def answered_of_shown(self) -> tuple[int, int]:
+        """(answered, shown) questions: the same count as :func:`readiness.answers.count_answers`."""
+        return sum(d.given for d in self.dimensions), sum(d.total for d in self.dimensions)
+
+    @property
+    def completion_text(self) -> str:
+        """ "54 of 55 questions answered": how every screen and report says it."""
+        given, shown = self.answered_of_shown
+        return f"{given} of {shown} questions answered"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form; the shape the CLI prints and docs/scoring.md describes."""
+        data = asdict(self)
+        data["warnings"] = [w.to_dict() for w in self.warnings]
+        data["policy"] = dict(self.policy)
+        data["score_scale"] = self.score_scale.model_dump(mode="json")
+        data["native"] = scale.native_dict(self)  # the figures people read; the 0..100 ones stay as they are
+        for q in data["questions"]:
+            if isinstance(q["value"], tuple):
+                q["value"] = list(q["value"])
+        return data
