@@ -227,6 +227,8 @@ def _position(
             parts = area_strengths(questionnaire, model, by_dim.get(d.id, []), share, kinds)
             if any(effective - strength >= settings.gap - EPS for a, (_, strength) in parts.items() if a in closed):
                 controlled = False
+    # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
+    controlled = controlled and not failing
     return _Position(effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area)
 
 
@@ -250,13 +252,15 @@ def classify_balance(
     """Name the quadrant (docs/scoring.md §3).
 
     Demand pressure is weighed against ``link`` (the weakest link; the operations average when not
-    given): far ahead is the danger zone unless demand is held back under control. Operations far
+    given): far ahead is the danger zone unless demand is held back under control with no critical question
+    failing. Operations far
     ahead (on average) of a quiet demand (below ``quiet``) is idle capacity. Otherwise the weakest link
     decides: strong and no failing critical question is scale-ready, else a foundation still being built.
     """
     link = operations if link is None else link
     if demand - link >= gap - EPS:
-        return "demand_ahead_controlled" if controlled else "danger_zone"
+        # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
+        return "demand_ahead_controlled" if controlled and not failing else "danger_zone"
     if operations - demand >= gap - EPS and demand < quiet - EPS:
         return "idle_capacity"
     if link >= high - EPS and not failing:

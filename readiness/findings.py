@@ -200,7 +200,14 @@ def rank_findings(
     # Spare throughput today: every headroom question answered in its best band. Then more capacity is
     # advised only in the binding area; anywhere else it adds cost, not output (a non-constraint).
     headroom = [q for q in scores if q.status == "answered" and q.counted and questionnaire.question(q.id).headroom]
-    spare = bool(headroom) and all((q.score or 0.0) >= 1 - EPS for q in headroom)
+    # A band marked slack (the busiest step partly idle) has more room than the best band, not less.
+    spare = bool(headroom) and all(
+        (q.score or 0.0) >= 1 - EPS or _kind_of(questionnaire.question(q.id), given.get(q.id)) == "slack"
+        for q in headroom
+    )
+    # Brakes need something to brake: demand ahead of operations, or a spike or growth strong enough to
+    # get there. Without either, holding demand back is not a fix today (the score still counts it).
+    brakes_useful = demand_ahead or max(load.get("spike", 0.0), load.get("growth", 0.0)) >= settings.brake_floor - EPS
     # Over-supply needs spare supply: while the busiest step is filling up or full (a headroom answer below
     # its best in a band that is not itself slack), slack weighs only as much as the room that is left.
     busy = [
@@ -224,6 +231,8 @@ def rank_findings(
         ):
             continue  # context: no more capacity while it stands idle, no more demand while it is ahead
         binding = qs.dimension == balance.weakest and balance.weakest_area in (None, qs.area)
+        if question.brake and not brakes_useful:
+            continue  # context: nothing to hold back
         if question.grows == "capacity" and spare and not binding:
             continue  # context: throughput has room, so growing it is not what relieves the binding constraint
         if question.matters_if and not expr.parse(question.matters_if).evaluate(exposure):

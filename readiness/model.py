@@ -314,6 +314,13 @@ class _QuestionBase(_Model):
         description="What acting on this question adds: `capacity` findings are not advised while operations "
         "are ahead of demand (idle capacity), `demand` findings not while demand is ahead of operations.",
     )
+    brake: bool = Field(
+        default=False,
+        description="A question about holding demand back (order caps, waiting lists, later dates): a brake "
+        "only helps while demand can outrun operations, so its findings are advised only when the verdict "
+        "leans demand-ahead or the demand side's spike or growth pressure reaches `balance.brake_floor` "
+        "(docs/scoring.md, section 4). The score is unchanged.",
+    )
 
     @property
     def scored(self) -> bool:
@@ -495,6 +502,12 @@ class BalanceSettings(_Model):
         default=0.5,
         description="The least load an area carries when the kinds of pressure it names are absent: an unloaded "
         "weak area still counts, at this share of its shortfall (1: exposure is ignored).",
+    )
+    brake_floor: Fraction = Field(
+        default=0.5,
+        description="The spike or growth pressure (0..1, the demand side's strongest question of that kind) from "
+        "which questions marked `brake: true` are advised even while demand is not ahead of operations "
+        "(0: brakes are always advised).",
     )
     overrun: Annotated[float, Field(ge=0, le=100)] = Field(
         default=40,

@@ -67,10 +67,6 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 KNOWN_MISSES = {
     # --- Held back until the rules were declared done (2026-11-29), then run once: 2 of 4 quadrants,
     # 3 of 4 weakest links, 0 of 4 first fixes, 0 of 4 clean of ruled-out advice. Kept as found.
-    ("machine-shop-with-one-programmer", "quadrant"): (
-        "held back; first run: demand ahead but under control (pressure 46.5 against team 25): strong brakes and "
-        "promises count as control, but no brake covers the one programmer's two months away with a firm order book"
-    ),
     ("machine-shop-with-one-programmer", "first_fixes"): (
         "held back; first run: key person cover leads as expected, then the owner in sales and cash runway; no "
         "finding says 'work ahead before the absence' (no question asks it)"
@@ -97,7 +93,9 @@ KNOWN_MISSES = {
     ),
     ("aquarium-plant-shop-finding-its-feet", "must_not_advise"): (
         "held back; first run: brakes (order caps, waiting list), a fulfilment firm and headroom advice are given "
-        "to a shop with little demand pressure: they come from the website's own advice and the spike profile"
+        "to a shop with little demand pressure: they come from the website's own advice and the spike profile; "
+        "since brakes need a load and a half-idle step counts as room, only the utilization finding (50%, 'much "
+        "spare room') and the website advice's 'waiting list' remain"
     ),
     ("dental-lab-growing-in-step", "first_fixes"): (
         "held back; first run: the surge plan, supplier payment and plan changes lead; the expert's hiring lead "

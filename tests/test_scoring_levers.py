@@ -1,0 +1,111 @@
+"""Levers that only work under load (docs/scoring.md §3 and §4), each pinned on the shipped questionnaire.
+
+* A brake (holding demand back) is advised only while demand can outrun operations.
+* A busiest step standing partly idle has room, as much as one in its healthy band: capacity is then
+  advised only where the weakest link binds.
+* Demand ahead while a critical question is failing is never "under control": a brake slows demand,
+  it does not stand in for a part that has failed.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from readiness import score
+from readiness.answers import Answer, parse_answers
+from readiness.loader import load_questionnaire
+from readiness.model import Questionnaire
+
+from .conftest import ROOT
+
+CASES = ROOT / "tests" / "cases"
+
+
+@pytest.fixture(scope="module")
+def growth() -> Questionnaire:
+    return load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+
+
+def case_answers(q: Questionnaire, name: str) -> dict[str, Answer]:
+    case = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
+    answers, problems = parse_answers(q, {"answers": case["answers"]}, name)
+    assert not problems, [str(p) for p in problems]
+    return dict(answers.answers)
+
+
+def with_values(answers: dict[str, Answer], **values: object) -> dict[str, Answer]:
+    out = dict(answers)
+    for qid, value in values.items():
+        out[qid] = Answer(qid, "value", value)
+    return out
+
+
+def brakes(q: Questionnaire) -> set[str]:
+    return {x.id for x in q.questions if getattr(x, "brake", False)}
+
+
+def worst_brakes(q: Questionnaire, answers: dict[str, Answer]) -> dict[str, Answer]:
+    """Every brake answered at its worst: no way to slow demand."""
+    out = dict(answers)
+    for qid in brakes(q):
+        question = q.question(qid)
+        if question.type == "yes_no":
+            out[qid] = Answer(qid, "value", False)
+        else:
+            worst = min(question.options, key=lambda o: o.value)
+            out[qid] = Answer(qid, "value", worst.id)
+    return out
+
+
+def advised(result) -> set[str]:
+    return {f.question_id for f in result.findings} | {
+        a.question_id for a in (*result.plan.actions, *result.plan.backlog)
+    }
+
+
+def test_the_shipped_questionnaire_marks_its_brakes(growth: Questionnaire) -> None:
+    marked = brakes(growth)
+    assert marked, "no question is marked brake: true"
+    assert all(growth.question(qid).dimension == "demand_management" for qid in marked)
+
+
+def test_a_brake_is_not_advised_while_demand_is_quiet(growth: Questionnaire) -> None:
+    # A steady dental lab growing about 10% a year, no backlog, no event: no brake is a fix today.
+    quiet = score(growth, worst_brakes(growth, case_answers(growth, "dental-lab-growing-in-step")))
+    assert not brakes(growth) & advised(quiet)
+
+
+def test_a_brake_is_advised_once_demand_can_outrun_operations(growth: Questionnaire) -> None:
+    answers = worst_brakes(growth, case_answers(growth, "dental-lab-growing-in-step"))
+    # The same lab with a big contract starting in four weeks, doubling its volume.
+    busy = score(growth, with_values(answers, event_ahead="contract", event_multiple=3, event_weeks=4))
+    assert brakes(growth) & advised(busy)
+
+
+def test_brake_floor_zero_always_advises_brakes(growth: Questionnaire) -> None:
+    tuned = growth.model_copy(update={"balance": growth.balance.model_copy(update={"brake_floor": 0.0})})
+    result = score(tuned, worst_brakes(tuned, case_answers(tuned, "dental-lab-growing-in-step")))
+    assert brakes(tuned) & advised(result)
+
+
+def test_a_partly_idle_busiest_step_has_room_like_a_healthy_one(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "dental-lab-growing-in-step")
+    healthy = score(growth, with_values(answers, utilization=60))
+    idle = score(growth, with_values(answers, utilization=40))
+    grows = {x.id for x in growth.questions if x.grows == "capacity"}
+    binding = {x.id for x in growth.questions if x.dimension == healthy.balance.weakest}
+    # outside the binding dimension, no more capacity is advised at 60% ...
+    assert not (grows - binding) & advised(healthy)
+    # ... nor at 40%, which has even more room
+    assert not (grows - binding) & advised(idle)
+
+
+def test_demand_ahead_with_a_failing_critical_is_never_under_control(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "consultancy-waiting-list")
+    held = score(growth, answers)
+    assert held.balance.quadrant == "demand_ahead_controlled"
+    # the same waiting list, but with nobody able to cover the one person who delivers
+    broken = score(growth, with_values(answers, key_person_cover=0))
+    assert broken.balance.critical_failures
+    assert broken.balance.quadrant == "danger_zone"
