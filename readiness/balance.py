@@ -65,6 +65,8 @@ class _Position:
     #: 0..1: how far today's promises are broken (``overrun`` questions), and the binding area.
     overrun: float = 0.0
     area: str | None = None
+    #: A known event bigger than the busiest day reachable by then: (its multiple, the reachable one).
+    event: tuple[float, float] | None = None
 
 
 def demand_kinds(
@@ -155,6 +157,31 @@ def link_score(
     return link, area
 
 
+#: The surge-test figures an event ahead is weighed with (docs/scoring.md §3, "An event bigger than the
+#: busiest day"); found by the ``surge_input`` a number question carries, so any questionnaire can use it.
+EVENT_FIGURES = ("event_multiple", "event_weeks", "peak_multiple", "weeks_to_double")
+
+
+def event_reach(questionnaire: Questionnaire, scores: list[QuestionScore]) -> tuple[float, float] | None:
+    """(the known event's busiest day, the busiest day operations can reach by then), both as multiples of
+    a normal day, or None without an answered event size and best clean day.
+
+    By the event, capacity can grow towards double at the pace ``weeks_to_double`` gives; an unknown or
+    unanswered lead time or doubling time counts as no time to grow (an unknown never helps).
+    """
+    figures: dict[str, float] = {}
+    for q in scores:
+        role = getattr(questionnaire.question(q.id), "surge_input", None)
+        if role in EVENT_FIGURES and q.status == "answered" and isinstance(q.value, int | float):
+            figures[role] = float(q.value)
+    event, peak = figures.get("event_multiple"), figures.get("peak_multiple")
+    if event is None or peak is None or peak <= 0:
+        return None
+    weeks, double = figures.get("event_weeks"), figures.get("weeks_to_double")
+    grown = min(weeks / double, 1.0) if weeks is not None and double else 0.0
+    return event, peak * (1 + grown)
+
+
 def _position(
     questionnaire: Questionnaire,
     dimensions: list[DimensionScore],
@@ -206,6 +233,13 @@ def _position(
     # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
     # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken.
     effective = max(pressure, link + (2 * overrun - 1) * settings.overrun)
+    # A known event bigger than the busiest day operations can reach by then puts demand ahead at the
+    # event, whatever the averages say: half as much again as that reach is a full gap ahead.
+    reach = event_reach(questionnaire, scores)
+    beyond = reach if reach is not None and reach[0] > reach[1] + EPS else None
+    if beyond is not None:
+        excess = min(beyond[0] / beyond[1] - 1, 1.0)
+        effective = max(effective, link + settings.gap * min(2 * excess, 1.0))
 
     failing_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
     failing = any(share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids)
@@ -229,7 +263,7 @@ def _position(
                 controlled = False
     # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
     controlled = controlled and not failing
-    return _Position(effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area)
+    return _Position(effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area, beyond)
 
 
 def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
@@ -360,6 +394,7 @@ def weigh_balance(
         index_range=(round(min(index, index_best), 2), round(max(index, index_best), 2)),
         pressure=_round(worst.pressure),
         overrun=round(worst.overrun, 3),
+        event=(round(worst.event[0], 2), round(worst.event[1], 2)) if worst.event else None,
         weakest_area=worst.area if area_title is not None else None,
         weakest_area_title=area_title,
     )

@@ -123,6 +123,9 @@ class Balance:
     #: demand keeps coming (``overrun``, 0..1, is how far they are broken).
     pressure: float | None = None
     overrun: float | None = None
+    #: A known event bigger than the busiest day operations can reach by then, which puts demand ahead at
+    #: the event: (the event's busiest day, the reachable one), as multiples of a normal day.
+    event: tuple[float, float] | None = None
     #: The area of the weakest link that would break first (the binding constraint), and its title.
     weakest_area: str | None = None
     weakest_area_title: str | None = None

@@ -359,14 +359,27 @@ def link_words(result: ScoreResult) -> str:
     )
 
 
+def _times(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".") + "×"
+
+
 def overrun_text(result: ScoreResult) -> str | None:
-    """Said when broken promises raise the pressure the verdict weighs above the measured demand pressure."""
+    """Said when the pressure the verdict weighs is above the measured demand pressure, with the reason:
+    promises already broken while orders keep coming, or a known event bigger than the busiest day
+    operations can reach by then (docs/scoring.md §3)."""
     b = result.balance
     if b.pressure is None or b.demand is None or b.pressure < b.demand + 0.5:
         return None
+    weighs = f"the balance weighs demand pressure as {fmt(b.pressure)}, not the measured {fmt(b.demand)}."
+    if b.event is not None and not (b.overrun or 0) > 0.5:
+        event, reach = b.event
+        return (
+            f"The event ahead could bring {_times(event)} a normal day's orders, more than the "
+            f"{_times(reach)} operations can deliver by then: demand will be ahead of operations at the event, so "
+            + weighs
+        )
     return (
-        f"Promises are already being broken while orders keep coming: demand is ahead of operations today, so "
-        f"the balance weighs demand pressure as {fmt(b.pressure)}, not the measured {fmt(b.demand)}."
+        "Promises are already being broken while orders keep coming: demand is ahead of operations today, so " + weighs
     )
 
 

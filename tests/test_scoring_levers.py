@@ -109,3 +109,49 @@ def test_demand_ahead_with_a_failing_critical_is_never_under_control(growth: Que
     broken = score(growth, with_values(answers, key_person_cover=0))
     assert broken.balance.critical_failures
     assert broken.balance.quadrant == "danger_zone"
+
+
+SEVERITY = ("danger_zone", "demand_ahead_controlled", "foundation", "idle_capacity", "scale_ready")
+
+
+def test_an_event_bigger_than_the_reachable_busiest_day_puts_demand_ahead(growth: Questionnaire) -> None:
+    from readiness.summary import overrun_text
+
+    answers = case_answers(growth, "hvac-steady-grower")
+    assert score(growth, answers).balance.quadrant == "scale_ready"
+    # A TV feature in four weeks bringing ten times a normal day, against a best clean day of 2x and
+    # sixteen weeks to double: the averages still look strong, the event will not fit.
+    spot = with_values(answers, event_ahead="new_event", event_multiple=10, event_weeks=4)
+    result = score(growth, spot)
+    assert result.balance.quadrant in ("danger_zone", "demand_ahead_controlled")
+    assert result.balance.event == (10, 2.5)
+    text = overrun_text(result)
+    assert text is not None and "10× a normal day" in text and "2.5×" in text
+
+
+def test_an_event_operations_can_reach_in_time_changes_nothing(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "hvac-steady-grower")
+    # twice a normal day in sixteen weeks: the best day of 2x can double by then
+    result = score(growth, with_values(answers, event_ahead="new_event", event_multiple=2, event_weeks=16))
+    assert result.balance.quadrant == "scale_ready"
+    assert result.balance.event is None
+
+
+def test_an_unknown_doubling_time_is_no_time_to_grow(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "hvac-steady-grower")
+    event = with_values(answers, event_ahead="new_event", event_multiple=3, event_weeks=16)
+    assert score(growth, event).balance.event is None  # 3x against 2x doubled in time: 4x
+    unknown = dict(event)
+    unknown["weeks_to_double"] = Answer("weeks_to_double", "dont_know", None)
+    assert score(growth, unknown).balance.event == (3, 2)
+
+
+@pytest.mark.parametrize("best_day", [1.0, 1.5, 2.0, 3.0, 5.0, 10.0])
+def test_a_bigger_best_day_never_raises_the_danger_of_an_event(growth: Questionnaire, best_day: float) -> None:
+    answers = with_values(
+        case_answers(growth, "dental-lab-growing-in-step"), event_ahead="new_event", event_multiple=4, event_weeks=6
+    )
+    lower = score(growth, with_values(answers, peak_multiple=best_day))
+    higher = score(growth, with_values(answers, peak_multiple=best_day * 1.5))
+    assert SEVERITY.index(higher.balance.quadrant) >= SEVERITY.index(lower.balance.quadrant)
+    assert higher.balance.pressure <= lower.balance.pressure + 1e-9
