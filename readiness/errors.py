@@ -442,6 +442,10 @@ class SurgeInputError(ReadinessError):
     """Inputs or a scenario of the surge stress test are not usable; the message says which and why."""
 
 
+class ReportError(ReadinessError):
+    """A report cannot be produced (e.g. the PDF engine's system library is missing)."""
+
+
 # --- the documentation's table ----------------------------------------------------------
 
 DOC_BEGIN = "<!-- error-codes: generated from readiness/errors.py by `.venv/bin/python docs/error_table.py` -->"

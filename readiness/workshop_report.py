@@ -20,24 +20,13 @@ from typing import Any
 
 from readiness import scale
 from readiness.answers import Answer, AnswerSet
+from readiness.errors import ReportError
+from readiness.figures import figure_text
 from readiness.model import Questionnaire, tr
-from readiness.report import (
-    FORMATS,
-    Paper,
-    Report,
-    ReportError,
-    Signed,
-    build_report,
-    csv_table,
-    csv_zip,
-    environment,
-    figure_text,
-    fit_pdf,
-    pick_table,
-    render_pdf,
-    static_svg,
-    tables_xlsx,
-)
+from readiness.report import FORMATS
+from readiness.report_html import Paper, environment, fit_pdf, render_pdf, static_svg
+from readiness.report_model import Report, build_report
+from readiness.report_tables import Signed, csv_table, csv_zip, pick_table, tables_xlsx
 from readiness.scoring import QUADRANTS, answer_score, score
 from readiness.workshop import Participant, WorkshopResult, export_tables
 

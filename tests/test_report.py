@@ -363,7 +363,7 @@ def test_csv_stays_inert_where_a_spreadsheet_splits_on_semicolons(sample, text: 
 
 
 def test_active_svg_is_told_from_text_that_merely_mentions_javascript() -> None:
-    from readiness.report import _active_svg
+    from readiness.report_html import _active_svg
 
     ns = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
     assert _active_svg(f"<svg {ns}><text>javascript: what we sell</text></svg>") is None

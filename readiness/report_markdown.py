@@ -1,0 +1,75 @@
+"""The score report as markdown (``readiness score --format markdown``), in the report's own words."""
+
+from __future__ import annotations
+
+from readiness.report_model import UNNAMED, Report
+
+
+def _sentence(text: str) -> str:
+    """Text ending in one full stop: "within minutes." stays, "Well spread" gets one."""
+    text = text.strip()
+    return text if not text or text.rstrip("”’\"')")[-1:] in (".", "!", "?", "…") else text + "."
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report, top: int = 10) -> str:
+    """The report's summary as markdown, in the words of the HTML and PDF reports: dimension
+    titles (never ids), the owner's figures beside their bands, a held-back level explained by
+    the question that holds it, and each finding's next step said once."""
+    named = f": {report.business}" if report.business != UNNAMED else ""
+    lines = [f"# {report.questionnaire}{named}", ""]
+    lines += [
+        f"**Date:** {report.date}  ",
+        f"**Questionnaire:** {report.questionnaire_id} {report.questionnaire_version}  ",
+        f"**Target profile:** {report.profile}  ",
+        f"**Completion:** {report.completion}",
+        "",
+        "## Where the business stands",
+        "",
+        f"- **Operations readiness:** {report.operations} / 100",
+        *([f"- **Weakest link:** {report.weakest_link} {report.weakest_link_out_of}"] if report.weakest_link else []),
+        f"- **Demand pressure:** {report.demand} / 100",
+        f"- **Balance index:** {report.balance_index} (demand pressure minus the weakest link)",
+        f"- **Zone:** {_sentence(report.quadrant)} {report.quadrant_meaning}".rstrip(),
+        *([f"- {report.placement}"] if report.placement and report.quadrant_id != "not_placed" else []),
+        "",
+        " ".join(report.summary),
+    ]
+    lines += [
+        "",
+        "## Dimensions, weakest first",
+        "",
+        "| Dimension | Side | Score | Level | Target | Gap | Answered |",
+        "|---|---|---:|---|---:|---:|---:|",
+    ]
+    for d in report.weakest_first:
+        level = d.level.replace(" (held back: see below)", " (held back, see below)")
+        lines.append(
+            f"| {_md_cell(d.title)} | {d.side} | {d.score} | {_md_cell(level)} | {d.target} | {d.gap} | {d.answered} |"
+        )
+    held = [d.held_back for d in report.dimensions if d.held_back]
+    if held:
+        lines += ["", *(f"Held back: {_sentence(text)}" for text in held)]
+    lines += ["", "## Fix these first", ""]
+    if not report.findings:
+        lines.append("No findings: every answered question is at its best level.")
+    for f in report.findings[:top]:
+        tag = " (critical)" if f.critical else ""
+        where = f"Now: {_sentence(f.now)}"
+        if f.next:
+            where += f" Next: {_sentence(f.next)}"
+        lines.append(f"{f.rank}. **{f.question}**{tag}  ")
+        lines.append(f"   {where} Worth {f.points} points in {f.dimension}.")
+        for text, effort, impact, horizon in f.advice:
+            lines.append(f"   - {text} _(effort {effort}, impact {impact}, within {horizon} days)_")
+    if len(report.findings) > top:
+        more = len(report.findings) - top
+        plural = "s" if more != 1 else ""
+        lines.append(f"\n…and {more} more finding{plural}: the full report or the JSON output lists them all.")
+    if report.warnings:
+        lines += ["", "## Notes on the data", ""]
+        lines += [f"- {w}" for w in report.warnings]
+    return "\n".join(lines) + "\n"

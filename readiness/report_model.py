@@ -1,0 +1,454 @@
+"""The report model: every word and number a score report shows, gathered once.
+
+:func:`build_report` turns a :class:`~readiness.results.ScoreResult` and the answers into a
+:class:`Report` of text and formatted figures (with the same figures as numbers for the sheets);
+the renderers (:mod:`readiness.report_html`, :mod:`readiness.report_tables`,
+:mod:`readiness.report_markdown`) only lay it out, so no two formats can disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from readiness import policy as policies
+from readiness import scale
+from readiness.answers import Answer, AnswerSet
+from readiness.figures import figure_text, owner_figure, restates
+from readiness.model import Questionnaire, ScoreScale, tr
+from readiness.results import Finding, ScoreResult
+from readiness.summary import (
+    cap_texts,
+    open_critical_text,
+    overrun_text,
+    placement_text,
+    score_range,
+    weakest_text,
+)
+
+HORIZONS = (30, 60, 90)
+#: What the report calls a business whose answers give no name.
+UNNAMED = "This business"
+
+
+@dataclass(frozen=True)
+class DimensionRow:
+    title: str
+    side: str
+    score: str
+    level: str
+    target: str
+    gap: str
+    answered: str
+    behind: bool
+    # The same numbers as numbers, rounded as the text shows them, for the spreadsheets.
+    score_value: float | None = None
+    target_value: float | None = None
+    gap_value: float | None = None
+    # Why the level is lower than the score alone would make it, in words (empty when it is not).
+    held_back: str = ""
+    #: "40–75" while unanswered questions leave a range; "–" when the score is exact.
+    range: str = "–"
+    #: (title, score) of each area (sub-area) of the dimension, on the native scale
+    areas: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingItem:
+    rank: int
+    question: str
+    dimension: str
+    critical: bool
+    dont_know: bool
+    now: str
+    next: str
+    points: str
+    advice: tuple[tuple[str, str, str, int], ...]  # text, effort, impact, horizon
+    points_value: float = 0.0
+
+
+@dataclass(frozen=True)
+class Action:
+    text: str
+    dimension: str
+    question: str
+    effort: str
+    impact: str
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    dimension: str
+    question_id: str
+    question: str
+    answer: str
+    level: str
+    note: str
+    figure: float | None = None  # the number the owner typed (number questions only)
+    level_value: float | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    business: str
+    date: str
+    questionnaire: str
+    questionnaire_id: str
+    questionnaire_version: str
+    questionnaire_hash: str
+    profile: str
+    profile_description: str
+    operations: str
+    demand: str
+    balance_index: str
+    quadrant: str
+    quadrant_meaning: str
+    quadrant_id: str | None
+    completion: str
+    summary: tuple[str, ...]
+    urgent: tuple[FindingItem, ...]
+    dimensions: tuple[DimensionRow, ...]
+    findings: tuple[FindingItem, ...]
+    actions: dict[int, tuple[Action, ...]]
+    answers: tuple[AnswerRow, ...]
+    method: tuple[str, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    operations_value: float | None = None
+    demand_value: float | None = None
+    balance_value: float | None = None
+
+    @property
+    def weakest_first(self) -> tuple[DimensionRow, ...]:
+        """The weakest parts first, as the table's title promises: the weakest link, then operations by
+        score (lowest first, unscored after), then the demand side, which is pressure and not a weakness."""
+
+        def key(d: DimensionRow) -> tuple[bool, bool, bool, float]:
+            return (
+                d.side == "Demand",
+                not (self.weakest_link and d.title == self.weakest_link),
+                d.score_value is None,
+                d.score_value if d.score_value is not None else 0.0,
+            )
+
+        return tuple(sorted(self.dimensions, key=key))
+
+    #: The weakest link beside the average, failing critical questions and their caps, and how firm the
+    #: verdict is (or why there is none): docs/scoring.md, sections 2 and 3.
+    weakest: str = ""
+    caps: tuple[str, ...] = ()
+    placement: str = ""
+    backlog: tuple[Action, ...] = ()
+    #: the headline's name ("Operations readiness", or the framework's own) and the figures as read
+    headline_label: str = "Operations readiness"
+    operations_out_of: str = "– / 100"
+    demand_out_of: str = "– / 100"
+    #: whether the questionnaire weighs operations against demand at all (else no balance is shown)
+    has_balance: bool = True
+    scale_range: str = "0–100"
+    #: the weakest link (the operations dimension that would break first) and its score, as the page shows it
+    weakest_link: str = ""
+    weakest_link_score: str = "–"
+    weakest_link_value: float | None = None
+    weakest_link_out_of: str = "– / 100"
+
+
+def _native(value: float | None, sc: ScoreScale) -> float | None:
+    """A score on the questionnaire's own scale, rounded as the text prints it, for the spreadsheets."""
+    native = scale.to_native(value, sc)
+    return None if native is None else round(native, sc.decimals) + 0.0
+
+
+def _native_diff(value: float | None, sc: ScoreScale) -> float | None:
+    """A difference (gap, points, balance) on the questionnaire's own scale, rounded as printed."""
+    native = scale.difference(value, sc)
+    return None if native is None else round(native, sc.decimals) + 0.0
+
+
+def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[str, str] | None = None) -> FindingItem:
+    dimension = next((d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension)
+    current = (now or {}).get(finding.question_id) or finding.current or "–"
+    return FindingItem(
+        rank=rank,
+        question=finding.title or finding.text,
+        dimension=dimension,
+        critical=finding.critical,
+        dont_know=finding.kind == "dont_know",
+        now="Don't know" if finding.kind == "dont_know" else current,
+        next=finding.next or "",
+        points=scale.gain(finding.points, result.score_scale),
+        advice=tuple(
+            (a.text, a.effort, a.impact, a.horizon)
+            for a in finding.recommendations
+            if not restates(a.text, finding.next)
+        ),
+        points_value=_native_diff(finding.points, result.score_scale),
+    )
+
+
+def _answer_text(questionnaire: Questionnaire, status: str, label: str | None, answer: Answer | None) -> str:
+    if status == "hidden":
+        return "Not asked (does not apply)"
+    if status == "unanswered" or answer is None:
+        return "Unanswered"
+    if status == "not_scored":
+        return str(answer.value or "")
+    return figure_text(questionnaire, answer, label) or label or "–"
+
+
+def _warning_words(result: ScoreResult, warning: Any) -> str:
+    """A note on the data for a reader of the report: unanswered questions by their text (the
+    ids in the command's own warning are for whoever edits the answers file)."""
+    if warning.code != "RA109":
+        return str(warning.message)
+    missing = [q.text for q in result.questions if q.status == "unanswered"]
+    if not missing:
+        return str(warning.message)
+    shown = ", ".join(f"“{text}”" for text in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    one = len(missing) == 1
+    return (
+        f"{len(missing)} question{'' if one else 's'} {'is' if one else 'are'} unanswered and left out of the "
+        f"score: {shown}{more}."
+    )
+
+
+def _held_back(questionnaire: Questionnaire, result: ScoreResult, dim: Any) -> str:
+    """Why a dimension's level sits below what its score alone would give, naming the questions."""
+    if not dim.capped_by or dim.score is None:
+        return ""
+    by_id = {q.id: q for q in result.questions}
+
+    def named(qid: str) -> str:
+        question = by_id.get(qid)
+        if question is None:
+            return f"“{qid}”"
+        unknown = (
+            " (answered “don't know”, which counts as the lowest answer)" if question.status == "dont_know" else ""
+        )
+        return f"“{question.text}”{unknown}"
+
+    asked = " and ".join(named(qid) for qid in dim.capped_by)
+    which = "a critical question is" if len(dim.capped_by) == 1 else "critical questions are"
+    because = f"because {which} answered low"
+    # An engine that caps the score itself keeps the score it would have had (`uncapped`).
+    uncapped = getattr(dim, "uncapped", None)
+    if uncapped is not None and uncapped > dim.score:
+        sc = questionnaire.score_scale
+        alone = f"its other answers would give {scale.number(uncapped, sc)}"
+        return f"{dim.title} is held at {scale.number(dim.score, sc)} ({alone}) {because}: {asked}"
+    plain = tr(questionnaire.level_for(dim.score).name, result.language)
+    if plain == dim.level_name:
+        return ""  # nothing the reader could see is held back
+    return f"{dim.title} stays at {dim.level_name} (its score alone would make it {plain}) {because}: {asked}"
+
+
+def build_report(
+    questionnaire: Questionnaire,
+    result: ScoreResult,
+    answers: AnswerSet,
+    generated: datetime | None = None,
+) -> Report:
+    """Everything the report says, in words and formatted numbers."""
+    lang = result.language
+    when = (generated or datetime.now(UTC)).date().isoformat()
+    business = answers.business or result.business or UNNAMED
+    b = result.balance
+    profile = questionnaire.profile(result.profile)
+    sc = questionnaire.score_scale
+    balanced = scale.has_demand(questionnaire)
+    label = scale.headline_label(questionnaire, lang)
+    said = label.lower() if label == "Operations readiness" else label
+
+    dims = tuple(
+        DimensionRow(
+            title=d.title,
+            side="Demand" if d.side == "demand" else "Operations",
+            score=scale.number(d.score, sc),
+            level=(d.level_name or "–") + (" (held back: see below)" if _held_back(questionnaire, result, d) else ""),
+            target=scale.DASH if d.side == "demand" else scale.number(d.target, sc),
+            gap=scale.signed(scale.gap(d, sc), sc),
+            answered=f"{d.given} of {d.total}",
+            behind=(d.gap or 0) > 0,
+            score_value=_native(d.score, sc),
+            target_value=None if d.side == "demand" else _native(d.target, sc),
+            gap_value=_native_diff(scale.gap(d, sc), sc),
+            held_back=_held_back(questionnaire, result, d),
+            range=score_range(d, sc),
+            areas=tuple((area.title, scale.number(area.score, sc)) for area in d.areas),
+        )
+        for d in result.dimensions
+    )
+    labels = {qs.id: qs.label for qs in result.questions}
+    now = {
+        qid: text
+        for qid, answer in answers.answers.items()
+        if (text := figure_text(questionnaire, answer, labels.get(qid))) is not None
+    }
+    findings = tuple(_finding_item(result, f, i, now) for i, f in enumerate(result.findings, start=1))
+    urgent = findings[:3]
+
+    summary = []
+    if result.overall is None:
+        summary.append(f"{business} has not answered enough questions yet to score its {said}.")
+    else:
+        summary.append(
+            f"{business} scores {scale.in_words(result.overall, sc, lang)} on {said}, "
+            f"measured against the targets for “{tr(profile.title, lang)}”."
+        )
+    weakest = weakest_text(result)
+    if weakest and balanced:
+        summary.append(weakest)
+    overrun = overrun_text(result)
+    if overrun and balanced:
+        summary.append(overrun)
+    if b.quadrant == "not_placed" and balanced:
+        summary.append(b.message or "Not enough answers to place the business.")
+    elif b.label:
+        index = scale.balance_index(b, sc) or 0.0
+        direction = "ahead of" if index > 0 else "behind"
+        points = scale.number(abs(scale.difference(index, sc) or 0), sc, internal=False)
+        pressure = b.pressure if b.pressure is not None else b.demand
+        strength = (
+            f" ({scale.number(pressure, sc)} against {scale.number(b.link, sc)}, the weakest link's strength "
+            "judged by its weakest part under this pressure)"
+            if b.link is not None and pressure is not None
+            else ""
+        )
+        summary.append(
+            f"Demand pressure is {points} point{'' if points == '1' else 's'} {direction} the weakest link"
+            f"{strength}, which puts the business in the zone “{b.label}”."
+        )
+    summary.extend(cap_texts(result))
+    if open_critical := open_critical_text(result):
+        summary.append(open_critical)
+    behind = [d for d in result.dimensions if d.gap is not None and d.gap > 0]
+    if behind:
+        worst = max(behind, key=lambda d: d.gap or 0)
+        summary.append(
+            f"Furthest behind its target: {worst.title} "
+            f"({scale.number(worst.score, sc)} against {scale.number(worst.target, sc)})."
+        )
+    elif result.overall is not None:
+        summary.append("Every scored dimension meets its target.")
+    policy_counts_blanks = policies.counts_unanswered(questionnaire.scoring)
+    if result.completion < 1:
+        summary.append(
+            f"The assessment is {result.completion:.0%} complete ({result.completion_text}): "
+            + (
+                "unanswered questions count as their worst answer, and each score shows its range."
+                if policy_counts_blanks
+                else "unanswered questions are left out, as the questionnaire's scoring policy says."
+            )
+        )
+
+    # The plan is the engine's: at most a few actions per 30 days, in order, dependencies first.
+    actions: dict[int, list[Action]] = {h: [] for h in HORIZONS}
+    for days, planned in result.plan.periods:
+        actions[days] = [Action(a.text, a.dimension_title, a.finding, a.effort, a.impact) for a in planned]
+    backlog = tuple(Action(a.text, a.dimension_title, a.finding, a.effort, a.impact) for a in result.plan.backlog)
+
+    rows = []
+    for qs in result.questions:
+        answer = answers.answers.get(qs.id)
+        rows.append(
+            AnswerRow(
+                dimension=next((d.title for d in result.dimensions if d.id == qs.dimension), qs.dimension),
+                question_id=qs.id,
+                question=qs.text,
+                answer=_answer_text(questionnaire, qs.status, qs.label, answer),
+                level="" if qs.score is None or not qs.counted else f"{100 * qs.score:.0f}",
+                note=(answer.note or "") if answer else "",
+                figure=owner_figure(questionnaire, answer) if qs.status not in ("hidden", "unanswered") else None,
+                level_value=None if qs.score is None or not qs.counted else float(round(100 * qs.score)),
+            )
+        )
+
+    policy = result.policy
+    levels = ", ".join(f"{tr(lv.name, lang)} from {lv.min:g}" for lv in questionnaire.levels)
+    blanks = (
+        "unanswered ones counted as their worst answer (the range shows their best)"
+        if policy_counts_blanks
+        else "unanswered ones left out (the questionnaire's policy)"
+    )
+    method = (
+        "Each answer earns a share of its question's points in proportion to its value: "
+        "the worst answer none, the best all of them.",
+        f"A dimension's score ({scale.range_text(sc, lang)}) is the weighted average of its questions, {blanks}; "
+        f"its level is named by the ladder {levels}. "
+        "A critical question caps its dimension's score at the start of the level above its own answer.",
+        *(
+            (
+                "Operations readiness is the weighted average of the operations dimensions; demand pressure "
+                "measures how much demand is coming and how fast it can jump. The balance index is demand "
+                "pressure minus the weakest operations dimension (the weakest link).",
+                f"Balance zones: pressure {questionnaire.balance.gap:g} points or more ahead of the weakest link is "
+                "the danger zone, or 'demand ahead, under control' when demand management is strong; operations "
+                f"that far ahead of a quiet demand (below {questionnaire.balance.quiet:g}) is idle capacity; "
+                f"otherwise a weakest link of {questionnaire.balance.high:g} or more with no failing critical "
+                f"question is 'scale-ready'. No verdict while a dimension has fewer than "
+                f"{questionnaire.balance.coverage:.0%} of its questions really answered.",
+            )
+            if balanced
+            else ()
+        ),
+        policies.describe(questionnaire.scoring, label),
+        f"“Don't know” counted as {'the worst answer' if policy['dont_know'] == 'lowest' else 'unanswered'}; "
+        f"“not applicable” {'left out' if policy['not_applicable'] == 'exclude' else 'counted as the worst answer'}; "
+        "not-asked questions left out.",
+        "Findings rank by business impact: failing critical questions first, then what is missing, weighted "
+        "by how far demand pressure exceeds each dimension and by the kind of pressure a fix guards against. "
+        "The full method, with a worked example, is in the Readiness documentation "
+        "(“How scores are computed”).",
+        f"Questionnaire {questionnaire.id} version {questionnaire.version}, content hash "
+        f"{questionnaire.content_hash[:16]}.",
+    )
+    return Report(
+        title=f"Readiness report: {business}",
+        business=business,
+        date=when,
+        questionnaire=tr(questionnaire.title, lang),
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        questionnaire_hash=questionnaire.content_hash,
+        profile=tr(profile.title, lang),
+        profile_description=tr(profile.description, lang),
+        operations=scale.number(result.overall, sc),
+        demand=scale.number(b.demand, sc),
+        balance_index=scale.signed(scale.balance_index(b, sc), sc),
+        quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),
+        quadrant_meaning=b.meaning or "",
+        quadrant_id=b.quadrant,
+        completion=f"{result.completion_text} ({result.completion:.0%})",
+        summary=tuple(summary),
+        urgent=urgent,
+        dimensions=dims,
+        findings=findings,
+        actions={h: tuple(v) for h, v in actions.items()},
+        answers=tuple(rows),
+        method=method,
+        warnings=tuple(_warning_words(result, w) for w in result.warnings),
+        operations_value=_native(result.overall, sc),
+        demand_value=_native(b.demand, sc),
+        balance_value=_native_diff(scale.balance_index(b, sc), sc),
+        weakest=(weakest or "") if balanced else "",
+        caps=tuple(cap_texts(result)),
+        placement=(placement_text(result) or "") if balanced else "",
+        backlog=backlog,
+        headline_label=label,
+        operations_out_of=scale.out_of(result.overall, sc, lang),
+        demand_out_of=scale.out_of(b.demand, sc, lang),
+        has_balance=balanced,
+        scale_range=scale.range_text(sc, lang),
+        weakest_link=(b.weakest_title or "") if balanced else "",
+        # the weakest link's strength under the pressure present: the figure the balance subtracts
+        weakest_link_score=scale.number(b.link, sc) if balanced else scale.DASH,
+        weakest_link_value=_native(b.link, sc) if balanced else None,
+        weakest_link_out_of=scale.out_of(b.link, sc, lang),
+    )
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    """The report model as plain data (golden tests compare this)."""
+    return asdict(report)
