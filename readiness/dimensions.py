@@ -6,6 +6,7 @@ The lowest stage of :func:`readiness.scoring.score`: the balance and the finding
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from readiness import policy as policies
@@ -17,8 +18,11 @@ from readiness.results import AreaScore, DimensionScore, QuestionScore, Status
 EPS = 1e-9
 
 
-def answer_score(questionnaire: Questionnaire, question: Any, answer: Answer) -> tuple[float, str | None]:
-    """Score 0..1 and the level label of a real (``kind == "value"``) answer."""
+def answer_score(
+    questionnaire: Questionnaire, question: Any, answer: Answer, allowance: float = 0.0
+) -> tuple[float, str | None]:
+    """Score 0..1 and the level label of a real (``kind == "value"``) answer (``allowance``: see
+    :func:`band_of`)."""
     if isinstance(question, MultipleChoiceQuestion):
         values = [o.value for o in question.options]
         low = sum(v for v in values if v < 0)
@@ -28,20 +32,57 @@ def answer_score(questionnaire: Questionnaire, question: Any, answer: Answer) ->
         labels = [tr(o.label) for o in question.options if o.id in answer.value]
         return min(1.0, max(0.0, fraction)), ", ".join(labels) or "None of these"
     if isinstance(question, NumberQuestion):
-        band = band_of(question, answer.value)
-        return rescale(band.score, [b.score for b in question.bands]), tr(band.label)
+        band = band_of(question, answer.value, allowance)
+        label = tr(band.label)
+        rule = question.slack_allowance
+        if rule is not None and rule.label and band is not band_of(question, answer.value):
+            label = f"{label} {tr(rule.label)}"
+        return rescale(band.score, [b.score for b in question.bands]), label
     for step in questionnaire.steps(question):
         if step.value == answer.value:
             return step.score, tr(step.label)
     return 0.0, None  # pragma: no cover - validate_answer guarantees a step
 
 
-def band_of(question: NumberQuestion, value: float) -> Any:
-    """The band a number falls in (the last one when none holds it)."""
-    for band in question.bands:
+def band_of(question: NumberQuestion, value: float, allowance: float = 0.0) -> Any:
+    """The band a number falls in (the last one when none holds it).
+
+    ``allowance`` (:func:`allowance_for`) is how much of the number is needed rather than excess: a number
+    in a slack band above the best band is judged after taking it off, and lands no lower than the last
+    band before the slack ones (what is needed to get more is not excess; it does not make stock short).
+    """
+    band = _holding(question.bands, value)
+    if allowance <= 0 or band.pressure != "slack":
+        return band
+    bands = question.bands
+    index = bands.index(band)
+    best = max(range(len(bands)), key=lambda i: bands[i].score)
+    if index <= best:
+        return band  # slack below the best band (standing idle) has nothing to do with resupply
+    before = [b for b in bands[:index] if b.pressure != "slack"]
+    reduced = value - allowance
+    if before and before[-1].holds(reduced, EPS):
+        return before[-1]
+    return _holding(bands, reduced)
+
+
+def _holding(bands: list[Any], value: float) -> Any:
+    for band in bands:
         if band.holds(value, EPS):  # up_to inclusive, below exclusive
             return band
-    return question.bands[-1]
+    return bands[-1]
+
+
+def allowance_for(question: Any, given: Mapping[str, Answer]) -> float:
+    """The allowance a number question's ``slack_allowance`` reads from another answer, or 0 when that
+    answer is missing, "don't know" or not applicable (an unknown never helps)."""
+    rule = getattr(question, "slack_allowance", None)
+    if rule is None:
+        return 0.0
+    other = given.get(rule.question)
+    if other is None or other.kind != "value" or not isinstance(other.value, int | float):
+        return 0.0
+    return rule.factor * float(other.value)
 
 
 def score_question(
@@ -52,6 +93,7 @@ def score_question(
     policy: ScoringPolicy,
     lang: str,
     side: str = "operations",
+    allowance: float = 0.0,
 ) -> QuestionScore:
     """One question's score, status and range at this business (``shown``: not hidden by ``show_if``)."""
     status: Status
@@ -85,7 +127,7 @@ def score_question(
             result_score, best, counted, assumed = worst, 1.0 - worst, True, True
     else:
         status = "answered"
-        result_score, label = answer_score(questionnaire, question, answer)
+        result_score, label = answer_score(questionnaire, question, answer, allowance)
         counted = True
     return QuestionScore(
         id=question.id,

@@ -711,6 +711,17 @@ class _Checker:
                             f"{_did_you_mean(name, sorted(known))}",
                             ("questions", q_index, "recommendations", r_index, "needs", n_index),
                         )
+        numbers = {q.id for _, q in self.items["questions"] if isinstance(q, NumberQuestion)}
+        for q_index, q in self.items["questions"]:
+            rule = getattr(q, "slack_allowance", None)
+            if rule is not None and rule.question not in numbers:
+                what = "is not a number question" if rule.question in known else "is not a question in this file"
+                self.add(
+                    "RQ205",
+                    f"question `{q.id}` slack_allowance reads `{rule.question}`, which {what}"
+                    f"{_did_you_mean(rule.question, sorted(numbers)) if rule.question not in known else ''}",
+                    ("questions", q_index, "slack_allowance", "question"),
+                )
         balance = self.data.get("balance")
         control = balance.get("control_dimension") if isinstance(balance, dict) else None
         if isinstance(control, str):

@@ -371,6 +371,22 @@ class MultipleChoiceQuestion(_QuestionBase):
     options: list[ChoiceOption] = Field(min_length=1)
 
 
+class SlackAllowance(_Model):
+    """How much of a number is needed rather than excess, read from another answer (docs/scoring.md §2).
+
+    Stock that only covers the time it takes to get more is not dead stock: a chocolate maker whose beans
+    take sixteen weeks to arrive and who holds seven weeks of them is short, not over-stocked.
+    """
+
+    question: Id = Field(description="A number question whose answer, times `factor`, is needed, not excess.")
+    factor: Annotated[float, Field(gt=0)] = Field(default=1.0, description="Converts that answer to this unit.")
+    label: Text | None = Field(
+        default=None,
+        description="Added after the band's label when the allowance moved the answer to another band, "
+        "e.g. 'beyond the supplier's lead time'.",
+    )
+
+
 class NumberQuestion(_QuestionBase):
     type: Literal["number"]
     min: float | None = None
@@ -378,6 +394,11 @@ class NumberQuestion(_QuestionBase):
     integer: bool = False
     unit: Text | None = None
     bands: list[Band] = Field(min_length=1)
+    slack_allowance: SlackAllowance | None = Field(
+        default=None,
+        description="A number falling in a `pressure: slack` band above the best band is judged after "
+        "taking off this allowance (another answer), never below the band before the slack ones.",
+    )
 
 
 class TextQuestion(_QuestionBase):

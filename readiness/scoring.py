@@ -40,7 +40,14 @@ from readiness.balance import (
     pressure_kinds,
     weigh_balance,
 )
-from readiness.dimensions import EPS, answer_score, level_cap, score_dimension, score_question
+from readiness.dimensions import (
+    EPS,
+    allowance_for,
+    answer_score,
+    level_cap,
+    score_dimension,
+    score_question,
+)
 from readiness.errors import Problem
 from readiness.findings import GOOD_STEP, NEAR_TIE, exposure_values, make_plan, rank_findings
 from readiness.model import Questionnaire, ScoringPolicy, tr
@@ -113,7 +120,14 @@ def score(
 
     question_scores = [
         score_question(
-            questionnaire, q, given.get(q.id), q.id in shown, policy, lang, sides.get(q.dimension, "operations")
+            questionnaire,
+            q,
+            given.get(q.id),
+            q.id in shown,
+            policy,
+            lang,
+            sides.get(q.dimension, "operations"),
+            allowance_for(q, given),
         )
         for q in questionnaire.questions
     ]

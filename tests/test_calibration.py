@@ -117,10 +117,6 @@ KNOWN_MISSES = {
         "placed in the foundation stage, findings weigh by gap to target and the spike kind (last December's "
         "6.7x peak): the website's spike readiness leads, ahead of the two supply fixes; no brake comes third"
     ),
-    ("chocolate-maker-one-cocoa-cooperative", "must_not_advise"): (
-        "49 days of beans fall in stock_cover's 'up to three months (cash locked in stock)' band, whose advice "
-        "says to stop buying ahead; the band is judged in days of sales, not against a 16-week lead time"
-    ),
     ("fabricator-paid-in-90-days", "quadrant"): (
         "foundation: pressure 52.8 against a link of 50 (capacity capped by five weeks of cash); the expert's "
         "danger is the receivables that 45% and then 40% growth tie up at 100 days, a cash-conversion "

@@ -9,15 +9,19 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readiness import score
 from readiness.answers import Answer, parse_answers
-from readiness.loader import load_questionnaire
+from readiness.loader import load_questionnaire, parse_questionnaire
 from readiness.model import Questionnaire
 
-from .conftest import ROOT
+from .conftest import HEADER, ROOT
 
 CASES = ROOT / "tests" / "cases"
 
@@ -155,3 +159,103 @@ def test_a_bigger_best_day_never_raises_the_danger_of_an_event(growth: Questionn
     higher = score(growth, with_values(answers, peak_multiple=best_day * 1.5))
     assert SEVERITY.index(higher.balance.quadrant) >= SEVERITY.index(lower.balance.quadrant)
     assert higher.balance.pressure <= lower.balance.pressure + 1e-9
+
+
+STOCK = """
+- id: lead_days
+  dimension: ops
+  type: number
+  text: Days for the supplier to deliver
+  unit: days
+  bands: [{up_to: 14, score: 1, label: Short}, {score: 0.5, label: Long}]
+- id: cover
+  dimension: ops
+  type: number
+  text: Days of stock
+  unit: days
+  slack_allowance: {question: lead_days, label: beyond the lead time}
+  bands:
+    - {up_to: 7, score: 0, label: Short}
+    - {up_to: 45, score: 1, label: Two to six weeks}
+    - {up_to: 90, score: 0.6, label: Up to three months, pressure: slack}
+    - {score: 0.2, label: Dead stock, pressure: slack}
+- {id: d, dimension: demand, type: number, text: Growth, bands: [{score: 1, label: Any}]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("cover", "lead", "label"),
+    [
+        (49, None, "Up to three months"),  # no lead time known: judged as it stands
+        (49, 112, "Two to six weeks beyond the lead time"),  # seven weeks of beans, sixteen to get more
+        (200, 112, "Up to three months beyond the lead time"),  # 88 days beyond the wait: still cash locked
+        (400, 30, "Dead stock"),  # 370 beyond: the allowance moves nothing
+        (5, 112, "Short"),  # too little stays too little: the allowance never makes stock short
+    ],
+)
+def test_stock_that_covers_the_wait_for_more_is_not_excess(inline, cover: int, lead: int | None, label: str) -> None:
+    q = inline(STOCK)
+    answers = {"cover": Answer("cover", "value", cover), "d": Answer("d", "value", 1)}
+    if lead is not None:
+        answers["lead_days"] = Answer("lead_days", "value", lead)
+    result = score(q, answers)
+    assert next(s for s in result.questions if s.id == "cover").label == label
+
+
+def test_an_unknown_lead_time_gives_no_allowance(inline) -> None:
+    q = inline(STOCK)
+    answers = {
+        "cover": Answer("cover", "value", 49),
+        "lead_days": Answer("lead_days", "dont_know", None),
+        "d": Answer("d", "value", 1),
+    }
+    assert next(s for s in score(q, answers).questions if s.id == "cover").label == "Up to three months"
+
+
+def test_the_chocolate_maker_is_not_told_to_stop_buying_beans_ahead(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "chocolate-maker-one-cocoa-cooperative")
+    result = score(growth, answers)
+    assert "stock_cover" not in advised(result)
+    # three months of beans: still within the sixteen weeks it takes to get more ...
+    assert "stock_cover" not in advised(score(growth, with_values(answers, stock_cover=90)))
+    # ... but with a one-week lead time, three months is cash locked in stock
+    quick = score(growth, with_values(answers, stock_cover=90, supplier_lead_time=7))
+    assert "stock_cover" in {f.question_id for f in quick.findings}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    excess=st.integers(8, 300),
+    lead=st.integers(0, 200),
+    shorter=st.integers(0, 200),
+    lead_weight=st.floats(0.1, 5),
+)
+def test_with_the_same_stock_beyond_the_lead_time_a_shorter_lead_time_never_scores_lower(
+    excess: int, lead: int, shorter: int, lead_weight: float
+) -> None:
+    """The allowance gives back at most what the long lead time costs in its own question, so holding
+    stock for a long wait never pays better than the same excess with a quick supplier.
+
+    (A shorter lead time with the *same* days of stock can score lower: the same stock becomes excess when
+    more can be had sooner, which is a real change, not a quirk. docs/scoring.md §2 says so.)"""
+    q = parse_questionnaire(
+        textwrap.dedent(HEADER) + "questions:\n" + textwrap.indent(textwrap.dedent(STOCK), "  "), "inline.yaml"
+    ).questionnaire
+    weighted = q.model_copy(
+        update={
+            "questions": [
+                x.model_copy(update={"weight": lead_weight}) if x.id == "lead_days" else x for x in q.questions
+            ]
+        }
+    )
+
+    def ops(lead_days: int) -> float:
+        answers = {
+            "cover": Answer("cover", "value", excess + lead_days),
+            "lead_days": Answer("lead_days", "value", lead_days),
+            "d": Answer("d", "value", 1),
+        }
+        return score(weighted, answers).dimension("ops").score
+
+    quick, slow = sorted((lead, shorter))
+    assert ops(quick) >= ops(slow) - 1e-6
