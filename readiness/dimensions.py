@@ -7,6 +7,7 @@ The lowest stage of :func:`readiness.scoring.score`: the balance and the finding
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from readiness import policy as policies
@@ -18,11 +19,24 @@ from readiness.results import AreaScore, DimensionScore, QuestionScore, Status
 EPS = 1e-9
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How other answers change the reading of a number (docs/scoring.md §2): ``drag`` is taken off before
+    any band is chosen (weeks of cash a year's growth ties up in unpaid invoices), ``allowance`` only off a
+    number in a slack band above the best one (stock that covers the wait for more is not excess)."""
+
+    drag: float = 0.0
+    allowance: float = 0.0
+
+
+PLAIN = Reading()
+
+
 def answer_score(
-    questionnaire: Questionnaire, question: Any, answer: Answer, allowance: float = 0.0
+    questionnaire: Questionnaire, question: Any, answer: Answer, reading: Reading = PLAIN
 ) -> tuple[float, str | None]:
-    """Score 0..1 and the level label of a real (``kind == "value"``) answer (``allowance``: see
-    :func:`band_of`)."""
+    """Score 0..1 and the level label of a real (``kind == "value"``) answer (``reading``: see
+    :func:`reading_for`)."""
     if isinstance(question, MultipleChoiceQuestion):
         values = [o.value for o in question.options]
         low = sum(v for v in values if v < 0)
@@ -32,11 +46,15 @@ def answer_score(
         labels = [tr(o.label) for o in question.options if o.id in answer.value]
         return min(1.0, max(0.0, fraction)), ", ".join(labels) or "None of these"
     if isinstance(question, NumberQuestion):
-        band = band_of(question, answer.value, allowance)
+        band = band_of(question, answer.value, reading)
         label = tr(band.label)
-        rule = question.slack_allowance
-        if rule is not None and rule.label and band is not band_of(question, answer.value):
-            label = f"{label} {tr(rule.label)}"
+        plain = band_of(question, answer.value)
+        moved = band is not plain
+        drag, allowance = question.growth_drag, question.slack_allowance
+        if moved and reading.drag > 0 and drag is not None and drag.label:
+            label = f"{label} {tr(drag.label)}"
+        elif moved and allowance is not None and allowance.label:
+            label = f"{label} {tr(allowance.label)}"
         return rescale(band.score, [b.score for b in question.bands]), label
     for step in questionnaire.steps(question):
         if step.value == answer.value:
@@ -44,15 +62,16 @@ def answer_score(
     return 0.0, None  # pragma: no cover - validate_answer guarantees a step
 
 
-def band_of(question: NumberQuestion, value: float, allowance: float = 0.0) -> Any:
-    """The band a number falls in (the last one when none holds it).
+def band_of(question: NumberQuestion, value: float, reading: Reading = PLAIN) -> Any:
+    """The band a number falls in (the last one when none holds it), read as :class:`Reading` says.
 
-    ``allowance`` (:func:`allowance_for`) is how much of the number is needed rather than excess: a number
-    in a slack band above the best band is judged after taking it off, and lands no lower than the last
-    band before the slack ones (what is needed to get more is not excess; it does not make stock short).
+    The drag comes off first (never below zero). The allowance is how much of the number is needed rather
+    than excess: a number in a slack band above the best band is judged after taking it off, and lands no
+    lower than the last band before the slack ones (what is needed to get more does not make stock short).
     """
+    value = max(value - reading.drag, 0.0) if reading.drag > 0 else value
     band = _holding(question.bands, value)
-    if allowance <= 0 or band.pressure != "slack":
+    if reading.allowance <= 0 or band.pressure != "slack":
         return band
     bands = question.bands
     index = bands.index(band)
@@ -60,7 +79,7 @@ def band_of(question: NumberQuestion, value: float, allowance: float = 0.0) -> A
     if index <= best:
         return band  # slack below the best band (standing idle) has nothing to do with resupply
     before = [b for b in bands[:index] if b.pressure != "slack"]
-    reduced = value - allowance
+    reduced = value - reading.allowance
     if before and before[-1].holds(reduced, EPS):
         return before[-1]
     return _holding(bands, reduced)
@@ -73,16 +92,30 @@ def _holding(bands: list[Any], value: float) -> Any:
     return bands[-1]
 
 
-def allowance_for(question: Any, given: Mapping[str, Answer]) -> float:
-    """The allowance a number question's ``slack_allowance`` reads from another answer, or 0 when that
-    answer is missing, "don't know" or not applicable (an unknown never helps)."""
-    rule = getattr(question, "slack_allowance", None)
-    if rule is None:
-        return 0.0
-    other = given.get(rule.question)
+def _number(given: Mapping[str, Answer], qid: str) -> float | None:
+    """A real numeric answer, or None for missing, "don't know" or "not applicable"."""
+    other = given.get(qid)
     if other is None or other.kind != "value" or not isinstance(other.value, int | float):
-        return 0.0
-    return rule.factor * float(other.value)
+        return None
+    return float(other.value)
+
+
+def reading_for(question: Any, given: Mapping[str, Answer]) -> Reading:
+    """How ``question``'s number is read given the other answers; an answer it reads that is missing or
+    unknown changes nothing (an unknown allowance never helps; an unknown growth adds no drag, and the
+    demand side already counts it at its worst)."""
+    if not isinstance(question, NumberQuestion):
+        return PLAIN
+    drag = allowance = 0.0
+    rule = question.growth_drag
+    if rule is not None:
+        growth, days = _number(given, rule.growth), _number(given, rule.days)
+        if growth is not None and days is not None and growth > 0:
+            drag = growth / 100 * days / rule.days_per_unit
+    extra = question.slack_allowance
+    if extra is not None and (other := _number(given, extra.question)) is not None:
+        allowance = extra.factor * other
+    return Reading(drag, allowance) if drag or allowance else PLAIN
 
 
 def score_question(
@@ -93,7 +126,7 @@ def score_question(
     policy: ScoringPolicy,
     lang: str,
     side: str = "operations",
-    allowance: float = 0.0,
+    reading: Reading = PLAIN,
 ) -> QuestionScore:
     """One question's score, status and range at this business (``shown``: not hidden by ``show_if``)."""
     status: Status
@@ -127,7 +160,7 @@ def score_question(
             result_score, best, counted, assumed = worst, 1.0 - worst, True, True
     else:
         status = "answered"
-        result_score, label = answer_score(questionnaire, question, answer, allowance)
+        result_score, label = answer_score(questionnaire, question, answer, reading)
         counted = True
     return QuestionScore(
         id=question.id,

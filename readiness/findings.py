@@ -11,7 +11,7 @@ from typing import Any
 from readiness import expr
 from readiness.answers import Answer, condition_value
 from readiness.balance import demand_kinds, pressure_kinds
-from readiness.dimensions import EPS, allowance_for, answer_score, band_of, lowest_share
+from readiness.dimensions import EPS, PLAIN, Reading, answer_score, band_of, lowest_share, reading_for
 from readiness.model import (
     MultipleChoiceQuestion,
     NumberQuestion,
@@ -34,7 +34,7 @@ GOOD_STEP = 0.75
 
 
 def _next_score(
-    questionnaire: Questionnaire, question: Any, answer: Answer | None, current: float, allowance: float = 0.0
+    questionnaire: Questionnaire, question: Any, answer: Answer | None, current: float, reading: Reading = PLAIN
 ) -> tuple[float, str | None]:
     """The level a finding aims for, and its score: the first level above ``current`` that is good in
     itself (at least ``GOOD_STEP`` of the way up), so "next" never names a state that is still a problem.
@@ -55,7 +55,7 @@ def _next_score(
         scores = [b.score for b in question.bands]
         shares = [rescale(s, scores) for s in scores]
         if answer is not None and answer.kind == "value":
-            index = question.bands.index(band_of(question, answer.value, allowance))
+            index = question.bands.index(band_of(question, answer.value, reading))
         else:  # "don't know": start from the worst band
             index = min(range(len(shares)), key=lambda i: shares[i])
         sides = [i for i in (index - 1, index + 1) if 0 <= i < len(shares) and shares[i] > current + EPS]
@@ -143,11 +143,11 @@ def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | Non
     return 1 + max(dim.gap or 0.0, 0.0) / 100
 
 
-def _kind_of(question: Any, answer: Answer | None, allowance: float = 0.0) -> str | None:
+def _kind_of(question: Any, answer: Answer | None, reading: Reading = PLAIN) -> str | None:
     """The kind of pressure a finding guards against: its band's, for a number answered in a band that
     names one (too much stock guards against slack, too little against a spike), else the question's."""
     if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
-        band = band_of(question, answer.value, allowance)
+        band = band_of(question, answer.value, reading)
         if band.pressure:
             return band.pressure
     return question.pressure
@@ -244,8 +244,8 @@ def rank_findings(
         current = qs.score if qs.score is not None else lowest_share(questionnaire, question)
         if not dont_know and current >= GOOD_STEP - EPS:
             continue  # already at a level good in itself: where a finding would aim, so polishing, not a fix
-        allowance = allowance_for(question, given)
-        new_score, next_label = _next_score(questionnaire, question, answer, current, allowance)
+        reading = reading_for(question, given)
+        new_score, next_label = _next_score(questionnaire, question, answer, current, reading)
         points = 0.0
         if qs.counted and counted_weight.get(qs.dimension):
             points = 100 * qs.weight * (new_score - current) / counted_weight[qs.dimension]
@@ -259,7 +259,7 @@ def rank_findings(
         relative = qs.weight / mean_weight if mean_weight > 0 else 1.0
         shortfall = 1.0 - (current if not dont_know else lowest_share(questionnaire, question))
         impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
-        kind = _kind_of(question, answer, allowance)
+        kind = _kind_of(question, answer, reading)
         if kind in kinds:  # match the fix to the kind of pressure coming
             impact *= 0.5 + kinds[kind]
         elif kind is None and qs.area in area_load:  # no kind of its own: as loaded as its area

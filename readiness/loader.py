@@ -713,14 +713,20 @@ class _Checker:
                         )
         numbers = {q.id for _, q in self.items["questions"] if isinstance(q, NumberQuestion)}
         for q_index, q in self.items["questions"]:
-            rule = getattr(q, "slack_allowance", None)
-            if rule is not None and rule.question not in numbers:
-                what = "is not a number question" if rule.question in known else "is not a question in this file"
+            reads = []
+            if (allowance := getattr(q, "slack_allowance", None)) is not None:
+                reads.append(("slack_allowance", "question", allowance.question))
+            if (drag := getattr(q, "growth_drag", None)) is not None:
+                reads += [("growth_drag", "growth", drag.growth), ("growth_drag", "days", drag.days)]
+            for key, part, name in reads:
+                if name in numbers:
+                    continue
+                what = "is not a number question" if name in known else "is not a question in this file"
                 self.add(
                     "RQ205",
-                    f"question `{q.id}` slack_allowance reads `{rule.question}`, which {what}"
-                    f"{_did_you_mean(rule.question, sorted(numbers)) if rule.question not in known else ''}",
-                    ("questions", q_index, "slack_allowance", "question"),
+                    f"question `{q.id}` {key} reads `{name}`, which {what}"
+                    f"{_did_you_mean(name, sorted(numbers)) if name not in known else ''}",
+                    ("questions", q_index, key, part),
                 )
         balance = self.data.get("balance")
         control = balance.get("control_dimension") if isinstance(balance, dict) else None

@@ -387,6 +387,25 @@ class SlackAllowance(_Model):
     )
 
 
+class GrowthDrag(_Model):
+    """The cash a year's growth ties up in unpaid invoices, taken off a cash figure (docs/scoring.md §2).
+
+    Growth eats cash: goods and wages are paid weeks before customers pay. A firm growing 45% a year whose
+    customers pay in 100 days ties up about six more weeks of sales in invoices over the year.
+    """
+
+    growth: Id = Field(description="A number question answered in % growth a year.")
+    days: Id = Field(description="A number question answered in days customers take to pay.")
+    days_per_unit: Annotated[float, Field(gt=0)] = Field(
+        default=7, description="Days in one unit of this question (7 for weeks of cash)."
+    )
+    label: Text | None = Field(
+        default=None,
+        description="Added after the band's label when the drag moved the answer to another band, "
+        "e.g. 'once a year's growth is paid for'.",
+    )
+
+
 class NumberQuestion(_QuestionBase):
     type: Literal["number"]
     min: float | None = None
@@ -394,6 +413,11 @@ class NumberQuestion(_QuestionBase):
     integer: bool = False
     unit: Text | None = None
     bands: list[Band] = Field(min_length=1)
+    growth_drag: GrowthDrag | None = Field(
+        default=None,
+        description="A cash figure is read after taking off what a year's growth ties up in unpaid invoices "
+        "(growth % / 100 × days to get paid / days_per_unit).",
+    )
     slack_allowance: SlackAllowance | None = Field(
         default=None,
         description="A number falling in a `pressure: slack` band above the best band is judged after "

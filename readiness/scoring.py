@@ -42,9 +42,9 @@ from readiness.balance import (
 )
 from readiness.dimensions import (
     EPS,
-    allowance_for,
     answer_score,
     level_cap,
+    reading_for,
     score_dimension,
     score_question,
 )
@@ -127,7 +127,7 @@ def score(
             policy,
             lang,
             sides.get(q.dimension, "operations"),
-            allowance_for(q, given),
+            reading_for(q, given),
         )
         for q in questionnaire.questions
     ]

@@ -117,11 +117,6 @@ KNOWN_MISSES = {
         "placed in the foundation stage, findings weigh by gap to target and the spike kind (last December's "
         "6.7x peak): the website's spike readiness leads, ahead of the two supply fixes; no brake comes third"
     ),
-    ("fabricator-paid-in-90-days", "quadrant"): (
-        "foundation: pressure 52.8 against a link of 50 (capacity capped by five weeks of cash); the expert's "
-        "danger is the receivables that 45% and then 40% growth tie up at 100 days, a cash-conversion "
-        "calculation the balance does not make from payment_days and order_growth"
-    ),
     ("creamery-before-tv-spot", "first_fixes"): (
         "the two brakes (throttle_demand, when_full) lead as the expert wants but take two of the three "
         "places, and single_source ranks above the surge plan (team's surge area, 3.42 against 3.49)"

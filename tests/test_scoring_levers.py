@@ -259,3 +259,45 @@ def test_with_the_same_stock_beyond_the_lead_time_a_shorter_lead_time_never_scor
 
     quick, slow = sorted((lead, shorter))
     assert ops(quick) >= ops(slow) - 1e-6
+
+
+def test_growth_ties_up_cash_in_unpaid_invoices(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "fabricator-paid-in-90-days")
+    result = score(growth, answers)
+    runway = next(q for q in result.questions if q.id == "cash_runway")
+    # five weeks of cash, 45% growth, customers paying in 100 days: about six weeks of sales go into invoices
+    assert runway.value == 5
+    assert runway.label == "Four weeks or less (danger) once a year's growth is paid for"
+    assert "cash_runway" in {f.question_id for f in result.balance.critical_failures}
+    # paid in ten days, the same growth ties up under a week: the runway reads as it stands
+    quick = score(growth, with_values(answers, payment_days=10))
+    assert next(q for q in quick.questions if q.id == "cash_runway").label == "One to two months"
+    # no growth, no drag
+    flat = score(growth, with_values(answers, order_growth=0))
+    assert next(q for q in flat.questions if q.id == "cash_runway").label == "One to two months"
+
+
+def test_an_unknown_growth_rate_adds_no_drag(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "fabricator-paid-in-90-days")
+    answers["order_growth"] = Answer("order_growth", "dont_know", None)
+    result = score(growth, answers)
+    assert next(q for q in result.questions if q.id == "cash_runway").label == "One to two months"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    runway=st.integers(0, 60),
+    growth_pct=st.integers(-50, 400),
+    days=st.integers(0, 180),
+    faster=st.integers(0, 180),
+)
+def test_being_paid_sooner_never_lowers_the_cash_score(runway: int, growth_pct: int, days: int, faster: int) -> None:
+    q = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    base = case_answers(q, "fabricator-paid-in-90-days")
+
+    def capacity(payment_days: int) -> float:
+        answers = with_values(base, cash_runway=runway, order_growth=growth_pct, payment_days=payment_days)
+        return score(q, answers).dimension("capacity").score
+
+    soon, late = sorted((days, faster))
+    assert capacity(soon) >= capacity(late) - 1e-6
