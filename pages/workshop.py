@@ -132,6 +132,10 @@ st.vega_lite_chart(
 )
 
 st.subheader("Perception gaps between roles")
+st.caption(
+    "Each person's view of a dimension counts the questions they answered; a question someone left blank "
+    "is not read as a bad answer here. The group balance above still counts blanks at their worst."
+)
 if result.gaps:
     st.table(
         [

@@ -159,6 +159,14 @@ def aggregate(
     results = [
         score(questionnaire, AnswerSet(answers=dict(p.answers)), target_profile.id, language=lang) for p in participants
     ]
+    # Each person's view of a dimension: the questions they answered. A blank is "not asked yet" in a room,
+    # not "the worst" (the room's verdict still counts it at its worst, so skipping never pays there); read
+    # as worst it would invent a gap between a role that skipped and one that answered.
+    said = questionnaire.scoring.model_copy(update={"unanswered": "exclude"})
+    views = [
+        score(questionnaire, AnswerSet(answers=dict(p.answers)), target_profile.id, policy=said, language=lang)
+        for p in participants
+    ]
 
     questions = []
     for question in questionnaire.questions:
@@ -212,8 +220,8 @@ def aggregate(
     for dim in questionnaire.dimensions:
         values: list[float] = []
         by_role = {}
-        for p, result in zip(participants, results, strict=True):
-            value = result.dimension(dim.id).score
+        for p, view in zip(participants, views, strict=True):
+            value = view.dimension(dim.id).score
             if value is not None:
                 values.append(value)
                 by_role.setdefault(p.role, []).append(value)

@@ -124,3 +124,18 @@ def test_a_room_that_left_a_dimension_unanswered_is_not_placed(sample) -> None:
     # one person answering capacity is enough for the room to know it
     people.append(person(sample, "3", "ops", cover=3, surge_plan="yes", utilization=50, channels=["partners"]))
     assert aggregate(sample, people).quadrant != "not_placed"
+
+
+def test_a_role_that_skipped_questions_is_not_read_as_seeing_the_dimension_badly(sample) -> None:
+    # Both roles rate cover "Fully"; operations also answered the surge plan (yes), sales left it blank.
+    people = [
+        person(sample, "1", "sales", cover=3),
+        person(sample, "2", "operations", cover=3, surge_plan="yes"),
+    ]
+    result = aggregate(sample, people, roles=["sales", "operations"])
+    team = result.dimension("team")
+    # Read as worst, the blank would make sales see Team at half of what operations sees: an invented gap.
+    assert team.role_means == {"sales": 100.0, "operations": 100.0}
+    assert not [g for g in result.gaps if g.dimension == "team" and abs(g.gap) > 0]
+    # the room's verdict still counts the blank at its worst: skipping never pays there
+    assert result.operations is not None and result.operations < 100
