@@ -129,8 +129,10 @@ KNOWN_MISSES = {
         "calculation the balance does not make from payment_days and order_growth"
     ),
     ("creamery-before-tv-spot", "first_fixes"): (
-        "the two brakes (throttle_demand, when_full) lead as the expert wants but take two of the three "
-        "places, and single_source ranks above the surge plan (team's surge area, 3.42 against 3.49)"
+        "v2.0: the two brakes (throttle_demand, when_full) led as the expert wants but took two of the three "
+        "places, and single_source ranked above the surge plan (team's surge area, 3.42 against 3.49); v2.1 "
+        "merged the brakes into when_full, which leads, but key person cover (weight 3 with cross-training "
+        "merged in) and single_source now rank above the surge plan"
     ),
     ("consultancy-waiting-list", "first_fixes"): (
         "three team findings tie (key person cover, weeks to productive, the owner in sales at 2.98) and take "
