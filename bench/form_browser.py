@@ -103,8 +103,8 @@ def bare_typed(page: Page, clicks: int) -> list[float]:
 
 def answer_clicks(page: Page, clicks: int) -> list[float]:
     """Answer two questions in turn, changing each answer every time; each until its "Saved" mark shows."""
-    questions = [("clear_roles", (2, 3)), ("cross_training", (1, 2))]
-    page.wait_for_selector(".st-key-q_cross_training [role=radiogroup] label")
+    questions = [("clear_roles", (2, 3)), ("pressure_resilience", (1, 2))]
+    page.wait_for_selector(".st-key-q_pressure_resilience [role=radiogroup] label")
     settle(page)
     times = []
     for i in range(clicks + 1):
@@ -191,7 +191,7 @@ def measure(clicks: int) -> dict[str, float]:
         results = results_loads(page, f"{app_url}/assess?a={demo.resume_key}", max(10, clicks // 2))
         browser.close()
     stored = store.answers(fresh.id)
-    assert stored["clear_roles"].value in (2.0, 3.0) and stored["cross_training"].value in (1.0, 2.0)
+    assert stored["clear_roles"].value in (2.0, 3.0) and stored["pressure_resilience"].value in (1.0, 2.0)
     assert stored["weeks_to_productive"].value is not None and stored["staff_turnover"].value is not None
     store.close()
     return {

@@ -341,6 +341,7 @@ class _Checker:
         self.profiles()
         self.questions()
         self.consistency()
+        self.successors()
         self.translations()
         return self.problems
 
@@ -737,6 +738,32 @@ class _Checker:
                     "RQ201",
                     f"balance.control_dimension `{control}` is not an operations dimension",
                     ("balance", "control_dimension"),
+                )
+
+    def successors(self) -> None:
+        """Each successor carries a retired question's answers to a question still asked."""
+        raw = self.data.get("successors")
+        if not isinstance(raw, dict) or "questions" in self.unsure:
+            return
+        retired = self.data.get("retired")
+        retired_ids = set(retired) if isinstance(retired, dict) else set()
+        known = {q.id for _, q in self.items["questions"]}
+        for old_id, entry in raw.items():
+            if old_id not in retired_ids:
+                self.add(
+                    "RQ205",
+                    f"successors: `{old_id}` is not listed under `retired`; "
+                    "only a retired question's answers are carried",
+                    ("successors", old_id),
+                    value=False,
+                )
+            target = entry.get("to") if isinstance(entry, dict) else None
+            if isinstance(target, str) and target not in known:
+                self.add(
+                    "RQ205",
+                    f"successors: `{old_id}` is carried to unknown question `{target}`"
+                    f"{_did_you_mean(target, sorted(known))}",
+                    ("successors", old_id, "to"),
                 )
 
     def _raw_list(self, section: str) -> list[Any]:

@@ -10,7 +10,7 @@ is carried over silently with a new meaning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from readiness import expr
@@ -127,6 +127,8 @@ def migrate_answers(old: Questionnaire, new: Questionnaire, answers: AnswerSet) 
             continue
         changed = before is None or _meaning(old, before) != _meaning(new, after)
         candidates[question_id] = (carried, "the wording changed" if changed else "")
+    merged = _carry_retired(old, new, answers, candidates)
+    items = [merged.get(i.question_id, i) for i in items]
     shown = visible_questions(new, {qid: a for qid, (a, _) in candidates.items()})
     for question_id, (carried, reason) in candidates.items():
         if question_id in shown:
@@ -146,6 +148,72 @@ def migrate_answers(old: Questionnaire, new: Questionnaire, answers: AnswerSet) 
     order = {q.id: n for n, q in enumerate(new.questions)}
     items.sort(key=lambda i: order.get(i.question_id, -1))
     return Migration(old.version, new.version, items)
+
+
+def _carry_retired(
+    old: Questionnaire, new: Questionnaire, answers: AnswerSet, candidates: dict[str, tuple[Answer, str]]
+) -> dict[str, Item]:
+    """Carry answers to retired questions into the questions that absorbed them (``successors``).
+
+    Updates ``candidates`` in place and returns the report line of each retired
+    question whose answer was carried. When the client answered the successor
+    too, the lower-scoring answer wins: a merged question asks for both halves,
+    and the weaker half is what the business can rely on.
+    """
+    report: dict[str, Item] = {}
+    for question_id, answer in answers.answers.items():
+        if new.has_question(question_id) or question_id not in new.successors:
+            continue
+        rule = new.successors[question_id]
+        if not new.has_question(rule.to) or answer.kind != "value":
+            continue
+        mapped = _mapped(rule, answer.value)
+        if mapped is None:
+            continue
+        own = candidates.get(rule.to)
+        notes = [n for n in ((own[0].note if own else ""), answer.note) if n]
+        try:
+            carried = validate_answer(new, rule.to, mapped, " ".join(dict.fromkeys(notes)))
+        except AnswerError:
+            continue
+        what = f"merged with `{question_id}` (answered {_plain(answer.value)})"
+        if own is None:
+            candidates[rule.to] = (carried, f"carried from `{question_id}` (answered {_plain(answer.value)})")
+        elif own[0].kind == "value" and _rank(new, rule.to, carried.value) < _rank(new, rule.to, own[0].value):
+            candidates[rule.to] = (carried, "; ".join(filter(None, (own[1], f"{what}, which lowers it"))))
+        else:
+            kept = replace(own[0], note=carried.note)  # the retired answer's note travels with it
+            candidates[rule.to] = (kept, "; ".join(filter(None, (own[1], f"{what}, which keeps it"))))
+        report[question_id] = Item(question_id, "dropped", f"merged into {rule.to}: its answer is carried there")
+    return report
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _mapped(rule: Any, value: Any) -> Any:
+    """The successor's answer for a retired answer, or None when the rule does not carry it."""
+    if rule.bands and isinstance(value, int | float) and not isinstance(value, bool):
+        for band in rule.bands:
+            if band.up_to is None or value <= band.up_to:
+                return band.value
+        return None
+    return rule.values.get(_plain(value))
+
+
+def _rank(questionnaire: Questionnaire, question_id: str, value: Any) -> float:
+    """How good an answer is on its question's own ladder (higher is better), to keep the weaker of two."""
+    question = questionnaire.question(question_id)
+    if isinstance(question, SingleChoiceQuestion):
+        return next((o.value for o in question.options if o.id == value), 0.0)
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def _new_gates(old: Questionnaire, new: Questionnaire, question_id: str, answered: Any) -> list[str]:

@@ -578,6 +578,33 @@ class Contradiction(_Model):
     message: Text = Field(description="What looks contradictory, and which answer to check.")
 
 
+class CarryBand(_Model):
+    """One band of a retired number question's answers, and the successor's answer it carries as."""
+
+    up_to: float | None = Field(default=None, description="Old answers up to this value; leave out on the last band.")
+    value: Any = Field(description="The successor's answer for old answers in this band.")
+
+
+class Successor(_Model):
+    """Where a retired question's answer goes when a returning client's answers are carried over.
+
+    A merge must not lose what the client said: ``readiness migrate-answers``
+    turns the retired answer into an answer to ``to``. When the client also
+    answered ``to`` itself, the lower of the two is kept, because the merged
+    question asks for both halves and the weaker half is what holds.
+    """
+
+    to: Id = Field(description="The question that now asks the retired one's topic.")
+    values: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Old answer (an option id, `yes`/`no`, or a scale value) to the answer it carries as; "
+        "an old answer not listed is not carried.",
+    )
+    bands: list[CarryBand] = Field(
+        default_factory=list, description="For a retired number question: old answers by band, in increasing order."
+    )
+
+
 @dataclass(frozen=True)
 class Step:
     """One rung of a question's ladder: the answer, what it scores, its label."""
@@ -608,6 +635,11 @@ class Questionnaire(_Model):
         default_factory=dict,
         description="Question ids of earlier versions that are no longer asked, each with where its "
         "topic went; `readiness migrate-answers` shows it when it cannot carry such an answer over.",
+    )
+    successors: dict[Id, Successor] = Field(
+        default_factory=dict,
+        description="Retired question ids whose answers `readiness migrate-answers` carries to the question "
+        "that absorbed them, and how (see Successor).",
     )
     score_scale: ScoreScale = Field(
         default_factory=ScoreScale,

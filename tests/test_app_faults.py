@@ -102,7 +102,7 @@ def test_a_full_disk_is_told_apart_from_a_busy_database(database: tuple[Path, st
 
     engine.dispose()
     errors, question = "", ""
-    for index, question in enumerate(("key_person_cover", "clear_roles", "cross_training")):
+    for index, question in enumerate(("key_person_cover", "clear_roles", "pressure_resilience")):
         at.radio(key=key(aid, question)).set_value("2").run()
         note = at.text_input(key=key(aid, question) + "_note")
         note.input(f"{index} " + "x" * 1900).run()

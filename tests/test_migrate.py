@@ -10,7 +10,7 @@ from readiness import parse_questionnaire, score
 from readiness.answers import load_answers, parse_answers
 from readiness.cli import main
 from readiness.loader import load_questionnaire
-from readiness.migrate import migrate_answers
+from readiness.migrate import Migration, migrate_answers
 from readiness.storage import Store
 
 from .conftest import ROOT, SAMPLE
@@ -152,3 +152,83 @@ def test_an_assessment_answered_on_the_old_version_keeps_its_snapshot_and_its_sc
         assert [d.score for d in again.dimensions] == [d.score for d in before.dimensions]
     finally:
         store.close()
+
+
+# --- merged questions (growth-readiness 2.1) -------------------------------------------------------
+V2_0 = ROOT / "questionnaires" / "previous" / "growth-readiness-2.0.0.yaml"
+
+
+def carry_2_0(values: dict[str, object]) -> Migration:
+    old = load_questionnaire(V2_0)
+    new = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    answers, _ = parse_answers(old, {"answers": {"business_type": "goods", **values}})
+    return migrate_answers(old, new, answers)
+
+
+def test_a_merged_answer_carries_to_its_successor() -> None:
+    """Slow brakes with no answer of its own: "no" becomes the new "it takes days" choice, to be checked."""
+    migration = carry_2_0({"throttle_demand": False, "campaign_warning": "days", "visibility_weeks": 1})
+    carried = migration.carried
+    assert carried["when_full"].value == "slow_down"
+    assert carried["campaigns_with_ops"].value == 1
+    assert carried["pipeline_visibility"].value == 1
+    status = {i.question_id: i for i in migration.items}
+    assert status["when_full"].status == "check" and "carried from `throttle_demand`" in status["when_full"].reason
+    assert status["throttle_demand"].status == "dropped"
+    assert "merged into when_full" in status["throttle_demand"].reason
+
+
+def test_when_both_halves_were_answered_the_lower_one_is_kept_with_both_notes() -> None:
+    migration = carry_2_0(
+        {
+            "when_full": {"value": "later_dates", "note": "We quote next week's slots."},
+            "throttle_demand": {"value": "no", "note": "Ads run on a yearly contract."},
+            "key_person_cover": 1,
+            "cross_training": 3,
+            "pipeline_visibility": 4,
+            "visibility_weeks": 16,
+        }
+    )
+    carried = migration.carried
+    assert carried["when_full"].value == "slow_down"  # an honest later date, but only after days
+    assert carried["when_full"].note == "We quote next week's slots. Ads run on a yearly contract."
+    assert carried["key_person_cover"].value == 1  # the weaker half holds
+    assert carried["pipeline_visibility"].value == 4  # sixteen weeks ahead limits nothing
+    reasons = {i.question_id: i.reason for i in migration.items}
+    assert "which lowers it" in reasons["when_full"] and "which keeps it" in reasons["key_person_cover"]
+
+
+def test_an_answer_the_successor_cannot_place_is_not_carried() -> None:
+    """Quick brakes ("yes") do not say which brake: the client answers when_full afresh."""
+    migration = carry_2_0({"throttle_demand": True})
+    assert "when_full" not in migration.carried
+    assert "when_full" in {i.question_id for i in migration.of("new")}
+
+
+def test_every_successor_rule_of_the_shipped_questionnaire_gives_valid_answers() -> None:
+    from readiness.answers import validate_answer
+
+    current = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    assert set(current.successors) <= set(current.retired)
+    for old_id, rule in current.successors.items():
+        assert current.has_question(rule.to), old_id
+        for value in [*rule.values.values(), *(band.value for band in rule.bands)]:
+            validate_answer(current, rule.to, value)  # raises if the carried answer is not allowed
+        assert rule.values or rule.bands, old_id
+
+
+def test_a_successor_must_name_a_retired_id_and_a_real_question() -> None:
+    import pytest
+
+    from readiness.errors import QuestionnaireError
+
+    text = SAMPLE.read_text().replace(
+        "questions:\n",
+        "retired:\n  old_cover: Merged into cover.\n"
+        "successors:\n  old_cover: {to: cover, values: {'1': 1}}\n  surge_plan: {to: nowhere}\nquestions:\n",
+    )
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(text, "q.yaml")
+    messages = str(caught.value)
+    assert "`surge_plan` is not listed under `retired`" in messages
+    assert "unknown question `nowhere`" in messages

@@ -47,7 +47,9 @@ def test_default_questionnaire_covers_the_domain() -> None:
     q = load("growth-readiness.yaml")
     assert len(q.questions) >= 40
     per_dimension = {d: len(q.questions_in(d)) for d in DIMENSIONS}
-    assert min(per_dimension.values()) >= 6, per_dimension
+    # at least five per dimension: demand management asks five since version 2.1 merged three
+    # overlapping pairs (brakes, campaign notice, pipeline horizon), one question per area or more
+    assert min(per_dimension.values()) >= 5, per_dimension
     assert {type(x).__name__ for x in q.questions} >= {
         "ScaleQuestion",
         "YesNoQuestion",

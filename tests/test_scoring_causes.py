@@ -52,12 +52,10 @@ def braked_answers(answers: dict[str, Answer]) -> dict[str, Answer]:
     """Brakes on demand and honest promises, nothing else changed."""
     return with_values(
         answers,
-        throttle_demand=True,
         when_full="waiting_list",
         promises_match=4,
         promise_kept_rate=99,
         campaigns_with_ops=4,
-        campaign_warning="month_plus",
     )
 
 
@@ -77,7 +75,7 @@ def test_cause_1_brakes_and_honest_promises_lower_the_danger_never_raise_it(grow
     funded = score(growth, with_values(braked_answers(before_answers), cash_runway=13, growth_funding=3))
     assert funded.balance.quadrant == "demand_ahead_controlled"
     # and none of those questions sits on the demand side any more
-    moved = {"throttle_demand", "when_full", "promises_match", "promise_kept_rate", "campaigns_with_ops"}
+    moved = {"when_full", "promises_match", "promise_kept_rate", "campaigns_with_ops"}
     assert all(growth.dimension(growth.question(m).dimension).side == "operations" for m in moved)
 
 

@@ -42,7 +42,14 @@ def by_name(assumptions: Any) -> dict[str, Any]:
 
 def test_a_partial_assessment_marks_everything_else_as_assumptions(growth: Questionnaire) -> None:
     answers = answers_from_pairs(
-        growth, [("business_type", "goods"), ("utilization", 80), ("normal_orders_per_day", 200), ("stock_cover", "na")]
+        growth,
+        [
+            ("business_type", "goods"),
+            ("utilization", 80),
+            ("surge_detail", True),  # orders a day is one of the figures behind the gate (v2.1)
+            ("normal_orders_per_day", 200),
+            ("stock_cover", "na"),
+        ],
     )
     inputs, assumptions = inputs_from_answers(growth, answers)
     found = by_name(assumptions)
@@ -113,7 +120,7 @@ def test_the_kind_of_business_comes_from_the_answers_or_the_start_form(growth: Q
 
 
 def test_zero_orders_a_day_cannot_size_the_test(growth: Questionnaire) -> None:
-    answers = answers_from_pairs(growth, [("normal_orders_per_day", 0)])
+    answers = answers_from_pairs(growth, [("surge_detail", True), ("normal_orders_per_day", 0)])
     inputs, assumptions = inputs_from_answers(growth, answers)
     orders = by_name(assumptions)["orders_per_day"]
     assert orders.source == "assumption" and "cannot" in orders.note

@@ -65,7 +65,7 @@ def test_typed_markup_shows_as_text_on_every_page(served: tuple[str, str], brows
     rooms = WorkshopStore(store)
     q = load_questionnaire(GROWTH)
     assessment = store.create_assessment(q, "Acme " + PAYLOADS[0], business_kind="goods")
-    for question, note in zip(("key_person_cover", "clear_roles", "cross_training"), PAYLOADS, strict=False):
+    for question, note in zip(("key_person_cover", "clear_roles", "pressure_resilience"), PAYLOADS, strict=False):
         store.save_answer(assessment.id, validate_answer(q, question, 1, note))
     token, _ = store.create_share(assessment.id)
     roles = [PAYLOADS[0][:60], PAYLOADS[1][:60], "javascript:alert(1)"]
