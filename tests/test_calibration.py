@@ -65,6 +65,49 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 2 held back (five cases by a consultant who never saw the tool's output), run once when the
+    # levers, slack allowance, event and growth-drag rules were declared done (2026-11-29): 1 of 5 quadrants,
+    # 3 of 5 weakest links, 1 of 5 first fixes, 5 of 5 clean of ruled-out advice. Kept as found.
+    ("bakery-wholesaler-supermarket-contract", "weakest"): (
+        "held back; first run: process (its improvement area: no priorities, no plan B) is named; the expert "
+        "names capacity (five weeks of cash against 60-day terms, ovens at 88%)"
+    ),
+    ("bookkeeping-firm-partner-listing", "quadrant"): (
+        "held back; first run: foundation: the untested sign-up form and portal (critical website_spike) hold "
+        "technology's link at 42; the expert reads a strong firm with one thing to test: scale-ready"
+    ),
+    ("bookkeeping-firm-partner-listing", "first_fixes"): (
+        "held back; first run: the website's spike and peak lead, then doubling time; the expert wants people "
+        "first (academy intake and freelancers), then the website, then the planning meeting"
+    ),
+    ("brewery-tank-allocation", "quadrant"): (
+        "held back; first run: scale-ready (pressure 50.7 against a link of 63.4): the 2.5x summer and last "
+        "July's unfilled orders are answered as a season (no event size asked), so the pressure stays moderate"
+    ),
+    ("brewery-tank-allocation", "first_fixes"): (
+        "held back; first run: doubling time, cash runway and utilization lead; the expert's overflow partner "
+        "(fulfilment_partner, supplier_capacity) comes later"
+    ),
+    ("cleaning-company-churning-cleaners", "quadrant"): (
+        "held back; first run: foundation, 19.1 points ahead (one short of the gap): pressure 44 against a link "
+        "of 25 (cash capped)"
+    ),
+    ("cleaning-company-churning-cleaners", "weakest"): (
+        "held back; first run: capacity (cash runway caps it at 25) is named; the expert names team (110% "
+        "turnover, no induction, no relief pool)"
+    ),
+    ("cleaning-company-churning-cleaners", "first_fixes"): (
+        "held back; first run: cash runway, promises and key person cover lead; the expert's turnover fix "
+        "(staff_turnover) ranks lower"
+    ),
+    ("engraved-gifts-shop-quiet-demand", "quadrant"): (
+        "held back; first run: scale-ready: measured pressure 17.7, but 98.5% on time lifted the pressure the "
+        "verdict weighs to 30.7 (the overrun rule lifted even small shortfalls to link - 40), above the quiet line"
+    ),
+    ("engraved-gifts-shop-quiet-demand", "first_fixes"): (
+        "held back; first run: pipeline visibility, key person cover and utilization lead; the expert's fixes "
+        "are the owner's time and the demand side (channels, reach, campaigns), which the tool never advises"
+    ),
     # --- Held back until the rules were declared done (2026-11-29), then run once: 2 of 4 quadrants,
     # 3 of 4 weakest links, 0 of 4 first fixes, 0 of 4 clean of ruled-out advice. Kept as found.
     ("machine-shop-with-one-programmer", "first_fixes"): (
