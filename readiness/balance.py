@@ -232,7 +232,8 @@ def _position(
     overrun = 0.0 if kept is None else (1 - kept) * inflow
     # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
     # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken.
-    effective = max(pressure, link + (2 * overrun - 1) * settings.overrun)
+    # Up to half it says nothing about demand: promises kept 98% of the time do not lift a quiet demand.
+    effective = max(pressure, link + (2 * overrun - 1) * settings.overrun) if overrun > 0.5 else pressure
     # A known event bigger than the busiest day operations can reach by then puts demand ahead at the
     # event, whatever the averages say: half as much again as that reach is a full gap ahead.
     reach = event_reach(questionnaire, scores)

@@ -100,10 +100,6 @@ KNOWN_MISSES = {
         "held back; first run: cash runway, promises and key person cover lead; the expert's turnover fix "
         "(staff_turnover) ranks lower"
     ),
-    ("engraved-gifts-shop-quiet-demand", "quadrant"): (
-        "held back; first run: scale-ready: measured pressure 17.7, but 98.5% on time lifted the pressure the "
-        "verdict weighs to 30.7 (the overrun rule lifted even small shortfalls to link - 40), above the quiet line"
-    ),
     ("engraved-gifts-shop-quiet-demand", "first_fixes"): (
         "held back; first run: pipeline visibility, key person cover and utilization lead; the expert's fixes "
         "are the owner's time and the demand side (channels, reach, campaigns), which the tool never advises"
@@ -113,10 +109,6 @@ KNOWN_MISSES = {
     ("machine-shop-with-one-programmer", "first_fixes"): (
         "held back; first run: key person cover leads as expected, then the owner in sales and cash runway; no "
         "finding says 'work ahead before the absence' (no question asks it)"
-    ),
-    ("physio-group-with-an-empty-third-clinic", "quadrant"): (
-        "held back; first run: foundation (pressure 18 against a link of 56, operations 56): idle capacity needs "
-        "operations 20 ahead of pressure on the weakest link, and the empty clinic is not measured as idle"
     ),
     ("physio-group-with-an-empty-third-clinic", "weakest"): (
         "held back; first run: process is named; the expert names demand management (bookings never move "
@@ -128,7 +120,9 @@ KNOWN_MISSES = {
     ),
     ("physio-group-with-an-empty-third-clinic", "must_not_advise"): (
         "held back; first run: capacity-growing advice (utilization at 85% in the two full clinics, extra shift, "
-        "weeks to double) and the surge plan are given: the no-growth rule only holds in the idle-capacity verdict"
+        "weeks to double) and the surge plan are given: the no-growth rule only holds in the idle-capacity verdict; "
+        "now placed idle, only the utilization finding remains (85% answered for the two full clinics: 'extra "
+        "shift', 'add half as much again')"
     ),
     ("aquarium-plant-shop-finding-its-feet", "first_fixes"): (
         "held back; first run: key person cover, the website's spike and cash lead; the expert's stock system "

@@ -301,3 +301,17 @@ def test_being_paid_sooner_never_lowers_the_cash_score(runway: int, growth_pct: 
 
     soon, late = sorted((days, faster))
     assert capacity(soon) >= capacity(late) - 1e-6
+
+
+def test_promises_mostly_kept_do_not_lift_a_quiet_demand(growth: Questionnaire) -> None:
+    # 98.5% on time with orders falling: the overrun evidence is small, so the balance weighs the
+    # measured demand pressure, and a strong, quiet shop reads as idle capacity.
+    result = score(growth, case_answers(growth, "engraved-gifts-shop-quiet-demand"))
+    assert result.balance.pressure == result.balance.demand
+    assert result.balance.quadrant == "idle_capacity"
+    # with most promises broken while orders grow, the same evidence reads as demand ahead
+    broken = score(
+        growth,
+        with_values(case_answers(growth, "engraved-gifts-shop-quiet-demand"), promise_kept_rate=60, order_growth=40),
+    )
+    assert broken.balance.pressure > broken.balance.demand
