@@ -34,13 +34,20 @@ GOOD_STEP = 0.75
 
 
 def _next_score(
-    questionnaire: Questionnaire, question: Any, answer: Answer | None, current: float, reading: Reading = PLAIN
+    questionnaire: Questionnaire,
+    question: Any,
+    answer: Answer | None,
+    current: float,
+    reading: Reading = PLAIN,
+    *,
+    modest: bool = False,
 ) -> tuple[float, str | None]:
     """The level a finding aims for, and its score: the first level above ``current`` that is good in
     itself (at least ``GOOD_STEP`` of the way up), so "next" never names a state that is still a problem.
 
     For a number the search walks from the answer's band towards the better side, so a question that
     punishes both extremes (too much stock, too little) points back towards the middle, never across it.
+    ``modest``: a demand lever aims one level up, the next thing to try, not the far end of its ladder.
     """
     if isinstance(question, MultipleChoiceQuestion):
         chosen = set(answer.value) if answer is not None and answer.kind == "value" else set()
@@ -70,7 +77,8 @@ def _next_score(
     above = [s for s in steps if s.score > current + EPS]
     if not above:
         return current, None
-    target = next((s for s in above if s.score >= GOOD_STEP - EPS), above[-1])
+    # A demand lever aims one step up (a first campaign, a second channel), never at "our biggest push yet".
+    target = above[0] if modest else next((s for s in above if s.score >= GOOD_STEP - EPS), above[-1])
     return target.score, (tr(target.anchor) if target.anchor else None) or tr(target.label)
 
 
@@ -223,9 +231,10 @@ def rank_findings(
     findings: list[Finding] = []
     for qs in scores:
         dim = dims[qs.dimension]
-        if dim.side != "operations":
-            continue  # demand pressure is the weather, not a fault to fix
         question = questionnaire.question(qs.id)
+        lever = dim.side != "operations"
+        if lever and not (question.grows == "demand" and verdict == "idle_capacity"):
+            continue  # demand pressure is the weather, not a fault to fix, except where demand is what is short
         if (question.grows == "capacity" and verdict == "idle_capacity") or (
             question.grows == "demand" and demand_ahead
         ):
@@ -245,7 +254,7 @@ def rank_findings(
         if not dont_know and current >= GOOD_STEP - EPS:
             continue  # already at a level good in itself: where a finding would aim, so polishing, not a fix
         reading = reading_for(question, given)
-        new_score, next_label = _next_score(questionnaire, question, answer, current, reading)
+        new_score, next_label = _next_score(questionnaire, question, answer, current, reading, modest=lever)
         points = 0.0
         if qs.counted and counted_weight.get(qs.dimension):
             points = 100 * qs.weight * (new_score - current) / counted_weight[qs.dimension]
@@ -260,7 +269,9 @@ def rank_findings(
         shortfall = 1.0 - (current if not dont_know else lowest_share(questionnaire, question))
         impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
         kind = _kind_of(question, answer, reading)
-        if kind in kinds:  # match the fix to the kind of pressure coming
+        if lever:
+            pass  # a demand lever creates pressure; no kind of pressure present makes it more or less useful
+        elif kind in kinds:  # match the fix to the kind of pressure coming
             impact *= 0.5 + kinds[kind]
         elif kind is None and qs.area in area_load:  # no kind of its own: as loaded as its area
             impact *= area_load[qs.area]

@@ -312,7 +312,8 @@ class _QuestionBase(_Model):
     grows: Literal["capacity", "demand"] | None = Field(
         default=None,
         description="What acting on this question adds: `capacity` findings are not advised while operations "
-        "are ahead of demand (idle capacity), `demand` findings not while demand is ahead of operations.",
+        "are ahead of demand (idle capacity), `demand` findings not while demand is ahead of operations; a "
+        "demand-side question marked `demand` is a lever, advised only in the idle-capacity verdict.",
     )
     brake: bool = Field(
         default=False,

@@ -124,15 +124,19 @@ def test_every_operations_question_says_what_a_low_answer_means(name: str) -> No
 
 
 @pytest.mark.parametrize("name", ["growth-readiness.yaml", "quick-check.yaml"])
-def test_the_demand_side_measures_pressure_and_gives_no_advice(name: str) -> None:
-    """Demand questions measure how much demand is coming; what to do about it is demand management."""
+def test_the_demand_side_measures_pressure_and_advises_only_its_levers(name: str) -> None:
+    """Demand questions measure how much demand is coming; what to do about it is demand management.
+
+    The one exception is a lever (``grows: demand``: campaigns, reach, channels), advised only while
+    capacity stands idle (docs/scoring.md section 4); outcomes such as growth or a backlog never advise."""
     q = load(name)
     demand = [x for x in q.questions if q.dimension(x.dimension).side == "demand"]
     sizing = {"order_growth", "event_ahead", "event_multiple", "event_weeks"}
     if name == "growth-readiness.yaml":  # quick-check v2 retired backlog_weeks: the full questionnaire asks it
         sizing.add("backlog_weeks")
     assert sizing <= {x.id for x in demand}
-    assert not [x.id for x in demand if x.recommendations]
+    assert not [x.id for x in demand if x.recommendations and x.grows != "demand"]
+    assert not sizing & {x.id for x in demand if x.grows == "demand"}
     managed = {x.id for x in q.questions if x.dimension == "demand_management"}
     assert {"promises_match", "when_full"} <= managed
     assert q.balance.control_dimension == "demand_management"

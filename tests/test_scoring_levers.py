@@ -315,3 +315,22 @@ def test_promises_mostly_kept_do_not_lift_a_quiet_demand(growth: Questionnaire) 
         with_values(case_answers(growth, "engraved-gifts-shop-quiet-demand"), promise_kept_rate=60, order_growth=40),
     )
     assert broken.balance.pressure > broken.balance.demand
+
+
+def test_where_capacity_stands_idle_the_demand_levers_are_advised(growth: Questionnaire) -> None:
+    result = score(growth, case_answers(growth, "engraved-gifts-shop-quiet-demand"))
+    assert result.balance.quadrant == "idle_capacity"
+    levers = {f.question_id: f for f in result.findings if f.dimension == "demand"}
+    assert "campaigns_planned" in levers
+    # one step up (a first campaign), never "our biggest push yet"
+    assert levers["campaigns_planned"].next.startswith("The same promotions as every year")
+    assert all(growth.question(qid).grows == "demand" for qid in levers)
+
+
+@pytest.mark.parametrize(
+    "case", ["creamery-before-tv-spot", "aquarium-plant-shop-finding-its-feet", "hvac-steady-grower"]
+)
+def test_demand_is_not_advised_unless_capacity_stands_idle(growth: Questionnaire, case: str) -> None:
+    result = score(growth, case_answers(growth, case))
+    assert result.balance.quadrant != "idle_capacity"
+    assert not [f.question_id for f in result.findings if f.dimension == "demand"]
