@@ -65,6 +65,53 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 3 held back (five more cases by a consultant who never saw the tool's output), run once when
+    # the overrun, idle-demand-lever and earlier rules were declared done (2026-11-29, 04:05): 4 of 5 quadrants,
+    # 1 of 5 weakest links, 0 of 5 first fixes, 3 of 5 clean of ruled-out advice. Kept as found.
+    ("vet-practice-eyeing-second-site", "quadrant"): (
+        "held back; first run: idle capacity (pressure 14 against operations 49 on average), though the weakest "
+        "link is 33: the expert reads a practice still building its foundations"
+    ),
+    ("vet-practice-eyeing-second-site", "weakest"): (
+        "held back; first run: process (improvement area) is named; the expert names team"
+    ),
+    ("vet-practice-eyeing-second-site", "first_fixes"): (
+        "held back; first run: key person cover leads as expected, then stock clean-up and forecast bias; the "
+        "expert's staff turnover and KPI review come later"
+    ),
+    ("vet-practice-eyeing-second-site", "must_not_advise"): (
+        "held back; first run: placed idle, so the demand levers (campaigns, reach, channels) are advised, and "
+        "the website's spike, which the expert rules out for a practice booking mostly by phone"
+    ),
+    ("furniture-workshop-after-trade-show", "weakest"): (
+        "held back; first run: capacity (throughput) is named; the expert names team"
+    ),
+    ("furniture-workshop-after-trade-show", "first_fixes"): (
+        "held back; first run: the website's spike, peak capacity and doubling time lead; the expert wants "
+        "hands first, then the order process or bottleneck, then honest promises"
+    ),
+    ("furniture-workshop-after-trade-show", "must_not_advise"): (
+        "held back; first run: unit economics' advice mentions discounts ('discounts, small orders, changes and "
+        "returns all cost'), a phrase the expert rules out"
+    ),
+    ("pet-food-subscription-after-viral-video", "weakest"): (
+        "held back; first run: team (surge area) is named; the expert names capacity"
+    ),
+    ("pet-food-subscription-after-viral-video", "first_fixes"): (
+        "held back; first run: the brake leads as expected, then key person cover and single source; the "
+        "expert's third, quality and support under the surge, ranks fourth to sixth"
+    ),
+    ("print-shop-idle-presses", "weakest"): (
+        "held back; first run: process (improvement area) is named; the expert names technology"
+    ),
+    ("print-shop-idle-presses", "first_fixes"): (
+        "held back; first run: stock clean-up, key person cover and the campaign lever lead; the expert wants "
+        "channels or the owner's selling, systems, then pricing"
+    ),
+    ("electronics-assembler-customer-ramp", "first_fixes"): (
+        "held back; first run: payment days, pricing and supplier capacity lead; the expert wants supply, "
+        "then funding, then customer concentration (top_customer_share is a demand question, never advised)"
+    ),
     # --- Round 2 held back (five cases by a consultant who never saw the tool's output), run once when the
     # levers, slack allowance, event and growth-drag rules were declared done (2026-11-29): 1 of 5 quadrants,
     # 3 of 5 weakest links, 1 of 5 first fixes, 5 of 5 clean of ruled-out advice. Kept as found.
