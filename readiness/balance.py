@@ -288,15 +288,15 @@ def classify_balance(
 
     Demand pressure is weighed against ``link`` (the weakest link; the operations average when not
     given): far ahead is the danger zone unless demand is held back under control with no critical question
-    failing. Operations far
-    ahead (on average) of a quiet demand (below ``quiet``) is idle capacity. Otherwise the weakest link
-    decides: strong and no failing critical question is scale-ready, else a foundation still being built.
+    failing. The weakest link far ahead of a quiet demand (below ``quiet``) is idle capacity: more demand
+    would land on that part first. Otherwise the weakest link decides: strong and no failing critical
+    question is scale-ready, else a foundation still being built.
     """
     link = operations if link is None else link
     if demand - link >= gap - EPS:
         # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
         return "demand_ahead_controlled" if controlled and not failing else "danger_zone"
-    if operations - demand >= gap - EPS and demand < quiet - EPS:
+    if link - demand >= gap - EPS and demand < quiet - EPS:
         return "idle_capacity"
     if link >= high - EPS and not failing:
         return "scale_ready"
@@ -309,7 +309,7 @@ def _margin(p: _Position, quadrant: str, gap: float, high: float, quiet: float) 
     if quadrant in ("danger_zone", "demand_ahead_controlled"):
         return round(ahead - gap, 2), "demand ahead"
     lines = [(gap - ahead, "demand ahead")]
-    idle_gap, quiet_gap = p.operations - p.pressure - gap, quiet - p.pressure
+    idle_gap, quiet_gap = p.link - p.pressure - gap, quiet - p.pressure
     if quadrant == "idle_capacity":
         lines += [(idle_gap, "idle capacity"), (quiet_gap, "quiet demand")]
     else:

@@ -68,10 +68,6 @@ KNOWN_MISSES = {
     # --- Round 3 held back (five more cases by a consultant who never saw the tool's output), run once when
     # the overrun, idle-demand-lever and earlier rules were declared done (2026-11-29, 04:05): 4 of 5 quadrants,
     # 1 of 5 weakest links, 0 of 5 first fixes, 3 of 5 clean of ruled-out advice. Kept as found.
-    ("vet-practice-eyeing-second-site", "quadrant"): (
-        "held back; first run: idle capacity (pressure 14 against operations 49 on average), though the weakest "
-        "link is 33: the expert reads a practice still building its foundations"
-    ),
     ("vet-practice-eyeing-second-site", "weakest"): (
         "held back; first run: process (improvement area) is named; the expert names team"
     ),
@@ -81,7 +77,8 @@ KNOWN_MISSES = {
     ),
     ("vet-practice-eyeing-second-site", "must_not_advise"): (
         "held back; first run: placed idle, so the demand levers (campaigns, reach, channels) are advised, and "
-        "the website's spike, which the expert rules out for a practice booking mostly by phone"
+        "the website's spike, which the expert rules out for a practice booking mostly by phone; since idle is "
+        "judged on the weakest link (foundation now), only the website's spike and peak remain"
     ),
     ("furniture-workshop-after-trade-show", "weakest"): (
         "held back; first run: capacity (throughput) is named; the expert names team"

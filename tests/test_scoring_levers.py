@@ -334,3 +334,12 @@ def test_demand_is_not_advised_unless_capacity_stands_idle(growth: Questionnaire
     result = score(growth, case_answers(growth, case))
     assert result.balance.quadrant != "idle_capacity"
     assert not [f.question_id for f in result.findings if f.dimension == "demand"]
+
+
+def test_idle_capacity_is_judged_on_the_weakest_link() -> None:
+    from readiness.balance import classify_balance
+
+    # quiet demand (14), a fair average (49), a weak part (33): more demand would land on the weak part
+    assert classify_balance(14, 49, link=33) == "foundation"
+    # the same average with every part well above demand: capacity stands idle
+    assert classify_balance(14, 49, link=45) == "idle_capacity"
