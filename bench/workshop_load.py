@@ -47,9 +47,8 @@ from tests.stclient import Session  # noqa: E402
 QUESTIONS = (
     "If your most important person",
     "Does everyone know what they are responsible for",
-    "For each critical task",
-    "When it gets really busy",
-    "Do you, as owner, keep a fixed weekly block",
+    "Think of your last really busy spell",
+    "In a normal month, how much of your own week",
 )
 
 
