@@ -12,14 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from readiness import score
-from readiness.answers import Answer, parse_answers
+from readiness.answers import Answer
 from readiness.loader import load_questionnaire
 from readiness.model import Questionnaire
 from readiness.scoring import SEVERITY, ScoreResult
 
+from .casework import case_answers, with_values
 from .conftest import ROOT
 
 CASES = ROOT / "tests" / "cases"
@@ -28,19 +28,6 @@ CASES = ROOT / "tests" / "cases"
 @pytest.fixture(scope="module")
 def growth() -> Questionnaire:
     return load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
-
-
-def case_answers(q: Questionnaire, name: str) -> dict[str, Answer]:
-    case = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
-    answers, _ = parse_answers(q, {"answers": case["answers"]}, name)
-    return dict(answers.answers)
-
-
-def with_values(answers: dict[str, Answer], **values: object) -> dict[str, Answer]:
-    out = dict(answers)
-    for qid, value in values.items():
-        out[qid] = Answer(qid, "value", value)
-    return out
 
 
 def severity(result: ScoreResult) -> int:

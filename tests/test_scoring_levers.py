@@ -12,37 +12,21 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readiness import score
-from readiness.answers import Answer, parse_answers
+from readiness.answers import Answer
 from readiness.loader import load_questionnaire, parse_questionnaire
 from readiness.model import Questionnaire
 
+from .casework import case_answers, with_values
 from .conftest import HEADER, ROOT
-
-CASES = ROOT / "tests" / "cases"
 
 
 @pytest.fixture(scope="module")
 def growth() -> Questionnaire:
     return load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
-
-
-def case_answers(q: Questionnaire, name: str) -> dict[str, Answer]:
-    case = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
-    answers, problems = parse_answers(q, {"answers": case["answers"]}, name)
-    assert not problems, [str(p) for p in problems]
-    return dict(answers.answers)
-
-
-def with_values(answers: dict[str, Answer], **values: object) -> dict[str, Answer]:
-    out = dict(answers)
-    for qid, value in values.items():
-        out[qid] = Answer(qid, "value", value)
-    return out
 
 
 def brakes(q: Questionnaire) -> set[str]:
