@@ -104,6 +104,12 @@ if scale.has_demand(q):
         placement = placement_text(result)
         extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
         box(f"**{b.label}.** {b.meaning}{extra}")
+    else:  # nothing answered on one side yet: say why the weakest link and the balance show dashes
+        st.info(
+            "Not enough answers to place the business yet: the balance needs answers on both the demand side "
+            "and the operations side.",
+            icon=":material/help:",
+        )
     if overrun := overrun_text(result):
         st.warning(overrun, icon=":material/schedule:")
 else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
