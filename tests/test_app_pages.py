@@ -142,6 +142,9 @@ def test_finishing_with_unanswered_questions_summarises_them(db: Store) -> None:
     # unanswered critical questions are one warning line, not one red "caps" alarm each
     assert not any("(unanswered)" in e.body for e in at.error)
     assert len([w for w in at.warning if "critical questions are still unanswered" in w.body]) == 1
+    # the sidebar says it was finished, not that it is complete: most questions are still open
+    status = [c.value for c in at.sidebar.caption if "Growth readiness" in c.value]
+    assert status and status[0].endswith("· finished"), status
 
 
 def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> None:

@@ -63,9 +63,10 @@ def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> No
             return
         a, q = cur.assessment, cur.questionnaire
         st.markdown(f"**{md_literal(a.business_name) or 'Unnamed business'}**")
-        status = "complete" if a.status == "complete" else "draft"
-        st.caption(f"{md_literal(tr(q.title, cur.lang))} · {md_literal(q.version)} · {status}")
         done = progress(q, answers if answers is not None else answers_of(a))
+        # "complete" only when nothing shown is left open: a founder who finished early has "finished".
+        status = ("complete" if done.answered >= done.shown else "finished") if a.status == "complete" else "draft"
+        st.caption(f"{md_literal(tr(q.title, cur.lang))} · {md_literal(q.version)} · {status}")
         st.progress(done.fraction, text=f"{done.answered} of {done.shown} answered")
         if len(q.languages) > 1:
             lang = st.selectbox("Language", q.languages, index=q.languages.index(cur.lang), key="sidebar_lang")
