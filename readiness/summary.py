@@ -334,10 +334,10 @@ def weakest_text(result: ScoreResult) -> str | None:
     sc = result.score_scale
     if b.weakest_title is None or result.overall is None:
         return None
-    where = f", where it would break first: {b.weakest_area_title}," if b.weakest_area_title else ""
+    where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
     return (
-        f"Weakest link: {b.weakest_title} at {scale.number(b.link, sc)}{where} (operations average "
-        f"{scale.number(result.overall, sc)}), against demand pressure of {scale.number(b.demand, sc)}."
+        f"Weakest link: {b.weakest_title} at {scale.number(b.link, sc)}{where}, against demand pressure of "
+        f"{scale.number(b.demand, sc)}; the operations average is {scale.number(result.overall, sc)}."
     )
 
 
