@@ -519,7 +519,9 @@ def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
         base.transform_filter("datum.target != null").mark_tick(color=TARGET, thickness=3, size=26).encode(x="target:Q")
     )
     chart = alt.layer(spread, mean, target).properties(
-        width="container", height=alt.Step(34), title="The room's view of each dimension (black tick: target)"
+        width="container",
+        height=alt.Step(34),
+        title=alt.Title("The room's view of each dimension", subtitle="Black tick: target", anchor="start"),
     )
     return _config(chart)
 
@@ -560,15 +562,28 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
         )
     roles = [*list(result.roles), SPREAD]
     # Every label shown (no overlap thinning: a projected heatmap with every other row unlabelled is
-    # useless), roles cut to fit their column, rows tall enough for their labels.
+    # useless), roles cut to fit their column, rows tall enough for their labels. On a phone the question
+    # labels take at most 40% of the width and each role its share of the rest (the tooltip has the full
+    # text); a static render (no container) keeps the laptop sizes.
+    width = "(containerSize()[0] > 0 ? containerSize()[0] : 1000)"
+    question_limit = {"expr": f"clamp({width} * 0.4, 90, 380)"}
+    narrow = f"{width} < 640"
+    role_limit = {"expr": f"{narrow} ? 70 : clamp({width} * 0.55 / {len(roles)} - 6, 30, 110)"}
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X(
             "role:N",
             sort=roles,
             title=None,
-            axis=alt.Axis(labelAngle=0, orient="top", labelLimit=110, labelOverlap=False, labelFontSize=11),
+            axis=alt.Axis(
+                labelAngle={"expr": f"{narrow} ? -45 : 0"},
+                labelAlign={"expr": f"{narrow} ? 'left' : 'center'"},
+                orient="top",
+                labelLimit=role_limit,
+                labelOverlap=False,
+                labelFontSize=11,
+            ),
         ),
-        y=alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=380, labelOverlap=False)),
+        y=alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=question_limit, labelOverlap=False)),
         tooltip=[
             alt.Tooltip("full:N", title="Question"),
             alt.Tooltip("role:N", title="Role"),
@@ -598,8 +613,9 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
         width="container",
         height=alt.Step(22),
         title=alt.Title(
-            "Where the roles disagree (mean level per role)",
-            subtitle="Last column: spread, the highest answer's level minus the lowest's",
+            "Where the roles disagree",
+            subtitle=["Mean level per role. Last column: the spread,", "the highest answer's level minus the lowest's"],
+            anchor="start",
         ),
     )
     return _config(chart)
