@@ -194,3 +194,25 @@ def test_a_known_event_in_the_answers_becomes_a_scenario(tmp_path: Path) -> None
     values.write_text("orders_per_day: 40\n")
     none = run(str(values), "--scenario", KNOWN_EVENT)
     assert none.returncode == 1 and "no known event" in none.stderr
+
+
+@pytest.mark.parametrize(
+    ("step", "allowed"),
+    [
+        ("stock", {"capacity.supply", "process.stock_and_suppliers", "process.planning"}),
+        ("cash", {"capacity.cash"}),
+        ("website", {"technology.online_front"}),
+    ],
+)
+def test_the_findings_beside_a_bottleneck_are_about_that_part(step: str, allowed: set[str]) -> None:
+    """'Fix first: build stock' lists stock and supplier findings, not cash (the capacity dimension holds both)."""
+    from readiness import score
+    from readiness.surge.words import related_findings
+
+    questionnaire = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers, _ = load_answers(questionnaire, DEMO_ANSWERS)
+    result = score(questionnaire, answers)
+    area_of = {q.id: f"{q.dimension}.{q.area}" for q in result.questions}
+    found = related_findings(result, step)
+    assert found, f"the demo has findings about {step}"
+    assert {area_of[f.question_id] for f in found} <= allowed

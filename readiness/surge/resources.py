@@ -37,6 +37,9 @@ class Resource:
     what: str
     dimensions: tuple[str, ...]
     short: str = ""  # fits a metric on a phone
+    #: ``dimension.area`` ids, most relevant first: where a questionnaire has areas, the findings beside a
+    #: bottleneck come from these (stock points to supply, not to cash), else from ``dimensions``.
+    areas: tuple[str, ...] = ()
 
 
 RESOURCES: dict[str, Resource] = {
@@ -49,6 +52,7 @@ RESOURCES: dict[str, Resource] = {
             "the online orders a day your website, shop, app or booking system takes before it fails or slows",
             ("technology",),
             "Website",
+            ("technology.online_front",),
         ),
         Resource(
             "production",
@@ -57,6 +61,7 @@ RESOURCES: dict[str, Resource] = {
             "the orders a day your equipment, space and crew can make",
             ("capacity", "team"),
             "Production",
+            ("capacity.throughput", "team.surge", "team.hiring"),
         ),
         Resource(
             "people",
@@ -65,6 +70,7 @@ RESOURCES: dict[str, Resource] = {
             "the orders, jobs or bookings a day your people can deliver",
             ("team", "capacity"),
             "People's hours",
+            ("team.hiring", "team.surge", "capacity.throughput"),
         ),
         Resource(
             "stock",
@@ -73,6 +79,7 @@ RESOURCES: dict[str, Resource] = {
             "goods made and ready to sell, which serve orders before production has to",
             ("capacity", "process"),
             "Stock",
+            ("capacity.supply", "process.stock_and_suppliers", "process.planning"),
         ),
         Resource(
             "materials",
@@ -81,6 +88,7 @@ RESOURCES: dict[str, Resource] = {
             "materials on hand plus what suppliers deliver, after their lead time",
             ("capacity", "process"),
             "Materials",
+            ("capacity.supply", "process.stock_and_suppliers"),
         ),
         Resource(
             "service",
@@ -89,6 +97,7 @@ RESOURCES: dict[str, Resource] = {
             "the orders a day your team can confirm, answer questions about and sort out",
             ("team", "process"),
             "Customer service",
+            ("process.order_to_delivery", "team.hiring", "team.surge"),
         ),
         Resource(
             "cash",
@@ -97,6 +106,7 @@ RESOURCES: dict[str, Resource] = {
             "money in the bank plus credit you can draw: costs go out before customers pay",
             ("capacity",),
             "Cash",
+            ("capacity.cash",),
         ),
     )
 }

@@ -390,10 +390,18 @@ def related_findings(result: ScoreResult, step: str, limit: int | None = 3) -> l
     """The assessment's findings for the part of the business a step belongs to."""
     if step not in RESOURCES:
         raise SurgeInputError(f"unknown step {step!r}; one of: {', '.join(RESOURCES)}")
-    dims = RESOURCES[step].dimensions
+    resource = RESOURCES[step]
+    area_of = {q.id: f"{q.dimension}.{q.area}" for q in result.questions if q.area}
+    areas = resource.areas
     found = sorted(
-        (f for f in result.findings if f.dimension in dims), key=lambda f: (dims.index(f.dimension), -f.priority)
+        (f for f in result.findings if area_of.get(f.question_id) in areas),
+        key=lambda f: (areas.index(area_of[f.question_id]), -f.priority),
     )
+    if not found and not any(a in areas for a in area_of.values()):  # a questionnaire without these areas
+        dims = resource.dimensions
+        found = sorted(
+            (f for f in result.findings if f.dimension in dims), key=lambda f: (dims.index(f.dimension), -f.priority)
+        )
     return found if limit is None else found[:limit]
 
 
