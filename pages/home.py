@@ -35,7 +35,9 @@ def minute_words(fewest: int, most: int) -> str:
     return f"about {fewest} minutes" if fewest == most else f"about {fewest} to {most} minutes"
 
 
-start, other = st.columns([3, 2], gap="large")
+# The example first: on a phone the columns stack, and its three lines would otherwise sit below the
+# whole start form, out of sight of a first visitor.
+other, start = st.columns([2, 3], gap="large")
 with start:
     st.subheader("Start a new assessment")
     entries = [e for e in resources.catalog() if e.questionnaire is not None]
@@ -109,6 +111,9 @@ with other:
             demo = create_demo(resources.store())
             session.open_assessment(demo.resume_key or "", "results")
 
+# Below both columns: on a phone after the start form, which is what most visitors came for.
+_, resume = st.columns([2, 3], gap="large")
+with resume:
     st.subheader("Resume")
     link = st.text_input("Your resume link", key="home_link", placeholder="…/assess?a=…")
     if st.button("Resume", key="home_resume"):
