@@ -15,6 +15,7 @@ for a run to finish.
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,11 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from readiness.markup import JOINER
+
+#: A Markdown backslash escape, as readiness.markup.md_literal writes them.
+_MD_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 # Every end of a run except "stopped early because another run follows" (a page switch or st.rerun).
 FINISHED = {
@@ -123,11 +129,20 @@ class Session:
         shown = sorted({f"{e.kind}: {e.label[:40]}" for e in self.elements.values() if e.label})
         raise LookupError(f"no {kind} labelled {label_starts!r} on the page; it shows {shown}")
 
-    async def choose(self, label_starts: str, option: str) -> None:
+    async def choose(self, label_starts: str, option: str | int) -> None:
+        """Pick an option by what a person reads (a radio's options are Markdown: ``Sales \\/ marketing``
+        reads ``Sales / marketing``) or by its place in the list."""
         radio = self.find("radio", label_starts).proto
-        if option not in radio.options:
-            raise LookupError(f"{option!r} is not an option of {radio.label!r}: {list(radio.options)}")
-        self.states[radio.id] = WidgetState(id=radio.id, string_value=option)
+        options = list(radio.options)
+        if isinstance(option, int):
+            picked = options[option]
+        else:
+            shown = {o: _MD_ESCAPE.sub(r"\1", o).replace(JOINER, "") for o in options}
+            matches = [o for o in options if option in (o, shown[o])]
+            if not matches:
+                raise LookupError(f"{option!r} is not an option of {radio.label!r}: {list(shown.values())}")
+            picked = matches[0]
+        self.states[radio.id] = WidgetState(id=radio.id, string_value=picked)
         await self.rerun()
 
     async def type_text(self, label_starts: str, text: str) -> None:
