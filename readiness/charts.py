@@ -263,14 +263,12 @@ def quadrant_labels() -> list[dict[str, Any]]:
     ]
 
 
-def quadrant(result: ScoreResult, gap: float = 20, high: float = 60) -> alt.LayerChart:
-    """The weakest link (x) against demand pressure (y), with the named zones shaded.
-
-    The idle zone is drawn on the same axis for orientation; the verdict itself compares the operations
-    average with pressure there (docs/scoring.md, section 3), so a point can be idle just outside it.
-    """
+def quadrant(result: ScoreResult, gap: float = 20, high: float = 60, quiet: float = 25) -> alt.LayerChart:
+    """The weakest link (x) against demand pressure (y), with the named zones shaded as the verdict draws
+    them (docs/scoring.md, section 3): danger a gap above the link; idle a gap below it and under the
+    quiet line."""
     danger = [{"x": x, "y": min(100, x + gap), "y2": 100} for x in (0, 100 - gap)]
-    idle = [{"x": x, "y": 0, "y2": max(0, x - gap)} for x in (gap, 100)]
+    idle = [{"x": x, "y": 0, "y2": min(max(0, x - gap), quiet)} for x in (gap, min(100, gap + quiet), 100)]
     zone = lambda rows, name: (  # noqa: E731
         alt.Chart(alt.Data(values=rows))
         .mark_area(color=ZONES[name], opacity=0.9)
