@@ -30,6 +30,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
     yield store
     store.close()
     st.cache_resource.clear()
+    st.cache_data.clear()
 
 
 def app(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from readiness.loader import load_questionnaire
@@ -13,23 +11,13 @@ from readiness.storage import Store
 from readiness.xlsform import export_workbook
 
 from .conftest import ROOT
+from .test_app_pages import db
+
+__all__ = ["db"]  # the app's database fixture, shared with the other page tests
 
 APP = str(ROOT / "streamlit_app.py")
 SAMM = ROOT / "tests" / "data" / "frameworks" / "samm-governance.yaml"
 PAGE = "pages/questionnaires.py"
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
-    monkeypatch.setenv("READINESS_DATABASE_URL", url)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    store = Store(url)
-    yield store
-    store.close()
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def page() -> AppTest:
