@@ -26,6 +26,7 @@ from readiness.model import (
     tr,
 )
 from readiness.scoring import Finding, PlanAction, ScoreResult
+from readiness.surge.formatting import times
 
 
 def fmt(value: float | None, digits: int = 0) -> str:
@@ -359,10 +360,6 @@ def link_words(result: ScoreResult) -> str:
     )
 
 
-def _times(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") + "×"
-
-
 def overrun_text(result: ScoreResult) -> str | None:
     """Said when the pressure the verdict weighs is above the measured demand pressure, with the reason:
     promises already broken while orders keep coming, or a known event bigger than the busiest day
@@ -374,9 +371,9 @@ def overrun_text(result: ScoreResult) -> str | None:
     if b.event is not None and not (b.overrun or 0) > 0.5:
         event, reach = b.event
         return (
-            f"The event ahead could bring {_times(event)} a normal day's orders, more than the "
-            f"{_times(reach)} operations can deliver by then: demand will be ahead of operations at the event, so "
-            + weighs
+            f"The event ahead could bring {times(round(event, 1))} a normal day's orders, more than the "
+            f"{times(round(reach, 1))} operations can deliver by then: demand will be ahead of operations at "
+            "the event, so " + weighs
         )
     return (
         "Promises are already being broken while orders keep coming: demand is ahead of operations today, so " + weighs
