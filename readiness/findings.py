@@ -28,7 +28,6 @@ _HORIZON = {"low": 30, "medium": 60, "high": 90}
 #: Impacts within this share of each other are a near-tie (docs/scoring.md §4): the answers behind them are
 #: coarse (a few levels, a few bands), so a 5% difference says less than which step is the bottleneck today.
 NEAR_TIE = 0.05
-_RANK = {"low": 0, "medium": 1, "high": 2}
 #: A "next step" shown without a recommendation is a level at least this good (docs/scoring.md §4).
 GOOD_STEP = 0.75
 
