@@ -160,6 +160,17 @@ def _kind_of(question: Any, answer: Answer | None, reading: Reading = PLAIN) -> 
     return question.pressure
 
 
+def _grows_of(question: Any, answer: Answer | None, reading: Reading = PLAIN) -> str | None:
+    """What acting on a finding adds: its band's, for a number answered in a band that names it (a busiest
+    step filling up is fixed by more capacity, the same step standing idle by something else), else the
+    question's."""
+    if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
+        band = band_of(question, answer.value, reading)
+        if band.grows:
+            return band.grows
+    return question.grows
+
+
 def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
     """What a ``matters_if`` condition reads: each answer's value, ``'na'`` for "not applicable",
     ``None`` for no answer or "don't know" (so an unknown never hides a finding)."""
@@ -232,16 +243,16 @@ def rank_findings(
         dim = dims[qs.dimension]
         question = questionnaire.question(qs.id)
         lever = dim.side != "operations"
-        if lever and not (question.grows == "demand" and verdict == "idle_capacity"):
+        reading = reading_for(question, given)
+        grows = _grows_of(question, given.get(qs.id), reading)
+        if lever and not (grows == "demand" and verdict == "idle_capacity"):
             continue  # demand pressure is the weather, not a fault to fix, except where demand is what is short
-        if (question.grows == "capacity" and verdict == "idle_capacity") or (
-            question.grows == "demand" and demand_ahead
-        ):
+        if (grows == "capacity" and verdict == "idle_capacity") or (grows == "demand" and demand_ahead):
             continue  # context: no more capacity while it stands idle, no more demand while it is ahead
         binding = qs.dimension == balance.weakest and balance.weakest_area in (None, qs.area)
         if question.brake and not brakes_useful:
             continue  # context: nothing to hold back
-        if question.grows == "capacity" and spare and not binding:
+        if grows == "capacity" and spare and not binding:
             continue  # context: throughput has room, so growing it is not what relieves the binding constraint
         if question.matters_if and not expr.parse(question.matters_if).evaluate(exposure):
             continue  # context: the business is not exposed to what this question guards against
@@ -252,7 +263,6 @@ def rank_findings(
         current = qs.score if qs.score is not None else lowest_share(questionnaire, question)
         if not dont_know and current >= GOOD_STEP - EPS:
             continue  # already at a level good in itself: where a finding would aim, so polishing, not a fix
-        reading = reading_for(question, given)
         new_score, next_label = _next_score(questionnaire, question, answer, current, reading, modest=lever)
         points = 0.0
         if qs.counted and counted_weight.get(qs.dimension):

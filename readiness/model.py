@@ -243,6 +243,12 @@ class Band(_Model):
         description="The kind of pressure an answer in this band guards against, instead of the question's: "
         "for a question that punishes both extremes, too much stock is `slack`, too little is `spike`.",
     )
+    grows: Literal["capacity", "demand"] | None = Field(
+        default=None,
+        description="What acting on an answer in this band adds, instead of the question's `grows`: a busiest "
+        "step filling up is fixed by more capacity, the same step standing idle is not (docs/scoring.md, "
+        "section 4).",
+    )
 
     @property
     def bound(self) -> float | None:

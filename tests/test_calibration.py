@@ -162,12 +162,6 @@ KNOWN_MISSES = {
         "held back; first run: key person cover, promises and forecast bias lead; no question asks whether "
         "bookings are routed between sites"
     ),
-    ("physio-group-with-an-empty-third-clinic", "must_not_advise"): (
-        "held back; first run: capacity-growing advice (utilization at 85% in the two full clinics, extra shift, "
-        "weeks to double) and the surge plan are given: the no-growth rule only holds in the idle-capacity verdict; "
-        "now placed idle, only the utilization finding remains (85% answered for the two full clinics: 'extra "
-        "shift', 'add half as much again')"
-    ),
     ("aquarium-plant-shop-finding-its-feet", "first_fixes"): (
         "held back; first run: key person cover, the website's spike and cash lead; the expert's stock system "
         "and written process come later"

@@ -327,3 +327,18 @@ def test_idle_capacity_is_judged_on_the_weakest_link() -> None:
     assert classify_balance(14, 49, link=33) == "foundation"
     # the same average with every part well above demand: capacity stands idle
     assert classify_balance(14, 49, link=45) == "idle_capacity"
+
+
+def test_no_capacity_advice_while_capacity_stands_idle_even_where_one_step_is_busy(growth: Questionnaire) -> None:
+    # An idle business whose busiest step fills up (one clinic at 85%, another standing empty) is short of
+    # demand where its capacity is, not of capacity: "add an extra shift" would contradict its verdict.
+    answers = case_answers(growth, "engraved-gifts-shop-quiet-demand")
+    busy = score(growth, with_values(answers, utilization=85))
+    assert busy.balance.quadrant == "idle_capacity"
+    assert "utilization" not in {f.question_id for f in busy.findings}
+    # the same busy step where demand is not short is the measured constraint, and is advised
+    steady = case_answers(growth, "bike-shop-owner-does-everything")
+    assert score(growth, steady).balance.quadrant != "idle_capacity"
+    assert "utilization" in {f.question_id for f in score(growth, with_values(steady, utilization=85)).findings}
+    # an idle step is not a capacity fix: it is still advised in the idle verdict (find out why it stands idle)
+    assert "utilization" in {f.question_id for f in score(growth, with_values(answers, utilization=20)).findings}
