@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from readiness.dimensions import EPS, level_cap, weighted_mean
-from readiness.model import Questionnaire, tr
+from readiness.dimensions import EPS, band_of, level_cap, weighted_mean
+from readiness.model import NumberQuestion, Questionnaire, tr
 from readiness.results import Balance, CriticalFailure, DimensionScore, QuestionScore
 
 QUADRANTS: dict[str, tuple[str, str]] = {
@@ -67,6 +67,8 @@ class _Position:
     area: str | None = None
     #: A known event bigger than the busiest day reachable by then: (its multiple, the reachable one).
     event: tuple[float, float] | None = None
+    #: 0..1: how full the busiest step is today (``headroom`` questions) while demand keeps coming.
+    full: float = 0.0
 
 
 def demand_kinds(
@@ -230,10 +232,23 @@ def _position(
     kept = weighted_mean(evidence)
     inflow = min(kinds.get("growth", 0.0) / (settings.quiet / 100), 1.0) if settings.quiet > 0 else 1.0
     overrun = 0.0 if kept is None else (1 - kept) * inflow
+    # A busiest step already full while demand keeps coming is the same evidence, measured at the step:
+    # utilization is today's demand over the capacity of the part that limits. A band that names itself
+    # slack (standing idle) has room, however low its score.
+    full = 0.0
+    for q in scores:
+        question = questionnaire.question(q.id)
+        if not (question.headroom and q.counted and q.dimension in op_dims):
+            continue
+        if q.status == "answered" and _slack_band(question, q.value):
+            continue
+        full = max(full, (1 - share(q)) * inflow)
     # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
-    # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken.
-    # Up to half it says nothing about demand: promises kept 98% of the time do not lift a quiet demand.
-    effective = max(pressure, link + (2 * overrun - 1) * settings.overrun) if overrun > 0.5 else pressure
+    # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken
+    # (or the busiest step is full). Up to half it says nothing about demand: promises kept 98% of the
+    # time, or a step filling up, do not lift a quiet demand.
+    seen = max(overrun, full)
+    effective = max(pressure, link + (2 * seen - 1) * settings.overrun) if seen > 0.5 else pressure
     # A known event bigger than the busiest day operations can reach by then puts demand ahead at the
     # event, whatever the averages say: half as much again as that reach is a full gap ahead.
     reach = event_reach(questionnaire, scores)
@@ -264,7 +279,16 @@ def _position(
                 controlled = False
     # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
     controlled = controlled and not failing
-    return _Position(effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area, beyond)
+    return _Position(
+        effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area, beyond, full
+    )
+
+
+def _slack_band(question: Any, value: Any) -> bool:
+    """Whether a number is answered in a band that names itself slack (the busiest step standing idle)."""
+    if not isinstance(question, NumberQuestion) or not isinstance(value, (int, float)):
+        return False
+    return band_of(question, value).pressure == "slack"
 
 
 def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
@@ -395,6 +419,7 @@ def weigh_balance(
         index_range=(round(min(index, index_best), 2), round(max(index, index_best), 2)),
         pressure=_round(worst.pressure),
         overrun=round(worst.overrun, 3),
+        full=round(worst.full, 3),
         event=(round(worst.event[0], 2), round(worst.event[1], 2)) if worst.event else None,
         weakest_area=worst.area if area_title is not None else None,
         weakest_area_title=area_title,

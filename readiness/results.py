@@ -123,6 +123,9 @@ class Balance:
     #: demand keeps coming (``overrun``, 0..1, is how far they are broken).
     pressure: float | None = None
     overrun: float | None = None
+    #: 0..1: how full the busiest step is (``headroom`` questions outside a slack band) while demand keeps
+    #: coming; beyond half it raises ``pressure`` as broken promises do.
+    full: float | None = None
     #: A known event bigger than the busiest day operations can reach by then, which puts demand ahead at
     #: the event: (the event's busiest day, the reachable one), as multiples of a normal day.
     event: tuple[float, float] | None = None

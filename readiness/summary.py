@@ -362,18 +362,24 @@ def link_words(result: ScoreResult) -> str:
 
 def overrun_text(result: ScoreResult) -> str | None:
     """Said when the pressure the verdict weighs is above the measured demand pressure, with the reason:
-    promises already broken while orders keep coming, or a known event bigger than the busiest day
-    operations can reach by then (docs/scoring.md §3)."""
+    promises already broken while orders keep coming, the busiest step already full while they do, or a
+    known event bigger than the busiest day operations can reach by then (docs/scoring.md §3)."""
     b = result.balance
     if b.pressure is None or b.demand is None or b.pressure < b.demand + 0.5:
         return None
     weighs = f"the balance weighs demand pressure as {fmt(b.pressure)}, not the measured {fmt(b.demand)}."
-    if b.event is not None and not (b.overrun or 0) > 0.5:
+    overrun, full = b.overrun or 0.0, b.full or 0.0
+    if b.event is not None and max(overrun, full) <= 0.5:
         event, reach = b.event
         return (
             f"The event ahead could bring {times(round(event, 1))} a normal day's orders, more than the "
             f"{times(round(reach, 1))} operations can deliver by then: demand will be ahead of operations at "
             "the event, so " + weighs
+        )
+    if full > overrun:
+        return (
+            "The busiest step is already full while orders keep growing: demand is ahead of operations today, so "
+            + weighs
         )
     return (
         "Promises are already being broken while orders keep coming: demand is ahead of operations today, so " + weighs

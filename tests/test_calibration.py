@@ -124,17 +124,9 @@ KNOWN_MISSES = {
         "held back; first run: the website's spike and peak lead, then doubling time; the expert wants people "
         "first (academy intake and freelancers), then the website, then the planning meeting"
     ),
-    ("brewery-tank-allocation", "quadrant"): (
-        "held back; first run: scale-ready (pressure 50.7 against a link of 63.4): the 2.5x summer and last "
-        "July's unfilled orders are answered as a season (no event size asked), so the pressure stays moderate"
-    ),
     ("brewery-tank-allocation", "first_fixes"): (
         "held back; first run: doubling time, cash runway and utilization lead; the expert's overflow partner "
         "(fulfilment_partner, supplier_capacity) comes later"
-    ),
-    ("cleaning-company-churning-cleaners", "quadrant"): (
-        "held back; first run: foundation, 19.1 points ahead (one short of the gap): pressure 44 against a link "
-        "of 25 (cash capped)"
     ),
     ("cleaning-company-churning-cleaners", "weakest"): (
         "held back; first run: capacity (cash runway caps it at 25) is named; the expert names team (110% "

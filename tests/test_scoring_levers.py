@@ -342,3 +342,44 @@ def test_no_capacity_advice_while_capacity_stands_idle_even_where_one_step_is_bu
     assert "utilization" in {f.question_id for f in score(growth, with_values(steady, utilization=85)).findings}
     # an idle step is not a capacity fix: it is still advised in the idle verdict (find out why it stands idle)
     assert "utilization" in {f.question_id for f in score(growth, with_values(answers, utilization=20)).findings}
+
+
+def test_a_busiest_step_full_while_orders_keep_growing_is_demand_ahead_today(growth: Questionnaire) -> None:
+    # A steady installer (scale-ready, engineers 78% busy, orders up 18% a year): demand and operations in step.
+    from readiness.summary import overrun_text
+
+    answers = case_answers(growth, "hvac-steady-grower")
+    steady = score(growth, answers)
+    assert steady.balance.quadrant == "scale_ready" and steady.balance.pressure == steady.balance.demand
+    # The same firm with its engineers fully booked: utilization is today's demand over the capacity of the
+    # step that limits, so demand is ahead today, whatever the growth figures say.
+    full = score(growth, with_values(answers, utilization=100))
+    b = full.balance
+    assert b.full == pytest.approx(1.0) and b.demand == steady.balance.demand
+    assert b.pressure - b.link >= growth.balance.gap
+    assert b.quadrant in ("danger_zone", "demand_ahead_controlled")
+    assert "busiest step is already full" in (overrun_text(full) or "")
+    # Filling up (85%) is a step to watch, not yet evidence: half the evidence never lifts the pressure.
+    filling = score(growth, with_values(answers, utilization=85)).balance
+    assert filling.pressure == filling.demand
+    # With no orders coming in, a full step is working down a backlog, not falling behind.
+    flat = score(growth, with_values(answers, utilization=100, order_growth=0, pipeline_multiple=0.8, backlog_weeks=0))
+    assert flat.balance.full == 0 and flat.balance.pressure == flat.balance.demand
+    # A step standing idle has room, however low its band scores.
+    idle = score(growth, with_values(answers, utilization=20)).balance
+    assert idle.full == 0
+
+
+def test_a_better_scored_busiest_step_never_reads_as_more_demand_ahead(growth: Questionnaire) -> None:
+    """Every band of utilization against every other: the better-scored answer never has the higher index
+    (a step standing idle scores below a healthy one, yet it is never the fuller)."""
+    answers = case_answers(growth, "hvac-steady-grower")
+    results = []
+    for u in (10, 30, 40, 60, 75, 80, 85, 90, 95, 100, 120):
+        r = score(growth, with_values(answers, utilization=u))
+        share = next(q.score for q in r.questions if q.id == "utilization")
+        results.append((share, r.balance.index, u))
+    for share_a, index_a, a in results:
+        for share_b, index_b, b in results:
+            if share_b > share_a:
+                assert index_b <= index_a + 1e-9, (a, b)
