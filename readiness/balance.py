@@ -433,22 +433,10 @@ def _and(items: list[str]) -> str:
 def pressure_kinds(
     questionnaire: Questionnaire, scores: list[QuestionScore], dimensions: list[DimensionScore]
 ) -> dict[str, float]:
-    """The strongest pressure of each kind, 0..1: for ``spike`` and ``growth`` the highest share among the
-    demand questions of that kind (unknowns at their worst, as in the score); ``slack`` is how far
-    operations run ahead of demand pressure, reaching 1 at the idle-capacity line."""
-    demand = {d.id for d in dimensions if d.side == "demand"}
-    kinds: dict[str, float] = {}
-    for q in scores:
-        kind = questionnaire.question(q.id).pressure
-        if q.dimension in demand and q.counted and kind:
-            kinds[kind] = max(kinds.get(kind, 0.0), q.score or 0.0)
-    operations = weighted_mean(
-        [(d.weight, d.score or 0.0) for d in dimensions if d.side == "operations" and d.score is not None]
-    )
+    """The strength of each kind of pressure, 0..1, as findings weigh it: the same reading as the balance's
+    (:func:`demand_kinds`, from the demand side alone), so over-supply is as strong as demand is quiet, and
+    how strong an operations answer is never changes how much the others weigh."""
     pressure = weighted_mean(
         [(d.weight, d.score or 0.0) for d in dimensions if d.side == "demand" and d.score is not None]
     )
-    if operations is not None and pressure is not None:
-        # Slack: operations running ahead of demand, full at the idle-capacity line.
-        kinds["slack"] = min(max((operations - pressure) / questionnaire.balance.gap, 0.0), 1.0)
-    return kinds
+    return demand_kinds(questionnaire, scores, lambda q: q.score or 0.0, pressure or 0.0)
