@@ -65,6 +65,61 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 5 held back (eight cases by a consultant who never saw the tool's output), run once when the
+    # one-slack rule was declared done (2026-11-29, 06:55): 8 of 8 quadrants, 7 of 8 weakest links, 0 of 8
+    # first fixes, 4 of 8 clean of ruled-out advice. Kept as found.
+    ("home-care-agency-turning-away-referrals", "weakest"): (
+        "held back; first run: capacity (throughput: weeks to double, utilization) is named; the expert names "
+        "team (46% of carers leave each year)"
+    ),
+    ("home-care-agency-turning-away-referrals", "first_fixes"): (
+        "held back; first run: weeks to double, cash runway and utilization lead (capacity is the weakest "
+        "dimension, so demand-ahead urgency lifts all its findings); staff turnover ranks seventh"
+    ),
+    ("linen-laundry-idle-new-line", "first_fixes"): (
+        "held back; first run: the campaign and reach levers lead, then pipeline visibility; the expert wants "
+        "more customers and less dependence on one (channels, customer share), the owner's selling, then "
+        "pricing"
+    ),
+    ("made-to-measure-blinds-ad-push", "first_fixes"): (
+        "held back; first run: promises, the brake and key person cover lead; the expert's order process and "
+        "quality checks, and published lead time, come later"
+    ),
+    ("made-to-measure-blinds-ad-push", "must_not_advise"): (
+        "held back; first run: the website's spike (sixth) and peak are advised with a load test, which the "
+        "expert rules out for a firm whose enquiries come by phone and form"
+    ),
+    ("scaffolding-contractor-hospital-contract", "first_fixes"): (
+        "held back; first run: cash runway, weeks to double and payment days lead; the expert's third, "
+        "supplier payment or supplier capacity, ranks sixth"
+    ),
+    ("scaffolding-contractor-hospital-contract", "must_not_advise"): (
+        "held back; first run: the brake's advice mentions a waiting list and the stock system's advice an "
+        "online shop, phrases the expert rules out for a contractor"
+    ),
+    ("school-uniform-supplier-dead-stock", "first_fixes"): (
+        "held back; first run: the brake (when full), stock clean-up and return rate lead; the expert wants "
+        "stock, forecasts, then the order process"
+    ),
+    ("school-uniform-supplier-dead-stock", "must_not_advise"): (
+        "held back; first run: the website's peak is a low finding (34th), which the expert rules out"
+    ),
+    ("swim-school-waiting-list-pool-hours", "first_fixes"): (
+        "held back; first run: weeks to double, utilization and a fulfilment partner lead; the expert wants "
+        "pool hours (supplier capacity, single source) first, then a plan B"
+    ),
+    ("swim-school-waiting-list-pool-hours", "must_not_advise"): (
+        "held back; first run: weeks to productive (10th) and extra hands (13th) are advised; the expert rules "
+        "out hiring more teachers while pool hours bind"
+    ),
+    ("translation-agency-medical-framework", "first_fixes"): (
+        "held back; first run: payment days, weeks to double and weeks to productive lead; the expert's first, "
+        "single-freelancer languages (single source, supplier capacity), is not in the first five"
+    ),
+    ("vintage-clothing-drops-crash", "first_fixes"): (
+        "held back; first run: the website's spike, the brake and monitoring lead; the expert's stock sync "
+        "(inventory or order system) ranks sixth"
+    ),
     # --- Round 4 held back (six cases by a consultant who never saw the tool's output), run once when the
     # idle-capacity advice (band grows) and full-step rules were declared done (2026-11-29, 06:40): 5 of 6
     # quadrants, 6 of 6 weakest links, 1 of 6 first fixes, 6 of 6 clean of ruled-out advice. Kept as found.
