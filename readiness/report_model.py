@@ -236,7 +236,7 @@ def _held_back(questionnaire: Questionnaire, result: ScoreResult, dim: Any) -> s
     uncapped = getattr(dim, "uncapped", None)
     if uncapped is not None and uncapped > dim.score:
         sc = questionnaire.score_scale
-        alone = f"its other answers would give {scale.number(uncapped, sc)}"
+        alone = f"without that answer it would score {scale.number(uncapped, sc)}"
         return f"{dim.title} is held at {scale.number(dim.score, sc)} ({alone}) {because}: {asked}"
     plain = tr(questionnaire.level_for(dim.score).name, result.language)
     if plain == dim.level_name:

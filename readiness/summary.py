@@ -336,10 +336,19 @@ def weakest_text(result: ScoreResult) -> str | None:
     if b.weakest_title is None or result.overall is None:
         return None
     where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
-    return (
-        f"Weakest link: {b.weakest_title} at {scale.number(b.link, sc)}{where}, against demand pressure of "
-        f"{scale.number(b.demand, sc)}; the operations average is {scale.number(result.overall, sc)}."
-    )
+    average = f"the operations average is {scale.number(result.overall, sc)}."
+    dim = next((d for d in result.dimensions if d.id == b.weakest), None)
+    shown = scale.number(dim.score, sc) if dim is not None and dim.score is not None else None
+    link = scale.number(b.link, sc)
+    if shown is not None and shown != link:
+        # The table shows the dimension's score; the balance weighs what it can carry under this pressure.
+        # Say both, so the two figures a reader sees on the page are reconciled, not left to be guessed.
+        return (
+            f"Weakest link: {b.weakest_title}{where}. It scores {shown}, but its weakest part carries the load, "
+            f"so it counts as {link} against demand pressure of {scale.number(b.demand, sc)}; {average}"
+        )
+    demand = scale.number(b.demand, sc)
+    return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}"
 
 
 def link_words(result: ScoreResult) -> str:
@@ -353,11 +362,8 @@ def link_words(result: ScoreResult) -> str:
     pressure = b.pressure if b.pressure is not None else b.demand
     if b.link is None or pressure is None:
         return "demand pressure minus the weakest link"
-    link = f"the weakest link, {b.weakest_title}," if b.weakest_title else "the weakest link"
-    return (
-        f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)} for {link} "
-        "judged by its weakest part under this pressure"
-    )
+    link = f"the weakest link ({b.weakest_title})" if b.weakest_title else "the weakest link"
+    return f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)}, what {link} can carry"
 
 
 def overrun_text(result: ScoreResult) -> str | None:
