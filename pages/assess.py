@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from readiness.forms import review, steps
+from readiness.forms import answered_at_start, review, steps
 from readiness.markup import md_literal
 from readiness.model import tr
 from ui import faults, links, nav, resources, session, shell
@@ -47,6 +47,12 @@ with st.expander("Your link to come back (keep it private)", icon=":material/lin
     st.code(links.resume_link(cur.key), language=None, wrap_lines=True)
 
 count = form.draw_progress(q, answers, step_list)
+given = answered_at_start(q, answers, a.business_kind, lang)
+if given is not None and position != given.step:  # on its own step the question shows the answer itself
+    st.caption(
+        f"Answered on the start page: {md_literal(given.question)} **{md_literal(given.answer)}**. "
+        f"You can change it in the {md_literal(given.step_title)} step."
+    )
 
 if position < form.finish:
     step = step_list[position]

@@ -73,7 +73,10 @@ with start:
             )
         if kind_question is None or kind is not None:
             asked, minutes = questions_asked(questionnaire, kind), minutes_asked(questionnaire, kind)
-            st.caption(f"You will be asked {count_words(asked, asked)}, {minute_words(minutes, minutes)}.{FOLLOW_UPS}")
+            chosen = " What you sell, chosen here, is one of them: it counts as answered." if kind else ""
+            st.caption(
+                f"You will be asked {count_words(asked, asked)}, {minute_words(minutes, minutes)}.{chosen}{FOLLOW_UPS}"
+            )
         else:
             st.caption(
                 f"{count_words(*questions_range(questionnaire))}, {minute_words(*minutes_range(questionnaire))}, "

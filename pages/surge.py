@@ -123,19 +123,29 @@ else:
 low_day = "at the start" if s.cash_low_day == 0 else f"on day {s.cash_low_day}"
 d.metric("Cash low point", money(s.cash_low, money_code), help=f"The lowest cash, {low_day}.")
 
+# The charts' days: around the event (a short spike on six months was a sliver), or the whole run if asked.
+# One container whether or not there is a window to say, so the charts keep their place in the page when
+# the scenario changes (moved elements were redrawn, and the old charts lingered on screen meanwhile).
+window = surge_charts.window(result)
+cropped = surge_charts.window_caption(result, window)
+with st.container():
+    if cropped and st.toggle(f"Show all {result.horizon} days", key="surge_whole_run"):
+        window, cropped = (1, result.horizon), None
+    if cropped:
+        st.caption(cropped)
 st.markdown("**Orders in and delivered**, a day")
-st.vega_lite_chart(charts.spec(surge_charts.orders(result)), width="stretch", key="surge_orders")
+st.vega_lite_chart(charts.spec(surge_charts.orders(result, window)), width="stretch", key="surge_orders")
 left, right = st.columns(2)
 left.markdown("**Orders waiting**")
-left.vega_lite_chart(charts.spec(surge_charts.waiting(result)), width="stretch", key="surge_waiting")
+left.vega_lite_chart(charts.spec(surge_charts.waiting(result, window)), width="stretch", key="surge_waiting")
 right.markdown("**Longest wait**, in days")
-right.vega_lite_chart(charts.spec(surge_charts.wait(result)), width="stretch", key="surge_wait")
+right.vega_lite_chart(charts.spec(surge_charts.wait(result, window)), width="stretch", key="surge_wait")
 left, right = st.columns(2)
 left.markdown(f"**Cash**, in {money_code}")
-left.vega_lite_chart(charts.spec(surge_charts.cash(result, money_code)), width="stretch", key="surge_cash")
+left.vega_lite_chart(charts.spec(surge_charts.cash(result, money_code, window)), width="stretch", key="surge_cash")
 if result.inputs.goods:
     right.markdown("**Stock**, in orders' worth")
-    right.vega_lite_chart(charts.spec(surge_charts.stock(result)), width="stretch", key="surge_stock")
+    right.vega_lite_chart(charts.spec(surge_charts.stock(result, window)), width="stretch", key="surge_stock")
 
 # --- what to fix -------------------------------------------------------------------------------
 fix = analysis.fix_first

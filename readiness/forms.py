@@ -270,6 +270,38 @@ def business_kind_question(questionnaire: Questionnaire) -> SingleChoiceQuestion
     return None
 
 
+@dataclass(frozen=True)
+class StartAnswer:
+    """The kind of business chosen on the start page, as the answer to the gate question it is.
+
+    It counts as answered like any answer (one count everywhere), so a fresh assessment reads
+    "1 of N answered" before a question of the form is touched; the form names this answer, so
+    the person can see which one it is and where to change it.
+    """
+
+    question: str
+    answer: str
+    step: int  # index of the step (dimension) that asks it
+    step_title: str
+
+
+def answered_at_start(
+    questionnaire: Questionnaire, answers: Mapping[str, Answer], kind: str | None, lang: str = "en"
+) -> StartAnswer | None:
+    """The gate question's answer when it is still the kind chosen on the start page (None otherwise:
+    no gate, no kind chosen, or the answer has been changed in the form since)."""
+    gate = business_kind_question(questionnaire)
+    given = answers.get("business_type")
+    if gate is None or kind is None or given is None or given.kind != "value" or given.value != kind:
+        return None
+    option = next((o for o in gate.options if o.id == kind), None)
+    if option is None:
+        return None
+    step = [d.id for d in questionnaire.dimensions].index(gate.dimension)
+    title = tr(questionnaire.dimensions[step].title, lang)
+    return StartAnswer(tr(gate.text, lang), tr(option.label, lang), step, title)
+
+
 def questions_asked(questionnaire: Questionnaire, kind: str | None = None) -> int:
     """How many questions a business of this kind is shown before answering anything else.
 

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from readiness import load_answers, load_questionnaire, score
 from readiness.demo import DEMO_ANSWERS
+from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.storage import Store
 
@@ -304,6 +305,35 @@ def test_one_count_on_home_sidebar_steps_results_and_report(db: Store, kind: str
     assert sum(d.total for d in result.dimensions) == total
     report = build_report(q, result, answer_set)
     assert report.completion.startswith(f"{answered} of {total} questions answered")
+
+
+def test_the_answer_given_on_the_start_page_is_named_where_it_is_counted(db: Store) -> None:
+    """A fresh assessment read "1 of 64 answered" before a question of the form was touched: the one is
+    what you sell, chosen on the start page. It still counts (one count everywhere), and the start page
+    and the form say so, naming the answer and its step, until that step shows the question itself."""
+    growth = load_questionnaire(GROWTH)
+    gate = md_literal(tr(growth.question("business_type").text))  # as the page writes it: Markdown-escaped
+    at = app()
+    at.radio(key="home_kind").set_value("goods").run()
+    assert "What you sell, chosen here, is one of them" in " ".join(c.value for c in at.caption)
+    aid = start(at, kind="goods")
+    assert next(p.proto.text for p in at.get("progress")).startswith("1 of ")
+    notes = [c.value for c in at.caption if c.value.startswith("Answered on the start page")]
+    assert len(notes) == 1 and gate in notes[0] and "Physical goods" in notes[0] and "Process step" in notes[0]
+    # on its own step the question shows the answer, and the note is not repeated
+    at.segmented_control(key=f"assess_step_{aid[:10]}").set_value(1).run()
+    assert not at.exception, at.exception
+    assert at.radio(key=key(aid, "business_type")).value == "goods"
+    assert not any(c.value.startswith("Answered on the start page") for c in at.caption)
+    # changed in the form, the answer is the person's own: no note
+    at.radio(key=key(aid, "business_type")).set_value("services").run()
+    at.segmented_control(key=f"assess_step_{aid[:10]}").set_value(0).run()
+    assert not any(c.value.startswith("Answered on the start page") for c in at.caption)
+    # no kind chosen at the start: nothing answered, nothing to name
+    fresh = app()
+    start(fresh, "Other Ices")
+    assert next(p.proto.text for p in fresh.get("progress")).startswith("0 of ")
+    assert not any(c.value.startswith("Answered on the start page") for c in fresh.caption)
 
 
 def test_home_promises_the_time_to_answer_from_the_same_count(db: Store) -> None:

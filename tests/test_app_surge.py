@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from readiness import load_answers, load_questionnaire, surge
 from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE
 from readiness.storage import Store
+from readiness.surge import charts as surge_charts
 
 from .test_app_pages import app, db  # noqa: F401 - the db fixture
 
@@ -45,6 +48,31 @@ def test_surge_page_tells_the_engines_story_for_the_demo(db: Store) -> None:  # 
     what_if = at.table[0].value
     assert what_if.iloc[1]["Change"] == fix.label  # fix first is the what-if table's top row
     assert "⚑" in " ".join(c.value for c in at.caption)  # assumptions are flagged
+
+
+def _day_domain(at) -> list[list[float]]:  # type: ignore[no-untyped-def]
+    """The day axis of each day-by-day chart on the page (the survival map has none)."""
+    found = []
+    for element in at.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        for part in [spec, *spec.get("layer", [])]:
+            x = part.get("encoding", {}).get("x", {})
+            if x.get("field") == "day":
+                found.append(x["scale"]["domain"])
+                break
+    return found
+
+
+def test_the_charts_show_the_days_around_the_spike_and_say_the_run_was_longer(db: Store) -> None:  # noqa: F811
+    at = demo_surge()
+    first, last = surge_charts.window(demo_analysis().result)
+    assert last < 180
+    assert _day_domain(at) == [[first, last]] * 5  # orders, waiting, wait, cash, stock agree
+    assert any(f"days {first} to {last}" in c.value and "all 180 days" in c.value for c in at.caption)
+    at.toggle(key="surge_whole_run").set_value(True).run()
+    assert not at.exception, at.exception
+    assert _day_domain(at) == [[1, 180]] * 5
+    assert not any("all 180 days" in c.value for c in at.caption)
 
 
 def test_a_bigger_surge_and_an_edited_input_change_the_verdict(db: Store) -> None:  # noqa: F811

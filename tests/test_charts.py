@@ -171,6 +171,66 @@ def test_surge_orders_axis_holds_every_series(demo) -> None:
         assert top > peak  # the orders-in spike stays on the chart, with room above it
 
 
+def _day_axes_and_days(node: Any) -> tuple[list[list[float]], list[int]]:
+    """Every day axis's domain in a spec, and every day its data holds."""
+    domains: list[list[float]] = []
+    days: list[int] = []
+    if isinstance(node, dict):
+        x = node.get("encoding", {}).get("x", {})
+        if isinstance(x, dict) and x.get("field") == "day":
+            domains.append(x["scale"]["domain"])
+        days += [row["day"] for row in node.get("data", {}).get("values", []) if "day" in row]
+        children = [v for k, v in node.items() if k not in ("data", "encoding")]
+    else:
+        children = node if isinstance(node, list) else []
+    for child in children:
+        more_domains, more_days = _day_axes_and_days(child)
+        domains += more_domains
+        days += more_days
+    return domains, days
+
+
+def _surge_day_charts(result: Any, days: Any = None) -> list[dict[str, Any]]:
+    return [
+        charts.spec(surge_charts.orders(result, days)),
+        charts.spec(surge_charts.waiting(result, days)),
+        charts.spec(surge_charts.wait(result, days)),
+        charts.spec(surge_charts.cash(result, "USD", days)),
+        charts.spec(surge_charts.stock(result, days)),
+    ]
+
+
+def test_surge_charts_draw_the_days_around_a_short_spike(demo) -> None:
+    """A two-day TV spot on the six-month run was a sliver at the left edge: every day chart now draws the
+    same window, from the spike until the queue has cleared and stock is back, and says what it left out."""
+    q, answers, _ = demo
+    result = analyse(setup_from_answers(q, answers), "tv_spot", currency="USD").result
+    s = result.summary
+    first, last = surge_charts.window(result)
+    assert first == 1 and s.recovery_day is not None and s.peak_backlog_day is not None
+    assert max(s.recovery_day, s.peak_backlog_day, s.cash_low_day) < last <= 45 < result.horizon
+    for spec in _surge_day_charts(result):
+        domains, days = _day_axes_and_days(spec)
+        assert domains and all(d == [first, last] for d in domains)
+        assert min(days) == first and max(days) == last  # nothing drawn past the axis
+    caption = surge_charts.window_caption(result, (first, last))
+    assert caption is not None and f"days {first} to {last}" in caption and f"all {result.horizon} days" in caption
+    # asked for the whole run, every chart draws it
+    for spec in _surge_day_charts(result, (1, result.horizon)):
+        domains, days = _day_axes_and_days(spec)
+        assert all(d == [1, result.horizon] for d in domains) and max(days) == result.horizon
+
+
+def test_surge_charts_draw_the_whole_run_when_the_event_lasts_it(demo) -> None:
+    """A contract that doubles orders for good, or a surge never cleared, has no shorter story to show."""
+    q, answers, _ = demo
+    setup = setup_from_answers(q, answers)
+    for preset in ("retail_contract", "word_of_mouth", "padded_forecast"):
+        result = analyse(setup, preset, currency="USD").result
+        assert surge_charts.window(result) == (1, result.horizon), preset
+        assert surge_charts.window_caption(result, (1, result.horizon)) is None
+
+
 def test_specs_render(demo) -> None:
     vlc = pytest.importorskip("vl_convert")
     svg = vlc.vegalite_to_svg(charts.static(charts.spec(charts.question_heatmap(demo[2])), width=358))

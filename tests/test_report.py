@@ -185,6 +185,40 @@ def test_the_summary_stays_two_pages_for_other_businesses(case: Path) -> None:
         assert pages == 2, (case.name, paper, flat[-300:])
 
 
+def test_a_table_that_runs_onto_the_next_page_keeps_its_header_its_rows_and_its_heading() -> None:
+    """The summary may not force its table onto one page (it must fit two pages), so the table runs on:
+    the next page repeats its header row, no row is cut in two (a dimension with a long name wraps over
+    lines that WeasyPrint split between the pages), and its heading is never left alone at a page's foot.
+    The summary is lengthened a line at a time, so the page ends at each row in turn."""
+    from dataclasses import replace
+
+    import weasyprint
+
+    q = load_questionnaire(GROWTH)
+    answers, _ = load_answers(q, DEMO)
+    report = build_report(q, score(q, answers), answers, WHEN)
+    wordy = ", with a name long enough to wrap over three or four lines of its narrow column in the table"
+    report = replace(report, dimensions=tuple(replace(d, title=d.title + wordy) for d in report.dimensions))
+    rows = [(d.title, f"{d.side} {d.score} ") for d in report.weakest_first]  # a row's first cell and the next
+    titles = [title for title, _ in rows]
+    ran_on = 0
+    for extra in range(8):
+        longer = replace(report, summary=report.summary + ("One more line of the summary.",) * extra)
+        pdf = weasyprint.HTML(string=render_html(longer, full=False)).write_pdf()
+        pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+        holding = [i for i, text in enumerate(pages) if any(title in text for title in titles)]
+        ran_on += len(holding) > 1
+        for title, cells in rows:  # every row whole on one page
+            assert [i for i, text in enumerate(pages) if title in text] == [
+                i for i, text in enumerate(pages) if cells in text
+            ], (extra, title)
+        for i in holding:  # and every page of the table starts it with its header row
+            assert "Dimension Side Score Level Target Gap Answered" in pages[i], (extra, i)
+        heading = next(i for i, text in enumerate(pages) if "Weakest parts first" in text)
+        assert titles[0] in pages[heading], (extra, pages[heading][-300:])  # the heading keeps its first row
+    assert ran_on >= 2  # the table did run onto the next page, at more than one row
+
+
 def csv_files(data: bytes) -> dict[str, list[list[str]]]:
     """Each CSV file of a report's zip, read as a spreadsheet would."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
