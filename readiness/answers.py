@@ -29,6 +29,7 @@ from readiness.model import (
     YesNoQuestion,
     tr,
 )
+from readiness.store.text import NOTE_LIMIT
 from readiness.yamlsource import Source, parse_json, parse_yaml, read_text
 
 Kind = Literal["value", "na", "dont_know"]
@@ -40,7 +41,9 @@ _NO = {"no", "n", "false", "0"}
 #: Keys an answers file may have besides `answers`; `help` is written by
 #: `readiness template --format json` and ignored.
 _META_KEYS = ("questionnaire", "questionnaire_version", "business", "profile", "date", "language", "answers", "help")
-MAX_NOTE = 5000
+#: Longest note, and longest free-text answer, an answer keeps: what the database stores. A longer one is
+#: refused with a message, never cut: cutting a pasted note would lose its end without anyone knowing.
+MAX_NOTE = NOTE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,13 @@ def validate_answer(
     if note is not None and not isinstance(note, str):
         raise fail("RA108", "the note must be text")
     if isinstance(note, str):
-        note = note.strip()[:MAX_NOTE] or None
+        note = note.strip()
+        if len(note) > MAX_NOTE:
+            raise fail(
+                "RA112",
+                f"the note is {len(note):,} characters long; at most {MAX_NOTE:,} can be kept",
+            )
+        note = note or None
     if isinstance(raw, str) and not isinstance(question, TextQuestion | SingleChoiceQuestion):
         word = raw.strip().lower()
     elif isinstance(raw, str):
@@ -226,7 +235,9 @@ def validate_answer(
     else:
         if isinstance(raw, dict | list):
             raise fail("RA101", "the answer must be text")
-        value = "" if raw is None else str(raw).strip()[:MAX_NOTE]
+        value = "" if raw is None else str(raw).strip()
+        if len(value) > MAX_NOTE:
+            raise fail("RA101", f"the answer is {len(value):,} characters long; at most {MAX_NOTE:,} are kept")
     return Answer(question_id, "value", value, note)
 
 
@@ -485,7 +496,7 @@ def parse_answers(
         except AnswerError as exc:
             failed.add(str(question_id))
             on_value = exc.problem.code != "RA100"
-            part = "note" if exc.problem.code == "RA108" else "value"
+            part = "note" if exc.problem.code in ("RA108", "RA112") else "value"
             where = ("answers", question_id, part) if isinstance(entry, dict) else ("answers", question_id)
             line, column = source.locate(where, on_value)
             problems.append(replace(exc.problem, line=line, column=column))

@@ -220,6 +220,11 @@ CATALOGUE: dict[str, Code] = _catalogue(
             Code("RA107", "unknown target profile", "Use one of the profile ids of the questionnaire."),
             Code("RA108", "note is not text", "Notes are free text."),
             Code(
+                "RA112",
+                "note too long",
+                "A note is kept whole or not at all: shorten it, or put the full notes in a document and link to it.",
+            ),
+            Code(
                 "RA109",
                 "unanswered question",
                 "Answer each one, or mark it 'not applicable' where that is offered.",

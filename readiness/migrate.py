@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from readiness import expr
-from readiness.answers import Answer, AnswerSet, validate_answer, visible_questions
+from readiness.answers import MAX_NOTE, Answer, AnswerSet, validate_answer, visible_questions
 from readiness.errors import AnswerError
 from readiness.model import (
     MultipleChoiceQuestion,
@@ -172,8 +172,11 @@ def _carry_retired(
             continue
         own = candidates.get(rule.to)
         notes = [n for n in ((own[0].note if own else ""), answer.note) if n]
+        note = " ".join(dict.fromkeys(notes))
+        if len(note) > MAX_NOTE:  # both notes together are too long to keep whole: keep the first whole
+            note = notes[0]
         try:
-            carried = validate_answer(new, rule.to, mapped, " ".join(dict.fromkeys(notes)))
+            carried = validate_answer(new, rule.to, mapped, note)
         except AnswerError:
             continue
         what = f"merged with `{question_id}` (answered {_plain(answer.value)})"

@@ -131,3 +131,20 @@ def test_a_syntax_error_in_one_answer_does_not_hide_the_others(sample) -> None:
     with pytest.raises(AnswersError) as info:
         parse_answers(sample, text, "a.yaml")
     assert [(p.code, p.line) for p in info.value.problems] == [("RQ003", 2), ("RA101", 3)]
+
+
+def test_a_note_too_long_to_keep_whole_is_refused_not_cut(sample, tmp_path: Path) -> None:
+    """A pasted note longer than what is stored was cut silently at 5,000 characters, losing its end: now it
+    is kept whole up to the storage limit, and beyond it refused with the question, line and limit named."""
+    from readiness.answers import MAX_NOTE
+
+    long_enough = "x" * (MAX_NOTE - 10) + " the end"
+    kept = validate_answer(sample, "cover", 1, long_enough)
+    assert kept.note == long_enough.strip() and kept.note.endswith("the end")
+    path = tmp_path / "answers.yaml"
+    path.write_text(f"answers:\n  surge_plan: no\n  cover: {{value: 1, note: \"{'y' * (MAX_NOTE + 1)}\"}}\n")
+    with pytest.raises(AnswersError) as caught:
+        load_answers(sample, path)
+    [problem] = caught.value.problems
+    assert problem.code == "RA112" and problem.line == 3 and "`cover`" in problem.message
+    assert f"{MAX_NOTE:,}" in problem.message and "link to it" in problem.render()
