@@ -102,6 +102,7 @@ def main() -> int:
         ok = pages.main(max(20, args.repeat)) and ok
         ok = reports.main() and ok
         ok = reports.excel_scaling() and ok
+        ok = reports.long_note() and ok
         import surge
 
         print()

@@ -735,3 +735,16 @@ def test_samm_gaps_are_the_difference_of_the_target_and_score_shown() -> None:
     assert (rows[0]["Target"], rows[0]["Score"], rows[0]["Gap"]) == ("2.00", "1.63", "+0.37")
     for row in rows:
         assert float(row["Gap"]) == pytest.approx(float(row["Target"]) - float(row["Score"]), abs=1e-9), row
+
+
+def test_a_long_pasted_note_is_printed_whole_in_the_full_pdf(sample) -> None:
+    """Interview notes pasted into one answer reach the paper whole, the last sentence included (on paper the
+    answers table has fixed column widths: measuring every word of the note took minutes; bench/reports.py
+    times it against the plain full PDF)."""
+    note = " ".join(f"Point {i}: only Sam knows the freezer and the supplier accounts." for i in range(120))
+    note += " Last point: the plan is on the wall."
+    answers, _ = parse_answers(sample, {"answers": {"cover": {"value": 1, "note": note}, "surge_plan": "no"}})
+    pdf = render("pdf", sample, score(sample, answers), answers, full=True)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Point 0: only Sam knows" in text and "Point 119: only Sam knows" in text
+    assert "Last point: the plan is on the wall." in text
