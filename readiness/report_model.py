@@ -50,6 +50,8 @@ class DimensionRow:
     held_back: str = ""
     #: "40–75" while unanswered questions leave a range; "–" when the score is exact.
     range: str = "–"
+    #: the gap as said: "20 below", "on target", "8 above" (the printed reports' "Gap" column)
+    short: str = "–"
     #: (title, score) of each area (sub-area) of the dimension, on the native scale
     areas: tuple[tuple[str, str], ...] = ()
 
@@ -269,6 +271,7 @@ def build_report(
             level=(d.level_name or "–") + (" (held back: see below)" if _held_back(questionnaire, result, d) else ""),
             target=scale.DASH if d.side == "demand" else scale.number(d.target, sc),
             gap=scale.signed(scale.gap(d, sc), sc),
+            short=scale.short_of(scale.gap(d, sc), sc),
             answered=f"{d.given} of {d.total}",
             behind=(d.gap or 0) > 0,
             score_value=_native(d.score, sc),
@@ -311,8 +314,7 @@ def build_report(
         points = scale.number(abs(scale.difference(index, sc) or 0), sc, internal=False)
         pressure = b.pressure if b.pressure is not None else b.demand
         strength = (
-            f" ({scale.number(pressure, sc)} against {scale.number(b.link, sc)}, the weakest link's strength "
-            "judged by its weakest part under this pressure)"
+            f" ({scale.number(pressure, sc)} against {scale.number(b.link, sc)}, what the weakest link can carry)"
             if b.link is not None and pressure is not None
             else ""
         )

@@ -91,6 +91,17 @@ def number(value: float | None, scale: ScoreScale, *, internal: bool = True) -> 
     return f"{native:.{scale.decimals}f}"
 
 
+def short_of(value: float | None, scale: ScoreScale) -> str:
+    """A gap (target minus score) as a reader says it: "20 below", "on target", "8 above" (a bare "+20"
+    under "Gap" read the wrong way round to an owner)."""
+    if value is None:
+        return DASH
+    text = signed(value, scale)
+    if float(text) == 0:
+        return "on target"
+    return f"{text.lstrip('+')} below" if text.startswith("+") else f"{text.lstrip('-')} above"
+
+
 def signed(value: float | None, scale: ScoreScale) -> str:
     """A difference (gap, balance index) on the native scale with its sign: ``+0.75``."""
     if value is None:
