@@ -9,11 +9,13 @@ from readiness.errors import ReadinessError
 from readiness.markup import md_literal
 from readiness.surge import charts as surge_charts
 from readiness.surge.formatting import count, money
+from readiness.surge.scenarios import FOR_GOOD
 from readiness.surge.words import (
     expansion_lines,
     numbers,
     policy_table,
     sensitivity_table,
+    still_falling,
     stock_words,
     what_if_table,
 )
@@ -63,6 +65,8 @@ multiplier = size_col.slider(
     key=f"surge_multiplier_{preset}",
 )
 days = days_col.slider("Length (days)", 1, 365, int(min(365, chosen.days)), key=f"surge_days_{preset}")
+if chosen.days >= FOR_GOOD and days == 365:
+    days = chosen.days  # the slider's end stands for the preset's "for good", not for exactly a year
 padding = None
 if preset == "padded_forecast":
     padding = st.slider("Forecast padded by (%)", 0, 200, int(chosen.padding), 5, key="surge_padding")
@@ -98,6 +102,8 @@ result, s = analysis.result, analysis.result.summary
 st.subheader(scenario.heading())
 st.caption(f"{scenario.describe()[:1].upper()}{scenario.describe()[1:]}.")
 box = {"copes": st.success, "strained": st.warning, "breaks": st.error}[s.outcome]
+if box is st.success and still_falling(result) is not None:
+    box = st.warning  # "copes" for the run, but cash would run out soon after it: not a green all-clear
 box("  \n".join(analysis.verdict()))
 if analysis.flagged:
     st.caption(

@@ -142,7 +142,7 @@ def test_a_note_too_long_to_keep_whole_is_refused_not_cut(sample, tmp_path: Path
     kept = validate_answer(sample, "cover", 1, long_enough)
     assert kept.note == long_enough.strip() and kept.note.endswith("the end")
     path = tmp_path / "answers.yaml"
-    path.write_text(f"answers:\n  surge_plan: no\n  cover: {{value: 1, note: \"{'y' * (MAX_NOTE + 1)}\"}}\n")
+    path.write_text(f'answers:\n  surge_plan: no\n  cover: {{value: 1, note: "{"y" * (MAX_NOTE + 1)}"}}\n')
     with pytest.raises(AnswersError) as caught:
         load_answers(sample, path)
     [problem] = caught.value.problems

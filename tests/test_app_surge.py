@@ -101,6 +101,18 @@ def test_a_padded_forecast_is_a_shortfall_with_stock_nobody_ordered(db: Store) -
     assert verdict(at).startswith("Builds ")
 
 
+def test_a_lost_contract_that_drains_cash_past_the_run_is_no_all_clear(db: Store) -> None:  # noqa: F811
+    # The demo loses 40% of its orders for good: no order is lost and cash never runs out within the 180
+    # days, but it falls every week to its lowest on the last day. That was a green "copes".
+    at = demo_surge()
+    at.selectbox(key="surge_preset").set_value("lost_contract").run()
+    assert not at.exception, at.exception
+    said = verdict(at)
+    assert "still falling when the run ends" in said and "runs out around day" in said
+    assert said in [b.body for b in at.warning] and said not in [b.body for b in at.success]
+    assert "for good" in " ".join(c.value for c in at.caption)  # not "for 100000 days" in a run of 180
+
+
 def test_without_an_assessment_everything_is_an_assumption(db: Store) -> None:  # noqa: F811
     at = app(page="pages/surge.py")
     assert "every input is an assumption" in at.info[0].body

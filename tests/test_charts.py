@@ -235,3 +235,16 @@ def test_specs_render(demo) -> None:
     vlc = pytest.importorskip("vl_convert")
     svg = vlc.vegalite_to_svg(charts.static(charts.spec(charts.question_heatmap(demo[2])), width=358))
     assert svg.count("<path") > 77 and "Don" in svg and "Context (not scored)" in svg
+
+
+def test_waiting_charts_keep_an_axis_when_nothing_waited() -> None:
+    """A lost contract: nobody waits all run. An all-zero domain made Vega label the axis "NaN"."""
+    q = load_questionnaire(DEMO_QUESTIONNAIRE)
+    setup = setup_from_answers(q, load_answers(q, DEMO_ANSWERS)[0])
+    result = analyse(setup, "lost_contract").result
+    assert max(result.backlog) == 0 and max(result.wait) == 0
+    for chart in (surge_charts.waiting(result), surge_charts.wait(result)):
+        spec = charts.spec(chart)
+        assert spec["encoding"]["y"]["scale"]["domain"] == [0, 1]
+    busy = analyse(setup, "tv_spot").result
+    assert "domain" not in charts.spec(surge_charts.waiting(busy))["encoding"]["y"]["scale"]

@@ -84,6 +84,13 @@ def _x(days: Days) -> alt.X:
     return alt.X("day:Q", title="Day", scale=alt.Scale(domain=list(days), nice=False))
 
 
+def _from_zero(rows: list[dict[str, float]], field: str) -> alt.Scale:
+    """An axis from zero that stays an axis when every value is zero (nothing waited): Vega draws an
+    all-zero domain with "NaN" as its only label."""
+    top = max((r[field] for r in rows), default=0.0)
+    return alt.Scale(domainMin=0) if top > 0 else alt.Scale(domain=[0, 1])
+
+
 def _span(result: SurgeResult, days: Days | None) -> tuple[Days, range]:
     """The window drawn (:func:`window` unless given) and the 0-based indexes of its days."""
     shown = days or window(result)
@@ -146,7 +153,7 @@ def waiting(result: SurgeResult, days: Days | None = None) -> alt.Chart:
         .mark_area(color=DEMAND, opacity=0.35, line={"color": DEMAND})
         .encode(
             x=_x(shown),
-            y=alt.Y("backlog:Q", title="Orders waiting", axis=alt.Axis(format="~s")),
+            y=alt.Y("backlog:Q", title="Orders waiting", axis=alt.Axis(format="~s"), scale=_from_zero(rows, "backlog")),
             tooltip=[alt.Tooltip("day:Q", title="Day"), alt.Tooltip("backlog:Q", title="Waiting", format=",.0f")],
         )
     )
@@ -162,7 +169,7 @@ def wait(result: SurgeResult, days: Days | None = None) -> alt.Chart:
         .mark_line(color=TARGET, interpolate="step-after")
         .encode(
             x=_x(shown),
-            y=alt.Y("wait:Q", title="Days", axis=alt.Axis(format="~s")),
+            y=alt.Y("wait:Q", title="Days", axis=alt.Axis(format="~s"), scale=_from_zero(rows, "wait")),
             tooltip=[alt.Tooltip("day:Q", title="Day"), alt.Tooltip("wait:Q", title="Longest wait (days)")],
         )
     )

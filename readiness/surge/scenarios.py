@@ -74,6 +74,8 @@ class Scenario(_Model):
         if self.shape == "spike":
             tail = f", then back to normal over {days(self.decay_days)}" if self.decay_days else ", then back to normal"
             what = f"{n} {noun} for {days(self.days)}{tail}"
+        elif self.shape == "step" and self.days >= FOR_GOOD:
+            what = f"{n} {noun} for good"  # not "for 100000 days" in a run of 180
         elif self.shape == "step":
             what = f"{n} {noun} for {days(self.days)}"
         elif self.shape == "ramp":
@@ -100,6 +102,9 @@ class Scenario(_Model):
 
 
 #: Ready-made scenarios, each with a plain-words label. Keys are stable (the CLI's --scenario).
+#: A step at least this long has no end worth naming: the scenario says "for good".
+FOR_GOOD = 10_000
+
 PRESETS: dict[str, Scenario] = {
     "tv_spot": Scenario(
         shape="spike",

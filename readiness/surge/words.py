@@ -9,7 +9,7 @@ fix the what-if table does not rank first, or a figure the tables do not show.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from readiness.currency import unit as currency_unit
 from readiness.errors import SurgeInputError
@@ -99,6 +99,13 @@ def _shortfall_line(analysis: Analysis) -> str:
         if s.crunch_day is not None
         else f"cash low point {money(s.cash_low, cur)}"
     )
+    falling = still_falling(analysis.result)
+    if falling is not None:  # "low point" alone would read as a floor reached; it is only where the run stopped
+        per_week, out_day = falling
+        cash = (
+            f"cash is still falling when the run ends (about {money(per_week, cur)} a week): at this rate it runs "
+            f"out around day {out_day}"
+        )
     built = stock_words(s)
     if built >= 0.5:
         return (
@@ -106,6 +113,20 @@ def _shortfall_line(analysis: Analysis) -> str:
             f"({money(built * s.unit_cost, cur)} at cost); {cash}."
         )
     return f"No stock piles up; {cash}."
+
+
+def still_falling(result: Any, weeks: int = 4) -> tuple[float, int] | None:
+    """(cash lost a week, the day it would run out at that rate) when cash has not run out yet but is
+    still falling at the end of the run, at its low point; ``None`` otherwise. A lost contract that
+    drains cash slowly 'copes' for 180 days and still closes the business in the ninth month."""
+    cash = [float(c) for c in result.cash]
+    span = min(7 * weeks, len(cash) - 1)
+    if span < 7 or result.summary.crunch_day is not None or cash[-1] <= 0:
+        return None
+    per_day = (cash[-1 - span] - cash[-1]) / span
+    if per_day <= 0 or cash[-1] > min(cash) + 1e-6:
+        return None
+    return per_day * 7, len(cash) + int(cash[-1] / per_day) + 1
 
 
 def _savings_line(analysis: Analysis) -> str:
@@ -232,7 +253,12 @@ def numbers(analysis: Analysis) -> list[tuple[str, str]]:
     when = "at the start" if s.cash_low_day == 0 else f"day {s.cash_low_day}"
     rows.append(("Cash low point", f"{money(s.cash_low, cur)} ({when})"))
     rows.append((f"Cash on day {horizon}", money(s.cash_end, cur)))
-    rows.append(("Cash runs out", "never" if s.crunch_day is None else f"day {s.crunch_day}"))
+    falling = still_falling(analysis.result)
+    if falling is not None:  # not "never": only not within the run
+        rows.append(("Cash runs out", f"after the run: around day {falling[1]} at this rate"))
+        rows.append(("Cash still falling at the end", f"{money(falling[0], cur)} a week"))
+    else:
+        rows.append(("Cash runs out", "never" if s.crunch_day is None else f"day {s.crunch_day}"))
     if s.expansion_cost > 0.5:
         rows.append(("Spent on added capacity", money(s.expansion_cost, cur)))
     if s.committed_after > 0.5:
