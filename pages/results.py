@@ -11,6 +11,7 @@ from readiness.summary import (
     cap_texts,
     dimension_markdown,
     finding_markdown,
+    link_differs_text,
     link_words,
     open_critical_text,
     overrun_text,
@@ -110,6 +111,8 @@ if scale.has_demand(q):
             "and the operations side.",
             icon=":material/help:",
         )
+    if differs := link_differs_text(result):
+        st.caption(md_literal(differs))
     if overrun := overrun_text(result):
         st.warning(overrun, icon=":material/schedule:")
 else:  # a framework of its own (no demand side): its own headline, no balance to place the business on

@@ -290,7 +290,7 @@ def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
                 "Range": score_range(d, sc),
                 "Level": (d.level_name or "–") + (" (held back by a critical answer)" if d.capped_by else ""),
                 "Target": None if d.side == "demand" else scale.number(d.target, sc),
-                "Gap": None if d.gap is None else scale.signed(scale.gap(d, sc), sc),
+                "Gap": None if d.gap is None else scale.short_of(scale.gap(d, sc), sc),  # as the reports say it
                 "Answered": f"{d.given} of {d.total}",
                 "Don't know": d.dont_know,
             }
@@ -349,6 +349,17 @@ def weakest_text(result: ScoreResult) -> str | None:
         )
     demand = scale.number(b.demand, sc)
     return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}"
+
+
+def link_differs_text(result: ScoreResult) -> str | None:
+    """The weakest-link sentence, only when the link's figure differs from its dimension's score as shown:
+    then a reader sees two numbers for one dimension (the card's 7, the table's 8) and needs the reason."""
+    b = result.balance
+    dim = next((d for d in result.dimensions if d.id == b.weakest), None)
+    if dim is None or dim.score is None or b.link is None:
+        return None
+    sc = result.score_scale
+    return weakest_text(result) if scale.number(dim.score, sc) != scale.number(b.link, sc) else None
 
 
 def link_words(result: ScoreResult) -> str:

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from readiness.errors import Problem, ProblemsError
 from readiness.loader import parse_questionnaire
 from readiness.model import Questionnaire
+from readiness.yamlsource import parse_yaml
 
 #: Larger than any real questionnaire (the default one is ~100 kB of YAML); refused before parsing.
 MAX_BYTES = 2_000_000
@@ -68,12 +69,33 @@ def read_upload(file_name: str, data: bytes) -> UploadResult:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return UploadResult(name, kind, problems=(_place_file(name, f"not UTF-8 text (byte {exc.start})"),))
+    if _answers_file(text):
+        return UploadResult(
+            name,
+            kind,
+            problems=(
+                _place_file(
+                    name,
+                    "this is an answers file, not a questionnaire: this page takes questionnaires. Score an "
+                    "answers file with `readiness score` or `readiness report` (see the README), or answer "
+                    "in the app from the start page",
+                ),
+            ),
+        )
     try:
         loaded = parse_questionnaire(text, name)
     except ProblemsError as exc:
         return UploadResult(name, kind, problems=tuple(_place(p) for p in exc.problems))
     warnings = tuple(_place(p) for p in loaded.warnings)
     return UploadResult(name, kind, loaded.questionnaire, text, warnings)
+
+
+def _answers_file(text: str) -> bool:
+    """Whether the text is an answers file (``answers:`` and none of a questionnaire's own keys): then
+    fourteen "`id` is required" problems would only bury the one thing to say."""
+    data = parse_yaml(text, "upload")[0].data  # the hardened reader: aliases, depth and size are limited
+    own = {"schema_version", "id", "dimensions", "questions", "title"}
+    return isinstance(data, dict) and "answers" in data and not own & set(data)
 
 
 def _place_file(name: str, message: str) -> Place:

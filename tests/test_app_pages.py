@@ -163,6 +163,11 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     assert metrics["Weakest link"] == f"{expected.balance.link:.0f} / 100"  # the figure the balance subtracts
     [weakest] = [m for m in at.metric if m.label == "Weakest link"]
     assert weakest.delta == expected.balance.weakest_title
+    # the card's figure differs from the table's score for that dimension: the page says why, in words
+    shown = f"{expected.dimension(expected.balance.weakest).score:.0f}"
+    assert shown != f"{expected.balance.link:.0f}"
+    said = " ".join(c.value for c in at.caption).replace("\\", "")  # captions are Markdown-escaped
+    assert f"It scores {shown}, but its weakest part carries the load" in said
     assert "Selling dreams, delivering nightmares" in at.error[0].body
     # failing critical questions are named, with the cap they put on their dimension only where it binds
     failing = [f for f in expected.balance.critical_failures if f.status != "unanswered"]

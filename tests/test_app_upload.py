@@ -53,6 +53,15 @@ def test_a_broken_file_shows_each_problem_at_its_line_and_keeps_nothing(db: Stor
     assert db.uploads() == []
 
 
+def test_an_answers_file_is_named_for_what_it_is_not_listed_as_fourteen_missing_keys(db: Store) -> None:
+    answers = b"questionnaire: growth-readiness\nanswers:\n  business_type: goods\n  clear_roles: 3\n"
+    at = upload(page(), "answers.yaml", answers)
+    said = plain(at.error[0].body) + markdown_of(at)
+    assert "this is an answers file, not a questionnaire" in said and "readiness score" in said
+    assert "RQ100" not in said
+    assert db.uploads() == []
+
+
 def test_a_valid_file_is_kept_in_the_database_and_offered_for_assessments_and_workshops(
     db: Store, tmp_path: Path
 ) -> None:
