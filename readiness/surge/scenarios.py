@@ -169,7 +169,10 @@ PRESETS: dict[str, Scenario] = {
         days=100_000,
         planned=1,
         label="A contract is lost",
-        description="A customer worth 40% of your orders leaves on day 1; production keeps planning for them.",
+        description=(
+            "A customer worth 40% of your orders leaves on day 1 and does not come back; production still plans "
+            "for them, but each batch is cut by what is left on the shelf, so cash, not stock, is what suffers."
+        ),
     ),
 }
 
