@@ -99,7 +99,8 @@ def short_of(value: float | None, scale: ScoreScale) -> str:
     text = signed(value, scale)
     if float(text) == 0:
         return "on target"
-    return f"{text.lstrip('+')} below" if text.startswith("+") else f"{text.lstrip('-')} above"
+    # a no-break space: "45" and "below" never part in a narrow column
+    return f"{text.lstrip('+')}\u00a0below" if text.startswith("+") else f"{text.lstrip('-')}\u00a0above"
 
 
 def signed(value: float | None, scale: ScoreScale) -> str:

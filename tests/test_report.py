@@ -732,7 +732,7 @@ def test_samm_gaps_are_the_difference_of_the_target_and_score_shown() -> None:
     # Strategy and Metrics at 1.625 (stored as 54.17 of 100): shown 1.63 against a target of 2.00
     answers = dict(SAMM_ANSWERS, sm_a1=1, sm_b1=1, sm_a2=0.5, sm_b2=0.25, sm_a3=0.25, sm_b3=0.25)
     rows = [r for r in dimension_table(score(q, _answers(answers))) if r["Gap"]]
-    assert (rows[0]["Target"], rows[0]["Score"], rows[0]["Gap"]) == ("2.00", "1.63", "0.37 below")
+    assert (rows[0]["Target"], rows[0]["Score"], rows[0]["Gap"]) == ("2.00", "1.63", "0.37\u00a0below")
 
     def said(gap: str) -> float:  # "0.37 below" is +0.37 to go, "0.10 above" is -0.10, "on target" 0
         if gap == "on target":
