@@ -5,11 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from readiness import currency
-from readiness.demo import create_demo
+from readiness.answers import count_answers
+from readiness.demo import create_demo, create_from_answers
 from readiness.errors import ReadinessError
 from readiness.forms import business_kind_question, minutes_asked, minutes_range, questions_asked, questions_range
+from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.storage import NotFound
+from readiness.upload import read_answers_upload
 from ui import faults, links, resources, session, shell
 
 #: Some answers open follow-up questions (show_if), which the count then includes: said, not hidden.
@@ -128,6 +131,41 @@ with resume:
             st.error(faults.message(exc), icon=":material/error:")
         else:
             session.open_assessment(found.resume_key or "", "assess")
+
+    # A client who filled in an answers file offline (`readiness template`), or a consultant's records:
+    # one upload turns it into an assessment with its results, or says what is wrong and where.
+    with st.expander("Load an answers file", icon=":material/upload_file:"):
+        st.caption(
+            "An answers file written with `readiness template` and filled in (YAML or JSON). It becomes a new "
+            "assessment; the file names its questionnaire, else the one chosen above is used."
+        )
+        uploaded = st.file_uploader("Answers file", type=["yaml", "yml", "json"], key="home_answers_file")
+        if uploaded is not None:
+            offered = resources.questionnaires()
+            read = read_answers_upload(uploaded.name, uploaded.getvalue(), offered, questionnaire)
+            errors = [p for p in read.problems if p.is_error]
+            if not read.ok:
+                st.error(
+                    f"**{md_literal(read.file_name)}** has {len(errors)} problem{'s' if len(errors) != 1 else ''}, "
+                    "so nothing was loaded. Fix the file and upload it again.",
+                    icon=":material/error:",
+                )
+            for problem in read.problems:
+                where = f"line {problem.line}: " if problem.line else ""
+                hint = f"  \n{md_literal(problem.hint)}" if problem.hint else ""
+                text = f"{where}{problem.code} {md_literal(problem.message)}{hint}"
+                (st.error if problem.is_error else st.warning)(text)
+            if read.ok and read.questionnaire is not None and read.answers is not None:
+                count = count_answers(read.questionnaire, read.answers.answers)
+                st.success(
+                    f"{count.answered} of {count.shown} questions answered, for "
+                    f"{md_literal(read.answers.business or 'a business with no name')} "
+                    f"({md_literal(tr(read.questionnaire.title))})."
+                )
+                if st.button("Open as a new assessment", type="primary", key="home_answers_open"):
+                    with faults.reported("The answers could not be loaded"):
+                        made = create_from_answers(resources.store(), read.questionnaire, read.answers)
+                        session.open_assessment(made.resume_key or "", "results")
 
 broken = [e for e in resources.catalog() if e.error]
 for entry in broken:

@@ -1,4 +1,5 @@
-"""Reading a questionnaire someone uploads: YAML or a workbook, every problem at its place.
+"""Reading what someone uploads: a questionnaire (YAML or a workbook), or an answers file to start an
+assessment from; every problem at its place.
 
 The app's upload page shows what this returns; it never writes the file
 anywhere (an accepted questionnaire is kept in the database by
@@ -7,13 +8,15 @@ anywhere (an accepted questionnaire is kept in the database by
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from readiness.errors import Problem, ProblemsError
+from readiness.answers import AnswerSet, parse_answers
+from readiness.errors import AnswersError, Problem, ProblemsError
 from readiness.loader import parse_questionnaire
 from readiness.model import Questionnaire
-from readiness.yamlsource import parse_yaml
+from readiness.yamlsource import parse_json, parse_yaml
 
 #: Larger than any real questionnaire (the default one is ~100 kB of YAML); refused before parsing.
 MAX_BYTES = 2_000_000
@@ -112,3 +115,51 @@ def _place(problem: Problem) -> Place:
         excerpt=excerpt,
         warning=not problem.is_error,
     )
+
+
+@dataclass(frozen=True)
+class AnswersUpload:
+    """An answers file someone uploads to start an assessment from: its questionnaire and answers, or
+    every problem with it (each naming the question and line, as the CLI says them)."""
+
+    file_name: str
+    questionnaire: Questionnaire | None = None
+    answers: AnswerSet | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.answers is not None
+
+
+ANSWER_FORMATS = (".yaml", ".yml", ".json")
+
+
+def read_answers_upload(
+    file_name: str, data: bytes, offered: Mapping[str, Questionnaire], default: Questionnaire | None = None
+) -> AnswersUpload:
+    """The answers in an uploaded file, checked against the questionnaire it names (``questionnaire:``, as
+    ``readiness template`` writes it) among those ``offered``, else against ``default``."""
+    name = PurePath(file_name or "answers").name
+    if PurePath(name).suffix.lower() not in ANSWER_FORMATS:
+        return AnswersUpload(name, problems=(Problem("RA001", "upload a .yaml, .yml or .json answers file", name),))
+    if len(data) > MAX_BYTES:
+        size = f"{len(data) / 1_000_000:.1f} MB"
+        return AnswersUpload(name, problems=(Problem("RA001", f"the file is {size}; the limit is 2 MB", name),))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return AnswersUpload(name, problems=(Problem("RA001", f"not UTF-8 text (byte {exc.start})", name),))
+    peek = parse_json(text, name)[0] if text.lstrip().startswith("{") else parse_yaml(text, name)[0]
+    wanted = peek.data.get("questionnaire") if isinstance(peek.data, dict) else None
+    questionnaire = offered.get(wanted) if isinstance(wanted, str) else default
+    if questionnaire is None:
+        known = ", ".join(f"`{qid}`" for qid in offered) or "none"
+        what = f"`{wanted}`, which this app does not offer" if wanted else "no questionnaire"
+        message = f"the answers are for {what}; the questionnaires offered here are {known}"
+        return AnswersUpload(name, problems=(Problem("RA106", message, name),))
+    try:
+        answers, warnings = parse_answers(questionnaire, text, name)
+    except AnswersError as exc:
+        return AnswersUpload(name, questionnaire, problems=tuple(exc.problems))
+    return AnswersUpload(name, questionnaire, answers, tuple(warnings))
