@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from readiness.dimensions import EPS, band_of, level_cap, weighted_mean
-from readiness.model import NumberQuestion, Questionnaire, tr
+from readiness.dimensions import EPS, band_says, level_cap, weighted_mean
+from readiness.model import Questionnaire, tr
 from readiness.results import Balance, CriticalFailure, DimensionScore, QuestionScore
 
 QUADRANTS: dict[str, tuple[str, str]] = {
@@ -240,8 +240,8 @@ def _position(
         question = questionnaire.question(q.id)
         if not (question.headroom and q.counted and q.dimension in op_dims):
             continue
-        if q.status == "answered" and _slack_band(question, q.value):
-            continue
+        if q.status == "answered" and band_says(question, q.value, "pressure") == "slack":
+            continue  # as the findings judge a busiest step: standing idle is room, not a full step
         full = max(full, (1 - share(q)) * inflow)
     # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
     # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken
@@ -282,13 +282,6 @@ def _position(
     return _Position(
         effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area, beyond, full
     )
-
-
-def _slack_band(question: Any, value: Any) -> bool:
-    """Whether a number is answered in a band that names itself slack (the busiest step standing idle)."""
-    if not isinstance(question, NumberQuestion) or not isinstance(value, (int, float)):
-        return False
-    return band_of(question, value).pressure == "slack"
 
 
 def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:

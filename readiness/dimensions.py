@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from readiness import policy as policies
 from readiness.answers import Answer
@@ -60,6 +60,17 @@ def answer_score(
         if step.value == answer.value:
             return step.score, tr(step.label)
     return 0.0, None  # pragma: no cover - validate_answer guarantees a step
+
+
+def band_says(question: Any, value: Any, field: Literal["pressure", "grows"], reading: Reading = PLAIN) -> str | None:
+    """A question's ``pressure`` or ``grows``, as the band a number is answered in says it where that band
+    names one (too much stock guards against slack, a busiest step filling up is fixed by more capacity),
+    else the question's own. The findings and the balance read bands through this one function."""
+    if isinstance(question, NumberQuestion) and isinstance(value, int | float) and not isinstance(value, bool):
+        said = getattr(band_of(question, value, reading), field)
+        if said:
+            return said
+    return getattr(question, field)
 
 
 def band_of(question: NumberQuestion, value: float, reading: Reading = PLAIN) -> Any:

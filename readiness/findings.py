@@ -6,12 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from readiness import expr
 from readiness.answers import Answer, condition_value
 from readiness.balance import demand_kinds, pressure_kinds
-from readiness.dimensions import EPS, PLAIN, Reading, answer_score, band_of, lowest_share, reading_for
+from readiness.dimensions import (
+    EPS,
+    PLAIN,
+    Reading,
+    answer_score,
+    band_of,
+    band_says,
+    lowest_share,
+    reading_for,
+)
 from readiness.model import (
     MultipleChoiceQuestion,
     NumberQuestion,
@@ -150,25 +159,13 @@ def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | Non
     return 1 + max(dim.gap or 0.0, 0.0) / 100
 
 
-def _kind_of(question: Any, answer: Answer | None, reading: Reading = PLAIN) -> str | None:
-    """The kind of pressure a finding guards against: its band's, for a number answered in a band that
-    names one (too much stock guards against slack, too little against a spike), else the question's."""
-    if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
-        band = band_of(question, answer.value, reading)
-        if band.pressure:
-            return band.pressure
-    return question.pressure
-
-
-def _grows_of(question: Any, answer: Answer | None, reading: Reading = PLAIN) -> str | None:
-    """What acting on a finding adds: its band's, for a number answered in a band that names it (a busiest
-    step filling up is fixed by more capacity, the same step standing idle by something else), else the
-    question's."""
-    if isinstance(question, NumberQuestion) and answer is not None and answer.kind == "value":
-        band = band_of(question, answer.value, reading)
-        if band.grows:
-            return band.grows
-    return question.grows
+def _band_says(
+    question: Any, answer: Answer | None, field: Literal["pressure", "grows"], reading: Reading = PLAIN
+) -> str | None:
+    """The kind of pressure a finding guards against, or what acting on it adds: :func:`band_says` for the
+    answer given (a "don't know" or no answer reads the question's own)."""
+    value = answer.value if answer is not None and answer.kind == "value" else None
+    return band_says(question, value, field, reading)
 
 
 def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
@@ -220,7 +217,7 @@ def rank_findings(
     headroom = [q for q in scores if q.status == "answered" and q.counted and questionnaire.question(q.id).headroom]
     # A band marked slack (the busiest step partly idle) has more room than the best band, not less.
     spare = bool(headroom) and all(
-        (q.score or 0.0) >= 1 - EPS or _kind_of(questionnaire.question(q.id), given.get(q.id)) == "slack"
+        (q.score or 0.0) >= 1 - EPS or _band_says(questionnaire.question(q.id), given.get(q.id), "pressure") == "slack"
         for q in headroom
     )
     # Brakes need something to brake: demand ahead of operations, or a spike or growth strong enough to
@@ -231,7 +228,8 @@ def rank_findings(
     busy = [
         q
         for q in headroom
-        if _kind_of(questionnaire.question(q.id), given.get(q.id)) != "slack" and (q.score or 0.0) < 1 - EPS
+        if _band_says(questionnaire.question(q.id), given.get(q.id), "pressure") != "slack"
+        and (q.score or 0.0) < 1 - EPS
     ]
     if busy and "slack" in kinds:
         kinds["slack"] *= min(q.score or 0.0 for q in busy)
@@ -244,7 +242,7 @@ def rank_findings(
         question = questionnaire.question(qs.id)
         lever = dim.side != "operations"
         reading = reading_for(question, given)
-        grows = _grows_of(question, given.get(qs.id), reading)
+        grows = _band_says(question, given.get(qs.id), "grows", reading)
         if lever and not (grows == "demand" and verdict == "idle_capacity"):
             continue  # demand pressure is the weather, not a fault to fix, except where demand is what is short
         if (grows == "capacity" and verdict == "idle_capacity") or (grows == "demand" and demand_ahead):
@@ -277,7 +275,7 @@ def rank_findings(
         relative = qs.weight / mean_weight if mean_weight > 0 else 1.0
         shortfall = 1.0 - (current if not dont_know else lowest_share(questionnaire, question))
         impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
-        kind = _kind_of(question, answer, reading)
+        kind = _band_says(question, answer, "pressure", reading)
         if lever:
             pass  # a demand lever creates pressure; no kind of pressure present makes it more or less useful
         elif kind in kinds:  # match the fix to the kind of pressure coming

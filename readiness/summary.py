@@ -337,9 +337,7 @@ def weakest_text(result: ScoreResult) -> str | None:
         return None
     where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
     average = f"the operations average is {scale.number(result.overall, sc)}."
-    dim = next((d for d in result.dimensions if d.id == b.weakest), None)
-    shown = scale.number(dim.score, sc) if dim is not None and dim.score is not None else None
-    link = scale.number(b.link, sc)
+    shown, link = _link_figures(result)
     if shown is not None and shown != link:
         # The table shows the dimension's score; the balance weighs what it can carry under this pressure.
         # Say both, so the two figures a reader sees on the page are reconciled, not left to be guessed.
@@ -351,15 +349,19 @@ def weakest_text(result: ScoreResult) -> str | None:
     return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}"
 
 
+def _link_figures(result: ScoreResult) -> tuple[str | None, str]:
+    """(the weakest dimension's score, the weakest link's figure), as shown; the score is None without one."""
+    b, sc = result.balance, result.score_scale
+    dim = next((d for d in result.dimensions if d.id == b.weakest), None)
+    shown = scale.number(dim.score, sc) if dim is not None and dim.score is not None else None
+    return shown, scale.number(b.link, sc)
+
+
 def link_differs_text(result: ScoreResult) -> str | None:
     """The weakest-link sentence, only when the link's figure differs from its dimension's score as shown:
     then a reader sees two numbers for one dimension (the card's 7, the table's 8) and needs the reason."""
-    b = result.balance
-    dim = next((d for d in result.dimensions if d.id == b.weakest), None)
-    if dim is None or dim.score is None or b.link is None:
-        return None
-    sc = result.score_scale
-    return weakest_text(result) if scale.number(dim.score, sc) != scale.number(b.link, sc) else None
+    shown, link = _link_figures(result)
+    return weakest_text(result) if shown is not None and result.balance.link is not None and shown != link else None
 
 
 def link_words(result: ScoreResult) -> str:

@@ -56,9 +56,8 @@ def read_upload(file_name: str, data: bytes) -> UploadResult:
         return UploadResult(
             name, suffix.lstrip("."), problems=(_place_file(name, "upload a .yaml, .yml or .xlsx file"),)
         )
-    if len(data) > MAX_BYTES:
-        size = f"{len(data) / 1_000_000:.1f} MB"
-        return UploadResult(name, kind, problems=(_place_file(name, f"the file is {size}; the limit is 2 MB"),))
+    if too_large := _too_large(data):
+        return UploadResult(name, kind, problems=(_place_file(name, too_large),))
     if kind == "xlsx":
         from readiness.xlsform import WorkbookError, import_workbook
 
@@ -68,10 +67,9 @@ def read_upload(file_name: str, data: bytes) -> UploadResult:
             places = tuple(Place(p.location(), p.message) for p in exc.problems)
             return UploadResult(name, kind, problems=places)
         return UploadResult(name, kind, questionnaire, text)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return UploadResult(name, kind, problems=(_place_file(name, f"not UTF-8 text (byte {exc.start})"),))
+    text, unreadable = _text(data)
+    if text is None:
+        return UploadResult(name, kind, problems=(_place_file(name, unreadable),))
     if _answers_file(text):
         return UploadResult(
             name,
@@ -79,9 +77,9 @@ def read_upload(file_name: str, data: bytes) -> UploadResult:
             problems=(
                 _place_file(
                     name,
-                    "this is an answers file, not a questionnaire: this page takes questionnaires. Score an "
-                    "answers file with `readiness score` or `readiness report` (see the README), or answer "
-                    "in the app from the start page",
+                    "this is an answers file, not a questionnaire: this page takes questionnaires. Load it "
+                    "on the start page (Load an answers file), or score it with the readiness score or "
+                    "readiness report command (see the README)",
                 ),
             ),
         )
@@ -91,6 +89,19 @@ def read_upload(file_name: str, data: bytes) -> UploadResult:
         return UploadResult(name, kind, problems=tuple(_place(p) for p in exc.problems))
     warnings = tuple(_place(p) for p in loaded.warnings)
     return UploadResult(name, kind, loaded.questionnaire, text, warnings)
+
+
+def _too_large(data: bytes) -> str | None:
+    """Why a file is refused before it is read, or None: larger than any real questionnaire or answers."""
+    return f"the file is {len(data) / 1_000_000:.1f} MB; the limit is 2 MB" if len(data) > MAX_BYTES else None
+
+
+def _text(data: bytes) -> tuple[str | None, str]:
+    """(the file as text, "") or (None, why it cannot be read as text)."""
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 text (byte {exc.start})"
 
 
 def _answers_file(text: str) -> bool:
@@ -143,13 +154,11 @@ def read_answers_upload(
     name = PurePath(file_name or "answers").name
     if PurePath(name).suffix.lower() not in ANSWER_FORMATS:
         return AnswersUpload(name, problems=(Problem("RA001", "upload a .yaml, .yml or .json answers file", name),))
-    if len(data) > MAX_BYTES:
-        size = f"{len(data) / 1_000_000:.1f} MB"
-        return AnswersUpload(name, problems=(Problem("RA001", f"the file is {size}; the limit is 2 MB", name),))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return AnswersUpload(name, problems=(Problem("RA001", f"not UTF-8 text (byte {exc.start})", name),))
+    if too_large := _too_large(data):
+        return AnswersUpload(name, problems=(Problem("RA001", too_large, name),))
+    text, unreadable = _text(data)
+    if text is None:
+        return AnswersUpload(name, problems=(Problem("RA001", unreadable, name),))
     peek = parse_json(text, name)[0] if text.lstrip().startswith("{") else parse_yaml(text, name)[0]
     wanted = peek.data.get("questionnaire") if isinstance(peek.data, dict) else None
     questionnaire = offered.get(wanted) if isinstance(wanted, str) else default

@@ -9,7 +9,7 @@ fix the what-if table does not rank first, or a figure the tables do not show.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from readiness.currency import unit as currency_unit
 from readiness.errors import SurgeInputError
@@ -23,6 +23,7 @@ from readiness.surge.results import Break, SurgeSummary
 
 if TYPE_CHECKING:
     from readiness.scoring import Finding, ScoreResult
+    from readiness.surge.results import SurgeResult
 
 POLICY_LABELS = {
     "never": "Add nothing",
@@ -115,7 +116,7 @@ def _shortfall_line(analysis: Analysis) -> str:
     return f"No stock piles up; {cash}."
 
 
-def still_falling(result: Any, weeks: int = 4) -> tuple[float, int] | None:
+def still_falling(result: SurgeResult, weeks: int = 4) -> tuple[float, int] | None:
     """(cash lost a week, the day it would run out at that rate) when cash has not run out yet but is
     still falling at the end of the run, at its low point; ``None`` otherwise. A lost contract that
     drains cash slowly 'copes' for 180 days and still closes the business in the ninth month."""
