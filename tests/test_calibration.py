@@ -65,6 +65,56 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 7 held back (eight cases by a consultant who never saw the tool's output), run once on the
+    # rules of round 6 (unchanged since) on 2026-11-29, 09:00: 7 of 8 quadrants, 6 of 8 weakest links, 1 of 8
+    # first fixes, 7 of 8 clean of ruled-out advice. Kept as found. (The consultant, not told the quadrant
+    # ids, wrote "untapped_capacity" and "ready_to_scale"; they were renamed idle_capacity and scale_ready,
+    # the same verdicts, before the run.)
+    ("accident-repair-bodyshop-taking-on-insurer-contract", "quadrant"): (
+        "held back; first run: foundation: the insurer contract (55% more in six weeks) puts demand pressure "
+        "at 45 against a weakest link (team) of 39, short of the gap of 20; the expert reads an owner who "
+        "writes every estimate, before a contract that adds half again, as the danger zone"
+    ),
+    ("accident-repair-bodyshop-taking-on-insurer-contract", "first_fixes"): (
+        "held back; first run: key person cover and the brake (when_full) lead as the expert wants, then cash "
+        "runway; hiring a painter (weeks_to_productive, extra_hands) is not in the first six"
+    ),
+    ("escape-room-venue-with-empty-weekdays", "weakest"): (
+        "held back; first run: process (forecasts and plans, loaded by slack) is named; the expert names "
+        "technology (two booking channels that double-book, no backup of the player list)"
+    ),
+    ("escape-room-venue-with-empty-weekdays", "first_fixes"): (
+        "held back; first run: key person cover, the campaign lever and forecasts lead; the expert wants one "
+        "booking system, a backup and monitoring, then the corporate offer (the campaign lever, second here)"
+    ),
+    ("family-funeral-director-owner-on-call", "weakest"): (
+        "held back; first run: process (36.5, improvement area) is named; the expert names team (the owner is "
+        "the only embalmer)"
+    ),
+    ("family-funeral-director-owner-on-call", "first_fixes"): (
+        "held back; first run: key person cover (the expert's first), weeks to productive and weeks to double "
+        "lead; the expert wants clear roles or the owner's time, then a winter surge plan"
+    ),
+    ("jigsaw-puzzle-shop-before-tv-gift-guide", "first_fixes"): (
+        "held back; first run: website spike, the brake and the website's measured peak lead (two of the "
+        "expert's three, the website twice); stock linked to the shop (inventory_system) is not in the first six"
+    ),
+    ("office-plant-care-firm-winning-coworking-contract", "first_fixes"): (
+        "held back; first run: cash runway, weeks to double and peak headroom lead (two of the expert's "
+        "three); the second grower (single_source) ranks fourth"
+    ),
+    ("sign-maker-with-idle-printers-after-losing-big-client", "first_fixes"): (
+        "held back; first run: the campaign and reach levers lead, then supplier payment; the expert's cash "
+        "first (cash_runway) ranks sixth and more channels are not in the first six"
+    ),
+    ("tea-blender-ahead-of-supermarket-listing", "first_fixes"): (
+        "held back; first run: supplier payment (the expert's first), the brake and contingency plans lead; "
+        "the planning meeting and forecasts and the label checks are not in the first six"
+    ),
+    ("family-garden-centre-with-dead-stock-and-late-payments", "must_not_advise"): (
+        "held back; first run: the website's spike and measured peak are advised (at the exposure floor, as "
+        "every untested website is); the expert rules out website work for a shop with flat sales"
+    ),
     # --- Round 6 held back (eight cases by a consultant who never saw the tool's output), run once on the
     # rules of round 5 (nothing in the verdict or the ranking changed since; only advice wording) on
     # 2026-11-29, 07:00: 7 of 8 quadrants, 6 of 8 weakest links, 0 of 8 first fixes, 8 of 8 clean of
