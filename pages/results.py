@@ -55,7 +55,8 @@ if result.completion < 1:
     st.warning(
         f"This assessment is {result.completion:.0%} complete. "
         + (
-            "Unanswered questions count as their worst answer; each score shows the range the open questions leave."
+            "Unanswered questions count as their worst answer; the balance index and the table of every "
+            "dimension show how far the open questions could move them."
             if result.policy.get("unanswered", "lowest") == "lowest"
             else "Unanswered questions are left out, as this questionnaire's scoring policy says."
         ),
@@ -93,9 +94,16 @@ if scale.has_demand(q):
         border=True,
         help="How much demand is coming and how fast it can jump. High is pressure, not praise.",
     )
+    spread = b.index_range if b.index_range and b.index_range[1] - b.index_range[0] >= 1 else None
     right.metric(
         "Balance index",
         scale.signed(scale.balance_index(b, sc), sc),
+        # what answering the open questions could do to it (never a coloured arrow: no direction is "good")
+        delta=f"{scale.signed(spread[0], sc)} to {scale.signed(spread[1], sc)} with the open questions"
+        if spread
+        else None,
+        delta_color="off",
+        delta_arrow="off",
         border=True,
         help=f"{link_words(result)[0].upper()}{link_words(result)[1:]}. "
         "Far above zero: demand is ahead of what you can deliver.",
@@ -153,6 +161,9 @@ st.caption(f"At most {result.plan.per_period} actions in each 30 days, in order;
 st.markdown(plan_markdown(result))
 
 st.header("Every dimension")
+if any(d.low is not None and d.high is not None and d.high - d.low >= 0.5 for d in result.dimensions):
+    st.caption("In brackets: where a score could land once the open questions are answered.")
+shell.phone_hint("The table is wider than a phone: swipe it sideways for the level, target and gap.")
 st.markdown(dimension_markdown(result))
 st.vega_lite_chart(specs["heatmap"], width="stretch", key="results_chart_heatmap")
 

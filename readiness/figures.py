@@ -46,4 +46,7 @@ def figure_text(questionnaire: Questionnaire, answer: Answer | None, label: str 
     # A typographic minus: "−5 (Shrinking)" reads as a figure, and no spreadsheet takes it for a
     # formula (the number itself is in the tables' Figure column).
     figure = f"{value:g}".replace("-", "−") + ("" if not unit else unit if unit == "%" else f" {unit}")
-    return f"{figure} ({label})" if label else figure
+    if not label:
+        return figure
+    # A band that carries its own brackets ("Four weeks or less (danger)") is not put in more of them.
+    return f"{figure} – {label}" if "(" in label else f"{figure} ({label})"

@@ -49,9 +49,11 @@ def _next_score(
     reading: Reading = PLAIN,
     *,
     modest: bool = False,
-) -> tuple[float, str | None]:
-    """The level a finding aims for, and its score: the first level above ``current`` that is good in
-    itself (at least ``GOOD_STEP`` of the way up), so "next" never names a state that is still a problem.
+) -> tuple[float, str | None, str | None]:
+    """The level a finding aims for: its score, what it looks like in words (the level's anchor where it
+    has one) and its short name (the label "now" is shown with, so the two read alike). The first level
+    above ``current`` that is good in itself (at least ``GOOD_STEP`` of the way up), so "next" never names
+    a state that is still a problem.
 
     For a number the search walks from the answer's band towards the better side, so a question that
     punishes both extremes (too much stock, too little) points back towards the middle, never across it.
@@ -61,11 +63,12 @@ def _next_score(
         chosen = set(answer.value) if answer is not None and answer.kind == "value" else set()
         candidates = [o for o in question.options if o.id not in chosen and o.value > 0]
         if not candidates:
-            return current, None
+            return current, None, None
         best = max(candidates, key=lambda o: o.value)
         trial = Answer(question.id, "value", (*chosen, best.id))
         new_score, _ = answer_score(questionnaire, question, trial)
-        return new_score, f"add: {tr(best.label)}"
+        added = f"add “{tr(best.label)}”"
+        return new_score, added, added
     if isinstance(question, NumberQuestion):
         scores = [b.score for b in question.bands]
         shares = [rescale(s, scores) for s in scores]
@@ -75,19 +78,19 @@ def _next_score(
             index = min(range(len(shares)), key=lambda i: shares[i])
         sides = [i for i in (index - 1, index + 1) if 0 <= i < len(shares) and shares[i] > current + EPS]
         if not sides:
-            return current, None
+            return current, None, None
         step = -1 if max(sides, key=lambda i: shares[i]) < index else 1
         i = index + step
         while 0 <= i + step < len(shares) and shares[i] < GOOD_STEP - EPS and shares[i + step] > shares[i] + EPS:
             i += step
-        return shares[i], tr(question.bands[i].label)
+        return shares[i], tr(question.bands[i].label), tr(question.bands[i].label)
     steps = questionnaire.steps(question)
     above = [s for s in steps if s.score > current + EPS]
     if not above:
-        return current, None
+        return current, None, None
     # A demand lever aims one step up (a first campaign, a second channel), never at "our biggest push yet".
     target = above[0] if modest else next((s for s in above if s.score >= GOOD_STEP - EPS), above[-1])
-    return target.score, (tr(target.anchor) if target.anchor else None) or tr(target.label)
+    return target.score, (tr(target.anchor) if target.anchor else None) or tr(target.label), tr(target.label)
 
 
 def _good_step(questionnaire: Questionnaire, question: Any, current: float) -> str | None:
@@ -261,7 +264,7 @@ def rank_findings(
         current = qs.score if qs.score is not None else lowest_share(questionnaire, question)
         if not dont_know and current >= GOOD_STEP - EPS:
             continue  # already at a level good in itself: where a finding would aim, so polishing, not a fix
-        new_score, next_label = _next_score(questionnaire, question, answer, current, reading, modest=lever)
+        new_score, next_label, next_name = _next_score(questionnaire, question, answer, current, reading, modest=lever)
         points = 0.0
         if qs.counted and counted_weight.get(qs.dimension):
             points = 100 * qs.weight * (new_score - current) / counted_weight[qs.dimension]
@@ -308,6 +311,7 @@ def rank_findings(
                 critical=qs.critical,
                 current=qs.label,
                 next=next_label,
+                next_name=next_name,
                 points=round(points, 2),
                 overall_points=round(overall, 2),
                 priority=round(impact, 3),

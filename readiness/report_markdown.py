@@ -61,10 +61,12 @@ def render_markdown(report: Report, top: int = 10) -> str:
         where = f"Now: {_sentence(f.now)}"
         if f.next:
             where += f" Next: {_sentence(f.next)}"
+        if f.next_detail:
+            where += f" {f.next} means: {_sentence(f.next_detail)}"
         lines.append(f"{f.rank}. **{f.question}**{tag}  ")
-        lines.append(f"   {where} Worth {f.points} points in {f.dimension}.")
-        for text, effort, impact, horizon in f.advice:
-            lines.append(f"   - {text} _(effort {effort}, impact {impact}, within {horizon} days)_")
+        lines.append(f"   {where} Worth {f.points} {f.points_word} in {f.dimension}.")
+        for text, effort, impact, when in f.advice:
+            lines.append(f"   - {text} _(effort {effort}, impact {impact}, {when})_")
     if len(report.findings) > top:
         more = len(report.findings) - top
         plural = "s" if more != 1 else ""

@@ -19,10 +19,13 @@ from readiness.figures import figure_text, owner_figure, restates
 from readiness.model import Questionnaire, ScoreScale, tr
 from readiness.results import Finding, ScoreResult
 from readiness.summary import (
+    advice_when,
     cap_texts,
+    next_step_words,
     open_critical_text,
     overrun_text,
     placement_text,
+    plan_when,
     score_range,
     weakest_text,
 )
@@ -64,10 +67,18 @@ class FindingItem:
     critical: bool
     dont_know: bool
     now: str
+    #: The short name of the level aimed for, read beside ``now`` ("Ad hoc → In place").
     next: str
     points: str
-    advice: tuple[tuple[str, str, str, int], ...]  # text, effort, impact, horizon
+    advice: tuple[tuple[str, str, str, str], ...]  # text, effort, impact, when the plan does it (in words)
     points_value: float = 0.0
+    #: What the level aimed for looks like, when its name alone does not say it (the level's anchor).
+    next_detail: str = ""
+
+    @property
+    def points_word(self) -> str:
+        """ "+1 point", never "+1 points"."""
+        return "point" if self.points in ("+1", "1") else "points"
 
 
 @dataclass(frozen=True)
@@ -169,6 +180,7 @@ def _native_diff(value: float | None, sc: ScoreScale) -> float | None:
 
 
 def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[str, str] | None = None) -> FindingItem:
+    when = plan_when(result)
     dimension = next((d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension)
     current = (now or {}).get(finding.question_id) or finding.current or "–"
     return FindingItem(
@@ -178,10 +190,11 @@ def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[st
         critical=finding.critical,
         dont_know=finding.kind == "dont_know",
         now="Don't know" if finding.kind == "dont_know" else current,
-        next=finding.next or "",
+        next=next_step_words(finding)[0] or "",
+        next_detail=next_step_words(finding)[1] or "",
         points=scale.gain(finding.points, result.score_scale),
         advice=tuple(
-            (a.text, a.effort, a.impact, a.horizon)
+            (a.text, a.effort, a.impact, advice_when(when, a.text, a.horizon))
             for a in finding.recommendations
             if not restates(a.text, finding.next)
         ),

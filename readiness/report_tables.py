@@ -112,7 +112,7 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
                 "Dimension": f.dimension,
                 "Critical": "yes" if f.critical else "",
                 "Now": f.now,
-                "Next": f.next,
+                "Next": f"{f.next}: {f.next_detail}" if f.next_detail else f.next,
                 "Points": f.points_value,
                 "Advice": " | ".join(text for text, *_ in f.advice),
             }

@@ -164,6 +164,8 @@ class Finding:
     dimension_title: str = ""
     #: A failing critical question: ranked before everything else.
     failing: bool = False
+    #: The short name of the level ``next`` describes ("In place"), read beside ``current`` ("Ad hoc").
+    next_name: str | None = None
 
 
 @dataclass(frozen=True)

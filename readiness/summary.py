@@ -277,36 +277,38 @@ def score_range(d: Any, sc: Any = None) -> str:
 def dimension_table(result: ScoreResult) -> list[dict[str, Any]]:
     """One row per dimension, then one per area under it, in the words a table in the app shows.
 
-    Figures are on the questionnaire's own scale (``score_scale``), as text with its decimals.
+    Figures are on the questionnaire's own scale (``score_scale``), as text with its decimals. Six narrow
+    columns, so the table fits a laptop and nearly a phone: the range the open questions leave stands
+    beside the score, and "don't know" answers beside the count answered (the demand side is named by its
+    title and has no target).
     """
     sc = result.score_scale
     rows: list[dict[str, Any]] = []
     for d in result.dimensions:
+        spread = score_range(d, sc)
+        score_text = None if d.score is None else scale.number(d.score, sc)
+        if score_text is not None and spread != "–":
+            score_text = f"{score_text} ({spread})"
+        answered = f"{d.given} of {d.total}" + (f", {d.dont_know} don't know" if d.dont_know else "")
         rows.append(
             {
                 "Dimension": d.title,
-                "Side": "Demand" if d.side == "demand" else "Operations",
-                "Score": None if d.score is None else scale.number(d.score, sc),
-                "Range": score_range(d, sc),
+                "Score": score_text,
                 "Level": (d.level_name or "–") + (" (held back by a critical answer)" if d.capped_by else ""),
                 "Target": None if d.side == "demand" else scale.number(d.target, sc),
                 "Gap": None if d.gap is None else scale.short_of(scale.gap(d, sc), sc),  # as the reports say it
-                "Answered": f"{d.given} of {d.total}",
-                "Don't know": d.dont_know,
+                "Answered": answered,
             }
         )
         for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
             rows.append(
                 {
                     "Dimension": f"↳ {area.title}",
-                    "Side": "",
                     "Score": None if area.score is None else scale.number(area.score, sc),
-                    "Range": "",
                     "Level": "",
                     "Target": "",
                     "Gap": "",
                     "Answered": "",
-                    "Don't know": "",
                 }
             )
     return rows
@@ -424,7 +426,8 @@ def cap_texts(result: ScoreResult) -> list[str]:
             effect = f" is failing in {f.dimension_title}"
         else:
             effect = f" holds {f.dimension_title} back"
-        out.append(f"Critical: “{f.text}” ({answer or '–'}){effect}; the business cannot count as scale-ready.")
+        said = f"“{f.text}”, answered “{answer or '–'}”,"
+        out.append(f"Critical: {said}{effect}; the business cannot count as scale-ready.")
     return out
 
 
@@ -522,24 +525,52 @@ def finding_markdown(
     if questionnaire is not None and answers is not None:
         own = figure_text(questionnaire, answers.get(finding.question_id), finding.current)
     now = "Don't know" if finding.kind == "dont_know" else (own or finding.current)
-    step = f" → next: {finding.next}" if finding.next else ""
+    name, looks_like = next_step_words(finding)
+    step = f" → next: {name}" if name else ""
+    gain = scale.gain(finding.points, result.score_scale)
     lines = [
         f"**{rank}. {_md(finding.title or finding.text)}**{badges}",
         "",
         f":gray[{_md(finding.text)}]" if finding.title and finding.title != finding.text else "",
         "",
         f":gray[{_md(dimension)} · now: {_md(now or '–')}{_md(step)} · "
-        f"{scale.gain(finding.points, result.score_scale)} points for {_md(dimension)}]",
+        f"{gain} {'point' if gain in ('+1', '1') else 'points'} for {_md(dimension)}]",
+        "",
+        f":gray[{_md(name)}: {_md(looks_like)}]" if looks_like else "",
         "",
     ]
+    when = plan_when(result)
     for advice in finding.recommendations:
         if restates(advice.text, finding.next):
             continue
         lines.append(
             f"- {_md(advice.text)}  \n  :gray[effort {advice.effort} · impact {advice.impact} · "
-            f"within {advice.horizon} days]"
+            f"{advice_when(when, advice.text, advice.horizon)}]"
         )
     return "\n".join(lines)
+
+
+def plan_when(result: ScoreResult) -> dict[str, str]:
+    """When the plan does each piece of advice, in words ("within 60 days", "in the backlog"), keyed by its
+    text. A finding's advice says this rather than the horizon its author suggested, so a finding and the
+    plan never disagree (the plan holds a few actions a period and moves the rest later)."""
+    when = {a.text: f"within {a.period} days" for a in result.plan.actions if a.period is not None}
+    for a in result.plan.backlog:
+        when.setdefault(a.text, "in the backlog")
+    return when
+
+
+def advice_when(when: Mapping[str, str], text: str, horizon: int) -> str:
+    """Where the plan put a piece of advice, or its own horizon when the plan does not hold it."""
+    return when.get(text) or f"within {horizon} days"
+
+
+def next_step_words(finding: Finding) -> tuple[str | None, str | None]:
+    """Where a finding aims, as a short name read beside "now" ("Ad hoc → In place"), and what that level
+    looks like when the name alone does not say it (the level's anchor), else None."""
+    name = finding.next_name or finding.next
+    looks_like = finding.next if finding.next and finding.next != name else None
+    return name, looks_like
 
 
 def _md(text: str) -> str:
@@ -561,7 +592,7 @@ def dimension_markdown(result: ScoreResult) -> str:
     return "\n".join(lines)
 
 
-_NUMERIC = {"Score", "Target", "Gap", "Don't know"}
+_NUMERIC = {"Score", "Target", "Gap"}
 
 
 def after_text(result: ScoreResult, action: PlanAction) -> str:

@@ -186,6 +186,12 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     assert typed, "the demo's measured website peak is among its first eight findings"
     peak = answers.answers["website_peak"].value
     assert any(f"now: {peak:g} × a normal day ({typed[0].current})" in card for card in cards), cards
+    # "now" and "next" are both level names ("Ad hoc → In place"); what the next level looks like follows
+    # on its own line, never squeezed into the arrow
+    ladder = next(f for f in expected.findings[:8] if f.next_name and f.next != f.next_name)
+    card = next(c for c in cards if (ladder.title or ladder.text).split(",")[0] in c)
+    assert f"→ next: {ladder.next_name} ·" in card, card
+    assert f"{ladder.next_name}: {ladder.next}" in card.replace("\\", ""), card
     plan = next(m.value for m in at.markdown if m.value.startswith("**Within 30 days**"))
     assert plan.count("\n- ") <= 3 * expected.plan.per_period
     assert all(a.text.split(" ")[0] in plan for a in expected.plan.actions)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -469,6 +470,67 @@ def test_the_owners_figure_stands_beside_its_band_everywhere(sample) -> None:
     assert "97% (" in render_html(report) and "97% (" in render_markdown(report)
     _, flat = pdf_text(render("pdf", sample, result, answers))
     assert "now: 97% (" in flat
+
+
+def test_where_a_finding_stands_and_aims_reads_plainly() -> None:
+    """Level names on both sides of the arrow, a band's own brackets never nested in more, a choice
+    to add in quotes, and "+1 point" in the singular."""
+    q = load_questionnaire(GROWTH)
+    answers, _ = parse_answers(
+        q,
+        {
+            "business": "Plain words",
+            "answers": {"business_type": "goods", "key_person_cover": 1, "cash_runway": 3, "automation": []},
+        },
+    )
+    result = score(q, answers)
+    report = build_report(q, result, answers)
+    by_id = {f.question_id: f for f in result.findings}
+    items = {f.question: f for f in report.findings}
+    cover = items[by_id["key_person_cover"].title]
+    assert (cover.now, cover.next) == ("Ad hoc", "In place")  # both level names
+    assert cover.next_detail.startswith("Every key role has a named, trained back-up")
+    cash = items[by_id["cash_runway"].title]
+    assert cash.now == "3 weeks – Four weeks or less (danger)"  # not "3 weeks (Four weeks or less (danger))"
+    assert by_id["automation"].next.startswith("add “") and by_id["automation"].next.endswith("”")
+    html = render_html(report)
+    assert "In place: Every key role has a named, trained back-up" in html
+    assert "→ next: In place ·" in html and "(danger))" not in html
+    assert not re.search(r"\+1 points", html + render_markdown(report))
+    one = dataclasses.replace(cover, points="+1")
+    assert one.points_word == "point" and cover.points_word == "points"
+
+
+def test_a_findings_advice_says_when_the_plan_does_it() -> None:
+    """A finding and the plan never disagree: advice the plan moved to a later period (five a period at
+    most) or to the backlog says so, and the summary says how many first-30-day actions it left out."""
+    from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE
+    from readiness.summary import finding_markdown
+
+    q = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers = load_answers(q, DEMO_ANSWERS)[0]
+    result = score(q, answers)
+    moved = [
+        (f, a)
+        for f in result.findings
+        for a in f.recommendations
+        for p in result.plan.actions
+        if p.text == a.text and p.period is not None and p.period != a.horizon
+    ]
+    assert moved, "the demo has advice the plan moved to a later period"
+    finding, advice = moved[0]
+    period = next(p.period for p in result.plan.actions if p.text == advice.text)
+    card = finding_markdown(result, finding, 1, q, answers.answers).replace("\\", "")
+    assert f"{advice.text}  \n  :gray[effort {advice.effort} · impact {advice.impact} · within {period} days]" in card
+    report = build_report(q, result, answers)
+    item = next(f for f in report.findings if f.question == finding.title)
+    assert (advice.text, advice.effort, advice.impact, f"within {period} days") in item.advice
+    backlog = {a.text for a in result.plan.backlog}
+    said = {text: when for f in report.findings for text, _, _, when in f.advice}
+    assert all(said[t] == "in the backlog" for t in backlog if t in said)
+    summary = render_html(report, full=False, lengths=(3, 2, False))
+    first = len(report.actions.get(30, ()))
+    assert first > 2 and f"…and {first - 2} more for the first 30 days, in the full report" in summary
 
 
 def test_csv_zip_has_one_file_per_table_with_numbers_bare(sample_case) -> None:

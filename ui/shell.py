@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,3 +80,19 @@ def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> No
         if cur.key:
             st.caption("Resume link (keep it private: anyone with it can edit):")
             st.code(resume_link(cur.key), language=None, wrap_lines=True)
+
+
+#: Shown only on screens narrower than a small tablet: a hint that a table scrolls sideways there.
+_PHONE_ONLY_CSS = (
+    "<style>.readiness-phone-hint{display:none}"
+    "@media (max-width: 640px){.readiness-phone-hint{display:block;color:rgba(49,51,63,.6);font-size:.875rem}}"
+    "</style>"
+)
+
+
+def phone_hint(text: str) -> None:
+    """A line only a phone shows: a wide table scrolls sideways there, and nothing else says so.
+
+    Streamlit draws the same page at every width, so the hint is hidden by a media query rather than
+    decided on the server (which does not know the screen)."""
+    st.html(_PHONE_ONLY_CSS + f'<div class="readiness-phone-hint">↔ {html.escape(text)}</div>')
