@@ -12,6 +12,7 @@ from readiness.surge.formatting import count, money
 from readiness.surge.scenarios import FOR_GOOD
 from readiness.surge.words import (
     expansion_lines,
+    horizon_line,
     numbers,
     policy_table,
     sensitivity_table,
@@ -28,8 +29,8 @@ shell.sidebar(cur)
 st.title("Surge test")
 st.write(
     "What happens if orders suddenly jump, or fall short of the forecast? The model runs your business day by "
-    "day for six months and tells you what breaks first, when, what it costs in orders and cash, and which fix "
-    "helps most."
+    "day for six months (longer when your event or your waiting list needs it) and tells you what breaks first, "
+    "when, what it costs in orders and cash, and which fix helps most."
 )
 
 owner = cur.assessment.id[:10] if cur else "none"
@@ -88,7 +89,7 @@ try:
     setup = base.edit(edits, kind=st.session_state.get(kind_key))
     prebuild = st.session_state.get(f"surge_prebuild_{owner}", 0.0) if setup.inputs().goods else 0.0
     scenario = surge.resized(chosen, multiplier, days, padding, prebuild)
-    with st.spinner("Running six months, day by day…"):
+    with st.spinner("Running your business day by day…"):
         analysis = survival.analysis(
             setup, survival.setup_key(setup), scenario.model_dump_json(), policy, money_code, 2.0
         )
@@ -101,9 +102,14 @@ result, s = analysis.result, analysis.result.summary
 # --- the verdict -------------------------------------------------------------------------------
 st.subheader(scenario.heading())
 st.caption(f"{scenario.describe()[:1].upper()}{scenario.describe()[1:]}.")
+longer = horizon_line(result)
+if longer:
+    st.caption(longer)
 box = {"copes": st.success, "strained": st.warning, "breaks": st.error}[s.outcome]
 if box is st.success and still_falling(result) is not None:
     box = st.warning  # "copes" for the run, but cash would run out soon after it: not a green all-clear
+if analysis.untested is not None:
+    box = st.warning  # the run ended before the event's orders fell due: a warning, never a verdict
 box("  \n".join(analysis.verdict()))
 if analysis.flagged:
     st.caption(

@@ -157,3 +157,28 @@ def _all(store: Store) -> list:  # type: ignore[type-arg]
     with store.engine.connect() as connection:
         ids = connection.execute(text("SELECT id FROM assessments")).scalars().all()
     return [store.get_assessment(i) for i in ids]
+
+
+def test_the_testers_event_40_weeks_away_is_inside_the_run_and_the_verdict_names_the_queue(db: Store) -> None:  # noqa: F811
+    # QA's "Frost full lap": a 40-week backlog and an event 40 weeks away. The page ran 180 days, so the
+    # event (day 281) never came, and said "Copes: every order is delivered on time" beside charts of
+    # 840 orders always waiting, the oldest 280 days old.
+    from pathlib import Path
+
+    q = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers, _ = load_answers(q, Path(__file__).parent / "data" / "surge" / "frost-full-lap.yaml")
+    made = db.create_assessment(q, "Frost full lap", profile="double_in_12_months", business_kind="goods")
+    db.save_answers(made.id, answers.answers.values())
+    at = app(query={"a": made.resume_key}, page="pages/surge.py")
+    assert at.selectbox(key="surge_preset").value == surge.KNOWN_EVENT
+    said = verdict(at)
+    assert "on time" not in said and not said.startswith("Copes")
+    assert "the usual 280 days (840 orders" in said and "runs short on day 281" in said
+    captions = " ".join(c.value for c in at.caption)
+    assert "from day 281" in captions and "The model runs 630 days here" in captions
+    assert all(first <= 281 and last >= 561 for first, last in _day_domain(at))  # the event and its orders due
+    at.selectbox(key="surge_preset").set_value("viral_post").run()
+    assert not at.exception, at.exception
+    said = verdict(at)
+    assert "the usual 280 days (840 orders" in said and "on time" not in said
+    assert {m.label: m.value for m in at.metric}["Orders lost"] == "78"

@@ -15,11 +15,11 @@ from typing import Any
 
 from readiness.currency import DEFAULT_CURRENCY
 from readiness.errors import SurgeInputError
-from readiness.surge.inputs import DEFAULT_HORIZON, POLICIES, Assumption, Policy, Setup, SurgeInputs
+from readiness.surge.inputs import POLICIES, Assumption, Policy, Setup, SurgeInputs
 from readiness.surge.knobs import KNOBS
 from readiness.surge.resources import RESOURCES
 from readiness.surge.results import OUTCOMES, GridSummary, Outcome, SurgeResult, run_grid, simulate
-from readiness.surge.scenarios import Scenario, scenario_from_preset
+from readiness.surge.scenarios import Scenario, run_horizon, scenario_from_preset
 
 #: Days of normal sales a "build stock beforehand" what-if makes.
 PREBUILD_DAYS = 14
@@ -112,6 +112,12 @@ class Analysis:
     @property
     def shortfall(self) -> bool:
         return self.scenario.direction == "shortfall"
+
+    @property
+    def untested(self) -> int | None:
+        """The day the change's first orders fall due when the run ends before it (it cannot judge
+        the change, and the words say so instead of a verdict); None when the run holds it."""
+        return self.result.due_day if self.result.untested else None
 
     @property
     def fix_first(self) -> Fix | None:
@@ -311,7 +317,7 @@ def _fixes(grid: GridSummary, offset: int, options: Sequence[Option], shortfall:
 
 
 def what_if(
-    inputs: SurgeInputs, scenario: Scenario | str, factor: float = 2.0, horizon: int = DEFAULT_HORIZON
+    inputs: SurgeInputs, scenario: Scenario | str, factor: float = 2.0, horizon: int | None = None
 ) -> list[Fix]:
     """Each fix in turn, best first, in one engine pass with the run itself.
 
@@ -327,7 +333,7 @@ def what_if(
 
 
 def compare_policies(
-    inputs: SurgeInputs, scenario: Scenario, horizon: int = DEFAULT_HORIZON, base: SurgeResult | None = None
+    inputs: SurgeInputs, scenario: Scenario, horizon: int | None = None, base: SurgeResult | None = None
 ) -> dict[str, SurgeResult]:
     """The run under each expansion policy (never, cautious, aggressive), with every expansion's cost."""
     out = {}
@@ -403,7 +409,7 @@ def _sensitivities(grid: GridSummary, offset: int, variants: Sequence[Variant], 
 
 
 def sensitivity(
-    setup: Setup, scenario: Scenario | str, expansion: Policy = "cautious", horizon: int = DEFAULT_HORIZON
+    setup: Setup, scenario: Scenario | str, expansion: Policy = "cautious", horizon: int | None = None
 ) -> list[Sensitivity]:
     """Every flagged assumption at its low and high value, most telling first (one engine pass)."""
     if isinstance(scenario, str):
@@ -423,7 +429,7 @@ def analyse(
     *,
     expansion: Policy | None = None,
     factor: float = 2.0,
-    horizon: int = DEFAULT_HORIZON,
+    horizon: int | None = None,
     currency: str = DEFAULT_CURRENCY,
 ) -> Analysis:
     """The run, its what-ifs, the three expansion policies and the sensitivity to every assumption.
@@ -442,6 +448,8 @@ def analyse(
         assumptions = ()
         variants = []
     shortfall = scenario.direction == "shortfall"
+    # One horizon for the run, its what-ifs, variants and policies, so they compare like with like.
+    horizon = run_horizon(inputs, scenario) if horizon is None else horizon
     result = simulate(inputs, scenario, horizon)
     options = _options(inputs, scenario, factor)
     cells = [(inputs, scenario)] + [(i, s) for _, _, _, i, s in options]

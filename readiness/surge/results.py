@@ -18,14 +18,16 @@ import numpy as np
 from readiness.errors import SurgeInputError
 from readiness.surge.engine import LEVER_SLOT, LEVERS, SERIES, Layout, Params, run
 from readiness.surge.formatting import num
-from readiness.surge.inputs import DEFAULT_HORIZON, SurgeInputs
+from readiness.surge.inputs import SurgeInputs
 from readiness.surge.resources import CASH, MAKE, RESOURCES, WEB, step_key
 from readiness.surge.scenarios import (
     MAP_SCENARIO,
     Scenario,
     check_horizon,
     demand_multipliers,
+    due_day,
     plan_for,
+    run_horizon,
     scenario_from_preset,
     series,
 )
@@ -264,6 +266,21 @@ class SurgeResult:
         s = self.series
         return s["lost_website"] + s["lost_leaving"] + s["lost_patience"]
 
+    @property
+    def due_day(self) -> int:
+        """The day the first orders of the scenario's change fall due (its start plus the usual wait)."""
+        return due_day(self.scenario, self.inputs)
+
+    @property
+    def untested(self) -> bool:
+        """True when the run ends before the change's first orders fall due: it cannot judge the change.
+
+        Only a horizon given by hand, or a change beyond the longest run the model makes, leaves one
+        untested (:func:`~readiness.surge.scenarios.run_horizon`); the words then say so instead of
+        a verdict.
+        """
+        return self.due_day > self.horizon
+
     def step_of(self, slot: int) -> str:
         return step_key(slot, self.inputs.kind)
 
@@ -294,11 +311,14 @@ def _plan_rows(inputs: Sequence[SurgeInputs], horizon: int) -> int:
     return horizon + max(i.batch_days for i in inputs) + 1
 
 
-def simulate(inputs: SurgeInputs, scenario: Scenario | str, horizon: int = DEFAULT_HORIZON) -> SurgeResult:
-    """Run one scenario day by day: the engine on one cell, every day kept."""
+def simulate(inputs: SurgeInputs, scenario: Scenario | str, horizon: int | None = None) -> SurgeResult:
+    """Run one scenario day by day: the engine on one cell, every day kept.
+
+    ``horizon`` None: as long as the scenario needs (:func:`~readiness.surge.scenarios.run_horizon`).
+    """
     if isinstance(scenario, str):
         scenario = scenario_from_preset(scenario)
-    horizon = check_horizon(horizon)
+    horizon = check_horizon(run_horizon(inputs, scenario) if horizon is None else horizon)
     demand, plan = series(scenario, _plan_rows([inputs], horizon))
     n = inputs.orders_per_day
     p = Params.of(inputs, scenario)
@@ -445,15 +465,16 @@ class GridSummary:
         return _outcome(v["crunch_day"], self.lost, v["recovery_day"], v["written_off"] + v["dead_end"])
 
 
-def run_grid(cells: Sequence[tuple[SurgeInputs, Scenario]], horizon: int = DEFAULT_HORIZON) -> GridSummary:
+def run_grid(cells: Sequence[tuple[SurgeInputs, Scenario]], horizon: int | None = None) -> GridSummary:
     """Run variants of one business (same kind) side by side and keep each one's summary.
 
     Each cell has its own inputs and scenario; one pass of the engine runs
     them all. Used for what-ifs, the sensitivity check and policy comparisons.
+    ``horizon`` None: the longest any cell needs, so every cell is judged over the same days.
     """
     if not cells:
         raise SurgeInputError("nothing to run")
-    horizon = check_horizon(horizon)
+    horizon = check_horizon(max(run_horizon(i, s) for i, s in cells) if horizon is None else horizon)
     layouts = {Layout.of(i) for i, _ in cells}
     if len(layouts) != 1:
         raise SurgeInputError("cells of one grid must be the same kind of business")
@@ -572,16 +593,18 @@ def survival_map(
     inputs: SurgeInputs,
     multipliers: Sequence[float],
     durations: Sequence[int],
-    horizon: int = DEFAULT_HORIZON,
+    horizon: int | None = None,
     scenario: Scenario | str | None = None,
 ) -> SurvivalMap:
     """Which surges do we survive? The model over every (multiplier, duration) pair, in one engine pass.
 
     ``scenario`` gives the shape, fade, start day and plan (default: a clean
     spike nobody planned for); its multiplier and duration are replaced by
-    each cell's.
+    each cell's. ``horizon`` None: as long as the longest surge needs
+    (:func:`~readiness.surge.scenarios.run_horizon`), so an event months away is in every cell.
     """
-    horizon = check_horizon(horizon)
+    if horizon is not None:
+        check_horizon(horizon)
     if scenario is None:
         base = MAP_SCENARIO
     else:
@@ -595,6 +618,9 @@ def survival_map(
     if not np.all(np.isfinite(dur)) or np.any(dur != np.round(dur)) or np.any(dur < 1):
         raise SurgeInputError("durations must be whole numbers of days, at least 1")
     dur = dur.astype(np.int64)
+    if horizon is None:
+        longest = base.model_copy(update={"days": int(min(dur.max(), 100_000))})
+        horizon = check_horizon(run_horizon(inputs, longest))
     rows = _plan_rows([inputs], horizon)
     cells = mult.size * dur.size
     n = inputs.orders_per_day

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from readiness.errors import SurgeInputError
 from readiness.surge.formatting import days, suggest, times
-from readiness.surge.inputs import MAX_HORIZON, _Model, validated
+from readiness.surge.inputs import DEFAULT_HORIZON, MAX_HORIZON, SurgeInputs, _Model, validated
 
 Shape = Literal["spike", "step", "ramp", "seasonal"]
 Direction = Literal["surge", "shortfall", "steady"]
@@ -302,6 +302,35 @@ def plan_for(scenario: Scenario, demand: np.ndarray, horizon: int) -> np.ndarray
         one = 1 + (scenario.planned - 1) * weight[:, 0]
         plan = np.broadcast_to(one.reshape((horizon,) + (1,) * (np.ndim(demand) - 1)), np.shape(demand)).copy()
     return plan * (1 + scenario.padding / 100)
+
+
+#: Days a run follows a change in demand after its first orders fall due, beyond the change itself:
+#: enough for the queue to clear and the cash to show what the rush cost.
+AFTERMATH_DAYS = 60
+
+
+def due_day(scenario: Scenario, inputs: SurgeInputs) -> int:
+    """The day (1-based) the first orders of the scenario's change fall due: its start plus the usual wait.
+
+    With a waiting list, an order taken today is due only that many days later, so a run that
+    ends before this day has not seen a single one of the event's orders delivered or missed.
+    """
+    return scenario.start_day + inputs.waiting_list_days
+
+
+def run_horizon(inputs: SurgeInputs, scenario: Scenario) -> int:
+    """How many days a run of this scenario lasts: six months, or longer when six months would not hold it.
+
+    The run reaches past the day the change's first orders fall due (:func:`due_day`) by the change
+    itself (a spike and its fade, a season) plus :data:`AFTERMATH_DAYS`, at most six months more.
+    An event 40 weeks away behind a 40-week waiting list is run for 630 days, not cut off at 180;
+    a post going viral today, with no waiting list, is run for the usual 180. Never beyond
+    :data:`MAX_HORIZON`: a run that still cannot hold the change says so instead of judging it.
+    """
+    span = scenario.days + scenario.decay_days if scenario.shape in ("spike", "seasonal") else 0
+    follow = min(DEFAULT_HORIZON, span + AFTERMATH_DAYS)
+    needed = due_day(scenario, inputs) - 1 + follow
+    return min(MAX_HORIZON, max(DEFAULT_HORIZON, needed))
 
 
 def check_horizon(horizon: int) -> int:

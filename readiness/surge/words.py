@@ -16,7 +16,7 @@ from readiness.errors import SurgeInputError
 from readiness.model import Questionnaire, tr
 from readiness.surge.analysis import Analysis, Fix, Sensitivity
 from readiness.surge.formatting import capital, count, days, join, money, pct
-from readiness.surge.inputs import Assumption
+from readiness.surge.inputs import DEFAULT_HORIZON, Assumption
 from readiness.surge.knobs import KNOBS, knob_unit
 from readiness.surge.resources import RESOURCES
 from readiness.surge.results import Break, SurgeSummary
@@ -35,13 +35,53 @@ OUTCOME_LABELS = {"copes": "copes", "strained": "strained", "breaks": "runs out 
 
 
 def verdict_lines(analysis: Analysis) -> list[str]:
-    """At most three short lines: what happens, what breaks first and what to fix, what it rests on."""
+    """At most three short lines: what happens, what breaks first and what to fix, what it rests on.
+
+    A run that ends before the change's first orders fall due gets one line saying it was not
+    tested, never a verdict: "copes" over days in which nothing happened would be a false all-clear.
+    """
+    if analysis.untested is not None:
+        return [untested_line(analysis)]
     lines = [_shortfall_line(analysis) if analysis.shortfall else _outcome_line(analysis)]
     second = _savings_line(analysis) if analysis.shortfall else _break_line(analysis)
     if second:
         lines.append(second)
     lines.append(assumptions_line(analysis))
     return lines
+
+
+def untested_line(analysis: Analysis) -> str:
+    """Why a run says nothing about its scenario: the change starts, or its orders fall due, after its last day."""
+    result = analysis.result
+    scenario, horizon = result.scenario, result.horizon
+    change = {"surge": "surge", "shortfall": "shortfall"}.get(scenario.direction, "change")
+    if scenario.start_day > horizon:
+        when = f"the {change} starts on day {scenario.start_day}"
+    else:
+        wait = days(result.inputs.waiting_list_days)
+        when = f"with your usual wait of {wait}, the {change}'s first orders fall due on day {result.due_day}"
+    return f"Not tested: {when}, after the run's last day (day {horizon}); nothing here says how it would go."
+
+
+def horizon_line(result: SurgeResult) -> str | None:
+    """Why a run lasts longer than six months, in words (None: it lasts the usual six months)."""
+    if result.horizon <= DEFAULT_HORIZON or result.untested:
+        return None
+    scenario, wait = result.scenario, result.inputs.waiting_list_days
+    change = {"surge": "surge", "shortfall": "shortfall"}.get(scenario.direction, "change")
+    why = [f"the {change} starts on day {scenario.start_day}"] if scenario.start_day > 1 else []
+    if wait:
+        whose = "its" if why else f"the {change}'s"
+        why.append(f"with your usual wait of {days(wait)}, {whose} first orders fall due on day {result.due_day}")
+    return f"The model runs {result.horizon} days here, not the usual {DEFAULT_HORIZON}: {' and, '.join(why)}."
+
+
+def standing_queue(result: SurgeResult) -> str:
+    """The usual waiting list as the charts draw it: "840 orders always waiting" (or "on a normal day"
+    when the run dips below it)."""
+    s = result.summary
+    always = float(min(result.backlog, default=0.0)) >= s.normal_waiting - 0.5
+    return f"{count(s.normal_waiting)} orders {'always waiting' if always else 'waiting on a normal day'}"
 
 
 def _outcome_line(analysis: Analysis) -> str:
@@ -55,6 +95,17 @@ def _outcome_line(analysis: Analysis) -> str:
         lost = f"loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)})" if s.lost >= 0.5 else ""
         lost = lost or "loses no orders"
         return f"The waiting list grows to {days(s.peak_wait)} (usually {days(s.normal_wait)}); {lost}; cash holds."
+    if s.normal_wait:
+        # Nothing waits longer than usual, but the usual is a queue the charts draw on every day: say
+        # it, never "every order is delivered on time" beside 840 orders waiting 280 days.
+        queue = standing_queue(analysis.result)
+        if s.lost >= 0.5:
+            return (
+                f"Loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)}), "
+                f"{money(s.revenue_lost, cur)} of sales; the rest wait the usual {days(s.normal_wait)} "
+                f"({queue}); cash holds."
+            )
+        return f"No order is lost or waits longer than usual, but usual is {days(s.normal_wait)} ({queue}); cash holds."
     if s.lost >= 0.5:
         return (
             f"Loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)}), "
@@ -79,7 +130,9 @@ def _break_line(analysis: Analysis) -> str:
     day = steps[0].day
     first = [b for b in steps if b.day == day]
     verb = "runs" if len(first) == 1 else "run"
-    due = ", when the extra work comes due" if s.normal_wait and day > 1 else ""
+    # With a waiting list the extra work reaches production only when it falls due; a website turns
+    # orders away the day they come, so its day is the event's, not the due day.
+    due = ", when the extra work comes due" if s.normal_wait and day > 1 and day >= analysis.result.due_day else ""
     line = f"{_names(first)} {verb} short on day {day}{due}."
     fix = analysis.fix_first
     if fix is not None:
@@ -193,6 +246,9 @@ def markdown(analysis: Analysis, title: str = "") -> str:
     if title:
         lines += [f"**{heading}**", ""]
     lines += [f"*{capital(analysis.scenario.describe())}.* Money in {cur}; {result.horizon} days.", ""]
+    longer = horizon_line(result)
+    if longer:
+        lines += [longer, ""]
     lines += [f"- {line}" for line in analysis.verdict()]
     flagged = analysis.flagged
     if flagged:
@@ -250,7 +306,10 @@ def numbers(analysis: Analysis) -> list[tuple[str, str]]:
         rows.append(("– cancelled after waiting too long", count(s.lost_patience)))
     rows.append(("Sales lost", money(s.revenue_lost, cur)))
     wait = days(s.peak_wait) + (f" (usually {days(s.normal_wait)})" if s.normal_wait else "")
-    rows += [("Longest wait", wait), ("Cash at the start", money(s.cash_start, cur))]
+    rows.append(("Longest wait", wait))
+    if s.normal_wait:
+        rows.append(("Orders waiting on a normal day", count(s.normal_waiting)))
+    rows.append(("Cash at the start", money(s.cash_start, cur)))
     when = "at the start" if s.cash_low_day == 0 else f"day {s.cash_low_day}"
     rows.append(("Cash low point", f"{money(s.cash_low, cur)} ({when})"))
     rows.append((f"Cash on day {horizon}", money(s.cash_end, cur)))

@@ -1,0 +1,138 @@
+"""The run contains what it judges, and the verdict reads the figures the charts draw.
+
+Both found by QA on the tester's "Frost full lap" assessment (tests/data/surge/frost-full-lap.yaml):
+a 40-week backlog (a waiting list of 280 days, 840 orders at 3 a day) and an event ten times a normal
+day 40 weeks away. In a 180-day run the event (day 281) never happened and no order taken during the
+run ever fell due, yet the verdict said "Copes: every order is delivered on time" beside charts of
+840 orders waiting 280 days.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from readiness import load_answers, load_questionnaire
+from readiness.demo import DEMO_QUESTIONNAIRE
+from readiness.surge import (
+    DEFAULT_HORIZON,
+    KNOWN_EVENT,
+    Analysis,
+    Setup,
+    analyse,
+    known_event,
+    markdown,
+    scenario_from_preset,
+    setup_from_values,
+)
+from readiness.surge.words import numbers
+
+FROST = Path(__file__).parent / "data" / "surge" / "frost-full-lap.yaml"
+
+
+@pytest.fixture(scope="module")
+def frost() -> Setup:
+    from readiness.surge import setup_from_answers
+
+    questionnaire = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers, _ = load_answers(questionnaire, FROST)
+    return setup_from_answers(questionnaire, answers)
+
+
+@pytest.fixture(scope="module")
+def event_run(frost: Setup) -> Analysis:
+    event = known_event(frost.values())
+    assert event is not None
+    return analyse(frost, event)
+
+
+@pytest.fixture(scope="module")
+def viral_run(frost: Setup) -> Analysis:
+    return analyse(frost, "viral_post")
+
+
+def test_the_testers_answers_are_a_long_backlog_and_a_distant_event(frost: Setup) -> None:
+    values = frost.values()
+    assert (values["orders_per_day"], values["waiting_list_weeks"]) == (3, 40)
+    assert (values["event_multiple"], values["event_weeks"]) == (10, 40)
+    assert frost.inputs().waiting_list_days == 280
+
+
+def test_the_run_contains_the_event_ahead_and_its_orders_falling_due(event_run: Analysis) -> None:
+    result = event_run.result
+    start, wait = result.scenario.start_day, result.inputs.waiting_list_days
+    assert start == 281
+    # the event's orders come in, and fall due, inside the run, with room after them
+    assert result.horizon >= start + wait + 60
+    n = result.inputs.orders_per_day
+    assert result.demand.max() == pytest.approx(10 * n)
+    due_from = start + wait  # 1-based day the first of the event's orders is due
+    assert result.delivered[due_from - 1 :].max() > 2 * n  # the event's orders are delivered, not just waited on
+
+
+def test_the_run_is_still_six_months_when_six_months_hold_the_event() -> None:
+    plain = setup_from_values({"orders_per_day": 40})
+    for preset in ("tv_spot", "viral_post", "retail_contract", "holiday_season", "failed_season", "lost_contract"):
+        assert analyse(plain, preset).result.horizon == DEFAULT_HORIZON, preset
+    # a waiting list of 13 weeks: a post's orders fall due on day 92, with most of the run still to go
+    consultancy = setup_from_values({"orders_per_day": 1, "waiting_list_weeks": 13}, "services")
+    assert analyse(consultancy, "viral_post").result.horizon == DEFAULT_HORIZON
+
+
+def test_a_run_that_cannot_hold_the_event_says_so_instead_of_a_verdict(frost: Setup) -> None:
+    event = known_event(frost.values())
+    assert event is not None
+    short = analyse(frost, event, horizon=DEFAULT_HORIZON)  # as the page ran it before
+    lines = short.verdict()
+    assert short.untested is not None
+    assert lines[0].startswith("Not tested:") and "day 281" in lines[0] and "day 180" in lines[0]
+    assert "copes" not in " ".join(lines).lower() and "on time" not in " ".join(lines)
+    # beyond the longest run the model makes: an event ten years away, behind a year's waiting list
+    from readiness.surge.scenarios import run_horizon
+
+    far = setup_from_values({"event_multiple": 5, "event_weeks": 520, "waiting_list_weeks": 52})
+    far_event = known_event(far.values())
+    assert far_event is not None
+    assert run_horizon(far.inputs(), far_event) < far_event.start_day + far.inputs().waiting_list_days
+    far_run = analyse(far, far_event)
+    assert far_run.untested is not None and far_run.verdict()[0].startswith("Not tested:")
+
+
+@pytest.mark.parametrize("which", ["event", "viral"])
+def test_the_verdict_names_the_standing_queue_the_charts_draw(
+    which: str, event_run: Analysis, viral_run: Analysis
+) -> None:
+    run = event_run if which == "event" else viral_run
+    result, s = run.result, run.result.summary
+    first = run.verdict()[0]
+    # the charts: a queue of about 840 orders on every day, the oldest always 280 days old
+    assert result.backlog.min() > 0.9 * 840 and int(np.min(result.wait)) == 280
+    assert "on time" not in first and not first.startswith("Copes")
+    assert "280 days" in first and "840 orders" in first, first
+    assert run.untested is None and s.normal_waiting == 840
+    # and the tables say the same as the words
+    table = dict(numbers(run))
+    assert table["Orders waiting on a normal day"] == "840" and table["Longest wait"].startswith("280 days")
+    assert "840 orders" in markdown(run)
+
+
+def test_the_website_breaks_when_the_event_comes_not_when_its_orders_fall_due(event_run: Analysis) -> None:
+    second = event_run.verdict()[1]
+    assert second.startswith("The website runs short on day 281")
+    assert "comes due" not in second  # orders are turned away the day they come, 280 days before they are due
+
+
+def test_without_a_waiting_list_copes_still_means_on_time() -> None:
+    roomy = {"orders_per_day": 40, "utilization": 20, "peak_multiple": 3, "online_share": 0, "service_multiple": 10}
+    calm = analyse(setup_from_values(roomy, "services"), "viral_post")
+    assert calm.result.summary.outcome == "copes"
+    assert calm.verdict()[0] == "Copes: every order is delivered on time and cash holds."
+    assert calm.untested is None
+
+
+def test_the_event_scenario_key_is_offered_for_the_testers_answers(frost: Setup) -> None:
+    event = known_event(frost.values())
+    assert event is not None and event.label == "Your event ahead" and KNOWN_EVENT == "known_event"
+    assert scenario_from_preset("viral_post").start_day == 1
