@@ -9,6 +9,7 @@ from readiness.errors import ReadinessError
 from readiness.markup import md_literal
 from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
+from readiness.workshop_report import room_balance_text
 from ui import links, resources, session, shell
 
 shell.app_shell()
@@ -45,7 +46,9 @@ if link_key:
         result = aggregate(questionnaire, people, current.profile, anonymous=True, roles=current.roles)
         st.subheader("The group's results")
         if result.quadrant_label:
-            st.warning(f"**Group balance: {result.quadrant_label}.**")
+            weighed = room_balance_text(result, questionnaire)
+            extra = f"  \n{md_literal(weighed)}" if weighed else ""
+            st.warning(f"**Group balance: {result.quadrant_label}.**{extra}")
         st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch")
         st.caption("Only the group's figures are shown: nobody sees anyone else's answers.")
 

@@ -11,7 +11,7 @@ from readiness.model import tr
 from readiness.report import file_name
 from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
-from readiness.workshop_report import render_workshop
+from readiness.workshop_report import render_workshop, room_balance_text
 from readiness.workshop_store import DEFAULT_ROLES
 from ui import downloads, faults, links, resources, room, shell
 from ui.question import Target, end_of_run, show
@@ -115,15 +115,30 @@ if not participants:
     st.warning("Nobody has answered yet.")
     st.stop()
 sc = questionnaire.score_scale
-a, b, c = st.columns(3)
-a.metric(f"{scale.headline_label(questionnaire)} (mean)", scale.out_of(result.operations, sc), border=True)
+people_said = f"mean of {result.participants} {'person' if result.participants == 1 else 'people'}"
+# Every figure here is the mean of the people's own scores (each scored as a business alone); the chart
+# below draws the same figures per dimension. The delta line says so under each figure (a long label is cut).
+said = {"delta": people_said, "delta_color": "off", "delta_arrow": "off", "border": True}
 if scale.has_demand(questionnaire):
-    b.metric("Demand pressure (mean)", scale.out_of(result.demand, sc), border=True)
+    a, w, b, c = st.columns(4)
+    a.metric(scale.headline_label(questionnaire), scale.out_of(result.operations, sc), **said)
+    w.metric(
+        "Weakest link",
+        scale.out_of(result.link, sc),
+        help="What the group balance weighs demand against: each person's operations dimension that would "
+        "break first, averaged" + (f" (here {', '.join(result.weakest)})" if result.weakest else "") + ".",
+        **said,
+    )
+    b.metric("Demand pressure", scale.out_of(result.demand, sc), **said)
+else:
+    a, c = st.columns(2)
+    a.metric(scale.headline_label(questionnaire), scale.out_of(result.operations, sc), **said)
 c.metric("People", result.participants, border=True)
 if result.message and scale.has_demand(questionnaire):
     st.warning(f"**Group balance: not placed.** {result.message}")
 elif result.quadrant_label:
-    st.warning(f"**Group balance: {result.quadrant_label}.**")
+    weighed = room_balance_text(result, questionnaire)
+    st.warning(f"**Group balance: {result.quadrant_label}.**" + (f"  \n{md_literal(weighed)}" if weighed else ""))
 st.vega_lite_chart(
     charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch", key="workshop_dims"
 )

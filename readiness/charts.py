@@ -8,6 +8,7 @@ from the internet (no remote data, no web fonts).
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -469,6 +470,8 @@ def static(chart_spec: dict[str, Any], width: int | None = 620) -> dict[str, Any
 def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
     """The room's mean per dimension, the range from lowest to highest person, and the target.
 
+    The dot is the mean of the people's own scores (``DimensionAggregate.stats``): the figures the cards
+    above it average, so the chart's demand dot and the "Demand pressure" card are one number.
     ``score_scale`` (the questionnaire's) draws the figures on its own range; 0..100 without one.
     """
     from readiness.model import ScoreScale
@@ -489,19 +492,22 @@ def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
         if d.stats.mean is not None
     ]
     order = [r["dimension"] for r in rows]
-    base = alt.Chart(alt.Data(values=rows)).encode(y=alt.Y("dimension:N", sort=order, title=None))
+    # An explicit limit: without one the app's charts cut "Demand pressure" to "Demand press…".
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        y=alt.Y("dimension:N", sort=order, title=None, axis=alt.Axis(labelLimit=200))
+    )
     tooltip = [
         alt.Tooltip("dimension:N", title="Dimension"),
-        alt.Tooltip("mean:Q", title="Mean", format=shown),
-        alt.Tooltip("low:Q", title="Lowest", format=shown),
-        alt.Tooltip("high:Q", title="Highest", format=shown),
+        alt.Tooltip("mean:Q", title="Mean of the people", format=shown),
+        alt.Tooltip("low:Q", title="Lowest person", format=shown),
+        alt.Tooltip("high:Q", title="Highest person", format=shown),
         alt.Tooltip("n:Q", title="People"),
     ]
     spread = base.mark_rule(strokeWidth=10, opacity=0.25, color=OPERATIONS).encode(
         x=alt.X(
             "low:Q",
             scale=alt.Scale(domain=[sc.min, sc.max]),
-            title=f"Score ({scale.range_text(sc)}): mean, and lowest to highest",
+            title=f"Score ({scale.range_text(sc)})",
         ),
         x2="high:Q",
         tooltip=tooltip,
@@ -519,30 +525,63 @@ def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
     chart = alt.layer(spread, mean, target).properties(
         width="container",
         height=alt.Step(34),
-        title=alt.Title("The room's view of each dimension", subtitle="Black tick: target", anchor="start"),
+        title=alt.Title(
+            "The room's view of each dimension",
+            subtitle=["Dot: the mean of the people's scores,", "as in the figures above.", ROOM_RANGE],
+            anchor="start",
+        ),
     )
     return _config(chart)
 
 
+ROOM_RANGE = "Bar: lowest to highest person. Black tick: target."
 SPREAD = "Spread"
 
 
+def question_label(question_id: str) -> str:
+    """A question's short name for a chart axis, from its id: ``key_person_cover`` → "Key person cover".
+
+    Question texts are whole sentences, cut to "Team. If your most im…" on an axis; ids are written to be
+    read (docs/authoring.md), and the full text stays in the tooltip.
+    """
+    words = question_id.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else question_id
+
+
+def wrapped(label: str, width: int = 12) -> list[str]:
+    """A role's name on at most a few short lines ("Sales /", "marketing"), so a column stays narrow."""
+    import textwrap
+
+    return textwrap.wrap(label, width=width, break_long_words=False) or [label]
+
+
 def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> alt.LayerChart:
-    """Questions × roles, coloured by each role's mean level; the last column is the spread."""
+    """Questions × roles, coloured by each role's mean level; the last column is the spread.
+
+    Only roles someone joined as get a column (an empty column reads as "nobody in that role agrees").
+    """
     from readiness.model import tr
 
+    present = [role for role, count in result.roles.items() if count > 0]
     rows = []
     order = []
+    seen: set[str] = set()
     for q in result.questions:
         if q.stats.n == 0:
             continue
-        short = f"{tr(questionnaire.dimension(q.dimension).title, lang)[:4]}. {q.text[:60]}"
+        short = question_label(q.id)
+        if short in seen:  # two ids that read alike ("a_b", "a-b"): the rows must stay apart
+            short = f"{short} ({q.id})"
+        seen.add(short)
         order.append(short)
-        for role, mean in q.role_means.items():
+        dimension = tr(questionnaire.dimension(q.dimension).title, lang)
+        for role in present:
+            mean = q.role_means.get(role)
             rows.append(
                 {
                     "question": short,
                     "full": q.text,
+                    "dimension": dimension,
                     "role": role,
                     "level": mean,
                     "label": "" if mean is None else f"{mean:.0f}",
@@ -552,37 +591,48 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
             {
                 "question": short,
                 "full": q.text,
+                "dimension": dimension,
                 "role": SPREAD,
                 "level": None,
                 "spread": q.stats.spread,
                 "label": f"{q.stats.spread:.0f}",
             }
         )
-    roles = [*list(result.roles), SPREAD]
+    roles = [*present, SPREAD]
     # Every label shown (no overlap thinning: a projected heatmap with every other row unlabelled is
-    # useless), roles cut to fit their column, rows tall enough for their labels. On a phone the question
-    # labels take at most 40% of the width and each role its share of the rest (the tooltip has the full
-    # text); a static render (no container) keeps the laptop sizes.
+    # useless). Role names wrap onto short lines; each keeps its column's width. On a phone the question
+    # labels take at most 45% of the width and the roles share the rest; a static render (no container)
+    # keeps the laptop sizes. Many roles on a phone tilt their labels rather than cut them.
     width = "(containerSize()[0] > 0 ? containerSize()[0] : 1000)"
-    question_limit = {"expr": f"clamp({width} * 0.4, 90, 380)"}
+    question_limit = {"expr": f"clamp({width} * 0.45, 120, 380)"}
     narrow = f"{width} < 640"
-    role_limit = {"expr": f"{narrow} ? 70 : clamp({width} * 0.55 / {len(roles)} - 6, 30, 110)"}
+    tilt = f"({narrow} && {len(roles)} > 4)"
+    role_limit = {"expr": f"{tilt} ? 90 : clamp({width} * 0.55 / {len(roles)} - 4, 40, 140)"}
+    lines = json.dumps({role: wrapped(role) for role in roles}, ensure_ascii=False)
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X(
             "role:N",
             sort=roles,
             title=None,
             axis=alt.Axis(
-                labelAngle={"expr": f"{narrow} ? -45 : 0"},
-                labelAlign={"expr": f"{narrow} ? 'left' : 'center'"},
+                labelAngle={"expr": f"{tilt} ? -45 : 0"},
+                labelAlign={"expr": f"{tilt} ? 'left' : 'center'"},
+                labelBaseline="bottom",
                 orient="top",
                 labelLimit=role_limit,
                 labelOverlap=False,
                 labelFontSize=11,
+                labelExpr=f"{lines}[datum.label] || datum.label",
             ),
         ),
-        y=alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=question_limit, labelOverlap=False)),
+        y=alt.Y(
+            "question:N",
+            sort=order,
+            title=None,
+            axis=alt.Axis(labelLimit=question_limit, labelOverlap=False, labelFontSize=11),
+        ),
         tooltip=[
+            alt.Tooltip("dimension:N", title="Dimension"),
             alt.Tooltip("full:N", title="Question"),
             alt.Tooltip("role:N", title="Role"),
             alt.Tooltip("label:N", title="Level / spread"),

@@ -83,6 +83,14 @@ class QuestionAggregate:
 
 @dataclass(frozen=True)
 class DimensionAggregate:
+    """One dimension in the room.
+
+    ``stats`` are the people's own scores of the dimension, each scored as a business alone (blanks at their
+    worst, as the questionnaire says): the figures the headline means and the verdict are built from, so the
+    chart of the room's dimensions and the cards above it agree. ``role_means`` are each role's *views* (only
+    the questions they answered), which is what a perception gap compares.
+    """
+
     id: str
     title: str
     side: str
@@ -124,6 +132,18 @@ class WorkshopResult:
     individual: tuple[ScoreResult, ...] = field(default=(), repr=False)
     #: Why the room is not placed ("Not enough answers in Process to place the business."), else None.
     message: str | None = None
+    #: What the verdict weighs demand against: the mean of each person's weakest link (not ``operations``,
+    #: the mean of their operations readiness), and the dimensions that were someone's weakest link,
+    #: most often first. Shown beside the verdict, so "demand ahead" is never read against the wrong figure.
+    link: float | None = None
+    weakest: tuple[str, ...] = ()
+    #: Demand ahead is held back under control (the room's mean of the control dimension is strong enough).
+    controlled: bool = False
+
+    @property
+    def ahead(self) -> float | None:
+        """Points demand pressure is ahead of the weakest link (the room's balance index)."""
+        return None if self.demand is None or self.link is None else round(self.demand - self.link, 2)
 
     def question(self, question_id: str) -> QuestionAggregate:
         return next(q for q in self.questions if q.id == question_id)
@@ -218,13 +238,17 @@ def aggregate(
     dimensions = []
     gaps = []
     for dim in questionnaire.dimensions:
+        # The room's figure is each person's own score (the one their headline and the verdict use); a
+        # role's figure is their view. Mixing the two put the chart's dot far from the card above it.
         values: list[float] = []
         by_role = {}
-        for p, view in zip(participants, views, strict=True):
-            value = view.dimension(dim.id).score
+        for p, result, view in zip(participants, results, views, strict=True):
+            value = result.dimension(dim.id).score
             if value is not None:
                 values.append(value)
-                by_role.setdefault(p.role, []).append(value)
+            said_value = view.dimension(dim.id).score
+            if said_value is not None:
+                by_role.setdefault(p.role, []).append(said_value)
         summary = stats(values)
         role_means = _role_means(by_role, role_order)
         target = target_profile.targets.get(dim.id, 0.0)
@@ -258,7 +282,8 @@ def aggregate(
         return round(statistics.fmean(picked), 2) if picked else None
 
     operations, demand = side_mean("operations"), side_mean("demand")
-    quadrant, message = _room_verdict(questionnaire, results, operations, demand)
+    verdict = _room_verdict(questionnaire, results, operations, demand)
+    quadrant = verdict.quadrant
     role_counts: dict[str, int] = dict.fromkeys(role_order, 0)
     for p in participants:
         role_counts[p.role] += 1
@@ -276,19 +301,41 @@ def aggregate(
         quadrant_label=QUADRANTS[quadrant][0] if quadrant else None,
         profile=target_profile.id,
         individual=tuple(results),
-        message=message,
+        message=verdict.message,
+        link=verdict.link,
+        weakest=verdict.weakest,
+        controlled=verdict.controlled,
     )
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    quadrant: str | None = None
+    message: str | None = None
+    link: float | None = None
+    weakest: tuple[str, ...] = ()
+    controlled: bool = False
 
 
 def _room_verdict(
     questionnaire: Questionnaire, results: Sequence[ScoreResult], operations: float | None, demand: float | None
-) -> tuple[str | None, str | None]:
+) -> _Verdict:
     """The room's verdict, by the same rules as one business (docs/scoring.md, section 3), on the means
     of the participants' figures: weakest link, control and failing critical questions included. A
-    dimension nobody answered enough of leaves the room not placed, however good the rest looks."""
+    dimension nobody answered enough of leaves the room not placed, however good the rest looks.
+
+    The weakest link it weighs demand against is returned with it: a page that showed the verdict beside
+    the operations mean alone would seem to contradict itself."""
     if operations is None or demand is None or not results:
-        return None, None
+        return _Verdict()
     settings = questionnaire.balance
+    links = [r.balance.link for r in results if r.balance.link is not None]
+    link = statistics.fmean(links) if links else operations
+    named: dict[str, int] = {}
+    for r in results:
+        if r.balance.link is not None and r.balance.weakest_title:
+            named[r.balance.weakest_title] = named.get(r.balance.weakest_title, 0) + 1
+    weakest = tuple(sorted(named, key=lambda title: -named[title]))  # ties keep the people's order
     short = [
         tr(d.title)
         for d in questionnaire.dimensions
@@ -296,9 +343,7 @@ def _room_verdict(
     ]
     if short:
         names = short[0] if len(short) == 1 else ", ".join(short[:-1]) + " and " + short[-1]
-        return "not_placed", f"Not enough answers in {names} to place the business."
-    links = [r.balance.link for r in results if r.balance.link is not None]
-    link = statistics.fmean(links) if links else operations
+        return _Verdict("not_placed", f"Not enough answers in {names} to place the business.", round(link, 2), weakest)
     control = settings.control_dimension
     controlled = False
     if control is not None:
@@ -315,7 +360,7 @@ def _room_verdict(
         failing=failing,
         quiet=settings.quiet,
     )
-    return quadrant, None
+    return _Verdict(quadrant, None, round(link, 2), weakest, controlled)
 
 
 def export_tables(

@@ -108,6 +108,47 @@ def _mean(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
 
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def room_balance_text(result: WorkshopResult, questionnaire: Questionnaire, lang: str = "en") -> str | None:
+    """The figures the room's verdict weighs, said beside the verdict.
+
+    The verdict weighs demand pressure against the weakest link (the mean of each person's operations
+    dimension that would break first), not against the operations mean on the card next to it: "demand
+    ahead" beside a demand of 45 and operations of 51 reads as a contradiction unless the figure it is
+    ahead of is on the page too. None when there is no verdict to explain.
+    """
+    if not scale.has_demand(questionnaire) or result.demand is None or result.link is None:
+        return None
+    sc = questionnaire.score_scale
+    demand, link = scale.number(result.demand, sc), scale.number(result.link, sc)
+    which = f" ({_and(result.weakest)})" if result.weakest else ""
+    basis = (
+        f"the weakest link is the mean of each person's operations dimension that would break first{which}, "
+        f"not the operations mean ({scale.number(result.operations, sc)})"
+    )
+    gap = questionnaire.balance.gap
+    ahead = result.ahead or 0.0
+    # as a reader subtracts the two figures shown, so the sentence agrees with them to the last digit
+    apart = scale.number(abs(scale.difference(scale.between(result.demand, result.link, sc), sc) or 0.0), sc,
+                         internal=False)  # fmt: skip
+    line = scale.number(scale.difference(gap, sc), sc, internal=False)
+    if ahead >= gap - 1e-9:
+        held = " but held back under control" if result.quadrant == "demand_ahead_controlled" else ""
+        return (
+            f"Demand pressure {demand} is {apart} points ahead of the weakest link, {link}{held} "
+            f"({line} or more ahead is demand ahead); {basis}."
+        )
+    if ahead > 0:
+        return (
+            f"Demand pressure {demand} is {apart} points ahead of the weakest link, {link} "
+            f"({line} would be demand ahead); {basis}."
+        )
+    return f"Demand pressure {demand} against the weakest link, {link}; {basis}."
+
+
 def build_workshop_report(
     questionnaire: Questionnaire,
     result: WorkshopResult,
@@ -194,6 +235,8 @@ def build_workshop_report(
             summary.append(result.message)
         elif result.quadrant_label:
             summary.append(f"Together that places {business} in the zone “{result.quadrant_label}”.")
+            if weighed := room_balance_text(result, questionnaire, lang):
+                summary.append(weighed)
         if queue:
             top = queue[0]
             summary.append(f"The room disagreed most on “{top.question}” (answers {top.spread} points apart).")
@@ -225,8 +268,11 @@ def build_workshop_report(
     method = (
         "Each person's answers are scored exactly like a self-assessment; a question's level is the share of "
         "its points that answer earns (0–100).",
-        "A dimension's room score is the mean of the people's dimension scores; 'lowest–highest' and the "
-        "standard deviation show how far apart they are.",
+        "A dimension's room score is the mean of the people's own dimension scores (blanks at their worst, as "
+        "for one business): the figures the headline means and the verdict use. 'lowest–highest' and the "
+        "standard deviation show how far apart they are; a role's mean counts only the questions it answered.",
+        "The room's verdict weighs the mean demand pressure against the mean of each person's weakest link, "
+        "not against the mean operations readiness.",
         "Spread is the distance between the lowest and the highest answer to a question; a role gap is the "
         "largest difference between two roles' mean levels. The discussion queue orders questions by the "
         "larger of the two.",

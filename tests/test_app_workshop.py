@@ -113,3 +113,53 @@ def test_named_workshop_requires_a_name_and_a_wrong_code_says_so(db: Store) -> N
 @pytest.fixture(autouse=True)
 def _clear() -> None:
     st.cache_data.clear()
+
+
+def test_the_revealed_room_shows_one_figure_per_card_chart_and_banner(db: Store) -> None:
+    """QA "Leadership day": demand 45 on the card, 23 on the chart, and a danger verdict beside operations 51."""
+    import json
+
+    from readiness.answers import validate_answer
+    from readiness.loader import load_questionnaire
+
+    from .test_workshop import ROOT
+
+    q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
+    workshops = WorkshopStore(db)
+    fkey, workshop = workshops.create(q, "Leadership day", "Frost & Co")
+    people = json.loads((ROOT / "tests" / "data" / "workshop_leadership_day.json").read_text())["people"]
+    for person in people:
+        record = workshops.join(workshop, person["role"])
+        for question_id, value in person["answers"].items():
+            db.save_answer(record.assessment_id, validate_answer(q, question_id, value))
+    workshops.reveal(workshop.id)
+
+    at = app(query={"w": fkey}, page="pages/workshop.py")
+    assert not at.exception, at.exception
+    cards = {m.label: m for m in at.metric}
+    assert cards["Operations readiness"].value == "51 / 100"
+    assert cards["Weakest link"].value == "19 / 100"
+    assert cards["Demand pressure"].value == "45 / 100"
+    # each figure says what it is: the mean of the people
+    assert {cards[name].proto.delta for name in ("Operations readiness", "Weakest link", "Demand pressure")} == {
+        "mean of 2 people"
+    }
+    banner = next(w.body for w in at.warning if "Group balance" in w.body).replace("\\", "")  # markdown escapes
+    assert "Selling dreams, delivering nightmares" in banner
+    assert "Demand pressure 45 is 26 points ahead of the weakest link, 19" in banner
+    assert "not the operations mean (51)" in banner
+
+    dims, heatmap = (json.loads(c.proto.spec) for c in at.get("vega_lite_chart"))
+    drawn = {row["dimension"]: row["mean"] for row in _rows(dims)}
+    assert round(drawn["Demand pressure"]) == 45  # the chart's dot is the card's figure
+    roles = {row["role"] for row in _rows(heatmap)}
+    assert roles == {"Leadership", "Sales / marketing", "Spread"}  # no empty column for roles nobody joined as
+    assert "Key person cover" in {row["question"] for row in _rows(heatmap)}
+
+
+def _rows(spec: dict) -> list[dict]:
+    if "values" in spec.get("data", {}):
+        return spec["data"]["values"]
+    if spec.get("datasets"):
+        return next(iter(spec["datasets"].values()))
+    return _rows(spec["layer"][0])

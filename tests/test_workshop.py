@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from readiness.answers import Answer, validate_answer
@@ -139,3 +142,93 @@ def test_a_role_that_skipped_questions_is_not_read_as_seeing_the_dimension_badly
     assert not [g for g in result.gaps if g.dimension == "team" and abs(g.gap) > 0]
     # the room's verdict still counts the blank at its worst: skipping never pays there
     assert result.operations is not None and result.operations < 100
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def leadership_day() -> tuple:
+    """The QA tester's room: Leadership answered everything, Sales / marketing left half of demand blank."""
+    from readiness.loader import load_questionnaire
+
+    q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
+    data = json.loads((ROOT / "tests" / "data" / "workshop_leadership_day.json").read_text())
+    people = [
+        Participant(str(i), p["role"], {k: validate_answer(q, k, v) for k, v in p["answers"].items()})
+        for i, p in enumerate(data["people"])
+    ]
+    return q, people
+
+
+def test_the_rooms_demand_card_and_its_chart_dot_are_one_figure() -> None:
+    """QA: the card said demand 45, the chart's dot 23 (a view that left blanks out). One figure now."""
+    from readiness import charts
+
+    q, people = leadership_day()
+    result = aggregate(q, people, roles=["Leadership", "Sales / marketing", "Operations / production", "Finance"])
+    demand = result.dimension("demand")
+    # the mean of the people's own scores: Leadership 0, Sales 89.17 (blanks at their worst, as for one business)
+    assert [r.dimension("demand").score for r in result.individual] == [0.0, 89.17]
+    assert demand.stats.mean == result.demand == 44.59
+    rows = charts.spec(charts.workshop_dimensions(result, q.score_scale))
+    drawn = {row["dimension"]: row for row in _chart_rows(rows)}
+    assert drawn["Demand pressure"]["mean"] == pytest.approx(result.demand)
+    # the operations card is the mean of the people's readiness, the weighted mean of the dots drawn
+    assert result.operations == pytest.approx(statistics_mean(r.overall for r in result.individual), abs=0.01)
+    # a role's view still counts only what it answered: the gaps table compares what people said
+    assert demand.role_means["Sales / marketing"] == 45.83
+
+
+def _chart_rows(spec: dict) -> list[dict]:
+    """The data rows of a chart spec, wherever Altair put them (top level, datasets or the first layer)."""
+    if "values" in spec.get("data", {}):
+        return spec["data"]["values"]
+    if spec.get("datasets"):
+        return next(iter(spec["datasets"].values()))
+    return _chart_rows(spec["layer"][0])
+
+
+def statistics_mean(values) -> float:
+    values = list(values)
+    return sum(values) / len(values)
+
+
+def test_the_rooms_verdict_is_said_with_the_weakest_link_it_weighs() -> None:
+    """QA: "Selling dreams" beside demand 45 and operations 51 looked wrong; the verdict weighs the weakest link."""
+    from readiness.scoring import classify_balance
+    from readiness.workshop_report import room_balance_text
+
+    q, people = leadership_day()
+    result = aggregate(q, people)
+    assert result.quadrant == "danger_zone"
+    # the mean of each person's weakest link (Leadership: Process 0; Sales: Team 37.5), not the operations mean
+    assert [r.balance.link for r in result.individual] == [0.0, 37.5]
+    assert result.link == 18.75 and result.weakest == ("Process", "Team")
+    assert result.ahead == pytest.approx(result.demand - result.link) and result.ahead >= q.balance.gap
+    s = q.balance
+    assert result.quadrant == classify_balance(
+        result.demand, result.operations, s.gap, s.high, link=result.link, controlled=result.controlled,
+        failing=any(r.balance.critical_failures for r in result.individual), quiet=s.quiet,
+    )  # fmt: skip
+    words = room_balance_text(result, q)
+    assert words is not None
+    assert "Demand pressure 45 is 26 points ahead of the weakest link, 19" in words
+    assert "(Process and Team)" in words and "not the operations mean (51)" in words
+
+
+def test_the_heatmap_has_short_rows_and_no_column_for_a_role_nobody_joined_as() -> None:
+    from readiness import charts
+
+    q, people = leadership_day()
+    result = aggregate(q, people, roles=["Leadership", "Sales / marketing", "Operations / production", "Finance"])
+    spec = charts.spec(charts.disagreement_heatmap(result, q))
+    rows = _chart_rows(spec)
+    assert {r["role"] for r in rows} == {"Leadership", "Sales / marketing", "Spread"}
+    labels = {r["question"] for r in rows}
+    assert "Key person cover" in labels and max(len(label) for label in labels) <= 30
+    full = {r["question"]: r["full"] for r in rows}
+    assert full["Key person cover"] == result.question("key_person_cover").text  # the whole text in the tooltip
+    # role names wrap onto short lines in the axis (the chart's column, not a cut "Sales / ma…")
+    assert charts.wrapped("Sales / marketing") == ["Sales /", "marketing"]
+    assert '[\\"Sales /\\", \\"marketing\\"]' in json.dumps(spec, ensure_ascii=False)
+    assert charts.question_label("key_person_cover") == "Key person cover"
