@@ -8,15 +8,31 @@ from readiness import currency
 from readiness.answers import count_answers
 from readiness.demo import create_demo, create_from_answers
 from readiness.errors import ReadinessError
-from readiness.forms import business_kind_question, minutes_asked, minutes_range, questions_asked, questions_range
+from readiness.forms import (
+    business_kind_question,
+    minutes_asked,
+    minutes_range,
+    questions_asked,
+    questions_at_most,
+    questions_range,
+)
 from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.storage import NotFound
 from readiness.upload import read_answers_upload
 from ui import faults, links, resources, session, shell
 
-#: Some answers open follow-up questions (show_if), which the count then includes: said, not hidden.
-FOLLOW_UPS = " A few answers open follow-up questions; the count on each step includes them."
+
+def follow_ups(fewest: int, most: int) -> str:
+    """What follow-up questions can add, said before anyone starts: a count that grows mid-way unannounced
+    reads as a broken promise."""
+    if most <= fewest:
+        return ""
+    return (
+        f" Some answers open follow-up questions (the optional stress-test figures, a known event ahead): "
+        f"with every one of them, up to {most}."
+    )
+
 
 shell.app_shell()
 
@@ -77,13 +93,13 @@ with start:
         if kind_question is None or kind is not None:
             asked, minutes = questions_asked(questionnaire, kind), minutes_asked(questionnaire, kind)
             chosen = " What you sell, chosen here, is one of them: it counts as answered." if kind else ""
-            st.caption(
-                f"You will be asked {count_words(asked, asked)}, {minute_words(minutes, minutes)}.{chosen}{FOLLOW_UPS}"
-            )
+            more = follow_ups(asked, questions_at_most(questionnaire, kind))
+            said = f"You will be asked {count_words(asked, asked)}, {minute_words(minutes, minutes)}."
+            st.caption(f"{said}{chosen}{more}")
         else:
             st.caption(
                 f"{count_words(*questions_range(questionnaire))}, {minute_words(*minutes_range(questionnaire))}, "
-                f"depending on what you sell.{FOLLOW_UPS}"
+                f"depending on what you sell.{follow_ups(0, questions_at_most(questionnaire))}"
             )
         codes = [*currency.SYMBOLS, "other"]
         chosen = st.selectbox(

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from readiness import expr
 from readiness.answers import Answer, Count, count_answers, validate_answer, visible_questions
 from readiness.model import (
     DONT_KNOW,
@@ -353,3 +354,41 @@ def questions_range(questionnaire: Questionnaire) -> tuple[int, int]:
     kinds = [o.id for o in gate.options] if gate is not None else [None]
     counts = [questions_asked(questionnaire, kind) for kind in kinds]
     return min(counts), max(counts)
+
+
+def questions_at_most(questionnaire: Questionnaire, kind: str | None = None) -> int:
+    """The most questions a business of this kind can be shown once its answers open every follow-up.
+
+    The start page promises a count; follow-ups (the optional stress-test figures, questions about a
+    known event) then add to it, and a person who sees "64" grow to "75" mid-way feels misled. Found by
+    trying, for each question a ``show_if`` reads, the values its conditions compare against (and one
+    beside each number, for ``!= 0``), keeping whichever shows the most: a few dozen counts, no search.
+    """
+    base: dict[str, Answer] = {}
+    if kind is not None and business_kind_question(questionnaire) is not None:
+        base["business_type"] = Answer("business_type", "value", kind)
+    tried: dict[str, list[Any]] = {}
+    for question in questionnaire.questions:
+        if question.show_if is None:
+            continue
+        condition = expr.parse(question.show_if)
+        for name in condition.names:  # a yes/no gate is compared with the word true, not a literal
+            gate = questionnaire.question(name) if questionnaire.has_question(name) else None
+            if name not in base and isinstance(gate, YesNoQuestion):
+                tried.setdefault(name, [True, False])
+        for name, literal in condition.literal_comparisons():
+            if name in base or not questionnaire.has_question(name):
+                continue
+            values = tried.setdefault(name, [])
+            extra = [literal + 1] if isinstance(literal, int | float) and not isinstance(literal, bool) else []
+            values += [v for v in (literal, *extra) if v not in values]
+    chosen = dict(base)
+    most = count_answers(questionnaire, chosen).shown
+    for _ in range(2):  # a second pass catches a follow-up gated by another follow-up
+        for name, values in tried.items():
+            for value in values:
+                trial = {**chosen, name: Answer(name, "value", value)}
+                shown = count_answers(questionnaire, trial).shown
+                if shown > most:
+                    chosen, most = trial, shown
+    return most
