@@ -163,7 +163,7 @@ st.markdown(plan_markdown(result))
 st.header("Every dimension")
 if any(d.low is not None and d.high is not None and d.high - d.low >= 0.5 for d in result.dimensions):
     st.caption("In brackets: where a score could land once the open questions are answered.")
-shell.phone_hint("The table is wider than a phone: swipe it sideways for the level, target and gap.")
+shell.phone_hint("The table is wider than a phone: swipe it sideways for the gap and the count of answers.")
 st.markdown(dimension_markdown(result))
 st.vega_lite_chart(specs["heatmap"], width="stretch", key="results_chart_heatmap")
 
