@@ -332,8 +332,10 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60, quiet: floa
 #: Cells that carry no level, each with its own colour and legend entry (a "don't know" is not a low answer).
 HEATMAP_STATES = {
     "Don't know": "#a78bfa",
-    "Not applicable": "#e5e7eb",
-    "Unanswered": "#f9fafb",
+    # Two states a reader must tell apart at a glance: "does not apply" is a solid mid grey, "nobody
+    # answered" an empty white square (each square and swatch has a grey outline).
+    "Not applicable": "#9ca3af",
+    "Unanswered": "#ffffff",
     "Context (not scored)": "#bfdbfe",
 }
 HEATMAP_TITLE = "Every question asked"
@@ -403,7 +405,9 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
             "state:N",
             scale=alt.Scale(domain=present, range=[HEATMAP_STATES[name] for name in present]),
             title="No level",
-            legend=alt.Legend(direction="vertical") if present else None,
+            legend=alt.Legend(direction="vertical", symbolStrokeColor="#9ca3af", symbolStrokeWidth=1)
+            if present
+            else None,
         )
     )
     marks = base.transform_filter("datum.dont_know").mark_text(fontSize=11, color="#4c1d95").encode(text=alt.value("?"))
