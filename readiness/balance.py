@@ -401,6 +401,7 @@ def weigh_balance(
         weakest_score=weakest.low,
         link=_round(worst.link),
         controlled=worst.controlled,
+        control_dimension=settings.control_dimension,
         critical_failures=failures,
         short=short,
         message=message,

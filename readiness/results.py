@@ -106,6 +106,9 @@ class Balance:
     link: float | None = None
     #: Demand ahead is under control: the control dimension is strong and none of its critical questions fails.
     controlled: bool | None = None
+    #: The operations dimension that holds demand back (brakes, honest promises): it decides ``controlled``
+    #: and is never the weakest link itself.
+    control_dimension: str | None = None
     critical_failures: tuple[CriticalFailure, ...] = ()
     #: Dimensions with too few real answers, and the sentence pages and reports show instead of a verdict.
     short: tuple[str, ...] = ()

@@ -340,15 +340,49 @@ def weakest_text(result: ScoreResult) -> str | None:
     where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
     average = f"the operations average is {scale.number(result.overall, sc)}."
     shown, link = _link_figures(result)
+    demand = scale.number(b.demand, sc)
+    lower = _scores_lower(result)
     if shown is not None and shown != link:
         # The table shows the dimension's score; the balance weighs what it can carry under this pressure.
-        # Say both, so the two figures a reader sees on the page are reconciled, not left to be guessed.
-        return (
-            f"Weakest link: {b.weakest_title}{where}. It scores {shown}, but its weakest part carries the load, "
-            f"so it counts as {link} against demand pressure of {scale.number(b.demand, sc)}; {average}"
+        # Say both, so the two figures a reader sees on the page are reconciled, not left to be guessed:
+        # lower when its weakest part is what the pressure loads, higher when the pressure coming loads
+        # only part of what it lacks (missing backups are a risk, not what a rush breaks first).
+        dim_score = next(d.score for d in result.dimensions if d.id == b.weakest)
+        why = (
+            "its weakest part carries the load"
+            if b.link is not None and dim_score is not None and b.link < dim_score
+            else "the demand coming loads only part of what it lacks"
         )
-    demand = scale.number(b.demand, sc)
-    return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}"
+        return (
+            f"Weakest link: {b.weakest_title}{where}. It scores {shown}, but {why}, "
+            f"so it counts as {link} against demand pressure of {demand}; {average}{lower}"
+        )
+    return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}{lower}"
+
+
+def _scores_lower(result: ScoreResult) -> str:
+    """Why an operations dimension with a lower score is not the weakest link, when there is one: a reader
+    sees it lower in the table and would otherwise take the verdict for a mistake."""
+    b, sc = result.balance, result.score_scale
+    weakest = next((d for d in result.dimensions if d.id == b.weakest), None)
+    if weakest is None or weakest.score is None:
+        return ""
+    control = b.control_dimension
+    below = [
+        d
+        for d in result.dimensions
+        if d.side == "operations"
+        and d.score is not None
+        and d.id not in (b.weakest, control)
+        and d.score < weakest.score - 0.5
+    ]
+    if not below:
+        return ""
+    d = min(below, key=lambda x: x.score or 0.0)
+    return (
+        f" {d.title} scores lower ({scale.number(d.score, sc)}), but less of what it lacks is loaded by the demand "
+        "coming, so it would not break first."
+    )
 
 
 def _link_figures(result: ScoreResult) -> tuple[str | None, str]:

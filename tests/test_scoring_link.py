@@ -356,3 +356,41 @@ def test_a_queue_does_not_put_demand_ahead_of_cash_under_control() -> None:
     severity = ["danger_zone", "demand_ahead_controlled", "foundation", "idle_capacity", "scale_ready"]
     steps = [severity.index(verdict(margin=m) or "danger_zone") for m in range(4)]
     assert steps == sorted(steps)
+
+
+def test_the_weakest_link_sentence_says_which_way_its_figure_moves_and_why_a_lower_score_is_not_it() -> None:
+    """A reader sees the weakest link's card beside its dimension's score in the table, and maybe another
+    dimension scored lower: the sentence reconciles both, in the direction the figure really moved (QA: "it
+    counts as 25" after "its weakest part carries the load" read as the load raising it)."""
+    from readiness.summary import weakest_text
+    from tests.test_calibration import CASES, run_case
+
+    up = down = lower = 0
+    for path in CASES:
+        _, result = run_case(path)
+        b = result.balance
+        dim = next((d for d in result.dimensions if d.id == b.weakest), None)
+        if dim is None or dim.score is None or b.link is None:
+            continue
+        text = weakest_text(result) or ""
+        if round(b.link) > round(dim.score):
+            up += 1
+            assert "loads only part of what it lacks, so it counts as" in text, text
+        elif round(b.link) < round(dim.score):
+            down += 1
+            assert "its weakest part carries the load, so it counts as" in text, text
+        others = [
+            d
+            for d in result.dimensions
+            if d.side == "operations" and d.id not in (b.weakest, b.control_dimension) and d.score is not None
+        ]
+        if any(d.score < dim.score - 0.5 for d in others):
+            lower += 1
+            assert "scores lower (" in text and "so it would not break first" in text, text
+        else:
+            assert "scores lower" not in text, text
+        assert (
+            b.control_dimension is None
+            or next(d.title for d in result.dimensions if d.id == b.control_dimension) + " scores lower" not in text
+        )  # it holds demand back; it is never the link
+    assert up and down and lower  # the cases hold every kind of sentence
