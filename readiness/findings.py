@@ -26,7 +26,9 @@ from readiness.model import (
     NumberQuestion,
     Questionnaire,
     Recommendation,
+    ScaleQuestion,
     ScoringPolicy,
+    SingleChoiceQuestion,
     rescale,
     tr,
 )
@@ -139,6 +141,27 @@ def _when_value(answer: Answer | None) -> Any:
 
 def _advice(rec: Recommendation, lang: str) -> Advice:
     return Advice(tr(rec.text, lang), rec.effort, rec.impact, rec.horizon or _HORIZON[rec.effort], tuple(rec.needs))
+
+
+def finding_text(question: Any, answer: Answer | None, reading: Reading = PLAIN) -> Any:
+    """What the answer given means, as a finding: the band's, option's or level's own words where the
+    questionnaire gives them, else the question's. A middle answer is not the worst one, and a question that
+    punishes both extremes must say which one this is."""
+    if answer is not None and answer.kind == "value":
+        value = answer.value
+        if isinstance(question, NumberQuestion) and isinstance(value, int | float) and not isinstance(value, bool):
+            band = band_of(question, value, reading)
+            if band.finding:
+                return band.finding
+        elif isinstance(question, SingleChoiceQuestion):
+            option = next((o for o in question.options if o.id == value), None)
+            if option is not None and option.finding:
+                return option.finding
+        elif isinstance(question, ScaleQuestion) and isinstance(value, int | float) and not isinstance(value, bool):
+            said = question.findings.get(float(value))
+            if said:
+                return said
+    return question.finding
 
 
 def _urgency(dim: DimensionScore, balance: Balance, control_dimension: str | None) -> float:
@@ -301,7 +324,8 @@ def rank_findings(
             good = _good_step(questionnaire, question, current)
             if good:
                 advice.append(Advice(f"Aim for: {good}", "medium", "medium", 60, generic=True))
-        title = tr(question.finding, lang) if question.finding else qs.text
+        said = finding_text(question, None if dont_know else given.get(qs.id), reading)
+        title = tr(said, lang) if said else qs.text
         findings.append(
             Finding(
                 question_id=qs.id,

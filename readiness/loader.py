@@ -551,13 +551,13 @@ class _Checker:
                         )
                 elif q.scale in scales:
                     values = {o.value for o in scales[q.scale].options}
-                    for part in ("anchors", "labels"):
+                    verbs = {"anchors": "describes", "labels": "names", "findings": "gives a finding for"}
+                    for part, verb in verbs.items():
                         for key in getattr(q, part):
                             if key not in values:
                                 self.add(
                                     "RQ211",
-                                    f"question `{q.id}` {'describes' if part == 'anchors' else 'names'} "
-                                    f"level {key:g}, which scale `{q.scale}` does not have",
+                                    f"question `{q.id}` {verb} level {key:g}, which scale `{q.scale}` does not have",
                                     (*base, part, _anchor_key(self.data, base, key, part)),
                                     value=False,
                                 )

@@ -224,6 +224,11 @@ class ChoiceOption(_Model):
     label: Text
     value: float = 0.0
     description: Text | None = None
+    finding: Text | None = Field(
+        default=None,
+        description="The finding for an answer of this option, instead of the question's (a middle answer "
+        "is not the worst one, and its finding should not read as if it were).",
+    )
 
 
 class Band(_Model):
@@ -242,6 +247,11 @@ class Band(_Model):
         default=None,
         description="The kind of pressure an answer in this band guards against, instead of the question's: "
         "for a question that punishes both extremes, too much stock is `slack`, too little is `spike`.",
+    )
+    finding: Text | None = Field(
+        default=None,
+        description="The finding for a number in this band, instead of the question's: a question that "
+        "punishes both extremes says which one the answer is (a step standing idle, not one near its limit).",
     )
     grows: Literal["capacity", "demand"] | None = Field(
         default=None,
@@ -345,6 +355,13 @@ class ScaleQuestion(_QuestionBase):
         default_factory=dict,
         description="This question's own short names for some or all levels, keyed by the scale value, "
         "where the shared scale's words read wrong for it (e.g. 'Buckles' rather than 'Not in place').",
+    )
+
+    findings: dict[float, Text] = Field(
+        default_factory=dict,
+        description="This question's finding for some levels, keyed by the scale value, instead of its "
+        "`finding`: a middle level ('usually on time') is not the worst one ('often late'), and its finding "
+        "should say so.",
     )
 
     def label_for(self, option: ScaleOption) -> Text:

@@ -319,3 +319,45 @@ def test_the_kind_of_pressure_follows_the_side_of_a_two_sided_band(inline) -> No
     much, little = too_much.findings[0], too_little.findings[0]
     # demand is quiet and operations far ahead: slack is at its strongest, spike pressure is nil
     assert much.priority == pytest.approx(3 * little.priority)  # (0.5 + 1) / (0.5 + 0)
+
+
+def test_a_finding_says_what_the_answer_given_means(growth: Questionnaire) -> None:
+    """A middle answer is not the worst one, and a question that punishes both extremes says which one
+    the answer is (QA: 'usually on time' read 'Suppliers are paid late'; 85% busy read 'near or past its
+    limit (or, far below half, capacity stands idle)')."""
+    base = case_answers(growth, "creamery-before-tv-spot")
+
+    def title(qid: str, value: object) -> str:
+        result = score(growth, with_values(base, **{qid: value}))
+        return next(f.title for f in result.findings if f.question_id == qid)
+
+    late, usual = title("supplier_payment", 0), title("supplier_payment", 2)
+    assert late == growth.question("supplier_payment").finding
+    assert usual.startswith("Suppliers are usually paid on time") and "paid late" not in usual
+    assert "takes days" in title("when_full", "slow_down")
+    assert "takes days" not in title("when_full", "take_all")
+    busy, idle = title("utilization", 90), title("utilization", 20)
+    assert busy == "Your busiest step is near or past its limit." and "stands idle" in idle
+    short, dead = title("stock_cover", 2), title("stock_cover", 400)
+    assert "rush" in short and "cash" not in short
+    assert "dead" in dead and "rush" not in dead
+    # "don't know" has no answer of its own: the question's finding
+    result = score(growth, {**base, "utilization": Answer("utilization", "dont_know", None)})
+    assert (
+        next(f.title for f in result.findings if f.question_id == "utilization")
+        == growth.question("utilization").finding
+    )
+
+
+def test_a_level_finding_for_a_level_the_scale_lacks_is_refused() -> None:
+    from readiness import parse_questionnaire
+    from readiness.errors import QuestionnaireError
+
+    text = (ROOT / "questionnaires" / "growth-readiness.yaml").read_text(encoding="utf-8")
+    level_two = "    findings:\n      2: Suppliers are usually"
+    broken = text.replace(level_two, level_two.replace("2:", "7:"))
+    assert broken != text
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(broken, "broken.yaml")
+    [problem] = [p for p in caught.value.errors if p.code == "RQ211"]
+    assert "gives a finding for level 7" in problem.message and problem.line is not None
