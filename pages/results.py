@@ -11,6 +11,7 @@ from readiness.summary import (
     cap_texts,
     dimension_markdown,
     finding_markdown,
+    index_range_text,
     link_differs_text,
     link_words,
     open_critical_text,
@@ -94,14 +95,11 @@ if scale.has_demand(q):
         border=True,
         help="How much demand is coming and how fast it can jump. High is pressure, not praise.",
     )
-    spread = b.index_range if b.index_range and b.index_range[1] - b.index_range[0] >= 1 else None
     right.metric(
         "Balance index",
         scale.signed(scale.balance_index(b, sc), sc),
         # what answering the open questions could do to it (never a coloured arrow: no direction is "good")
-        delta=f"{scale.signed(spread[0], sc)} to {scale.signed(spread[1], sc)} with the open questions"
-        if spread
-        else None,
+        delta=index_range_text(b, sc) or None,
         delta_color="off",
         delta_arrow="off",
         border=True,

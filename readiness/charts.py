@@ -396,7 +396,12 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
             "shown:Q",
             scale=alt.Scale(domain=[sc.min, (sc.min + sc.max) / 2, sc.max], range=["#dc2626", "#facc15", "#16a34a"]),
             title=f"Level ({scale.range_text(sc)})",
-            legend=alt.Legend(values=[sc.min, (sc.min + sc.max) / 2, sc.max], format=f".{max(1, sc.decimals)}~f"),
+            # short enough that the last label ("100") fits beside the plot on a phone
+            legend=alt.Legend(
+                values=[sc.min, (sc.min + sc.max) / 2, sc.max],
+                format=f".{max(1, sc.decimals)}~f",
+                gradientLength=140,
+            ),
         )
     )
     present = [name for name in HEATMAP_STATES if any(r["state"] == name for r in rows)]

@@ -21,6 +21,7 @@ from readiness.results import Finding, ScoreResult
 from readiness.summary import (
     advice_when,
     cap_texts,
+    index_range_text,
     next_step_words,
     open_critical_text,
     overrun_text,
@@ -131,6 +132,8 @@ class Report:
     operations_value: float | None = None
     demand_value: float | None = None
     balance_value: float | None = None
+    #: How far the open questions could move the balance index ("+47 to +78 with the open questions"), or "".
+    balance_range: str = ""
 
     @property
     def weakest_first(self) -> tuple[DimensionRow, ...]:
@@ -320,7 +323,8 @@ def build_report(
     if overrun and balanced:
         summary.append(overrun)
     if b.quadrant == "not_placed" and balanced:
-        summary.append(b.message or "Not enough answers to place the business.")
+        if b.message and b.message != b.meaning:  # the zone box above already says it when they are one
+            summary.append(b.message)
     elif b.label:
         index = scale.balance_index(b, sc) or 0.0
         direction = "ahead of" if index > 0 else "behind"
@@ -432,6 +436,7 @@ def build_report(
         operations=scale.number(result.overall, sc),
         demand=scale.number(b.demand, sc),
         balance_index=scale.signed(scale.balance_index(b, sc), sc),
+        balance_range=index_range_text(b, sc),
         quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),
         quadrant_meaning=b.meaning or "",
         quadrant_id=b.quadrant,

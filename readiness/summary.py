@@ -584,6 +584,15 @@ def finding_markdown(
     return "\n".join(lines)
 
 
+def index_range_text(b: Any, sc: Any) -> str:
+    """How far answering the open questions could move the balance index, as the app's card and the
+    reports' say it; "" when they could not move it by a point."""
+    spread = b.index_range
+    if not spread or spread[1] - spread[0] < 1:
+        return ""
+    return f"{scale.signed(spread[0], sc)} to {scale.signed(spread[1], sc)} with the open questions"
+
+
 def plan_when(result: ScoreResult) -> dict[str, str]:
     """When the plan does each piece of advice, in words ("within 60 days", "in the backlog"), keyed by its
     text. A finding's advice says this rather than the horizon its author suggested, so a finding and the

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -817,3 +818,30 @@ def test_a_long_pasted_note_is_printed_whole_in_the_full_pdf(sample) -> None:
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Point 0: only Sam knows" in text and "Point 119: only Sam knows" in text
     assert "Last point: the plan is on the wall." in text
+
+
+def test_the_reports_card_shows_the_balance_range_and_not_placed_is_said_once() -> None:
+    """The app's balance card says how far the open questions could move the index; the report's does too,
+    and a business not placed reads the reason once, not in the box and again below it (QA)."""
+    from readiness.summary import index_range_text
+
+    growth = load_questionnaire(GROWTH)
+    case = yaml.safe_load((ROOT / "tests" / "cases" / "skincare-brand-dont-know.yaml").read_text("utf-8"))
+    answers, _ = parse_answers(growth, {k: case[k] for k in ("questionnaire", "profile", "answers")})
+    result = score(growth, answers)
+    assert result.balance.quadrant == "not_placed"
+    report = build_report(growth, result, answers)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render_html(report, full=False)))
+    assert text.count(result.balance.message) == 1, result.balance.message
+    # half answered: the open questions leave the index a range, said under the card as in the app
+    from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE
+
+    demo = load_questionnaire(DEMO_QUESTIONNAIRE)
+    given = load_answers(demo, DEMO_ANSWERS)[0]
+    kept = dataclasses.replace(given, answers=dict(list(given.answers.items())[::2]))
+    partial = score(demo, kept)
+    spread = index_range_text(partial.balance, partial.score_scale)
+    assert spread.endswith("with the open questions")
+    report = build_report(demo, partial, kept)
+    assert report.balance_range == spread
+    assert spread in render_html(report, full=False) and spread in render_markdown(report)
