@@ -83,3 +83,82 @@ def test_a_queue_of_the_usual_length_still_waits_the_usual_time() -> None:
     assert result.delivered.max() == pytest.approx(20)
     assert result.backlog.min() == pytest.approx(20 * 210)
     assert result.summary.lost == pytest.approx(0)
+
+
+# --- the owner's own event follows the kind of event they named -----------------------------------
+
+
+def test_a_contract_ahead_is_a_lasting_step_like_the_preset(harbour: Setup) -> None:
+    # The tester said "a big contract or listing starting": it ran as a 3-day burst fading over a week.
+    assert harbour.event_kind == "contract"
+    event = known_event(harbour.values(), harbour.event_kind)
+    assert event is not None
+    assert (event.shape, event.days, event.multiplier, event.start_day) == ("step", 365, 2, 57)
+    assert "contract" in event.description and "assumed" in event.description
+    result = analyse(harbour, event).result
+    assert result.demand[56:].min() == pytest.approx(40)  # still double at the end of the run
+
+
+@pytest.mark.parametrize(
+    ("kind", "shape", "length", "word"),
+    [
+        ("season", "seasonal", 42, "season"),
+        ("new_event", "spike", 3, "short burst"),
+        (None, "spike", 3, "not answered"),
+    ],
+)
+def test_the_events_shape_follows_what_the_owner_named(kind: str | None, shape: str, length: int, word: str) -> None:
+    event = known_event({"event_multiple": 3, "event_weeks": 2}, kind)
+    assert event is not None
+    assert (event.shape, event.days, event.start_day) == (shape, length, 15)
+    assert word in event.description
+
+
+def test_the_event_kind_comes_from_the_event_ahead_answer(questionnaire) -> None:  # type: ignore[no-untyped-def]
+    from readiness.answers import Answer
+
+    answers, _ = load_answers(questionnaire, HARBOUR)
+    given = dict(answers.answers)
+    given["event_ahead"] = Answer("event_ahead", value="new_event")
+    assert setup_from_answers(questionnaire, given).event_kind == "new_event"
+    # an edit on the page keeps it
+    assert setup_from_answers(questionnaire, answers).edit({"cash_weeks": 4}).event_kind == "contract"
+
+
+# --- the sensitivity check tries values around the assumed one --------------------------------------
+
+
+def test_the_values_tried_bracket_the_assumed_value(contract: Analysis) -> None:
+    by_name = {x.name: x for x in contract.sensitivity}
+    patience = by_name["patience_days"]
+    assert patience.value == 210
+    assert patience.low < 210 < patience.high  # not 3 / 21 beside "210 days assumed"
+    for x in contract.sensitivity:
+        assert x.low <= x.value <= x.high, x.name
+        assert x.low < x.high, x.name
+
+
+def test_an_assumption_with_no_effect_says_so(contract: Analysis) -> None:
+    rows = sensitivity_table(contract)
+    quiet = [r for r in rows if r["Effect"] == "no effect in this run"]
+    assert quiet, "a 30-week queue's run does not move with the website's upgrade"
+    for r in quiet:
+        low, high = r["Orders lost"].split(" / ")
+        assert low == high
+    moving = [r for r in rows if r["Effect"] != "no effect in this run"]
+    assert moving and all(r["Effect"] for r in moving)
+
+
+def test_lost_orders_with_no_step_short_name_the_queue(contract: Analysis) -> None:
+    # Should orders ever be lost with no step short, the words name the queue, never "Nothing".
+    from dataclasses import replace
+
+    from readiness.surge.words import first_short
+
+    s = contract.result.summary
+    bare = replace(s, breaks=())
+    short, why = first_short(bare)
+    assert short == "The queue" and why is not None and "the usual 210 days walk away" in why
+    run = replace(contract, result=replace(contract.result, summary=bare))
+    assert "the queue, not a step, is what is short" in " ".join(run.verdict())
+    assert first_short(s)[0] == "Production"
