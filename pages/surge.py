@@ -12,6 +12,7 @@ from readiness.surge.formatting import count, money
 from readiness.surge.scenarios import FOR_GOOD
 from readiness.surge.words import (
     expansion_lines,
+    first_short,
     horizon_line,
     numbers,
     policy_table,
@@ -49,7 +50,7 @@ else:
     )
 
 # --- the scenario ------------------------------------------------------------------------
-event = surge.known_event(base.values())
+event = surge.known_event(base.values(), base.event_kind)
 scenarios = {surge.KNOWN_EVENT: event} if event is not None else {}
 scenarios.update(surge.PRESETS)
 preset = st.selectbox("Scenario", list(scenarios), format_func=lambda k: scenarios[k].label, key="surge_preset")
@@ -126,12 +127,8 @@ if analysis.shortfall:
 else:
     a.metric("Orders lost", count(s.lost), help="Turned away, gone elsewhere, or cancelled after waiting.")
     b.metric("Sales lost", money(s.revenue_lost, money_code))
-    first = next((x for x in s.breaks if x.step != "cash"), None)
-    c.metric(
-        "First to run short",
-        surge.RESOURCES[first.step].short if first else "Nothing",
-        help=f"{first.label}, on day {first.day}" if first else None,
-    )
+    short, short_help = first_short(s)
+    c.metric("First to run short", short, help=short_help)
 low_day = "at the start" if s.cash_low_day == 0 else f"on day {s.cash_low_day}"
 d.metric("Cash low point", money(s.cash_low, money_code), help=f"The lowest cash, {low_day}.")
 
@@ -200,7 +197,10 @@ with st.expander("In numbers", icon=":material/table:"):
 
 if analysis.sensitivity:
     st.subheader("How much the assumptions matter")
-    st.caption("Each input you did not answer, at a low and a high value instead of the assumed one.")
+    st.caption(
+        "Each input you did not answer, at a low and a high value around the assumed one; *Effect* says what "
+        'that moved ("no effect in this run": neither the orders nor the cash).'
+    )
     st.table(sensitivity_table(analysis), hide_index=True)
 
 

@@ -193,7 +193,7 @@ def cmd_surge(args: argparse.Namespace) -> int:
     if setup is not None and args.kind:
         setup = setup.edit({}, kind=args.kind)
     if args.scenario == surge.KNOWN_EVENT:
-        event = surge.known_event(setup.values()) if setup is not None else None
+        event = surge.known_event(setup.values(), setup.event_kind) if setup is not None else None
         if event is None:
             raise ReadinessError("no known event ahead in these inputs: answer its size (event_multiple) first")
         scenario = surge.resized(event, args.multiplier, args.days, args.padding, args.prebuild)

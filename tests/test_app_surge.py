@@ -175,10 +175,48 @@ def test_the_testers_event_40_weeks_away_is_inside_the_run_and_the_verdict_names
     assert "on time" not in said and not said.startswith("Copes")
     assert "the usual 280 days (840 orders" in said and "runs short on day 281" in said
     captions = " ".join(c.value for c in at.caption)
-    assert "from day 281" in captions and "The model runs 630 days here" in captions
+    # the tester named a contract (event_ahead): a lasting step from day 281, run until 60 days after its
+    # first orders fall due (day 561); as a 3-day burst it ran 630 days (tests/test_surge_queue.py)
+    assert "from day 281" in captions and "The model runs 620 days here" in captions
     assert all(first <= 281 and last >= 561 for first, last in _day_domain(at))  # the event and its orders due
     at.selectbox(key="surge_preset").set_value("viral_post").run()
     assert not at.exception, at.exception
     said = verdict(at)
     assert "the usual 280 days (840 orders" in said and "on time" not in said
-    assert {m.label: m.value for m in at.metric}["Orders lost"] == "78"
+    # 78 before a queue above its usual length was worked down (the post's orders could not be served for
+    # 280 days, so the customers who would not wait walked away); now only the website turns some away
+    assert {m.label: m.value for m in at.metric}["Orders lost"] == "9"
+
+
+def test_a_30_week_queue_and_a_contract_name_what_runs_short_and_what_saves_orders(db: Store) -> None:  # noqa: F811
+    # QA's second pass (tests/data/surge/harbour-30-week-queue.yaml): "Retail chain contract" lost half
+    # its orders beside "First to run short: Nothing", every what-if saved 0 (even production × 2), the
+    # own event (a contract) ran as a 3-day burst, and patience assumed at 210 days was tried at 3 / 21.
+    from pathlib import Path
+
+    q = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers, _ = load_answers(q, Path(__file__).parent / "data" / "surge" / "harbour-30-week-queue.yaml")
+    made = db.create_assessment(q, "Harbour Joinery", profile="double_in_12_months", business_kind="both")
+    db.save_answers(made.id, answers.answers.values())
+    at = app(query={"a": made.resume_key}, page="pages/surge.py")
+    assert not at.exception, at.exception
+    # the owner's own event, a contract: a lasting step, and the words say what was assumed
+    assert at.selectbox(key="surge_preset").value == surge.KNOWN_EVENT
+    captions = " ".join(c.value for c in at.caption)
+    assert "for a year" in captions and "assumed: a contract is a step up that lasts" in captions
+    assert "2× normal orders for 365 days, from day 57" in captions
+    at.selectbox(key="surge_preset").set_value("retail_contract").run()
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["First to run short"] != "Nothing"
+    lost = int(metrics["Orders lost"].replace(",", ""))
+    said = verdict(at)
+    assert lost > 0 and ("runs short" in said or "run short" in said), said
+    what_if = at.table[0].value
+    production = what_if[what_if["Change"] == "Production × 2"].iloc[0]
+    assert int(production["Saved"].replace(",", "")) > 0
+    sens = next(t.value for t in at.table if "Assumed input" in t.value.columns)
+    patience = sens[sens["Assumed input"] == "Customer patience"].iloc[0]
+    low, high = (float(v) for v in patience["Tried"].split(" / "))
+    assert low < 210 < high
+    assert "no effect in this run" in set(sens["Effect"])

@@ -68,8 +68,9 @@ def test_the_run_contains_the_event_ahead_and_its_orders_falling_due(event_run: 
     assert result.horizon >= start + wait + 60
     n = result.inputs.orders_per_day
     assert result.demand.max() == pytest.approx(10 * n)
-    due_from = start + wait  # 1-based day the first of the event's orders is due
-    assert result.delivered[due_from - 1 :].max() > 2 * n  # the event's orders are delivered, not just waited on
+    # the event's orders are delivered, not just waited on: a queue above its usual length is worked down
+    # as fast as capacity allows (tests/test_surge_queue.py), so from the event on, not 280 days later
+    assert result.delivered[start - 1 :].max() > 2 * n
 
 
 def test_the_run_is_still_six_months_when_six_months_hold_the_event() -> None:
@@ -107,8 +108,9 @@ def test_the_verdict_names_the_standing_queue_the_charts_draw(
     run = event_run if which == "event" else viral_run
     result, s = run.result, run.result.summary
     first = run.verdict()[0]
-    # the charts: a queue of about 840 orders on every day, the oldest always 280 days old
-    assert result.backlog.min() > 0.9 * 840 and int(np.min(result.wait)) == 280
+    # the charts: a queue of about 840 orders on every day, the oldest 280 days old (less while the extra
+    # orders are worked down ahead of their usual wait, never more)
+    assert result.backlog.min() > 0.9 * 840 and int(np.max(result.wait)) == 280
     assert "on time" not in first and not first.startswith("Copes")
     assert "280 days" in first and "840 orders" in first, first
     assert run.untested is None and s.normal_waiting == 840

@@ -9,6 +9,7 @@ assumption at its low and high value.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -348,6 +349,25 @@ def compare_policies(
 Variant = tuple[Assumption, float, float, SurgeInputs, SurgeInputs]
 
 
+def tried_values(name: str, value: float) -> tuple[float, float]:
+    """The low and high values the sensitivity check tries instead of an assumed ``value``.
+
+    The knob's own range when the value lies inside it; otherwise half and one and a half times the
+    value (a percentage at most 100), so the values tried always bracket the assumed one: patience
+    assumed from a 30-week waiting list (210 days) is tried at 105 and 315, not at 3 and 21.
+    """
+    knob = KNOBS[name]
+    if knob.low < value < knob.high:
+        return knob.low, knob.high
+    low = value / 2
+    high = value * 1.5
+    if knob.percent:
+        high = min(100.0, high)
+    if knob.unit == "days" or name.endswith("_days"):
+        low, high = float(math.floor(low)), float(math.ceil(high))
+    return low, high
+
+
 def _variants(setup: Setup, expansion: Policy) -> list[Variant]:
     """Each flagged assumption at its low and high value (those that keep the business's shape)."""
     base = setup.inputs(expansion)
@@ -355,8 +375,7 @@ def _variants(setup: Setup, expansion: Policy) -> list[Variant]:
     for a in setup.flagged:
         if a.value is None:
             continue
-        knob = KNOBS[a.name]
-        low, high = knob.low, knob.high
+        low, high = tried_values(a.name, a.value)
         if low == a.value and high == a.value:
             continue
         lo, hi = (setup.edit({a.name: value}).inputs(expansion) for value in (low, high))

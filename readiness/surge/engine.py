@@ -14,7 +14,7 @@ One day, in order (docs/surge.md tells it in plain words):
 1. orders arrive; the website takes the online ones up to its capacity and
    turns the rest away (lost);
 2. orders join the queue; those that have waited the usual time (the waiting
-   list, if any) are due;
+   list, if any) are due, and so are those that make the queue longer than usual;
 3. goods: materials arrive, production makes what the plan (batches of the
    forecast) and the due orders need, finished stock serves the due orders
    first, stock past its shelf life is written off, materials are reordered;
@@ -392,8 +392,12 @@ def _loop(
             acc = d
         a_total = a_total + acc
         acc_hist[row] = a_total
-        # 2. orders that have waited the usual time are due
-        due = mx(lag(acc_hist, row - p.wait_days) - removed, 0.0)
+        # 2. orders that have waited the usual time are due; so is every order that makes the queue
+        # longer than usual (the oldest first): a business works a queue above its usual length down
+        # as fast as it can, so capacity decides whether the extra orders wait longer than usual.
+        # Serving only orders past the usual wait left a 30-week queue as a wall no capacity could move:
+        # for 30 weeks the extra orders of a contract could only pile up, and customers walked away.
+        due = mx(mx(lag(acc_hist, row - p.wait_days) - removed, a_total - removed - q0), 0.0)
         # 3. make and deliver
         if goods:
             arriving = lag(order_hist, row - p.sup_lead)

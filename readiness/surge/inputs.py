@@ -170,6 +170,9 @@ class Setup:
     kind: Kind
     assumptions: tuple[Assumption, ...]
     kind_note: str = ""
+    #: What the owner said the known event ahead is (the ``event_ahead`` answer: ``contract``,
+    #: ``season``, ``new_event``), so the event's scenario takes its shape; None: not answered.
+    event_kind: str | None = None
 
     def values(self) -> dict[str, float | None]:
         return {a.name: a.value for a in self.assumptions}
@@ -186,7 +189,7 @@ class Setup:
         edited = edit_assumptions(self.assumptions, changes)
         new_kind = check_kind(kind) if kind is not None else self.kind
         note = "edited" if new_kind != self.kind else self.kind_note
-        return _contextual(Setup(new_kind, tuple(edited), note))
+        return _contextual(Setup(new_kind, tuple(edited), note, self.event_kind))
 
 
 def check_kind(kind: str | None) -> Kind:
@@ -259,7 +262,7 @@ def _contextual(setup: Setup) -> Setup:
             elif a.name == "online_share" and kind == "software":
                 a = replace(a, value=100.0, note="assumed from the kind of business: software is sold online")
         out.append(replace(a, applies=applies))
-    return Setup(kind, tuple(out), setup.kind_note)
+    return replace(setup, assumptions=tuple(out))
 
 
 def setup_from_values(values: Mapping[str, float | None], kind: str | None = None, source: Source = "answer") -> Setup:
@@ -339,7 +342,15 @@ def setup_from_answers(
             marked.setdefault(q.surge_input, []).append(q)
     the_kind, kind_note = kind_from_answers(questionnaire, given, kind)
     out = [_from_questions(knob, marked.get(knob.name, []), given, shown) for knob in KNOBS.values()]
-    return _contextual(Setup(the_kind, tuple(out), kind_note))
+    return _contextual(Setup(the_kind, tuple(out), kind_note, event_kind_from_answers(given, shown)))
+
+
+def event_kind_from_answers(answers: Mapping[str, Answer], shown: set[str] | None = None) -> str | None:
+    """What the owner said the known event ahead is: the ``event_ahead`` answer, if it names one."""
+    answer = answers.get("event_ahead")
+    if answer is None or answer.kind != "value" or (shown is not None and "event_ahead" not in shown):
+        return None
+    return answer.value if answer.value in ("contract", "season", "new_event") else None
 
 
 def inputs_from_answers(

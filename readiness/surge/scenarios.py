@@ -9,7 +9,7 @@ Both are multiples of a normal day's orders, day by day.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 import numpy as np
@@ -214,27 +214,56 @@ def resized(
 KNOWN_EVENT = "known_event"
 
 
-def known_event(values: dict[str, float | None]) -> Scenario | None:
+#: What the owner said the event ahead is (growth-readiness's ``event_ahead`` options), and the shape
+#: each is run as: a contract or listing is a step up that lasts, a season a rise and fall over six weeks,
+#: a one-off event (a TV spot, a viral moment) a short burst that fades.
+EVENT_KINDS: tuple[str, ...] = ("contract", "season", "new_event")
+EVENT_SEASON_DAYS = 42
+EVENT_CONTRACT_DAYS = 365
+
+
+def known_event(values: Mapping[str, float | None], kind: str | None = None) -> Scenario | None:
     """The event ahead a person told us about, sized against a normal day; None when there is none.
 
-    It peaks at ``event_multiple`` for three days, starting ``event_weeks``
-    from now, and fades over a week; the business knows it is coming, so
-    production plans for it (``expected``).
+    It starts ``event_weeks`` from now at ``event_multiple`` times a normal day and follows the kind
+    of event the owner named (``kind``, the ``event_ahead`` answer): a ``contract`` or listing stays
+    up for a year, like the preset "Retail chain contract"; a ``season`` rises and falls over six
+    weeks; a ``new_event`` (or an event of unknown kind) peaks for three days and fades over a week.
+    The business knows it is coming, so production plans for it (``expected``). The description says
+    which shape was assumed, and why.
     """
     peak = values.get("event_multiple")
     if peak is None or peak <= 0:
         return None
     weeks = values.get("event_weeks") or 0.0
+    start = max(1, min(MAX_HORIZON, round(7 * weeks) + 1))
+    when = f"starting in {days(round(7 * weeks))}" if round(7 * weeks) else "starting now"
+    if kind == "contract":
+        shape: dict[str, Any] = {"shape": "step", "days": EVENT_CONTRACT_DAYS}
+        what = (
+            f"The contract or listing you expect: {times(peak)} normal orders, {when}, for a year "
+            "(assumed: a contract is a step up that lasts, as you said it is a contract or listing); you plan for it."
+        )
+    elif kind == "season":
+        shape = {"shape": "seasonal", "days": EVENT_SEASON_DAYS}
+        what = (
+            f"The busy season you expect: six weeks {when} that build to {times(peak)} normal orders and ease off "
+            "(assumed: a season of six weeks, as you said it is your busy season); you plan for it."
+        )
+    else:
+        shape = {"shape": "spike", "days": 3, "decay_days": 7}
+        why = "as you said it is a one-off event" if kind == "new_event" else "the kind of event is not answered"
+        what = (
+            f"The event you expect: {times(peak)} normal orders at its peak, {when}, for three days, fading over a "
+            f"week (assumed: a short burst, {why}); you plan for it."
+        )
     return Scenario(
-        shape="spike",
+        **shape,
         multiplier=peak,
-        days=3,
-        decay_days=7,
-        start_day=max(1, min(MAX_HORIZON, round(7 * weeks) + 1)),
+        start_day=start,
         expected=True,
         label="Your event ahead",
-        description=f"The event you expect: {times(peak)} normal orders at its peak, "
-        f"starting in {days(round(7 * weeks))}, fading over a week; you plan for it.",
+        description=what,
     )
 
 

@@ -122,11 +122,29 @@ def _names(breaks: Sequence[Break]) -> str:
     return capital(join(names))
 
 
+def first_short(s: SurgeSummary) -> tuple[str, str | None]:
+    """What "First to run short" shows, and its help: the first step, or the queue when orders are lost
+    with no step short (customers who will not wait longer than usual); "Nothing" only when nothing is lost."""
+    first = next((b for b in s.breaks if b.step != "cash"), None)
+    if first is not None:
+        return RESOURCES[first.step].short, f"{first.label}, on day {first.day}"
+    if s.lost >= 0.5:
+        return "The queue", queue_cause(s)
+    return "Nothing", None
+
+
+def queue_cause(s: SurgeSummary) -> str:
+    """Orders lost with no step short: the customers' patience with the queue is what binds."""
+    usual = f"the usual {days(s.normal_wait)}" if s.normal_wait else "the usual time"
+    return f"Customers who will not wait longer than {usual} walk away: the queue, not a step, is what is short."
+
+
 def _break_line(analysis: Analysis) -> str:
     s = analysis.result.summary
     steps = [b for b in s.breaks if b.step != "cash"]
     if not steps:
-        return ""
+        # Never "nothing runs short" beside lost orders: say what loses them.
+        return queue_cause(s) if s.lost >= 0.5 and s.lost_website < 0.5 else ""
     day = steps[0].day
     first = [b for b in steps if b.day == day]
     verb = "runs" if len(first) == 1 else "run"
@@ -424,6 +442,7 @@ def sensitivity_table(analysis: Analysis, markdown: bool = False) -> list[str] |
                 "Tried": f"{x.low:g} / {x.high:g}",
                 measure: f"{count(pair[0])} / {count(pair[1])}",
                 "Cash low point": f"{money(x.cash_low[0], cur)} / {money(x.cash_low[1], cur)}",
+                "Effect": sensitivity_effect(x, analysis),
             }
         )
     if not markdown or not rows:
@@ -432,6 +451,31 @@ def sensitivity_table(analysis: Analysis, markdown: bool = False) -> list[str] |
     out = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
     out += ["| " + " | ".join(r[h] for h in header) + " |" for r in rows]
     return out
+
+
+def sensitivity_effect(x: Sensitivity, analysis: Analysis) -> str:
+    """What trying an assumption at its low and high value moved, in the table's own formats.
+
+    Identical rows would otherwise look like a broken table: when neither the orders (or stock)
+    nor the cash low point moves as they are written, the row says "no effect in this run".
+    """
+    cur, s = analysis.currency, analysis.result.summary
+    if len(set(x.outcomes)) > 1 or x.outcomes[0] != s.outcome:
+        return "changes the outcome"
+    if analysis.shortfall:
+        pair, base = x.stock, stock_words(s)
+    else:
+        pair, base = x.lost, s.lost
+    orders = len({count(pair[0]), count(pair[1]), count(base)}) > 1
+    cash = len({money(x.cash_low[0], cur), money(x.cash_low[1], cur), money(s.cash_low, cur)}) > 1
+    what = "stock" if analysis.shortfall else "orders lost"
+    if orders and cash:
+        return f"moves {what} and cash"
+    if orders:
+        return f"moves {what}"
+    if cash:
+        return "moves cash only"
+    return "no effect in this run"
 
 
 def expansion_lines(analysis: Analysis) -> list[str]:
