@@ -16,6 +16,7 @@ import altair as alt
 
 from readiness import scale
 from readiness.scoring import QUADRANTS, ScoreResult
+from readiness.workshop import DONT_KNOW, LEFT_BLANK, NOT_ASKED
 
 OPERATIONS = "#2563eb"
 DEMAND = "#d97706"
@@ -540,6 +541,13 @@ def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
 
 ROOM_RANGE = "Bar: lowest to highest person. Black tick: target."
 SPREAD = "Spread"
+#: A role's cell with no level, by why (:func:`readiness.workshop._why_blank`), coloured as the question
+#: heatmap's states: "does not apply" solid mid grey, "skipped" an outlined white square.
+ROOM_STATES = {
+    DONT_KNOW: HEATMAP_STATES["Don't know"],
+    NOT_ASKED: HEATMAP_STATES["Not applicable"],
+    LEFT_BLANK: HEATMAP_STATES["Unanswered"],
+}
 
 
 def question_label(question_id: str) -> str:
@@ -588,6 +596,8 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
                     "dimension": dimension,
                     "role": role,
                     "level": mean,
+                    # why there is no level, in the cell's colour and the tooltip (None when there is one)
+                    "state": None if mean is not None else q.role_blank.get(role, LEFT_BLANK),
                     "label": "" if mean is None else f"{mean:.0f}",
                 }
             )
@@ -640,6 +650,7 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
             alt.Tooltip("full:N", title="Question"),
             alt.Tooltip("role:N", title="Role"),
             alt.Tooltip("label:N", title="Level / spread"),
+            alt.Tooltip("state:N", title="No level"),
         ],
     )
     levels = (
@@ -653,6 +664,23 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
             )
         )
     )
+    # Why a role has no level, each reason its own look and legend entry: a white cell alone could be a
+    # role that skipped the question or one that was never asked it.
+    states = [name for name in ROOM_STATES if any(r.get("state") == name for r in rows)]
+    blanks = (
+        base.transform_filter("datum.level === null && datum.spread == null")
+        .mark_rect(stroke="#9ca3af", strokeWidth=1, width={"band": 0.94}, height={"band": 0.86})
+        .encode(
+            color=alt.Color(
+                "state:N",
+                scale=alt.Scale(domain=states, range=[ROOM_STATES[name] for name in states]),
+                title="No level",
+                legend=alt.Legend(direction="vertical", symbolStrokeColor="#9ca3af", symbolStrokeWidth=1)
+                if states
+                else None,
+            )
+        )
+    )
     spread = (
         base.transform_filter("datum.spread != null")
         .mark_rect(stroke="#fff", strokeWidth=1)
@@ -661,13 +689,21 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
         )
     )
     text = base.mark_text(fontSize=10, color="#111827").encode(text="label:N")
-    chart = alt.layer(levels, spread, text).properties(
-        width="container",
-        height=alt.Step(22),
-        title=alt.Title(
-            "Where the roles disagree",
-            subtitle=["Mean level per role. Last column: the spread,", "the highest answer's level minus the lowest's"],
-            anchor="start",
-        ),
+    layers = [levels, blanks, spread, text] if states else [levels, spread, text]
+    chart = (
+        alt.layer(*layers)
+        .resolve_scale(color="independent")
+        .properties(
+            width="container",
+            height=alt.Step(22),
+            title=alt.Title(
+                "Where the roles disagree",
+                subtitle=[
+                    "Mean level per role. Last column: the spread,",
+                    "the highest answer's level minus the lowest's",
+                ],
+                anchor="start",
+            ),
+        )
     )
-    return _config(chart)
+    return _config(chart, stack_legends=True)
