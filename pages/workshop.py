@@ -179,10 +179,7 @@ for index, question_id in enumerate(result.queue[:12], start=1):
         spread = "–" if q_agg.stats.spread is None else f"{q_agg.stats.spread:.0f}"
         st.markdown(
             f"Spread {spread} points · "
-            + " · ".join(
-                f"{md_literal(role)}: {'–' if mean is None else f'{mean:.0f}'}"
-                for role, mean in q_agg.role_means.items()
-            )
+            + " · ".join(f"{md_literal(role)}: {q_agg.role_said(role)}" for role in q_agg.role_means)
             + "  \n"
             + ", ".join(f"{md_literal(label)}: {count}" for label, count in q_agg.distribution.items())
         )

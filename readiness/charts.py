@@ -16,6 +16,7 @@ import altair as alt
 
 from readiness import scale
 from readiness.scoring import QUADRANTS, ScoreResult
+from readiness.workshop import DONT_KNOW, LEFT_BLANK, NOT_ASKED
 
 OPERATIONS = "#2563eb"
 DEMAND = "#d97706"
@@ -27,7 +28,25 @@ ZONES = {
     "scale_ready": "#dcfce7",
     "foundation": "#f3f4f6",
 }
-FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
+#: The page's own font first (Streamlit's "Source Sans"), so a chart's title reads like the page around it;
+#: a static report, which has no such font, falls back to the system's.
+FONT = '"Source Sans", "Source Sans Pro", system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif'
+#: Every chart's title and subtitle, in the app and in a report alike. Set here, not left to the app's theme:
+#: a title took the theme's size and a subtitle Vega's own small black default, beside the page's grey captions.
+TITLE = {
+    "font": FONT,
+    "fontSize": 16,
+    "fontWeight": 600,
+    "color": "#111827",
+    "anchor": "start",
+    "subtitleFont": FONT,
+    "subtitleFontSize": 13,
+    "subtitleColor": "#4b5563",
+    "subtitlePadding": 4,
+    "offset": 12,
+}
+#: Characters of a subtitle line that fit a phone's chart at ``TITLE["subtitleFontSize"]``: a longer line is cut.
+SUBTITLE_CHARS = 48
 
 
 def _config(chart: Any, *, stack_legends: bool = False) -> Any:
@@ -38,6 +57,7 @@ def _config(chart: Any, *, stack_legends: bool = False) -> Any:
         legend["layout"] = {"expr": "{bottom: {direction: 'vertical', anchor: 'start'}}"}
     return (
         chart.configure(font=FONT)
+        .configure_title(**TITLE)
         .configure_view(stroke=None)
         .configure_axis(gridColor=GRID, labelFontSize=12, titleFontSize=12)
         .configure_legend(**legend)
@@ -536,15 +556,32 @@ def workshop_dimensions(result: Any, score_scale: Any = None) -> alt.LayerChart:
         height=alt.Step(34),
         title=alt.Title(
             "The room's view of each dimension",
-            subtitle=["Dot: the mean of the people's scores,", "as in the figures above.", ROOM_RANGE],
+            subtitle=list(ROOM_SUBTITLE),
             anchor="start",
         ),
     )
     return _config(chart)
 
 
-ROOM_RANGE = "Bar: lowest to highest person. Black tick: target."
+#: One whole sentence a line, each short enough for a phone: Vega does not wrap a subtitle, and a line
+#: broken mid-sentence ("scores,\nas in the figures above") read as two captions.
+ROOM_SUBTITLE = (
+    "Dot: the mean of the people's scores.",
+    "Bar: lowest to highest person.",
+    "Black tick: the target.",
+)
+DISAGREE_SUBTITLE = (
+    "Each role's mean level (0–100).",
+    "Spread: the highest answer minus the lowest.",
+)
 SPREAD = "Spread"
+#: A role's cell with no level, by why (:func:`readiness.workshop._why_blank`), coloured as the question
+#: heatmap's states: "does not apply" solid mid grey, "skipped" an outlined white square.
+ROOM_STATES = {
+    DONT_KNOW: HEATMAP_STATES["Don't know"],
+    NOT_ASKED: HEATMAP_STATES["Not applicable"],
+    LEFT_BLANK: HEATMAP_STATES["Unanswered"],
+}
 
 
 def question_label(question_id: str) -> str:
@@ -593,6 +630,8 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
                     "dimension": dimension,
                     "role": role,
                     "level": mean,
+                    # why there is no level, in the cell's colour and the tooltip (None when there is one)
+                    "state": None if mean is not None else q.role_blank.get(role, LEFT_BLANK),
                     "label": "" if mean is None else f"{mean:.0f}",
                 }
             )
@@ -645,6 +684,7 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
             alt.Tooltip("full:N", title="Question"),
             alt.Tooltip("role:N", title="Role"),
             alt.Tooltip("label:N", title="Level / spread"),
+            alt.Tooltip("state:N", title="No level"),
         ],
     )
     levels = (
@@ -658,6 +698,23 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
             )
         )
     )
+    # Why a role has no level, each reason its own look and legend entry: a white cell alone could be a
+    # role that skipped the question or one that was never asked it.
+    states = [name for name in ROOM_STATES if any(r.get("state") == name for r in rows)]
+    blanks = (
+        base.transform_filter("datum.level === null && datum.spread == null")
+        .mark_rect(stroke="#9ca3af", strokeWidth=1, width={"band": 0.94}, height={"band": 0.86})
+        .encode(
+            color=alt.Color(
+                "state:N",
+                scale=alt.Scale(domain=states, range=[ROOM_STATES[name] for name in states]),
+                title="No level",
+                legend=alt.Legend(direction="vertical", symbolStrokeColor="#9ca3af", symbolStrokeWidth=1)
+                if states
+                else None,
+            )
+        )
+    )
     spread = (
         base.transform_filter("datum.spread != null")
         .mark_rect(stroke="#fff", strokeWidth=1)
@@ -666,13 +723,14 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
         )
     )
     text = base.mark_text(fontSize=10, color="#111827").encode(text="label:N")
-    chart = alt.layer(levels, spread, text).properties(
-        width="container",
-        height=alt.Step(22),
-        title=alt.Title(
-            "Where the roles disagree",
-            subtitle=["Mean level per role. Last column: the spread,", "the highest answer's level minus the lowest's"],
-            anchor="start",
-        ),
+    layers = [levels, blanks, spread, text] if states else [levels, spread, text]
+    chart = (
+        alt.layer(*layers)
+        .resolve_scale(color="independent")
+        .properties(
+            width="container",
+            height=alt.Step(22),
+            title=alt.Title("Where the roles disagree", subtitle=list(DISAGREE_SUBTITLE), anchor="start"),
+        )
     )
-    return _config(chart)
+    return _config(chart, stack_legends=True)

@@ -62,8 +62,22 @@ def stats(values: Sequence[float]) -> Stats:
     )
 
 
+#: Why a role that joined has no level for a question, most telling first (see :func:`_why_blank`).
+NOT_ASKED = "Not asked or not applicable"
+DONT_KNOW = "Don't know"
+LEFT_BLANK = "Left blank"
+BLANK_WORDS = {NOT_ASKED: "not asked", DONT_KNOW: "don't know", LEFT_BLANK: "left blank"}
+
+
 @dataclass(frozen=True)
 class QuestionAggregate:
+    """One question in the room.
+
+    ``role_means`` has one entry per role someone joined as (never a role nobody chose); a role with no
+    level has its reason in ``role_blank``: a role that was not asked, or said "not applicable", is not
+    one that skipped the question, and a heatmap or a discussion line must not show the two alike.
+    """
+
     id: str
     dimension: str
     text: str
@@ -74,11 +88,33 @@ class QuestionAggregate:
     role_means: Mapping[str, float | None]
     role_gap: float | None
     disagreement: float
+    role_blank: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def discussion_key(self) -> float:
         """How much the room needs to talk about it: the widest spread or the largest role gap."""
         return max(self.stats.spread or 0.0, self.role_gap or 0.0)
+
+    def role_said(self, role: str) -> str:
+        """A role's level in words for a discussion line: "75", or why it has none ("left blank")."""
+        mean = self.role_means.get(role)
+        if mean is not None:
+            return f"{mean:.0f}"
+        return BLANK_WORDS.get(self.role_blank.get(role, LEFT_BLANK), "left blank")
+
+
+def _why_blank(statuses: Sequence[str]) -> str:
+    """Why a role's people gave a question no level, from their answers' statuses.
+
+    Anyone who was shown the question and gave nothing makes it "left blank" (the room should know
+    someone skipped it); else a "don't know" says so; else nobody in the role was asked it (a condition
+    hid it) or they all said it does not apply to the business.
+    """
+    if "unanswered" in statuses:
+        return LEFT_BLANK
+    if "dont_know" in statuses:
+        return DONT_KNOW
+    return NOT_ASKED
 
 
 @dataclass(frozen=True)
@@ -172,7 +208,10 @@ def aggregate(
     """Aggregate participants' answers: statistics, role gaps and the discussion queue."""
     lang = lang or questionnaire.default_language
     target_profile = questionnaire.profile(profile)
-    role_order = list(roles or [])
+    # Only the roles someone joined as, in the order offered: a role nobody chose has no view, and a
+    # column or a "Sales: –" for it in every discussion line reads as if Sales had answered badly.
+    joined = {p.role for p in participants}
+    role_order = [role for role in dict.fromkeys(roles or []) if role in joined]
     for p in participants:
         if p.role not in role_order:
             role_order.append(p.role)
@@ -196,9 +235,11 @@ def aggregate(
         by_role: dict[str, list[float]] = {}
         counts: dict[str, int] = {}
         rank: dict[str, float] = {}
+        statuses: dict[str, list[str]] = {}
         dont_know = not_applicable = 0
         for p, result in zip(participants, results, strict=True):
             qs = next(x for x in result.questions if x.id == question.id)
+            statuses.setdefault(p.role, []).append(qs.status)
             if qs.status == "dont_know":
                 dont_know += 1
             elif qs.status == "na":
@@ -232,6 +273,7 @@ def aggregate(
                 role_means=role_means,
                 role_gap=round(max(present) - min(present), 2) if len(present) >= 2 else None,
                 disagreement=summary.std or 0.0,
+                role_blank={role: _why_blank(statuses.get(role, [])) for role, m in role_means.items() if m is None},
             )
         )
 

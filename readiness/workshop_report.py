@@ -178,7 +178,7 @@ def build_workshop_report(
             dimension=titles.get(q.dimension, q.dimension),
             spread=_mean(q.stats.spread),
             role_gap=_mean(q.role_gap),
-            role_means=tuple((role, _mean(mean)) for role, mean in q.role_means.items()),
+            role_means=tuple((role, q.role_said(role)) for role in q.role_means),
             distribution=tuple(q.distribution.items()),
             agreed=agreed_text(q.id),
             note=(consensus_answers[q.id].note or "") if q.id in consensus_answers else "",

@@ -163,3 +163,59 @@ def _rows(spec: dict) -> list[dict]:
     if spec.get("datasets"):
         return next(iter(spec["datasets"].values()))
     return _rows(spec["layer"][0])
+
+
+def test_live_progress_marks_empty_roles_and_says_who_finished_with_blanks(db: Store) -> None:
+    """QA: "Sales / marketing: –" in every discussion line for a role nobody chose, and "Finished 1"
+    beside "62%" with no word that one can finish with questions blank."""
+    from readiness.answers import validate_answer
+    from readiness.forms import progress
+    from readiness.loader import load_questionnaire
+
+    from .test_workshop import ROOT
+
+    q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
+    workshops = WorkshopStore(db)
+    fkey, workshop = workshops.create(q, "Bakery offsite", "Tilly's Bakery")
+    answers = {
+        "Leadership": {"key_person_cover": 4, "surge_plan": "yes"},
+        "Operations / production": {"key_person_cover": 1, "surge_plan": "no"},
+        "Finance": {"key_person_cover": 2},  # finishes with the rest blank
+    }
+    for role, given in answers.items():
+        record = workshops.join(workshop, role)
+        for question_id, value in given.items():
+            db.save_answer(record.assessment_id, validate_answer(q, question_id, value))
+        if role == "Finance":
+            db.update_assessment(record.assessment_id, status="complete")
+            count = progress(q, db.answers(record.assessment_id))
+    left = count.shown - count.answered
+
+    at = app(query={"w": fkey}, page="pages/workshop.py")
+    assert not at.exception, at.exception
+    (table,) = at.table
+    shown = table.value
+    assert list(shown.columns) == ["Role", "Joined", "Finished", "Answered on average"]
+    rows = {str(row["Role"]).replace("\\", ""): row for _, row in shown.iterrows()}  # markdown escapes
+    # every role offered is listed, the one nobody chose greyed and saying so, not "0%"
+    assert rows[":gray[Sales / marketing]"]["Answered on average"] == ":gray[nobody yet]"
+    assert rows["Finance"]["Finished"] == 1
+    note = next(c.value for c in at.caption if "left blank" in c.value)
+    assert f"Finance: 1 person finished with {left} questions left blank" in note
+
+    workshops.reveal(workshop.id)
+    at.run()
+    assert not at.exception, at.exception
+    lines = [
+        m.value.replace("\\", "")
+        for e in at.expander
+        if e.label[:1].isdigit()
+        for m in e.markdown
+        if m.value.startswith("Spread")
+    ]
+    assert lines, "no discussion line"
+    for line in lines:
+        assert "Sales" not in line  # nobody joined as Sales / marketing
+        assert "Leadership:" in line and "Finance:" in line
+    surge = next(line for line in lines if "Finance: left blank" in line)  # Finance skipped the surge plan
+    assert "–" not in surge.split("points", 1)[1]

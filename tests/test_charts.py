@@ -99,7 +99,7 @@ def _box(label: dict[str, Any], width: float, height: float = 360) -> tuple[floa
 
 def test_quadrant_reads_at_390_px(demo) -> None:
     spec = charts.quadrant(demo[2]).to_dict()
-    assert len(spec["title"]) * 13 * PX_PER_CHAR <= PHONE_PLOT
+    assert len(spec["title"]) * charts.TITLE["fontSize"] * PX_PER_CHAR <= PHONE_PLOT
     boxes = [_box(lab, PHONE_PLOT) for lab in charts.quadrant_labels()]
     for i, a in enumerate(boxes):
         assert a[0] >= 0 and a[1] <= PHONE_PLOT, charts.quadrant_labels()[i]["text"]
@@ -248,3 +248,41 @@ def test_waiting_charts_keep_an_axis_when_nothing_waited() -> None:
         assert spec["encoding"]["y"]["scale"]["domain"] == [0, 1]
     busy = analyse(setup, "tv_spot").result
     assert "domain" not in charts.spec(surge_charts.waiting(busy))["encoding"]["y"]["scale"]
+
+
+PHONE_CHART = 358  # px a chart has on a 390 px phone
+PX_PER_CHAR_REGULAR = 0.55  # a regular (not bold) sans-serif character
+
+
+def test_every_chart_title_and_subtitle_has_the_house_style(demo) -> None:
+    """QA: the workshop charts' titles and subtitles were in another, smaller font than the page."""
+    from readiness.workshop import aggregate
+
+    from .test_workshop import leadership_day
+
+    q, people = leadership_day()
+    room = aggregate(q, people)
+    result = demo[2]
+    built = {
+        "bars": charts.dimension_bars(result),
+        "radial": charts.radial(result),
+        "quadrant": charts.quadrant(result),
+        "heatmap": charts.question_heatmap(result),
+        "room": charts.workshop_dimensions(room, q.score_scale),
+        "disagreement": charts.disagreement_heatmap(room, q),
+    }
+    for name, chart in built.items():
+        title = charts.spec(chart)["config"]["title"]
+        assert title == charts.TITLE, name
+    # the page's own font first, so a title in the app reads like the page around it
+    assert charts.FONT.startswith('"Source Sans"')
+    assert charts.TITLE["subtitleFontSize"] < charts.TITLE["fontSize"]
+
+
+@pytest.mark.parametrize("lines", [charts.ROOM_SUBTITLE, charts.DISAGREE_SUBTITLE])
+def test_workshop_subtitles_are_whole_sentences_that_fit_a_phone(lines) -> None:
+    """QA: "Dot: the mean of the people's scores,\nas in the figures above." broke mid-sentence."""
+    for line in lines:
+        assert line.endswith("."), line  # each line is one whole sentence
+        assert len(line) <= charts.SUBTITLE_CHARS, line
+    assert charts.SUBTITLE_CHARS * charts.TITLE["subtitleFontSize"] * PX_PER_CHAR_REGULAR <= PHONE_CHART

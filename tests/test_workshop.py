@@ -38,14 +38,14 @@ def test_per_question_stats_role_means_and_distribution(sample) -> None:
     assert cover.distribution == {"Fully": 1, "Mostly": 1, "Not at all": 1, "Don't know": 1}
     # listed worst to best, never in the order people answered (that would say who said what)
     assert list(cover.distribution) == ["Not at all", "Mostly", "Fully", "Don't know"]
-    assert cover.role_means == {"sales": 83.33, "operations": 0.0, "finance": None}
+    assert cover.role_means == {"sales": 83.33, "operations": 0.0}  # nobody joined as finance: no entry
     assert cover.role_gap == 83.33
     # capacity: sales sees headroom (100), operations sees it maxed out (0)
     capacity = result.dimension("capacity")
-    assert capacity.role_means == {"sales": 100.0, "operations": 0.0, "finance": None}
+    assert capacity.role_means == {"sales": 100.0, "operations": 0.0}
     top = result.gaps[0]
     assert (top.dimension, top.role_a, top.role_b, top.gap) == ("capacity", "sales", "operations", 100.0)
-    assert result.roles == {"sales": 2, "operations": 2, "finance": 0}
+    assert result.roles == {"sales": 2, "operations": 2}
 
 
 def test_discussion_queue_puts_widest_disagreement_first(sample) -> None:
@@ -232,3 +232,68 @@ def test_the_heatmap_has_short_rows_and_no_column_for_a_role_nobody_joined_as() 
     assert charts.wrapped("Sales / marketing") == ["Sales /", "marketing"]
     assert '[\\"Sales /\\", \\"marketing\\"]' in json.dumps(spec, ensure_ascii=False)
     assert charts.question_label("key_person_cover") == "Key person cover"
+
+
+def test_a_role_nobody_joined_as_is_left_out_of_every_figure_and_line(sample) -> None:
+    """QA: "Sales / marketing: –" in every discussion line and the report, for a role nobody chose."""
+    from readiness.workshop_report import build_workshop_report, render_workshop
+
+    people = [
+        person(sample, "1", "Leadership", cover=3, surge_plan="yes"),
+        person(sample, "2", "Finance", cover=0, surge_plan="no"),
+    ]
+    offered = ["Leadership", "Sales / marketing", "Finance"]
+    result = aggregate(sample, people, roles=offered)
+    assert result.roles == {"Leadership": 1, "Finance": 1}  # offered order kept, the unused role gone
+    assert all(list(q.role_means) == ["Leadership", "Finance"] for q in result.questions)
+    assert all("Sales / marketing" not in (g.role_a, g.role_b) for g in result.gaps)
+    report = build_workshop_report(
+        sample, result, workshop_name="W", business="B", anonymous=True, consensus_answers={}
+    )
+    assert dict(report.roles) == {"Leadership": 1, "Finance": 1}
+    assert all(dict(item.role_means).keys() == {"Leadership", "Finance"} for item in report.queue)
+    html = render_workshop(
+        "html", sample, result, people, workshop_name="W", business="B", anonymous=True, consensus_answers={}
+    ).decode()
+    assert "Sales / marketing" not in html
+    tables = export_tables(sample, result, people, anonymous=True)
+    assert not any("Sales" in column for row in tables["Questions"] for column in row)
+
+
+def test_a_role_without_a_level_says_why_not_asked_left_blank_or_dont_know(sample) -> None:
+    """QA: a white heatmap cell was both "nobody in this role answered" and "this role was not asked"."""
+    from readiness import charts
+    from readiness.workshop import DONT_KNOW, LEFT_BLANK, NOT_ASKED
+
+    people = [
+        person(sample, "1", "Sales", business_type="goods", stock_cover=3, cover=3),
+        person(sample, "2", "Operations", business_type="services", cover="dont_know"),  # stock cover hidden
+        person(sample, "3", "Finance", business_type="goods", cover=1),  # shown stock cover, left it blank
+    ]
+    result = aggregate(sample, people, roles=["Sales", "Operations", "Finance"])
+    stock = result.question("stock_cover")
+    assert stock.role_means == {"Sales": 100.0, "Operations": None, "Finance": None}
+    assert stock.role_blank == {"Operations": NOT_ASKED, "Finance": LEFT_BLANK}
+    assert [stock.role_said(r) for r in stock.role_means] == ["100", "not asked", "left blank"]
+    cover = result.question("cover")
+    assert cover.role_blank == {"Operations": DONT_KNOW} and cover.role_said("Operations") == "don't know"
+
+    spec = charts.spec(charts.disagreement_heatmap(result, sample))
+    rows = _chart_rows(spec)
+    cell = {(r["question"], r["role"]): r for r in rows}
+    assert cell[("Stock cover", "Operations")]["state"] == NOT_ASKED
+    assert cell[("Stock cover", "Finance")]["state"] == LEFT_BLANK
+    assert cell[("Stock cover", "Sales")]["state"] is None
+    # each reason has its own colour and legend entry: a solid grey for "not asked", an outlined white for blank
+    legends = {
+        str(layer["encoding"]["color"].get("title")): layer["encoding"]["color"]
+        for layer in spec["layer"]
+        if "field" in layer.get("encoding", {}).get("color", {})
+    }
+    blank = legends["No level"]["scale"]
+    assert dict(zip(blank["domain"], blank["range"], strict=True)) == {
+        DONT_KNOW: charts.HEATMAP_STATES["Don't know"],
+        NOT_ASKED: charts.HEATMAP_STATES["Not applicable"],
+        LEFT_BLANK: charts.HEATMAP_STATES["Unanswered"],
+    }
+    assert len(set(blank["range"])) == 3
