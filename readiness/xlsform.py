@@ -87,7 +87,7 @@ SETTINGS_COLUMNS = (
 COLUMNS: dict[str, tuple[str, ...]] = {
     "survey": SURVEY_COLUMNS,
     # `score`, not `value`: XLSForm reads `value` as another name for `name`
-    "choices": ("list_name", "name", "label", "score", "weight", "description", "list_label"),
+    "choices": ("list_name", "name", "label", "score", "weight", "description", "finding", "list_label"),
     "settings": SETTINGS_COLUMNS,
     "dimensions": ("name", "label", "side", "weight", "description"),
     "areas": ("dimension", "name", "label", "description"),
@@ -131,7 +131,7 @@ EXTRA_COLUMNS = {sheet: fields - _HANDLED[sheet] for sheet, fields in _MODEL_FIE
 TEXT_COLUMNS = frozenset(
     {"label", "hint", "description", "unit", "text", "form_title", "score_label", "score_unit", "list_label"}
 )
-TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice"}
+TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice", "finding"}
 YES_NO_LIST = "yes_no"
 #: Far above any real questionnaire (the default one has ~130 questions); read no further than this.
 MAX_ROWS = 5_000
@@ -514,6 +514,8 @@ def workbook_to_data(
                     option["value"] = v
                 if (d := _text(r, "description")) is not None:
                     option["description"] = d
+                if (f := _text(r, "finding")) is not None:  # what this answer means, instead of the question's
+                    option["finding"] = f
                 options.append(option)
             question["options"] = options
         elif base in ("integer", "decimal"):
@@ -910,6 +912,7 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                 orow: dict[str, Any] = {"list_name": question.id, "name": o.id, "score": _number_cell(o.value)}
                 _put_text(orow, "label", o.label)
                 _put_text(orow, "description", o.description)
+                _put_text(orow, "finding", o.finding)
                 tables["choices"].append(orow)
         elif isinstance(question, NumberQuestion):
             row["type"] = "integer" if question.integer else "decimal"
