@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import altair as alt
@@ -361,6 +362,17 @@ HEATMAP_STATES = {
 HEATMAP_TITLE = "Every question asked"
 
 
+def _no_level_color(states: list[str], palette: Mapping[str, str]) -> alt.Color:
+    """The colour of cells without a level, one outlined swatch per reason present (the assessment's and
+    the workshop's heatmaps tell "not applicable", "unanswered" and "don't know" apart the same way)."""
+    return alt.Color(
+        "state:N",
+        scale=alt.Scale(domain=states, range=[palette[name] for name in states]),
+        title="No level",
+        legend=alt.Legend(direction="vertical", symbolStrokeColor="#9ca3af", symbolStrokeWidth=1) if states else None,
+    )
+
+
 def _heatmap_state(status: str, weight: float, value: Any) -> str:
     """What a question's square shows: its level when it counts, else why it has none."""
     if status == "answered":
@@ -425,16 +437,7 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
         )
     )
     present = [name for name in HEATMAP_STATES if any(r["state"] == name for r in rows)]
-    other = cells.transform_filter("datum.level === null").encode(
-        color=alt.Color(
-            "state:N",
-            scale=alt.Scale(domain=present, range=[HEATMAP_STATES[name] for name in present]),
-            title="No level",
-            legend=alt.Legend(direction="vertical", symbolStrokeColor="#9ca3af", symbolStrokeWidth=1)
-            if present
-            else None,
-        )
-    )
+    other = cells.transform_filter("datum.level === null").encode(color=_no_level_color(present, HEATMAP_STATES))
     marks = base.transform_filter("datum.dont_know").mark_text(fontSize=11, color="#4c1d95").encode(text=alt.value("?"))
     chart = (
         alt.layer(scored, other, marks)
@@ -704,16 +707,7 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
     blanks = (
         base.transform_filter("datum.level === null && datum.spread == null")
         .mark_rect(stroke="#9ca3af", strokeWidth=1, width={"band": 0.94}, height={"band": 0.86})
-        .encode(
-            color=alt.Color(
-                "state:N",
-                scale=alt.Scale(domain=states, range=[ROOM_STATES[name] for name in states]),
-                title="No level",
-                legend=alt.Legend(direction="vertical", symbolStrokeColor="#9ca3af", symbolStrokeWidth=1)
-                if states
-                else None,
-            )
-        )
+        .encode(color=_no_level_color(states, ROOM_STATES))
     )
     spread = (
         base.transform_filter("datum.spread != null")
