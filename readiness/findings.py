@@ -41,6 +41,8 @@ _HORIZON = {"low": 30, "medium": 60, "high": 90}
 NEAR_TIE = 0.05
 #: A "next step" shown without a recommendation is a level at least this good (docs/scoring.md §4).
 GOOD_STEP = 0.75
+#: A lever at or below this share of its points (the middle of its ladder) is weak enough to fix first.
+LEVER_WEAK = 0.5
 
 
 def _next_score(
@@ -353,8 +355,43 @@ def rank_findings(
     def rank(f: Finding) -> float:
         return f.priority * (1 + NEAR_TIE) if f.question_id in bottleneck else f.priority
 
-    findings.sort(key=lambda f: (not f.failing, -rank(f), not f.critical, order[f.question_id]))
-    return findings
+    ahead = _levers_ahead(questionnaire, scores, findings, rank)
+
+    def key(f: Finding) -> tuple[bool, float, bool, int]:
+        failing, at, _ = ahead.get(f.question_id, (f.failing, rank(f), ""))
+        return (not failing, -at, not f.critical, order[f.question_id])
+
+    findings.sort(key=key)
+    titles = {f.question_id: f.title or f.text for f in findings}
+    return [replace(f, lever_of=titles[ahead[f.question_id][2]]) if f.question_id in ahead else f for f in findings]
+
+
+def _levers_ahead(
+    questionnaire: Questionnaire, scores: list[QuestionScore], findings: list[Finding], rank: Any
+) -> dict[str, tuple[bool, float, str]]:
+    """Where each weak lever ranks instead of its own place (docs/scoring.md §4): just ahead of the summary
+    figure it fixes, as (failing, rank, that figure's question id). A summary figure (capacity takes four
+    months to double) says how bad; its levers (hiring, cover, partners, suppliers) say what to do, so a
+    lever answered at or below the middle of its ladder comes first. Among themselves the levers keep
+    their own order (their own rank breaks the tie); a lever of several figures goes ahead of the highest."""
+    by_id = {f.question_id: f for f in findings}
+    answered = {q.id: q for q in scores if q.status == "answered" and q.counted}
+    ahead: dict[str, tuple[bool, float, str]] = {}
+    for figure in findings:
+        for name in questionnaire.question(figure.question_id).levers:
+            lever = by_id.get(name)
+            q = answered.get(name)
+            if lever is None or q is None or (q.score or 0.0) > LEVER_WEAK + EPS:
+                continue
+            here = (not lever.failing, -rank(lever))
+            there = (not figure.failing, -rank(figure))
+            if here <= there:
+                continue  # already ahead of the figure on its own
+            place = (figure.failing or lever.failing, rank(figure) * (1 + NEAR_TIE / 100) + rank(lever) / 1e6)
+            best = ahead.get(name)
+            if best is None or (not place[0], -place[1]) < (not best[0], -best[1]):
+                ahead[name] = (*place, figure.question_id)
+    return ahead
 
 
 def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Finding, ...]) -> Plan:

@@ -712,6 +712,16 @@ class _Checker:
                             f"{_did_you_mean(name, sorted(known))}",
                             ("questions", q_index, "recommendations", r_index, "needs", n_index),
                         )
+        for q_index, q in self.items["questions"]:
+            for l_index, name in enumerate(q.levers):
+                if name == q.id or name not in known:
+                    what = "itself" if name == q.id else f"unknown question `{name}`"
+                    self.add(
+                        "RQ205",
+                        f"question `{q.id}` names {what} as a lever"
+                        f"{_did_you_mean(name, sorted(known)) if name not in known and name != q.id else ''}",
+                        ("questions", q_index, "levers", l_index),
+                    )
         numbers = {q.id for _, q in self.items["questions"] if isinstance(q, NumberQuestion)}
         for q_index, q in self.items["questions"]:
             reads = []

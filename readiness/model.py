@@ -331,6 +331,13 @@ class _QuestionBase(_Model):
         "are ahead of demand (idle capacity), `demand` findings not while demand is ahead of operations; a "
         "demand-side question marked `demand` is a lever, advised only in the idle-capacity verdict.",
     )
+    levers: list[Id] = Field(
+        default_factory=list,
+        description="The questions that say how to fix what this question measures, when it is a summary figure "
+        "(how long capacity takes to double: hiring, cover, partners, suppliers). A lever that is itself a "
+        "finding, answered at or below the middle of its ladder, ranks just ahead of this question's finding "
+        "(docs/scoring.md, section 4). The score is unchanged.",
+    )
     brake: bool = Field(
         default=False,
         description="A question about holding demand back (order caps, waiting lists, later dates): a brake "

@@ -65,7 +65,9 @@ def render_markdown(report: Report, top: int = 10) -> str:
         if f.next_detail:
             where += f" {f.next} means: {_sentence(f.next_detail)}"
         lines.append(f"{f.rank}. **{f.question}**{tag}  ")
-        lines.append(f"   {where} Worth {f.points} {f.points_word} in {f.dimension}.")
+        lines.append(f"   {where} Worth {f.points} {f.points_word} in {f.dimension}." + ("  " if f.why_here else ""))
+        if f.why_here:
+            lines.append(f"   {f.why_here}")
         for text, effort, impact, when in f.advice:
             lines.append(f"   - {text} _(effort {effort}, impact {impact}, {when})_")
     if len(report.findings) > top:

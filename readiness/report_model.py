@@ -22,6 +22,7 @@ from readiness.summary import (
     advice_when,
     cap_texts,
     index_range_text,
+    lever_words,
     next_step_words,
     open_critical_text,
     overrun_text,
@@ -75,6 +76,8 @@ class FindingItem:
     points_value: float = 0.0
     #: What the level aimed for looks like, when its name alone does not say it (the level's anchor).
     next_detail: str = ""
+    #: Why it ranks here when a rule moved it (a lever ahead of the figure it fixes), else "".
+    why_here: str = ""
 
     @property
     def points_word(self) -> str:
@@ -202,6 +205,7 @@ def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[st
             if not restates(a.text, finding.next)
         ),
         points_value=_native_diff(finding.points, result.score_scale),
+        why_here=lever_words(finding) or "",
     )
 
 

@@ -169,6 +169,8 @@ class Finding:
     failing: bool = False
     #: The short name of the level ``next`` describes ("In place"), read beside ``current`` ("Ad hoc").
     next_name: str | None = None
+    #: The finding this one is a lever of (its title), when it ranks just ahead of it for that reason.
+    lever_of: str | None = None
 
 
 @dataclass(frozen=True)

@@ -572,6 +572,8 @@ def finding_markdown(
         "",
         f":gray[{_md(name)}: {_md(looks_like)}]" if looks_like else "",
         "",
+        f":gray[{_md(why)}]" if (why := lever_words(finding)) else "",
+        "",
     ]
     when = plan_when(result)
     for advice in finding.recommendations:
@@ -606,6 +608,14 @@ def plan_when(result: ScoreResult) -> dict[str, str]:
 def advice_when(when: Mapping[str, str], text: str, horizon: int) -> str:
     """Where the plan put a piece of advice, or its own horizon when the plan does not hold it."""
     return when.get(text) or f"within {horizon} days"
+
+
+def lever_words(finding: Finding) -> str | None:
+    """Why a finding ranks where it does when a rule moved it there (a lever just ahead of the summary
+    figure it fixes), in a sentence; None when its own impact placed it."""
+    if not finding.lever_of:
+        return None
+    return f"Ranked just ahead of “{finding.lever_of}”: this is one of the ways to fix it."
 
 
 def next_step_words(finding: Finding) -> tuple[str | None, str | None]:

@@ -845,3 +845,26 @@ def test_the_reports_card_shows_the_balance_range_and_not_placed_is_said_once() 
     report = build_report(demo, partial, kept)
     assert report.balance_range == spread
     assert spread in render_html(report, full=False) and spread in render_markdown(report)
+
+
+def test_a_lever_says_why_it_ranks_ahead_of_the_figure_it_fixes_in_app_and_reports() -> None:
+    """The care agency losing its carers: keeping them ranks ahead of "doubling would take months", and
+    every place that shows the finding says why, by the figure's words, never its id."""
+    from readiness.summary import finding_markdown
+
+    q = load_questionnaire(GROWTH)
+    case = yaml.safe_load((ROOT / "tests" / "cases" / "home-care-agency-turning-away-referrals.yaml").read_text())
+    answers, _ = parse_answers(q, {"business": "Carers", "answers": case["answers"]})
+    result = score(q, answers)
+    turnover = next(f for f in result.findings if f.question_id == "staff_turnover")
+    figure = next(f for f in result.findings if f.question_id == "weeks_to_double")
+    why = f"Ranked just ahead of “{figure.title}”: this is one of the ways to fix it."
+    assert turnover.lever_of == figure.title and figure.lever_of is None
+    assert why in finding_markdown(result, turnover, 1, q, answers.answers)
+    report = build_report(q, result, answers)
+    assert next(f for f in report.findings if f.question == turnover.title).why_here == why
+    html = render_html(report)
+    levered = [f for f in report.findings if f.why_here]
+    assert len(levered) >= 2 and all(f.why_here == why for f in levered)  # one figure, several of its levers
+    assert html.count(why) == 2 * len(levered)  # in the first fixes and in the appendix of every finding
+    assert "weeks_to_double" not in why and why in render_markdown(report)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from readiness import score
 from readiness.answers import Answer
+from readiness.errors import QuestionnaireError
 from readiness.loader import load_questionnaire, parse_questionnaire
 from readiness.model import Questionnaire
 
@@ -383,3 +384,88 @@ def test_a_better_scored_busiest_step_never_reads_as_more_demand_ahead(growth: Q
         for share_b, index_b, b in results:
             if share_b > share_a:
                 assert index_b <= index_a + 1e-9, (a, b)
+
+
+# --- Levers before the figure (docs/scoring.md §4) ---------------------------------------------------
+
+LEVERED = """
+- id: hands
+  dimension: ops
+  type: scale
+  scale: four
+  text: Can you find extra hands?
+- id: partner
+  dimension: ops
+  type: scale
+  scale: four
+  text: Is there a partner who could take overflow?
+- id: double
+  dimension: ops
+  type: scale
+  scale: four
+  weight: 3
+  text: How fast could you double?
+  {levers}
+- id: pull
+  dimension: demand
+  type: scale
+  scale: four
+  text: Demand?
+"""
+
+
+def _ranked(inline, levers: str, **values: int) -> list:
+    q = inline(LEVERED.format(levers=levers))
+    answers = {qid: Answer(qid, "value", v) for qid, v in values.items()}
+    return score(q, answers).findings
+
+
+def test_a_weak_lever_ranks_just_ahead_of_the_figure_it_fixes(inline) -> None:
+    plain = [f.question_id for f in _ranked(inline, "", hands=0, partner=2, double=0, pull=3)]
+    assert plain.index("double") < plain.index("hands")  # the figure weighs three times as much
+    ranked = _ranked(inline, "levers: [hands, partner]", hands=0, partner=2, double=0, pull=3)
+    ids = [f.question_id for f in ranked]
+    assert ids.index("hands") == ids.index("double") - 1
+    moved = ranked[ids.index("hands")]
+    assert moved.lever_of == ranked[ids.index("double")].title
+    # partner is answered above the middle of its ladder: it stays where its own impact puts it
+    assert ids.index("partner") > ids.index("double")
+    assert ranked[ids.index("partner")].lever_of is None
+
+
+def test_levers_change_the_order_never_a_score(inline) -> None:
+    q_plain = inline(LEVERED.format(levers=""))
+    q_levers = inline(LEVERED.format(levers="levers: [hands, partner]"))
+    values = {"hands": 0, "partner": 1, "double": 0, "pull": 3}
+    a = score(q_plain, {k: Answer(k, "value", v) for k, v in values.items()})
+    b = score(q_levers, {k: Answer(k, "value", v) for k, v in values.items()})
+    assert [(d.id, d.score) for d in a.dimensions] == [(d.id, d.score) for d in b.dimensions]
+    assert a.balance.quadrant == b.balance.quadrant
+    assert {f.question_id for f in a.findings} == {f.question_id for f in b.findings}
+
+
+@pytest.mark.parametrize(
+    ("levers", "words"),
+    [
+        ("levers: [hnads]", "names unknown question `hnads` as a lever; did you mean `hands`?"),
+        ("levers: [double]", "itself"),
+    ],
+)
+def test_an_unknown_or_self_lever_is_an_error_naming_line_and_key(levers: str, words: str) -> None:
+    questions = textwrap.indent(textwrap.dedent(LEVERED.format(levers=levers)), "  ")
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(textwrap.dedent(HEADER) + "questions:\n" + questions, "inline.yaml")
+    (problem,) = [p for p in caught.value.problems if p.code == "RQ205"]
+    assert words in problem.message
+    assert problem.file == "inline.yaml" and problem.line is not None and problem.path == "questions[2].levers[0]"
+
+
+def test_a_care_agency_losing_its_carers_is_told_to_keep_them_before_a_doubling_plan(growth: Questionnaire) -> None:
+    answers = case_answers(growth, "home-care-agency-turning-away-referrals")
+    ids = [f.question_id for f in score(growth, answers).findings]
+    assert ids.index("staff_turnover") < ids.index("weeks_to_double")
+    assert ids.index("weeks_to_productive") < ids.index("weeks_to_double")
+    # the same agency keeping its carers (turnover 8%) and training them in a fortnight: the figure leads
+    steady = with_values(answers, staff_turnover=8, weeks_to_productive=2, extra_hands="known_pool")
+    ids = [f.question_id for f in score(growth, steady).findings]
+    assert "staff_turnover" not in ids[: ids.index("weeks_to_double")]
