@@ -65,6 +65,61 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 8 held back (eight cases by a consultant who never saw the tool's output), run once on
+    # 2026-11-29 at 11:20, on the rules of round 7 and on "levers before the figure" (declared beforehand
+    # in writing, adopted because it put as many expected fixes in the first three: 8 of 24 either way; in the
+    # first five 13 against 15). On the adopted rules: 8 of 8 quadrants, 5 of 8 weakest links, 0 of 8 first
+    # fixes, 7 of 8 clean of ruled-out advice. Kept as found.
+    ("cycling-club-kit-one-italian-factory", "weakest"): (
+        "held back; first run: process (46.1, its improvement routines, loaded in full) is named; the expert "
+        "names capacity (52.2, bound by one Italian factory's slots)"
+    ),
+    ("florist-orders-in-whatsapp-and-a-diary", "weakest"): (
+        "held back; first run: process (35.8, improvement routines) is named by a tenth of a point; the expert "
+        "names technology (35.9: orders in WhatsApp and a paper diary, no backup)"
+    ),
+    ("vw-camper-parts-retailer-ready-to-double", "weakest"): (
+        "held back; first run: capacity (73.2, twelve weeks of sea freight from single-source makers) is named; "
+        "the expert names team (fitment knowledge in two technicians' heads)"
+    ),
+    ("bathroom-fitter-callbacks-during-ad-push", "first_fixes"): (
+        "held back; first run: honest promises, cash runway and the brake lead (the expert's first); the "
+        "callbacks (quality checks, return rate, the order process) are not in the first six"
+    ),
+    ("coach-hire-firm-after-losing-school-routes", "first_fixes"): (
+        "held back; first run: key person cover, campaigns and reach lead (the expert's second); the owner's "
+        "selling time and the cash plan are not in the first six"
+    ),
+    ("corporate-hamper-firm-record-christmas-order", "first_fixes"): (
+        "held back; first run: cash runway and the brake lead as the expert wants, then key person cover; "
+        "securing packing supplies (supplier capacity, single source) ranks fifth"
+    ),
+    ("cycling-club-kit-one-italian-factory", "first_fixes"): (
+        "held back; first run: key person cover, the brake and honest promises lead (the expert's third); the "
+        "factory's slots (supplier capacity) are not in the first six, a second factory ranks fourth"
+    ),
+    ("florist-orders-in-whatsapp-and-a-diary", "first_fixes"): (
+        "held back; first run: key person cover and forecasts lead; one order system (booking system) ranks "
+        "sixth, automation and backups later"
+    ),
+    ("hair-salon-losing-stylists", "first_fixes"): (
+        "held back; first run: key person cover (the expert's third), a surge plan and pressure resilience lead; "
+        "staff turnover (the expert's first) ranks fifth, weeks to productive seventh"
+    ),
+    ("knife-maker-capped-drops-waitlist", "first_fixes"): (
+        "held back; first run: weeks to productive (the expert's second), supplier capacity and a partner lead, "
+        "moved ahead of doubling time as its levers; the expert's first is the second oven (doubling time, peak "
+        "headroom: fifth and sixth), the price rise is not in the first six"
+    ),
+    ("vw-camper-parts-retailer-ready-to-double", "first_fixes"): (
+        "held back; first run: supplier capacity, lead time and single source lead (the expert's second), then "
+        "growth funding (the expert's third, fourth); key person cover (answered In place) is not a finding, nor "
+        "weeks to productive (it grows capacity, and the busiest step has room)"
+    ),
+    ("florist-orders-in-whatsapp-and-a-diary", "must_not_advise"): (
+        "held back; first run: four days of stock is advised a two-week buffer (in the 90-day plan): the advice "
+        "does not know flowers keep a week (the shelf life is asked only with the surge details)"
+    ),
     # --- Round 7 held back (eight cases by a consultant who never saw the tool's output), run once on the
     # rules of round 6 (unchanged since) on 2026-11-29, 09:00: 7 of 8 quadrants, 6 of 8 weakest links, 1 of 8
     # first fixes, 7 of 8 clean of ruled-out advice. Kept as found. (The consultant, not told the quadrant
