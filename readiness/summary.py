@@ -615,7 +615,7 @@ def lever_words(finding: Finding) -> str | None:
     figure it fixes), in a sentence; None when its own impact placed it."""
     if not finding.lever_of:
         return None
-    return f"Ranked just ahead of “{finding.lever_of}”: this is one of the ways to fix it."
+    return f"Ranked just ahead of “{finding.lever_of.rstrip('.')}”: this is one of the ways to fix it."
 
 
 def next_step_words(finding: Finding) -> tuple[str | None, str | None]:

@@ -858,7 +858,8 @@ def test_a_lever_says_why_it_ranks_ahead_of_the_figure_it_fixes_in_app_and_repor
     result = score(q, answers)
     turnover = next(f for f in result.findings if f.question_id == "staff_turnover")
     figure = next(f for f in result.findings if f.question_id == "weeks_to_double")
-    why = f"Ranked just ahead of “{figure.title}”: this is one of the ways to fix it."
+    why = f"Ranked just ahead of “{figure.title.rstrip('.')}”: this is one of the ways to fix it."
+    assert ".”" not in why  # the figure's words end inside the quote without a full stop before the colon
     assert turnover.lever_of == figure.title and figure.lever_of is None
     assert why in finding_markdown(result, turnover, 1, q, answers.answers)
     report = build_report(q, result, answers)
