@@ -65,6 +65,82 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 9 held back (eight cases by a consultant who never saw the tool's output), run once on
+    # 2026-11-29 at 11:42 on the rules of round 8, and on candidate P (routines carry no load, idle needs
+    # stalled orders; declared beforehand), which lost a quadrant and was not adopted. On these rules: 5 of 8
+    # quadrants, 3 of 8 weakest links, 0 of 8 first fixes, 6 of 8 clean of ruled-out advice. Kept as found.
+    ("garment-factory-new-line-half-idle", "quadrant"): (
+        "held back; first run: scale-ready: demand pressure 28 is just above the quiet line (25), so a weakest "
+        "link of 63 far ahead of it reads as ready to grow; the expert reads a new line half idle as idle capacity"
+    ),
+    ("language-school-student-numbers-halved", "quadrant"): (
+        "held back; first run: foundation: demand pressure 32 (agents' bookings still in the pipeline) is above "
+        "the quiet line, so a link of 58 does not read as idle; the expert reads student numbers halved as idle"
+    ),
+    ("mobile-dog-grooming-fourth-van", "quadrant"): (
+        "held back; first run: demand ahead, under control: the vans are full (100%) while orders grow, which "
+        "weighs pressure as 66 instead of 24; the expert reads a business still building its foundations"
+    ),
+    ("garment-factory-new-line-half-idle", "weakest"): (
+        "held back; first run: process (62.6, bound by its routines) by two points; the expert names team "
+        "(64.3: the owner has no time to sell)"
+    ),
+    ("language-school-student-numbers-halved", "weakest"): (
+        "held back; first run: process (58.4, bound by its routines); the expert names capacity (64.4: cash and "
+        "the cost of idle rooms)"
+    ),
+    ("laptop-refurbisher-ready-for-summer-peak", "weakest"): (
+        "held back; first run: process (76.6, bound by its routines); the expert names capacity (77.7: cash and "
+        "supply to double)"
+    ),
+    ("mobile-dog-grooming-fourth-van", "weakest"): (
+        "held back; first run: process (41.6, bound by its routines) by two points; the expert names team (43.4: "
+        "the owner runs everything)"
+    ),
+    ("roofing-contractor-storm-canvassers-overpromise", "weakest"): (
+        "held back; first run: process (28.3, planning); the expert names demand management (promises that "
+        "canvassers break), which by design is the control and never the weakest link"
+    ),
+    ("bridal-atelier-capped-commissions", "first_fixes"): (
+        "held back; first run: weeks to productive, a partner and supplier capacity lead (the expert's second "
+        "and third); the price rise (pricing lever, unit economics) is not in the first six"
+    ),
+    ("christmas-tree-farm-orders-in-a-spreadsheet", "first_fixes"): (
+        "held back; first run: the website's spike and peak, then the brake (the expert's third and first); one "
+        "order list (order system, booking system) is not in the first six"
+    ),
+    ("frame-shop-quiet-steady-growth", "first_fixes"): (
+        "held back; first run: the stock clean-up (the expert's second), key person cover and forecasts lead; the "
+        "price review and the monthly numbers are not in the first six"
+    ),
+    ("garment-factory-new-line-half-idle", "first_fixes"): (
+        "held back; first run: the owner's selling (the expert's first), quarterly priorities and forecasts lead "
+        "(not idle, so no demand lever is a finding); the pricing lever ranks fourth"
+    ),
+    ("language-school-student-numbers-halved", "first_fixes"): (
+        "held back; first run: key person cover, the website's spike and cash runway (the expert's first) lead; "
+        "new channels are not findings (placed in foundation, not idle), and idle rooms (utilization) rank 22nd"
+    ),
+    ("laptop-refurbisher-ready-for-summer-peak", "first_fixes"): (
+        "held back; first run: payment days and growth funding (both the expert's first), then the website's "
+        "peak; supplier volumes and the bench plan are not in the first six"
+    ),
+    ("mobile-dog-grooming-fourth-van", "first_fixes"): (
+        "held back; first run: key person cover (the expert's second), cash runway (the third) and plan B lead; "
+        "weeks to productive and turnover (the first) come fourth and fifth"
+    ),
+    ("roofing-contractor-storm-canvassers-overpromise", "first_fixes"): (
+        "held back; first run: honest promises and the brake lead as the expert wants, then key person cover; "
+        "the weekly sales and production meeting is not in the first six"
+    ),
+    ("language-school-student-numbers-halved", "must_not_advise"): (
+        "held back; first run: the website's spike and peak are advised (at the exposure floor, as every "
+        "untested website is); the expert rules out load tests for a school whose students have halved"
+    ),
+    ("mobile-dog-grooming-fourth-van", "must_not_advise"): (
+        "held back; first run: the website's spike and peak are advised; the expert rules out load tests for a "
+        "grooming round booked by phone and text"
+    ),
     # --- Round 8 held back (eight cases by a consultant who never saw the tool's output), run once on
     # 2026-11-29 at 11:20, on the rules of round 7 and on "levers before the figure" (declared beforehand
     # in writing, adopted because it put as many expected fixes in the first three: 8 of 24 either way; in the
