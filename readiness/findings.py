@@ -328,6 +328,10 @@ def rank_findings(
                 advice.append(Advice(f"Aim for: {good}", "medium", "medium", 60, generic=True))
         said = finding_text(question, None if dont_know else given.get(qs.id), reading)
         title = tr(said, lang) if said else qs.text
+        if dont_know:
+            # A finding's words say what a low answer means ("Your forecasts run high"); nobody knew the answer,
+            # so saying it as a fact beside "Now: Don't know" contradicts itself. The open question is the finding.
+            title = f"Not known: {qs.text}"
         findings.append(
             Finding(
                 question_id=qs.id,

@@ -73,7 +73,7 @@ def render_markdown(report: Report, top: int = 10) -> str:
     if len(report.findings) > top:
         more = len(report.findings) - top
         plural = "s" if more != 1 else ""
-        lines.append(f"\n…and {more} more finding{plural}: the full report or the JSON output lists them all.")
+        lines.append(f"\n…and {more} more finding{plural} in the full report.")
     if report.warnings:
         lines += ["", "## Notes on the data", ""]
         lines += [f"- {w}" for w in report.warnings]

@@ -348,14 +348,15 @@ def weakest_text(result: ScoreResult) -> str | None:
         # lower when its weakest part is what the pressure loads, higher when the pressure coming loads
         # only part of what it lacks (missing backups are a risk, not what a rush breaks first).
         dim_score = next(d.score for d in result.dimensions if d.id == b.weakest)
-        why = (
-            "its weakest part carries the load"
-            if b.link is not None and dim_score is not None and b.link < dim_score
-            else "the demand coming loads only part of what it lacks"
-        )
+        if b.link is not None and dim_score is not None and b.link < dim_score:
+            why = f"It scores {shown} overall, but only {link} at its weakest part, where the load falls"
+        else:
+            why = (
+                f"It scores {shown} overall, but the demand coming loads only part of what it lacks, so it holds {link}"
+            )
         return (
-            f"Weakest link: {b.weakest_title}{where}. It scores {shown}, but {why}, "
-            f"so it counts as {link} against demand pressure of {demand}; {average}{lower}"
+            f"Weakest link: {b.weakest_title}{where}. {why}: that is what it can carry against demand pressure of "
+            f"{demand}; {average}{lower}"
         )
     return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}{lower}"
 
@@ -380,8 +381,8 @@ def _scores_lower(result: ScoreResult) -> str:
         return ""
     d = min(below, key=lambda x: x.score or 0.0)
     return (
-        f" {d.title} scores lower ({scale.number(d.score, sc)}), but less of what it lacks is loaded by the demand "
-        "coming, so it would not break first."
+        f" {d.title} scores lower ({scale.number(d.score, sc)}), but the demand coming loads less of it, so it "
+        "would not break first."
     )
 
 
@@ -449,6 +450,9 @@ def cap_texts(result: ScoreResult) -> list[str]:
     """
     out = []
     sc = result.score_scale
+    # Said in the finding's words ("Cash would run out within weeks…"), as the fixes below say it; the
+    # question itself only where it is no finding (a report's paragraph is no place for a raw question).
+    titles = {x.question_id: x.title for x in result.findings if x.title}
     for f in result.balance.critical_failures:
         if f.status == "unanswered":
             continue
@@ -460,7 +464,18 @@ def cap_texts(result: ScoreResult) -> list[str]:
             effect = f" is failing in {f.dimension_title}"
         else:
             effect = f" holds {f.dimension_title} back"
-        said = f"“{f.text}”, answered “{answer or '–'}”,"
+        title = titles.get(f.question_id)
+        said = (
+            f"{title.rstrip('.')} (answered “{answer or '–'}”):"
+            if title
+            else f"“{f.text}”, answered “{answer or '–'}”,"
+        )
+        if title:
+            effect = (
+                effect.replace(" caps", " this caps")
+                .replace(" is failing", " this is failing")
+                .replace(" holds", " this holds")
+            )
         out.append(f"Critical: {said}{effect}; the business cannot count as scale-ready.")
     return out
 
