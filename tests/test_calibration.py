@@ -65,6 +65,75 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 10 held back (eight cases by a consultant who never saw the tool's output; early on the
+    # consultant ran one script to list the questionnaire's ids, never the tool), run once on 2026-11-29 at
+    # 12:05 on the rules of round 9, and on candidate P' (declared beforehand), which lost a quadrant and was
+    # not adopted. On these rules: 7 of 8 quadrants, 3 of 8 weakest links, 1 of 8 first fixes (the yarn studio),
+    # 5 of 8 clean of ruled-out advice. Kept as found.
+    ("cornish-guesthouse-bookings-slipping", "quadrant"): (
+        "held back; first run: foundation: demand pressure 32 is above the quiet line (25), so a link of 37 is "
+        "not idle; the expert reads bookings down 13% with rooms empty as idle capacity"
+    ),
+    ("cornish-guesthouse-bookings-slipping", "weakest"): (
+        "held back; first run: process (37.0, bound by its routines) is named; the expert names technology (two "
+        "booking channels that do not sync)"
+    ),
+    ("hand-dyed-yarn-studio-knit-along-launch", "weakest"): (
+        "held back; first run: team (25.7, its surge plan and pressure resilience) by a point and a half; the "
+        "expert names capacity (base yarn from one mill, dyeing hours)"
+    ),
+    ("online-tutoring-agency-after-viral-tiktok", "weakest"): (
+        "held back; first run: process (18.8, planning) is named; the expert names team (the founder vets and "
+        "matches every tutor)"
+    ),
+    ("shared-commercial-kitchen-half-empty", "weakest"): (
+        "held back; first run: process (46.9, bound by its routines) is named; the expert names capacity (the "
+        "loan payments on half-empty stations)"
+    ),
+    ("village-butcher-christmas-on-paper-slips", "weakest"): (
+        "held back; first run: process (31.4, bound by its routines) is named; the expert names technology "
+        "(Christmas orders on paper slips)"
+    ),
+    ("coffee-machine-servicing-run-from-owners-head", "first_fixes"): (
+        "held back; first run: the stock clean-up, plan B (the expert's third) and weeks to productive lead; the "
+        "weekly scorecard (kpi_review) ranks seventh, the quarterly priorities sixth"
+    ),
+    ("cornish-guesthouse-bookings-slipping", "first_fixes"): (
+        "held back; first run: key person cover, plan B and customer churn (the expert's third) lead; one booking "
+        "system is not in the first six, and winning guests back is no finding (placed in foundation, not idle)"
+    ),
+    ("moving-company-planned-summer-peak", "first_fixes"): (
+        "held back; first run: key person cover (the expert's second), utilization and plan B lead; staff "
+        "turnover (the expert's first) ranks seventh"
+    ),
+    ("online-tutoring-agency-after-viral-tiktok", "first_fixes"): (
+        "held back; first run: honest promises, the brake and key person cover lead (the expert's first and "
+        "second); tutor supply (weeks to productive, extra hands) is not in the first six"
+    ),
+    ("shared-commercial-kitchen-half-empty", "first_fixes"): (
+        "held back; first run: key person cover and forecasts lead; the campaign lever (the expert's first) ranks "
+        "fourth, the cash plan and the price review are not in the first six"
+    ),
+    ("van-wrap-shop-ten-week-lead-time", "first_fixes"): (
+        "held back; first run: weeks to productive, a partner and extra hands lead (the expert's second), moved "
+        "ahead of doubling time (the expert's first, fifth) as its levers; the price rise is not in the first six"
+    ),
+    ("village-butcher-christmas-on-paper-slips", "first_fixes"): (
+        "held back; first run: key person cover (the expert's third), the website's spike and forecasts lead; one "
+        "order list (order system) is not in the first six"
+    ),
+    ("cornish-guesthouse-bookings-slipping", "must_not_advise"): (
+        "held back; first run: the website's measured peak is advised; the expert rules out load tests for a "
+        "guesthouse whose bookings are falling"
+    ),
+    ("shared-commercial-kitchen-half-empty", "must_not_advise"): (
+        "held back; first run: the website's peak advice names a load test; the expert rules out load tests for a "
+        "kitchen half empty"
+    ),
+    ("village-butcher-christmas-on-paper-slips", "must_not_advise"): (
+        "held back; first run: the website's spike and peak are advised; the expert rules out website work for a "
+        "butcher taking Christmas orders at the counter"
+    ),
     # --- Round 9 held back (eight cases by a consultant who never saw the tool's output), run once on
     # 2026-11-29 at 11:42 on the rules of round 8, and on candidate P (routines carry no load, idle needs
     # stalled orders; declared beforehand), which lost a quadrant and was not adopted. On these rules: 5 of 8
