@@ -184,6 +184,16 @@ def event_reach(questionnaire: Questionnaire, scores: list[QuestionScore]) -> tu
     return event, peak * (1 + grown)
 
 
+def event_lead(questionnaire: Questionnaire, scores: list[QuestionScore]) -> float | None:
+    """Weeks until the known event ahead (the number question whose ``surge_input`` is ``event_weeks``), when
+    answered: what the plan's periods are weighed against (docs/scoring.md §5)."""
+    for q in scores:
+        role = getattr(questionnaire.question(q.id), "surge_input", None)
+        if role == "event_weeks" and q.status == "answered" and isinstance(q.value, int | float) and q.value >= 0:
+            return float(q.value)
+    return None
+
+
 def _position(
     questionnaire: Questionnaire,
     dimensions: list[DimensionScore],
@@ -417,6 +427,7 @@ def weigh_balance(
         event=(round(worst.event[0], 2), round(worst.event[1], 2)) if worst.event else None,
         weakest_area=worst.area if area_title is not None else None,
         weakest_area_title=area_title,
+        event_weeks=event_lead(questionnaire, scores),
     )
 
 

@@ -55,6 +55,8 @@ def render_markdown(report: Report, top: int = 10) -> str:
     if held:
         lines += ["", *(f"Held back: {_sentence(text)}" for text in held)]
     lines += ["", "## Fix these first", ""]
+    if report.deadline:
+        lines += [f"> {report.deadline}", ""]
     if not report.findings:
         lines.append("No findings: every answered question is at its best level.")
     for f in report.findings[:top]:

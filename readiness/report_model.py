@@ -21,6 +21,7 @@ from readiness.results import Finding, ScoreResult
 from readiness.summary import (
     advice_when,
     cap_texts,
+    deadline_text,
     index_range_text,
     lever_words,
     next_step_words,
@@ -137,6 +138,8 @@ class Report:
     balance_value: float | None = None
     #: How far the open questions could move the balance index ("+47 to +78 with the open questions"), or "".
     balance_range: str = ""
+    #: The known event ahead against the plan's periods, when it falls inside them, else "".
+    deadline: str = ""
 
     @property
     def weakest_first(self) -> tuple[DimensionRow, ...]:
@@ -441,6 +444,7 @@ def build_report(
         demand=scale.number(b.demand, sc),
         balance_index=scale.signed(scale.balance_index(b, sc), sc),
         balance_range=index_range_text(b, sc),
+        deadline=deadline_text(result) or "",
         quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),
         quadrant_meaning=b.meaning or "",
         quadrant_id=b.quadrant,

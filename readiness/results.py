@@ -135,6 +135,8 @@ class Balance:
     #: The area of the weakest link that would break first (the binding constraint), and its title.
     weakest_area: str | None = None
     weakest_area_title: str | None = None
+    #: Weeks until the known event ahead (a contract, a launch), when answered: the plan's deadline.
+    event_weeks: float | None = None
 
 
 @dataclass(frozen=True)

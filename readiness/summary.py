@@ -610,6 +610,32 @@ def index_range_text(b: Any, sc: Any) -> str:
     return f"{scale.signed(spread[0], sc)} to {scale.signed(spread[1], sc)} with the open questions"
 
 
+def deadline_text(result: ScoreResult) -> str | None:
+    """The known event ahead against the plan's periods, when it falls inside them: a plan of 30, 60 and 90
+    days read without it would put work meant for the event after the event (a consultant's first move is
+    "this is the date, this is what must be true by then")."""
+    weeks = result.balance.event_weeks
+    if weeks is None or weeks > 13:
+        return None
+    days = weeks * 7
+    when = "about a week" if weeks < 1.5 else f"about {round(weeks)} weeks"
+    lead = f"The event ahead (the contract, launch or feature you named) is {when} away"
+    if days < 30:
+        return (
+            f"{lead}, before the first 30 days are out: do the actions that must be ready for it first, and bring "
+            "forward any from later periods that the event needs."
+        )
+    if days < 60:
+        return (
+            f"{lead}: the first 30 days come before it, the 60- and 90-day actions after it. Bring forward any of "
+            "those the event needs."
+        )
+    return (
+        f"{lead}: the 30- and 60-day actions come before it, the 90-day actions after it. Bring forward any of "
+        "those the event needs."
+    )
+
+
 def plan_when(result: ScoreResult) -> dict[str, str]:
     """When the plan does each piece of advice, in words ("within 60 days", "in the backlog"), keyed by its
     text. A finding's advice says this rather than the horizon its author suggested, so a finding and the

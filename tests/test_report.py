@@ -871,3 +871,23 @@ def test_a_lever_says_why_it_ranks_ahead_of_the_figure_it_fixes_in_app_and_repor
     assert len(levered) >= 2 and all(f.why_here == why for f in levered)  # one figure, several of its levers
     assert html.count(why) == 2 * len(levered)  # in the first fixes and in the appendix of every finding
     assert "weeks_to_double" not in why and why in render_markdown(report)
+
+
+def test_a_plan_says_when_the_event_ahead_falls_among_its_periods() -> None:
+    """A consultant's reviewer: "the 5 January start is never mentioned, so fixes land after the event they are
+    meant to prepare for". The event's lead time is set against the 30/60/90-day periods, in every format."""
+    from readiness.answers import Answer
+    from readiness.summary import deadline_text
+
+    q, result, answers = _growth_case("school-meals-caterer-winning-contract")
+    weeks = result.balance.event_weeks
+    assert weeks is not None and weeks * 7 < 60  # the case's contract starts within two periods
+    said = deadline_text(result) or ""
+    assert f"about {round(weeks)} weeks away" in said and "after it" in said
+    report = build_report(q, result, answers)
+    assert report.deadline == said and render_html(report).count(said) == 2 and said in render_markdown(report)
+    # no event ahead (or one a quarter or more away): nothing is said
+    far = answers.answers | {"event_weeks": Answer("event_weeks", "value", 30)}
+    assert deadline_text(score(q, far)) is None
+    _, steady, _ = _growth_case("dental-lab-growing-in-step")
+    assert steady.balance.event_weeks is None and deadline_text(steady) is None
