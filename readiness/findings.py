@@ -249,8 +249,9 @@ def rank_findings(
         for q in headroom
     )
     # Brakes need something to brake: demand ahead of operations, or a spike or growth strong enough to
-    # get there. Without either, holding demand back is not a fix today (the score still counts it).
-    brakes_useful = demand_ahead or max(load.get("spike", 0.0), load.get("growth", 0.0)) >= settings.brake_floor - EPS
+    # get there. Without either, holding demand back is not a fix today (the score still counts it); nor is
+    # a precaution against a rush (`needs_load`: load-testing the website) for a business no rush is coming to.
+    load_coming = demand_ahead or max(load.get("spike", 0.0), load.get("growth", 0.0)) >= settings.brake_floor - EPS
     # Over-supply needs spare supply: while the busiest step is filling up or full (a headroom answer below
     # its best in a band that is not itself slack), slack weighs only as much as the room that is left.
     busy = [
@@ -276,8 +277,11 @@ def rank_findings(
         if (grows == "capacity" and verdict == "idle_capacity") or (grows == "demand" and demand_ahead):
             continue  # context: no more capacity while it stands idle, no more demand while it is ahead
         binding = qs.dimension == balance.weakest and balance.weakest_area in (None, qs.area)
-        if question.brake and not brakes_useful:
+        if question.brake and not load_coming:
             continue  # context: nothing to hold back
+        failing_now = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
+        if question.needs_load and not load_coming and not failing_now:
+            continue  # context: no rush coming to prepare for (a failing critical question is said all the same)
         if grows == "capacity" and spare and not binding:
             continue  # context: throughput has room, so growing it is not what relieves the binding constraint
         if question.matters_if and not expr.parse(question.matters_if).evaluate(exposure):

@@ -338,6 +338,13 @@ class _QuestionBase(_Model):
         "finding, answered at or below the middle of its ladder, ranks just ahead of this question's finding "
         "(docs/scoring.md, section 4). The score is unchanged.",
     )
+    needs_load: bool = Field(
+        default=False,
+        description="A precaution against a rush (a website load test, a measured peak): like a brake, it is "
+        "advised only while demand can outrun operations (the verdict leans demand-ahead, or the demand side's "
+        "spike or growth pressure reaches `balance.brake_floor`), unless it is a failing critical question "
+        "(docs/scoring.md, section 4). The score is unchanged.",
+    )
     brake: bool = Field(
         default=False,
         description="A question about holding demand back (order caps, waiting lists, later dates): a brake "

@@ -469,3 +469,34 @@ def test_a_care_agency_losing_its_carers_is_told_to_keep_them_before_a_doubling_
     steady = with_values(answers, staff_turnover=8, weeks_to_productive=2, extra_hands="known_pool")
     ids = [f.question_id for f in score(growth, steady).findings]
     assert "staff_turnover" not in ids[: ids.index("weeks_to_double")]
+
+
+# --- Load tests need a load (docs/scoring.md §4) ----------------------------------------------------------
+
+
+def _website_findings(q: Questionnaire, answers: dict[str, Answer]) -> set[str]:
+    result = score(q, answers)
+    return advised(result) & {x.id for x in q.questions if x.needs_load}
+
+
+def test_the_shipped_questionnaires_mark_the_website_precautions() -> None:
+    growth_q = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    quick = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
+    assert {x.id for x in growth_q.questions if x.needs_load} == {"website_spike", "website_peak"}
+    assert {x.id for x in quick.questions if x.needs_load} == {"website_spike"}
+
+
+def test_a_quiet_shop_is_not_told_to_load_test_its_website_until_a_rush_is_coming(growth: Questionnaire) -> None:
+    """The village butcher: Christmas orders at the counter, an untested website nobody orders through much."""
+    answers = case_answers(growth, "village-butcher-christmas-on-paper-slips")
+    assert score(growth, answers).balance.quadrant == "foundation"
+    assert _website_findings(growth, answers) == set()
+    # the same shop a month before a TV feature that brings ten times a normal day
+    feature = with_values(answers, event_ahead="new_event", event_multiple=10, event_weeks=4)
+    assert _website_findings(growth, feature) >= {"website_spike"}
+
+
+def test_a_failing_critical_precaution_is_said_whatever_the_load(growth: Questionnaire) -> None:
+    answers = with_values(case_answers(growth, "village-butcher-christmas-on-paper-slips"), website_spike=0)
+    result = score(growth, answers)
+    assert any(f.question_id == "website_spike" and f.failing for f in result.findings)
