@@ -105,6 +105,7 @@ KNOWN_MISSES = {
     ("moving-company-planned-summer-peak", "first_fixes"): (
         "held back; first run: key person cover (the expert's second), utilization and plan B lead; staff "
         "turnover (the expert's first) ranks seventh"
+        "; with load tests needing a load (2.1.4): staff turnover ranks sixth"
     ),
     ("online-tutoring-agency-after-viral-tiktok", "first_fixes"): (
         "held back; first run: honest promises, the brake and key person cover lead (the expert's first and "
@@ -121,18 +122,7 @@ KNOWN_MISSES = {
     ("village-butcher-christmas-on-paper-slips", "first_fixes"): (
         "held back; first run: key person cover (the expert's third), the website's spike and forecasts lead; one "
         "order list (order system) is not in the first six"
-    ),
-    ("cornish-guesthouse-bookings-slipping", "must_not_advise"): (
-        "held back; first run: the website's measured peak is advised; the expert rules out load tests for a "
-        "guesthouse whose bookings are falling"
-    ),
-    ("shared-commercial-kitchen-half-empty", "must_not_advise"): (
-        "held back; first run: the website's peak advice names a load test; the expert rules out load tests for a "
-        "kitchen half empty"
-    ),
-    ("village-butcher-christmas-on-paper-slips", "must_not_advise"): (
-        "held back; first run: the website's spike and peak are advised; the expert rules out website work for a "
-        "butcher taking Christmas orders at the counter"
+        "; with load tests needing a load (2.1.4): key person cover and forecasts lead"
     ),
     # --- Round 9 held back (eight cases by a consultant who never saw the tool's output), run once on
     # 2026-11-29 at 11:42 on the rules of round 8, and on candidate P (routines carry no load, idle needs
@@ -189,6 +179,7 @@ KNOWN_MISSES = {
     ("language-school-student-numbers-halved", "first_fixes"): (
         "held back; first run: key person cover, the website's spike and cash runway (the expert's first) lead; "
         "new channels are not findings (placed in foundation, not idle), and idle rooms (utilization) rank 22nd"
+        "; with load tests needing a load (2.1.4): key person cover, cash runway and quarterly priorities lead"
     ),
     ("laptop-refurbisher-ready-for-summer-peak", "first_fixes"): (
         "held back; first run: payment days and growth funding (both the expert's first), then the website's "
@@ -201,10 +192,6 @@ KNOWN_MISSES = {
     ("roofing-contractor-storm-canvassers-overpromise", "first_fixes"): (
         "held back; first run: honest promises and the brake lead as the expert wants, then key person cover; "
         "the weekly sales and production meeting is not in the first six"
-    ),
-    ("language-school-student-numbers-halved", "must_not_advise"): (
-        "held back; first run: the website's spike and peak are advised (at the exposure floor, as every "
-        "untested website is); the expert rules out load tests for a school whose students have halved"
     ),
     ("mobile-dog-grooming-fourth-van", "must_not_advise"): (
         "held back; first run: the website's spike and peak are advised; the expert rules out load tests for a "
@@ -312,10 +299,6 @@ KNOWN_MISSES = {
     ("tea-blender-ahead-of-supermarket-listing", "first_fixes"): (
         "held back; first run: supplier payment (the expert's first), the brake and contingency plans lead; "
         "the planning meeting and forecasts and the label checks are not in the first six"
-    ),
-    ("family-garden-centre-with-dead-stock-and-late-payments", "must_not_advise"): (
-        "held back; first run: the website's spike and measured peak are advised (at the exposure floor, as "
-        "every untested website is); the expert rules out website work for a shop with flat sales"
     ),
     # --- Round 6 held back (eight cases by a consultant who never saw the tool's output), run once on the
     # rules of round 5 (nothing in the verdict or the ranking changed since; only advice wording) on
@@ -461,11 +444,6 @@ KNOWN_MISSES = {
         "held back; first run: key person cover leads as expected, then stock clean-up and forecast bias; the "
         "expert's staff turnover and KPI review come later"
     ),
-    ("vet-practice-eyeing-second-site", "must_not_advise"): (
-        "held back; first run: placed idle, so the demand levers (campaigns, reach, channels) are advised, and "
-        "the website's spike, which the expert rules out for a practice booking mostly by phone; since idle is "
-        "judged on the weakest link (foundation now), only the website's spike and peak remain"
-    ),
     ("furniture-workshop-after-trade-show", "weakest"): (
         "held back; first run: capacity (throughput) is named; the expert names team"
     ),
@@ -546,6 +524,7 @@ KNOWN_MISSES = {
     ("aquarium-plant-shop-finding-its-feet", "first_fixes"): (
         "held back; first run: key person cover, the website's spike and cash lead; the expert's stock system "
         "and written process come later"
+        "; with load tests needing a load (2.1.4): key person cover, cash and plan B lead"
     ),
     ("aquarium-plant-shop-finding-its-feet", "must_not_advise"): (
         "held back; first run: brakes (order caps, waiting list), a fulfilment firm and headroom advice are given "
