@@ -65,6 +65,68 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 11 held back (eight cases by a consultant who never saw the tool's output), run once on
+    # 2026-11-29 at 12:02 on the rules of round 10, and on "load tests need a load" (declared beforehand,
+    # adopted: 7 of 8 clean of ruled-out advice against 6, 14 of 24 expected fixes in the first three against
+    # 12, one first-fix set against none). On the adopted rules: 7 of 8 quadrants, 3 of 8 weakest links, 1 of 8
+    # first fixes (the pool service), 7 of 8 clean of ruled-out advice. Kept as found.
+    ("pallet-maker-allocating-full-line", "quadrant"): (
+        "held back; first run: danger zone: the full nailing line while orders grow lifts the pressure to 84, a "
+        "gap ahead of cash, which holding orders back does not protect, so allocating the line is not counted "
+        "as control; the expert reads allocation with honest dates as demand ahead, under control"
+    ),
+    ("driving-school-selling-lessons-it-cannot-teach", "weakest"): (
+        "held back; first run: process (27.5, bound by its routines) is named; the expert names demand "
+        "management (selling lessons it cannot teach), which by design is the control and never the weakest link"
+    ),
+    ("microgreens-farm-orders-by-text", "weakest"): (
+        "held back; first run: process (38.1, bound by its routines) is named; the expert names technology "
+        "(orders by text message, no backup of the one laptop)"
+    ),
+    ("pickleball-paddle-brand-before-pro-signature-launch", "weakest"): (
+        "held back; first run: team (29.7: no surge plan, heroics) by half a point; the expert names capacity "
+        "(one factory's rush reorder, the cash to fund it)"
+    ),
+    ("pottery-studio-tv-rush-on-waiting-list", "weakest"): (
+        "held back; first run: capacity (31.5, the kilns and wheels full) is named; the expert names team (one "
+        "person can run the kilns), and says capacity is nearly as weak"
+    ),
+    ("spice-subscription-half-empty-unit", "weakest"): (
+        "held back; first run: process (41.3, bound by its routines) is named; the expert names team (the owner "
+        "blends, answers the inbox and buys)"
+    ),
+    ("corporate-video-company-founder-sells-everything", "first_fixes"): (
+        "held back; first run: key person cover, plan B and the founder's selling (the expert's second) lead; the "
+        "written project process is not in the first six, the weekly numbers sixth"
+    ),
+    ("driving-school-selling-lessons-it-cannot-teach", "first_fixes"): (
+        "held back; first run: honest promises (the expert's first), key person cover and weeks to productive (the "
+        "third) lead; a booking system that knows instructors' hours is not in the first six"
+    ),
+    ("microgreens-farm-orders-by-text", "first_fixes"): (
+        "held back; first run: key person cover, the stock clean-up and plan B lead; one order system, backups "
+        "and a packing check are not in the first six"
+    ),
+    ("pallet-maker-allocating-full-line", "first_fixes"): (
+        "held back; first run: cash runway and a partner lead (the expert's second and first), then staff "
+        "turnover; the sawmills' written volumes (supplier capacity) come fourth"
+    ),
+    ("pickleball-paddle-brand-before-pro-signature-launch", "first_fixes"): (
+        "held back; first run: the brake (the expert's first), key person cover and cash runway (the second) "
+        "lead; the website's spike and the surge plan (the third) come fourth and sixth"
+    ),
+    ("pottery-studio-tv-rush-on-waiting-list", "first_fixes"): (
+        "held back; first run: key person cover and weeks to productive lead as the expert wants, then a partner; "
+        "the price rise is not in the first six"
+    ),
+    ("spice-subscription-half-empty-unit", "first_fixes"): (
+        "held back; first run: the stock clean-up, key person cover (the expert's second) and the campaign lever "
+        "(the third) lead; why subscribers leave (customer churn) is not in the first six"
+    ),
+    ("driving-school-selling-lessons-it-cannot-teach", "must_not_advise"): (
+        "held back; first run: the expert's phrase 'discount' (meant as discounts to book ahead) matches the "
+        "unit-economics advice to cost 'discounts, small orders, changes and returns'"
+    ),
     # --- Round 10 held back (eight cases by a consultant who never saw the tool's output; early on the
     # consultant ran one script to list the questionnaire's ids, never the tool), run once on 2026-11-29 at
     # 12:05 on the rules of round 9, and on candidate P' (declared beforehand), which lost a quadrant and was
