@@ -349,3 +349,32 @@ def test_workshop_heatmap_headers_name_every_role_whole(room: str, where: str) -
         assert not any(angled for _, _, angled in headers)  # a laptop keeps its level, wrapped headers
     if where == "phone" and room != "eight roles":
         assert all(angled for _, _, angled in headers)  # "Leadership" needs more than a phone's column
+
+
+def test_every_chart_is_valid_vega_lite(demo, samm) -> None:
+    """spec() leaves Altair's schema check out (a third of the time a page spent building its charts, for
+    the same dict): it is made here instead, on every builder the app and the reports draw."""
+    from readiness.surge import survival_map
+    from readiness.workshop import aggregate
+
+    from .test_workshop import leadership_day
+
+    q, answers, result = demo
+    room_q, people = leadership_day()
+    room = aggregate(room_q, people)
+    run = analyse(setup_from_answers(q, answers), "tv_spot", currency="USD").result
+    grid = survival_map(run.inputs, [1.5, 3, 10], [1, 3, 7])
+    built = [
+        *(build(r) for r in (result, samm) for build in (charts.dimension_bars, charts.radial, charts.quadrant)),
+        *(charts.question_heatmap(r) for r in (result, samm)),
+        charts.workshop_dimensions(room, room_q.score_scale),
+        charts.disagreement_heatmap(room, room_q),
+        surge_charts.orders(run),
+        surge_charts.waiting(run),
+        surge_charts.wait(run),
+        surge_charts.cash(run, "USD"),
+        surge_charts.stock(run),
+        surge_charts.survival(grid, 10, 2),
+    ]
+    for chart in built:
+        assert charts.spec(chart, validate=True) == charts.spec(chart)  # raises on a spec Vega-Lite refuses
