@@ -35,6 +35,10 @@ else:
         ),
         st.Page("pages/room.py", title="Room display", icon=":material/cast:", url_path="room", visibility="hidden"),
     ]
+    # The sidebar navigation is off in .streamlit/config.toml, so that the legacy one Streamlit draws for
+    # pages/ on a fresh server's first run stays hidden; this one, the app's, is drawn (tests/browser/
+    # test_navigation.py). Streamlit reads the option when st.navigation is called.
+    st.set_option("client.showSidebarNavigation", True)
     navigation = st.navigation(pages)
 
 with app_entry():

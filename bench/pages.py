@@ -2,6 +2,10 @@
 
 Each page is rerun at least 20 times; the median is compared with a bare
 one-line Streamlit page measured in the same run (target: under 10x).
+
+Also a visitor's first results page: "Open the demo" gives every visitor a fresh copy of the demo,
+so each of them loads a results page nobody has opened before (printed beside the reruns, no target:
+it builds what a rerun finds in the caches).
 """
 
 from __future__ import annotations
@@ -55,7 +59,31 @@ def measure(runs: int = 30) -> list[tuple[str, float]]:
     results.run()
     results.switch_page("pages/results.py")
     results_ms = _median_rerun_ms(results, runs)
-    return [("bare one-line page (baseline)", bare), ("assess page, one step", assess_ms), ("results page", results_ms)]
+    first_ms = _median_first_load_ms(app, Store(os.environ["READINESS_DATABASE_URL"]), runs)
+    return [
+        ("bare one-line page (baseline)", bare),
+        ("assess page, one step", assess_ms),
+        ("results page", results_ms),
+        ("results page, a new demo's first", first_ms),
+    ]
+
+
+def _median_first_load_ms(app: str, store, runs: int) -> float:  # type: ignore[no-untyped-def]
+    """A new visitor's first results page, on a fresh copy of the demo (as "Open the demo" makes one)."""
+    from streamlit.testing.v1 import AppTest
+
+    from readiness.demo import create_demo
+
+    times = []
+    for _ in range(runs):
+        visitor = AppTest.from_file(app, default_timeout=60)
+        visitor.query_params["a"] = create_demo(store).resume_key
+        visitor.run()
+        start = time.perf_counter()
+        visitor.switch_page("pages/results.py").run()
+        times.append((time.perf_counter() - start) * 1000)
+        assert not visitor.exception, visitor.exception
+    return statistics.median(times)
 
 
 def main(runs: int = 30) -> bool:
@@ -65,7 +93,7 @@ def main(runs: int = 30) -> bool:
     print(f"{'page':<34}{'ms':>9}{'x bare page':>15}")
     for name, ms in rows:
         print(f"{name:<34}{ms:>9.2f}{ms / bare:>15.2f}")
-    ok = all(ms / bare < 10 for _, ms in rows[1:])
+    ok = all(ms / bare < 10 for _, ms in rows[1:3])
     print(f"target (each page under 10x the bare page): {'met' if ok else 'MISSED'}")
     return ok
 

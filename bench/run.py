@@ -9,7 +9,8 @@ measured in the same run, as a ratio:
 
 Targets: loading+validating the default questionnaire and scoring one answer
 set each well under 50 ms; each app page's server-side rerun under 10x a bare
-one-line page (bench/pages.py); HTML report under 1 s and PDF under 3 s
+one-line page, beside a new visitor's first results page on a fresh copy of the demo
+(bench/pages.py); HTML report under 1 s and PDF under 3 s
 (bench/reports.py); a 180-day surge run under 10 ms and a 50x50 survival map
 under 1 s and 30x faster than a loop (bench/surge.py); with 30 workshop
 participants answering at once on one server, p95 answer-to-save under 1 s

@@ -134,7 +134,7 @@ for text in cap_texts(result):
 if open_critical := open_critical_text(result):
     st.warning(open_critical, icon=":material/help:")
 
-specs = scores.chart_specs(result, (a.id, a.updated_at.isoformat(), profile, lang))
+specs = scores.chart_specs(result)
 first, second = st.columns([3, 2])
 first.vega_lite_chart(specs["bars"], width="stretch", key="results_chart_bars")
 second.vega_lite_chart(specs["radial"], width="content", key="results_chart_radial")

@@ -17,7 +17,6 @@ from readiness.surge.words import (
     numbers,
     policy_table,
     sensitivity_table,
-    still_falling,
     stock_words,
     what_if_table,
 )
@@ -106,11 +105,8 @@ st.caption(f"{scenario.describe()[:1].upper()}{scenario.describe()[1:]}.")
 longer = horizon_line(result)
 if longer:
     st.caption(longer)
-box = {"copes": st.success, "strained": st.warning, "breaks": st.error}[s.outcome]
-if box is st.success and still_falling(result) is not None:
-    box = st.warning  # "copes" for the run, but cash would run out soon after it: not a green all-clear
-if analysis.untested is not None:
-    box = st.warning  # the run ended before the event's orders fell due: a warning, never a verdict
+# The engine says how the verdict reads (words.verdict_tone); the page only picks the box for it.
+box = {"good": st.success, "neutral": st.info, "warning": st.warning, "bad": st.error}[analysis.tone()]
 box("  \n".join(analysis.verdict()))
 if analysis.flagged:
     st.caption(

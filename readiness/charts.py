@@ -52,16 +52,19 @@ SUBTITLE_CHARS = 48
 
 def _config(chart: Any, *, stack_legends: bool = False) -> Any:
     """House style. ``stack_legends`` puts several legends under one another, not side by side: two
-    legends in a row ran off a phone's screen."""
+    legends in a row ran off a phone's screen.
+
+    One ``configure`` call, not one per part: each call copies the whole chart, which was a quarter of
+    the time the results page took to build its charts (bench/pages.py, "a new demo's first")."""
     legend: dict[str, Any] = {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"}
     if stack_legends:
         legend["layout"] = {"expr": "{bottom: {direction: 'vertical', anchor: 'start'}}"}
-    return (
-        chart.configure(font=FONT)
-        .configure_title(**TITLE)
-        .configure_view(stroke=None)
-        .configure_axis(gridColor=GRID, labelFontSize=12, titleFontSize=12)
-        .configure_legend(**legend)
+    return chart.configure(
+        font=FONT,
+        title=TITLE,
+        view={"stroke": None},
+        axis={"gridColor": GRID, "labelFontSize": 12, "titleFontSize": 12},
+        legend=legend,
     )
 
 
@@ -447,14 +450,19 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
     return _config(chart, stack_legends=True)
 
 
-def spec(chart: Any) -> dict[str, Any]:
+def spec(chart: Any, *, validate: bool = False) -> dict[str, Any]:
     """The chart as a plain Vega-Lite dict (cacheable, renderable offline).
 
     Data is inlined where it is used instead of in top-level ``datasets``:
     the charts are small, and Streamlit converts named datasets to Arrow on
     every rerun, which cost more than drawing the rest of the page.
+
+    Not checked against the Vega-Lite schema unless ``validate``: the check gives the same dict and
+    was a fifth of the time a page spent building its charts (a third on a server's first build). The
+    builders are the same for every business, so the tests check each one's spec instead
+    (tests/test_charts.py).
     """
-    raw = _inline(chart.to_dict(), {})
+    raw = _inline(chart.to_dict(validate=validate), {})
     datasets = raw.pop("datasets", {})
     raw = _inline(raw, datasets)
     shared = raw.get("data")
@@ -604,6 +612,47 @@ def wrapped(label: str, width: int = 12) -> list[str]:
     return textwrap.wrap(label, width=width, break_long_words=False) or [label]
 
 
+#: The role headers' font size, the px between their lines, and a character's width at that size, taken
+#: generously (Source Sans averages about 0.5 em; the fallback fonts of a static render run wider).
+ROLE_FONT = 11
+ROLE_LINE = 13
+ROLE_CHAR_PX = ROLE_FONT * 0.62
+
+
+def _role_axis(roles: list[str]) -> alt.Axis:
+    """The heatmap's column headers: every role's whole name, level where its column has room, else angled.
+
+    A header is never cut ("Leader…" was what a phone showed for three roles). A role's name wraps onto
+    short lines ("Sales /", "marketing"); where the widest of those lines does not fit its column (a phone,
+    or many roles), every header is drawn whole on one line at 45°, with the room that takes. The choice is
+    made from ``width``, the plot's own width, so a phone, a laptop and a report's fixed-width render each
+    decide from the columns they actually have.
+
+    Wrapped headers are padded with empty lines at the top to one height and hang from their top line:
+    Vega's static SVG renderer (the reports) does not lift a "bottom"-aligned second line the way the
+    browser does, and "marketing" was drawn over the first row.
+    """
+    lines = {role: wrapped(role) for role in roles}
+    depth = max(len(v) for v in lines.values())
+    hung = {role: [""] * (depth - len(v)) + v for role, v in lines.items()}
+    widest = max(len(line) for v in lines.values() for line in v) * ROLE_CHAR_PX
+    whole = max(len(role) for role in roles) * ROLE_CHAR_PX
+    tilt = f"(width / {len(roles)} < {widest + 8:.0f})"
+    level = json.dumps(hung, ensure_ascii=False)
+    return alt.Axis(
+        orient="top",
+        labelOverlap=False,
+        labelFontSize=ROLE_FONT,
+        labelLineHeight=ROLE_LINE,
+        labelAngle={"expr": f"{tilt} ? -45 : 0"},
+        labelAlign={"expr": f"{tilt} ? 'left' : 'center'"},
+        labelBaseline={"expr": f"{tilt} ? 'bottom' : 'top'"},
+        labelPadding={"expr": f"{tilt} ? 2 : {depth * ROLE_LINE + 2}"},
+        labelLimit={"expr": f"{tilt} ? {whole + 12:.0f} : width / {len(roles)} - 4"},
+        labelExpr=f"{tilt} ? datum.label : ({level}[datum.label] || datum.label)",
+    )
+
+
 def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> alt.LayerChart:
     """Questions × roles, coloured by each role's mean level; the last column is the spread.
 
@@ -651,31 +700,12 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
         )
     roles = [*present, SPREAD]
     # Every label shown (no overlap thinning: a projected heatmap with every other row unlabelled is
-    # useless). Role names wrap onto short lines; each keeps its column's width. On a phone the question
-    # labels take at most 45% of the width and the roles share the rest; a static render (no container)
-    # keeps the laptop sizes. Many roles on a phone tilt their labels rather than cut them.
+    # useless). On a phone the question labels take at most 45% of the width and the roles share the rest;
+    # a static render (no container) keeps the laptop sizes. The role headers: _role_axis.
     width = "(containerSize()[0] > 0 ? containerSize()[0] : 1000)"
     question_limit = {"expr": f"clamp({width} * 0.45, 120, 380)"}
-    narrow = f"{width} < 640"
-    tilt = f"({narrow} && {len(roles)} > 4)"
-    role_limit = {"expr": f"{tilt} ? 90 : clamp({width} * 0.55 / {len(roles)} - 4, 40, 140)"}
-    lines = json.dumps({role: wrapped(role) for role in roles}, ensure_ascii=False)
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X(
-            "role:N",
-            sort=roles,
-            title=None,
-            axis=alt.Axis(
-                labelAngle={"expr": f"{tilt} ? -45 : 0"},
-                labelAlign={"expr": f"{tilt} ? 'left' : 'center'"},
-                labelBaseline="bottom",
-                orient="top",
-                labelLimit=role_limit,
-                labelOverlap=False,
-                labelFontSize=11,
-                labelExpr=f"{lines}[datum.label] || datum.label",
-            ),
-        ),
+        x=alt.X("role:N", sort=roles, title=None, axis=_role_axis(roles)),
         y=alt.Y(
             "question:N",
             sort=order,

@@ -222,6 +222,48 @@ def test_switching_the_target_profile_updates_targets_and_is_remembered(db: Stor
     }
 
 
+def test_every_visitor_of_the_demo_gets_the_charts_built_for_the_first(
+    db: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each visitor opens a new copy of the demo: its charts were built again for each of them, nine tenths
+    of the results page's first load. They are kept by what was scored, so a second copy reuses them and
+    another profile (another result) does not."""
+    from readiness import charts
+
+    built = []
+    real = charts.question_heatmap
+    monkeypatch.setattr(charts, "question_heatmap", lambda result: built.append(result.profile) or real(result))
+
+    def drawn(at: AppTest) -> list[str]:
+        return [chart.proto.spec for chart in at.get("vega_lite_chart")]
+
+    first, second = app(), app()
+    first.button(key="home_demo").click().run()
+    second.button(key="home_demo").click().run()
+    assert not first.exception and not second.exception
+    assert opened(first) != opened(second)  # two assessments
+    assert len(built) == 1 and drawn(second) == drawn(first) and len(drawn(first)) == 4
+    selector = next(s for s in second.selectbox if s.key.startswith("results_profile_"))
+    other = next(p for p in selector.options if p != selector.value)
+    selector.set_value(other).run()
+    assert len(built) == 2 and drawn(second) != drawn(first)  # another result: its own charts
+
+
+def test_whether_pdfs_can_be_made_is_found_out_after_the_first_page(db: Store) -> None:
+    """A fresh server's first results page imported WeasyPrint itself, to say whether its PDF buttons work
+    (the largest part of its first load); the first page drawn starts that in the background."""
+    import time
+
+    from readiness.report_html import pdf_unavailable
+
+    pdf_unavailable.cache_clear()
+    app()  # the start page, as a fresh server's first visitor sees it
+    deadline = time.monotonic() + 120
+    while pdf_unavailable.cache_info().currsize == 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert pdf_unavailable.cache_info().currsize == 1  # WeasyPrint was tried without any PDF button drawn
+
+
 def test_a_broken_link_says_so_plainly(db: Store) -> None:
     at = app(query={"a": "this-is-not-a-real-assessment"}, page="pages/results.py")
     assert "does not open any assessment" in at.error[0].body

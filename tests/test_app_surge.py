@@ -21,7 +21,7 @@ def demo_surge():  # type: ignore[no-untyped-def]
 
 
 def verdict(at) -> str:  # type: ignore[no-untyped-def]
-    boxes = [*at.success, *at.warning, *at.error]
+    boxes = [*at.success, *at.info, *at.warning, *at.error]
     return next(b.body for b in boxes if "day" in b.body or "orders" in b.body)
 
 
@@ -111,6 +111,26 @@ def test_a_lost_contract_that_drains_cash_past_the_run_is_no_all_clear(db: Store
     assert "still falling when the run ends" in said and "runs out around day" in said
     assert said in [b.body for b in at.warning] and said not in [b.body for b in at.success]
     assert "for good" in " ".join(c.value for c in at.caption)  # not "for 100000 days" in a run of 180
+
+
+def test_a_patient_queue_that_grows_is_a_note_and_one_that_holds_is_green(db: Store) -> None:  # noqa: F811
+    """QA: "The waiting list grows to 37 days (usually 28 days); loses no orders" stood in a green box."""
+    from .test_surge_queue import PATIENT_QUEUE
+
+    at = app(page="pages/surge.py")
+    at.selectbox(key="surge_kind_none").set_value("services").run()
+    for name, value in PATIENT_QUEUE.items():
+        at.number_input(key=f"surge_knob_{name}").set_value(float(value))
+    next(b for b in at.button if b.label == "Run with these inputs").click().run()
+    at.selectbox(key="surge_preset").set_value("tv_spot").run()
+    assert not at.exception, at.exception
+    said = verdict(at)
+    assert said.startswith("The waiting list grows to") and "loses no orders" in said
+    assert said in [b.body for b in at.info] and said not in [b.body for b in at.success]
+    at.selectbox(key="surge_preset").set_value("viral_post").run()  # the queue never grows: an all-clear
+    said = verdict(at)
+    assert said.startswith("No order is lost or waits longer than usual")
+    assert said in [b.body for b in at.success]
 
 
 def test_without_an_assessment_everything_is_an_assumption(db: Store) -> None:  # noqa: F811

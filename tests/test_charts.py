@@ -286,3 +286,95 @@ def test_workshop_subtitles_are_whole_sentences_that_fit_a_phone(lines) -> None:
         assert line.endswith("."), line  # each line is one whole sentence
         assert len(line) <= charts.SUBTITLE_CHARS, line
     assert charts.SUBTITLE_CHARS * charts.TITLE["subtitleFontSize"] * PX_PER_CHAR_REGULAR <= PHONE_CHART
+
+
+#: px of plot the disagreement heatmap has for its role columns: a 390 px phone (358 px of chart once the
+#: question names take theirs), a laptop, and a report's fixed-width render.
+HEATMAP_PLOTS = {"phone": 230, "report": 620, "laptop": 1170}
+ROOMS = {
+    "three roles": ["Leadership", "Sales / marketing", "Finance"],
+    "the default four": ["Leadership", "Sales / marketing", "Operations / production", "Finance"],
+    "eight roles": [
+        "Leadership", "Sales / marketing", "Operations / production", "Finance",
+        "Customer service", "Warehouse", "Procurement", "Human resources",
+    ],
+}  # fmt: skip
+
+
+def _role_headers(svg: str) -> list[tuple[list[str], float, bool]]:
+    """The heatmap's column headers as drawn: each one's lines, the y of its first line, whether angled."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(svg)
+    for group in root.iter(f"{ns}g"):
+        if "role-axis-label" not in (group.get("class") or ""):
+            continue
+        headers = []
+        for text in group.iter(f"{ns}text"):
+            spans = text.findall(f"{ns}tspan")
+            lines = [s.text or "" for s in spans] if spans else [text.text or ""]
+            y = float(re.match(r"translate\([^,]+,([-\d.]+)\)", text.get("transform", "")).group(1))
+            headers.append((lines, y, "rotate" in text.get("transform", "")))
+        if any("Spread" in lines for lines, _, _ in headers):
+            return headers
+    raise AssertionError("no role headers in the heatmap")
+
+
+@pytest.mark.parametrize("room", ROOMS)
+@pytest.mark.parametrize("where", HEATMAP_PLOTS)
+def test_workshop_heatmap_headers_name_every_role_whole(room: str, where: str) -> None:
+    """QA: on a phone the heatmap's headers read "Leader…" and "market…"; in the report "marketing" sat
+    on the first row. Drawn by Vega (vl-convert) at each width: every name whole, none over a cell."""
+    vlc = pytest.importorskip("vl_convert")
+    from readiness.workshop import Participant, aggregate
+
+    from .test_workshop import leadership_day
+
+    q, people = leadership_day()
+    roles = ROOMS[room]
+    room_people = [Participant(str(i), role, people[i % 2].answers) for i, role in enumerate(roles)]
+    result = aggregate(q, room_people, roles=roles)
+    spec = charts.static(charts.spec(charts.disagreement_heatmap(result, q)), width=HEATMAP_PLOTS[where])
+    headers = _role_headers(vlc.vegalite_to_svg(spec))
+
+    drawn = [" ".join(line for line in lines if line) for lines, _, _ in headers]
+    assert drawn == [*roles, charts.SPREAD]  # whole: no "…", no role left out
+    for lines, y, angled in headers:
+        # a level header's last line ends above the ticks (5 px over the first row); an angled one rises from them
+        last_baseline = y + (len(lines) - 1) * charts.ROLE_LINE
+        assert last_baseline <= -6 if not angled else y <= 0, (lines, y)
+    if where == "laptop" and room != "eight roles":
+        assert not any(angled for _, _, angled in headers)  # a laptop keeps its level, wrapped headers
+    if where == "phone" and room != "eight roles":
+        assert all(angled for _, _, angled in headers)  # "Leadership" needs more than a phone's column
+
+
+def test_every_chart_is_valid_vega_lite(demo, samm) -> None:
+    """spec() leaves Altair's schema check out (a third of the time a page spent building its charts, for
+    the same dict): it is made here instead, on every builder the app and the reports draw."""
+    from readiness.surge import survival_map
+    from readiness.workshop import aggregate
+
+    from .test_workshop import leadership_day
+
+    q, answers, result = demo
+    room_q, people = leadership_day()
+    room = aggregate(room_q, people)
+    run = analyse(setup_from_answers(q, answers), "tv_spot", currency="USD").result
+    grid = survival_map(run.inputs, [1.5, 3, 10], [1, 3, 7])
+    built = [
+        *(build(r) for r in (result, samm) for build in (charts.dimension_bars, charts.radial, charts.quadrant)),
+        *(charts.question_heatmap(r) for r in (result, samm)),
+        charts.workshop_dimensions(room, room_q.score_scale),
+        charts.disagreement_heatmap(room, room_q),
+        surge_charts.orders(run),
+        surge_charts.waiting(run),
+        surge_charts.wait(run),
+        surge_charts.cash(run, "USD"),
+        surge_charts.stock(run),
+        surge_charts.survival(grid, 10, 2),
+    ]
+    for chart in built:
+        assert charts.spec(chart, validate=True) == charts.spec(chart)  # raises on a spec Vega-Lite refuses

@@ -162,3 +162,41 @@ def test_lost_orders_with_no_step_short_name_the_queue(contract: Analysis) -> No
     run = replace(contract, result=replace(contract.result, summary=bare))
     assert "the queue, not a step, is what is short" in " ".join(run.verdict())
     assert first_short(s)[0] == "Production"
+
+
+# --- how the verdict reads: green only for an all-clear -------------------------------------------------
+
+#: A consultancy with a four-week waiting list whose customers all wait rather than walk away.
+PATIENT_QUEUE = {"waiting_list_weeks": 4, "online_share": 0, "service_multiple": 10, "wait_share": 100}
+#: The same without a waiting list: a TV spot makes customers wait, none walks away.
+PATIENT_NO_LIST = {
+    "orders_per_day": 10, "online_share": 0, "service_multiple": 10, "utilization": 60,
+    "peak_multiple": 1.1, "patience_days": 60, "wait_share": 100,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("values", [PATIENT_QUEUE, PATIENT_NO_LIST], ids=["waiting list", "no waiting list"])
+def test_a_wait_that_grows_without_a_lost_order_is_a_note_not_an_all_clear(values: dict[str, float]) -> None:
+    """QA: "The waiting list grows to 37 days (usually 28 days); loses no orders" stood in a green box."""
+    run = analyse(setup_from_values(values, "services"), "tv_spot")
+    s = run.result.summary
+    assert s.outcome == "copes" and s.lost < 0.5 and s.peak_wait > s.normal_wait  # the case in question
+    assert f"{s.peak_wait} days" in run.verdict()[0]  # the words name the wait customers face
+    assert run.tone() == "neutral"
+    assert run.to_dict()["tone"] == "neutral"
+
+
+def test_green_stays_for_no_loss_and_no_growing_wait() -> None:
+    standing = analyse(setup_from_values(PATIENT_QUEUE, "services"), "viral_post")  # the queue never grows
+    s = standing.result.summary
+    assert s.outcome == "copes" and s.lost < 0.5 and s.peak_wait == s.normal_wait > 0
+    assert standing.tone() == "good"
+    roomy = {"orders_per_day": 40, "utilization": 20, "peak_multiple": 3, "online_share": 0, "service_multiple": 10}
+    calm = analyse(setup_from_values(roomy, "services"), "viral_post")
+    assert calm.verdict()[0].startswith("Copes: every order is delivered on time") and calm.tone() == "good"
+
+
+def test_lost_orders_warn_and_running_out_of_cash_is_bad(contract: Analysis) -> None:
+    assert contract.result.summary.outcome == "strained" and contract.tone() == "warning"
+    broke = analyse(setup_from_values({"cash_weeks": 0.2, "payment_days": 45}), "tv_spot")
+    assert broke.result.summary.crunch_day is not None and broke.tone() == "bad"

@@ -7,6 +7,7 @@ every browser session, so none of them may hold per-person state.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -83,3 +84,28 @@ def catalog() -> list[CatalogEntry]:
 def questionnaires() -> dict[str, Questionnaire]:
     # reversed: a shipped questionnaire wins over an upload that reuses its id
     return {e.id: e.questionnaire for e in reversed(catalog()) if e.questionnaire is not None}
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up() -> threading.Thread:
+    """Find out, once per server and in the background, whether PDFs can be made here.
+
+    The results page says up front whether its PDF buttons work, and finding out imports WeasyPrint:
+    more than half a second, the largest part of a fresh server's first results page. Started after a
+    page has been drawn (``shell.app_entry``), while the visitor reads it; a page that asks sooner waits
+    for the same import, never longer than it did.
+
+    WeasyPrint only. pandas and Altair, the other imports that first page waits for, stay where they are:
+    imported beside a page that draws charts, pandas was seen half-initialised by Altair, which looks it up
+    in ``sys.modules`` ("partially initialized module 'pandas' has no attribute 'Timestamp'").
+    WeasyPrint brings neither (nor anything that is looked up that way).
+    """
+    thread = threading.Thread(target=_pdf_check, name="readiness-pdf-check", daemon=True)
+    thread.start()
+    return thread
+
+
+def _pdf_check() -> None:
+    from readiness.report import pdf_unavailable
+
+    pdf_unavailable()  # the answer is kept (lru_cache)

@@ -1,11 +1,14 @@
 """Scores and chart specs of the open assessment, computed once per saved state and shared.
 
 A page rerun costs what it draws; scoring and building chart specs are kept
-out of that cost by caching them on the assessment's last change.
+out of that cost by caching them: the score on the assessment's last change,
+the charts on the score itself.
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from typing import Any
 
 import streamlit as st
@@ -37,9 +40,20 @@ def cached_result(cur: Current, profile: str, answers: dict[str, Answer]) -> Sco
     return _result_cache(cur, profile, answers, (a.id, a.updated_at.isoformat(), profile, cur.lang))
 
 
+def chart_specs(result: ScoreResult) -> dict[str, dict[str, Any]]:
+    """Vega-Lite specs of the result's charts, built once per result: keyed on what was scored, not on
+    the assessment it came from.
+
+    Building them was nine tenths of a results page's first load. Every visitor gets a fresh copy of the
+    demo (readiness/demo.py), so a key on the assessment built the same four charts again for each of
+    them; a key on the result's content builds them once per server. The result holds everything the
+    charts draw (profile, language and scale included), so equal bytes mean equal charts.
+    """
+    return _chart_specs(result, hashlib.blake2b(pickle.dumps(result, protocol=5), digest_size=16).hexdigest())
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def chart_specs(_result: ScoreResult, cache_key: tuple[Any, ...]) -> dict[str, dict[str, Any]]:
-    """Vega-Lite specs of the result's charts, built once per (assessment, version, profile)."""
+def _chart_specs(_result: ScoreResult, content: str) -> dict[str, dict[str, Any]]:
     return {
         "bars": charts.spec(charts.dimension_bars(_result)),
         "radial": charts.spec(charts.radial(_result)),

@@ -15,7 +15,7 @@ from readiness.markup import md_literal
 from readiness.model import tr
 from ui.faults import reported
 from ui.links import resume_link
-from ui.resources import store
+from ui.resources import store, warm_up
 from ui.session import Current, answers_of
 
 _ENTRY = threading.local()
@@ -23,12 +23,17 @@ _ENTRY = threading.local()
 
 @contextmanager
 def app_entry() -> Iterator[None]:
-    """Marks a run that went through streamlit_app.py (the script thread runs the page inside it)."""
+    """Marks a run that went through streamlit_app.py (the script thread runs the page inside it).
+
+    Once the page is drawn, the first run on a server starts finding out whether PDFs can be made
+    (``resources.warm_up``), so the first visitor to open the results page does not wait for that.
+    """
     _ENTRY.active = True
     try:
         yield
     finally:
         _ENTRY.active = False
+        warm_up()
 
 
 def app_shell() -> None:

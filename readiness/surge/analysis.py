@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readiness.currency import DEFAULT_CURRENCY
 from readiness.errors import SurgeInputError
@@ -21,6 +21,9 @@ from readiness.surge.knobs import KNOBS
 from readiness.surge.resources import RESOURCES
 from readiness.surge.results import OUTCOMES, GridSummary, Outcome, SurgeResult, run_grid, simulate
 from readiness.surge.scenarios import Scenario, run_horizon, scenario_from_preset
+
+if TYPE_CHECKING:
+    from readiness.surge.words import Tone
 
 #: Days of normal sales a "build stock beforehand" what-if makes.
 PREBUILD_DAYS = 14
@@ -143,12 +146,19 @@ class Analysis:
 
         return verdict_lines(self)
 
+    def tone(self) -> Tone:
+        """How the verdict reads as a whole: "good", "neutral", "warning" or "bad" (``words.verdict_tone``)."""
+        from readiness.surge.words import verdict_tone
+
+        return verdict_tone(self)
+
     def to_dict(self) -> dict[str, Any]:
         data = self.result.to_dict()
         data.update(
             currency=self.currency,
             heading=self.scenario.heading(),
             verdict=self.verdict(),
+            tone=self.tone(),
             fix_first=None if self.fix_first is None else self.fix_first.key,
             what_if=[f.to_dict() for f in self.fixes],
             policies={k: v.summary.to_dict() for k, v in self.policies.items()},

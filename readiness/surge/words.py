@@ -9,7 +9,7 @@ fix the what-if table does not rank first, or a figure the tables do not show.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from readiness.currency import unit as currency_unit
 from readiness.errors import SurgeInputError
@@ -32,6 +32,9 @@ POLICY_LABELS = {
     "aggressive": "Aggressive: everything the day a step falls short",
 }
 OUTCOME_LABELS = {"copes": "copes", "strained": "strained", "breaks": "runs out of cash"}
+#: How the verdict is to be shown: "good" only for an all-clear; "neutral" for a run that loses nothing but
+#: says what customers go through (a page draws it as a plain note, neither green nor a warning).
+Tone = Literal["good", "neutral", "warning", "bad"]
 
 
 def verdict_lines(analysis: Analysis) -> list[str]:
@@ -48,6 +51,28 @@ def verdict_lines(analysis: Analysis) -> list[str]:
         lines.append(second)
     lines.append(assumptions_line(analysis))
     return lines
+
+
+def verdict_tone(analysis: Analysis) -> Tone:
+    """How the verdict reads as a whole, for the box a page puts it in; decided here, beside the words.
+
+    ``bad``: cash runs out. ``warning``: orders lost, stock nobody ordered, a queue not back to normal,
+    cash still falling when the run ends (a lost contract that 'copes' for 180 days and closes the business
+    in the ninth month), or a run that could not test the change at all. ``neutral``: nothing lost, but
+    customers wait longer than usual, which the first line names ("The waiting list grows to 33 days",
+    "customers wait up to 12 days"): a cost to the customers, not an all-clear. ``good``: nothing lost and
+    no wait growing, a standing waiting list included (what it is, the words say).
+    """
+    s = analysis.result.summary
+    if analysis.untested is not None:
+        return "warning"
+    if s.outcome == "breaks":
+        return "bad"
+    if s.outcome == "strained" or still_falling(analysis.result) is not None:
+        return "warning"
+    if not analysis.shortfall and s.peak_wait > s.normal_wait:  # the case _outcome_line names the wait in
+        return "neutral"
+    return "good"
 
 
 def untested_line(analysis: Analysis) -> str:
