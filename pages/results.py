@@ -9,6 +9,7 @@ from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.summary import (
     cap_texts,
+    deadline_text,
     dimension_markdown,
     finding_markdown,
     index_range_text,
@@ -156,6 +157,8 @@ if len(result.findings) > 8:
 
 st.header("Your 30/60/90-day plan")
 st.caption(f"At most {result.plan.per_period} actions in each 30 days, in order; an action waits for the one it needs.")
+if deadline := deadline_text(result):
+    st.info(deadline, icon=":material/event:")
 st.markdown(plan_markdown(result))
 
 st.header("Every dimension")

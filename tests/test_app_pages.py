@@ -420,3 +420,27 @@ def test_home_promises_the_time_to_answer_from_the_same_count(db: Store) -> None
     }
     shown = count_answers(growth, {k: Answer(k, "value", v) for k, v in opened.items()}).shown
     assert most == shown > questions_asked(growth, "services")
+
+
+def test_the_plan_on_the_results_page_says_when_the_event_ahead_falls(db: Store) -> None:
+    """A contract five weeks away: the plan's 60- and 90-day actions land after it, and the page says so
+    above the plan (a consultant's review: plans read without their date put work after the event)."""
+    from readiness.answers import Answer
+
+    at = app()
+    at.button(key="home_demo").click().run()
+    assert not any("weeks away" in i.body for i in at.info)  # the demo names no event ahead
+    assessment = opened(at)
+    db.save_answers(
+        assessment,
+        [
+            Answer("event_ahead", "value", "contract"),
+            Answer("event_multiple", "value", 3),
+            Answer("event_weeks", "value", 5),
+        ],
+    )
+    st.cache_data.clear()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception, at.exception
+    said = [i.body for i in at.info if "weeks away" in i.body]
+    assert said and "about 5 weeks away" in said[0] and "60- and 90-day actions after it" in said[0]
