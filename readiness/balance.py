@@ -69,6 +69,8 @@ class _Position:
     event: tuple[float, float] | None = None
     #: 0..1: how full the busiest step is today (``headroom`` questions) while demand keeps coming.
     full: float = 0.0
+    #: The weakest link with areas that carry no load counted too: what idle capacity is judged on.
+    whole_link: float | None = None
 
 
 def demand_kinds(
@@ -95,15 +97,19 @@ def area_strengths(
     members: list[QuestionScore],
     share: Any,
     kinds: Mapping[str, float],
+    whole: bool = False,
 ) -> dict[str | None, tuple[float, float]]:
     """Each area's (weight, strength) as a link (docs/scoring.md §3): its readiness with its shortfall
     discounted by how loaded it is, ``strength = 100 − load × (100 − readiness)``. The load is the
     strongest kind of pressure the area names (at least ``exposure_floor``); an area naming none, and the
     questions in no area (one group, ``None``), are fully loaded. A critical question caps its own area.
     Overrun evidence (promises kept, reply times) measures load already failing, not a part that carries
-    it: it raises the pressure instead, and is left out here so it does not count twice."""
+    it: it raises the pressure instead, and is left out here so it does not count twice. An area that carries
+    no load (management routines) is left out too, unless ``whole``: the dimension as a whole, routines and
+    all, which is what idle capacity is judged on."""
     settings = questionnaire.balance
-    counted = [q for q in members if q.counted and not questionnaire.question(q.id).overrun]
+    unloaded = set() if whole else {a.id for a in dim.areas if not a.carries_load}
+    counted = [q for q in members if q.counted and not questionnaire.question(q.id).overrun and q.area not in unloaded]
     tags = {a.id: a.pressure for a in dim.areas}
     groups: dict[str | None, list[QuestionScore]] = {}
     for q in counted:
@@ -128,6 +134,7 @@ def link_score(
     share: Any,
     kinds: Mapping[str, float],
     plain: float,
+    whole: bool = False,
 ) -> tuple[float, str | None]:
     """The score a dimension is judged by as a link (docs/scoring.md §3), and the area that binds it.
 
@@ -139,12 +146,13 @@ def link_score(
     """
     settings = questionnaire.balance
     counted = [q for q in members if q.counted]
-    parts = area_strengths(questionnaire, dim, members, share, kinds)
+    parts = area_strengths(questionnaire, dim, members, share, kinds, whole)
     if not parts:
         return plain, None
     tags = {a.id: a.pressure for a in dim.areas}
     plain_overrun = any(questionnaire.question(q.id).overrun for q in counted)
-    if len(parts) == 1 and all(tags.get(a) is None for a in parts) and not plain_overrun:
+    left_out = not whole and any(a.id == q.area and not a.carries_load for a in dim.areas for q in counted)
+    if len(parts) == 1 and all(tags.get(a) is None for a in parts) and not plain_overrun and not left_out:
         return plain, next(iter(parts))
     mean = weighted_mean(list(parts.values())) or 0.0
     area = min(parts, key=lambda a: parts[a][1])
@@ -231,6 +239,13 @@ def _position(
     weakest = min(links, key=lambda d: judged[d.id][0])  # ties: the first in the questionnaire
     weakest_link, area = judged[weakest.id]
     link = (1 - settings.softness) * weakest_link + settings.softness * operations
+    # Idle capacity is judged on the whole: routines left out of where a business breaks still say whether its
+    # operations are built to take more (thin numbers, priorities and plan B: a foundation, not idle room).
+    whole = min(
+        link_score(questionnaire, models[d.id], by_dim.get(d.id, []), share, kinds, value(d), whole=True)[0]
+        for d in links
+    )
+    whole_link = (1 - settings.softness) * whole + settings.softness * operations
 
     # Overrun: promises already broken while demand keeps coming are direct evidence that demand is ahead.
     op_dims = {d.id for d in ops}
@@ -290,13 +305,21 @@ def _position(
     # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
     controlled = controlled and not failing
     return _Position(
-        effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area, beyond, full
+        effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area, beyond, full, whole_link
     )
 
 
 def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
     return classify_balance(
-        p.pressure, p.operations, gap, high, link=p.link, controlled=p.controlled, failing=p.failing, quiet=quiet
+        p.pressure,
+        p.operations,
+        gap,
+        high,
+        link=p.link,
+        controlled=p.controlled,
+        failing=p.failing,
+        quiet=quiet,
+        whole_link=p.whole_link,
     )
 
 
@@ -310,20 +333,24 @@ def classify_balance(
     controlled: bool = False,
     failing: bool = False,
     quiet: float = 25,
+    whole_link: float | None = None,
 ) -> str:
     """Name the quadrant (docs/scoring.md §3).
 
     Demand pressure is weighed against ``link`` (the weakest link; the operations average when not
     given): far ahead is the danger zone unless demand is held back under control with no critical question
     failing. The weakest link far ahead of a quiet demand (below ``quiet``) is idle capacity: more demand
-    would land on that part first. Otherwise the weakest link decides: strong and no failing critical
+    would land on that part first; and ``whole_link`` (the link with its routines counted, when they are
+    left out of ``link``) must be that far ahead too: operations whose numbers, priorities and plan B are
+    thin are a foundation, not idle room. Otherwise the weakest link decides: strong and no failing critical
     question is scale-ready, else a foundation still being built.
     """
     link = operations if link is None else link
     if demand - link >= gap - EPS:
         # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
         return "demand_ahead_controlled" if controlled and not failing else "danger_zone"
-    if link - demand >= gap - EPS and demand < quiet - EPS:
+    whole = link if whole_link is None else min(link, whole_link)
+    if whole - demand >= gap - EPS and demand < quiet - EPS:
         return "idle_capacity"
     if link >= high - EPS and not failing:
         return "scale_ready"
@@ -336,7 +363,8 @@ def _margin(p: _Position, quadrant: str, gap: float, high: float, quiet: float) 
     if quadrant in ("danger_zone", "demand_ahead_controlled"):
         return round(ahead - gap, 2), "demand ahead"
     lines = [(gap - ahead, "demand ahead")]
-    idle_gap, quiet_gap = p.link - p.pressure - gap, quiet - p.pressure
+    whole = p.link if p.whole_link is None else min(p.link, p.whole_link)
+    idle_gap, quiet_gap = whole - p.pressure - gap, quiet - p.pressure
     if quadrant == "idle_capacity":
         lines += [(idle_gap, "idle capacity"), (quiet_gap, "quiet demand")]
     else:
@@ -427,6 +455,12 @@ def weigh_balance(
         event=(round(worst.event[0], 2), round(worst.event[1], 2)) if worst.event else None,
         weakest_area=worst.area if area_title is not None else None,
         weakest_area_title=area_title,
+        whole_link=_round(worst.whole_link),
+        routines_not_idle=quadrant in ("foundation", "scale_ready")
+        and classify_balance(
+            worst.pressure, worst.operations, settings.gap, settings.high, link=worst.link, quiet=settings.quiet
+        )
+        == "idle_capacity",
         event_weeks=event_lead(questionnaire, scores),
     )
 

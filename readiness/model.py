@@ -155,6 +155,14 @@ class Area(_Model):
         "`false` for cash: every order taken ties up money before it pays, or loses it, and a queue of taken "
         "orders is still owed; demand far ahead of such an area is never 'under control'.",
     )
+    carries_load: bool = Field(
+        default=True,
+        description="Whether demand loads this area, so that it can be where its dimension breaks first. "
+        "`false` for management routines (priorities, weekly numbers, the improvement loop, plan B): they make "
+        "a business resilient, but demand does not load them and break them. Such an area counts in its "
+        "dimension's score and its findings, and in whether operations stand idle, never in where the business "
+        "breaks first (docs/scoring.md, section 3).",
+    )
 
 
 class Dimension(_Model):

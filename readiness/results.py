@@ -135,6 +135,11 @@ class Balance:
     #: The area of the weakest link that would break first (the binding constraint), and its title.
     weakest_area: str | None = None
     weakest_area_title: str | None = None
+    #: The weakest link with its routines counted (areas that carry no load), which idle capacity is judged
+    #: on; ``routines_not_idle``: the link where the load falls is far ahead of a quiet demand, but with its
+    #: routines counted it is not, so the verdict is not idle capacity.
+    whole_link: float | None = None
+    routines_not_idle: bool = False
     #: Weeks until the known event ahead (a contract, a launch), when answered: the plan's deadline.
     event_weeks: float | None = None
 

@@ -506,7 +506,14 @@ def placement_text(result: ScoreResult) -> str | None:
             if distance
             else f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”."
         )
-    return f"{distance[0].upper()}{distance[1:]}." if distance else None
+    firm = f"{distance[0].upper()}{distance[1:]}." if distance else None
+    if b.routines_not_idle:
+        routines = (
+            "Where the load falls, operations are far ahead of a quiet demand, but their routines (weekly numbers, "
+            "priorities, plan B) are still thin: a foundation to finish before this counts as idle capacity."
+        )
+        return f"{routines} {firm}" if firm else routines
+    return firm
 
 
 def distance_text(result: ScoreResult) -> str | None:

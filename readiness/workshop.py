@@ -392,6 +392,7 @@ def _room_verdict(
         scores = [s for r in results if (s := r.dimension(control).low) is not None]
         controlled = bool(scores) and statistics.fmean(scores) >= settings.control
     failing = any(r.balance.critical_failures for r in results)
+    wholes = [r.balance.whole_link for r in results if r.balance.whole_link is not None]
     quadrant = classify_balance(
         demand,
         operations,
@@ -401,6 +402,7 @@ def _room_verdict(
         controlled=controlled,
         failing=failing,
         quiet=settings.quiet,
+        whole_link=statistics.fmean(wholes) if wholes else None,
     )
     return _Verdict(quadrant, None, round(link, 2), weakest, controlled)
 

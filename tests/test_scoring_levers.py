@@ -500,3 +500,80 @@ def test_a_failing_critical_precaution_is_said_whatever_the_load(growth: Questio
     answers = with_values(case_answers(growth, "village-butcher-christmas-on-paper-slips"), website_spike=0)
     result = score(growth, answers)
     assert any(f.question_id == "website_spike" and f.failing for f in result.findings)
+
+
+# --- Routines carry no load; idle is judged on the whole (docs/scoring.md §3) ---------------------------
+
+
+def _loadless(questionnaire: Questionnaire) -> set[str]:
+    return {a.id for d in questionnaire.dimensions for a in d.areas if not a.carries_load}
+
+
+@pytest.mark.parametrize("name", ["growth-readiness", "quick-check"])
+def test_the_shipped_questionnaires_say_their_routines_carry_no_load(name: str) -> None:
+    assert _loadless(load_questionnaire(ROOT / "questionnaires" / f"{name}.yaml")) == {"improvement"}
+
+
+def test_a_routine_is_never_where_a_business_breaks_first(growth: Questionnaire) -> None:
+    """The funeral director: weekly numbers and plan B are thin, but the owner is the only embalmer."""
+    answers = case_answers(growth, "family-funeral-director-owner-on-call")
+    b = score(growth, answers).balance
+    assert (b.weakest, b.weakest_area) == ("team", "roles_and_cover")
+    # the same routines answered even worse still never bind, and they are still findings
+    worse = with_values(answers, kpi_review=0, improve_loop=0, quarterly_priorities=0, contingency_plans=[])
+    result = score(growth, worse)
+    assert result.balance.weakest_area not in _loadless(growth)
+    assert {f.question_id for f in result.findings} >= {"kpi_review", "improve_loop"}
+
+
+def test_carries_load_changes_the_link_never_a_score(inline) -> None:
+    body = """
+    - {{id: a, dimension: ops, area: {area}, type: scale, scale: four, text: A?}}
+    - {{id: b, dimension: ops, area: work, type: scale, scale: four, text: B?}}
+    - {{id: d, dimension: demand, type: scale, scale: four, text: D?}}
+    """
+    header = HEADER.replace(
+        "  - {id: ops, title: Operations, side: operations}",
+        "  - id: ops\n    title: Operations\n    side: operations\n    areas:\n"
+        "      - {id: routines, title: Routines, carries_load: CARRY}\n      - {id: work, title: Work}",
+    )
+    values = {"a": 0, "b": 3, "d": 1}
+    results = {}
+    for carry in ("true", "false"):
+        q = inline(body.format(area="routines"), header=header.replace("CARRY", carry))
+        results[carry] = score(q, {k: Answer(k, "value", v) for k, v in values.items()})
+    loaded, unloaded = results["true"], results["false"]
+    assert [d.score for d in loaded.dimensions] == [d.score for d in unloaded.dimensions]
+    assert loaded.balance.weakest_area == "routines" and unloaded.balance.weakest_area == "work"
+    assert unloaded.balance.link > loaded.balance.link
+    assert unloaded.balance.whole_link == loaded.balance.link  # the whole, routines and all
+
+
+def test_a_quiet_practice_with_thin_routines_is_a_foundation_not_idle(growth: Questionnaire) -> None:
+    """The vet: where the load falls (the founder's team) it is far ahead of quiet demand, but its numbers,
+    priorities and plan B are thin: two consultants called it a foundation."""
+    from readiness.summary import placement_text
+
+    answers = case_answers(growth, "vet-practice-eyeing-second-site")
+    result = score(growth, answers)
+    b = result.balance
+    assert (b.quadrant, b.weakest) == ("foundation", "team") and b.routines_not_idle
+    assert "routines" in (placement_text(result) or "")
+    assert b.link - b.demand >= growth.balance.gap > b.whole_link - b.demand  # idle where it loads, not whole
+    # the same practice with its routines in place is idle capacity: demand is what is short
+    built = with_values(
+        answers,
+        kpi_review=3,
+        improve_loop=3,
+        quarterly_priorities=3,
+        contingency_plans=[o.id for o in growth.question("contingency_plans").options],
+    )
+    assert score(growth, built).balance.quadrant == "idle_capacity"
+
+
+def test_idle_needs_the_whole_link_a_gap_above_quiet_demand_too() -> None:
+    from readiness.balance import classify_balance
+
+    assert classify_balance(14, 49, link=45) == "idle_capacity"
+    assert classify_balance(14, 49, link=45, whole_link=30) == "foundation"
+    assert classify_balance(14, 49, link=45, whole_link=40) == "idle_capacity"
