@@ -65,6 +65,94 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 12 held back (eight cases by a consultant who never saw the tool's output), run once on
+    # 2026-11-29 at 12:12 on the rules of round 11, and on "routines carry no load" (declared beforehand,
+    # adopted by its terms: as many quadrants, weakest links and first-fix sets, 5, 3 and 0 either way; it names
+    # the tyre fitter's weakest link right and the bookshop's wrong). On the adopted rules: 5 of 8 quadrants, 3 of
+    # 8 weakest links, 0 of 8 first fixes, 6 of 8 clean of ruled-out advice. Kept as found.
+    ("family-locksmith-records-on-one-old-pc", "quadrant"): (
+        "held back; first run: idle capacity: demand pressure 4, and even with its routines counted the link (32) "
+        "is a gap above it; the expert reads a quiet locksmith whose records sit on one old PC as a foundation"
+    ),
+    ("food-testing-lab-after-competitor-closed", "quadrant"): (
+        "held back; first run: danger zone: the full lab while orders grow lifts the pressure to 74, a gap ahead "
+        "of cash, which a queue does not protect, so the published lead times are not counted as control; the "
+        "expert reads it as demand ahead, under control"
+    ),
+    ("market-town-bookshop-cafe-till-total-only", "quadrant"): (
+        "held back; first run: idle capacity: demand pressure 8, and even with its routines counted the link (34) "
+        "is a gap above it; the expert reads a quiet shop with thin numbers and plans as a foundation"
+    ),
+    ("board-game-publisher-kickstarter-backlog", "weakest"): (
+        "held back; first run: process (18.0, planning) is named; the expert names capacity (25: packing in a "
+        "40 m² unit, the cash to post 2,000 pledges)"
+    ),
+    ("family-locksmith-records-on-one-old-pc", "weakest"): (
+        "held back; first run: process (40.4, planning, fully loaded while demand is quiet) is named; the expert "
+        "names technology (scored 5, but its weak areas count at half while no rush is coming)"
+    ),
+    ("market-town-bookshop-cafe-till-total-only", "weakest"): (
+        "held back; first run: team (44.9, cover for the owners) is named; the expert names process: its weekly "
+        "numbers, priorities and plan B, which since 2.2 never count as where a business breaks"
+    ),
+    ("pest-control-contracts-growing-in-step", "weakest"): (
+        "held back; first run: capacity (77.7) is named by a point and a half; the expert names team (76.1: "
+        "technicians leaving, a trainee intake to plan)"
+    ),
+    ("tattoo-studio-books-open-quarterly", "weakest"): (
+        "held back; first run: capacity (36.3, chairs and hours booked out) is named; the expert names team (the "
+        "two owners carry the bookings)"
+    ),
+    ("board-game-publisher-kickstarter-backlog", "first_fixes"): (
+        "held back; first run: cash runway (the expert's third), honest promises and the brake (the first) lead; "
+        "a fulfilment partner is not in the first six"
+    ),
+    ("countertop-fabricator-second-saw-idle", "first_fixes"): (
+        "held back; first run: the campaign lever and reach (the expert's second) lead, then the stock clean-up; "
+        "cash runway (the first) ranks fourth, the price review is not in the first six"
+    ),
+    ("family-locksmith-records-on-one-old-pc", "first_fixes"): (
+        "held back; first run: the stock clean-up, forecasts and pipeline visibility lead; backups, one job "
+        "system and invoicing from the job are not in the first six"
+    ),
+    ("food-testing-lab-after-competitor-closed", "first_fixes"): (
+        "held back; first run: key person cover, cash runway (the expert's second) and weeks to productive (the "
+        "third) lead; the price rise is not in the first six"
+    ),
+    ("market-town-bookshop-cafe-till-total-only", "first_fixes"): (
+        "held back; first run: key person cover (the expert's third) and forecasts lead; the weekly numbers and "
+        "quarterly priorities are not in the first six"
+    ),
+    ("mobile-tyre-fitter-fleet-contract-overload", "first_fixes"): (
+        "held back; first run: honest promises, key person cover and the brake lead (the expert's first and "
+        "third); the fitter pipeline (pressure resilience) ranks fifth"
+    ),
+    ("pest-control-contracts-growing-in-step", "first_fixes"): (
+        "held back; first run: weeks to productive and weeks to double (both the expert's first) then "
+        "utilization lead; staff turnover and cover are not in the first six"
+    ),
+    ("tattoo-studio-books-open-quarterly", "first_fixes"): (
+        "held back; first run: key person cover (the expert's third), weeks to productive (the second) and a "
+        "surge plan lead; the owners' bookings (owner in sales, bottleneck known) are not in the first six"
+    ),
+    ("family-locksmith-records-on-one-old-pc", "must_not_advise"): (
+        "held back; first run: placed idle, so the demand levers (campaigns, reach, channels) are advised; the "
+        "expert rules out more marketing for a locksmith whose records are the risk"
+    ),
+    ("market-town-bookshop-cafe-till-total-only", "must_not_advise"): (
+        "held back; first run: placed idle, so the demand levers (campaigns, reach, channels) are advised; the "
+        "expert rules out more marketing before the shop has its numbers"
+    ),
+    # --- Routines carry no load (2.2, declared before round 12 and adopted by its terms): the two weakest links
+    # it lost among the cases of rounds 1 to 11 (it gained thirteen).
+    ("aquarium-plant-shop-finding-its-feet", "weakest"): (
+        "since 2.2: team (39.8, cover for the owner) is named; the expert names technology or process, and "
+        "process was named before routines stopped counting as where a business breaks"
+    ),
+    ("school-uniform-supplier-dead-stock", "weakest"): (
+        "since 2.2: team (35.6, no surge plan before the summer rush) is named; the expert names process, which "
+        "was named before routines stopped counting as where a business breaks"
+    ),
     # --- Round 11 held back (eight cases by a consultant who never saw the tool's output), run once on
     # 2026-11-29 at 12:02 on the rules of round 10, and on "load tests need a load" (declared beforehand,
     # adopted: 7 of 8 clean of ruled-out advice against 6, 14 of 24 expected fixes in the first three against
@@ -79,10 +167,6 @@ KNOWN_MISSES = {
         "held back; first run: process (27.5, bound by its routines) is named; the expert names demand "
         "management (selling lessons it cannot teach), which by design is the control and never the weakest link"
     ),
-    ("microgreens-farm-orders-by-text", "weakest"): (
-        "held back; first run: process (38.1, bound by its routines) is named; the expert names technology "
-        "(orders by text message, no backup of the one laptop)"
-    ),
     ("pickleball-paddle-brand-before-pro-signature-launch", "weakest"): (
         "held back; first run: team (29.7: no surge plan, heroics) by half a point; the expert names capacity "
         "(one factory's rush reorder, the cash to fund it)"
@@ -90,10 +174,6 @@ KNOWN_MISSES = {
     ("pottery-studio-tv-rush-on-waiting-list", "weakest"): (
         "held back; first run: capacity (31.5, the kilns and wheels full) is named; the expert names team (one "
         "person can run the kilns), and says capacity is nearly as weak"
-    ),
-    ("spice-subscription-half-empty-unit", "weakest"): (
-        "held back; first run: process (41.3, bound by its routines) is named; the expert names team (the owner "
-        "blends, answers the inbox and buys)"
     ),
     ("corporate-video-company-founder-sells-everything", "first_fixes"): (
         "held back; first run: key person cover, plan B and the founder's selling (the expert's second) lead; the "
@@ -136,10 +216,6 @@ KNOWN_MISSES = {
         "held back; first run: foundation: demand pressure 32 is above the quiet line (25), so a link of 37 is "
         "not idle; the expert reads bookings down 13% with rooms empty as idle capacity"
     ),
-    ("cornish-guesthouse-bookings-slipping", "weakest"): (
-        "held back; first run: process (37.0, bound by its routines) is named; the expert names technology (two "
-        "booking channels that do not sync)"
-    ),
     ("hand-dyed-yarn-studio-knit-along-launch", "weakest"): (
         "held back; first run: team (25.7, its surge plan and pressure resilience) by a point and a half; the "
         "expert names capacity (base yarn from one mill, dyeing hours)"
@@ -151,10 +227,12 @@ KNOWN_MISSES = {
     ("shared-commercial-kitchen-half-empty", "weakest"): (
         "held back; first run: process (46.9, bound by its routines) is named; the expert names capacity (the "
         "loan payments on half-empty stations)"
+        "; with routines carrying no load (2.2): team (the owner's time) is named"
     ),
     ("village-butcher-christmas-on-paper-slips", "weakest"): (
         "held back; first run: process (31.4, bound by its routines) is named; the expert names technology "
         "(Christmas orders on paper slips)"
+        "; with routines carrying no load (2.2): team (cover for the owner's husband) is named"
     ),
     ("coffee-machine-servicing-run-from-owners-head", "first_fixes"): (
         "held back; first run: the stock clean-up, plan B (the expert's third) and weeks to productive lead; the "
@@ -197,26 +275,11 @@ KNOWN_MISSES = {
     ("language-school-student-numbers-halved", "quadrant"): (
         "held back; first run: foundation: demand pressure 32 (agents' bookings still in the pipeline) is above "
         "the quiet line, so a link of 58 does not read as idle; the expert reads student numbers halved as idle"
+        "; with routines carrying no load (2.2): scale-ready: the link where the load falls is 64, above the bar"
     ),
     ("mobile-dog-grooming-fourth-van", "quadrant"): (
         "held back; first run: demand ahead, under control: the vans are full (100%) while orders grow, which "
         "weighs pressure as 66 instead of 24; the expert reads a business still building its foundations"
-    ),
-    ("garment-factory-new-line-half-idle", "weakest"): (
-        "held back; first run: process (62.6, bound by its routines) by two points; the expert names team "
-        "(64.3: the owner has no time to sell)"
-    ),
-    ("language-school-student-numbers-halved", "weakest"): (
-        "held back; first run: process (58.4, bound by its routines); the expert names capacity (64.4: cash and "
-        "the cost of idle rooms)"
-    ),
-    ("laptop-refurbisher-ready-for-summer-peak", "weakest"): (
-        "held back; first run: process (76.6, bound by its routines); the expert names capacity (77.7: cash and "
-        "supply to double)"
-    ),
-    ("mobile-dog-grooming-fourth-van", "weakest"): (
-        "held back; first run: process (41.6, bound by its routines) by two points; the expert names team (43.4: "
-        "the owner runs everything)"
     ),
     ("roofing-contractor-storm-canvassers-overpromise", "weakest"): (
         "held back; first run: process (28.3, planning); the expert names demand management (promises that "
@@ -264,14 +327,6 @@ KNOWN_MISSES = {
     # in writing, adopted because it put as many expected fixes in the first three: 8 of 24 either way; in the
     # first five 13 against 15). On the adopted rules: 8 of 8 quadrants, 5 of 8 weakest links, 0 of 8 first
     # fixes, 7 of 8 clean of ruled-out advice. Kept as found.
-    ("cycling-club-kit-one-italian-factory", "weakest"): (
-        "held back; first run: process (46.1, its improvement routines, loaded in full) is named; the expert "
-        "names capacity (52.2, bound by one Italian factory's slots)"
-    ),
-    ("florist-orders-in-whatsapp-and-a-diary", "weakest"): (
-        "held back; first run: process (35.8, improvement routines) is named by a tenth of a point; the expert "
-        "names technology (35.9: orders in WhatsApp and a paper diary, no backup)"
-    ),
     ("vw-camper-parts-retailer-ready-to-double", "weakest"): (
         "held back; first run: capacity (73.2, twelve weeks of sea freight from single-source makers) is named; "
         "the expert names team (fitment knowledge in two technicians' heads)"
@@ -291,6 +346,7 @@ KNOWN_MISSES = {
     ("cycling-club-kit-one-italian-factory", "first_fixes"): (
         "held back; first run: key person cover, the brake and honest promises lead (the expert's third); the "
         "factory's slots (supplier capacity) are not in the first six, a second factory ranks fourth"
+        "; with routines carrying no load (2.2): the factory's slots rank sixth"
     ),
     ("florist-orders-in-whatsapp-and-a-diary", "first_fixes"): (
         "held back; first run: key person cover and forecasts lead; one order system (booking system) ranks "
@@ -328,17 +384,9 @@ KNOWN_MISSES = {
         "held back; first run: key person cover and the brake (when_full) lead as the expert wants, then cash "
         "runway; hiring a painter (weeks_to_productive, extra_hands) is not in the first six"
     ),
-    ("escape-room-venue-with-empty-weekdays", "weakest"): (
-        "held back; first run: process (forecasts and plans, loaded by slack) is named; the expert names "
-        "technology (two booking channels that double-book, no backup of the player list)"
-    ),
     ("escape-room-venue-with-empty-weekdays", "first_fixes"): (
         "held back; first run: key person cover, the campaign lever and forecasts lead; the expert wants one "
         "booking system, a backup and monitoring, then the corporate offer (the campaign lever, second here)"
-    ),
-    ("family-funeral-director-owner-on-call", "weakest"): (
-        "held back; first run: process (36.5, improvement area) is named; the expert names team (the owner is "
-        "the only embalmer)"
     ),
     ("family-funeral-director-owner-on-call", "first_fixes"): (
         "held back; first run: key person cover (the expert's first), weeks to productive and weeks to double "
@@ -499,9 +547,6 @@ KNOWN_MISSES = {
     # --- Round 3 held back (five more cases by a consultant who never saw the tool's output), run once when
     # the overrun, idle-demand-lever and earlier rules were declared done (2026-11-29, 04:05): 4 of 5 quadrants,
     # 1 of 5 weakest links, 0 of 5 first fixes, 3 of 5 clean of ruled-out advice. Kept as found.
-    ("vet-practice-eyeing-second-site", "weakest"): (
-        "held back; first run: process (improvement area) is named; the expert names team"
-    ),
     ("vet-practice-eyeing-second-site", "first_fixes"): (
         "held back; first run: key person cover leads as expected, then stock clean-up and forecast bias; the "
         "expert's staff turnover and KPI review come later"
@@ -525,9 +570,6 @@ KNOWN_MISSES = {
         "held back; first run: the brake leads as expected, then key person cover and single source; the "
         "expert's third, quality and support under the surge, ranks fourth to sixth"
     ),
-    ("print-shop-idle-presses", "weakest"): (
-        "held back; first run: process (improvement area) is named; the expert names technology"
-    ),
     ("print-shop-idle-presses", "first_fixes"): (
         "held back; first run: stock clean-up, key person cover and the campaign lever lead; the expert wants "
         "channels or the owner's selling, systems, then pricing"
@@ -542,6 +584,7 @@ KNOWN_MISSES = {
     ("bakery-wholesaler-supermarket-contract", "weakest"): (
         "held back; first run: process (its improvement area: no priorities, no plan B) is named; the expert "
         "names capacity (five weeks of cash against 60-day terms, ovens at 88%)"
+        "; with routines carrying no load (2.2): technology (its order and stock systems) is named"
     ),
     ("bookkeeping-firm-partner-listing", "quadrant"): (
         "held back; first run: foundation: the untested sign-up form and portal (critical website_spike) hold "
@@ -578,6 +621,7 @@ KNOWN_MISSES = {
     ("physio-group-with-an-empty-third-clinic", "weakest"): (
         "held back; first run: process is named; the expert names demand management (bookings never move "
         "between sites), which is the control dimension and never counts as the weakest link"
+        "; with routines carrying no load (2.2): team (cover for key people) is named"
     ),
     ("physio-group-with-an-empty-third-clinic", "first_fixes"): (
         "held back; first run: key person cover, promises and forecast bias lead; no question asks whether "
