@@ -349,7 +349,8 @@ def build_report(
     summary.extend(cap_texts(result))
     if open_critical := open_critical_text(result):
         summary.append(open_critical)
-    behind = [d for d in result.dimensions if d.gap is not None and d.gap > 0]
+    # behind by a point at least: "75 against 75" (a gap of 0.3 rounded away) is not behind
+    behind = [d for d in result.dimensions if d.gap is not None and d.gap >= 0.5]
     if behind:
         worst = max(behind, key=lambda d: d.gap or 0)
         summary.append(
@@ -357,7 +358,11 @@ def build_report(
             f"({scale.number(worst.score, sc)} against {scale.number(worst.target, sc)})."
         )
     elif result.overall is not None:
-        summary.append("Every scored dimension meets its target.")
+        summary.append(
+            "Every scored dimension meets its target; the fixes below are what is still weak inside them."
+            if result.findings
+            else "Every scored dimension meets its target."
+        )
     policy_counts_blanks = policies.counts_unanswered(questionnaire.scoring)
     if result.completion < 1:
         summary.append(

@@ -891,3 +891,29 @@ def test_a_plan_says_when_the_event_ahead_falls_among_its_periods() -> None:
     assert deadline_text(score(q, far)) is None
     _, steady, _ = _growth_case("dental-lab-growing-in-step")
     assert steady.balance.event_weeks is None and deadline_text(steady) is None
+
+
+def test_the_summary_never_says_behind_by_nothing_nor_all_met_above_a_list_of_fixes() -> None:
+    """A consultant's review: "Furthest behind its target: Capacity (75 against 75)" and "Every scored dimension
+    meets its target" followed by nine fixes. Every calibration case's report is read for both."""
+    cases = sorted((ROOT / "tests" / "cases").glob("*.yaml"))
+    met = 0
+    for path in cases:
+        if "questionnaire: growth-readiness" not in path.read_text(encoding="utf-8"):
+            continue  # _growth_case reads the growth questionnaire
+        q, result, answers = _growth_case(path.stem)
+        report = build_report(q, result, answers)
+        for line in report.summary:
+            if line.startswith("Furthest behind its target:"):
+                score_, target = re.search(r"\((\S+) against (\S+)\)", line).groups()
+                assert score_ != target, (path.stem, line)
+            if line.startswith("Every scored dimension meets its target"):
+                met += 1
+                assert ("fixes below" in line) == bool(result.findings), (path.stem, line)
+    assert met  # some calibration businesses meet every target
+
+
+def test_a_churn_answer_is_read_by_its_band_not_as_a_leaking_bucket() -> None:
+    _, result, _ = _growth_case("laptop-refurbisher-ready-for-summer-peak")  # 12% a year
+    churn = next((f for f in result.findings if f.question_id == "customer_churn"), None)
+    assert churn is not None and "almost as fast" not in churn.title and "Some regular customers leave" in churn.title
