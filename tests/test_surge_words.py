@@ -216,3 +216,16 @@ def test_the_findings_beside_a_bottleneck_are_about_that_part(step: str, allowed
     found = related_findings(result, step)
     assert found, f"the demo has findings about {step}"
     assert {area_of[f.question_id] for f in found} <= allowed
+
+
+def test_a_plural_step_runs_short_in_the_plural() -> None:
+    """QA: "Your people's hours runs short on day 1"."""
+    from types import SimpleNamespace
+
+    from readiness.surge import words
+
+    people = SimpleNamespace(step="people", day=1)
+    summary = SimpleNamespace(breaks=[people], lost=0.0, lost_website=0.0, normal_wait=0)
+    analysis = SimpleNamespace(result=SimpleNamespace(summary=summary, due_day=1), fix_first=None)
+    line = words._break_line(analysis)
+    assert line.endswith("hours run short on day 1."), line

@@ -172,7 +172,8 @@ def _break_line(analysis: Analysis) -> str:
         return queue_cause(s) if s.lost >= 0.5 and s.lost_website < 0.5 else ""
     day = steps[0].day
     first = [b for b in steps if b.day == day]
-    verb = "runs" if len(first) == 1 else "run"
+    # a step named by a plural ("your people's hours") takes "run", as two steps do
+    verb = "runs" if len(first) == 1 and not _names(first).endswith("hours") else "run"
     # With a waiting list the extra work reaches production only when it falls due; a website turns
     # orders away the day they come, so its day is the event's, not the due day.
     due = ", when the extra work comes due" if s.normal_wait and day > 1 and day >= analysis.result.due_day else ""
