@@ -377,12 +377,26 @@ def _scores_lower(result: ScoreResult) -> str:
         and d.id not in (b.weakest, control)
         and d.score < weakest.score - 0.5
     ]
+    held = next(
+        (d for d in result.dimensions if d.id == control and d.score is not None and d.score < weakest.score - 0.5),
+        None,
+    )
+    # The control dimension holds demand back rather than carrying it: a reader who sees it lowest in the table
+    # needs to hear why it is not the weakest link (a consultant's review: "Process named while Demand
+    # management scores 6").
+    control_words = (
+        f" {held.title} scores lower{' still' if below else ''} ({scale.number(held.score, sc)}), but it holds "
+        "demand back rather than carrying it, so it is never the weakest link; its fixes come first while demand "
+        "is ahead."
+        if held is not None
+        else ""
+    )
     if not below:
-        return ""
+        return control_words
     d = min(below, key=lambda x: x.score or 0.0)
     return (
         f" {d.title} scores lower ({scale.number(d.score, sc)}), but the demand coming loads less of it, so it "
-        "would not break first."
+        "would not break first." + control_words
     )
 
 
