@@ -279,8 +279,8 @@ def rank_findings(
         binding = qs.dimension == balance.weakest and balance.weakest_area in (None, qs.area)
         if question.brake and not load_coming:
             continue  # context: nothing to hold back
-        failing_now = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
-        if question.needs_load and not load_coming and not failing_now:
+        failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
+        if question.needs_load and not load_coming and not failing:
             continue  # context: no rush coming to prepare for (a failing critical question is said all the same)
         if grows == "capacity" and spare and not binding:
             continue  # context: throughput has room, so growing it is not what relieves the binding constraint
@@ -314,7 +314,6 @@ def rank_findings(
             impact *= 0.5 + kinds[kind]
         elif kind is None and qs.area in area_load:  # no kind of its own: as loaded as its area
             impact *= area_load[qs.area]
-        failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
             answer = _worst_answer(questionnaire, question)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from streamlit.testing.v1 import AppTest
+
 from readiness import load_answers, load_questionnaire, surge
 from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE
 from readiness.storage import Store
@@ -179,17 +181,22 @@ def _all(store: Store) -> list:  # type: ignore[type-arg]
     return [store.get_assessment(i) for i in ids]
 
 
+def _surge_page(store: Store, answers_file: str, name: str, kind: str) -> AppTest:
+    """The surge page of a new assessment answered from a QA answers file in tests/data/surge/."""
+    from pathlib import Path
+
+    q = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers, _ = load_answers(q, Path(__file__).parent / "data" / "surge" / answers_file)
+    made = store.create_assessment(q, name, profile="double_in_12_months", business_kind=kind)
+    store.save_answers(made.id, answers.answers.values())
+    return app(query={"a": made.resume_key}, page="pages/surge.py")
+
+
 def test_the_testers_event_40_weeks_away_is_inside_the_run_and_the_verdict_names_the_queue(db: Store) -> None:  # noqa: F811
     # QA's "Frost full lap": a 40-week backlog and an event 40 weeks away. The page ran 180 days, so the
     # event (day 281) never came, and said "Copes: every order is delivered on time" beside charts of
     # 840 orders always waiting, the oldest 280 days old.
-    from pathlib import Path
-
-    q = load_questionnaire(DEMO_QUESTIONNAIRE)
-    answers, _ = load_answers(q, Path(__file__).parent / "data" / "surge" / "frost-full-lap.yaml")
-    made = db.create_assessment(q, "Frost full lap", profile="double_in_12_months", business_kind="goods")
-    db.save_answers(made.id, answers.answers.values())
-    at = app(query={"a": made.resume_key}, page="pages/surge.py")
+    at = _surge_page(db, "frost-full-lap.yaml", "Frost full lap", "goods")
     assert at.selectbox(key="surge_preset").value == surge.KNOWN_EVENT
     said = verdict(at)
     assert "on time" not in said and not said.startswith("Copes")
@@ -212,13 +219,7 @@ def test_a_30_week_queue_and_a_contract_name_what_runs_short_and_what_saves_orde
     # QA's second pass (tests/data/surge/harbour-30-week-queue.yaml): "Retail chain contract" lost half
     # its orders beside "First to run short: Nothing", every what-if saved 0 (even production × 2), the
     # own event (a contract) ran as a 3-day burst, and patience assumed at 210 days was tried at 3 / 21.
-    from pathlib import Path
-
-    q = load_questionnaire(DEMO_QUESTIONNAIRE)
-    answers, _ = load_answers(q, Path(__file__).parent / "data" / "surge" / "harbour-30-week-queue.yaml")
-    made = db.create_assessment(q, "Harbour Joinery", profile="double_in_12_months", business_kind="both")
-    db.save_answers(made.id, answers.answers.values())
-    at = app(query={"a": made.resume_key}, page="pages/surge.py")
+    at = _surge_page(db, "harbour-30-week-queue.yaml", "Harbour Joinery", "both")
     assert not at.exception, at.exception
     # the owner's own event, a contract: a lasting step, and the words say what was assumed
     assert at.selectbox(key="surge_preset").value == surge.KNOWN_EVENT
