@@ -43,6 +43,9 @@ NEAR_TIE = 0.05
 GOOD_STEP = 0.75
 #: A lever at or below this share of its points (the middle of its ladder) is weak enough to fix first.
 LEVER_WEAK = 0.5
+#: How much more a finding weighs when the owner said what it fixes has gone wrong lately (docs/scoring.md §4,
+#: "Harm already done"): chosen on the seen calibration cases, then tested on two rounds it had not seen.
+NAMED_WEIGHT = 2.0
 
 
 def _next_score(
@@ -202,6 +205,26 @@ def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
     return {qid: ("na" if a.kind == "na" else condition_value(a)) for qid, a in given.items()}
 
 
+def named_today(
+    questionnaire: Questionnaire, given: Mapping[str, Answer], lang: str = "en"
+) -> dict[str, tuple[str, ...]]:
+    """What the owner said is going wrong today, by the question that fixes it: each ticked option's label
+    under every question its ``points_to`` names (docs/scoring.md §4). The answers alone say how a business
+    works; only the owner can say which of its weak spots is already hurting."""
+    named: dict[str, list[str]] = {}
+    for question in questionnaire.questions:
+        options = getattr(question, "options", None)
+        answer = given.get(question.id)
+        if not options or answer is None or answer.kind != "value":
+            continue
+        ticked = set(answer.value) if isinstance(answer.value, tuple | list) else {answer.value}
+        for option in options:
+            if option.id in ticked:
+                for name in option.points_to:
+                    named.setdefault(name, []).append(tr(option.label, lang))
+    return {name: tuple(labels) for name, labels in named.items()}
+
+
 def rank_findings(
     questionnaire: Questionnaire,
     scores: list[QuestionScore],
@@ -230,6 +253,7 @@ def rank_findings(
     if balance.overrun:  # promises already broken while demand keeps coming: sustained load, today
         kinds["growth"] = max(kinds.get("growth", 0.0), balance.overrun)
     exposure = exposure_values(given)
+    named = named_today(questionnaire, given, lang)
     demand_ahead = verdict in ("danger_zone", "demand_ahead_controlled")
     load = demand_kinds(questionnaire, scores, lambda q: q.score or 0.0, balance.demand or 0.0)
     if balance.overrun:
@@ -308,12 +332,17 @@ def rank_findings(
         shortfall = 1.0 - (current if not dont_know else lowest_share(questionnaire, question))
         impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
         kind = _band_says(question, answer, "pressure", reading)
+        factor = 1.0
         if lever:
             pass  # a demand lever creates pressure; no kind of pressure present makes it more or less useful
         elif kind in kinds:  # match the fix to the kind of pressure coming
-            impact *= 0.5 + kinds[kind]
+            factor = 0.5 + kinds[kind]
         elif kind is None and qs.area in area_load:  # no kind of its own: as loaded as its area
-            impact *= area_load[qs.area]
+            factor = area_load[qs.area]
+        said_by = named.get(qs.id, ())
+        if said_by:  # harm already done: the owner has seen it go wrong, so it is not only a risk
+            factor *= NAMED_WEIGHT
+        impact *= factor
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
             answer = _worst_answer(questionnaire, question)
@@ -352,6 +381,7 @@ def rank_findings(
                 title=title,
                 dimension_title=dim.title,
                 failing=failing,
+                named_by=said_by,
             )
         )
     # Near-ties go to the measured bottleneck: a headroom question showing the busiest step filling up or

@@ -537,7 +537,16 @@ class _Checker:
             # Gates and surge inputs (facts such as orders per day, asked for the
             # surge stress test rather than scored) may have weight 0 on purpose.
             # (Not while a question is unreadable: its show_if may be the one reading this gate.)
-            if q.weight == 0 and q.scored and q.id not in self.gates and q.surge_input is None and not unread:
+            # A question naming harm (an option's points_to) orders the findings instead of scoring.
+            names_harm = any(getattr(o, "points_to", None) for o in getattr(q, "options", None) or [])
+            if (
+                q.weight == 0
+                and q.scored
+                and q.id not in self.gates
+                and q.surge_input is None
+                and not unread
+                and not names_harm
+            ):
                 self.add("RQ301", f"question `{q.id}` has weight 0", (*base, "weight"))
             if q.surge_input is not None:
                 self._surge_input(q, base)
@@ -722,6 +731,17 @@ class _Checker:
                         f"{_did_you_mean(name, sorted(known)) if name not in known and name != q.id else ''}",
                         ("questions", q_index, "levers", l_index),
                     )
+        for q_index, q in self.items["questions"]:
+            for o_index, option in enumerate(getattr(q, "options", None) or []):
+                for p_index, name in enumerate(getattr(option, "points_to", [])):
+                    if name == q.id or name not in known:
+                        what = "itself" if name == q.id else f"unknown question `{name}`"
+                        self.add(
+                            "RQ205",
+                            f"option `{option.id}` of question `{q.id}` points to {what}"
+                            f"{_did_you_mean(name, sorted(known)) if name not in known and name != q.id else ''}",
+                            ("questions", q_index, "options", o_index, "points_to", p_index),
+                        )
         numbers = {q.id for _, q in self.items["questions"] if isinstance(q, NumberQuestion)}
         for q_index, q in self.items["questions"]:
             reads = []

@@ -237,6 +237,13 @@ class ChoiceOption(_Model):
         description="The finding for an answer of this option, instead of the question's (a middle answer "
         "is not the worst one, and its finding should not read as if it were).",
     )
+    points_to: list[Id] = Field(
+        default_factory=list,
+        description="The questions where what this option names is fixed, when it names something going wrong "
+        "today (work comes back: quality checks, return rate). Ticked, the findings of those questions rank "
+        "as harm already done, ahead of risks of the same weight (docs/scoring.md, section 4). The score is "
+        "unchanged.",
+    )
 
 
 class Band(_Model):

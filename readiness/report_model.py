@@ -31,6 +31,7 @@ from readiness.summary import (
     plan_when,
     score_range,
     weakest_text,
+    why_here_words,
 )
 
 HORIZONS = (30, 60, 90)
@@ -77,8 +78,13 @@ class FindingItem:
     points_value: float = 0.0
     #: What the level aimed for looks like, when its name alone does not say it (the level's anchor).
     next_detail: str = ""
-    #: Why it ranks here when a rule moved it (a lever ahead of the figure it fixes), else "".
+    #: Why it ranks here when a rule moved it (the owner said it went wrong, a lever ahead of the figure it
+    #: fixes), else "".
     why_here: str = ""
+    #: The owner said what it fixes has gone wrong lately (a badge where space is short; ``why_here`` says it).
+    named: bool = False
+    #: The lever sentence alone, for the two-page summary, where ``named`` shows as a badge.
+    lever_here: str = ""
 
     @property
     def points_word(self) -> str:
@@ -208,7 +214,9 @@ def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[st
             if not restates(a.text, finding.next)
         ),
         points_value=_native_diff(finding.points, result.score_scale),
-        why_here=lever_words(finding) or "",
+        why_here=why_here_words(finding) or "",
+        named=bool(finding.named_by),
+        lever_here=lever_words(finding) or "",
     )
 
 

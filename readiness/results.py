@@ -178,6 +178,8 @@ class Finding:
     next_name: str | None = None
     #: The finding this one is a lever of (its title), when it ranks just ahead of it for that reason.
     lever_of: str | None = None
+    #: What the owner said is going wrong today that this finding fixes (the options' labels), else ().
+    named_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

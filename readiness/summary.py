@@ -608,7 +608,7 @@ def finding_markdown(
         "",
         f":gray[{_md(name)}: {_md(looks_like)}]" if looks_like else "",
         "",
-        f":gray[{_md(why)}]" if (why := lever_words(finding)) else "",
+        f":gray[{_md(why)}]" if (why := why_here_words(finding)) else "",
         "",
     ]
     when = plan_when(result)
@@ -672,12 +672,26 @@ def advice_when(when: Mapping[str, str], text: str, horizon: int) -> str:
     return when.get(text) or f"within {horizon} days"
 
 
+def named_words(finding: Finding) -> str | None:
+    """What the owner said has gone wrong that this finding fixes, in a sentence; None when nothing was."""
+    if not finding.named_by:
+        return None
+    named = " and “".join(label.rstrip(".") + "”" for label in finding.named_by)
+    return f"You said this has gone wrong lately: “{named}."
+
+
 def lever_words(finding: Finding) -> str | None:
-    """Why a finding ranks where it does when a rule moved it there (a lever just ahead of the summary
-    figure it fixes), in a sentence; None when its own impact placed it."""
+    """Why a lever ranks just ahead of the summary figure it fixes, in a sentence; None otherwise."""
     if not finding.lever_of:
         return None
     return f"Ranked just ahead of “{finding.lever_of.rstrip('.')}”: this is one of the ways to fix it."
+
+
+def why_here_words(finding: Finding) -> str | None:
+    """Why a finding ranks where it does when a rule moved it there, in a sentence or two: the owner said
+    it has gone wrong already, or it is a lever just ahead of the summary figure it fixes. None when its
+    own impact alone placed it."""
+    return " ".join(w for w in (named_words(finding), lever_words(finding)) if w) or None
 
 
 def next_step_words(finding: Finding) -> tuple[str | None, str | None]:

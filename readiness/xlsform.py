@@ -87,7 +87,7 @@ SETTINGS_COLUMNS = (
 COLUMNS: dict[str, tuple[str, ...]] = {
     "survey": SURVEY_COLUMNS,
     # `score`, not `value`: XLSForm reads `value` as another name for `name`
-    "choices": ("list_name", "name", "label", "score", "weight", "description", "finding", "list_label"),
+    "choices": ("list_name", "name", "label", "score", "weight", "description", "finding", "points_to", "list_label"),
     "settings": SETTINGS_COLUMNS,
     "dimensions": ("name", "label", "side", "weight", "description"),
     "areas": ("dimension", "name", "label", "description"),
@@ -516,6 +516,8 @@ def workbook_to_data(
                     option["description"] = d
                 if (f := _text(r, "finding")) is not None:  # what this answer means, instead of the question's
                     option["finding"] = f
+                if ids := str(r.get("points_to") or "").replace(",", " ").split():  # harm named: where it is fixed
+                    option["points_to"] = ids
                 options.append(option)
             question["options"] = options
         elif base in ("integer", "decimal"):
@@ -913,6 +915,8 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                 _put_text(orow, "label", o.label)
                 _put_text(orow, "description", o.description)
                 _put_text(orow, "finding", o.finding)
+                if o.points_to:  # space-separated ids, as XLSForm writes a list in one cell
+                    orow["points_to"] = " ".join(o.points_to)
                 tables["choices"].append(orow)
         elif isinstance(question, NumberQuestion):
             row["type"] = "integer" if question.integer else "decimal"

@@ -115,7 +115,8 @@ def test_markdown_reads_as_sentences_with_titles_and_plain_words() -> None:
         assert any(f"“{qs.text}”" in h for qs in result.questions)
     for finding in result.findings[:10]:
         if finding.next:  # said once, as where to go next; never again as a piece of advice
-            assert page.count(finding.next) == 1, finding.next
+            assert page.count(f"Next: {finding.next}") == 1, finding.next
+            assert f"Aim for: {finding.next}" not in page, finding.next
     assert "6 weeks (One to two months)" in page  # the owner's figure beside its band
 
 
