@@ -65,6 +65,124 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Rounds 13 and 14 held back (sixteen cases by two consultants who never saw the tool's output; what has
+    # gone wrong lately answered from each description by a third, docs/scoring.md §7), run once on 2026-11-29 on
+    # the rules of 2.2, and on "harm already done" (declared beforehand, adopted by its terms: 26 expected fixes in
+    # the first three against 20, one first-fix set against none, 13 of 16 clean either way). Kept as found, on
+    # version 2.3.
+    ("boutique-hotel-new-owners-chef-holds-the-kitchen", "first_fixes"): (
+        "held back; first run: key person cover, staff turnover, stock cleanup lead; the expert's kpi review, "
+        "quarterly priorities … ranks 8"
+    ),
+    ("car-valeting-chain-after-losing-dealer-contract", "first_fixes"): (
+        "held back; first run: campaigns planned, reach, forecast bias lead; the expert's automation, booking "
+        "system … ranks 13; cash runway, kpi review … ranks 9"
+    ),
+    ("car-valeting-chain-after-losing-dealer-contract", "weakest"): (
+        "held back; first run: process (46, planning) is named; the expert names technology"
+    ),
+    ("childrens-activity-camps-doubled-summer", "first_fixes"): (
+        "held back; first run: website spike, monitoring, when full lead; the expert's extra hands, staff "
+        "turnover … ranks 10"
+    ),
+    ("childrens-activity-camps-doubled-summer", "weakest"): (
+        "held back; first run: technology (25, online_front) is named; the expert names team"
+    ),
+    ("commercial-kitchen-installer-after-chain-paused", "first_fixes"): (
+        "held back; first run: key person cover, stock cleanup, forecast bias lead; the expert's demand "
+        "channels, owner in sales … ranks 7; campaigns planned, reach is no finding"
+    ),
+    ("commercial-kitchen-installer-after-chain-paused", "quadrant"): (
+        "held back; first run: scale ready: demand pressure 27 against a weakest link of 64 (team); the "
+        "expert reads idle capacity"
+    ),
+    ("dental-aligner-lab-growing-in-step", "first_fixes"): (
+        "held back; first run: website peak, payment days, growth funding lead; the expert's single source, "
+        "stock cover … ranks 4; peak multiple, utilization … is no finding"
+    ),
+    ("electrical-contractor-ready-for-university-framework", "first_fixes"): (
+        "held back; first run: weeks to productive, supplier capacity, weeks to double lead; the expert's "
+        "cash runway, growth funding … ranks 5"
+    ),
+    ("electrical-contractor-ready-for-university-framework", "must_not_advise"): (
+        "held back; first run: advises “stop selling”, which the expert rules out"
+    ),
+    ("electrical-contractor-ready-for-university-framework", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 69 against a weakest link of 45 "
+        "(capacity); the expert reads scale ready"
+    ),
+    ("electrical-contractor-ready-for-university-framework", "weakest"): (
+        "held back; first run: capacity (59, throughput) is named; the expert names team"
+    ),
+    ("handmade-candle-brand-viral-video-backlog", "first_fixes"): (
+        "held back; first run: promises match, when full, support response hours lead; the expert's single "
+        "source, stock cover … ranks 7"
+    ),
+    ("independent-gym-members-leaving-by-spring", "first_fixes"): (
+        "held back; first run: key person cover, when full, sop meeting lead; the expert's clear roles, order "
+        "process ranks 15; customer churn, improve loop … ranks 8"
+    ),
+    ("independent-gym-members-leaving-by-spring", "weakest"): (
+        "held back; first run: team (38, roles_and_cover) is named; the expert names process"
+    ),
+    ("marine-engine-yard-before-spring-launch-rush", "first_fixes"): (
+        "held back; first run: promises match, key person cover, booking system lead; the expert's pipeline "
+        "visibility, pricing lever … ranks 20"
+    ),
+    ("marine-engine-yard-before-spring-launch-rush", "weakest"): (
+        "held back; first run: process (31, planning) is named; the expert names team"
+    ),
+    ("music-school-capped-waiting-list", "first_fixes"): (
+        "held back; first run: fulfilment partner, weeks to productive, supplier capacity lead; the expert's "
+        "pricing lever ranks 13; pipeline visibility, promises match is no finding"
+    ),
+    ("print-on-demand-tee-shop-viral-design-backlog", "first_fixes"): (
+        "held back; first run: promises match, when full, support response hours lead; the expert's "
+        "fulfilment partner, single source … ranks 4"
+    ),
+    ("print-on-demand-tee-shop-viral-design-backlog", "weakest"): (
+        "held back; first run: process (24, order_to_delivery) is named; the expert names capacity"
+    ),
+    ("rail-recruitment-agency-framework-cash-gap", "first_fixes"): (
+        "held back; first run: cash runway, payment days, growth funding lead; the expert's order process, "
+        "quality checks ranks 23; automation, order system ranks 33"
+    ),
+    ("specialist-cheesemaker-half-empty-maturing-store", "first_fixes"): (
+        "held back; first run: campaigns planned, reach, key person cover lead; the expert's owner in sales, "
+        "owner time split ranks 14; cash runway, contingency plans … ranks 6"
+    ),
+    ("specialist-cheesemaker-half-empty-maturing-store", "weakest"): (
+        "held back; first run: team (49, roles_and_cover) is named; the expert names capacity"
+    ),
+    ("web-design-agency-hosting-on-one-server", "first_fixes"): (
+        "held back; first run: key person cover, backups, contingency plans lead; the expert's pricing lever, "
+        "unit economics ranks 9"
+    ),
+    ("web-design-agency-hosting-on-one-server", "must_not_advise"): (
+        "held back; first run: advises surge plan; “surge plan”, which the expert rules out"
+    ),
+    ("web-design-agency-hosting-on-one-server", "weakest"): (
+        "held back; first run: team (38, roles_and_cover) is named; the expert names technology"
+    ),
+    ("wedding-photography-studio-booked-two-seasons", "first_fixes"): (
+        "held back; first run: key person cover, promises match, weeks to productive lead; the expert's "
+        "backups ranks 24"
+    ),
+    ("wedding-photography-studio-booked-two-seasons", "must_not_advise"): (
+        "held back; first run: advises surge plan, which the expert rules out"
+    ),
+    ("wedding-photography-studio-booked-two-seasons", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 72 against a weakest link of 32 (capacity); the "
+        "expert reads demand ahead controlled"
+    ),
+    ("wedding-photography-studio-booked-two-seasons", "weakest"): (
+        "held back; first run: capacity (52, throughput) is named; the expert names team"
+    ),
+    # --- Version 2.3 (what has gone wrong lately; top_customer_share no longer asked): seen cases it now misses.
+    ("bakery-wholesaler-supermarket-contract", "first_fixes"): (
+        "2.3: the owner's 'cash is tight' puts growth funding second, beside cash runway, where the expert "
+        "counts the two as one fix; the brakes (when full, the expert's second) drop to fifth"
+    ),
     # --- Round 12 held back (eight cases by a consultant who never saw the tool's output), run once on
     # 2026-11-29 at 12:12 on the rules of round 11, and on "routines carry no load" (declared beforehand,
     # adopted by its terms: as many quadrants, weakest links and first-fix sets, 5, 3 and 0 either way; it names
@@ -310,10 +428,6 @@ KNOWN_MISSES = {
         "held back; first run: payment days and growth funding (both the expert's first), then the website's "
         "peak; supplier volumes and the bench plan are not in the first six"
     ),
-    ("mobile-dog-grooming-fourth-van", "first_fixes"): (
-        "held back; first run: key person cover (the expert's second), cash runway (the third) and plan B lead; "
-        "weeks to productive and turnover (the first) come fourth and fifth"
-    ),
     ("roofing-contractor-storm-canvassers-overpromise", "first_fixes"): (
         "held back; first run: honest promises and the brake lead as the expert wants, then key person cover; "
         "the weekly sales and production meeting is not in the first six"
@@ -351,10 +465,6 @@ KNOWN_MISSES = {
     ("florist-orders-in-whatsapp-and-a-diary", "first_fixes"): (
         "held back; first run: key person cover and forecasts lead; one order system (booking system) ranks "
         "sixth, automation and backups later"
-    ),
-    ("hair-salon-losing-stylists", "first_fixes"): (
-        "held back; first run: key person cover (the expert's third), a surge plan and pressure resilience lead; "
-        "staff turnover (the expert's first) ranks fifth, weeks to productive seventh"
     ),
     ("knife-maker-capped-drops-waitlist", "first_fixes"): (
         "held back; first run: weeks to productive (the expert's second), supplier capacity and a partner lead, "
@@ -418,10 +528,6 @@ KNOWN_MISSES = {
         "held back; first run: danger zone: six weeks of cash and unfunded kit leave the cash area a gap "
         "behind the pressure, and a queue does not protect cash (docs/scoring.md section 3); the expert reads "
         "a season held back by date availability as under control"
-    ),
-    ("av-hire-company-with-full-season", "first_fixes"): (
-        "held back; first run: cash runway, unit economics and weeks to double lead; the expert's funding "
-        "(growth_funding) ranks fifth"
     ),
     ("coffee-roaster-aiming-to-double", "first_fixes"): (
         "held back; first run: monitoring, restore testing and supplier lead time lead; the expert wants the "
