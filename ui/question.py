@@ -35,6 +35,13 @@ from ui.resources import store
 SAVED_NOW = "question_saved_now"
 _MISSING = object()
 
+#: A tick list's options are sentences ("Work came back: complaints, returns, redos or callbacks"); Streamlit cuts
+#: a pill at one line with an ellipsis, so on a phone the owner could not read what they tick. Wrap them whole.
+_WHOLE_PILLS_CSS = (
+    "<style>button[data-variant='pills']{max-width:100%;height:auto;text-align:left}"
+    "button[data-variant='pills'] p{white-space:normal;overflow:visible;text-overflow:clip}</style>"
+)
+
 
 @dataclass(frozen=True)
 class Target:
@@ -232,6 +239,7 @@ def show(questionnaire: Questionnaire, question: Any, stored: Answer | None, tar
         )
     else:
         if field.widget == "multi":
+            st.html(_WHOLE_PILLS_CSS)  # style only: Streamlit adds it without taking space on the page
             st.pills(
                 field.label,
                 [c.key for c in field.choices],
