@@ -431,13 +431,21 @@ def _levers_ahead(
     return ahead
 
 
-def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Finding, ...]) -> Plan:
+def make_plan(
+    questionnaire: Questionnaire, findings: list[Finding] | tuple[Finding, ...], event_days: float | None = None
+) -> Plan:
     """The 30/60/90-day plan (docs/scoring.md §5).
 
     Each finding's first action, in the findings' order, goes to the period its advice asks for or the
     first later one with room; an action that needs another question's action first never goes before
     it (that action is pulled forward in the order). At most ``plan.per_period`` actions a period; every
     other action, and every second piece of advice, waits in the backlog.
+
+    ``event_days``: a known event ahead (a contract, a launch) this many days away sets the plan's clock.
+    While it falls inside the plan, no action asks for a period after it: the most urgent actions fill the
+    periods that end before it (the first 30 days at least), and only what does not fit waits until after.
+    A plan that scheduled the supply and cash fixes "within 60 days" for a launch in six weeks would
+    contradict the deadline it prints above itself.
     """
     per_period = questionnaire.plan.per_period
     by_question = {f.question_id: f for f in findings}
@@ -456,6 +464,8 @@ def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Find
     for f in findings:
         visit(f, frozenset())
     periods: dict[int, list[PlanAction]] = {30: [], 60: [], 90: []}
+    # The last period that ends before the event (the first, when the event comes sooner than 30 days).
+    before = max([p for p in periods if p <= event_days] or [30]) if event_days is not None and event_days < 90 else 90
     placed: dict[str, int | None] = {}
     backlog: list[PlanAction] = []
     texts: set[str] = set()
@@ -468,7 +478,8 @@ def make_plan(questionnaire: Questionnaire, findings: list[Finding] | tuple[Find
             continue
         texts.add(first.text)
         after = tuple(n for n in first.needs if n in by_question and n in seen)
-        earliest = max([first.horizon if first.horizon in periods else 90, *(placed.get(n) or 0 for n in after)])
+        asked = min(first.horizon if first.horizon in periods else 90, before)  # nothing asked for after the event
+        earliest = max([asked, *(placed.get(n) or 0 for n in after)])
         blocked = any(n in placed and placed[n] is None for n in after)
         period = None
         if not blocked:

@@ -142,7 +142,8 @@ def score(
 
     balance = weigh_balance(questionnaire, dimensions, question_scores, lang)
     findings = rank_findings(questionnaire, question_scores, dimensions, balance, given, policy, lang)
-    plan = make_plan(questionnaire, findings)
+    event_days = balance.event_weeks * 7 if balance.event_weeks is not None else None
+    plan = make_plan(questionnaire, findings, event_days)
 
     all_warnings = list(warnings)
     scored_visible = [q for q in question_scores if q.status not in ("hidden", "not_scored")]

@@ -643,17 +643,17 @@ def deadline_text(result: ScoreResult) -> str | None:
     lead = f"The event ahead (the contract, launch or feature you named) is {when} away"
     if days < 30:
         return (
-            f"{lead}, before the first 30 days are out: do the actions that must be ready for it first, and bring "
-            "forward any from later periods that the event needs."
+            f"{lead}, before the first 30 days are out: the plan puts its most urgent actions first; do those the "
+            "event needs before it."
         )
     if days < 60:
         return (
-            f"{lead}: the first 30 days come before it, the 60- and 90-day actions after it. Bring forward any of "
-            "those the event needs."
+            f"{lead}: the plan puts its most urgent actions in the first 30 days, before it; the 60- and 90-day "
+            "actions come after it."
         )
     return (
-        f"{lead}: the 30- and 60-day actions come before it, the 90-day actions after it. Bring forward any of "
-        "those the event needs."
+        f"{lead}: the plan puts its most urgent actions in the 30 and 60 days before it; the 90-day actions come "
+        "after it."
     )
 
 

@@ -262,6 +262,23 @@ def test_cause_5_the_plan_is_small_ordered_and_respects_dependencies(growth: Que
     assert website.title.startswith("Your website")
 
 
+def test_an_event_inside_the_plan_sets_its_clock(growth: Questionnaire) -> None:
+    """A yarn studio six weeks from a knit-along launch: the most urgent fixes fill the first 30 days, before
+    the launch, instead of quicker low-ranked ones; the plan never contradicts the deadline printed above it."""
+    answers = case_answers(growth, "hand-dyed-yarn-studio-knit-along-launch")
+    result = score(growth, answers)
+    assert result.balance.event_weeks == 6
+    first = {a.question_id for a in dict(result.plan.periods)[30]}
+    leading = [f.question_id for f in result.findings if f.recommendations][: growth.plan.per_period]
+    assert set(leading) == first  # cash runway and the second source included, though they take longer
+    # the same studio with no event ahead: a longer action asks for its own period, after quicker ones
+    calm = score(growth, with_values(answers, event_ahead="none"))
+    assert calm.balance.event_weeks is None
+    calm_first = {a.question_id for a in dict(calm.plan.periods)[30]}
+    calm_leading = [f.question_id for f in calm.findings if f.recommendations][: growth.plan.per_period]
+    assert set(calm_leading) != calm_first
+
+
 def test_next_step_never_points_at_a_bad_state(growth: Questionnaire) -> None:
     answers = case_answers(growth, "liquor-maker-dead-stock")
     result = score(growth, answers)
