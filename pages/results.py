@@ -88,7 +88,7 @@ if scale.has_demand(q):
         border=True,
         help="The operations dimension that would break first, judged by its weakest area under the pressure "
         "present (so it can be below the dimension's own score); the balance weighs demand against it."
-        + (f" Here: {b.weakest_area_title}." if b.weakest_area_title else ""),
+        + (f" Here: {b.held_in_title or b.weakest_area_title}." if b.held_in_title or b.weakest_area_title else ""),
     )
     middle.metric(
         "Demand pressure",

@@ -71,6 +71,45 @@ class _Position:
     full: float = 0.0
     #: The weakest link with areas that carry no load counted too: what idle capacity is judged on.
     whole_link: float | None = None
+    #: (dimension, area) where the link binds, when the link is named where its levers are instead.
+    held_in: tuple[str, str] | None = None
+
+
+#: A lever at or below this share of its points (the middle of its ladder) is weak (docs/scoring.md §3–4).
+LEVER_WEAK = 0.5
+
+
+def named_by_levers(
+    questionnaire: Questionnaire,
+    links: list[DimensionScore],
+    weakest: str,
+    area: str | None,
+    scores: list[QuestionScore],
+    share: Any,
+) -> str | None:
+    """The dimension to name as the weakest link when the binding area is a summary figure's and its weak
+    levers lie mostly elsewhere (docs/scoring.md §3, "The link is named where its levers are"); else None.
+
+    Doubling takes months in a day nursery because staff take months to hire and train: its throughput
+    binds, but what breaks is the team, as a consultant names it. The figure and the verdict are unchanged;
+    only the name moves, when strictly more of the figure's weak levers are in another operations dimension
+    than in the figure's own."""
+    if area is None:
+        return None
+    figures = [q for q in questionnaire.questions if q.dimension == weakest and q.area == area and q.levers]
+    if not figures:
+        return None
+    link_ids = {d.id for d in links}
+    answered = {q.id: q for q in scores if q.counted and q.status == "answered"}
+    weak: dict[str, int] = {}
+    for figure in figures:
+        for name in dict.fromkeys(figure.levers):
+            q = answered.get(name)
+            if q is not None and q.dimension in link_ids and share(q) <= LEVER_WEAK + EPS:
+                weak[q.dimension] = weak.get(q.dimension, 0) + 1
+    own = weak.get(weakest, 0)
+    other = max((d for d in weak if d != weakest), key=lambda d: weak[d], default=None)
+    return other if other is not None and weak[other] > own else None
 
 
 def demand_kinds(
@@ -304,8 +343,27 @@ def _position(
                 controlled = False
     # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
     controlled = controlled and not failing
+    # The link is named where its levers are: the figure that binds is fixed in another dimension.
+    held_in = None
+    named = named_by_levers(questionnaire, links, weakest.id, area, scores, share)
+    if named is not None:
+        held_in = (weakest.id, area)
+        weakest = next(d for d in links if d.id == named)
+        area = judged[named][1]
     return _Position(
-        effective, operations, link, weakest.id, controlled, failing, pressure, overrun, area, beyond, full, whole_link
+        effective,
+        operations,
+        link,
+        weakest.id,
+        controlled,
+        failing,
+        pressure,
+        overrun,
+        area,
+        beyond,
+        full,
+        whole_link,
+        held_in,
     )
 
 
@@ -427,6 +485,11 @@ def weigh_balance(
         meaning = message
     weakest_model = questionnaire.dimension(weakest.id)
     area_title = next((tr(a.title, lang) for a in weakest_model.areas if a.id == worst.area), None)
+    held_in_title = None
+    if worst.held_in is not None:
+        held_model = questionnaire.dimension(worst.held_in[0])
+        held_area = next((tr(a.title, lang) for a in held_model.areas if a.id == worst.held_in[1]), worst.held_in[1])
+        held_in_title = f"{held_area}, in {tr(held_model.title, lang)}"
     return Balance(
         demand=_round(worst.measured),
         operations=_round(worst.operations),
@@ -462,6 +525,7 @@ def weigh_balance(
         )
         == "idle_capacity",
         event_weeks=event_lead(questionnaire, scores),
+        held_in_title=held_in_title,
     )
 
 

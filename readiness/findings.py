@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from readiness import expr
 from readiness.answers import Answer, condition_value
-from readiness.balance import demand_kinds, pressure_kinds
+from readiness.balance import LEVER_WEAK, demand_kinds, pressure_kinds
 from readiness.dimensions import (
     EPS,
     PLAIN,
@@ -41,8 +41,6 @@ _HORIZON = {"low": 30, "medium": 60, "high": 90}
 NEAR_TIE = 0.05
 #: A "next step" shown without a recommendation is a level at least this good (docs/scoring.md §4).
 GOOD_STEP = 0.75
-#: A lever at or below this share of its points (the middle of its ladder) is weak enough to fix first.
-LEVER_WEAK = 0.5
 #: How much more a finding weighs when the owner said what it fixes has gone wrong lately (docs/scoring.md §4,
 #: "Harm already done"): chosen on the seen calibration cases, then tested on two rounds it had not seen.
 NAMED_WEIGHT = 2.0

@@ -142,6 +142,9 @@ class Balance:
     routines_not_idle: bool = False
     #: Weeks until the known event ahead (a contract, a launch), when answered: the plan's deadline.
     event_weeks: float | None = None
+    #: Where the link binds ("Throughput and headroom, in Capacity") when it is named where its levers are
+    #: (the weakest link is then the dimension those levers belong to); else None.
+    held_in_title: str | None = None
 
 
 @dataclass(frozen=True)

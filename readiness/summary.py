@@ -342,6 +342,14 @@ def weakest_text(result: ScoreResult) -> str | None:
     shown, link = _link_figures(result)
     demand = scale.number(b.demand, sc)
     lower = _scores_lower(result)
+    if b.held_in_title:
+        # Named where its levers are: the load falls on a figure of another dimension (which is why that one may
+        # score lower), and most of what would raise it is here, so this is the part to name and to fix.
+        return (
+            f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, which holds only {link} "
+            f"against demand pressure of {demand}, and most of its weak levers are {b.weakest_title} questions; "
+            f"{average}{_scores_lower(result, held=True)}"
+        )
     if shown is not None and shown != link:
         # The table shows the dimension's score; the balance weighs what it can carry under this pressure.
         # Say both, so the two figures a reader sees on the page are reconciled, not left to be guessed:
@@ -361,10 +369,12 @@ def weakest_text(result: ScoreResult) -> str | None:
     return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}{lower}"
 
 
-def _scores_lower(result: ScoreResult) -> str:
+def _scores_lower(result: ScoreResult, held: bool = False) -> str:
     """Why an operations dimension with a lower score is not the weakest link, when there is one: a reader
-    sees it lower in the table and would otherwise take the verdict for a mistake."""
+    sees it lower in the table and would otherwise take the verdict for a mistake. ``held``: the link is named
+    where its levers are, and the dimension the load falls on has been said already."""
     b, sc = result.balance, result.score_scale
+    said = b.held_in_title.rsplit(", in ", 1)[-1] if held and b.held_in_title else None
     weakest = next((d for d in result.dimensions if d.id == b.weakest), None)
     if weakest is None or weakest.score is None:
         return ""
@@ -375,6 +385,7 @@ def _scores_lower(result: ScoreResult) -> str:
         if d.side == "operations"
         and d.score is not None
         and d.id not in (b.weakest, control)
+        and d.title != said
         and d.score < weakest.score - 0.5
     ]
     held = next(

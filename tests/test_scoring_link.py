@@ -375,6 +375,9 @@ def test_the_weakest_link_sentence_says_which_way_its_figure_moves_and_why_a_low
         said = weakest_text(result) or ""
         # the control dimension's own sentence, said apart (it holds demand back and is never the link)
         text = said.split(" Demand management scores lower")[0]
+        if b.held_in_title:  # named where its levers are: the sentence says where the load falls instead
+            assert f"The load falls on {b.held_in_title}, which holds only" in text, text
+            continue
         if round(b.link) > round(dim.score):
             up += 1
             assert "loads only part of what it lacks, so it holds" in text, text
@@ -402,3 +405,26 @@ def test_the_weakest_link_sentence_says_which_way_its_figure_moves_and_why_a_low
                 assert "holds demand back rather than carrying it, so it is never the weakest link" in own, said
                 held_back += 1
     assert up and down and lower and held_back  # the cases hold every kind of sentence
+
+
+def test_the_link_is_named_where_its_levers_are() -> None:
+    """A day nursery with a two-year waiting list: its throughput binds (doubling would take months), and
+    what holds it back is staff who take fourteen weeks to hire and train and leave at 38% a year. The team
+    is named, as the consultant named it; the figure the balance weighs, and so the verdict, stay capacity's.
+    The same nursery hiring in two weeks and keeping its staff has capacity named again, at the same link."""
+    from readiness.loader import load_questionnaire
+    from readiness.summary import weakest_text
+
+    from .casework import case_answers, with_values
+    from .conftest import ROOT
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    answers = case_answers(growth, "day-nursery-with-long-waiting-list")
+    named = score(growth, answers)
+    assert named.balance.weakest == "team"
+    assert named.balance.held_in_title == "Throughput and headroom, in Capacity"
+    assert "The load falls on Throughput and headroom, in Capacity" in (weakest_text(named) or "")
+    kept = score(growth, with_values(answers, weeks_to_productive=2, staff_turnover=5, extra_hands="agreement"))
+    assert kept.balance.weakest == "capacity" and kept.balance.held_in_title is None
+    assert kept.balance.link == named.balance.link  # the name moved, not the figure
+    assert kept.balance.quadrant == named.balance.quadrant
