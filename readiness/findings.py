@@ -344,7 +344,9 @@ def rank_findings(
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
             answer = _worst_answer(questionnaire, question)
-        advice = [_advice(r, lang) for r in _matching_advice(question, answer, current, lang)]
+        matched = _matching_advice(question, answer, current, lang)
+        # A precaution against a rush is not advice for a business no rush is coming to (its other advice is).
+        advice = [_advice(r, lang) for r in matched if load_coming or failing or not r.needs_load]
         if dont_know:
             hint = (
                 tr(question.dont_know_advice, lang)

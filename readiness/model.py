@@ -225,6 +225,12 @@ class Recommendation(_Model):
         "(e.g. measure the website's peak before moving to hosting that scales). Ignored when that "
         "question has no finding.",
     )
+    needs_load: bool = Field(
+        default=False,
+        description="A precaution against a rush (a plan B for a demand spike): given only while a rush can "
+        "come, on the same condition as a question's `needs_load` (docs/scoring.md, section 4); the "
+        "question's other advice is given as usual.",
+    )
 
 
 class ChoiceOption(_Model):

@@ -118,7 +118,7 @@ def test_markdown_reads_as_sentences_with_titles_and_plain_words() -> None:
             # as itself, not as the start of a longer phrase ("A few" is a band, "A few weeks per item" advice)
             said = re.findall(re.escape(finding.next) + r"(?! ?[a-z])", page)
             assert len(said) == 1, finding.next
-    assert "Now: 4 % of orders (Noticeable)" in page  # the owner's figure beside its band (returns: the demo says work came back)
+    assert "Now: 4 % of orders (Noticeable)" in page  # the owner's figure beside its band
 
 
 def test_report_writes_a_csv_zip_one_table_or_the_full_pdf(tmp_path: Path) -> None:

@@ -577,3 +577,19 @@ def test_idle_needs_the_whole_link_a_gap_above_quiet_demand_too() -> None:
     assert classify_balance(14, 49, link=45) == "idle_capacity"
     assert classify_balance(14, 49, link=45, whole_link=30) == "foundation"
     assert classify_balance(14, 49, link=45, whole_link=40) == "idle_capacity"
+
+
+def test_a_plan_b_for_a_demand_spike_is_advised_only_while_a_rush_can_come(growth: Questionnaire) -> None:
+    """A consultant's review: "a plan for orders suddenly jumping" in nearly every idle or flat business. The
+    advice is a precaution against a rush (`needs_load` on the recommendation); the finding and its other
+    advice stay."""
+    answers = with_values(case_answers(growth, "dental-lab-growing-in-step"), contingency_plans=())
+    spike = "Write a plan B for a demand spike"
+
+    def said(result) -> list[str]:
+        return [a.text for f in result.findings for a in f.recommendations if f.question_id == "contingency_plans"]
+
+    quiet = score(growth, answers)
+    assert said(quiet) and not any(t.startswith(spike) for t in said(quiet))
+    busy = score(growth, with_values(answers, event_ahead="contract", event_multiple=3, event_weeks=4))
+    assert any(t.startswith(spike) for t in said(busy))
