@@ -177,7 +177,8 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "RQ301",
                 "zero weight",
                 "A weight of 0 means the item never counts; remove it or give it a weight "
-                "(gate questions read by a `show_if`, and surge inputs, may have weight 0).",
+                "(gate questions read by a `show_if` or a recommendation's `when`, and surge inputs, "
+                "may have weight 0).",
                 W,
             ),
             Code("RQ302", "dimension has no questions", "Add questions to the dimension or remove it.", W),

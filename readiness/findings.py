@@ -111,8 +111,21 @@ def _good_step(questionnaire: Questionnaire, question: Any, current: float) -> s
     return None
 
 
-def _matching_advice(question: Any, answer: Answer | None, score_now: float, lang: str) -> list[Recommendation]:
-    values = {"value": _when_value(answer), "score": score_now}
+def _matching_advice(
+    question: Any,
+    answer: Answer | None,
+    score_now: float,
+    lang: str,
+    reads: Mapping[str, Any] | None = None,
+) -> list[Recommendation]:
+    """The recommendations whose ``when`` holds for this answer (docs/questionnaire-format.md, "Conditions").
+
+    A ``when`` reads ``value`` and ``score`` (this answer) and, like ``show_if`` and ``matters_if``, any other
+    answer by its question id (``reads``: :func:`exposure_values`), so one finding can carry advice worded for
+    the kind of business it is given to: overflow partners are fulfilment firms for a shop and other
+    practitioners for a tattoo studio. ``value`` and ``score`` always mean this question's own answer.
+    """
+    values = {**(reads or {}), "value": _when_value(answer), "score": score_now}
     matched = []
     for rec in question.recommendations:
         if rec.when is None:
@@ -198,8 +211,9 @@ def _band_says(
 
 
 def exposure_values(given: Mapping[str, Answer]) -> dict[str, Any]:
-    """What a ``matters_if`` condition reads: each answer's value, ``'na'`` for "not applicable",
-    ``None`` for no answer or "don't know" (so an unknown never hides a finding)."""
+    """What a ``matters_if`` condition and a recommendation's ``when`` read of other answers: each answer's
+    value, ``'na'`` for "not applicable", ``None`` for no answer or "don't know" (so an unknown never hides a
+    finding, and advice written ``business_type != 'services'`` still reaches a business that did not say)."""
     return {qid: ("na" if a.kind == "na" else condition_value(a)) for qid, a in given.items()}
 
 
@@ -344,7 +358,7 @@ def rank_findings(
         if dont_know:
             # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
             answer = _worst_answer(questionnaire, question)
-        matched = _matching_advice(question, answer, current, lang)
+        matched = _matching_advice(question, answer, current, lang, exposure)
         # A precaution against a rush is not advice for a business no rush is coming to (its other advice is).
         advice = [_advice(r, lang) for r in matched if load_coming or failing or not r.needs_load]
         if dont_know:

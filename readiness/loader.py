@@ -71,7 +71,7 @@ _NESTED_MODELS: dict[tuple[str, str], Any] = {
     ("questions", "recommendations"): Recommendation,
 }
 _TEXT_KEYS = frozenset({"title", "description", "text", "help", "label", "name", "unit", "dont_know_advice"})
-#: Names a recommendation's `when` may read.
+#: Names a recommendation's `when` reads of its own question's answer; any other name is a question id.
 _WHEN_NAMES = frozenset({"value", "score"})
 
 
@@ -316,13 +316,14 @@ class _Checker:
         broken = [b for b in source.broken if b]
         self.unsure = {str(b[0]) for b in broken if len(b) == 1 or not isinstance(_get(self.data, b[:2]), dict)}
         self.partial = {str(b[0]) for b in broken if len(b) <= 2}  # whole items missing, not one bad value
-        # Questions other questions' show_if read: weight 0 is normal for them
+        # Questions other questions' show_if or advice read: weight 0 is normal for them
         # (e.g. "do you sell goods or services?"), so it earns no warning.
         self.gates: set[str] = set()
         for _, q in self.items["questions"]:
-            if q.show_if:
-                with contextlib.suppress(expr.ExpressionError):
-                    self.gates.update(expr.parse(q.show_if).names)
+            for condition in [q.show_if, *(r.when for r in q.recommendations)]:
+                if condition:
+                    with contextlib.suppress(expr.ExpressionError):
+                        self.gates.update(expr.parse(condition).names)
 
     def _raw_ids(self, section: str) -> list[str]:
         raw = self.data.get(section)
@@ -578,7 +579,7 @@ class _Checker:
                 self._show_if(q, base, order, valid)
             for r_index, rec in enumerate(q.recommendations):
                 if rec.when is not None:
-                    self._when(q, rec.when, (*base, "recommendations", r_index, "when"))
+                    self._when(q, rec.when, (*base, "recommendations", r_index, "when"), order, valid)
 
     def _surge_input(self, q: Any, base: PathKey) -> None:
         path = (*base, "surge_input")
@@ -661,8 +662,21 @@ class _Checker:
                 )
             elif order[name] > order[q.id]:
                 self.add("RQ206", f"question `{q.id}` depends on `{name}`, which is asked after it", path, within=name)
+        self._option_literals(q, condition, path, valid)
+
+    def _option_literals(
+        self,
+        q: Any,
+        condition: expr.Condition,
+        path: PathKey,
+        valid: dict[str, Any],
+        own: frozenset[str] = frozenset(),
+    ) -> None:
+        """Warn where a condition compares a choice question with a word that is none of its options
+        (`business_type == 'service'`): the comparison could never hold, so what it guards never happens.
+        ``own``: names that mean the question's own answer here (`value` in a `when`), not a question."""
         for name, literal in condition.literal_comparisons():
-            other = valid.get(name)
+            other = None if name in own else valid.get(name)
             if isinstance(other, SingleChoiceQuestion | MultipleChoiceQuestion) and isinstance(literal, str):
                 ids = [o.id for o in other.options]
                 if literal not in ids:
@@ -673,20 +687,29 @@ class _Checker:
                         path,
                     )
 
-    def _when(self, q: Any, source: str, path: PathKey) -> None:
+    def _when(self, q: Any, source: str, path: PathKey, order: dict[str, int], valid: dict[str, Any]) -> None:
+        """A recommendation's `when` reads `value`, `score` and other answers by question id.
+
+        Advice is chosen once every answer is in, so unlike a `show_if` it may read any question, asked
+        before or after it (the kind of business, so a service firm is not sent to a fulfilment firm). A
+        name that is no question would read as unanswered for ever and silently pick the wrong advice,
+        so it is an error, as in a `show_if`.
+        """
         try:
             condition = expr.parse(source)
         except expr.ExpressionError as exc:
             self.add("RQ204", f"question `{q.id}` recommendation: {exc}", path)
             return
-        unknown = [n for n in condition.names if n not in _WHEN_NAMES]
-        if unknown:
-            self.add(
-                "RQ204",
-                f"question `{q.id}` recommendation reads `{unknown[0]}`; a `when` may only "
-                "read `value` (the answer) and `score` (0..1)",
-                path,
+        for name in condition.names:
+            if name in _WHEN_NAMES or name in order or "questions" in self.unsure:
+                continue
+            hint = _did_you_mean(name, [*_WHEN_NAMES, *order]) or (
+                "; a `when` reads `value` (the answer), `score` (0..1) and other questions by id"
             )
+            self.add(
+                "RQ205", f"question `{q.id}` recommendation reads unknown question `{name}`{hint}", path, within=name
+            )
+        self._option_literals(q, condition, path, valid, own=_WHEN_NAMES)
 
     def consistency(self) -> None:
         """Contradiction rules, recommendation `needs` and the control dimension name real things."""

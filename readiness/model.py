@@ -208,12 +208,19 @@ class Profile(_Model):
 class Recommendation(_Model):
     """Advice shown when the answer matches ``when``.
 
-    ``when`` is a condition over ``value`` (the answer) and ``score`` (0..1);
-    without it the advice applies whenever the question is below full marks.
+    ``when`` is a condition over ``value`` (the answer), ``score`` (0..1) and
+    other answers by question id, as in ``matters_if``: one finding can then
+    carry advice worded for each kind of business (``business_type``). Without
+    it the advice applies whenever the question is below full marks.
     """
 
     text: Text
-    when: str | None = None
+    when: str | None = Field(
+        default=None,
+        description="A condition over `value` (this answer), `score` (its share of the points, 0..1) and other "
+        "answers by question id (`value <= 1 and business_type == 'services'`); an unanswered question reads "
+        "as null. Omitted: whenever the answer is below full marks.",
+    )
     effort: Effort = "medium"
     impact: Effort = "medium"
     horizon: Literal[30, 60, 90] | None = Field(

@@ -296,3 +296,60 @@ def test_defaults_do_not_change_the_content_hash() -> None:
     assert plain.content_hash == explicit.content_hash
     other = parse_questionnaire(SAMPLE.read_text() + "plan: {per_period: 3}\n").questionnaire
     assert other.content_hash != plain.content_hash
+
+
+ADVICE_BY_KIND = """questions:
+  - id: cover
+    dimension: ops
+    type: scale
+    scale: four
+    text: Does someone cover a key person?
+    recommendations:
+      - {when: "value <= 1 and business_type != 'services'", text: Call a temp agency.}
+      - {when: "value <= 1 and business_type == 'services'", text: Call a trusted freelancer.}
+  - id: business_type
+    dimension: ops
+    type: single_choice
+    weight: 0
+    text: What do you sell?
+    options:
+      - {id: goods, label: Goods}
+      - {id: services, label: Services}
+  - {id: d, dimension: demand, type: yes_no, text: D}
+"""
+
+
+def test_a_when_may_read_any_question_by_id_even_one_asked_later() -> None:
+    """Advice is chosen once every answer is in, so a `when` may read a question asked after it (a `show_if`
+    may not); the question it reads is a gate, so its weight 0 earns no warning."""
+    result = parse_questionnaire(HEADER + ADVICE_BY_KIND, "advice.yaml")
+    assert result.warnings == []
+
+
+def test_a_when_that_reads_an_unknown_question_names_the_file_line_and_key() -> None:
+    text = HEADER + ADVICE_BY_KIND.replace("business_type == 'services'", "busines_type == 'services'")
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "advice.yaml")
+    (problem,) = info.value.problems
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "busines_type" in t)
+    assert (problem.code, problem.file, problem.line) == ("RQ205", "advice.yaml", line)
+    assert problem.path == "questions[0].recommendations[1].when"
+    assert "question `cover` recommendation reads unknown question `busines_type`" in problem.message
+    assert "did you mean `business_type`?" in problem.message
+    assert problem.span == len("busines_type")  # the caret is under the unknown name, not the whole condition
+
+
+def test_a_when_that_reads_neither_its_answer_nor_a_question_says_what_a_when_reads() -> None:
+    text = HEADER + ADVICE_BY_KIND.replace("value <= 1 and business_type != 'services'", "answer <= 1")
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "advice.yaml")
+    (problem,) = info.value.problems
+    assert problem.code == "RQ205" and problem.path == "questions[0].recommendations[0].when"
+    assert "reads `value` (the answer), `score` (0..1) and other questions by id" in problem.message
+
+
+def test_a_when_comparing_a_choice_with_a_word_it_does_not_offer_warns() -> None:
+    """`business_type == 'service'` could never hold: the services advice would never be given."""
+    text = HEADER + ADVICE_BY_KIND.replace("business_type == 'services'", "business_type == 'service'")
+    result = parse_questionnaire(text, "advice.yaml")
+    assert [(w.code, w.path) for w in result.warnings] == [("RQ216", "questions[0].recommendations[1].when")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from readiness import score
-from readiness.answers import answers_from_pairs
+from readiness.answers import Answer, answers_from_pairs
 from readiness.model import ScoringPolicy
 from readiness.scoring import classify_balance
 
@@ -253,6 +253,85 @@ def test_dont_know_also_gets_the_advice_for_the_worst_answer(inline) -> None:
         "Ask the warehouse lead how many days of stock you hold.",
         "Build a buffer of the five critical materials",
     ]
+
+
+def test_a_when_reading_the_kind_of_business_picks_its_variant(inline) -> None:
+    """Through the whole engine: the finding carries the advice worded for this business, and only it."""
+    q = inline(
+        """
+        - id: business_type
+          dimension: ops
+          type: single_choice
+          weight: 0
+          text: What do you sell?
+          options:
+            - {id: goods, label: Goods}
+            - {id: services, label: Services}
+            - {id: both, label: Both}
+        - id: overflow
+          dimension: ops
+          type: scale
+          scale: four
+          text: Who takes overflow work?
+          recommendations:
+            - {when: "value <= 1 and business_type != 'services'", text: Talk to two fulfilment firms.}
+            - {when: "value <= 1 and business_type == 'services'", text: Talk to two practitioners nearby.}
+            - {when: "value == 2", text: Try the partner on real work.}
+        - {id: d, dimension: demand, type: scale, scale: four, text: D}
+        """
+    )
+
+    def advice(kind: str | None, level: int = 0) -> list[str]:
+        answers = {"overflow": Answer("overflow", "value", level), "d": Answer("d", "value", 2)}
+        if kind is not None:
+            answers["business_type"] = Answer("business_type", "value", kind)
+        (finding,) = [f for f in score(q, answers).findings if f.question_id == "overflow"]
+        return [a.text for a in finding.recommendations]
+
+    assert advice("goods") == advice("both") == ["Talk to two fulfilment firms."]
+    assert advice("services") == ["Talk to two practitioners nearby."]
+    assert advice(None) == ["Talk to two fulfilment firms."]  # not said: the general wording, never nothing
+    assert advice("services", 2) == advice("goods", 2) == ["Try the partner on real work."]
+    unknown = {
+        "overflow": Answer("overflow", "dont_know"),
+        "business_type": Answer("business_type", "value", "services"),
+        "d": Answer("d", "value", 2),
+    }
+    (finding,) = [f for f in score(q, unknown).findings if f.question_id == "overflow"]
+    assert finding.recommendations[1].text == "Talk to two practitioners nearby."  # the worst answer's advice
+
+
+def test_a_when_reads_other_answers_as_matters_if_does(inline) -> None:
+    """Not applicable is 'na'; unanswered and "don't know" are null, which no ordering comparison holds for."""
+    q = inline("""
+    - id: online
+      dimension: ops
+      type: number
+      weight: 0
+      allow_na: true
+      text: What share is sold online?
+      bands: [{score: 1, label: Any}]
+    - id: site
+      dimension: ops
+      type: yes_no
+      text: Does the site survive a rush?
+      recommendations:
+        - {when: "value == false and online == 'na'", text: Nothing is sold online.}
+        - {when: "value == false and online > 0", text: Test the checkout.}
+        - {when: "value == false and online == null", text: Find out what is sold online.}
+    - {id: d, dimension: demand, type: scale, scale: four, text: D}
+    """)
+
+    def advice(online: Answer | None) -> list[str]:
+        answers = {"site": Answer("site", "value", False), "d": Answer("d", "value", 2)}
+        if online is not None:
+            answers["online"] = online
+        (finding,) = [f for f in score(q, answers).findings if f.question_id == "site"]
+        return [a.text for a in finding.recommendations]
+
+    assert advice(Answer("online", "na")) == ["Nothing is sold online."]
+    assert advice(Answer("online", "value", 40)) == ["Test the checkout."]
+    assert advice(Answer("online", "dont_know")) == advice(None) == ["Find out what is sold online."]
 
 
 def test_a_questionnaire_that_says_nothing_leaves_blanks_out(inline) -> None:
