@@ -168,6 +168,21 @@ def test_the_quick_check_sees_all_four_stories() -> None:
         assert tr(full.question(question.id).text) == tr(question.text), question.id
 
 
+def test_the_quick_check_gives_the_full_questionnaires_advice_for_the_same_answer() -> None:
+    """Kept in step by hand: advice reworded for service firms in one file and not the other would give a
+    tattoo studio the goods wording on the quick check and the services wording on the full assessment."""
+    quick = load(ROOT / "questionnaires" / "quick-check.yaml")
+    full = load(ROOT / "questionnaires" / "growth-readiness.yaml")
+
+    def said(question: Any) -> list[tuple[Any, ...]]:  # `needs` may differ: the quick check asks fewer questions
+        return [(r.when, r.text, r.effort, r.impact, r.horizon) for r in question.recommendations]
+
+    for question in quick.questions:
+        other = full.question(question.id)
+        assert said(question) == said(other), question.id
+        assert question.dont_know_advice == other.dont_know_advice, question.id
+
+
 def test_a_service_firm_never_sees_stock_and_a_walk_in_shop_never_sees_website_checkout() -> None:
     from readiness.answers import Answer, visible_questions
 
