@@ -213,7 +213,7 @@ def test_the_overflow_partner_is_a_fulfilment_firm_for_goods_and_another_practit
     (both,) = fulfilment_advice("both")
     (unsaid,) = fulfilment_advice(None)
     assert "fulfilment firms" in goods and goods == both == unsaid
-    assert "fulfilment" not in services and "practitioners who do the same" in services
+    assert "fulfilment" not in services and "a neighbouring firm, a subcontractor, a practitioner" in services
 
 
 def kind_of(path: Path) -> str | None:
