@@ -320,7 +320,7 @@ class _Checker:
         # (e.g. "do you sell goods or services?"), so it earns no warning.
         self.gates: set[str] = set()
         for _, q in self.items["questions"]:
-            for condition in [q.show_if, *(r.when for r in q.recommendations)]:
+            for condition in [q.show_if, q.matters_if, *(r.when for r in q.recommendations)]:
                 if condition:
                     with contextlib.suppress(expr.ExpressionError):
                         self.gates.update(expr.parse(condition).names)
@@ -577,6 +577,8 @@ class _Checker:
                 self._bands(q, base)
             if q.show_if is not None:
                 self._show_if(q, base, order, valid)
+            if q.matters_if is not None:
+                self._matters_if(q, (*base, "matters_if"), order, valid)
             for r_index, rec in enumerate(q.recommendations):
                 if rec.when is not None:
                     self._when(q, rec.when, (*base, "recommendations", r_index, "when"), order, valid)
@@ -710,6 +712,26 @@ class _Checker:
                 "RQ205", f"question `{q.id}` recommendation reads unknown question `{name}`{hint}", path, within=name
             )
         self._option_literals(q, condition, path, valid, own=_WHEN_NAMES)
+
+    def _matters_if(self, q: Any, path: PathKey, order: dict[str, int], valid: dict[str, Any]) -> None:
+        """A `matters_if` reads other answers by question id, like a `when`. Unchecked, a misspelt name read as
+        unanswered for ever (the finding was kept or dropped whatever the business answered) and a condition
+        that does not parse stopped scoring with a traceback; both are now said at load, where they are."""
+        try:
+            condition = expr.parse(q.matters_if)
+        except expr.ExpressionError as exc:
+            self.add("RQ204", f"question `{q.id}` matters_if: {exc}", path)
+            return
+        for name in condition.names:
+            if name in order or "questions" in self.unsure:
+                continue
+            self.add(
+                "RQ205",
+                f"question `{q.id}` matters_if reads unknown question `{name}`{_did_you_mean(name, list(order))}",
+                path,
+                within=name,
+            )
+        self._option_literals(q, condition, path, valid)
 
     def consistency(self) -> None:
         """Contradiction rules, recommendation `needs` and the control dimension name real things."""

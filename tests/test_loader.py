@@ -353,3 +353,27 @@ def test_a_when_comparing_a_choice_with_a_word_it_does_not_offer_warns() -> None
     text = HEADER + ADVICE_BY_KIND.replace("business_type == 'services'", "business_type == 'service'")
     result = parse_questionnaire(text, "advice.yaml")
     assert [(w.code, w.path) for w in result.warnings] == [("RQ216", "questions[0].recommendations[1].when")]
+
+
+def test_a_matters_if_is_checked_like_a_when() -> None:
+    """A misspelt name read as unanswered for ever, and a condition that does not parse stopped scoring with a
+    traceback; both are said at load, with the file, line and key."""
+    text = HEADER + (
+        "questions:\n"
+        "  - {id: online, dimension: ops, type: number, weight: 0, text: Online?, bands: [{score: 1, label: Any}]}\n"
+        '  - {id: site, dimension: ops, type: yes_no, text: Site?, matters_if: "onlin != 0"}\n'
+        '  - {id: shop, dimension: ops, type: yes_no, text: Shop?, matters_if: "online !="}\n'
+        "  - {id: d, dimension: demand, type: yes_no, text: D}\n"
+    )
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "q.yaml")
+    lines = text.splitlines()
+    found = [(p.code, p.line, p.path) for p in info.value.errors]
+    assert found == [
+        ("RQ205", next(i for i, t in enumerate(lines, 1) if "onlin !=" in t), "questions[1].matters_if"),
+        ("RQ204", next(i for i, t in enumerate(lines, 1) if "online !=" in t), "questions[2].matters_if"),
+    ]
+    assert "did you mean `online`?" in info.value.errors[0].message
+    # read by a matters_if, `online` is a gate: its weight 0 earns no warning
+    fixed = text.replace("onlin != 0", "online != 0").replace('online !="', 'online != 0"')
+    assert parse_questionnaire(fixed, "q.yaml").warnings == []
