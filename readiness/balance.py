@@ -526,6 +526,7 @@ def weigh_balance(
         == "idle_capacity",
         event_weeks=event_lead(questionnaire, scores),
         held_in_title=held_in_title,
+        held_in=worst.held_in[0] if worst.held_in is not None else None,
     )
 
 

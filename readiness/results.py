@@ -145,6 +145,8 @@ class Balance:
     #: Where the link binds ("Throughput and headroom, in Capacity") when it is named where its levers are
     #: (the weakest link is then the dimension those levers belong to); else None.
     held_in_title: str | None = None
+    #: The dimension the load falls on in that case (its id), so pages need not read it back from the words.
+    held_in: str | None = None
 
 
 @dataclass(frozen=True)

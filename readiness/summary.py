@@ -374,7 +374,7 @@ def _scores_lower(result: ScoreResult, held: bool = False) -> str:
     sees it lower in the table and would otherwise take the verdict for a mistake. ``held``: the link is named
     where its levers are, and the dimension the load falls on has been said already."""
     b, sc = result.balance, result.score_scale
-    said = b.held_in_title.rsplit(", in ", 1)[-1] if held and b.held_in_title else None
+    said = b.held_in if held else None
     weakest = next((d for d in result.dimensions if d.id == b.weakest), None)
     if weakest is None or weakest.score is None:
         return ""
@@ -385,7 +385,7 @@ def _scores_lower(result: ScoreResult, held: bool = False) -> str:
         if d.side == "operations"
         and d.score is not None
         and d.id not in (b.weakest, control)
-        and d.title != said
+        and d.id != said
         and d.score < weakest.score - 0.5
     ]
     held = next(

@@ -108,29 +108,20 @@ def test_what_went_wrong_is_ticked_on_a_phone_kept_and_leads_the_demos_first_fix
 ) -> None:
     """The owner ticks what has gone wrong lately (version 2.3) at the start of the Process step, on a phone;
     the ticks are stored as they are made; and the demo's results say which first fixes the owner named."""
-    import time
+    from .test_form import block, start, stored
 
     phone = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        phone.goto(server)
-        phone.get_by_label("Business name").fill("Callback Plumbing")
-        phone.get_by_text("Services", exact=True).click()
-        phone.get_by_role("button", name="Start assessment").click()
-        expect(phone.get_by_role("heading", name="Step 1 of")).to_be_visible()
-        aid = server_store.open_assessment(phone.url.split("a=", 1)[1].split("&", 1)[0]).id
+        aid = server_store.open_assessment(start(phone, server, "Callback Plumbing", kind="Services")).id
         phone.get_by_role("button", name="Next →").click()
         expect(phone.get_by_role("heading", name=re.compile(r"^Step 2 of \d+: Process$"))).to_be_visible()
-        box = phone.locator(".st-key-q_pains_today")
+        box = block(phone, "pains_today")
         expect(box.get_by_text("What has gone wrong in the last three months").first).to_be_visible()
         box.get_by_role("button", name="Work came back: complaints, returns, redos or callbacks").click()
         box.get_by_role("button", name="Customers left, or complained that we are slow to answer").click()
-        deadline = time.monotonic() + 20
-        while True:
-            answer = server_store.answers(aid).get("pains_today")
-            if (answer is not None and set(answer.value) == {"redo", "customers_leave"}) or time.monotonic() > deadline:
-                break
-            time.sleep(0.1)
-        assert answer is not None and set(answer.value) == {"redo", "customers_leave"}
+        ticked = {"redo", "customers_leave"}
+        answer = stored(server_store, aid, "pains_today", lambda a: a is not None and set(a.value) == ticked)
+        assert answer is not None and set(answer.value) == ticked
         phone.screenshot(path=str(ARTIFACTS / "pains-today-phone.png"), full_page=True)
     finally:
         phone.close()
