@@ -44,6 +44,10 @@ GOOD_STEP = 0.75
 #: How much more a finding weighs when the owner said what it fixes has gone wrong lately (docs/scoring.md §4,
 #: "Harm already done"): chosen on the seen calibration cases, then tested on two rounds it had not seen.
 NAMED_WEIGHT = 2.0
+#: How much more a question marked ``steers_demand`` (price) weighs while demand is ahead (docs/scoring.md §4,
+#: "Price is a brake"): it holds demand back where the business is full and pays for the capacity that is
+#: added. Chosen on the seen calibration cases among 1, 1.5, 2 and 3, then tested on a round it had not seen.
+STEER_WEIGHT = 2.0
 
 
 def _next_score(
@@ -237,6 +241,24 @@ def named_today(
     return {name: tuple(labels) for name, labels in named.items()}
 
 
+def supply_ahead(questionnaire: Questionnaire, scores: list[QuestionScore], given: Mapping[str, Answer]) -> bool:
+    """Whether some answer shows supply running ahead of demand: a number in a band that names itself
+    slack (stock beyond the supplier's lead time, forecasts padded). Over-supply findings weigh by how
+    quiet demand is only then: a quiet garage or vet with a fortnight of stock has no dead stock to clear,
+    and a consultant reviewing its report struck out the forecast-padding advice. The busiest step is
+    left aside: a machine standing idle says demand is short, not that forecasts run high."""
+    for qs in scores:
+        question = questionnaire.question(qs.id)
+        answer = given.get(qs.id)
+        if qs.status != "answered" or not isinstance(question, NumberQuestion) or question.headroom:
+            continue
+        if answer is None or answer.kind != "value" or isinstance(answer.value, bool):
+            continue
+        if band_of(question, answer.value, reading_for(question, given)).pressure == "slack":
+            return True
+    return False
+
+
 def rank_findings(
     questionnaire: Questionnaire,
     scores: list[QuestionScore],
@@ -262,6 +284,8 @@ def rank_findings(
     order = {q.id: i for i, q in enumerate(questionnaire.questions)}
     verdict = balance.leaning or balance.quadrant
     kinds = pressure_kinds(questionnaire, scores, dimensions)
+    if "slack" in kinds and not supply_ahead(questionnaire, scores, given):
+        kinds["slack"] = 0.0  # quiet demand alone is no sign of padded forecasts or dead stock
     if balance.overrun:  # promises already broken while demand keeps coming: sustained load, today
         kinds["growth"] = max(kinds.get("growth", 0.0), balance.overrun)
     exposure = exposure_values(given)
@@ -342,7 +366,11 @@ def rank_findings(
         mean_weight = counted_weight.get(qs.dimension, 0.0) / max(counted_n.get(qs.dimension, 0), 1)
         relative = qs.weight / mean_weight if mean_weight > 0 else 1.0
         shortfall = 1.0 - (current if not dont_know else lowest_share(questionnaire, question))
-        impact = relative * shortfall * _urgency(dim, balance, settings.control_dimension)
+        urgency = _urgency(dim, balance, settings.control_dimension)
+        steer = question.steers_demand and demand_ahead
+        if steer and settings.control_dimension in dims:  # price is a brake: it weighs as the brakes do
+            urgency = max(urgency, _urgency(dims[settings.control_dimension], balance, settings.control_dimension))
+        impact = relative * shortfall * urgency * (STEER_WEIGHT if steer else 1.0)
         kind = _band_says(question, answer, "pressure", reading)
         factor = 1.0
         if lever:

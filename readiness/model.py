@@ -373,6 +373,13 @@ class _QuestionBase(_Model):
         "spike or growth pressure reaches `balance.brake_floor`), unless it is a failing critical question "
         "(docs/scoring.md, section 4). The score is unchanged.",
     )
+    steers_demand: bool = Field(
+        default=False,
+        description="A lever that steers demand as well as margin (price: a higher price where the business is "
+        "full slows demand and pays for the capacity added): while the verdict leans demand-ahead it weighs as "
+        "the brakes do, and twice (docs/scoring.md, section 4). Otherwise it is a plain finding. The score is "
+        "unchanged.",
+    )
     brake: bool = Field(
         default=False,
         description="A question about holding demand back (order caps, waiting lists, later dates): a brake "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from readiness import load_answers, load_questionnaire, score
-from readiness.demo import DEMO_ANSWERS
+from readiness.answers import Answer
+from readiness.demo import DEMO_ANSWERS, create_from_answers
 from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.storage import Store
@@ -182,12 +184,7 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     assert metrics["Balance index"] == f"{round(b.pressure) - round(b.link):+d}"
     findings = [m.value for m in at.markdown if m.value.startswith("**1. ")]
     assert findings and expected.findings[0].title.split(",")[0] in findings[0]
-    # a number question's finding shows the owner's own figure beside its band, as the reports do
     cards = [m.value for m in at.markdown if m.value.startswith("**") and "· now: " in m.value]
-    typed = [f for f in expected.findings[:8] if f.question_id == "website_peak"]
-    assert typed, "the demo's measured website peak is among its first eight findings"
-    peak = answers.answers["website_peak"].value
-    assert any(f"now: {peak:g} × a normal day ({typed[0].current})" in card for card in cards), cards
     # "now" and "next" are both level names ("Ad hoc → In place"); what the next level looks like follows
     # on its own line, never squeezed into the arrow
     ladder = next(f for f in expected.findings[:8] if f.next_name and f.next != f.next_name)
@@ -200,6 +197,23 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     # an action waiting for another names it in words, never by its question id
     assert not any(qid in plan for a in expected.plan.actions for qid in a.after)
     assert len(at.get("vega_lite_chart")) == 4
+
+
+def test_a_number_finding_shows_the_owners_own_figure_beside_its_band(db: Store) -> None:
+    """As the reports do: "now: 1.5 × a normal day (Barely tested)", never the band alone."""
+    q = load_questionnaire(GROWTH)
+    answers, _ = load_answers(q, DEMO_ANSWERS)
+    # With prices already used as a lever, the demo's measured website peak is among the eight cards shown.
+    given = {**answers.answers, "pricing_lever": Answer("pricing_lever", "value", "as_a_lever")}
+    assessment = create_from_answers(db, q, replace(answers, answers=given), name="Frost peak")
+    expected = score(q, given)
+    typed = [f for f in expected.findings[:8] if f.question_id == "website_peak"]
+    assert typed, [f.question_id for f in expected.findings[:8]]
+    at = app(query={"a": assessment.resume_key}, page="pages/results.py")
+    assert not at.exception
+    cards = [m.value for m in at.markdown if m.value.startswith("**") and "· now: " in m.value]
+    peak = answers.answers["website_peak"].value
+    assert any(f"now: {peak:g} × a normal day ({typed[0].current})" in card for card in cards), cards
 
 
 def test_switching_the_target_profile_updates_targets_and_is_remembered(db: Store) -> None:

@@ -65,6 +65,75 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 16 held back (eight cases by two consultants who never saw the tool's output, each answering what
+    # has gone wrong lately), run once on 2026-11-29 on the rules of 2.3.1, on "over-supply needs evidence" and on
+    # "price is a brake" (both declared beforehand: the first adopted if it lost nothing, 9 expected fixes in the
+    # first three either way; the second only if it put strictly more there than the first alone, no set and no
+    # clean case lost: 10 against 9). Four profiles were story words and were mapped to the questionnaire's before
+    # the run. Kept as found, on version 2.3.2.
+    ("accounting-addon-saas-before-january-feature", "first_fixes"): (
+        "held back; first run: surge plan, peak multiple, contingency plans lead; the expert's weeks to "
+        "productive, extra hands ranks 4; the expert's owner in sales ranks 16"
+    ),
+    ("accounting-addon-saas-before-january-feature", "quadrant"): (
+        "held back; first run: foundation: demand pressure 78 against a weakest link of 59 (team); the expert "
+        "reads scale ready"
+    ),
+    ("cleaning-supplies-distributor-idle-vans-orders-by-phone", "first_fixes"): (
+        "held back; first run: stock cleanup, forecast bias, forecast accountability lead; the expert's order "
+        "system, inventory system … ranks 17; the expert's backups ranks 18"
+    ),
+    ("cleaning-supplies-distributor-idle-vans-orders-by-phone", "weakest"): (
+        "held back; first run: process (41, planning) is named; the expert names technology"
+    ),
+    ("craft-bakery-cafe-round-orders-by-whatsapp", "first_fixes"): (
+        "held back; first run: cash runway, key person cover, when full lead; the expert's order system, plan "
+        "changes … ranks 8; the expert's unit economics, pricing lever … ranks 12"
+    ),
+    ("craft-bakery-cafe-round-orders-by-whatsapp", "weakest"): (
+        "held back; first run: capacity (25, cash) is named; the expert names process"
+    ),
+    ("dental-practice-waiting-list-hygiene-chair-full", "first_fixes"): (
+        "held back; first run: pricing lever, weeks to productive, fulfilment partner lead; the expert's "
+        "utilization, bottleneck known … ranks 7; the expert's promises match, promise kept rate ranks 11"
+    ),
+    ("dental-practice-waiting-list-hygiene-chair-full", "must_not_advise"): (
+        "held back; first run: advises website spike, website peak; “load test”, “invoice financing”, which "
+        "the expert rules out"
+    ),
+    ("ebike-shop-idle-workshop-aged-stock", "first_fixes"): (
+        "held back; first run: stock cleanup, forecast bias, forecast accountability lead; the expert's "
+        "campaigns planned, reach … ranks 4"
+    ),
+    ("ebike-shop-idle-workshop-aged-stock", "must_not_advise"): (
+        "held back; first run: advises growth funding, which the expert rules out"
+    ),
+    ("fish-smokery-christmas-press-overload", "first_fixes"): (
+        "held back; first run: cash runway, single source, growth funding lead; the expert's when full, "
+        "promises match ranks 4; the expert's bottleneck known, fulfilment partner … ranks 7"
+    ),
+    ("home-physio-paper-notes-waiting-list", "first_fixes"): (
+        "held back; first run: backups, cash runway, key person cover lead; the expert's booking system, "
+        "order system ranks 13; the expert's automation, payment days ranks 9"
+    ),
+    ("home-physio-paper-notes-waiting-list", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 74 against a weakest link of 50 (capacity); the "
+        "expert reads demand ahead controlled"
+    ),
+    ("home-physio-paper-notes-waiting-list", "weakest"): (
+        "held back; first run: capacity (50, cash) is named; the expert names technology"
+    ),
+    ("marquee-hire-company-ahead-of-full-season", "first_fixes"): (
+        "held back; first run: key person cover, staff turnover, fulfilment partner lead; the expert's weeks "
+        "to double, growth funding … ranks 5"
+    ),
+    ("marquee-hire-company-ahead-of-full-season", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 76 against a weakest link of 47 "
+        "(technology); the expert reads scale ready"
+    ),
+    ("marquee-hire-company-ahead-of-full-season", "weakest"): (
+        "held back; first run: technology (47, online_front) is named; the expert names team"
+    ),
     # --- Round 15 held back (eight cases by a consultant who never saw the tool's output, answering what has gone wrong
     # lately themselves), run once on 2026-11-29 on the rules of 2.3, and on "the link is named where its levers are"
     # (declared beforehand, on stricter terms: adopted only if it named strictly more weakest links right, losing no
@@ -173,10 +242,6 @@ KNOWN_MISSES = {
     ),
     ("independent-gym-members-leaving-by-spring", "weakest"): (
         "held back; first run: team (38, roles_and_cover) is named; the expert names process"
-    ),
-    ("marine-engine-yard-before-spring-launch-rush", "first_fixes"): (
-        "held back; first run: promises match, key person cover, booking system lead; the expert's pipeline "
-        "visibility, pricing lever … ranks 20"
     ),
     ("marine-engine-yard-before-spring-launch-rush", "weakest"): (
         "held back; first run: process (31, planning) is named; the expert names team"
@@ -353,10 +418,6 @@ KNOWN_MISSES = {
     ("pickleball-paddle-brand-before-pro-signature-launch", "first_fixes"): (
         "held back; first run: the brake (the expert's first), key person cover and cash runway (the second) "
         "lead; the website's spike and the surge plan (the third) come fourth and sixth"
-    ),
-    ("pottery-studio-tv-rush-on-waiting-list", "first_fixes"): (
-        "held back; first run: key person cover and weeks to productive lead as the expert wants, then a partner; "
-        "the price rise is not in the first six"
     ),
     ("spice-subscription-half-empty-unit", "first_fixes"): (
         "held back; first run: the stock clean-up, key person cover (the expert's second) and the campaign lever "

@@ -268,12 +268,40 @@ def test_a_finding_without_a_kind_of_its_own_weighs_as_much_as_its_area_is_loade
     assert priorities["backups"] == pytest.approx(priorities["site"] * 0.5)
 
 
+#: A forecasting fix that guards against over-supply, and the stock that shows whether supply runs ahead.
+OVER_SUPPLY = """\
+  - {id: forecast, dimension: team, type: scale, scale: four, text: F, pressure: slack}
+  - id: stock
+    dimension: team
+    type: number
+    weight: 0
+    text: Days of stock
+    bands:
+      - {up_to: 45, score: 1, label: Weeks}
+      - {score: 0.25, label: Months (dead stock), pressure: slack}
+"""
+
+
+def test_over_supply_weighs_only_where_supply_runs_ahead() -> None:
+    """Quiet demand alone is no sign of padded forecasts: a quiet garage with a fortnight of parts was told
+    to fix its forecast padding first, and a consultant struck it out. The forecasting fix weighs as a
+    guard against over-supply only where an answer shows supply running ahead (months of stock)."""
+    q = parse_questionnaire(HEADROOM + OVER_SUPPLY, "headroom.yaml").questionnaire
+    values = {"busy": 60, "second_line": 3, "runway": 3, "hands": 3, "cover": 3, "forecast": 1, "orders": 0}
+
+    def forecast_weight(stock: int) -> float:
+        result = score(q, {k: Answer(k, "value", v) for k, v in {**values, "stock": stock}.items()})
+        return next(f.priority for f in result.findings if f.question_id == "forecast")
+
+    # no demand at all: full slack (0.5 + 1) with months of stock; none of its weight (0.5) with three weeks
+    assert forecast_weight(120) == pytest.approx(3 * forecast_weight(20), rel=0.01)
+
+
 def test_over_supply_is_not_what_a_business_with_a_full_busiest_step_faces() -> None:
     """Quiet demand beside strong operations reads as slack, unless the busiest step is full: then the
     forecasting fix (slack) does not outrank what relieves the bottleneck."""
-    extra = "  - {id: forecast, dimension: team, type: scale, scale: four, text: F, pressure: slack}\n"
-    q = parse_questionnaire(HEADROOM + extra, "headroom.yaml").questionnaire
-    values = {"second_line": 3, "runway": 3, "hands": 3, "cover": 3, "forecast": 1, "orders": 0}
+    q = parse_questionnaire(HEADROOM + OVER_SUPPLY, "headroom.yaml").questionnaire
+    values = {"second_line": 3, "runway": 3, "hands": 3, "cover": 3, "forecast": 1, "orders": 0, "stock": 120}
 
     def forecast_weight(busy: int) -> float:
         result = score(q, {k: Answer(k, "value", v) for k, v in {**values, "busy": busy}.items()})
@@ -428,3 +456,25 @@ def test_the_link_is_named_where_its_levers_are() -> None:
     assert kept.balance.weakest == "capacity" and kept.balance.held_in_title is None
     assert kept.balance.link == named.balance.link  # the name moved, not the figure
     assert kept.balance.quadrant == named.balance.quadrant
+
+
+def test_a_waiting_list_is_priced_first() -> None:
+    """Price steers demand: while demand is ahead, a higher price where the business is full holds demand
+    back and pays for the capacity added, so it weighs as the brakes do, twice. In quiet times it is a
+    plain margin lever: nothing to hold back."""
+    price = "  - {id: price, dimension: capacity, area: cash, type: scale, scale: four, text: Price%s}\n"
+
+    def priority(steers: bool, **values: int) -> tuple[str, float]:
+        extra = price % (", steers_demand: true" if steers else "")
+        q = parse_questionnaire(HEADROOM + extra, "headroom.yaml").questionnaire
+        result = score(q, {k: Answer(k, "value", v) for k, v in values.items()})
+        return result.balance.quadrant, next(f.priority for f in result.findings if f.question_id == "price")
+
+    ahead = {"busy": 90, "second_line": 1, "runway": 1, "hands": 1, "cover": 1, "orders": 3, "price": 0}
+    verdict, steered = priority(True, **ahead)
+    assert verdict in ("danger_zone", "demand_ahead_controlled")
+    assert steered == pytest.approx(2 * priority(False, **ahead)[1], rel=0.01)
+    quiet = {**ahead, "busy": 40, "second_line": 3, "hands": 3, "cover": 3, "orders": 0}
+    verdict, steered = priority(True, **quiet)
+    assert verdict not in ("danger_zone", "demand_ahead_controlled")
+    assert steered == pytest.approx(priority(False, **quiet)[1], rel=0.01)
