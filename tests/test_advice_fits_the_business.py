@@ -92,8 +92,8 @@ def load(name: str) -> Questionnaire:
     return load_questionnaire(ROOT / "questionnaires" / name)
 
 
-def given(q: Questionnaire, kind: str | None) -> dict[str, Answer]:
-    values = {**OPEN_GATES, **({"business_type": kind} if kind else {})}
+def given(q: Questionnaire, kind: str | None, **overrides: Any) -> dict[str, Answer]:
+    values = {**OPEN_GATES, **({"business_type": kind} if kind else {}), **overrides}
     return {qid: Answer(qid, "value", v) for qid, v in values.items() if q.has_question(qid)}
 
 
@@ -120,10 +120,10 @@ def every_answer(q: Questionnaire, question: Any) -> Iterator[Answer]:
         yield from (Answer(qid, "value", v) for v in sorted(points) if low <= v <= high)
 
 
-def advice_given(q: Questionnaire, kind: str | None) -> Iterator[tuple[str, str]]:
+def advice_given(q: Questionnaire, kind: str | None, **overrides: Any) -> Iterator[tuple[str, str]]:
     """(question id, text) of every piece of advice a business of this kind can be given: what any answer
     of every question it is shown matches, and what it is told when nobody knows the answer."""
-    answers = given(q, kind)
+    answers = given(q, kind, **overrides)
     shown = visible_questions(q, answers)
     reads = exposure_values(answers)
     for question in q.questions:
@@ -182,6 +182,31 @@ def test_a_business_that_did_not_say_what_it_sells_gets_the_general_advice(name:
     for question in q.questions:
         if question.id in shown and question.recommendations:
             assert any(qid == question.id for qid, _ in unsaid), f"{question.id} advises nothing"
+
+
+#: Words that fit only a business that takes orders online: a walk-in shop or a distributor taking orders
+#: by phone is not told to wire its stock to a website it does not sell through.
+ONLINE_ONLY: dict[str, str] = {
+    "online shop": r"\bonline shop",
+    "to your website": r"\bto your website\b",
+    "checkout": r"\bcheckout",
+}
+
+
+@pytest.mark.parametrize("kind", ["goods", "services", None])
+def test_a_business_that_sells_nothing_online_is_not_told_to_wire_stock_to_a_website(kind: str | None) -> None:
+    """Reports told businesses that take no orders online (a walk-in shop, a trade counter) to connect their
+    stock or free slots to their website. Advice for a business that says none of its orders come online is
+    worded for the till, the order system or a shared calendar; a business that sells online, or did not say,
+    keeps the website wording. (The quick check does not ask the online share: its website question offers
+    "not applicable" instead.)"""
+    name = "growth-readiness.yaml"
+    q = load(name)
+    offline = list(advice_given(q, kind, online_order_share=0))
+    assert offline
+    assert not misfits(name, offline, ONLINE_ONLY, {})
+    online = list(advice_given(q, kind))
+    assert misfits(name, online, ONLINE_ONLY, {})  # the website wording is still there for who sells online
 
 
 def test_the_word_lists_catch_what_the_consultants_found() -> None:
