@@ -222,9 +222,6 @@ KNOWN_MISSES = {
         "held back; first run: weeks to productive, supplier capacity, weeks to double lead; the expert's "
         "cash runway, growth funding … ranks 5"
     ),
-    ("electrical-contractor-ready-for-university-framework", "must_not_advise"): (
-        "held back; first run: advises “stop selling”, which the expert rules out"
-    ),
     ("electrical-contractor-ready-for-university-framework", "quadrant"): (
         "held back; first run: demand ahead controlled: demand pressure 69 against a weakest link of 45 "
         "(capacity); the expert reads scale ready"
