@@ -312,6 +312,10 @@ def rank_findings(
     # get there. Without either, holding demand back is not a fix today (the score still counts it); nor is
     # a precaution against a rush (`needs_load`: load-testing the website) for a business no rush is coming to.
     load_coming = demand_ahead or max(load.get("spike", 0.0), load.get("growth", 0.0)) >= settings.brake_floor - EPS
+    # A precaution against a rush (`needs_load`) needs a rush: the spike kind of pressure reaching the same floor.
+    # Demand ahead by a waiting list or steady growth is not a rush at the website: a dental practice booked
+    # six months out, or a dog-grooming round booked by phone, was told to load-test its website.
+    rush = load.get("spike", 0.0) >= settings.brake_floor - EPS
     # Over-supply needs spare supply: while the busiest step is filling up or full (a headroom answer below
     # its best in a band that is not itself slack), slack weighs only as much as the room that is left.
     busy = [
@@ -340,7 +344,7 @@ def rank_findings(
         if question.brake and not load_coming:
             continue  # context: nothing to hold back
         failing = qs.critical and qs.status == "answered" and (qs.score or 0.0) < settings.critical_fail - EPS
-        if question.needs_load and not load_coming and not failing:
+        if question.needs_load and not rush and not failing:
             continue  # context: no rush coming to prepare for (a failing critical question is said all the same)
         if grows == "capacity" and spare and not binding:
             continue  # context: throughput has room, so growing it is not what relieves the binding constraint
@@ -388,7 +392,7 @@ def rank_findings(
             answer = _worst_answer(questionnaire, question)
         matched = _matching_advice(question, answer, current, lang, exposure)
         # A precaution against a rush is not advice for a business no rush is coming to (its other advice is).
-        advice = [_advice(r, lang) for r in matched if load_coming or failing or not r.needs_load]
+        advice = [_advice(r, lang) for r in matched if rush or failing or not r.needs_load]
         if dont_know:
             hint = (
                 tr(question.dont_know_advice, lang)

@@ -368,10 +368,10 @@ class _QuestionBase(_Model):
     )
     needs_load: bool = Field(
         default=False,
-        description="A precaution against a rush (a website load test, a measured peak): like a brake, it is "
-        "advised only while demand can outrun operations (the verdict leans demand-ahead, or the demand side's "
-        "spike or growth pressure reaches `balance.brake_floor`), unless it is a failing critical question "
-        "(docs/scoring.md, section 4). The score is unchanged.",
+        description="A precaution against a rush (a website load test, a measured peak): it is advised only "
+        "while a rush can come (the demand side's spike pressure reaches `balance.brake_floor`; a waiting list "
+        "or steady growth is not a rush), unless it is a failing critical question (docs/scoring.md, section "
+        "4). The score is unchanged.",
     )
     steers_demand: bool = Field(
         default=False,
@@ -625,7 +625,8 @@ class BalanceSettings(_Model):
         default=0.5,
         description="The spike or growth pressure (0..1, the demand side's strongest question of that kind) from "
         "which questions marked `brake: true` are advised even while demand is not ahead of operations "
-        "(0: brakes are always advised).",
+        "(0: brakes are always advised); the spike pressure from which precautions against a rush "
+        "(`needs_load`) are advised.",
     )
     overrun: Annotated[float, Field(ge=0, le=100)] = Field(
         default=40,

@@ -65,6 +65,68 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 17 held back (eight cases by two consultants who never saw the tool's output, each answering what
+    # has gone wrong lately), run once on 2026-11-29 on the rules of 2.3.2 and on "load tests need a rush"
+    # (declared beforehand, adopted if it lost no clean case, no expected fix in the first three and no first-fix
+    # set: 5 clean against 4, 12 expected fixes in the first three and one set either way). Kept as found.
+    ("brewery-taproom-christmas-parties-and-tv-airing", "first_fixes"): (
+        "held back; first run: website spike, key person cover, cash runway lead; the expert's sop meeting, "
+        "inventory system … ranks 9; the expert's when full, surge plan … ranks 6"
+    ),
+    ("brewery-taproom-christmas-parties-and-tv-airing", "weakest"): (
+        "held back; first run: technology (15, online_front) is named; the expert names process"
+    ),
+    ("childrens-shoe-shop-fitting-slots-full-after-rival-closed", "first_fixes"): (
+        "held back; first run: supplier capacity, weeks to productive, fulfilment partner lead; the expert's "
+        "growth funding, cash runway … ranks 6; the expert's when full, promises match … is no finding"
+    ),
+    ("childrens-shoe-shop-fitting-slots-full-after-rival-closed", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 92 against a weakest link of 68 (capacity); the "
+        "expert reads demand ahead controlled"
+    ),
+    ("custom-frame-builder-capped-order-book-after-youtube-feature", "first_fixes"): (
+        "held back; first run: key person cover, supplier capacity, single source lead; the expert's pricing "
+        "lever ranks 4"
+    ),
+    ("custom-frame-builder-capped-order-book-after-youtube-feature", "must_not_advise"): (
+        "held back; first run: advises fulfilment partner, surge plan; “fulfilment firm”, which the expert rules out"
+    ),
+    ("electrical-alarm-maintenance-retail-contract-mobilising", "first_fixes"): (
+        "held back; first run: when full, quarterly priorities, kpi review lead; the expert's order process, "
+        "booking system … ranks 13"
+    ),
+    ("electrical-alarm-maintenance-retail-contract-mobilising", "must_not_advise"): (
+        "held back; first run: advises owner in sales, which the expert rules out"
+    ),
+    ("electrical-alarm-maintenance-retail-contract-mobilising", "weakest"): (
+        "held back; first run: capacity (54, throughput) is named; the expert names process"
+    ),
+    ("holiday-cottage-agency-empty-weeks-old-booking-site", "first_fixes"): (
+        "held back; first run: automation, booking system, order system lead; the expert's reach, campaigns "
+        "planned … ranks 10; the expert's kpi review ranks 12"
+    ),
+    ("holiday-cottage-agency-empty-weeks-old-booking-site", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 66 against a weakest link of 18 "
+        "(technology); the expert reads idle capacity"
+    ),
+    ("independent-opticians-second-room-half-empty", "first_fixes"): (
+        "held back; first run: campaigns planned, reach, forecast bias lead; the expert's automation, backups "
+        "ranks 6; the expert's booking system, support response hours ranks 18"
+    ),
+    ("independent-opticians-second-room-half-empty", "must_not_advise"): (
+        "held back; first run: advises pressure resilience; “waiting list”, which the expert rules out"
+    ),
+    ("independent-opticians-second-room-half-empty", "weakest"): (
+        "held back; first run: process (42, planning) is named; the expert names technology"
+    ),
+    ("plant-protein-brand-creator-launch-cash-tight", "first_fixes"): (
+        "held back; first run: cash runway, growth funding, pricing lever lead; the expert's supplier lead "
+        "time, stock cover … ranks 5; the expert's surge plan, contingency plans … ranks 7"
+    ),
+    ("plant-protein-brand-creator-launch-cash-tight", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 86 against a weakest link of 50 (capacity); the "
+        "expert reads scale ready"
+    ),
     # --- Round 16 held back (eight cases by two consultants who never saw the tool's output, each answering what
     # has gone wrong lately), run once on 2026-11-29 on the rules of 2.3.1, on "over-supply needs evidence" and on
     # "price is a brake" (both declared beforehand: the first adopted if it lost nothing, 9 expected fixes in the
@@ -142,9 +204,6 @@ KNOWN_MISSES = {
     ("dog-daycare-full-with-waiting-list", "first_fixes"): (
         "held back; first run: fulfilment partner, weeks to productive, weeks to double lead; the expert's "
         "pricing lever ranks 6"
-    ),
-    ("dog-daycare-full-with-waiting-list", "must_not_advise"): (
-        "held back; first run: advises website peak; “load test”, which the expert rules out"
     ),
     ("family-haulage-firm-planning-in-founders-head", "first_fixes"): (
         "held back; first run: key person cover, owner time split, campaigns planned lead; the expert's extra "
@@ -530,10 +589,6 @@ KNOWN_MISSES = {
     ("roofing-contractor-storm-canvassers-overpromise", "first_fixes"): (
         "held back; first run: honest promises and the brake lead as the expert wants, then key person cover; "
         "the weekly sales and production meeting is not in the first six"
-    ),
-    ("mobile-dog-grooming-fourth-van", "must_not_advise"): (
-        "held back; first run: the website's spike and peak are advised; the expert rules out load tests for a "
-        "grooming round booked by phone and text"
     ),
     # --- Round 8 held back (eight cases by a consultant who never saw the tool's output), run once on
     # 2026-11-29 at 11:20, on the rules of round 7 and on "levers before the figure" (declared beforehand

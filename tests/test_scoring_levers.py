@@ -496,6 +496,17 @@ def test_a_quiet_shop_is_not_told_to_load_test_its_website_until_a_rush_is_comin
     assert _website_findings(growth, feature) >= {"website_spike"}
 
 
+def test_a_waiting_list_is_not_a_rush_at_the_website(growth: Questionnaire) -> None:
+    """The dog daycare: full, with a waiting list, so demand is ahead of operations; but its bookings do not
+    arrive as a rush at the website, and its expert ruled the load test out. The same daycare before a TV
+    feature that brings five times a normal day is told to test it."""
+    answers = case_answers(growth, "dog-daycare-full-with-waiting-list")
+    assert score(growth, answers).balance.quadrant == "demand_ahead_controlled"
+    assert _website_findings(growth, answers) == set()
+    feature = with_values(answers, event_ahead="new_event", event_multiple=5, event_weeks=4)
+    assert _website_findings(growth, feature) == {"website_peak"}  # its booking app is already proven
+
+
 def test_a_failing_critical_precaution_is_said_whatever_the_load(growth: Questionnaire) -> None:
     answers = with_values(case_answers(growth, "village-butcher-christmas-on-paper-slips"), website_spike=0)
     result = score(growth, answers)
