@@ -88,7 +88,14 @@ if scale.has_demand(q):
         border=True,
         help="The operations dimension that would break first, judged by its weakest area under the pressure "
         "present (so it can be below the dimension's own score); the balance weighs demand against it."
-        + (f" Here: {b.held_in_title or b.weakest_area_title}." if b.held_in_title or b.weakest_area_title else ""),
+        + (
+            f" Demand is quiet, so the part in the worst state is named; the figure is where a load would bind "
+            f"first: {b.held_in_title}."
+            if b.worst_named and b.held_in_title
+            else f" Here: {b.held_in_title or b.weakest_area_title}."
+            if b.held_in_title or b.weakest_area_title
+            else ""
+        ),
     )
     middle.metric(
         "Demand pressure",

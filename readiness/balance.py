@@ -73,10 +73,17 @@ class _Position:
     whole_link: float | None = None
     #: (dimension, area) where the link binds, when the link is named where its levers are instead.
     held_in: tuple[str, str] | None = None
+    #: True when quiet demand names the part in the worst state and ``held_in`` is where a load would bind.
+    worst_named: bool = False
 
 
 #: A lever at or below this share of its points (the middle of its ladder) is weak (docs/scoring.md §3–4).
 LEVER_WEAK = 0.5
+#: While demand is quiet, the weakest link is named as the operations dimension in the worst state when its
+#: score is at least this many points below the score of the one a load would bind first (docs/scoring.md §3,
+#: "Quiet demand names the part in the worst state"). Chosen on the seen calibration cases among 0, 5, 10,
+#: 15 and 20, then tested on a round it had not seen.
+WORST_MARGIN = 10.0
 
 
 def named_by_levers(
@@ -343,9 +350,21 @@ def _position(
                 controlled = False
     # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
     controlled = controlled and not failing
-    # The link is named where its levers are: the figure that binds is fixed in another dimension.
     held_in = None
-    named = named_by_levers(questionnaire, links, weakest.id, area, scores, share)
+    # Quiet demand names the part in the worst state: with no load coming, nothing breaks first; what a
+    # consultant names is the dimension in the worst shape (records on one old PC, orders on paper slips),
+    # which the link discounts because no rush is there to find it. The figure and the verdict are unchanged.
+    worst_named = False
+    worst_state = min(links, key=value)
+    if (
+        pressure < settings.quiet - EPS
+        and worst_state.id != weakest.id
+        and value(worst_state) <= value(weakest) - WORST_MARGIN + EPS
+    ):
+        held_in, worst_named = (weakest.id, area), True
+        weakest, area = worst_state, judged[worst_state.id][1]
+    # The link is named where its levers are: the figure that binds is fixed in another dimension.
+    named = None if worst_named else named_by_levers(questionnaire, links, weakest.id, area, scores, share)
     if named is not None:
         held_in = (weakest.id, area)
         weakest = next(d for d in links if d.id == named)
@@ -364,6 +383,7 @@ def _position(
         full,
         whole_link,
         held_in,
+        worst_named,
     )
 
 
@@ -527,6 +547,7 @@ def weigh_balance(
         event_weeks=event_lead(questionnaire, scores),
         held_in_title=held_in_title,
         held_in=worst.held_in[0] if worst.held_in is not None else None,
+        worst_named=worst.worst_named,
     )
 
 

@@ -147,6 +147,9 @@ class Balance:
     held_in_title: str | None = None
     #: The dimension the load falls on in that case (its id), so pages need not read it back from the words.
     held_in: str | None = None
+    #: Demand is quiet, so the weakest link named is the part in the worst state; ``held_in`` and
+    #: ``held_in_title`` then say where a load would bind first (the figure the balance weighs).
+    worst_named: bool = False
 
 
 @dataclass(frozen=True)

@@ -342,6 +342,15 @@ def weakest_text(result: ScoreResult) -> str | None:
     shown, link = _link_figures(result)
     demand = scale.number(b.demand, sc)
     lower = _scores_lower(result)
+    if b.worst_named and b.held_in_title:
+        # Quiet demand names the part in the worst state; the figure the balance weighs is where a load would
+        # bind first, so both are said, or the reader sees a figure that is not the named dimension's score.
+        own = next((d.score for d in result.dimensions if d.id == b.weakest), None)
+        return (
+            f"Weakest link: {b.weakest_title}, the part in the worst state ({scale.number(own, sc)}): demand is "
+            f"quiet, so no rush is there to find it yet. Under load, {b.held_in_title}, would give first: it holds "
+            f"{link} against demand pressure of {demand}; {average}{_scores_lower(result, held=True)}"
+        )
     if b.held_in_title:
         # Named where its levers are: the load falls on a figure of another dimension (which is why that one may
         # score lower), and most of what would raise it is here, so this is the part to name and to fix.

@@ -65,6 +65,64 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 18 held back (eight cases by two consultants who never saw the tool's output, each answering what
+    # has gone wrong lately), run once on 2026-11-29 on the rules of 2.3.2 and on "quiet demand names the part in
+    # the worst state" (declared beforehand on strict terms, its margin being tuned: adopted only if it named
+    # strictly more weakest links right, losing no quadrant, no set and no expected fix in the first three: 7
+    # against 6, the rest unchanged). Kept as found.
+    ("framing-wholesaler-half-idle-dead-moulding-stock", "first_fixes"): (
+        "held back; first run: stock cleanup, supplier payment, forecast bias lead; the expert's campaigns "
+        "planned, reach … ranks 5"
+    ),
+    ("hardware-timber-merchant-on-1998-system", "first_fixes"): (
+        "held back; first run: stock cleanup, forecast bias, forecast accountability lead; the expert's "
+        "backups, contingency plans ranks 4; the expert's order system, inventory system ranks 11"
+    ),
+    ("hardware-timber-merchant-on-1998-system", "must_not_advise"): (
+        "held back; first run: advises reach, campaigns planned, demand channels, which the expert rules out"
+    ),
+    ("hardware-timber-merchant-on-1998-system", "quadrant"): (
+        "held back; first run: idle capacity: demand pressure 4 against a weakest link of 40 (technology); "
+        "the expert reads foundation"
+    ),
+    ("ice-lolly-maker-festival-contract-freezer-full", "first_fixes"): (
+        "held back; first run: when full, inventory system, key person cover lead; the expert's growth "
+        "funding, cash runway … ranks 5; the expert's utilization, weeks to double … ranks 11"
+    ),
+    ("medical-sample-courier-dispatch-on-one-server", "first_fixes"): (
+        "held back; first run: restore tested, monitoring, supplier capacity lead; the expert's contingency "
+        "plans ranks 7; the expert's weeks to double, fulfilment partner ranks 4"
+    ),
+    ("medical-sample-courier-dispatch-on-one-server", "quadrant"): (
+        "held back; first run: foundation: demand pressure 25 against a weakest link of 50 (technology); the "
+        "expert reads scale ready"
+    ),
+    ("soap-and-candle-workshop-etsy-slump-full-shelves", "first_fixes"): (
+        "held back; first run: stock cleanup, forecast accountability, forecast bias lead; the expert's "
+        "campaigns planned, demand channels … ranks 6; the expert's inventory system, kpi review ranks 12"
+    ),
+    ("soap-and-candle-workshop-etsy-slump-full-shelves", "weakest"): (
+        "held back; first run: technology (45, data_and_resilience) is named; the expert names process"
+    ),
+    ("wedding-dress-alterations-one-seamstress-does-the-lace", "first_fixes"): (
+        "held back; first run: key person cover, weeks to productive, promises match lead; the expert's extra "
+        "hands, fulfilment partner ranks 6; the expert's booking system, bottleneck known ranks 5"
+    ),
+    ("wedding-dress-alterations-one-seamstress-does-the-lace", "must_not_advise"): (
+        "held back; first run: advises surge plan, which the expert rules out"
+    ),
+    ("windscreen-franchisee-three-vans-before-frost-season", "first_fixes"): (
+        "held back; first run: pricing lever, cash runway, peak multiple lead; the expert's bottleneck known, "
+        "single source ranks 6; the expert's weeks to double, weeks to productive … ranks 5; the expert's "
+        "when full, promises match is no finding"
+    ),
+    ("windscreen-franchisee-three-vans-before-frost-season", "must_not_advise"): (
+        "held back; first run: advises website peak; “load test”, which the expert rules out"
+    ),
+    ("windscreen-franchisee-three-vans-before-frost-season", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 73 against a weakest link of 49 (capacity); the "
+        "expert reads demand ahead controlled"
+    ),
     # --- Round 17 held back (eight cases by two consultants who never saw the tool's output, each answering what
     # has gone wrong lately), run once on 2026-11-29 on the rules of 2.3.2 and on "load tests need a rush"
     # (declared beforehand, adopted if it lost no clean case, no expected fix in the first three and no first-fix
@@ -116,9 +174,6 @@ KNOWN_MISSES = {
     ("independent-opticians-second-room-half-empty", "must_not_advise"): (
         "held back; first run: advises pressure resilience; “waiting list”, which the expert rules out"
     ),
-    ("independent-opticians-second-room-half-empty", "weakest"): (
-        "held back; first run: process (42, planning) is named; the expert names technology"
-    ),
     ("plant-protein-brand-creator-launch-cash-tight", "first_fixes"): (
         "held back; first run: cash runway, growth funding, pricing lever lead; the expert's supplier lead "
         "time, stock cover … ranks 5; the expert's surge plan, contingency plans … ranks 7"
@@ -144,9 +199,6 @@ KNOWN_MISSES = {
     ("cleaning-supplies-distributor-idle-vans-orders-by-phone", "first_fixes"): (
         "held back; first run: stock cleanup, forecast bias, forecast accountability lead; the expert's order "
         "system, inventory system … ranks 17; the expert's backups ranks 18"
-    ),
-    ("cleaning-supplies-distributor-idle-vans-orders-by-phone", "weakest"): (
-        "held back; first run: process (41, planning) is named; the expert names technology"
     ),
     ("craft-bakery-cafe-round-orders-by-whatsapp", "first_fixes"): (
         "held back; first run: cash runway, key person cover, when full lead; the expert's order system, plan "
@@ -254,9 +306,6 @@ KNOWN_MISSES = {
     ("car-valeting-chain-after-losing-dealer-contract", "first_fixes"): (
         "held back; first run: campaigns planned, reach, forecast bias lead; the expert's automation, booking "
         "system … ranks 13; cash runway, kpi review … ranks 9"
-    ),
-    ("car-valeting-chain-after-losing-dealer-contract", "weakest"): (
-        "held back; first run: process (46, planning) is named; the expert names technology"
     ),
     ("childrens-activity-camps-doubled-summer", "first_fixes"): (
         "held back; first run: website spike, monitoring, when full lead; the expert's extra hands, staff "
@@ -375,10 +424,6 @@ KNOWN_MISSES = {
         "held back; first run: process (18.0, planning) is named; the expert names capacity (25: packing in a "
         "40 m² unit, the cash to post 2,000 pledges)"
     ),
-    ("family-locksmith-records-on-one-old-pc", "weakest"): (
-        "held back; first run: process (40.4, planning, fully loaded while demand is quiet) is named; the expert "
-        "names technology (scored 5, but its weak areas count at half while no rush is coming)"
-    ),
     ("market-town-bookshop-cafe-till-total-only", "weakest"): (
         "held back; first run: team (44.9, cover for the owners) is named; the expert names process: its weekly "
         "numbers, priorities and plan B, which since 2.2 never count as where a business breaks"
@@ -428,10 +473,6 @@ KNOWN_MISSES = {
     ("aquarium-plant-shop-finding-its-feet", "weakest"): (
         "since 2.2: team (39.8, cover for the owner) is named; the expert names technology or process, and "
         "process was named before routines stopped counting as where a business breaks"
-    ),
-    ("school-uniform-supplier-dead-stock", "weakest"): (
-        "since 2.2: team (35.6, no surge plan before the summer rush) is named; the expert names process, which "
-        "was named before routines stopped counting as where a business breaks"
     ),
     # --- Round 11 held back (eight cases by a consultant who never saw the tool's output), run once on
     # 2026-11-29 at 12:02 on the rules of round 10, and on "load tests need a load" (declared beforehand,
@@ -504,11 +545,6 @@ KNOWN_MISSES = {
         "held back; first run: process (46.9, bound by its routines) is named; the expert names capacity (the "
         "loan payments on half-empty stations)"
         "; with routines carrying no load (2.2): team (the owner's time) is named"
-    ),
-    ("village-butcher-christmas-on-paper-slips", "weakest"): (
-        "held back; first run: process (31.4, bound by its routines) is named; the expert names technology "
-        "(Christmas orders on paper slips)"
-        "; with routines carrying no load (2.2): team (cover for the owner's husband) is named"
     ),
     ("coffee-machine-servicing-run-from-owners-head", "first_fixes"): (
         "held back; first run: the stock clean-up, plan B (the expert's third) and weeks to productive lead; the "
@@ -919,6 +955,11 @@ KNOWN_MISSES = {
     ("consultancy-waiting-list", "first_fixes"): (
         "three team findings tie (key person cover, weeks to productive, the owner in sales at 2.98) and take "
         "all three places; the expert's third fix is overflow capacity (weeks to double ranks fourth)"
+    ),
+    ("liquor-maker-dead-stock", "weakest"): (
+        "since 2.3.2 (quiet demand names the part in the worst state): Technology, at 23 more than 10 points "
+        "below Process (38), is named, and Process is said to be where a load would bind; the expert names "
+        "Process, where the padded forecasts and dead stock are"
     ),
     ("liquor-maker-dead-stock", "first_fixes"): (
         "the planning findings lead as the expert wants, but forecast bias, plan changes and the long tail "

@@ -15,11 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from readiness import balance as balance_module
 from readiness import score
 from readiness.answers import Answer
 from readiness.errors import QuestionnaireError
 from readiness.loader import load_questionnaire, parse_questionnaire
 from readiness.model import Questionnaire
+from readiness.summary import weakest_text
 
 from .casework import case_answers, with_values
 from .conftest import HEADER, ROOT
@@ -604,3 +606,39 @@ def test_a_plan_b_for_a_demand_spike_is_advised_only_while_a_rush_can_come(growt
     assert said(quiet) and not any(t.startswith(spike) for t in said(quiet))
     busy = score(growth, with_values(answers, event_ahead="contract", event_multiple=3, event_weeks=4))
     assert any(t.startswith(spike) for t in said(busy))
+
+
+# --- Quiet demand names the part in the worst state (docs/scoring.md §3) ------------------------------------
+
+
+def test_quiet_demand_names_the_part_in_the_worst_state(growth: Questionnaire, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The locksmith: quiet demand, its job records on one old PC (Technology 5). With no rush to find it, the
+    part in the worst state is named, as the consultant named it; the figure and the verdict stay those of
+    the link a load would find first, and the words say both."""
+    answers = case_answers(growth, "family-locksmith-records-on-one-old-pc")
+    result = score(growth, answers)
+    b = result.balance
+    dims = {d.id: d.score for d in result.dimensions}
+    assert (b.weakest, b.held_in, b.worst_named) == ("technology", "process", True)
+    assert dims["technology"] == min(v for k, v in dims.items() if k not in ("demand", "demand_management"))
+    said = weakest_text(result)
+    assert said and said.startswith("Weakest link: Technology, the part in the worst state (5)")
+    assert "Under load, Planning and forecasting, in Process, would give first: it holds 40" in said
+
+    margin = dims["process"] - dims["technology"]
+    monkeypatch.setattr(balance_module, "WORST_MARGIN", margin + 1)  # not far enough below: the link is named
+    plain = score(growth, answers).balance
+    assert (plain.weakest, plain.worst_named) == ("process", False)
+    assert (plain.link, plain.quadrant, plain.index) == (b.link, b.quadrant, b.index)
+    monkeypatch.setattr(balance_module, "WORST_MARGIN", margin - 1)
+    assert score(growth, answers).balance.weakest == "technology"
+
+
+def test_with_a_rush_coming_the_link_a_load_finds_is_named(growth: Questionnaire) -> None:
+    """The same locksmith before a TV feature: demand is no longer quiet, so the part the rush finds first is
+    named, whatever scores lowest."""
+    answers = case_answers(growth, "family-locksmith-records-on-one-old-pc")
+    feature = with_values(answers, event_ahead="new_event", event_multiple=10, event_weeks=4)
+    b = score(growth, feature).balance
+    assert not b.worst_named
+    assert b.demand is not None and b.demand >= growth.balance.quiet

@@ -14,6 +14,7 @@ import pytest
 from readiness import parse_questionnaire, score
 from readiness.answers import Answer
 from readiness.model import Questionnaire
+from readiness.summary import weakest_text
 
 HEADER = """
 schema_version: 1
@@ -96,8 +97,13 @@ def test_an_area_the_present_pressure_does_not_load_rarely_breaks_first() -> Non
     assert spike.balance.weakest == "technology" and spike.balance.weakest_area == "website"
     quiet = run(q, site=0, forecast=1, event=0)
     # no spike: the website carries only exposure_floor (0.5) of its shortfall, 100 - 0.5 x 100 = 50,
-    # while quiet demand loads planning fully (slack 1): forecasting breaks first
-    assert quiet.balance.weakest == "process" and quiet.balance.weakest_area == "planning"
+    # while quiet demand loads planning fully (slack 1): forecasting is where a load would bind first, and
+    # the figure the balance weighs is planning's. With demand this quiet nothing is loading either, so the
+    # part in the worst state, the website, is what is named (§3, "Quiet demand names the part in the worst
+    # state"); the sentence says both.
+    b = quiet.balance
+    assert (b.held_in, b.worst_named, b.weakest) == ("process", True, "technology")
+    assert "Under load, Planning, in Process, would give first" in (weakest_text(quiet) or "")
     ignored = run(build("  exposure_floor: 1"), site=0, forecast=1, event=0)
     assert ignored.balance.weakest == "technology"
 
@@ -403,6 +409,10 @@ def test_the_weakest_link_sentence_says_which_way_its_figure_moves_and_why_a_low
         said = weakest_text(result) or ""
         # the control dimension's own sentence, said apart (it holds demand back and is never the link)
         text = said.split(" Demand management scores lower")[0]
+        if b.worst_named:  # quiet demand names the part in the worst state, and says where a load would bind
+            assert f"the part in the worst state ({dim.score:.0f})" in text, text
+            assert f"Under load, {b.held_in_title}, would give first: it holds {b.link:.0f}" in text, text
+            continue
         if b.held_in_title:  # named where its levers are: the sentence says where the load falls instead
             assert f"The load falls on {b.held_in_title}, which holds only" in text, text
             continue
