@@ -118,7 +118,12 @@ def test_markdown_reads_as_sentences_with_titles_and_plain_words() -> None:
             # as itself, not as the start of a longer phrase ("A few" is a band, "A few weeks per item" advice)
             said = re.findall(re.escape(finding.next) + r"(?! ?[a-z])", page)
             assert len(said) == 1, finding.next
-    assert "Now: 4 % of orders (Noticeable)" in page  # the owner's figure beside its band
+    # the owner's figure beside its band, for a number question among the findings shown
+    numbers = [f for f in result.findings[:10] if getattr(q.question(f.question_id), "unit", None)]
+    assert numbers, [f.question_id for f in result.findings[:10]]
+    first = numbers[0]
+    value = load_answers(q, DEMO)[0].answers[first.question_id].value
+    assert f"Now: {value:g} {q.question(first.question_id).unit} ({first.current})" in page
 
 
 def test_report_writes_a_csv_zip_one_table_or_the_full_pdf(tmp_path: Path) -> None:
