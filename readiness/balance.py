@@ -494,12 +494,17 @@ def weigh_balance(
     margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.quiet)
     index = worst.pressure - worst.link
     index_best = best.pressure - best.link if best is not None else index
-    short = tuple(d.title for d in dimensions if d.low is not None and d.coverage < settings.coverage - EPS)
+    short_dims = [d for d in dimensions if d.low is not None and d.coverage < settings.coverage - EPS]
+    short = tuple(d.title for d in short_dims)
     leaning = None
     message = None
     if short:
         leaning, quadrant = quadrant, "not_placed"
         message = f"Not enough answers in {_and(list(short))} to place the business."
+        if all(d.unanswered == 0 and d.dont_know > 0 for d in short_dims):
+            # Every question was answered, many with "don't know": "not enough answers" beside "75 of 75
+            # answered" reads as a bug (a consultant's review). Say which answers are missing: real ones.
+            message = f"Too many “don't know” answers in {_and(list(short))} to place the business."
     label, meaning = QUADRANTS[quadrant]
     if message:
         meaning = message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import html
 import io
 import json
 import os
@@ -80,7 +81,7 @@ def test_report_numbers_are_the_scores_numbers(sample_case) -> None:
     assert "Cross-train one back-up for each key role." in [a.text for a in report.actions[30]]  # low effort
     # the stock question is "don't know": capacity has too few real answers, and the report says so
     assert result.balance.quadrant == "not_placed"
-    assert report.quadrant_meaning == "Not enough answers in Capacity to place the business."
+    assert report.quadrant_meaning == "Too many “don't know” answers in Capacity to place the business."
     assert report.weakest.startswith("Weakest link: ")
     assert any("Don't know" in line or "worst answer" in line for line in report.method)
 
@@ -833,7 +834,7 @@ def test_the_reports_card_shows_the_balance_range_and_not_placed_is_said_once() 
     result = score(growth, answers)
     assert result.balance.quadrant == "not_placed"
     report = build_report(growth, result, answers)
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render_html(report, full=False)))
+    text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render_html(report, full=False))))
     assert text.count(result.balance.message) == 1, result.balance.message
     # half answered: the open questions leave the index a range, said under the card as in the app
     from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE

@@ -217,7 +217,7 @@ def test_the_worked_example_in_docs_scoring_md_is_what_the_engine_computes(sampl
     # team's link is the soft minimum over its two groups of questions (roles 33.3, no area 0): 8.33
     assert (b.weakest, b.link, b.index) == ("team", pytest.approx(8.33), pytest.approx(66.67))
     assert b.quadrant == "not_placed" and b.leaning == "danger_zone"
-    assert b.message == "Not enough answers in Capacity to place the business."
+    assert b.message == "Too many “don't know” answers in Capacity to place the business."
     assert b.margin == pytest.approx(46.67)
     assert [f.question_id for f in result.findings] == ["surge_plan", "stock_cover", "cover", "utilization"]
     assert [round(f.priority, 2) for f in result.findings] == [3.33, 3.0, 2.22, 1.5]

@@ -142,6 +142,18 @@ def test_cause_4_nobody_answered_process_or_technology_means_not_placed(growth: 
     assert result.dimension("process").score is None and result.dimension("process").coverage == 0
 
 
+def test_cause_4_every_question_answered_with_many_dont_knows_says_which_answers_are_missing(
+    growth: Questionnaire,
+) -> None:
+    """A skincare brand answered all 75 questions, 17 of them "don't know": "Not enough answers" beside "75 of
+    75 answered" read as a bug to a consultant. The message says the answers missing are real ones, where."""
+    result = score(growth, case_answers(growth, "skincare-brand-dont-know"))
+    b = result.balance
+    assert b.quadrant == "not_placed" and all(d.unanswered == 0 for d in result.dimensions)
+    assert b.message == "Too many “don't know” answers in Process and Capacity to place the business."
+    assert result.dimension("process").dont_know >= 5 and result.dimension("capacity").dont_know >= 5
+
+
 def test_cause_4_a_verdict_whose_range_straddles_a_line_is_borderline(growth: Questionnaire) -> None:
     answers = case_answers(growth, "hvac-steady-grower")
     # a few team answers left open: placed, but the range crosses the scale-ready line
