@@ -58,6 +58,7 @@ def _next_score(
     reading: Reading = PLAIN,
     *,
     modest: bool = False,
+    prefer: str | None = None,
 ) -> tuple[float, str | None, str | None]:
     """The level a finding aims for: its score, what it looks like in words (the level's anchor where it
     has one) and its short name (the label "now" is shown with, so the two read alike). The first level
@@ -67,13 +68,16 @@ def _next_score(
     For a number the search walks from the answer's band towards the better side, so a question that
     punishes both extremes (too much stock, too little) points back towards the middle, never across it.
     ``modest``: a demand lever aims one level up, the next thing to try, not the far end of its ladder.
+    ``prefer``: on a multiple-choice question, the option the advice given adds (a recommendation's
+    ``adds``), so the heading names what the advice under it says to do.
     """
     if isinstance(question, MultipleChoiceQuestion):
         chosen = set(answer.value) if answer is not None and answer.kind == "value" else set()
         candidates = [o for o in question.options if o.id not in chosen and o.value > 0]
         if not candidates:
             return current, None, None
-        best = max(candidates, key=lambda o: o.value)
+        preferred = [o for o in candidates if o.id == prefer]
+        best = preferred[0] if preferred else max(candidates, key=lambda o: o.value)
         trial = Answer(question.id, "value", (*chosen, best.id))
         new_score, _ = answer_score(questionnaire, question, trial)
         added = f"add “{tr(best.label)}”"
@@ -357,7 +361,16 @@ def rank_findings(
         current = qs.score if qs.score is not None else lowest_share(questionnaire, question)
         if not dont_know and current >= GOOD_STEP - EPS:
             continue  # already at a level good in itself: where a finding would aim, so polishing, not a fix
-        new_score, next_label, next_name = _next_score(questionnaire, question, answer, current, reading, modest=lever)
+        prefer = None
+        if isinstance(question, MultipleChoiceQuestion) and not dont_know:
+            # the option the first advice given adds: a plan B for a cash shortfall, not "add a demand spike"
+            # above advice that (with no rush coming) says nothing about spikes (a consultant's review)
+            given_advice = _matching_advice(question, answer, current, lang, exposure)
+            kept = [r for r in given_advice if rush or failing or not r.needs_load]
+            prefer = next((r.adds for r in kept if r.adds), None)
+        new_score, next_label, next_name = _next_score(
+            questionnaire, question, answer, current, reading, modest=lever, prefer=prefer
+        )
         points = 0.0
         if qs.counted and counted_weight.get(qs.dimension):
             points = 100 * qs.weight * (new_score - current) / counted_weight[qs.dimension]

@@ -767,6 +767,18 @@ class _Checker:
                             ("questions", q_index, "recommendations", r_index, "needs", n_index),
                         )
         for q_index, q in self.items["questions"]:
+            options = [o.id for o in getattr(q, "options", None) or []]
+            for r_index, rec in enumerate(q.recommendations):
+                if rec.adds is not None and (not isinstance(q, MultipleChoiceQuestion) or rec.adds not in options):
+                    where = "is not a multiple-choice question" if not isinstance(q, MultipleChoiceQuestion) else ""
+                    self.add(
+                        "RQ216",
+                        f"question `{q.id}` recommendation adds "
+                        + (f"option `{rec.adds}`, but `{q.id}` {where}" if where else f"unknown option `{rec.adds}`")
+                        + (_did_you_mean(rec.adds, options) if not where else ""),
+                        ("questions", q_index, "recommendations", r_index, "adds"),
+                    )
+        for q_index, q in self.items["questions"]:
             for l_index, name in enumerate(q.levers):
                 if name == q.id or name not in known:
                     what = "itself" if name == q.id else f"unknown question `{name}`"

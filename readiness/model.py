@@ -232,6 +232,12 @@ class Recommendation(_Model):
         "(e.g. measure the website's peak before moving to hosting that scales). Ignored when that "
         "question has no finding.",
     )
+    adds: Id | None = Field(
+        default=None,
+        description="On a multiple-choice question: the option this advice adds (a plan B for a cash shortfall "
+        "adds `cash_gap`). The finding's next step then names the option of the first advice given that adds "
+        "one, so the heading and the advice under it agree; without it, the highest-valued option not ticked.",
+    )
     needs_load: bool = Field(
         default=False,
         description="A precaution against a rush (a plan B for a demand spike): given only while a rush can "

@@ -19,7 +19,7 @@ from readiness import balance as balance_module
 from readiness import score
 from readiness.answers import Answer
 from readiness.errors import QuestionnaireError
-from readiness.loader import load_questionnaire, parse_questionnaire
+from readiness.loader import check_text, load_questionnaire, parse_questionnaire
 from readiness.model import Questionnaire
 from readiness.summary import weakest_text
 
@@ -507,6 +507,57 @@ def test_a_waiting_list_is_not_a_rush_at_the_website(growth: Questionnaire) -> N
     assert _website_findings(growth, answers) == set()
     feature = with_values(answers, event_ahead="new_event", event_multiple=5, event_weeks=4)
     assert _website_findings(growth, feature) == {"website_peak"}  # its booking app is already proven
+
+
+def _plan_b(q: Questionnaire, answers: dict[str, Answer]) -> tuple[str | None, list[str]]:
+    finding = next(f for f in score(q, answers).findings if f.question_id == "contingency_plans")
+    return finding.next, [a.text for a in finding.recommendations]
+
+
+def test_the_plan_b_heading_names_the_plan_its_advice_writes(growth: Questionnaire) -> None:
+    """A coffee roaster with no rush coming was told "Next: add “Orders suddenly jump far above normal”" above
+    advice to write a plan B for a cash shortfall (a consultant's review). The heading names the option the
+    first advice given adds; with a rush coming, that is the demand spike's plan B again."""
+    # the roaster with a plan B for a key person only
+    answers = with_values(case_answers(growth, "coffee-roaster-aiming-to-double"), contingency_plans=("key_person",))
+    heading, advice = _plan_b(growth, answers)
+    assert heading == "add “A cash shortfall, such as a big customer paying late”"
+    assert any(a.startswith("Write a plan B for a cash shortfall") for a in advice)
+    assert not any("demand spike" in a for a in advice)
+    rush = with_values(answers, event_ahead="new_event", event_multiple=10, event_weeks=4)
+    heading, advice = _plan_b(growth, rush)
+    assert heading == "add “Orders suddenly jump far above normal”"
+    assert any(a.startswith("Write a plan B for a demand spike") for a in advice)
+
+
+def test_advice_that_adds_an_unknown_option_is_located() -> None:
+    """Misspelt, it would fall back to the first option left silently: a warning names the file, line and key."""
+    problems = check_text(
+        textwrap.dedent(HEADER)
+        + "questions:\n"
+        + textwrap.indent(
+            textwrap.dedent(
+                """
+            - id: plans
+              dimension: ops
+              type: multiple_choice
+              text: Which plans?
+              options:
+                - {id: spike, label: Spike, value: 1}
+                - {id: cash, label: Cash, value: 1}
+              recommendations:
+                - {when: "'cash' not in value", text: Write one., adds: cahs}
+            - {id: d, dimension: demand, type: scale, scale: four, text: D?}
+            """
+            ),
+            "  ",
+        ),
+        "plans.yaml",
+    )
+    (problem,) = [p for p in problems if p.code == "RQ216"]
+    text = str(problem)
+    assert "adds unknown option `cahs`" in text and "cash" in text and "recommendations[0].adds" in text
+    assert text.startswith("plans.yaml:") and not problem.is_error
 
 
 def test_a_failing_critical_precaution_is_said_whatever_the_load(growth: Questionnaire) -> None:
