@@ -361,13 +361,14 @@ def rank_findings(
         current = qs.score if qs.score is not None else lowest_share(questionnaire, question)
         if not dont_know and current >= GOOD_STEP - EPS:
             continue  # already at a level good in itself: where a finding would aim, so polishing, not a fix
-        prefer = None
-        if isinstance(question, MultipleChoiceQuestion) and not dont_know:
-            # the option the first advice given adds: a plan B for a cash shortfall, not "add a demand spike"
-            # above advice that (with no rush coming) says nothing about spikes (a consultant's review)
-            given_advice = _matching_advice(question, answer, current, lang, exposure)
-            kept = [r for r in given_advice if rush or failing or not r.needs_load]
-            prefer = next((r.adds for r in kept if r.adds), None)
+        # "Don't know" gets the advice for the worst answer, which is what it counts as (after the hint below).
+        advised_answer = _worst_answer(questionnaire, question) if dont_know else answer
+        matched = _matching_advice(question, advised_answer, current, lang, exposure)
+        # A precaution against a rush is not advice for a business no rush is coming to (its other advice is).
+        kept = [r for r in matched if rush or failing or not r.needs_load]
+        # The next step names the option the first advice given adds: a plan B for a cash shortfall, not "add a
+        # demand spike" above advice that (with no rush coming) says nothing about spikes (a consultant's review).
+        prefer = next((r.adds for r in kept if r.adds), None) if not dont_know else None
         new_score, next_label, next_name = _next_score(
             questionnaire, question, answer, current, reading, modest=lever, prefer=prefer
         )
@@ -400,12 +401,7 @@ def rank_findings(
         if said_by:  # harm already done: the owner has seen it go wrong, so it is not only a risk
             factor *= NAMED_WEIGHT
         impact *= factor
-        if dont_know:
-            # "Don't know" gets the advice for the worst answer, which is what it counts as, after the hint.
-            answer = _worst_answer(questionnaire, question)
-        matched = _matching_advice(question, answer, current, lang, exposure)
-        # A precaution against a rush is not advice for a business no rush is coming to (its other advice is).
-        advice = [_advice(r, lang) for r in matched if rush or failing or not r.needs_load]
+        advice = [_advice(r, lang) for r in kept]
         if dont_know:
             hint = (
                 tr(question.dont_know_advice, lang)

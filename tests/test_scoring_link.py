@@ -288,34 +288,29 @@ OVER_SUPPLY = """\
 """
 
 
+def _forecast_weight(values: dict[str, int], **changed: int) -> float:
+    """The forecasting finding's priority, on the headroom questionnaire with its over-supply questions."""
+    q = parse_questionnaire(HEADROOM + OVER_SUPPLY, "headroom.yaml").questionnaire
+    result = score(q, {k: Answer(k, "value", v) for k, v in {**values, **changed}.items()})
+    return next(f.priority for f in result.findings if f.question_id == "forecast")
+
+
 def test_over_supply_weighs_only_where_supply_runs_ahead() -> None:
     """Quiet demand alone is no sign of padded forecasts: a quiet garage with a fortnight of parts was told
     to fix its forecast padding first, and a consultant struck it out. The forecasting fix weighs as a
     guard against over-supply only where an answer shows supply running ahead (months of stock)."""
-    q = parse_questionnaire(HEADROOM + OVER_SUPPLY, "headroom.yaml").questionnaire
     values = {"busy": 60, "second_line": 3, "runway": 3, "hands": 3, "cover": 3, "forecast": 1, "orders": 0}
-
-    def forecast_weight(stock: int) -> float:
-        result = score(q, {k: Answer(k, "value", v) for k, v in {**values, "stock": stock}.items()})
-        return next(f.priority for f in result.findings if f.question_id == "forecast")
-
     # no demand at all: full slack (0.5 + 1) with months of stock; none of its weight (0.5) with three weeks
-    assert forecast_weight(120) == pytest.approx(3 * forecast_weight(20), rel=0.01)
+    assert _forecast_weight(values, stock=120) == pytest.approx(3 * _forecast_weight(values, stock=20), rel=0.01)
 
 
 def test_over_supply_is_not_what_a_business_with_a_full_busiest_step_faces() -> None:
     """Quiet demand beside strong operations reads as slack, unless the busiest step is full: then the
     forecasting fix (slack) does not outrank what relieves the bottleneck."""
-    q = parse_questionnaire(HEADROOM + OVER_SUPPLY, "headroom.yaml").questionnaire
     values = {"second_line": 3, "runway": 3, "hands": 3, "cover": 3, "forecast": 1, "orders": 0, "stock": 120}
-
-    def forecast_weight(busy: int) -> float:
-        result = score(q, {k: Answer(k, "value", v) for k, v in {**values, "busy": busy}.items()})
-        return next(f.priority for f in result.findings if f.question_id == "forecast")
-
     # with room, operations far ahead of no demand is full slack: weight 1 x (0.5 + 1); with the busiest
     # step full (its band scores 0) slack weighs nothing: 0.5
-    assert forecast_weight(60) == pytest.approx(3 * forecast_weight(90), rel=0.01)
+    assert _forecast_weight(values, busy=60) == pytest.approx(3 * _forecast_weight(values, busy=90), rel=0.01)
 
 
 def test_a_near_tie_goes_to_the_measured_bottleneck() -> None:
@@ -396,7 +391,6 @@ def test_the_weakest_link_sentence_says_which_way_its_figure_moves_and_why_a_low
     """A reader sees the weakest link's card beside its dimension's score in the table, and maybe another
     dimension scored lower: the sentence reconciles both, in the direction the figure really moved (QA: "it
     counts as 25" after "its weakest part carries the load" read as the load raising it)."""
-    from readiness.summary import weakest_text
     from tests.test_calibration import CASES, run_case
 
     up = down = lower = held_back = 0
