@@ -437,6 +437,7 @@ def rank_findings(
                 dimension_title=dim.title,
                 failing=failing,
                 named_by=said_by,
+                steers=steer,
             )
         )
     # Near-ties go to the measured bottleneck: a headroom question showing the busiest step filling up or

@@ -188,6 +188,9 @@ class Finding:
     lever_of: str | None = None
     #: What the owner said is going wrong today that this finding fixes (the options' labels), else ().
     named_by: tuple[str, ...] = ()
+    #: Weighed as a brake (price while demand is ahead, docs/scoring.md §4 "Price is a brake"), so the page can
+    #: say why a margin question ranks among the brakes.
+    steers: bool = False
 
 
 @dataclass(frozen=True)

@@ -707,11 +707,23 @@ def lever_words(finding: Finding) -> str | None:
     return f"Ranked just ahead of “{finding.lever_of.rstrip('.')}”: this is one of the ways to fix it."
 
 
+def steer_words(finding: Finding) -> str | None:
+    """Why a price question ranks among the brakes while demand is ahead, in a sentence; None otherwise.
+    Without it a reader sees a margin question lead a business that is short of capacity, not of money."""
+    if not finding.steers:
+        return None
+    return (
+        "Ranked with the brakes: demand is ahead of what you can deliver, so a higher price holds some of it "
+        "back and pays for the capacity you add."
+    )
+
+
 def why_here_words(finding: Finding) -> str | None:
     """Why a finding ranks where it does when a rule moved it there, in a sentence or two: the owner said
-    it has gone wrong already, or it is a lever just ahead of the summary figure it fixes. None when its
-    own impact alone placed it."""
-    return " ".join(w for w in (named_words(finding), lever_words(finding)) if w) or None
+    it has gone wrong already, it is a lever just ahead of the summary figure it fixes, or it is a price
+    weighed as a brake. None when its own impact alone placed it."""
+    parts = (named_words(finding), lever_words(finding), steer_words(finding))
+    return " ".join(w for w in parts if w) or None
 
 
 def next_step_words(finding: Finding) -> tuple[str | None, str | None]:

@@ -14,7 +14,8 @@ import pytest
 from readiness import parse_questionnaire, score
 from readiness.answers import Answer
 from readiness.model import Questionnaire
-from readiness.summary import weakest_text
+from readiness.results import Finding
+from readiness.summary import weakest_text, why_here_words
 
 HEADER = """
 schema_version: 1
@@ -468,17 +469,21 @@ def test_a_waiting_list_is_priced_first() -> None:
     plain margin lever: nothing to hold back."""
     price = "  - {id: price, dimension: capacity, area: cash, type: scale, scale: four, text: Price%s}\n"
 
-    def priority(steers: bool, **values: int) -> tuple[str, float]:
+    def finding(steers: bool, **values: int) -> tuple[str, Finding]:
         extra = price % (", steers_demand: true" if steers else "")
         q = parse_questionnaire(HEADROOM + extra, "headroom.yaml").questionnaire
         result = score(q, {k: Answer(k, "value", v) for k, v in values.items()})
-        return result.balance.quadrant, next(f.priority for f in result.findings if f.question_id == "price")
+        return result.balance.quadrant, next(f for f in result.findings if f.question_id == "price")
 
     ahead = {"busy": 90, "second_line": 1, "runway": 1, "hands": 1, "cover": 1, "orders": 3, "price": 0}
-    verdict, steered = priority(True, **ahead)
+    verdict, steered = finding(True, **ahead)
     assert verdict in ("danger_zone", "demand_ahead_controlled")
-    assert steered == pytest.approx(2 * priority(False, **ahead)[1], rel=0.01)
+    assert steered.priority == pytest.approx(2 * finding(False, **ahead)[1].priority, rel=0.01)
+    # The reader is told why a margin question leads a business short of capacity, not of money.
+    assert "Ranked with the brakes" in (why_here_words(steered) or "")
+    assert why_here_words(finding(False, **ahead)[1]) is None
     quiet = {**ahead, "busy": 40, "second_line": 3, "hands": 3, "cover": 3, "orders": 0}
-    verdict, steered = priority(True, **quiet)
+    verdict, steered = finding(True, **quiet)
     assert verdict not in ("danger_zone", "demand_ahead_controlled")
-    assert steered == pytest.approx(priority(False, **quiet)[1], rel=0.01)
+    assert steered.priority == pytest.approx(finding(False, **quiet)[1].priority, rel=0.01)
+    assert why_here_words(steered) is None  # in quiet times price is a plain margin finding
