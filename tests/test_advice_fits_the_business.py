@@ -59,6 +59,7 @@ GOODS_ONLY: dict[str, str] = {
     "product page": r"\bproduct pages?\b",
     "reorder": r"\breorder",
     "shelves": r"\bshel(?:f|ves)\b(?! life)",
+    "second machine": r"\bsecond machines?\b",
 }
 
 #: Words that fit only a business whose people's time is what it sells; a goods business is never advised
@@ -217,6 +218,7 @@ def test_the_word_lists_catch_what_the_consultants_found() -> None:
         ("utilization", "Find out why (work that stopped coming, stock made ahead instead of to order)."),
         ("when_full", "Sell pre-orders with honest dispatch dates."),
         ("quality_checks", "Build them into the work (scan to pack, sign-off before invoicing)."),
+        ("utilization", "The cheapest way to add half as much again: an extra shift, a second machine."),
     ]
     assert {m.split(":")[0] for m in misfits("x", before, GOODS_ONLY, {})} == {qid for qid, _ in before}
     assert not misfits("x", [("q", "A relationship, a shelf life, a backpack, a shipshape plan.")], GOODS_ONLY, {})
