@@ -65,6 +65,70 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 19 held back (eight cases by two consultants who never saw the tool's output, each answering what
+    # has gone wrong lately), run once on 2026-11-29 on the rules of 2.3.3 and on "one demand fix at a time"
+    # (declared beforehand: adopted if it lost nothing there, held over if it fired on no case; it fired on none,
+    # the one business read as idle having a single demand finding among its first three, and is held over). Kept
+    # as found.
+    ("brookfield-speech-therapy-waiting-list", "first_fixes"): (
+        "held back; first run: weeks to productive, pricing lever, extra hands lead; the expert's key person "
+        "cover, published lead time ranks 7"
+    ),
+    ("brookfield-speech-therapy-waiting-list", "must_not_advise"): (
+        "held back; first run: advises surge plan, which the expert rules out"
+    ),
+    ("cargo-bike-courier-doubling-on-one-dispatcher", "first_fixes"): (
+        "held back; first run: cash runway, key person cover, when full lead; the expert's staff turnover, extra "
+        "hands … ranks 5"
+    ),
+    ("cargo-bike-courier-doubling-on-one-dispatcher", "weakest"): (
+        "held back; first run: capacity (25, cash) is named; the expert names team or technology"
+    ),
+    ("fancy-dress-shop-with-padded-halloween-stock", "first_fixes"): (
+        "held back; first run: stock cleanup, supplier payment, stock cover lead; the expert's forecast bias, "
+        "forecast accountability … ranks 4"
+    ),
+    ("fancy-dress-shop-with-padded-halloween-stock", "must_not_advise"): (
+        "held back; first run: advises website peak, website spike; “load test”, which the expert rules out"
+    ),
+    ("glenmuir-haggis-burns-night-listing", "first_fixes"): (
+        "held back; first run: restore tested, single source, pricing lever lead; the expert's contingency plans, "
+        "bottleneck known … ranks 7; the expert's plan changes, promises match … ranks 8"
+    ),
+    ("oakline-tree-care-broken-start-dates", "first_fixes"): (
+        "held back; first run: promises match, when full, quarterly priorities lead; the expert's booking system, "
+        "order system … ranks 19; the expert's surge plan, contingency plans ranks 12"
+    ),
+    ("oakline-tree-care-broken-start-dates", "must_not_advise"): (
+        "held back; first run: advises weeks to double, which the expert rules out"
+    ),
+    ("oakline-tree-care-broken-start-dates", "weakest"): (
+        "held back; first run: technology (23, data_and_resilience) is named; the expert names demand_management"
+    ),
+    ("outsourced-support-agency-before-retailer-contract", "first_fixes"): (
+        "held back; first run: cash runway, payment days, growth funding lead; the expert's quality checks ranks "
+        "4; the expert's campaigns with ops, plan changes … ranks 11"
+    ),
+    ("outsourced-support-agency-before-retailer-contract", "quadrant"): (
+        "held back; first run: foundation: demand pressure 62 against a weakest link of 50 (capacity); the expert "
+        "reads scale ready"
+    ),
+    ("penrose-conveyancing-lost-referrers", "first_fixes"): (
+        "held back; first run: customer churn, forecast bias, forecast accountability lead; the expert's owner "
+        "time split, demand channels … ranks 16; the expert's clear roles, quarterly priorities … ranks 4; the "
+        "expert's unit economics, pricing lever ranks 5"
+    ),
+    ("penrose-conveyancing-lost-referrers", "quadrant"): (
+        "held back; first run: foundation: demand pressure 27 against a weakest link of 50 (technology); the "
+        "expert reads idle capacity"
+    ),
+    ("penrose-conveyancing-lost-referrers", "weakest"): (
+        "held back; first run: technology (50, online_front) is named; the expert names team or process"
+    ),
+    ("riding-school-weighing-indoor-arena", "first_fixes"): (
+        "held back; first run: key person cover, order system, booking system lead; the expert's kpi review, unit "
+        "economics … ranks 7"
+    ),
     # --- Round 18 held back (eight cases by two consultants who never saw the tool's output, each answering what
     # has gone wrong lately), run once on 2026-11-29 on the rules of 2.3.2 and on "quiet demand names the part in
     # the worst state" (declared beforehand on strict terms, its margin being tuned: adopted only if it named
