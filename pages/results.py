@@ -10,6 +10,7 @@ from readiness.model import tr
 from readiness.summary import (
     cap_texts,
     deadline_text,
+    decision_words,
     dimension_markdown,
     finding_markdown,
     index_range_text,
@@ -141,6 +142,8 @@ for text in cap_texts(result):
     st.error(text, icon=":material/block:")
 if open_critical := open_critical_text(result):
     st.warning(open_critical, icon=":material/help:")
+if decision := decision_words(result):  # the step the owner came with, read against the verdict
+    st.info(f"**{md_literal(decision[0])}.** {md_literal(decision[1])}", icon=":material/alt_route:")
 
 specs = scores.chart_specs(result)
 first, second = st.columns([3, 2])

@@ -167,6 +167,12 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "invalid contradiction rule",
                 "A `contradictions` rule needs a valid `when` condition over question ids and a `message`.",
             ),
+            Code(
+                "RQ222",
+                "invalid verdict advice",
+                "An option's `verdicts` are keyed by the balance's verdicts (danger_zone, demand_ahead_controlled, "
+                "idle_capacity, foundation, scale_ready, not_placed); a text may name only `{weakest}`.",
+            ),
         ),
     ),
     (

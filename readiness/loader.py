@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from readiness import expr
+from readiness.balance import QUADRANTS
 from readiness.errors import Problem, QuestionnaireError, with_excerpts
 from readiness.model import (
     QUESTION_TYPES,
@@ -539,7 +541,10 @@ class _Checker:
             # surge stress test rather than scored) may have weight 0 on purpose.
             # (Not while a question is unreadable: its show_if may be the one reading this gate.)
             # A question naming harm (an option's points_to) orders the findings instead of scoring.
-            names_harm = any(getattr(o, "points_to", None) for o in getattr(q, "options", None) or [])
+            # So does a question whose options speak to the verdict (a step the owner is weighing).
+            names_harm = any(
+                getattr(o, "points_to", None) or getattr(o, "verdicts", None) for o in getattr(q, "options", None) or []
+            )
             if (
                 q.weight == 0
                 and q.scored
@@ -733,6 +738,33 @@ class _Checker:
             )
         self._option_literals(q, condition, path, valid)
 
+    def _verdicts(self) -> None:
+        """What an option tells an owner weighing a step is keyed by the balance's verdicts and may name the
+        weakest link only: a misspelt verdict would never be shown, and an unknown `{name}` would be printed
+        to the owner as written."""
+        for q_index, q in self.items["questions"]:
+            for o_index, option in enumerate(getattr(q, "options", None) or []):
+                for key, text in getattr(option, "verdicts", {}).items():
+                    path: PathKey = ("questions", q_index, "options", o_index, "verdicts", key)
+                    if key not in QUADRANTS:
+                        self.add(
+                            "RQ222",
+                            f"option `{option.id}` of question `{q.id}` speaks to unknown verdict `{key}`"
+                            f"{_did_you_mean(key, list(QUADRANTS))}",
+                            path,
+                            value=False,
+                        )
+                    for said in text.values() if isinstance(text, dict) else [text]:
+                        for name in re.findall(r"\{([^{}]*)\}", said):
+                            if name != "weakest":
+                                self.add(
+                                    "RQ222",
+                                    f"option `{option.id}` of question `{q.id}` names `{{{name}}}`; "
+                                    "a verdict's text may name only `{weakest}`",
+                                    path,
+                                    within=f"{{{name}}}",
+                                )
+
     def consistency(self) -> None:
         """Contradiction rules, recommendation `needs` and the control dimension name real things."""
         known = {q.id for _, q in self.items["questions"]}
@@ -799,6 +831,7 @@ class _Checker:
                             f"{_did_you_mean(name, sorted(known)) if name not in known and name != q.id else ''}",
                             ("questions", q_index, "options", o_index, "points_to", p_index),
                         )
+        self._verdicts()
         numbers = {q.id for _, q in self.items["questions"] if isinstance(q, NumberQuestion)}
         for q_index, q in self.items["questions"]:
             reads = []

@@ -263,6 +263,14 @@ class ChoiceOption(_Model):
         "as harm already done, ahead of risks of the same weight (docs/scoring.md, section 4). The score is "
         "unchanged.",
     )
+    verdicts: dict[str, Text] = Field(
+        default_factory=dict,
+        description="What to tell an owner who answered this option, a step they are weighing (a second site, "
+        "a big hire), by where the balance places the business: keys are the verdicts (danger_zone, "
+        "demand_ahead_controlled, idle_capacity, foundation, scale_ready, not_placed), and `{weakest}` in a "
+        "text names the weakest link. Shown beside the verdict; the score is unchanged (docs/scoring.md, "
+        "'The step the owner is weighing').",
+    )
 
 
 class Band(_Model):

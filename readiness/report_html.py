@@ -25,7 +25,15 @@ Paper = Literal["A4", "Letter"]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: How much the summary shows, longest first: (fixes, actions in the first 30 days, whether the fixes
 #: start a new page). The first that fits the summary's pages is used (`fit_pdf`).
-SUMMARY_LENGTHS = ((5, 6, True), (5, 5, False), (5, 4, False), (4, 4, False), (3, 3, False), (3, 2, False))
+SUMMARY_LENGTHS = (
+    (5, 6, True),
+    (5, 5, False),
+    (5, 4, False),
+    (4, 4, False),
+    (3, 3, False),
+    (3, 2, False),
+    (3, 1, False),
+)
 
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 

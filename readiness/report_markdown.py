@@ -39,6 +39,8 @@ def render_markdown(report: Report, top: int = 10) -> str:
         "",
         " ".join(report.summary),
     ]
+    if report.decision:
+        lines += ["", f"**{report.decision_heading}.** {report.decision}"]
     lines += [
         "",
         "## Dimensions, weakest first",

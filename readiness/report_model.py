@@ -22,6 +22,7 @@ from readiness.summary import (
     advice_when,
     cap_texts,
     deadline_text,
+    decision_words,
     index_range_text,
     lever_words,
     next_step_words,
@@ -146,6 +147,10 @@ class Report:
     balance_range: str = ""
     #: The known event ahead against the plan's periods, when it falls inside them, else "".
     deadline: str = ""
+    #: The step the owner is weighing ("The step you are weighing: A key hire (…)") and what
+    #: the verdict says about it, else "" (docs/scoring.md, "The step the owner is weighing").
+    decision_heading: str = ""
+    decision: str = ""
 
     @property
     def weakest_first(self) -> tuple[DimensionRow, ...]:
@@ -458,6 +463,8 @@ def build_report(
         balance_index=scale.signed(scale.balance_index(b, sc), sc),
         balance_range=index_range_text(b, sc),
         deadline=deadline_text(result) or "",
+        decision_heading=decision[0] if (decision := decision_words(result)) else "",
+        decision=decision[1] if decision else "",
         quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),
         quadrant_meaning=b.meaning or "",
         quadrant_id=b.quadrant,

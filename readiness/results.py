@@ -223,6 +223,20 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """A step the owner said they are weighing (a second site, a big hire), and what the verdict says about
+    it. Consultants reviewing reports found them silent on the very decision the owner had come with."""
+
+    question_id: str
+    option: str
+    #: The step in the owner's words ("A shop, showroom or sales branch to sell more").
+    label: str
+    #: The verdict it was read against (the leaning one when the business is not placed).
+    verdict: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ScoreResult:
     questionnaire_id: str
     questionnaire_version: str
@@ -243,6 +257,8 @@ class ScoreResult:
     #: how scores are shown (readiness.scale) and the headline's name; see readiness/scale.py
     score_scale: ScoreScale = field(default_factory=ScoreScale)
     overall_label: str = "Operations readiness"
+    #: The step the owner is weighing and what the verdict says about it (docs/scoring.md), else None.
+    decision: Decision | None = None
 
     def dimension(self, dimension_id: str) -> DimensionScore:
         return next(d for d in self.dimensions if d.id == dimension_id)

@@ -40,6 +40,7 @@ from readiness.balance import (
     pressure_kinds,
     weigh_balance,
 )
+from readiness.decision import decision_for
 from readiness.dimensions import (
     EPS,
     answer_score,
@@ -182,6 +183,7 @@ def score(
         plan=plan,
         score_scale=questionnaire.score_scale,
         overall_label=scale.headline_label(questionnaire, lang),
+        decision=decision_for(questionnaire, given, shown, balance, dimensions, lang),
     )
 
 

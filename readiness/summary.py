@@ -71,6 +71,8 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     lines += [f"- {text}" for text in cap_texts(result)]
     if open_critical := open_critical_text(result):
         lines.append(f"- {open_critical}")
+    if decision := decision_words(result):
+        lines.append(f"- **{decision[0]}.** {decision[1]}")
     lines += [
         "",
         "## Dimensions",
@@ -705,6 +707,14 @@ def lever_words(finding: Finding) -> str | None:
     if not finding.lever_of:
         return None
     return f"Ranked just ahead of “{finding.lever_of.rstrip('.')}”: this is one of the ways to fix it."
+
+
+def decision_words(result: ScoreResult) -> tuple[str, str] | None:
+    """(heading, advice) for the step the owner said they are weighing, read against the verdict; None when
+    they named none. One wording for the page, the reports and the summary, so they never disagree."""
+    if result.decision is None:
+        return None
+    return f"The step you are weighing: {result.decision.label.rstrip('.')}", result.decision.text
 
 
 def steer_words(finding: Finding) -> str | None:

@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from readiness.balance import QUADRANTS
 from readiness.errors import ProblemsError, ReadinessError
 from readiness.loader import parse_questionnaire
 from readiness.model import (
@@ -84,10 +85,16 @@ SETTINGS_COLUMNS = (
     "unanswered",
     "rollup",
 )
+#: What an option tells an owner weighing that step, one text column per verdict (``verdict_danger_zone``).
+VERDICT_COLUMNS = tuple(f"verdict_{verdict}" for verdict in QUADRANTS)
 COLUMNS: dict[str, tuple[str, ...]] = {
     "survey": SURVEY_COLUMNS,
     # `score`, not `value`: XLSForm reads `value` as another name for `name`
-    "choices": ("list_name", "name", "label", "score", "weight", "description", "finding", "points_to", "list_label"),
+    "choices": (
+        *("list_name", "name", "label", "score", "weight", "description", "finding", "points_to"),
+        *VERDICT_COLUMNS,
+        "list_label",
+    ),
     "settings": SETTINGS_COLUMNS,
     "dimensions": ("name", "label", "side", "weight", "description"),
     "areas": ("dimension", "name", "label", "description"),
@@ -131,7 +138,7 @@ EXTRA_COLUMNS = {sheet: fields - _HANDLED[sheet] for sheet, fields in _MODEL_FIE
 TEXT_COLUMNS = frozenset(
     {"label", "hint", "description", "unit", "text", "form_title", "score_label", "score_unit", "list_label"}
 )
-TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice", "finding"}
+TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice", "finding", *VERDICT_COLUMNS}
 YES_NO_LIST = "yes_no"
 #: Far above any real questionnaire (the default one has ~130 questions); read no further than this.
 MAX_ROWS = 5_000
@@ -518,6 +525,9 @@ def workbook_to_data(
                     option["finding"] = f
                 if ids := str(r.get("points_to") or "").replace(",", " ").split():  # harm named: where it is fixed
                     option["points_to"] = ids
+                said = {c.removeprefix("verdict_"): t for c in VERDICT_COLUMNS if (t := _text(r, c)) is not None}
+                if said:  # a step the owner is weighing: what each verdict means for it
+                    option["verdicts"] = said
                 options.append(option)
             question["options"] = options
         elif base in ("integer", "decimal"):
@@ -917,6 +927,8 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                 _put_text(orow, "finding", o.finding)
                 if o.points_to:  # space-separated ids, as XLSForm writes a list in one cell
                     orow["points_to"] = " ".join(o.points_to)
+                for verdict, said in o.verdicts.items():
+                    _put_text(orow, f"verdict_{verdict}", said)
                 tables["choices"].append(orow)
         elif isinstance(question, NumberQuestion):
             row["type"] = "integer" if question.integer else "decimal"
