@@ -199,6 +199,26 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     assert len(at.get("vega_lite_chart")) == 4
 
 
+def test_the_results_say_what_the_verdict_means_for_the_step_the_owner_is_weighing(db: Store) -> None:
+    """The demo's owner is weighing a second batch freezer, in the danger zone: the page says what the verdict
+    means for it, in the engine's words; an owner weighing nothing is told nothing."""
+    from readiness.answers import Answer
+
+    at = app()
+    at.button(key="home_demo").click().run()
+    q = load_questionnaire(GROWTH)
+    answers, _ = load_answers(q, DEMO_ANSWERS)
+    decision = score(q, answers).decision
+    assert decision is not None and decision.option == "equipment"
+    said = [i.body.replace("\\", "") for i in at.info if "The step you are weighing" in i.body]
+    assert said == [f"**The step you are weighing: {decision.label}.** {decision.text}"]
+    db.save_answers(opened(at), [Answer("decision_ahead", "value", "nothing_big")])
+    st.cache_data.clear()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception, at.exception
+    assert not any("The step you are weighing" in i.body for i in at.info)
+
+
 def test_a_number_finding_shows_the_owners_own_figure_beside_its_band(db: Store) -> None:
     """As the reports do: "now: 1.5 × a normal day (Barely tested)", never the band alone."""
     q = load_questionnaire(GROWTH)

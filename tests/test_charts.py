@@ -122,8 +122,9 @@ def test_heatmap_has_one_square_per_question_asked(demo) -> None:
     assert per_row == {d.title: d.total for d in result.dimensions}
     assert sum(per_row.values()) == 72  # 77 before version 2.1 merged five questions into others
     states = Counter(r["state"] for r in rows)
-    # context: the kind of business, what went wrong lately (2.3), the online share, the stress-test figures...
-    assert states["Don't know"] == 1 and states["Context (not scored)"] == 12
+    # context: the kind of business, what went wrong lately (2.3), the step being weighed (2.4), the online
+    # share, the stress-test figures...
+    assert states["Don't know"] == 1 and states["Context (not scored)"] == 13
     dont_know = next(r for r in rows if r["state"] == "Don't know")
     assert dont_know["level"] is None  # not drawn as a red, lowest answer
 

@@ -133,3 +133,31 @@ def test_what_went_wrong_is_ticked_on_a_phone_kept_and_leads_the_demos_first_fix
         expect(said.first).to_be_visible()
     finally:
         laptop.close()
+
+
+def test_the_step_weighed_is_picked_on_a_phone_and_answered_on_its_results(
+    server: str, browser: Browser, server_store
+) -> None:
+    """The owner picks the big step they are weighing (version 2.4) at the end of the Team step, on a phone; it
+    is stored as it is picked; and the results say what the verdict means for it. With almost nothing else
+    answered the business cannot be placed, and the owner is told to answer the open questions first."""
+    from .test_form import block, start, stored
+
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        secret = start(phone, server, "Marsh Lane Vets", kind="Services")
+        aid = server_store.open_assessment(secret).id
+        expect(phone.get_by_role("heading", name=re.compile(r"^Step 1 of \d+: Team$"))).to_be_visible()
+        box = block(phone, "decision_ahead")
+        site = "A second site to deliver more (a unit, clinic, workshop, depot or territory)"
+        box.get_by_text(site, exact=True).click()
+        answer = stored(server_store, aid, "decision_ahead", lambda a: a is not None and a.value == "second_site")
+        assert answer is not None and answer.value == "second_site"
+        phone.goto(f"{server}/results?a={secret}")
+        said = phone.get_by_text(f"The step you are weighing: {site}.")
+        expect(said).to_be_visible()
+        expect(phone.get_by_text(re.compile(r"Answer the open questions first"))).to_be_visible()
+        said.scroll_into_view_if_needed()
+        phone.screenshot(path=str(ARTIFACTS / "step-weighed-phone.png"))
+    finally:
+        phone.close()

@@ -1,0 +1,244 @@
+"""The step the owner is weighing, read against the verdict.
+
+Consultants reviewing reports blind found them silent on the decision the owner had come with: a second
+site, a fifth room, a big contract. The growth questionnaire asks it (``decision_ahead``, not scored), and
+each option says, per verdict, what the verdict means for that step (``verdicts``). These tests hold the
+rule through the whole engine on businesses the consultants wrote, and the wording on every surface.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness import parse_questionnaire, score
+from readiness.answers import Answer, AnswerSet
+from readiness.balance import QUADRANTS
+from readiness.loader import load_questionnaire
+from readiness.report import build_report, render_markdown
+from readiness.summary import decision_words, markdown
+
+from .casework import case_answers, with_values
+from .conftest import ROOT
+
+GROWTH = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+
+
+def test_every_step_has_advice_for_every_verdict() -> None:
+    """A step the owner can pick is never met with silence, whatever the verdict."""
+    question = GROWTH.question("decision_ahead")
+    steps = [o for o in question.options if o.id != "nothing_big"]
+    assert len(steps) >= 5
+    for option in steps:
+        assert set(option.verdicts) == set(QUADRANTS), option.id
+    assert not next(o for o in question.options if o.id == "nothing_big").verdicts
+
+
+@pytest.mark.parametrize(
+    ("case", "step", "verdict", "opens", "names"),
+    [
+        # A vet whose founder is the bottleneck, tempted by a second site: wait (its expert: "open the second
+        # site now" must not be advised).
+        ("vet-practice-eyeing-second-site", "second_site", "foundation", "Wait.", "Team"),
+        # A print shop with idle presses weighing a new press: fill what you have.
+        ("print-shop-idle-presses", "equipment", "idle_capacity", "Not now.", None),
+        # A dog daycare with a waiting list weighing a key hire: yes, for the part holding the queue back.
+        ("dog-daycare-full-with-waiting-list", "key_hire", "demand_ahead_controlled", "Yes:", "weakest"),
+        # A skincare brand too full of "don't know" to place: answer them first.
+        ("skincare-brand-dont-know", "big_customer", "not_placed", "Answer the open questions first", None),
+    ],
+)
+def test_the_verdict_answers_the_step_the_owner_is_weighing(
+    case: str, step: str, verdict: str, opens: str, names: str | None
+) -> None:
+    answers = case_answers(GROWTH, case)
+    result = score(GROWTH, with_values(answers, decision_ahead=step))
+    assert result.balance.quadrant == verdict
+    assert result.decision is not None and result.decision.verdict == verdict
+    assert result.decision.text.startswith(opens)
+    if names == "weakest":  # the weakest link is named in the owner's words, not as an id
+        assert result.balance.weakest_title and result.balance.weakest_title in result.decision.text
+    elif names:
+        assert names in result.decision.text
+    assert "{" not in result.decision.text and result.balance.weakest not in result.decision.text.split()
+
+
+def weighing_nothing(case: str) -> dict[str, Answer]:
+    """The case's answers without the step its owner is weighing."""
+    return {k: v for k, v in case_answers(GROWTH, case).items() if k != "decision_ahead"}
+
+
+def test_the_step_changes_no_score_no_finding_and_no_verdict() -> None:
+    answers = weighing_nothing("vet-practice-eyeing-second-site")
+    plain = score(GROWTH, answers)
+    weighing = score(GROWTH, with_values(answers, decision_ahead="second_site"))
+    assert plain.decision is None
+    assert weighing.overall == plain.overall and weighing.balance == plain.balance
+    assert [f.question_id for f in weighing.findings] == [f.question_id for f in plain.findings]
+    assert [d.score for d in weighing.dimensions] == [d.score for d in plain.dimensions]
+    assert score(GROWTH, with_values(answers, decision_ahead="nothing_big")).decision is None
+
+
+STEP = """
+schema_version: 1
+id: step
+version: "1"
+title: Step
+dimensions:
+  - {id: team, title: Team, side: operations}
+  - {id: demand, title: Demand, side: demand}
+scales:
+  - id: four
+    options:
+      - {value: 0, label: None}
+      - {value: 1, label: Some}
+      - {value: 2, label: Most}
+      - {value: 3, label: All}
+levels:
+  - {id: low, name: Low, min: 0}
+profiles:
+  - {id: p, title: P, targets: {team: 60}}
+questions:
+  - {id: cover, dimension: team, type: scale, scale: four, text: Cover}
+  - {id: orders, dimension: demand, type: scale, scale: four, text: Orders, pressure: growth}
+  - id: step
+    dimension: team
+    type: single_choice
+    weight: 0
+    text: Which step?
+    options:
+      - {id: none, label: None}
+      - id: site
+        label: A second site
+        verdicts:
+          danger_zone: Fix {weakest} first.
+          idle_capacity: Fill the first one.
+"""
+
+
+def test_a_verdict_with_nothing_to_say_stays_silent_and_a_business_not_placed_is_read_by_its_leaning() -> None:
+    loaded = parse_questionnaire(STEP, "step.yaml")
+    assert not loaded.warnings, loaded.warnings  # weight 0 is right for a question that speaks to a verdict
+    q = loaded.questionnaire
+
+    def told(**values: object) -> str | None:
+        result = score(q, {k: Answer(k, "value", v) for k, v in values.items()})
+        return result.decision.text if result.decision else None
+
+    assert told(cover=0, orders=3, step="site") == "Fix Team first."  # danger zone: the weakest link named
+    assert told(cover=3, orders=0, step="site") == "Fill the first one."  # idle
+    assert told(cover=1, orders=1, step="site") is None  # foundation: this questionnaire says nothing there
+    # Nobody knows whether the cover holds: not placed, leaning to the danger zone, which is what it reads.
+    unsure = {"cover": Answer("cover", "dont_know"), "orders": Answer("orders", "value", 3)}
+    result = score(q, {**unsure, "step": Answer("step", "value", "site")})
+    assert (result.balance.quadrant, result.balance.leaning) == ("not_placed", "danger_zone")
+    assert result.decision is not None and result.decision.verdict == "danger_zone"
+    assert result.decision.text == "Fix Team first."
+
+
+def test_the_step_reads_the_same_on_the_summary_the_report_and_its_markdown() -> None:
+    answers = case_answers(GROWTH, "vet-practice-eyeing-second-site")
+    answers = with_values(answers, decision_ahead="second_site")
+    result = score(GROWTH, answers)
+    heading, advice = decision_words(result) or ("", "")
+    assert heading == (
+        "The step you are weighing: A second site to deliver more (a unit, clinic, workshop, depot or territory)"
+    )
+    report = build_report(GROWTH, result, AnswerSet(answers=answers))
+    assert (report.decision_heading, report.decision) == (heading, advice)
+    assert f"**{heading}.** {advice}" in render_markdown(report)
+    assert f"**{heading}.** {advice}" in markdown(result)
+
+
+def test_a_step_with_nothing_picked_leaves_every_surface_silent() -> None:
+    answers = weighing_nothing("vet-practice-eyeing-second-site")
+    result = score(GROWTH, answers)
+    report = build_report(GROWTH, result, AnswerSet(answers=answers))
+    assert not report.decision and "The step you are weighing:" not in render_markdown(report)
+
+
+#: Calibration businesses whose owner is weighing a step (answered blind from the description) and whose
+#: expert, writing before this rule existed, ruled out taking that step now (their words) ...
+HOLD = {
+    "ashgrove-joinery-waiting-list": "open a showroom",
+    "boutique-hotel-new-owners-chef-holds-the-kitchen": "take on weddings or events now",
+    "brewery-taproom-christmas-parties-and-tv-airing": "open a second bar or buy a bigger brewhouse now",
+    "car-valeting-chain-after-losing-dealer-contract": "open the sixth site",
+    "childrens-activity-camps-doubled-summer": "open the two extra sites this summer",
+    "childrens-shoe-shop-fitting-slots-full-after-rival-closed": "take the unit next door before there are fitters",
+    "cleaning-supplies-distributor-idle-vans-orders-by-phone": "buy another van",
+    "craft-bakery-cafe-round-orders-by-whatsapp": "sign the coffee group for February",
+    "custom-frame-builder-capped-order-book-after-youtube-feature": "launch the cheaper stock-geometry range now",
+    "dental-medical-msp-onboarding-dental-group": "bid for the GP federation tender now",
+    "ebike-shop-idle-workshop-aged-stock": "open the second rental point",
+    "electrical-alarm-maintenance-retail-contract-mobilising": "win more contracts, bid harder",
+    "escape-room-venue-with-empty-weekdays": "build a fifth room",
+    "hardware-timber-merchant-on-1998-system": "buy the second delivery lorry now",
+    "home-care-agency-turning-away-referrals": "bid for the rural lot or accept more council packages now",
+    "hotel-laundry-new-group-contract-falling-behind": "sign the twelve-hotel group or chase more hotels now",
+    "physio-group-with-an-empty-third-clinic": "open the fourth clinic or add capacity",
+    "riding-school-weighing-indoor-arena": "borrow for and build the indoor arena now",
+    "tattoo-studio-books-open-quarterly": "open the Seattle studio now",
+    "vet-practice-eyeing-second-site": "open the second site now",
+    "wedding-dress-alterations-one-seamstress-does-the-lace": "say yes to the boutique's referrals now",
+    "windscreen-franchisee-three-vans-before-frost-season": "take on the neighbouring territory now",
+}
+#: ... or ruled out holding it back.
+GO = {
+    "electrical-contractor-ready-for-university-framework": "turn down or delay the framework",
+    "medical-sample-courier-dispatch-on-one-server": "hold back the bid for its own sake",
+    "school-photographers-adding-a-closed-rivals-schools": "turn the new schools away",
+}
+#: Where the advice and the expert differ, and why. strict: a pass is news.
+STEP_MISSES = {
+    "ebike-shop-idle-workshop-aged-stock": (
+        "its step is a rental point to reach customers (an outlet, as a second helper read it); in idle capacity "
+        "an outlet that reaches new customers is worth a small test, as the fifth blind review's consultant said "
+        "of a distillery's sales branch; this expert rules out any new site while the workshop stands idle"
+    ),
+    "tattoo-studio-books-open-quarterly": (
+        "the advice is conditional: a second site is the fix when the queue waits for room, not for people, and "
+        "the part to fix first is named; the fifth blind review called a plain 'not yet' wrong for a music school "
+        "and a daycare whose queue waits for room; this expert rules out the second studio now"
+    ),
+    "brewery-taproom-christmas-parties-and-tv-airing": (
+        "the step (a second bar in the hall) was answered as equipment; in the danger zone equipment at the step "
+        "that limits output is worth deciding now, and the advice says so on that condition"
+    ),
+    "electrical-contractor-ready-for-university-framework": (
+        "read as demand ahead under control (a known quadrant miss), where a big contract waits for a later start; "
+        "the expert reads scale-ready"
+    ),
+    "medical-sample-courier-dispatch-on-one-server": (
+        "read as foundation (a known quadrant miss), where a big contract waits for the first fixes; the expert "
+        "reads scale-ready"
+    ),
+    "school-photographers-adding-a-closed-rivals-schools": (
+        "read as demand ahead under control (a known quadrant miss), where a big contract waits for a later start; "
+        "the expert reads scale-ready"
+    ),
+}
+
+
+def _step_cases(names: dict[str, str]) -> list[object]:
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=STEP_MISSES[n])) if n in STEP_MISSES else n
+        for n in sorted(names)
+    ]
+
+
+def _holds(case: str) -> bool:
+    result = score(GROWTH, case_answers(GROWTH, case))
+    assert result.decision is not None, f"{case}: its owner is weighing a step"
+    return result.decision.text.startswith(("Not", "Wait"))
+
+
+@pytest.mark.parametrize("case", _step_cases(HOLD))
+def test_a_step_the_expert_ruled_out_for_now_is_not_encouraged(case: str) -> None:
+    """The experts wrote what must not be advised before this rule existed (the texts were reworded once after
+    reading them: docs/scoring.md, "The step the owner is weighing")."""
+    assert _holds(case), HOLD[case]
+
+
+@pytest.mark.parametrize("case", _step_cases(GO))
+def test_a_step_the_expert_would_take_is_not_held_back(case: str) -> None:
+    assert not _holds(case), GO[case]
