@@ -48,6 +48,9 @@ NAMED_WEIGHT = 2.0
 #: "Price is a brake"): it holds demand back where the business is full and pays for the capacity that is
 #: added. Chosen on the seen calibration cases among 1, 1.5, 2 and 3, then tested on a round it had not seen.
 STEER_WEIGHT = 2.0
+#: How many first findings hold one finding per topic at most (docs/scoring.md §4, "One fix, one place"): the
+#: first fixes a report and a plan lead with.
+FIRST_FIXES = 3
 
 
 def _next_score(
@@ -456,7 +459,30 @@ def rank_findings(
 
     findings.sort(key=key)
     titles = {f.question_id: f.title or f.text for f in findings}
-    return [replace(f, lever_of=titles[ahead[f.question_id][2]]) if f.question_id in ahead else f for f in findings]
+    findings = [replace(f, lever_of=titles[ahead[f.question_id][2]]) if f.question_id in ahead else f for f in findings]
+    return one_fix_one_place(findings, {q.id: q.topic for q in questionnaire.questions if q.topic})
+
+
+def one_fix_one_place(findings: list[Finding], topics: Mapping[str, str]) -> list[Finding]:
+    """The first findings hold one finding per topic (docs/scoring.md §4, "One fix, one place"): a second
+    finding of a topic already among the first ``FIRST_FIXES`` waits, in its order, until after them, and
+    says which finding it is fixed with. A consultant reviewing reports blind found the same forecast table,
+    the same load test and the same stock clean-up taking two of the first places."""
+    lead: list[Finding] = []
+    held: list[Finding] = []
+    first: dict[str, Finding] = {}
+    for f in findings:
+        topic = topics.get(f.question_id)
+        if len(lead) < FIRST_FIXES and topic in first and not f.failing:
+            held.append(replace(f, fixed_with=first[topic].title or first[topic].text))
+            continue
+        if topic is not None:
+            first.setdefault(topic, f)
+        lead.append(f)
+        if len(lead) == FIRST_FIXES:
+            lead.extend(held)
+            held = []
+    return lead + held
 
 
 def _levers_ahead(

@@ -401,6 +401,13 @@ class _QuestionBase(_Model):
         "leans demand-ahead or the demand side's spike or growth pressure reaches `balance.brake_floor` "
         "(docs/scoring.md, section 4). The score is unchanged.",
     )
+    topic: Id | None = Field(
+        default=None,
+        description="Questions that share a topic are one fix (the forecast's bias and who answers for it: one "
+        "forecast table; campaigns, reach and channels: bringing in work). Among the first findings only the "
+        "strongest of a topic stands; the others follow the first three (docs/scoring.md, section 4, 'One fix, "
+        "one place'). The score is unchanged.",
+    )
 
     @property
     def scored(self) -> bool:

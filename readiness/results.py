@@ -191,6 +191,9 @@ class Finding:
     #: Weighed as a brake (price while demand is ahead, docs/scoring.md §4 "Price is a brake"), so the page can
     #: say why a margin question ranks among the brakes.
     steers: bool = False
+    #: The finding of the same topic it is fixed with, when it waits behind the first three for that reason
+    #: (docs/scoring.md §4, "One fix, one place"), else None.
+    fixed_with: str | None = None
 
 
 @dataclass(frozen=True)

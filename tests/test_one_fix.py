@@ -1,0 +1,74 @@
+"""One fix, one place: the first findings hold one finding per topic (docs/scoring.md §4).
+
+A consultant reviewing reports blind found the same forecast table (from the forecast's bias and from who
+answers for it), the same load test and the same stock clean-up taking two of the first three places, and
+quiet businesses told to plan a campaign and to widen their reach as two separate first fixes. Questions
+that share a ``topic`` are one fix: only the strongest stands among the first three; the others follow
+them, in their order, and say which finding they are fixed with.
+"""
+
+from __future__ import annotations
+
+from readiness import score
+from readiness.findings import FIRST_FIXES, one_fix_one_place
+from readiness.loader import load_questionnaire
+from readiness.results import Finding
+from readiness.summary import why_here_words
+
+from .casework import case_answers
+from .conftest import ROOT
+
+GROWTH = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+
+
+def finding(qid: str, *, failing: bool = False) -> Finding:
+    return Finding(
+        question_id=qid, dimension="process", text=qid, kind="improve", critical=failing, current=None,
+        next=None, points=1.0, overall_points=1.0, priority=1.0, recommendations=(), title=f"{qid} title",
+        failing=failing,
+    )  # fmt: skip
+
+
+def test_a_second_finding_of_a_topic_waits_behind_the_first_three_and_says_why() -> None:
+    found = [finding(q) for q in ("bias", "owner", "blame", "cash", "stock")]
+    topics = {"bias": "forecast", "blame": "forecast"}
+    ordered = one_fix_one_place(found, topics)
+    assert [f.question_id for f in ordered] == ["bias", "owner", "cash", "blame", "stock"]
+    blame = ordered[3]
+    assert blame.fixed_with == "bias title"
+    assert why_here_words(blame) == "Ranked after the first fixes: it is fixed together with “bias title”, above."
+    assert all(f.fixed_with is None for f in ordered if f.question_id != "blame")
+
+
+def test_beyond_the_first_three_and_for_failing_critical_questions_nothing_moves() -> None:
+    topics = {"a": "t", "b": "t", "c": "u", "d": "u"}
+    late = [finding(q) for q in ("x", "y", "z", "a", "b")]  # the topic meets itself only after the first three
+    assert one_fix_one_place(late, topics) == late
+    critical = [finding("c"), finding("d", failing=True), finding("x"), finding("y")]
+    assert [f.question_id for f in one_fix_one_place(critical, topics)] == ["c", "d", "x", "y"]
+    few = [finding("a"), finding("b")]  # fewer findings than first places: nothing to put in front
+    assert [f.question_id for f in one_fix_one_place(few, topics)] == ["a", "b"]
+    assert FIRST_FIXES == 3
+
+
+def test_an_idle_e_bike_shop_gets_three_different_first_fixes() -> None:
+    """Its expert: clear the aged stock, make the forecast honest, bring in work. Before the rule the forecast's
+    bias and who answers for it took two of the three places, one forecast table between them."""
+    result = score(GROWTH, case_answers(GROWTH, "ebike-shop-idle-workshop-aged-stock"))
+    first = [f.question_id for f in result.findings[:3]]
+    topics = [GROWTH.question(q).topic for q in first]
+    assert len({t for t in topics if t}) == len([t for t in topics if t])  # no topic twice among them
+    assert first == ["stock_cleanup", "forecast_bias", "campaigns_planned"]
+    held = result.findings[3]
+    assert held.question_id == "forecast_accountability" and held.fixed_with == result.findings[1].title
+
+
+def test_the_rule_moves_order_only() -> None:
+    answers = case_answers(GROWTH, "ebike-shop-idle-workshop-aged-stock")
+    ruled = score(GROWTH, answers)
+    # the same questionnaire without topics
+    plain_q = GROWTH.model_copy(update={"questions": [q.model_copy(update={"topic": None}) for q in GROWTH.questions]})
+    plain = score(plain_q, answers)
+    assert [f.question_id for f in plain.findings[:3]] == ["stock_cleanup", "forecast_bias", "forecast_accountability"]
+    assert sorted(f.question_id for f in ruled.findings) == sorted(f.question_id for f in plain.findings)
+    assert ruled.balance == plain.balance and [d.score for d in ruled.dimensions] == [d.score for d in plain.dimensions]
