@@ -15,6 +15,7 @@ from readiness.summary import (
     finding_markdown,
     index_range_text,
     link_differs_text,
+    link_shown,
     link_words,
     open_critical_text,
     overrun_text,
@@ -82,7 +83,7 @@ if scale.has_demand(q):
     )
     weakest.metric(
         "Weakest link",
-        scale.out_of(b.link, sc, lang),
+        scale.out_of(link_shown(result), sc, lang),
         delta=b.weakest_title or "–",  # the name under the figure: a long one in the label is cut off
         delta_color="off",
         delta_arrow="off",
@@ -90,8 +91,9 @@ if scale.has_demand(q):
         help="The operations dimension that would break first, judged by its weakest area under the pressure "
         "present (so it can be below the dimension's own score); the balance weighs demand against it."
         + (
-            f" Demand is quiet, so the part in the worst state is named; the figure is where a load would bind "
-            f"first: {b.held_in_title}."
+            f" Demand is quiet, so the part in the worst state is named, with its own score; the balance weighs "
+            f"demand against where a load would bind first: {b.held_in_title}, which holds "
+            f"{scale.number(b.link, sc)}."
             if b.worst_named and b.held_in_title
             else f" Here: {b.held_in_title or b.weakest_area_title}."
             if b.held_in_title or b.weakest_area_title

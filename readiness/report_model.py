@@ -25,6 +25,7 @@ from readiness.summary import (
     decision_words,
     index_range_text,
     lever_words,
+    link_shown,
     next_step_words,
     open_critical_text,
     overrun_text,
@@ -491,9 +492,9 @@ def build_report(
         scale_range=scale.range_text(sc, lang),
         weakest_link=(b.weakest_title or "") if balanced else "",
         # the weakest link's strength under the pressure present: the figure the balance subtracts
-        weakest_link_score=scale.number(b.link, sc) if balanced else scale.DASH,
-        weakest_link_value=_native(b.link, sc) if balanced else None,
-        weakest_link_out_of=scale.out_of(b.link, sc, lang),
+        weakest_link_score=scale.number(link_shown(result), sc) if balanced else scale.DASH,
+        weakest_link_value=_native(link_shown(result), sc) if balanced else None,
+        weakest_link_out_of=scale.out_of(link_shown(result), sc, lang),
     )
 
 

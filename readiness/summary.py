@@ -54,7 +54,7 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     ]
     if balanced:
         lines += [
-            f"- **Weakest link:** {b.weakest_title or '–'} {scale.out_of(b.link, sc)}",
+            f"- **Weakest link:** {b.weakest_title or '–'} {scale.out_of(link_shown(result), sc)}",
             f"- **Demand pressure:** {scale.out_of(b.demand, sc)}",
         ]
     if b.quadrant:
@@ -422,6 +422,19 @@ def _scores_lower(result: ScoreResult, held: bool = False) -> str:
     )
 
 
+def link_shown(result: ScoreResult) -> float | None:
+    """The figure shown beside the weakest link's name on cards and headlines: the figure the balance weighs,
+    except while quiet demand names the part in the worst state (docs/scoring.md §3), when it is that part's
+    own score. A reviewer read "Technology 41" where 41 was what Process holds under load, beside a table
+    that gave Technology 17: a name and a figure shown together must belong together."""
+    b = result.balance
+    if b.worst_named:
+        own = next((d.score for d in result.dimensions if d.id == b.weakest), None)
+        if own is not None:
+            return own
+    return b.link
+
+
 def _link_figures(result: ScoreResult) -> tuple[str | None, str]:
     """(the weakest dimension's score, the weakest link's figure), as shown; the score is None without one."""
     b, sc = result.balance, result.score_scale
@@ -449,6 +462,8 @@ def link_words(result: ScoreResult) -> str:
     if b.link is None or pressure is None:
         return "demand pressure minus the weakest link"
     link = f"the weakest link ({b.weakest_title})" if b.weakest_title else "the weakest link"
+    if b.worst_named and b.held_in_title:  # the figure is where a load would bind first, not the part named
+        link = f"{b.held_in_title}," if ", in " in b.held_in_title else b.held_in_title
     return f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)}, what {link} can carry"
 
 
@@ -728,11 +743,18 @@ def steer_words(finding: Finding) -> str | None:
     )
 
 
+def fixed_with_words(finding: Finding) -> str | None:
+    """Why a finding waits behind the first three: it is one fix with a finding above it; None otherwise."""
+    if not finding.fixed_with:
+        return None
+    return f"Ranked after the first fixes: it is fixed together with “{finding.fixed_with.rstrip('.')}”, above."
+
+
 def why_here_words(finding: Finding) -> str | None:
     """Why a finding ranks where it does when a rule moved it there, in a sentence or two: the owner said
     it has gone wrong already, it is a lever just ahead of the summary figure it fixes, or it is a price
     weighed as a brake. None when its own impact alone placed it."""
-    parts = (named_words(finding), lever_words(finding), steer_words(finding))
+    parts = (named_words(finding), lever_words(finding), steer_words(finding), fixed_with_words(finding))
     return " ".join(w for w in parts if w) or None
 
 

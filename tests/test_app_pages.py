@@ -219,6 +219,26 @@ def test_the_results_say_what_the_verdict_means_for_the_step_the_owner_is_weighi
     assert not any("The step you are weighing" in i.body for i in at.info)
 
 
+def test_the_weakest_link_card_shows_the_named_parts_own_score_when_demand_is_quiet(db: Store) -> None:
+    """The locksmith's answers: quiet demand names Technology, the part in the worst state. The card beside its
+    name shows Technology's own score, as the table does; what the balance weighs is said in its help."""
+    from .casework import case_answers
+
+    q = load_questionnaire(GROWTH)
+    answers = case_answers(q, "family-locksmith-records-on-one-old-pc")
+    expected = score(q, answers)
+    assert expected.balance.worst_named
+    at = app()
+    at.button(key="home_demo").click().run()
+    db.save_answers(opened(at), list(answers.values()))  # every question answered: the demo's answers all go
+    st.cache_data.clear()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception, at.exception
+    [card] = [m for m in at.metric if m.label == "Weakest link"]
+    assert card.value == f"{expected.dimension('technology').score:.0f} / 100" and card.delta == "Technology"
+    assert f"which holds {expected.balance.link:.0f}" in card.help
+
+
 def test_a_number_finding_shows_the_owners_own_figure_beside_its_band(db: Store) -> None:
     """As the reports do: "now: 1.5 × a normal day (Barely tested)", never the band alone."""
     q = load_questionnaire(GROWTH)

@@ -794,6 +794,23 @@ def test_the_weakest_link_is_a_headline_figure_in_every_summary() -> None:
     assert f"Weakest link: {title}" in text
 
 
+def test_a_part_named_for_its_worst_state_is_shown_with_its_own_score() -> None:
+    """The locksmith: quiet demand names Technology, the part in the worst state. Its headline figure is
+    Technology's own score, as in the table, never the figure Process holds under load (a reviewer read
+    "Technology 41" beside a table's 17); the balance index still subtracts Process's figure, and says so."""
+    from readiness.summary import link_words
+
+    growth, result, answers = _growth_case("family-locksmith-records-on-one-old-pc")
+    b = result.balance
+    assert b.worst_named and b.weakest == "technology"
+    own = round(result.dimension("technology").score)
+    assert own != round(b.link)
+    report = build_report(growth, result, answers, WHEN)
+    assert f"**Weakest link:** Technology {own} / 100" in render_markdown(report)
+    assert f'Weakest link: Technology</div><div class="value">{own} / 100' in render_html(report)
+    assert f"minus {round(b.link)}, what {b.held_in_title}, can carry" in link_words(result)
+
+
 def test_samm_gaps_are_the_difference_of_the_target_and_score_shown() -> None:
     from readiness.summary import dimension_table
 
