@@ -24,8 +24,9 @@ from readiness.results import ScoreResult
 Paper = Literal["A4", "Letter"]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: How much the summary shows, longest first: (fixes, actions in the first 30 days, whether the fixes
-#: start a new page). The first that fits the summary's pages is used (`fit_pdf`).
-SUMMARY_LENGTHS = (
+#: start a new page[, whether the closing note on what the full report adds is shown]). The first that fits
+#: the summary's pages is used (`fit_pdf`).
+SUMMARY_LENGTHS: tuple[tuple[Any, ...], ...] = (
     (5, 6, True),
     (5, 5, False),
     (5, 4, False),
@@ -33,6 +34,7 @@ SUMMARY_LENGTHS = (
     (3, 3, False),
     (3, 2, False),
     (3, 1, False),
+    (3, 1, False, False),  # a long business name and a long story: the closing note goes last
 )
 
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
@@ -147,7 +149,7 @@ def render_html(
     paper: Paper = "A4",
     *,
     full: bool = True,
-    lengths: tuple[int, int, bool] = SUMMARY_LENGTHS[0],
+    lengths: tuple[Any, ...] = SUMMARY_LENGTHS[0],
 ) -> str:
     """One self-contained HTML file: inline CSS and SVG, nothing loaded from anywhere.
 
@@ -166,6 +168,7 @@ def render_html(
         fixes=lengths[0],
         plan=lengths[1],
         new_page=lengths[2] or full,
+        note=lengths[3] if len(lengths) > 3 else True,
     )
 
 
