@@ -65,6 +65,51 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 20 held back (eight cases by two consultants who never saw the tool's output, each answering what
+    # has gone wrong lately and the step the owner is weighing), run once on 2026-11-29 on the rules of 2.4.0 and
+    # on "one fix, one place" (declared beforehand: adopted if it lost no set, no clean case and no expected fix in
+    # the first three, held over if it changed the first three of no case; it changed one, a pet crematorium's,
+    # and lost nothing: 12 expected fixes in the first three, one set and seven clean cases either way). Kept as
+    # found.
+    ("dunmore-beds-idle-line-padded-forecasts", "first_fixes"): (
+        "held back; first run: stock cleanup, supplier payment, reach lead; the expert's forecast bias, forecast "
+        "accountability … ranks 4; the expert's demand channels ranks 14"
+    ),
+    ("keelson-first-aid-training-basics", "first_fixes"): (
+        "held back; first run: key person cover, kpi review, quarterly priorities lead; the expert's booking "
+        "system, order system … ranks 9; the expert's order process, quality checks ranks 13"
+    ),
+    ("larkspur-inks-author-collab-launch", "first_fixes"): (
+        "held back; first run: website spike, when full, monitoring lead; the expert's supplier lead time, "
+        "supplier capacity … ranks 17"
+    ),
+    ("meadowrest-pet-cremation-weighing-third-cremator", "first_fixes"): (
+        "held back; first run: campaigns planned, contingency plans, monitoring lead; the expert's growth "
+        "funding, cash runway ranks 6; the expert's pipeline visibility ranks 7"
+    ),
+    ("meadowrest-pet-cremation-weighing-third-cremator", "quadrant"): (
+        "held back; first run: idle capacity: demand pressure 15 against a weakest link of 72 (capacity); the "
+        "expert reads scale ready"
+    ),
+    ("penhallow-plastering-housebuilder-collapse", "first_fixes"): (
+        "held back; first run: cash runway, growth funding, key person cover lead; the expert's demand channels, "
+        "campaigns planned … ranks 5; the expert's pipeline visibility, sop meeting ranks 15"
+    ),
+    ("penhallow-plastering-housebuilder-collapse", "quadrant"): (
+        "held back; first run: foundation: demand pressure 26 against a weakest link of 59 (capacity); the expert "
+        "reads idle capacity"
+    ),
+    ("quillon-health-phlebotomy-cash-squeeze", "first_fixes"): (
+        "held back; first run: cash runway, key person cover, when full lead; the expert's weeks to productive, "
+        "extra hands … ranks 6"
+    ),
+    ("sorrel-bistro-before-tv-cooking-final", "first_fixes"): (
+        "held back; first run: key person cover, supplier payment, cash runway lead; the expert's booking system, "
+        "order system … ranks 4; the expert's plan changes, when full … ranks 13"
+    ),
+    ("sorrel-bistro-before-tv-cooking-final", "must_not_advise"): (
+        "held back; first run: advises weeks to double, which the expert rules out"
+    ),
     # --- Round 19 held back (eight cases by two consultants who never saw the tool's output, each answering what
     # has gone wrong lately), run once on 2026-11-29 on the rules of 2.3.3 and on "one demand fix at a time"
     # (declared beforehand: adopted if it lost nothing there, held over if it fired on no case; it fired on none,
@@ -83,10 +128,6 @@ KNOWN_MISSES = {
     ),
     ("cargo-bike-courier-doubling-on-one-dispatcher", "weakest"): (
         "held back; first run: capacity (25, cash) is named; the expert names team or technology"
-    ),
-    ("fancy-dress-shop-with-padded-halloween-stock", "first_fixes"): (
-        "held back; first run: stock cleanup, supplier payment, stock cover lead; the expert's forecast bias, "
-        "forecast accountability … ranks 4"
     ),
     ("fancy-dress-shop-with-padded-halloween-stock", "must_not_advise"): (
         "held back; first run: advises website peak, website spike; “load test”, which the expert rules out"
@@ -275,10 +316,6 @@ KNOWN_MISSES = {
     ("dental-practice-waiting-list-hygiene-chair-full", "must_not_advise"): (
         "held back; first run: advises website spike, website peak; “load test”, “invoice financing”, which "
         "the expert rules out"
-    ),
-    ("ebike-shop-idle-workshop-aged-stock", "first_fixes"): (
-        "held back; first run: stock cleanup, forecast bias, forecast accountability lead; the expert's "
-        "campaigns planned, reach … ranks 4"
     ),
     ("ebike-shop-idle-workshop-aged-stock", "must_not_advise"): (
         "held back; first run: advises growth funding, which the expert rules out"
@@ -784,10 +821,6 @@ KNOWN_MISSES = {
     ("coffee-roaster-aiming-to-double", "first_fixes"): (
         "held back; first run: monitoring, restore testing and supplier lead time lead; the expert wants the "
         "order system, then stock and automation, then doubling or hiring; none is in the first five"
-    ),
-    ("contract-packer-after-losing-biggest-customer", "first_fixes"): (
-        "held back; first run: key person cover, then the campaign and reach levers (both the expert's third "
-        "fix); the owner's selling ranks fourth"
     ),
     ("day-nursery-with-long-waiting-list", "first_fixes"): (
         "held back; first run: weeks to double, cash runway and staff turnover lead; the expert wants "

@@ -181,6 +181,10 @@ HOLD = {
     "vet-practice-eyeing-second-site": "open the second site now",
     "wedding-dress-alterations-one-seamstress-does-the-lace": "say yes to the boutique's referrals now",
     "windscreen-franchisee-three-vans-before-frost-season": "take on the neighbouring territory now",
+    # Round 20, written after the advice and run once on it:
+    "keelson-first-aid-training-basics": "add the new fire-marshal or food-hygiene courses now",
+    "penhallow-plastering-housebuilder-collapse": "buy the spray-plaster rig or any new equipment now",
+    "quillon-health-phlebotomy-cash-squeeze": "take on the third partner at full volume from February",
 }
 #: ... or ruled out holding it back.
 GO = {
