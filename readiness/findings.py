@@ -474,7 +474,8 @@ def one_fix_one_place(findings: list[Finding], topics: Mapping[str, str]) -> lis
     for f in findings:
         topic = topics.get(f.question_id)
         if len(lead) < FIRST_FIXES and topic in first and not f.failing:
-            held.append(replace(f, fixed_with=first[topic].title or first[topic].text))
+            leader = first[topic]
+            held.append(replace(f, fixed_with=leader.title or leader.text, fixed_with_rank=lead.index(leader) + 1))
             continue
         if topic is not None:
             first.setdefault(topic, f)

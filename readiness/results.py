@@ -194,6 +194,8 @@ class Finding:
     #: The finding of the same topic it is fixed with, when it waits behind the first three for that reason
     #: (docs/scoring.md §4, "One fix, one place"), else None.
     fixed_with: str | None = None
+    #: That finding's place in the list (1 is first), so the page can point to it in few words.
+    fixed_with_rank: int | None = None
 
 
 @dataclass(frozen=True)

@@ -747,6 +747,8 @@ def fixed_with_words(finding: Finding) -> str | None:
     """Why a finding waits behind the first three: it is one fix with a finding above it; None otherwise."""
     if not finding.fixed_with:
         return None
+    if finding.fixed_with_rank:  # the leading finding's own words can be a whole question ("Not known: …")
+        return f"Ranked after the first fixes: fix {finding.fixed_with_rank} above is the same piece of work."
     return f"Ranked after the first fixes: it is fixed together with “{finding.fixed_with.rstrip('.')}”, above."
 
 

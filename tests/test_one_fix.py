@@ -35,8 +35,8 @@ def test_a_second_finding_of_a_topic_waits_behind_the_first_three_and_says_why()
     ordered = one_fix_one_place(found, topics)
     assert [f.question_id for f in ordered] == ["bias", "owner", "cash", "blame", "stock"]
     blame = ordered[3]
-    assert blame.fixed_with == "bias title"
-    assert why_here_words(blame) == "Ranked after the first fixes: it is fixed together with “bias title”, above."
+    assert (blame.fixed_with, blame.fixed_with_rank) == ("bias title", 1)
+    assert why_here_words(blame) == "Ranked after the first fixes: fix 1 above is the same piece of work."
     assert all(f.fixed_with is None for f in ordered if f.question_id != "blame")
 
 
@@ -61,6 +61,7 @@ def test_an_idle_e_bike_shop_gets_three_different_first_fixes() -> None:
     assert first == ["stock_cleanup", "forecast_bias", "campaigns_planned"]
     held = result.findings[3]
     assert held.question_id == "forecast_accountability" and held.fixed_with == result.findings[1].title
+    assert held.fixed_with_rank == 2
 
 
 def test_the_rule_moves_order_only() -> None:
