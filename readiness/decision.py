@@ -28,6 +28,8 @@ def decision_for(
     with something to say for this verdict. A business that is not placed (or has no answers yet on one side)
     hears the option's not-placed advice, else the verdict it leans to, if any: "not enough answers" is no
     reason to stay silent on a second site the owner is about to sign."""
+    if not any(d.side == "demand" for d in questionnaire.dimensions):
+        return None  # a framework of its own, with no balance: there is no verdict to read the step against
     verdict = balance.quadrant or "not_placed"  # nothing answered on one side yet: not placed either
     titles = {d.id: d.title for d in dimensions}
     weakest = titles.get(balance.weakest or "", "") or "the weakest part"

@@ -475,7 +475,11 @@ def one_fix_one_place(findings: list[Finding], topics: Mapping[str, str]) -> lis
         topic = topics.get(f.question_id)
         if len(lead) < FIRST_FIXES and topic in first and not f.failing:
             leader = first[topic]
-            held.append(replace(f, fixed_with=leader.title or leader.text, fixed_with_rank=lead.index(leader) + 1))
+            held.append(
+                replace(
+                    f, fixed_with=leader.title or leader.text, fixed_with_rank=lead.index(leader) + 1, lever_of=None
+                )
+            )
             continue
         if topic is not None:
             first.setdefault(topic, f)
@@ -483,7 +487,8 @@ def one_fix_one_place(findings: list[Finding], topics: Mapping[str, str]) -> lis
         if len(lead) == FIRST_FIXES:
             lead.extend(held)
             held = []
-    return lead + held
+    # Too few findings to fill the first places: the held ones follow at once, and are not "after" anything.
+    return lead + [replace(f, fixed_with=None, fixed_with_rank=None) for f in held]
 
 
 def _levers_ahead(

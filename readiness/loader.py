@@ -744,7 +744,16 @@ class _Checker:
         to the owner as written."""
         for q_index, q in self.items["questions"]:
             for o_index, option in enumerate(getattr(q, "options", None) or []):
-                for key, text in getattr(option, "verdicts", {}).items():
+                said = getattr(option, "verdicts", {})
+                if said and not isinstance(q, SingleChoiceQuestion):
+                    self.add(
+                        "RQ222",
+                        f"option `{option.id}` of question `{q.id}` speaks to verdicts, but only one answer can be "
+                        "the step weighed: use a single choice",
+                        ("questions", q_index, "options", o_index, "verdicts"),
+                        value=False,
+                    )
+                for key, text in said.items():
                     path: PathKey = ("questions", q_index, "options", o_index, "verdicts", key)
                     if key not in QUADRANTS:
                         self.add(

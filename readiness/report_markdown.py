@@ -32,7 +32,8 @@ def render_markdown(report: Report, top: int = 10) -> str:
         f"- **Operations readiness:** {report.operations} / 100",
         *([f"- **Weakest link:** {report.weakest_link} {report.weakest_link_out_of}"] if report.weakest_link else []),
         f"- **Demand pressure:** {report.demand} / 100",
-        f"- **Balance index:** {report.balance_index} (demand pressure minus the weakest link"
+        f"- **Balance index:** {report.balance_index} (demand pressure minus "
+        + ("the weakest link" if report.index_of == "weakest link" else report.index_of)
         + (f"; {report.balance_range})" if report.balance_range else ")"),
         f"- **Zone:** {_sentence(report.quadrant)} {report.quadrant_meaning}".rstrip(),
         *([f"- {report.placement}"] if report.placement and report.quadrant_id != "not_placed" else []),

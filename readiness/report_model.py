@@ -152,6 +152,9 @@ class Report:
     #: the verdict says about it, else "" (docs/scoring.md, "The step the owner is weighing").
     decision_heading: str = ""
     decision: str = ""
+    #: What the balance index subtracts from demand pressure, in the labels beside it: the weakest link, or
+    #: where a load binds first while quiet demand names the part in the worst state (its own score is shown).
+    index_of: str = "weakest link"
 
     @property
     def weakest_first(self) -> tuple[DimensionRow, ...]:
@@ -351,8 +354,10 @@ def build_report(
         direction = "ahead of" if index > 0 else "behind"
         points = scale.number(abs(scale.difference(index, sc) or 0), sc, internal=False)
         pressure = b.pressure if b.pressure is not None else b.demand
+        # While quiet demand names the part in the worst state, the figure weighed is where a load binds first.
+        carrier = f"{b.held_in_title}, under load," if b.worst_named and b.held_in_title else "the weakest link"
         strength = (
-            f" ({scale.number(pressure, sc)} against {scale.number(b.link, sc)}, what the weakest link can carry)"
+            f" ({scale.number(pressure, sc)} against {scale.number(b.link, sc)}, what {carrier} can carry)"
             if b.link is not None and pressure is not None
             else ""
         )
@@ -464,6 +469,7 @@ def build_report(
         balance_index=scale.signed(scale.balance_index(b, sc), sc),
         balance_range=index_range_text(b, sc),
         deadline=deadline_text(result) or "",
+        index_of="where a load binds first" if b.worst_named and b.held_in_title else "weakest link",
         decision_heading=decision[0] if (decision := decision_words(result)) else "",
         decision=decision[1] if decision else "",
         quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),

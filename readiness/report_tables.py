@@ -73,12 +73,13 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
                         "Value": report.weakest_link_value,
                     },
                     {"Item": f"Demand pressure ({report.scale_range})", "Value": report.demand_value},
-                    {"Item": "Balance index (pressure minus weakest link)", "Value": balance},
+                    {"Item": f"Balance index (pressure minus {report.index_of})", "Value": balance},
                     {"Item": "Zone", "Value": report.quadrant},
                 ]
                 if report.has_balance
                 else []
             ),
+            *([{"Item": report.decision_heading, "Value": report.decision}] if report.decision else []),
             {"Item": "Completion", "Value": report.completion},
         ],
         "Scores": [

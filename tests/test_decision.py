@@ -13,8 +13,10 @@ import pytest
 from readiness import parse_questionnaire, score
 from readiness.answers import Answer, AnswerSet
 from readiness.balance import QUADRANTS
+from readiness.errors import QuestionnaireError
 from readiness.loader import load_questionnaire
 from readiness.report import build_report, render_markdown
+from readiness.report_tables import tables
 from readiness.summary import decision_words, markdown
 
 from .casework import case_answers, with_values
@@ -135,6 +137,23 @@ def test_a_verdict_with_nothing_to_say_stays_silent_and_a_business_not_placed_is
     assert result.decision.text == "Fix Team first."
 
 
+def test_a_step_on_a_multiple_choice_or_in_a_framework_without_a_balance_is_refused_or_silent() -> None:
+    many = STEP.replace(
+        "type: single_choice\n    weight: 0\n    text: Which step?",
+        "type: multiple_choice\n    weight: 0\n    text: Which step?",
+    )
+    assert many != STEP
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(many, "many.yaml")
+    assert "RQ222" in str(caught.value) and "single choice" in str(caught.value)
+    alone = STEP.replace("  - {id: demand, title: Demand, side: demand}\n", "").replace(
+        "  - {id: orders, dimension: demand, type: scale, scale: four, text: Orders, pressure: growth}\n", ""
+    )
+    q = parse_questionnaire(alone, "alone.yaml").questionnaire
+    result = score(q, {"cover": Answer("cover", "value", 3), "step": Answer("step", "value", "site")})
+    assert result.decision is None  # no demand side, no verdict: no "answer the open questions first" either
+
+
 def test_the_step_reads_the_same_on_the_summary_the_report_and_its_markdown() -> None:
     answers = case_answers(GROWTH, "vet-practice-eyeing-second-site")
     answers = with_values(answers, decision_ahead="second_site")
@@ -147,6 +166,8 @@ def test_the_step_reads_the_same_on_the_summary_the_report_and_its_markdown() ->
     assert (report.decision_heading, report.decision) == (heading, advice)
     assert f"**{heading}.** {advice}" in render_markdown(report)
     assert f"**{heading}.** {advice}" in markdown(result)
+    summary = {row["Item"]: row["Value"] for row in tables(report)["Summary"]}
+    assert summary[heading] == advice  # the spreadsheet and the CSV carry it too
 
 
 def test_a_step_with_nothing_picked_leaves_every_surface_silent() -> None:

@@ -9,6 +9,8 @@ them, in their order, and say which finding they are fixed with.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from readiness import score
 from readiness.findings import FIRST_FIXES, one_fix_one_place
 from readiness.loader import load_questionnaire
@@ -38,6 +40,10 @@ def test_a_second_finding_of_a_topic_waits_behind_the_first_three_and_says_why()
     assert (blame.fixed_with, blame.fixed_with_rank) == ("bias title", 1)
     assert why_here_words(blame) == "Ranked after the first fixes: fix 1 above is the same piece of work."
     assert all(f.fixed_with is None for f in ordered if f.question_id != "blame")
+    # a held lever no longer sits just ahead of its figure, and does not say it does
+    lever = replace(finding("blame"), lever_of="cash title")
+    held = one_fix_one_place([found[0], found[1], lever, *found[3:]], topics)[3]
+    assert held.question_id == "blame" and held.lever_of is None
 
 
 def test_beyond_the_first_three_and_for_failing_critical_questions_nothing_moves() -> None:
@@ -46,8 +52,10 @@ def test_beyond_the_first_three_and_for_failing_critical_questions_nothing_moves
     assert one_fix_one_place(late, topics) == late
     critical = [finding("c"), finding("d", failing=True), finding("x"), finding("y")]
     assert [f.question_id for f in one_fix_one_place(critical, topics)] == ["c", "d", "x", "y"]
-    few = [finding("a"), finding("b")]  # fewer findings than first places: nothing to put in front
-    assert [f.question_id for f in one_fix_one_place(few, topics)] == ["a", "b"]
+    few = [finding("a"), finding("b"), finding("x")]  # too few to fill the first places after holding b
+    ordered = one_fix_one_place(few, topics)
+    assert [f.question_id for f in ordered] == ["a", "x", "b"]
+    assert all(f.fixed_with is None for f in ordered)  # b is third: it is not "after the first fixes"
     assert FIRST_FIXES == 3
 
 

@@ -809,6 +809,10 @@ def test_a_part_named_for_its_worst_state_is_shown_with_its_own_score() -> None:
     assert f"**Weakest link:** Technology {own} / 100" in render_markdown(report)
     assert f'Weakest link: Technology</div><div class="value">{own} / 100' in render_html(report)
     assert f"minus {round(b.link)}, what {b.held_in_title}, can carry" in link_words(result)
+    # the report's own words for the index say what it subtracts, so its figures add up
+    assert "(demand pressure minus where a load binds first" in render_markdown(report)
+    assert "Balance index (pressure − where a load binds first)" in render_html(report)
+    assert f"against {round(b.link)}, what {b.held_in_title}, under load, can carry" in " ".join(report.summary)
 
 
 def test_samm_gaps_are_the_difference_of_the_target_and_score_shown() -> None:
