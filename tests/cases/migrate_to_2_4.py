@@ -6,7 +6,8 @@ merged into ``order_process`` and ``promises_match``. This script removes only
 the answer lines to the retired question and adds the new one, so the experts'
 comments and notes stay as written:
 
-* the answer to ``published_lead_time`` is removed (retired; it would be ignored);
+* the answer to ``published_lead_time`` becomes a comment in place (retired; as an answer it would be
+  ignored), so the expert's answer and note stay in the file;
 * ``decision_ahead`` is added after ``owner_in_sales``, as a helper who saw only
   each description answered it (``decision-ahead/``: the brief, and the answers
   with the words of the description behind each), with that justification as
@@ -51,7 +52,11 @@ def _answered() -> dict[str, tuple[str, str]]:
 def migrate(path: Path, answered: dict[str, tuple[str, str]]) -> bool:
     """Drop the answer to the retired question and add the step weighed; True when the file changed."""
     text = path.read_text(encoding="utf-8")
-    kept = re.sub(r"(?m)^  published_lead_time:.*\n", "", text)
+    kept = re.sub(
+        r"(?m)^  (published_lead_time:.*)\n",
+        r"  # retired in 2.4 (merged into order_process and promises_match); answered as: \1\n",
+        text,
+    )
     if path.stem in answered and not re.search(r"(?m)^  decision_ahead:", kept):
         value, comment = answered[path.stem]
         said = f"  # answered blind from the description: {comment}" if comment else ""
