@@ -65,6 +65,57 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 21 held back (eight cases by two consultants who never saw the tool's output, each answering what
+    # has gone wrong lately and the step the owner is weighing), run once on 2026-11-29 on the rules of 2.4.0 and
+    # on two candidates declared beforehand (the cash test weighing measured demand; falling orders as quiet
+    # demand), each to be adopted if it lost nothing there and held over if it changed no case: neither changed
+    # any, so both are held over. Kept as found.
+    ("bellhouse-honey-farm-run-from-one-phone", "first_fixes"): (
+        "held back; first run: key person cover, clear roles, order system lead; the expert's unit economics, gross"
+        " margin … ranks 19"
+    ),
+    ("bellhouse-honey-farm-run-from-one-phone", "must_not_advise"): (
+        "held back; first run: advises monitoring, which the expert rules out"
+    ),
+    ("calderbrook-sofas-upholstery-bench-sets-the-pace", "first_fixes"): (
+        "held back; first run: cash runway, weeks to productive, when full lead; the expert's quality checks, "
+        "return rate ranks 15"
+    ),
+    ("clapperboard-location-caterer-third-truck", "first_fixes"): (
+        "held back; first run: pricing lever, unit economics, key person cover lead; the expert's peak multiple, "
+        "weeks to double … ranks 4"
+    ),
+    ("clapperboard-location-caterer-third-truck", "must_not_advise"): (
+        "held back; first run: advises when full; “waiting list”, which the expert rules out"
+    ),
+    ("clapperboard-location-caterer-third-truck", "quadrant"): (
+        "held back; first run: foundation: demand pressure 69 against a weakest link of 58 (capacity); the expert "
+        "reads scale ready"
+    ),
+    ("fenwick-hale-architects-founder-writes-every-proposal", "first_fixes"): (
+        "held back; first run: key person cover, owner in sales, cash runway lead; the expert's pipeline visibility"
+        " ranks 8; the expert's kpi review ranks 11"
+    ),
+    ("fenwick-hale-architects-founder-writes-every-proposal", "quadrant"): (
+        "held back; first run: foundation: demand pressure 66 against a weakest link of 56 (team); the expert reads"
+        " idle capacity"
+    ),
+    ("redline-riderwear-warehouse-full-of-returns", "first_fixes"): (
+        "held back; first run: stock cleanup, return rate, forecast bias lead; the expert's demand channels, reach "
+        "… ranks 9"
+    ),
+    ("stoneleigh-fire-doors-two-inspectors-behind", "first_fixes"): (
+        "held back; first run: when full, weeks to productive, pricing lever lead; the expert's supplier capacity, "
+        "single source ranks 10"
+    ),
+    ("voltgate-charging-queue-waits-on-one-designer", "first_fixes"): (
+        "held back; first run: key person cover, owner in sales, pricing lever lead; the expert's order process "
+        "ranks 20"
+    ),
+    ("wheatcroft-flour-mill-tendering-for-a-chain", "first_fixes"): (
+        "held back; first run: cash runway, single source, growth funding lead; the expert's weeks to double, weeks"
+        " to productive … is not a finding"
+    ),
     # --- Round 20 held back (eight cases by two consultants who never saw the tool's output, each answering what
     # has gone wrong lately and the step the owner is weighing), run once on 2026-11-29 on the rules of 2.4.0 and
     # on "one fix, one place" (declared beforehand: adopted if it lost no set, no clean case and no expected fix in

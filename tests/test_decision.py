@@ -206,15 +206,33 @@ HOLD = {
     "keelson-first-aid-training-basics": "add the new fire-marshal or food-hygiene courses now",
     "penhallow-plastering-housebuilder-collapse": "buy the spray-plaster rig or any new equipment now",
     "quillon-health-phlebotomy-cash-squeeze": "take on the third partner at full volume from February",
+    # Round 21, the same:
+    "bellhouse-honey-farm-run-from-one-phone": "open the Ludlow shop and café now",
+    "calderbrook-sofas-upholstery-bench-sets-the-pace": "buy the £140,000 CNC router now",
+    "clapperboard-location-caterer-third-truck": "buy the £90,000 truck outright now",
+    "fenwick-hale-architects-founder-writes-every-proposal": "open the Bristol studio, now or as a small test",
+    "redline-riderwear-warehouse-full-of-returns": "take the 40,000 sq ft unit",
+    "stoneleigh-fire-doors-two-inspectors-behind": "bid for the 9,000-door framework now on the usual terms",
+    "voltgate-charging-queue-waits-on-one-designer": "buy three more vans and hire four electricians now",
 }
 #: ... or ruled out holding it back.
 GO = {
     "electrical-contractor-ready-for-university-framework": "turn down or delay the framework",
     "medical-sample-courier-dispatch-on-one-server": "hold back the bid for its own sake",
     "school-photographers-adding-a-closed-rivals-schools": "turn the new schools away",
+    # Round 21:
+    "wheatcroft-flour-mill-tendering-for-a-chain": "turn the tender down or hold back from bidding",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "calderbrook-sofas-upholstery-bench-sets-the-pace": (
+        "round 21, first run: in the danger zone equipment is met with 'only if it is the step that limits output'; "
+        "the expert rules out a frame router because the bench that limits output is people, not machines"
+    ),
+    "voltgate-charging-queue-waits-on-one-designer": (
+        "round 21, first run: under control, equipment 'can pay if it is the step holding the queue back'; the "
+        "expert rules out vans and electricians because the queue waits on one designer and network approvals"
+    ),
     "ebike-shop-idle-workshop-aged-stock": (
         "its step is a rental point to reach customers (an outlet, as a second helper read it); in idle capacity "
         "an outlet that reaches new customers is worth a small test, as the fifth blind review's consultant said "
