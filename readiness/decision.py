@@ -43,6 +43,31 @@ def decision_for(
         key = verdict if verdict in option.verdicts else balance.leaning
         if key not in option.verdicts:
             continue
-        text = tr(option.verdicts[key], lang).replace("{weakest}", weakest)
+        said = option.verdicts[key]
+        if key in AHEAD and option.elsewhere is not None and not relieves(option.relieves, balance):
+            said = option.elsewhere  # the queue waits on a part this step does not add to
+        text = tr(said, lang).replace("{weakest}", weakest).replace("{limit}", _limit(balance, weakest))
         return Decision(question.id, option.id, tr(option.label, lang), key or verdict, " ".join(text.split()))
     return None
+
+
+#: Verdicts where demand is ahead of operations: a step is a response to the queue, and only a step that adds
+#: to the part the queue waits on shortens it.
+AHEAD = ("danger_zone", "demand_ahead_controlled")
+
+
+def relieves(parts: Collection[str], balance: Balance) -> bool:
+    """True when the weakest link the balance names lies in one of ``parts`` (a dimension id, or
+    ``dimension.area``). The named link is the one a consultant names: where a figure binds but its weak
+    levers are the team's, it is the team (a charge-point installer's queue waits on one designer, and vans do
+    not shorten it)."""
+    for part in parts:
+        dim, _, area = part.partition(".")
+        if dim == balance.weakest and (not area or area == balance.weakest_area):
+            return True
+    return False
+
+
+def _limit(balance: Balance, weakest: str) -> str:
+    """Where the weakest link binds, in the owner's words: "Cash and working capital, in Capacity"."""
+    return f"{balance.weakest_area_title}, in {weakest}" if balance.weakest_area_title else weakest

@@ -171,7 +171,9 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "RQ222",
                 "invalid verdict advice",
                 "An option's `verdicts` are keyed by the balance's verdicts (danger_zone, demand_ahead_controlled, "
-                "idle_capacity, foundation, scale_ready, not_placed); a text may name only `{weakest}`.",
+                "idle_capacity, foundation, scale_ready, not_placed); a text may name only `{weakest}`. An "
+                "option's `relieves` names operations dimensions or `dimension.area`, and comes with `elsewhere` "
+                "(which may name `{weakest}` and `{limit}`).",
             ),
         ),
     ),

@@ -773,6 +773,53 @@ class _Checker:
                                     path,
                                     within=f"{{{name}}}",
                                 )
+                self._relieves(q, q_index, option, o_index)
+
+    def _relieves(self, q: Any, q_index: int, option: Any, o_index: int) -> None:
+        """A step that says what it relieves names real operations parts and says what to tell the owner when
+        the weakest link lies elsewhere (and the other way round): half of the pair would never be shown."""
+        relieves = getattr(option, "relieves", None) or []
+        elsewhere = getattr(option, "elsewhere", None)
+        base: PathKey = ("questions", q_index, "options", o_index)
+        if bool(relieves) != (elsewhere is not None):
+            given, missing = ("relieves", "elsewhere") if relieves else ("elsewhere", "relieves")
+            self.add(
+                "RQ222",
+                f"option `{option.id}` of question `{q.id}` has `{given}` without `{missing}`: the step is read "
+                "against the weakest link only with both",
+                (*base, given),
+                value=False,
+            )
+        if (relieves or elsewhere is not None) and not getattr(option, "verdicts", None):
+            self.add(
+                "RQ222",
+                f"option `{option.id}` of question `{q.id}` says what it relieves but speaks to no verdict: "
+                "add `verdicts`",
+                (*base, "relieves" if relieves else "elsewhere"),
+                value=False,
+            )
+        if "dimensions" not in self.unsure:
+            parts = {d.id: [a.id for a in d.areas] for _, d in self.items["dimensions"] if d.side == "operations"}
+            known = [*parts, *(f"{d}.{a}" for d, areas in parts.items() for a in areas)]
+            for r_index, part in enumerate(relieves):
+                dim, _, area = part.partition(".")
+                if dim not in parts or (area and area not in parts[dim]):
+                    self.add(
+                        "RQ222",
+                        f"option `{option.id}` of question `{q.id}` relieves `{part}`, not an operations "
+                        f"dimension or `dimension.area`{_did_you_mean(part, known)}",
+                        (*base, "relieves", r_index),
+                    )
+        for said in (elsewhere.values() if isinstance(elsewhere, dict) else [elsewhere]) if elsewhere else []:
+            for name in re.findall(r"\{([^{}]*)\}", said):
+                if name not in ("weakest", "limit"):
+                    self.add(
+                        "RQ222",
+                        f"option `{option.id}` of question `{q.id}` names `{{{name}}}` in `elsewhere`; it may "
+                        "name only `{weakest}` and `{limit}`",
+                        (*base, "elsewhere"),
+                        within=f"{{{name}}}",
+                    )
 
     def consistency(self) -> None:
         """Contradiction rules, recommendation `needs` and the control dimension name real things."""

@@ -271,6 +271,19 @@ class ChoiceOption(_Model):
         "text names the weakest link. Shown beside the verdict; the score is unchanged (docs/scoring.md, "
         "'The step the owner is weighing').",
     )
+    relieves: list[str] = Field(
+        default_factory=list,
+        description="The operations parts this step adds capacity to, each a dimension id (`capacity`) or a "
+        "dimension and one of its areas (`capacity.throughput`). While demand is ahead (danger_zone, "
+        "demand_ahead_controlled) and the weakest link lies elsewhere, the owner is told `elsewhere` instead of "
+        "the verdict's text: a machine does not shorten a queue that waits on one designer. Needs `elsewhere`.",
+    )
+    elsewhere: Text | None = Field(
+        default=None,
+        description="What to tell an owner weighing this step while demand is ahead and the weakest link lies "
+        "outside what it `relieves`; `{weakest}` names the weakest link and `{limit}` the part where it binds "
+        "('Roles and cover, in Team'). Needs `relieves`.",
+    )
 
 
 class Band(_Model):

@@ -93,6 +93,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "choices": (
         *("list_name", "name", "label", "score", "weight", "description", "finding", "points_to"),
         *VERDICT_COLUMNS,
+        *("relieves", "elsewhere"),
         "list_label",
     ),
     "settings": SETTINGS_COLUMNS,
@@ -138,7 +139,7 @@ EXTRA_COLUMNS = {sheet: fields - _HANDLED[sheet] for sheet, fields in _MODEL_FIE
 TEXT_COLUMNS = frozenset(
     {"label", "hint", "description", "unit", "text", "form_title", "score_label", "score_unit", "list_label"}
 )
-TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice", "finding", *VERDICT_COLUMNS}
+TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice", "finding", *VERDICT_COLUMNS, "elsewhere"}
 YES_NO_LIST = "yes_no"
 #: Far above any real questionnaire (the default one has ~130 questions); read no further than this.
 MAX_ROWS = 5_000
@@ -528,6 +529,10 @@ def workbook_to_data(
                 said = {c.removeprefix("verdict_"): t for c in VERDICT_COLUMNS if (t := _text(r, c)) is not None}
                 if said:  # a step the owner is weighing: what each verdict means for it
                     option["verdicts"] = said
+                if parts := str(r.get("relieves") or "").replace(",", " ").split():  # what the step adds to
+                    option["relieves"] = parts
+                if (e := _text(r, "elsewhere")) is not None:  # said while the queue waits on another part
+                    option["elsewhere"] = e
                 options.append(option)
             question["options"] = options
         elif base in ("integer", "decimal"):
@@ -929,6 +934,9 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                     orow["points_to"] = " ".join(o.points_to)
                 for verdict, said in o.verdicts.items():
                     _put_text(orow, f"verdict_{verdict}", said)
+                if o.relieves:
+                    orow["relieves"] = " ".join(o.relieves)
+                _put_text(orow, "elsewhere", o.elsewhere)
                 tables["choices"].append(orow)
         elif isinstance(question, NumberQuestion):
             row["type"] = "integer" if question.integer else "decimal"

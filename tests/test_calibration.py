@@ -65,6 +65,130 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 23 held back (eight cases by two consultants who never saw the tool's output, asked for stories of
+    # orders fallen, an honest queue on tight cash and orders that lose money), run once on 2026-11-29 on the
+    # rules of 2.4.1 and on two held-over candidates (falling orders as quiet demand; a queue protects cash too,
+    # unless each order loses money): neither changed any case, so both are held over. Kept as found.
+    ("brindle-appliance-repair-unanswered-phones", "first_fixes"): (
+        "held back; first run: key person cover, promises match, kpi review lead; the expert's support response "
+        "hours, order system ranks 12; the expert's return rate, order process … ranks 6; the expert's booking "
+        "system, order system … ranks 7"
+    ),
+    ("brindle-appliance-repair-unanswered-phones", "must_not_advise"): (
+        "held back; first run: advises demand channels, reach, campaigns planned, which the expert rules out"
+    ),
+    ("brindle-appliance-repair-unanswered-phones", "quadrant"): (
+        "held back; first run: idle capacity: demand pressure 8 against a weakest link of 39 (technology); the "
+        "expert reads foundation"
+    ),
+    ("brindlewood-pressery-pasteuriser-nobody-checks", "first_fixes"): (
+        "held back; first run: key person cover, stock cover, campaigns planned lead; the expert's quality checks, "
+        "order process ranks 7; the expert's return rate, improve loop ranks 4"
+    ),
+    ("brindlewood-pressery-pasteuriser-nobody-checks", "must_not_advise"): (
+        "held back; first run: advises demand channels, campaigns planned, reach, which the expert rules out"
+    ),
+    ("brindlewood-pressery-pasteuriser-nobody-checks", "quadrant"): (
+        "held back; first run: idle capacity: demand pressure 23 against a weakest link of 50 (team); the expert "
+        "reads foundation"
+    ),
+    ("kingfisher-drainage-panel-jobs-at-a-loss", "first_fixes"): (
+        "held back; first run: cash runway, supplier payment, pricing lever lead; the expert's when full, promises "
+        "match ranks 5"
+    ),
+    ("kingfisher-drainage-panel-jobs-at-a-loss", "weakest"): (
+        "held back; first run: process (25, stock_and_suppliers) is named; the expert names capacity"
+    ),
+    ("larkfield-ecology-honest-queue-five-weeks-cash", "first_fixes"): (
+        "held back; first run: cash runway, payment days, growth funding lead; the expert's pricing lever ranks 4; "
+        "the expert's weeks to double, extra hands … ranks 5"
+    ),
+    ("larkfield-ecology-honest-queue-five-weeks-cash", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 74 against a weakest link of 25 (capacity); the expert "
+        "reads demand ahead controlled"
+    ),
+    ("pennine-workwell-weighing-a-leeds-clinic", "first_fixes"): (
+        "held back; first run: weeks to productive, weeks to double, peak multiple lead; the expert's growth "
+        "funding ranks 4; the expert's owner in sales ranks 10"
+    ),
+    ("tregaron-trailers-allocating-on-five-weeks-cash", "first_fixes"): (
+        "held back; first run: cash runway, growth funding, pricing lever lead; the expert's weeks to productive, "
+        "extra hands … ranks 5"
+    ),
+    ("tregaron-trailers-allocating-on-five-weeks-cash", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 73 against a weakest link of 25 (capacity); the expert "
+        "reads demand ahead controlled"
+    ),
+    # --- Round 22 held back (eight cases by two consultants who never saw the tool's output, asked for stories of
+    # the kinds the two held-over candidates judge: orders fallen while demand still shows, a full step held back
+    # honestly on tight cash, a machine or a second site weighed), run once on 2026-11-29 on the rules of 2.4.0,
+    # on the two held-over candidates (neither changed any case: held over again) and on "a step that does not
+    # relieve the limit" (adopted: step advice only). Kept as found.
+    ("ashcombe-tithe-barn-thinning-book-slow-replies", "first_fixes"): (
+        "held back; first run: key person cover, owner in sales, automation lead; the expert's support response "
+        "hours, order system ranks 4; the expert's kpi review, forecast accountability … ranks 8"
+    ),
+    ("ashcombe-tithe-barn-thinning-book-slow-replies", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 68 against a weakest link of 34 (team); the"
+        " expert reads idle capacity"
+    ),
+    ("emberstone-pizza-ovens-backlog-hides-falling-orders", "first_fixes"): (
+        "held back; first run: stock cleanup, cash runway, growth funding lead; the expert's forecast bias, "
+        "forecast accountability … ranks 13; the expert's owner time split, customer churn … ranks 18"
+    ),
+    ("emberstone-pizza-ovens-backlog-hides-falling-orders", "must_not_advise"): (
+        "held back; first run: advises utilization, weeks to double, peak multiple, extra hands, weeks to "
+        "productive, surge plan, website peak; “extra shift”, “surge plan”, “add half as much again”, which the "
+        "expert rules out"
+    ),
+    ("emberstone-pizza-ovens-backlog-hides-falling-orders", "quadrant"): (
+        "held back; first run: foundation: demand pressure 43 against a weakest link of 43 (team); the expert reads"
+        " idle capacity"
+    ),
+    ("emberstone-pizza-ovens-backlog-hides-falling-orders", "weakest"): (
+        "held back; first run: team (51, surge) is named; the expert names process or capacity"
+    ),
+    ("furrow-and-seed-stock-in-an-evening-spreadsheet", "first_fixes"): (
+        "held back; first run: when full, promises match, inventory system lead; the expert's support response "
+        "hours, return rate ranks 4"
+    ),
+    ("furrow-and-seed-stock-in-an-evening-spreadsheet", "weakest"): (
+        "held back; first run: capacity (72, supply) is named; the expert names technology"
+    ),
+    ("greaseguard-extract-cleaning-full-crews-four-weeks-cash", "first_fixes"): (
+        "held back; first run: cash runway, pricing lever, payment days lead; the expert's weeks to productive, "
+        "extra hands ranks 5"
+    ),
+    ("greaseguard-extract-cleaning-full-crews-four-weeks-cash", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 65 against a weakest link of 25 (capacity); the expert "
+        "reads demand ahead controlled"
+    ),
+    ("hebble-skip-hire-short-of-drivers-wants-a-lorry", "first_fixes"): (
+        "held back; first run: key person cover, promises match, when full lead; the expert's extra hands, weeks to"
+        " productive … ranks 4"
+    ),
+    ("lanyard-crowd-services-festival-bid", "first_fixes"): (
+        "held back; first run: staff turnover, cash runway, payment days lead; the expert's gross margin, pricing "
+        "lever … ranks 4"
+    ),
+    ("lanyard-crowd-services-festival-bid", "must_not_advise"): (
+        "held back; first run: advises when full; “waiting list”, “later date”, which the expert rules out"
+    ),
+    ("nixta-tortilleria-weighing-a-second-unit", "first_fixes"): (
+        "held back; first run: weeks to productive, weeks to double, peak multiple lead; the expert's single source"
+        " ranks 8"
+    ),
+    ("tenement-pressing-honest-queue-seven-weeks-cash", "first_fixes"): (
+        "held back; first run: cash runway, pricing lever, weeks to productive lead; the expert's single source, "
+        "key person cover … ranks 4"
+    ),
+    ("tenement-pressing-honest-queue-seven-weeks-cash", "must_not_advise"): (
+        "held back; first run: advises surge plan, which the expert rules out"
+    ),
+    ("tenement-pressing-honest-queue-seven-weeks-cash", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 76 against a weakest link of 36 (capacity); the expert "
+        "reads demand ahead controlled"
+    ),
     # --- Round 21 held back (eight cases by two consultants who never saw the tool's output, each answering what
     # has gone wrong lately and the step the owner is weighing), run once on 2026-11-29 on the rules of 2.4.0 and
     # on two candidates declared beforehand (the cash test weighing measured demand; falling orders as quiet

@@ -154,6 +154,104 @@ def test_a_step_on_a_multiple_choice_or_in_a_framework_without_a_balance_is_refu
     assert result.decision is None  # no demand side, no verdict: no "answer the open questions first" either
 
 
+RELIEVING = """
+schema_version: 1
+id: relieving
+version: "1"
+title: Relieving
+dimensions:
+  - {id: team, title: Team, side: operations, areas: [{id: cover, title: Cover and roles}]}
+  - id: capacity
+    title: Capacity
+    side: operations
+    areas: [{id: throughput, title: Throughput}, {id: cash, title: Cash}]
+  - {id: demand, title: Demand, side: demand}
+scales:
+  - id: four
+    options:
+      - {value: 0, label: None}
+      - {value: 1, label: Some}
+      - {value: 2, label: Most}
+      - {value: 3, label: All}
+levels:
+  - {id: low, name: Low, min: 0}
+profiles:
+  - {id: p, title: P, targets: {team: 60, capacity: 60}}
+questions:
+  - {id: cover, dimension: team, area: cover, type: scale, scale: four, text: Cover}
+  - {id: machines, dimension: capacity, area: throughput, type: scale, scale: four, text: Machines}
+  - {id: cash, dimension: capacity, area: cash, type: scale, scale: four, text: Cash}
+  - {id: orders, dimension: demand, type: scale, scale: four, text: Orders, pressure: growth}
+  - id: step
+    dimension: team
+    type: single_choice
+    weight: 0
+    text: Which step?
+    options:
+      - {id: none, label: None}
+      - id: machine
+        label: A big machine
+        verdicts:
+          danger_zone: Only if it is the step that limits output.
+          idle_capacity: Fill what you have.
+        relieves: [capacity.throughput]
+        elsewhere: Not the fix; the limit is in {limit}, so fix {weakest} first.
+"""
+
+
+def test_a_step_that_does_not_relieve_the_weakest_link_is_not_the_fix_while_demand_is_ahead() -> None:
+    """A charge-point installer's queue waits on one designer and a skip-hire firm's lorry stands parked for
+    want of a driver: their experts rule out more vans, where "only if it is the step that limits output" left
+    the owner to guess. The step says what it adds to; while demand is ahead and the weakest link lies
+    elsewhere, the owner is told so, naming where it binds."""
+    q = parse_questionnaire(RELIEVING, "relieving.yaml").questionnaire
+
+    def told(**values: object) -> str | None:
+        result = score(q, {k: Answer(k, "value", v) for k, v in values.items()})
+        assert result.decision is not None
+        return result.decision.text
+
+    # Demand far ahead, the team weakest: a machine is not the fix, and the part that binds is named.
+    assert told(cover=0, machines=3, cash=3, orders=3, step="machine") == (
+        "Not the fix; the limit is in Cover and roles, in Team, so fix Team first."
+    )
+    # The cash binds, inside the very dimension the machine adds to: still not the fix.
+    assert told(cover=3, machines=3, cash=0, orders=3, step="machine").startswith(
+        "Not the fix; the limit is in Cash, in Capacity"
+    )
+    # The machines themselves bind: the verdict's own text, with its condition.
+    assert told(cover=3, machines=0, cash=3, orders=3, step="machine") == "Only if it is the step that limits output."
+    # Idle capacity: demand is not ahead, so what the step relieves does not matter.
+    assert told(cover=3, machines=3, cash=3, orders=0, step="machine") == "Fill what you have."
+
+
+@pytest.mark.parametrize(
+    ("broken", "said"),
+    [
+        ("relieves: [capacity.throughput]\n        elsewhere: Not the fix.", None),
+        ("relieves: [capacity.thruput]\n        elsewhere: Not the fix.", "did you mean `capacity.throughput`"),
+        ("relieves: [demand]\n        elsewhere: Not the fix.", "not an operations dimension"),
+        ("relieves: [capacity]", "`relieves` without `elsewhere`"),
+        ("elsewhere: Not the fix.", "`elsewhere` without `relieves`"),
+        ("relieves: [team]\n        elsewhere: Not the fix at {site}.", "may name only `{weakest}` and `{limit}`"),
+    ],
+)
+def test_what_a_step_relieves_names_real_parts_and_comes_with_what_to_say(broken: str, said: str | None) -> None:
+    given = (
+        "relieves: [capacity.throughput]\n"
+        "        elsewhere: Not the fix; the limit is in {limit}, so fix {weakest} first."
+    )
+    text = RELIEVING.replace(given, broken)
+    assert broken.startswith("relieves: [capacity.throughput]") or text != RELIEVING
+    if said is None:
+        assert parse_questionnaire(text, "ok.yaml").questionnaire
+        return
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(text, "broken.yaml")
+    message = str(caught.value)
+    assert "RQ222" in message and said in message and "broken.yaml" in message
+
+
 def test_the_step_reads_the_same_on_the_summary_the_report_and_its_markdown() -> None:
     answers = case_answers(GROWTH, "vet-practice-eyeing-second-site")
     answers = with_values(answers, decision_ahead="second_site")
@@ -214,6 +312,20 @@ HOLD = {
     "redline-riderwear-warehouse-full-of-returns": "take the 40,000 sq ft unit",
     "stoneleigh-fire-doors-two-inspectors-behind": "bid for the 9,000-door framework now on the usual terms",
     "voltgate-charging-queue-waits-on-one-designer": "buy three more vans and hire four electricians now",
+    # Round 22, the same (and the round "a step that does not relieve the limit" was declared for):
+    "emberstone-pizza-ovens-backlog-hides-falling-orders": "cast a batch of commercial ovens for stock",
+    "furrow-and-seed-stock-in-an-evening-spreadsheet": "sign the garden-centre racks for February",
+    "greaseguard-extract-cleaning-full-crews-four-weeks-cash": "sign the £60,000 loan before prices rise",
+    "hebble-skip-hire-short-of-drivers-wants-a-lorry": "buy the fourth lorry now",
+    "tenement-pressing-honest-queue-seven-weeks-cash": "sign the fourth press now, before the price rise",
+    # Round 23, the same:
+    "brindle-appliance-repair-unanswered-phones": "open the reconditioned-appliance shop now",
+    "brindlewood-pressery-pasteuriser-nobody-checks": "bid for an April start with the process as it is",
+    "holmfirth-radiators-growing-on-uncosted-orders": "sign the £300,000 loan for three containers now",
+    "kingfisher-drainage-panel-jobs-at-a-loss": "buy the second tanker and lining rig now",
+    "larkfield-ecology-honest-queue-five-weeks-cash": "sign the housebuilder framework as offered",
+    "merriott-cards-falling-orders-growing-range": "launch the gift-wrap and notebook range now",
+    "tregaron-trailers-allocating-on-five-weeks-cash": "buy the £240,000 welding cell now with cash or overdraft",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -222,30 +334,52 @@ GO = {
     "school-photographers-adding-a-closed-rivals-schools": "turn the new schools away",
     # Round 21:
     "wheatcroft-flour-mill-tendering-for-a-chain": "turn the tender down or hold back from bidding",
+    # Round 22:
+    "ashcombe-tithe-barn-thinning-book-slow-replies": "hold back the sales manager (its expert: yes to the hire)",
+    "lanyard-crowd-services-festival-bid": "stay out of the festival tender",
+    "nixta-tortilleria-weighing-a-second-unit": "hold off the second unit until basics are fixed",
+    # Round 23:
+    "pennine-workwell-weighing-a-leeds-clinic": "hold off the second site until the basics are fixed",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "tenement-pressing-honest-queue-seven-weeks-cash": (
+        "round 22, first run: equipment in the danger zone is 'only if it is the step that limits output… line up "
+        "the cash first'; the expert agrees the press is the bottleneck's machine but would buy it only after the "
+        "price rise and the distributor's new terms"
+    ),
+    "greaseguard-extract-cleaning-full-crews-four-weeks-cash": (
+        "round 22, first run: borrowing in the danger zone is 'yes, and early'; the expert would raise prices and "
+        "shorten payment terms first, then size any funding on the third crew's gap"
+    ),
+    "brindle-appliance-repair-unanswered-phones": (
+        "round 23, first run: read as idle capacity (a known quadrant miss), where an outlet that reaches new "
+        "customers is worth a small test; the expert reads a foundation losing the customers it has"
+    ),
+    "brindlewood-pressery-pasteuriser-nobody-checks": (
+        "round 23, first run: read as idle capacity (a known quadrant miss), where a big customer fills what stands "
+        "idle; the expert reads a foundation whose one broken step (the pasteuriser) must be fixed before any bid"
+    ),
+    "holmfirth-radiators-growing-on-uncosted-orders": (
+        "round 23, first run: borrowing in the danger zone is 'yes, and early'; the expert would cost and reprice "
+        "the orders that lose money before borrowing to sell more of them"
+    ),
+    "merriott-cards-falling-orders-growing-range": (
+        "round 23, first run: a new line in idle capacity 'can fill capacity that stands idle… test it small'; the "
+        "expert rules out a new range while the card range itself is too big and locks cash in stock"
+    ),
+    "tregaron-trailers-allocating-on-five-weeks-cash": (
+        "round 23, first run: equipment in the danger zone is 'only if it is the step that limits output… line up "
+        "the cash first'; the expert rules out buying the cell from cash or the overdraft on five weeks of cash"
+    ),
     "calderbrook-sofas-upholstery-bench-sets-the-pace": (
         "round 21, first run: in the danger zone equipment is met with 'only if it is the step that limits output'; "
         "the expert rules out a frame router because the bench that limits output is people, not machines"
-    ),
-    "voltgate-charging-queue-waits-on-one-designer": (
-        "round 21, first run: under control, equipment 'can pay if it is the step holding the queue back'; the "
-        "expert rules out vans and electricians because the queue waits on one designer and network approvals"
     ),
     "ebike-shop-idle-workshop-aged-stock": (
         "its step is a rental point to reach customers (an outlet, as a second helper read it); in idle capacity "
         "an outlet that reaches new customers is worth a small test, as the fifth blind review's consultant said "
         "of a distillery's sales branch; this expert rules out any new site while the workshop stands idle"
-    ),
-    "tattoo-studio-books-open-quarterly": (
-        "the advice is conditional: a second site is the fix when the queue waits for room, not for people, and "
-        "the part to fix first is named; the fifth blind review called a plain 'not yet' wrong for a music school "
-        "and a daycare whose queue waits for room; this expert rules out the second studio now"
-    ),
-    "brewery-taproom-christmas-parties-and-tv-airing": (
-        "the step (a second bar in the hall) was answered as equipment; in the danger zone equipment at the step "
-        "that limits output is worth deciding now, and the advice says so on that condition"
     ),
     "electrical-contractor-ready-for-university-framework": (
         "read as demand ahead under control (a known quadrant miss), where a big contract waits for a later start; "
