@@ -343,15 +343,6 @@ GO = {
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
-    "tenement-pressing-honest-queue-seven-weeks-cash": (
-        "round 22, first run: equipment in the danger zone is 'only if it is the step that limits output… line up "
-        "the cash first'; the expert agrees the press is the bottleneck's machine but would buy it only after the "
-        "price rise and the distributor's new terms"
-    ),
-    "greaseguard-extract-cleaning-full-crews-four-weeks-cash": (
-        "round 22, first run: borrowing in the danger zone is 'yes, and early'; the expert would raise prices and "
-        "shorten payment terms first, then size any funding on the third crew's gap"
-    ),
     "brindle-appliance-repair-unanswered-phones": (
         "round 23, first run: read as idle capacity (a known quadrant miss), where an outlet that reaches new "
         "customers is worth a small test; the expert reads a foundation losing the customers it has"
@@ -360,21 +351,9 @@ STEP_MISSES = {
         "round 23, first run: read as idle capacity (a known quadrant miss), where a big customer fills what stands "
         "idle; the expert reads a foundation whose one broken step (the pasteuriser) must be fixed before any bid"
     ),
-    "holmfirth-radiators-growing-on-uncosted-orders": (
-        "round 23, first run: borrowing in the danger zone is 'yes, and early'; the expert would cost and reprice "
-        "the orders that lose money before borrowing to sell more of them"
-    ),
     "merriott-cards-falling-orders-growing-range": (
         "round 23, first run: a new line in idle capacity 'can fill capacity that stands idle… test it small'; the "
         "expert rules out a new range while the card range itself is too big and locks cash in stock"
-    ),
-    "tregaron-trailers-allocating-on-five-weeks-cash": (
-        "round 23, first run: equipment in the danger zone is 'only if it is the step that limits output… line up "
-        "the cash first'; the expert rules out buying the cell from cash or the overdraft on five weeks of cash"
-    ),
-    "calderbrook-sofas-upholstery-bench-sets-the-pace": (
-        "round 21, first run: in the danger zone equipment is met with 'only if it is the step that limits output'; "
-        "the expert rules out a frame router because the bench that limits output is people, not machines"
     ),
     "ebike-shop-idle-workshop-aged-stock": (
         "its step is a rental point to reach customers (an outlet, as a second helper read it); in idle capacity "
