@@ -16,6 +16,7 @@ from readiness.summary import (
     index_range_text,
     link_differs_text,
     link_shown,
+    link_where,
     link_words,
     open_critical_text,
     overrun_text,
@@ -88,15 +89,14 @@ if scale.has_demand(q):
         delta_color="off",
         delta_arrow="off",
         border=True,
-        help="The operations dimension that would break first, judged by its weakest area under the pressure "
-        "present (so it can be below the dimension's own score); the balance weighs demand against it."
+        help="The operations dimension that would break first, shown with its own score, as in the table. "
         + (
-            f" Demand is quiet, so the part in the worst state is named, with its own score; the balance weighs "
-            f"demand against where a load would bind first: {b.held_in_title}, which holds "
-            f"{scale.number(b.link, sc)}."
+            f"Demand is quiet, so the part in the worst state is named; the balance weighs demand against where a "
+            f"load would bind first: {b.held_in_title}, which holds {scale.number(b.link, sc)}."
             if b.worst_named and b.held_in_title
-            else f" Here: {b.held_in_title or b.weakest_area_title}."
-            if b.held_in_title or b.weakest_area_title
+            else f"The balance weighs demand against its weakest part under the pressure present: "
+            f"{link_where(result)}, which holds {scale.number(b.link, sc)}."
+            if b.link is not None
             else ""
         ),
     )

@@ -75,6 +75,9 @@ class _Position:
     held_in: tuple[str, str] | None = None
     #: True when quiet demand names the part in the worst state and ``held_in`` is where a load would bind.
     worst_named: bool = False
+    #: Demand is held back well (the control dimension is strong), but not under control: (dimension, area)
+    #: of what a queue cannot protect (a failing critical question's, or an area marked ``controllable: false``).
+    unprotected: tuple[str, str | None] | None = None
 
 
 #: A lever at or below this share of its points (the middle of its ladder) is weak (docs/scoring.md §3–4).
@@ -331,6 +334,7 @@ def _position(
     failing_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
     failing = any(share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids)
     controlled = False
+    unprotected: tuple[str, str | None] | None = None
     control = next((d for d in ops if d.id == settings.control_dimension), None)
     if control is not None:
         control_failing = any(
@@ -346,10 +350,15 @@ def _position(
             if not closed:
                 continue
             parts = area_strengths(questionnaire, model, by_dim.get(d.id, []), share, kinds)
-            if any(effective - strength >= settings.gap - EPS for a, (_, strength) in parts.items() if a in closed):
-                controlled = False
+            behind = [
+                a for a, (_, strength) in parts.items() if a in closed and effective - strength >= settings.gap - EPS
+            ]
+            if behind:
+                controlled, unprotected = False, (d.id, behind[0])
     # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
-    controlled = controlled and not failing
+    if controlled and failing:
+        broken = next(q for q in scores if q.id in failing_ids and share(q) < settings.critical_fail - EPS)
+        controlled, unprotected = False, (broken.dimension, broken.area)
     held_in = None
     # Quiet demand names the part in the worst state: with no load coming, nothing breaks first; what a
     # consultant names is the dimension in the worst shape (records on one old PC, orders on paper slips),
@@ -384,6 +393,7 @@ def _position(
         whole_link,
         held_in,
         worst_named,
+        unprotected,
     )
 
 
@@ -508,6 +518,11 @@ def weigh_balance(
     label, meaning = QUADRANTS[quadrant]
     if message:
         meaning = message
+    elif quadrant == "danger_zone" and worst.unprotected is not None:
+        # Demand is held back well, and the verdict is still the danger zone: "nothing holds it back" beside a
+        # demand-management score of 99 read as a contradiction to a blind reviewer. Say what a queue cannot
+        # protect instead.
+        meaning = _unprotected_meaning(questionnaire, worst.unprotected, lang)
     weakest_model = questionnaire.dimension(weakest.id)
     area_title = next((tr(a.title, lang) for a in weakest_model.areas if a.id == worst.area), None)
     held_in_title = None
@@ -553,6 +568,17 @@ def weigh_balance(
         held_in_title=held_in_title,
         held_in=worst.held_in[0] if worst.held_in is not None else None,
         worst_named=worst.worst_named,
+    )
+
+
+def _unprotected_meaning(questionnaire: Questionnaire, part: tuple[str, str | None], lang: str) -> str:
+    dim = questionnaire.dimension(part[0])
+    area = next((a for a in dim.areas if a.id == part[1]), None)
+    what = f"{tr(area.title, lang)}, in {tr(dim.title, lang)}" if area is not None else tr(dim.title, lang)
+    return (
+        "Demand pressure is far ahead of the part of operations that would break first. You hold demand back "
+        f"well, but a queue does not protect {what}: fix it first, or a surge will break it however honest your "
+        "dates."
     )
 
 

@@ -35,6 +35,7 @@ SUMMARY_LENGTHS: tuple[tuple[Any, ...], ...] = (
     (3, 2, False),
     (3, 1, False),
     (3, 1, False, False),  # a long business name and a long story: the closing note goes last
+    (3, 0, False, False),  # and a long step paragraph: the first 30 days are named in the full report only
 )
 
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)

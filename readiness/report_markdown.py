@@ -32,8 +32,8 @@ def render_markdown(report: Report, top: int = 10) -> str:
         f"- **Operations readiness:** {report.operations} / 100",
         *([f"- **Weakest link:** {report.weakest_link} {report.weakest_link_out_of}"] if report.weakest_link else []),
         f"- **Demand pressure:** {report.demand} / 100",
-        f"- **Balance index:** {report.balance_index} (demand pressure minus "
-        + ("the weakest link" if report.index_of == "weakest link" else report.index_of)
+        f"- **Balance index:** {report.balance_index} ("
+        + (report.index_words or "demand pressure minus the weakest link")
         + (f"; {report.balance_range})" if report.balance_range else ")"),
         f"- **Zone:** {_sentence(report.quadrant)} {report.quadrant_meaning}".rstrip(),
         *([f"- {report.placement}"] if report.placement and report.quadrant_id != "not_placed" else []),
@@ -44,16 +44,15 @@ def render_markdown(report: Report, top: int = 10) -> str:
         lines += ["", f"**{report.decision_heading}.** {report.decision}"]
     lines += [
         "",
-        "## Dimensions, weakest first",
+        "## Dimensions, the weakest link first",
         "",
-        "| Dimension | Side | Score | Level | Target | Gap | Answered |",
+        "| Dimension | Side | Score | Level | Target | Against target | Answered |",
         "|---|---|---:|---|---:|---:|---:|",
     ]
     for d in report.weakest_first:
         level = d.level.replace(" (held back: see below)", " (held back, see below)")
-        lines.append(
-            f"| {_md_cell(d.title)} | {d.side} | {d.score} | {_md_cell(level)} | {d.target} | {d.gap} | {d.answered} |"
-        )
+        cells = (_md_cell(d.title), d.side, d.score, _md_cell(level), d.target, _md_cell(d.short), d.answered)
+        lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     held = [d.held_back for d in report.dimensions if d.held_back]
     if held:
         lines += ["", *(f"Held back: {_sentence(text)}" for text in held)]

@@ -26,6 +26,8 @@ from readiness.summary import (
     index_range_text,
     lever_words,
     link_shown,
+    link_where,
+    link_words,
     next_step_words,
     open_critical_text,
     overrun_text,
@@ -152,9 +154,13 @@ class Report:
     #: the verdict says about it, else "" (docs/scoring.md, "The step the owner is weighing").
     decision_heading: str = ""
     decision: str = ""
-    #: What the balance index subtracts from demand pressure, in the labels beside it: the weakest link, or
-    #: where a load binds first while quiet demand names the part in the worst state (its own score is shown).
+    #: What the balance index subtracts from demand pressure, in the labels beside it: the weakest link when
+    #: its figure is the score shown beside its name, else where a load binds first (the summary says where,
+    #: with the figure), so a reader's own subtraction agrees with the index.
     index_of: str = "weakest link"
+    #: The same with both figures: "demand pressure 49 minus 73, what Throughput and headroom, in Capacity,
+    #: can carry".
+    index_words: str = ""
 
     @property
     def weakest_first(self) -> tuple[DimensionRow, ...]:
@@ -355,7 +361,14 @@ def build_report(
         points = scale.number(abs(scale.difference(index, sc) or 0), sc, internal=False)
         pressure = b.pressure if b.pressure is not None else b.demand
         # While quiet demand names the part in the worst state, the figure weighed is where a load binds first.
-        carrier = f"{b.held_in_title}, under load," if b.worst_named and b.held_in_title else "the weakest link"
+        # Otherwise, where the figure is not the score shown beside the name, say where it binds.
+        where = link_where(result)
+        where = f"{where}," if ", in " in where else where
+        carrier = (
+            f"{b.held_in_title}, under load,"
+            if b.worst_named and b.held_in_title
+            else (where if _index_of(result) != "weakest link" else "the weakest link")
+        )
         strength = (
             f" ({scale.number(pressure, sc)} against {scale.number(b.link, sc)}, what {carrier} can carry)"
             if b.link is not None and pressure is not None
@@ -469,7 +482,8 @@ def build_report(
         balance_index=scale.signed(scale.balance_index(b, sc), sc),
         balance_range=index_range_text(b, sc),
         deadline=deadline_text(result) or "",
-        index_of="where a load binds first" if b.worst_named and b.held_in_title else "weakest link",
+        index_of=_index_of(result) if balanced else "weakest link",
+        index_words=link_words(result) if balanced else "",
         decision_heading=decision[0] if (decision := decision_words(result)) else "",
         decision=decision[1] if decision else "",
         quadrant=b.label or ("Not enough answers to place the business" if balanced else ""),
@@ -502,6 +516,14 @@ def build_report(
         weakest_link_value=_native(link_shown(result), sc) if balanced else None,
         weakest_link_out_of=scale.out_of(link_shown(result), sc, lang),
     )
+
+
+def _index_of(result: ScoreResult) -> str:
+    """The index's label words: "weakest link" while its figure is the score shown beside the name."""
+    sc = result.score_scale
+    if scale.number(link_shown(result), sc) == scale.number(result.balance.link, sc):
+        return "weakest link"
+    return "where a load binds first"
 
 
 def as_dict(report: Report) -> dict[str, Any]:

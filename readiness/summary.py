@@ -423,16 +423,24 @@ def _scores_lower(result: ScoreResult, held: bool = False) -> str:
 
 
 def link_shown(result: ScoreResult) -> float | None:
-    """The figure shown beside the weakest link's name on cards and headlines: the figure the balance weighs,
-    except while quiet demand names the part in the worst state (docs/scoring.md §3), when it is that part's
-    own score. A reviewer read "Technology 41" where 41 was what Process holds under load, beside a table
-    that gave Technology 17: a name and a figure shown together must belong together."""
+    """The figure shown beside the weakest link's name on cards and headlines: that dimension's own score,
+    as in the table. What the balance weighs (its weakest part under the pressure present) is said where the
+    index is (:func:`link_words`). Two blind reviews read "Technology 41" beside a table's 17, and "Team 73"
+    beside a table's 71: a name and a figure shown together must belong together."""
     b = result.balance
-    if b.worst_named:
-        own = next((d.score for d in result.dimensions if d.id == b.weakest), None)
-        if own is not None:
-            return own
-    return b.link
+    own = next((d.score for d in result.dimensions if d.id == b.weakest), None)
+    return own if own is not None else b.link
+
+
+def link_where(result: ScoreResult) -> str:
+    """Where the figure the balance subtracts binds, in words ("Throughput and headroom, in Capacity"): the
+    part a load falls on, which need not be the named dimension's score, nor even its dimension."""
+    b = result.balance
+    if b.held_in_title:
+        return b.held_in_title
+    if b.weakest_area_title and b.weakest_title:
+        return f"{b.weakest_area_title}, in {b.weakest_title}"
+    return f"the weakest link ({b.weakest_title})" if b.weakest_title else "the weakest link"
 
 
 def _link_figures(result: ScoreResult) -> tuple[str | None, str]:
@@ -461,9 +469,8 @@ def link_words(result: ScoreResult) -> str:
     pressure = b.pressure if b.pressure is not None else b.demand
     if b.link is None or pressure is None:
         return "demand pressure minus the weakest link"
-    link = f"the weakest link ({b.weakest_title})" if b.weakest_title else "the weakest link"
-    if b.worst_named and b.held_in_title:  # the figure is where a load would bind first, not the part named
-        link = f"{b.held_in_title}," if ", in " in b.held_in_title else b.held_in_title
+    link = link_where(result)
+    link = f"{link}," if ", in " in link else link
     return f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)}, what {link} can carry"
 
 

@@ -161,12 +161,12 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Operations readiness"] == f"{expected.overall:.0f} / 100"
     assert metrics["Demand pressure"] == f"{expected.balance.demand:.0f} / 100"
-    # the weakest link is named beside the average, with its own score
-    assert metrics["Weakest link"] == f"{expected.balance.link:.0f} / 100"  # the figure the balance subtracts
+    # the weakest link is named beside the average, with its own score, as in the table
+    shown = f"{expected.dimension(expected.balance.weakest).score:.0f}"
+    assert metrics["Weakest link"] == f"{shown} / 100"
     [weakest] = [m for m in at.metric if m.label == "Weakest link"]
     assert weakest.delta == expected.balance.weakest_title
-    # the card's figure differs from the table's score for that dimension: the page says why, in words
-    shown = f"{expected.dimension(expected.balance.weakest).score:.0f}"
+    # what the balance subtracts is not that score: the page says which figure it is, in words
     assert shown != f"{expected.balance.link:.0f}"
     said = " ".join(c.value for c in at.caption).replace("\\", "")  # captions are Markdown-escaped
     assert f"It scores {shown} overall, but only {expected.balance.link:.0f} at its weakest part" in said

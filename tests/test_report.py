@@ -782,7 +782,7 @@ def test_the_weakest_link_is_a_headline_figure_in_every_summary() -> None:
     growth, result, answers = _growth_case("consultancy-waiting-list")
     report = build_report(growth, result, answers, WHEN)
     b = result.balance
-    title, figure = b.weakest_title, round(b.link)  # the link's strength: the figure the balance subtracts
+    title, figure = b.weakest_title, round(result.dimension(b.weakest).score)  # its own score, as in the table
     assert f'Weakest link: {title}</div><div class="value">{figure} / 100' in render_html(report)
     assert f"**Weakest link:** {title} {figure} / 100" in render_markdown(report)
     summary = load_workbook(io.BytesIO(render_xlsx(report)))["Summary"]
@@ -810,9 +810,35 @@ def test_a_part_named_for_its_worst_state_is_shown_with_its_own_score() -> None:
     assert f'Weakest link: Technology</div><div class="value">{own} / 100' in render_html(report)
     assert f"minus {round(b.link)}, what {b.held_in_title}, can carry" in link_words(result)
     # the report's own words for the index say what it subtracts, so its figures add up
-    assert "(demand pressure minus where a load binds first" in render_markdown(report)
+    assert f"({link_words(result)}" in render_markdown(report)
     assert "Balance index (pressure − where a load binds first)" in render_html(report)
     assert f"against {round(b.link)}, what {b.held_in_title}, under load, can carry" in " ".join(report.summary)
+
+
+def test_a_link_named_where_its_levers_are_shows_its_own_score_and_the_index_says_what_it_subtracts() -> None:
+    """A tortilla maker: Team is named (most weak levers of the figure that binds are Team questions) while the
+    load falls on Capacity's throughput. The sixth blind review read "Team 73" beside the table's Team 71; the
+    headline now shows the table's figure, and the index names the part and the figure it subtracts."""
+    from readiness.summary import link_words
+
+    growth, result, answers = _growth_case("nixta-tortilleria-weighing-a-second-unit")
+    b = result.balance
+    assert b.weakest == "team" and b.held_in == "capacity"
+    own, link = round(result.dimension("team").score), round(b.link)
+    assert own != link
+    report = build_report(growth, result, answers, WHEN)
+    markdown = render_markdown(report)
+    assert f"**Weakest link:** Team {own} / 100" in markdown
+    assert f'Weakest link: Team</div><div class="value">{own} / 100' in render_html(report)
+    words = link_words(result)
+    assert f"minus {link}, what {b.held_in_title}, can carry" in words and f"({words}" in markdown
+    # the reader's own subtraction agrees: pressure minus the figure named beside the index
+    assert int(report.balance_index.replace("\u2212", "-")) == round(b.pressure) - link
+    assert f"against {link}, what {b.held_in_title}, can carry" in " ".join(report.summary)
+    # the gap to target is said in words, never a bare "+4" read the wrong way round
+    assert "| Against target |" in markdown and "| Team | Operations | " in markdown
+    table = markdown[markdown.index("| Dimension |") : markdown.index("## Fix these first")]
+    assert "\u00a0above |" in table and " | +" not in table and " | -" not in table
 
 
 def test_samm_gaps_are_the_difference_of_the_target_and_score_shown() -> None:
@@ -944,3 +970,29 @@ def test_a_churn_answer_is_read_by_its_band_not_as_a_leaking_bucket() -> None:
     _, result, _ = _growth_case("laptop-refurbisher-ready-for-summer-peak")  # 12% a year
     churn = next((f for f in result.findings if f.question_id == "customer_churn"), None)
     assert churn is not None and "almost as fast" not in churn.title and "Some regular customers leave" in churn.title
+
+
+@pytest.mark.parametrize(
+    ("case", "part"),
+    [
+        # the cash area a queue cannot relieve (marked controllable: false)
+        ("tenement-pressing-honest-queue-seven-weeks-cash", "Cash and working capital, in Capacity"),
+        # a failing critical question (weeks of cash once a year's growth is paid for)
+        ("larkfield-ecology-honest-queue-five-weeks-cash", "Cash and working capital, in Capacity"),
+    ],
+)
+def test_a_danger_zone_that_holds_demand_back_well_says_what_a_queue_cannot_protect(case: str, part: str) -> None:
+    """The sixth blind review struck out "nothing holds it back" beside a demand-management score of 99 for a
+    pressing plant quoting an honest sixteen weeks. The verdict stands (a queue does not protect cash); the
+    words say why, and name the part."""
+    growth, result, answers = _growth_case(case)
+    b = result.balance
+    control = result.dimension(b.control_dimension).score
+    assert b.quadrant == "danger_zone" and control >= growth.balance.control
+    assert "nothing holds it back" not in b.meaning
+    assert f"You hold demand back well, but a queue does not protect {part}" in b.meaning
+    report = build_report(growth, result, answers, WHEN)
+    assert b.meaning in render_markdown(report)
+    # a business that does not hold demand back keeps the plain words
+    _, plain, _ = _growth_case("bathroom-fitter-callbacks-during-ad-push")
+    assert plain.balance.quadrant == "danger_zone" and "nothing holds it back" in plain.balance.meaning
