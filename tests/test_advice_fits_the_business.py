@@ -68,6 +68,7 @@ SERVICES_ONLY: dict[str, str] = {
     "practitioner": r"\bpractitioner",
     "call-out": r"\bcall-out",
     "appointment": r"\bappointment",
+    "no-show": r"\bno-shows?\b",
     "trained freelancers": r"\btrained freelancers?\b",
 }
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from readiness import expr
+from readiness.answers import Answer
 from readiness.loader import load_questionnaire
 from readiness.model import NumberQuestion, Questionnaire, ScaleQuestion, YesNoQuestion, tr
 
@@ -103,6 +104,33 @@ def test_every_question_advises_its_worst_answer(path: Path) -> None:
             index = question.bands.index(worst)
             value = worst.up_to if worst.up_to is not None else (question.bands[index - 1].up_to or 0) + 1
             assert advice_for(question, value, 0.0), f"{question.id}: no advice for its worst band"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_band_that_makes_a_finding_has_advice_for_every_kind_of_business(path: Path) -> None:
+    """A band scored below "good in itself" is a finding; without advice of its own it fell back to a bare
+    "Aim for: High" or "Aim for: Paid almost at once", which the sixth blind review called empty. Each such
+    band on the operations side gets a recommendation, for goods, services and a business that sells both
+    (the answer ``business_type`` is read as the engine reads it)."""
+    from readiness.findings import GOOD_STEP, _matching_advice
+
+    q = load(path)
+    operations = {d.id for d in q.dimensions if d.side == "operations"}
+    for question in q.questions:
+        if question.dimension not in operations or not isinstance(question, NumberQuestion) or not question.weight:
+            continue
+        low = question.min if question.min is not None else 0.0
+        for band in question.bands:
+            top = band.up_to if band.up_to is not None else band.below if band.below is not None else low + 10
+            value = (low + top) / 2 if top > low else top
+            low = top
+            if band.score >= GOOD_STEP:
+                continue
+            for kind in ("goods", "services", "both"):
+                advice = _matching_advice(
+                    question, Answer(question.id, "value", value), band.score, "en", {"business_type": kind}
+                )
+                assert advice, f"{question.id}: no advice for “{tr(band.label)}” ({value:g}) in a {kind} business"
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
