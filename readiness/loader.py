@@ -72,7 +72,10 @@ _NESTED_MODELS: dict[tuple[str, str], Any] = {
     ("questions", "bands"): Band,
     ("questions", "recommendations"): Recommendation,
 }
-_TEXT_KEYS = frozenset({"title", "description", "text", "help", "label", "name", "unit", "dont_know_advice"})
+_TEXT_KEYS = frozenset(
+    {"title", "description", "text", "help", "label", "name", "unit", "dont_know_advice", "finding", "elsewhere"}
+    | {"message"}
+)
 #: Names a recommendation's `when` reads of its own question's answer; any other name is a question id.
 _WHEN_NAMES = frozenset({"value", "score"})
 
@@ -973,9 +976,9 @@ def _texts(node: Any, path: PathKey) -> Iterator[tuple[PathKey, Any]]:
     if isinstance(node, dict):
         for key, value in node.items():
             child = (*path, key)
-            if key in _TEXT_KEYS or (len(path) >= 1 and path[-1] in ("anchors", "labels")):
+            if key in _TEXT_KEYS or (len(path) >= 1 and path[-1] in ("anchors", "labels", "verdicts")):
                 yield child, value
-            elif (key in ("anchors", "labels") and isinstance(value, dict)) or (
+            elif (key in ("anchors", "labels", "verdicts") and isinstance(value, dict)) or (
                 isinstance(value, dict | list) and key not in ("targets",)
             ):
                 yield from _texts(value, child)

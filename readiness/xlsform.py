@@ -262,6 +262,29 @@ def _close(word: str, options: list[str]) -> str:
     return f"; did you mean `{match[0]}`?" if match else ""
 
 
+#: Choice cells that speak to a step the owner is weighing: read only on a select_one list of named options.
+STEP_COLUMNS = (*VERDICT_COLUMNS, "relieves", "elsewhere")
+
+
+def _step_cells_refused(list_name: str, rows: list[_Row], problems: list[SheetProblem], file: str) -> None:
+    """A scale's or a yes/no list's rows become levels, which cannot speak to a verdict: a `verdict_*`,
+    `relieves` or `elsewhere` cell there would be dropped without a word, so it is named instead."""
+    kind = "the yes/no list" if list_name == YES_NO_LIST else f"list `{list_name}`, a scale (its names are numbers)"
+    for r in rows:
+        for column in STEP_COLUMNS:
+            if _text(r, column) is not None:
+                problems.append(
+                    SheetProblem(
+                        "choices",
+                        r.number,
+                        r.column(column),
+                        f"`{column}` is read only on the named options of a select_one list (a step the owner "
+                        f"is weighing); {kind} cannot speak to a verdict: move it or leave the cell empty",
+                        file,
+                    )
+                )
+
+
 def _text(row: _Row, key: str) -> Any:
     """A display text: the plain column, or one column per language (``label::de``) as a mapping."""
     languages = {}
@@ -412,6 +435,8 @@ def workbook_to_data(
     scales = []
     scale_lists: dict[str, int] = {}
     for list_name, rows in lists.items():
+        if list_name == YES_NO_LIST or all(_is_number(r.get("name")) for r in rows):
+            _step_cells_refused(list_name, rows, problems, file)
         if list_name == YES_NO_LIST or not all(_is_number(r.get("name")) for r in rows):
             continue
         options = []

@@ -111,6 +111,34 @@ def test_every_problem_is_located_by_sheet_row_and_column() -> None:
         assert any(line.startswith(words) for line in said), (words, said)
 
 
+def test_step_cells_on_a_scale_or_the_yes_no_list_are_named_not_dropped() -> None:
+    """A `verdict_*`, `relieves` or `elsewhere` cell on a scale's row (or the yes/no list's) cannot be carried
+    (levels speak to no verdict); before, the workbook loaded and the author's advice was silently lost."""
+    broken = {**GOOD}
+    broken["choices"] = [
+        ("list_name", "name", "label", "score", "verdict_danger_zone", "relieves"),
+        ("maturity", 0, "No", None, "Fix {weakest} first.", None),
+        ("maturity", 1, "Some", None, None, None),
+        ("maturity", 2, "Yes", None, None, None),
+        ("yes_no", "yes", "Yes", None, None, "team"),
+        ("yes_no", "no", "No", None, None, None),
+        ("channel", "shop", "The shop", 1, None, None),
+        ("channel", "web", "The website", 3, None, None),
+    ]
+    with pytest.raises(WorkbookError) as caught:
+        import_workbook(workbook(**broken), "bakery.xlsx")
+    said = [str(p) for p in caught.value.problems]
+    assert any(
+        line.startswith("bakery.xlsx: sheet choices, row 2, column verdict_danger_zone (E): `verdict_danger_zone`")
+        and "list `maturity`, a scale" in line
+        for line in said
+    ), said
+    assert any(
+        line.startswith("bakery.xlsx: sheet choices, row 5, column relieves (F): `relieves`") and "yes/no" in line
+        for line in said
+    ), said
+
+
 def test_pyxform_checks_the_xlsform_side() -> None:
     broken = {**GOOD}
     broken["survey"] = [*GOOD["survey"][:2], ("select_one yes_no", "plan", "Plan?", "team", "${nothere} = 'yes'")]
