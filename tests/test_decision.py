@@ -403,7 +403,7 @@ def test_a_step_the_expert_would_take_is_not_held_back(case: str) -> None:
 def test_a_step_text_missing_in_a_listed_language_is_warned_about_like_any_other_text() -> None:
     """A questionnaire in two languages must say the step's advice in both: before, a verdict's text (a
     mapping under `verdicts`) and `elsewhere` were not among the texts checked for translations (RQ300)."""
-    two = RELIEVING.replace('title: Relieving\n', 'title: Relieving\nlanguages: [en, de]\n')
+    two = RELIEVING.replace("title: Relieving\n", "title: Relieving\nlanguages: [en, de]\n")
     assert two != RELIEVING
     warned = [str(w) for w in parse_questionnaire(two, "two.yaml").warnings if w.code == "RQ300"]
     said = " ".join(warned)
