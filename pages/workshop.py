@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from readiness import charts, scale
+from readiness.decision import room_step_words
 from readiness.errors import ReadinessError
 from readiness.markup import md_literal
 from readiness.model import tr
@@ -139,6 +140,8 @@ if result.message and scale.has_demand(questionnaire):
 elif result.quadrant_label:
     weighed = room_balance_text(result, questionnaire)
     st.warning(f"**Group balance: {result.quadrant_label}.**" + (f"  \n{md_literal(weighed)}" if weighed else ""))
+if result.step is not None:  # the step the people are weighing, read against the room's verdict
+    st.info(md_literal(room_step_words(result.step)), icon=":material/alt_route:")
 st.vega_lite_chart(
     charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch", key="workshop_dims"
 )

@@ -9,11 +9,12 @@ the engine only picks the text and names the weakest link in it. Scores and find
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from readiness.answers import Answer
 from readiness.model import Questionnaire, tr
-from readiness.results import Balance, Decision, DimensionScore
+from readiness.results import Balance, Decision, DimensionScore, ScoreResult
 
 
 def decision_for(
@@ -71,3 +72,68 @@ def relieves(parts: Collection[str], balance: Balance) -> bool:
 def _limit(balance: Balance, weakest: str) -> str:
     """Where the weakest link binds, in the owner's words: "Cash and working capital, in Capacity"."""
     return f"{balance.weakest_area_title}, in {weakest}" if balance.weakest_area_title else weakest
+
+
+@dataclass(frozen=True)
+class RoomStep:
+    """The step a workshop's people are weighing, read against the room's verdict: the step most of them
+    named, how many named it, and any other step named, so the facilitator sees where they agree."""
+
+    option: str
+    label: str
+    named_by: int
+    participants: int
+    verdict: str
+    text: str
+    #: Other steps named, in the owner's words, with how many named each (most first).
+    others: tuple[tuple[str, int], ...] = ()
+
+
+def room_step(
+    questionnaire: Questionnaire,
+    results: Sequence[ScoreResult],
+    verdict: str | None,
+    weakest: Sequence[str],
+    lang: str,
+) -> RoomStep | None:
+    """The step most people named (ties: the questionnaire's order), with what the room's verdict says about it.
+
+    Each person's own step is in their result (``decision``); the room is read by its own verdict and the
+    weakest link most of them named. A step that says what it relieves is checked at the dimension level,
+    as the room has no single binding area."""
+    named: dict[str, int] = {}
+    found: dict[str, tuple[str, object]] = {}
+    for r in results:
+        d = r.decision
+        if d is None:
+            continue
+        named[d.option] = named.get(d.option, 0) + 1
+        found.setdefault(d.option, (d.question_id, d.label))
+    if not named or verdict is None:
+        return None
+    question = questionnaire.question(next(iter(found.values()))[0])
+    options = [o for o in getattr(question, "options", None) or [] if o.id in named]
+    top = max(options, key=lambda o: named[o.id])  # max keeps the first of a tie: the questionnaire's order
+    key = verdict if verdict in top.verdicts else None
+    if key is None:
+        return None
+    title = weakest[0] if weakest else "the weakest part"
+    dims = {tr(d.title, lang): d.id for d in questionnaire.dimensions}
+    said = top.verdicts[key]
+    if key in AHEAD and top.elsewhere is not None and weakest:
+        dimension = dims.get(title)
+        if dimension is not None and not any(part.partition(".")[0] == dimension for part in top.relieves):
+            said = top.elsewhere
+    text = tr(said, lang).replace("{weakest}", title).replace("{limit}", title)
+    others = tuple(
+        (tr(o.label, lang), named[o.id]) for o in sorted(options, key=lambda o: -named[o.id]) if o.id != top.id
+    )
+    return RoomStep(top.id, tr(top.label, lang), named[top.id], len(results), key, " ".join(text.split()), others)
+
+
+def room_step_words(step: RoomStep) -> str:
+    """ "The step weighed (3 of 4 named it): A second site… Wait. …  Also named: a key hire (1)." """
+    also = "; ".join(f"{label} ({n})" for label, n in step.others)
+    return f"The step weighed ({step.named_by} of {step.participants} named it): {step.label}. {step.text}" + (
+        f" Also named: {also}." if also else ""
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from readiness.answers import Answer, AnswerSet
+from readiness.decision import RoomStep, room_step
 from readiness.model import Questionnaire, tr
 from readiness.scoring import QUADRANTS, ScoreResult, classify_balance, score
 
@@ -175,6 +176,8 @@ class WorkshopResult:
     weakest: tuple[str, ...] = ()
     #: Demand ahead is held back under control (the room's mean of the control dimension is strong enough).
     controlled: bool = False
+    #: The step most people are weighing, read against the room's verdict (None when nobody named one).
+    step: RoomStep | None = None
 
     @property
     def ahead(self) -> float | None:
@@ -347,6 +350,7 @@ def aggregate(
         link=verdict.link,
         weakest=verdict.weakest,
         controlled=verdict.controlled,
+        step=room_step(questionnaire, results, quadrant, verdict.weakest, lang),
     )
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from readiness import scale
 from readiness.answers import Answer, AnswerSet
+from readiness.decision import room_step_words
 from readiness.errors import ReportError
 from readiness.figures import figure_text
 from readiness.model import Questionnaire, tr
@@ -237,6 +238,8 @@ def build_workshop_report(
             summary.append(f"Together that places {business} in the zone “{result.quadrant_label}”.")
             if weighed := room_balance_text(result, questionnaire, lang):
                 summary.append(weighed)
+        if result.step is not None and balanced:
+            summary.append(room_step_words(result.step))
         if queue:
             top = queue[0]
             summary.append(f"The room disagreed most on “{top.question}” (answers {top.spread} points apart).")

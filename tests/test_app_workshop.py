@@ -219,3 +219,31 @@ def test_live_progress_marks_empty_roles_and_says_who_finished_with_blanks(db: S
         assert "Leadership:" in line and "Finance:" in line
     surge = next(line for line in lines if "Finance: left blank" in line)  # Finance skipped the surge plan
     assert "–" not in surge.split("points", 1)[1]
+
+
+def test_the_facilitator_sees_what_the_rooms_verdict_means_for_the_step_most_named(db: Store) -> None:
+    """Two of three people name a second site: the facilitator's page says so, with the other step named and
+    what the room's verdict means for it (docs/scoring.md, "The step the owner is weighing")."""
+    from readiness.loader import load_questionnaire
+
+    from .casework import case_answers, with_values
+    from .test_workshop import ROOT
+
+    q = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    workshops = WorkshopStore(db)
+    fkey, workshop = workshops.create(q, "Practice day", "Marsh Lane Veterinary Surgery")
+    base = case_answers(q, "vet-practice-eyeing-second-site")
+    for role, step in (
+        ("Leadership", "second_site"),
+        ("Finance", "second_site"),
+        ("Operations / production", "key_hire"),
+    ):
+        record = workshops.join(workshop, role)
+        db.save_answers(record.assessment_id, list(with_values(base, decision_ahead=step).values()))
+        db.update_assessment(record.assessment_id, status="complete")
+    workshops.reveal(workshop.id)
+    at = app(query={"w": fkey}, page="pages/workshop.py")
+    assert not at.exception, at.exception
+    said = " ".join(i.body.replace("\\", "") for i in at.info)
+    assert "The step weighed (2 of 3 named it): A second site to deliver more" in said
+    assert "Also named: A key hire" in said

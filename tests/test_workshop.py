@@ -297,3 +297,43 @@ def test_a_role_without_a_level_says_why_not_asked_left_blank_or_dont_know(sampl
         LEFT_BLANK: charts.HEATMAP_STATES["Unanswered"],
     }
     assert len(set(blank["range"])) == 3
+
+
+def test_the_room_is_told_what_its_verdict_means_for_the_step_most_of_it_named() -> None:
+    """A consultant's workshop: two of three people name a second site, one a key hire. The facilitator sees
+    the step most named, how many named it, the other step, and what the room's verdict means for it, in the
+    same words a business alone would read."""
+    from readiness.decision import room_step_words
+    from readiness.loader import load_questionnaire
+    from readiness.scoring import QUADRANTS
+
+    from .casework import case_answers, with_values
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    base = case_answers(growth, "vet-practice-eyeing-second-site")
+    people = [
+        Participant("1", "Leadership", with_values(base, decision_ahead="second_site")),
+        Participant("2", "Finance", with_values(base, decision_ahead="second_site", key_person_cover=2)),
+        Participant("3", "Operations / production", with_values(base, decision_ahead="key_hire")),
+    ]
+    room = aggregate(growth, people)
+    step = room.step
+    assert step is not None and room.quadrant in QUADRANTS
+    assert (step.option, step.named_by, step.participants, step.verdict) == ("second_site", 2, 3, room.quadrant)
+    option = next(o for o in growth.question("decision_ahead").options if o.id == "second_site")
+    assert step.text == " ".join(option.verdicts[room.quadrant].replace("{weakest}", room.weakest[0]).split())
+    words = room_step_words(step)
+    assert words.startswith("The step weighed (2 of 3 named it): A second site to deliver more")
+    assert "Also named: A key hire" in words and "(1)" in words
+    # the workshop report says it too, in its summary, in the same words
+    from readiness.workshop_report import build_workshop_report, render_workshop
+
+    report = build_workshop_report(growth, room, workshop_name="W", business="B", anonymous=True, consensus_answers={})
+    assert words in report.summary
+    html = render_workshop(
+        "html", growth, room, people, workshop_name="W", business="B", anonymous=True, consensus_answers={}
+    ).decode()
+    assert "The step weighed (2 of 3 named it)" in html
+    # nobody weighing a step: the room says nothing about one
+    quiet = [Participant(p.id, p.role, {k: v for k, v in p.answers.items() if k != "decision_ahead"}) for p in people]
+    assert aggregate(growth, quiet).step is None
