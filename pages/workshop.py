@@ -141,7 +141,8 @@ elif result.quadrant_label:
     weighed = room_balance_text(result, questionnaire)
     st.warning(f"**Group balance: {result.quadrant_label}.**" + (f"  \n{md_literal(weighed)}" if weighed else ""))
 if result.step is not None:  # the step the people are weighing, read against the room's verdict
-    st.info(md_literal(room_step_words(result.step)), icon=":material/alt_route:")
+    head, rest = room_step_words(result.step).split(": ", 1)
+    st.info(f"**{md_literal(head)}:** {md_literal(rest)}", icon=":material/alt_route:")
 st.vega_lite_chart(
     charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch", key="workshop_dims"
 )

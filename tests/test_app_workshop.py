@@ -244,6 +244,6 @@ def test_the_facilitator_sees_what_the_rooms_verdict_means_for_the_step_most_nam
     workshops.reveal(workshop.id)
     at = app(query={"w": fkey}, page="pages/workshop.py")
     assert not at.exception, at.exception
-    said = " ".join(i.body.replace("\\", "") for i in at.info)
+    said = " ".join(i.body.replace("\\", "").replace("**", "") for i in at.info)
     assert "The step weighed (2 of 3 named it): A second site to deliver more" in said
     assert "Also named: A key hire" in said
