@@ -64,10 +64,10 @@ def render_markdown(report: Report, top: int = 10) -> str:
     for f in report.findings[:top]:
         tag = " (critical)" if f.critical else ""
         where = f"Now: {_sentence(f.now)}"
-        if f.next:
+        if f.next and f.next_detail:  # "Next: In place: key suppliers have confirmed…", the name said once
+            where += f" Next: {f.next}: {_sentence(f.next_detail)}"
+        elif f.next:
             where += f" Next: {_sentence(f.next)}"
-        if f.next_detail:
-            where += f" {f.next} means: {_sentence(f.next_detail)}"
         lines.append(f"{f.rank}. **{f.question}**{tag}  ")
         lines.append(f"   {where} Worth {f.points} {f.points_word} in {f.dimension}." + ("  " if f.why_here else ""))
         if f.why_here:

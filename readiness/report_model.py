@@ -8,6 +8,7 @@ the renderers (:mod:`readiness.report_html`, :mod:`readiness.report_tables`,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -209,7 +210,13 @@ def _native_diff(value: float | None, sc: ScoreScale) -> float | None:
     return None if native is None else round(native, sc.decimals) + 0.0
 
 
-def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[str, str] | None = None) -> FindingItem:
+def _finding_item(
+    result: ScoreResult,
+    finding: Finding,
+    rank: int,
+    now: dict[str, str] | None = None,
+    quoted: Mapping[str, int] | None = None,
+) -> FindingItem:
     when = plan_when(result)
     dimension = next((d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension)
     current = (now or {}).get(finding.question_id) or finding.current or "–"
@@ -229,7 +236,7 @@ def _finding_item(result: ScoreResult, finding: Finding, rank: int, now: dict[st
             if not restates(a.text, finding.next)
         ),
         points_value=_native_diff(finding.points, result.score_scale),
-        why_here=why_here_words(finding) or "",
+        why_here=why_here_words(finding, quoted, rank) or "",
         named=bool(finding.named_by),
         lever_here=lever_words(finding) or "",
     )
@@ -335,7 +342,13 @@ def build_report(
         for qid, answer in answers.answers.items()
         if (text := figure_text(questionnaire, answer, labels.get(qid))) is not None
     }
-    findings = tuple(_finding_item(result, f, i, now) for i, f in enumerate(result.findings, start=1))
+    quoted: dict[str, int] = {}  # what the owner said, and the fix where it was first quoted
+    items = []
+    for i, f in enumerate(result.findings, start=1):
+        items.append(_finding_item(result, f, i, now, quoted))
+        for label in f.named_by:
+            quoted.setdefault(label, i)
+    findings = tuple(items)
     urgent = findings[:3]
 
     summary = []

@@ -716,10 +716,15 @@ def advice_when(when: Mapping[str, str], text: str, horizon: int) -> str:
     return when.get(text) or f"within {horizon} days"
 
 
-def named_words(finding: Finding) -> str | None:
-    """What the owner said has gone wrong that this finding fixes, in a sentence; None when nothing was."""
+def named_words(finding: Finding, quoted: Mapping[str, int] | None = None, rank: int | None = None) -> str | None:
+    """What the owner said has gone wrong that this finding fixes, in a sentence; None when nothing was.
+
+    ``quoted``: where each thing said was first quoted (fix number), when findings are read in a list: a
+    reviewer found one owner's complaint quoted under five fixes, so a later fix points back instead."""
     if not finding.named_by:
         return None
+    if quoted and rank is not None and all(quoted.get(label, rank) < rank for label in finding.named_by):
+        return f"You said this has gone wrong lately too (fix {min(quoted[label] for label in finding.named_by)})."
     named = " and “".join(label.rstrip(".") + "”" for label in finding.named_by)
     return f"You said this has gone wrong lately: “{named}."
 
@@ -759,11 +764,12 @@ def fixed_with_words(finding: Finding) -> str | None:
     return f"Ranked after the first fixes: it is fixed together with “{finding.fixed_with.rstrip('.')}”, above."
 
 
-def why_here_words(finding: Finding) -> str | None:
+def why_here_words(finding: Finding, quoted: Mapping[str, int] | None = None, rank: int | None = None) -> str | None:
     """Why a finding ranks where it does when a rule moved it there, in a sentence or two: the owner said
     it has gone wrong already, it is a lever just ahead of the summary figure it fixes, or it is a price
     weighed as a brake. None when its own impact alone placed it."""
-    parts = (named_words(finding), lever_words(finding), steer_words(finding), fixed_with_words(finding))
+    said = named_words(finding, quoted, rank)
+    parts = (said, lever_words(finding), steer_words(finding), fixed_with_words(finding))
     return " ".join(w for w in parts if w) or None
 
 
