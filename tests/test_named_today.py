@@ -80,6 +80,22 @@ def test_the_finding_says_why_it_moved_in_app_and_reports(growth: Questionnaire)
     assert first and html.count(">gone wrong<") >= len(first)  # the summary, as a badge
 
 
+def test_a_report_quotes_what_the_owner_said_once_and_later_fixes_point_back(growth: Questionnaire) -> None:
+    """The seventh blind review found one owner's complaint quoted under five fixes. The first fix it names
+    quotes it; a later fix for the same thing points back to that fix by number."""
+    case = yaml.safe_load((ROOT / "tests" / "cases" / "village-garage-with-comebacks.yaml").read_text())
+    answers, _ = parse_answers(growth, {"business": "Garage", "answers": {**case["answers"], "pains_today": ["redo"]}})
+    result = score(growth, answers)
+    named = [i for i, f in enumerate(result.findings, start=1) if f.named_by]
+    assert len(named) >= 2  # quality checks and the return rate both fix work that comes back
+    report = build_report(growth, result, answers)
+    markdown = render_markdown(report)
+    said = "You said this has gone wrong lately: “Work came back: complaints, returns, redos or callbacks”."
+    assert markdown.count(said) == 1
+    assert f"You said this has gone wrong lately too (fix {named[0]})." in markdown
+    assert report.findings[named[1] - 1].why_here.startswith("You said this has gone wrong lately too")
+
+
 def test_nothing_named_changes_nothing(growth: Questionnaire) -> None:
     answers = case_answers(growth, "village-garage-with-comebacks")
     answers.pop("pains_today", None)
