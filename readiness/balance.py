@@ -576,9 +576,8 @@ def _unprotected_meaning(questionnaire: Questionnaire, part: tuple[str, str | No
     area = next((a for a in dim.areas if a.id == part[1]), None)
     what = f"{tr(area.title, lang)}, in {tr(dim.title, lang)}" if area is not None else tr(dim.title, lang)
     return (
-        "Demand pressure is far ahead of the part of operations that would break first. You hold demand back "
-        f"well, but a queue does not protect {what}: fix it first, or a surge will break it however honest your "
-        "dates."
+        f"Demand pressure is far ahead of operations. You hold demand back well, but a queue does not protect "
+        f"{what}: fix it first, or a surge will break it however honest your dates."
     )
 
 

@@ -98,33 +98,39 @@ def room_step(
 ) -> RoomStep | None:
     """The step most people named (ties: the questionnaire's order), with what the room's verdict says about it.
 
-    Each person's own step is in their result (``decision``); the room is read by its own verdict and the
-    weakest link most of them named. A step that says what it relieves is checked at the dimension level,
-    as the room has no single binding area."""
-    named: dict[str, int] = {}
-    found: dict[str, tuple[str, object]] = {}
-    for r in results:
-        d = r.decision
-        if d is None:
-            continue
-        named[d.option] = named.get(d.option, 0) + 1
-        found.setdefault(d.option, (d.question_id, d.label))
-    if not named or verdict is None:
+    Each person's step is their own answer to the question whose options speak to verdicts; the room is read by
+    its own verdict and the weakest link most of them named. Whether the step relieves that link follows the
+    people who named it: when most of them were told it is not the fix (their own weakest link lies outside what
+    it relieves), so is the room, naming the part most of them bind in."""
+    question = next(
+        (q for q in questionnaire.questions if any(o.verdicts for o in getattr(q, "options", None) or [])), None
+    )
+    if question is None or verdict is None:
         return None
-    question = questionnaire.question(next(iter(found.values()))[0])
-    options = [o for o in getattr(question, "options", None) or [] if o.id in named]
+    steps = {o.id: o for o in question.options if o.verdicts}
+    picked: dict[str, list[ScoreResult]] = {}
+    for r in results:
+        answer = next((q for q in r.questions if q.id == question.id and q.status == "answered"), None)
+        if answer is not None and answer.value in steps:
+            picked.setdefault(answer.value, []).append(r)
+    if not picked:
+        return None
+    named = {option: len(people) for option, people in picked.items()}
+    options = [o for o in question.options if o.id in named]
     top = max(options, key=lambda o: named[o.id])  # max keeps the first of a tie: the questionnaire's order
     key = verdict if verdict in top.verdicts else None
     if key is None:
         return None
     title = weakest[0] if weakest else "the weakest part"
-    dims = {tr(d.title, lang): d.id for d in questionnaire.dimensions}
-    said = top.verdicts[key]
-    if key in AHEAD and top.elsewhere is not None and weakest:
-        dimension = dims.get(title)
-        if dimension is not None and not any(part.partition(".")[0] == dimension for part in top.relieves):
+    said, limit = top.verdicts[key], title
+    if key in AHEAD and top.elsewhere is not None and top.relieves:
+        placed = [r for r in picked[top.id] if r.balance.weakest is not None]
+        apart = [r for r in placed if not relieves(top.relieves, r.balance)]
+        if placed and 2 * len(apart) > len(placed):
             said = top.elsewhere
-    text = tr(said, lang).replace("{weakest}", title).replace("{limit}", title)
+            limits = [_limit(r.balance, r.balance.weakest_title or title) for r in apart]
+            limit = max(limits, key=limits.count)  # the part most of them bind in (ties: the first)
+    text = tr(said, lang).replace("{weakest}", title).replace("{limit}", limit)
     others = tuple(
         (tr(o.label, lang), named[o.id]) for o in sorted(options, key=lambda o: -named[o.id]) if o.id != top.id
     )

@@ -976,9 +976,9 @@ def _texts(node: Any, path: PathKey) -> Iterator[tuple[PathKey, Any]]:
     if isinstance(node, dict):
         for key, value in node.items():
             child = (*path, key)
-            if key in _TEXT_KEYS or (len(path) >= 1 and path[-1] in ("anchors", "labels", "verdicts")):
+            if key in _TEXT_KEYS or (len(path) >= 1 and path[-1] in ("anchors", "labels", "verdicts", "findings")):
                 yield child, value
-            elif (key in ("anchors", "labels", "verdicts") and isinstance(value, dict)) or (
+            elif (key in ("anchors", "labels", "verdicts", "findings") and isinstance(value, dict)) or (
                 isinstance(value, dict | list) and key not in ("targets",)
             ):
                 yield from _texts(value, child)

@@ -46,7 +46,7 @@ def render_markdown(report: Report, top: int = 10) -> str:
         "",
         "## Dimensions, the weakest link first",
         "",
-        "| Dimension | Side | Score | Level | Target | Against target | Answered |",
+        "| Dimension | Side | Score | Level | Target | Gap | Answered |",
         "|---|---|---:|---|---:|---:|---:|",
     ]
     for d in report.weakest_first:

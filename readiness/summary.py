@@ -324,7 +324,7 @@ def headline(result: ScoreResult) -> str:
         return f"Not enough answers yet to score {result.overall_label.lower()}."
     parts = [f"{result.overall_label} is {scale.in_words(result.overall, sc)}"]
     if b.weakest_title is not None:
-        parts.append(f"its weakest link {b.weakest_title} at {scale.number(b.link, sc)}")
+        parts.append(f"its weakest link {b.weakest_title} at {scale.number(link_shown(result), sc)}")
     if b.demand is not None:
         parts.append(f"demand pressure {scale.number(b.demand, sc)}")
     sentence = ", ".join(parts) + "."

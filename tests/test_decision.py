@@ -408,3 +408,32 @@ def test_a_step_text_missing_in_a_listed_language_is_warned_about_like_any_other
     warned = [str(w) for w in parse_questionnaire(two, "two.yaml").warnings if w.code == "RQ300"]
     said = " ".join(warned)
     assert "verdicts.danger_zone" in said and "verdicts.idle_capacity" in said and "elsewhere" in said
+
+
+def test_the_room_reads_the_step_as_the_people_who_named_it_were_told() -> None:
+    """A room whose people are each told "not the fix" (their cash binds, inside the Capacity a machine adds
+    to) is told the same, naming the part they bind in; and everyone who picked the step is counted, even one
+    whose own verdict has nothing to say for it."""
+    from readiness.workshop import Participant, aggregate
+
+    q = parse_questionnaire(RELIEVING, "relieving.yaml").questionnaire
+
+    def person(pid: str, **values: object) -> Participant:
+        return Participant(pid, "Leadership", {k: Answer(k, "value", v) for k, v in values.items()})
+
+    short_of_cash = [person(str(i), cover=3, machines=3, cash=0, orders=3, step="machine") for i in range(2)]
+    assert all(score(q, p.answers).decision.text.startswith("Not the fix") for p in short_of_cash)
+    step = aggregate(q, short_of_cash).step
+    assert step is not None and step.text == "Not the fix; the limit is in Cash, in Capacity, so fix Capacity first."
+    # a third person picked it too, in a foundation the option says nothing about: still counted
+    quiet = person("9", cover=1, machines=1, cash=1, orders=1, step="machine")
+    assert score(q, quiet.answers).decision is None
+    assert aggregate(q, [*short_of_cash, quiet]).step.named_by == 3
+
+
+def test_per_level_findings_are_checked_for_translations_too() -> None:
+    growth = (ROOT / "questionnaires" / "growth-readiness.yaml").read_text(encoding="utf-8")
+    two = growth.replace("\nlanguages: [en]\n", "\nlanguages: [en, de]\n", 1)
+    assert two != growth
+    warned = " ".join(str(w) for w in parse_questionnaire(two, "two.yaml").warnings if w.code == "RQ300")
+    assert ".findings[" in warned and "elsewhere" in warned

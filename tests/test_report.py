@@ -836,7 +836,7 @@ def test_a_link_named_where_its_levers_are_shows_its_own_score_and_the_index_say
     assert int(report.balance_index.replace("\u2212", "-")) == round(b.pressure) - link
     assert f"against {link}, what {b.held_in_title}, can carry" in " ".join(report.summary)
     # the gap to target is said in words, never a bare "+4" read the wrong way round
-    assert "| Against target |" in markdown and "| Team | Operations | " in markdown
+    assert "| Gap |" in markdown and "| Team | Operations | " in markdown
     table = markdown[markdown.index("| Dimension |") : markdown.index("## Fix these first")]
     assert "\u00a0above |" in table and " | +" not in table and " | -" not in table
 
