@@ -225,23 +225,59 @@ def test_the_word_lists_catch_what_the_consultants_found() -> None:
     assert not misfits("x", [("q", "A relationship, a shelf life, a backpack, a shipshape plan.")], GOODS_ONLY, {})
 
 
-def fulfilment_advice(kind: str | None) -> list[str]:
+def fulfilment_advice(kind: str | None, **overrides: Any) -> list[str]:
     """What a business that has nobody to take overflow work is told, by what it sells."""
     q = load("growth-readiness.yaml")
     question = q.question("fulfilment_partner")
     nobody = Answer(question.id, "value", "nobody")
     share, _ = answer_score(q, question, nobody)
-    reads = exposure_values({**given(q, kind), question.id: nobody})
+    reads = exposure_values({**given(q, kind, **overrides), question.id: nobody})
     return [tr(r.text) for r in _matching_advice(question, nobody, share, "en", reads)]
 
 
-def test_the_overflow_partner_is_a_fulfilment_firm_for_goods_and_another_practitioner_for_services() -> None:
+def test_the_overflow_partner_is_a_fulfilment_firm_only_for_a_business_that_ships_what_it_sells_online() -> None:
+    """A fulfilment firm stores, packs and ships parcels: it fits an online seller of goods. Reviewers found it
+    offered to a bespoke joiner, a fire-door maker, a brewery, a bridal studio and a shoe shop; a maker
+    selling by phone, in person or to the trade, and a business that sells both, are told of a firm in their
+    trade, and a service firm of a neighbouring firm or a practitioner."""
     (goods,) = fulfilment_advice("goods")
     (services,) = fulfilment_advice("services")
     (both,) = fulfilment_advice("both")
     (unsaid,) = fulfilment_advice(None)
-    assert "fulfilment firms" in goods and goods == both == unsaid
+    (made_to_order,) = fulfilment_advice("goods", online_order_share=5)
+    (online,) = fulfilment_advice("goods", online_order_share=60)
+    assert "fulfilment firms" in goods and goods == unsaid == online
+    assert "fulfilment" not in both and "firms in your trade" in both and both == made_to_order
     assert "fulfilment" not in services and "a neighbouring firm, a subcontractor, a practitioner" in services
+
+
+#: Words that fit only a business that ships goods from stock, or a machine shop: a business that sells both
+#: goods and its people's time (a café, a salon that sells products, a workshop that installs what it sells,
+#: a bike shop, a location caterer) is never advised them. Reviewers found each in such a business's report.
+SHIPPER_ONLY: dict[str, str] = {
+    "fulfilment": r"\bfulfil+ment",
+    "students": r"\bstudents?\b",
+    "second machine": r"\bsecond machines?\b",
+    "pre-orders": r"\bpre-?orders?\b",
+    "dispatch": r"\bdispatch",
+    "product page": r"\bproduct pages?\b",
+    "scan to pack": r"\bscan to pack",
+    "rental machine": r"\brental machine",
+}
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_a_business_that_sells_both_is_not_advised_as_a_parcel_shipper_or_a_machine_shop(name: str) -> None:
+    texts = list(advice_given(load(name), "both"))
+    assert texts
+    assert not misfits(name, texts, SHIPPER_ONLY, {})
+
+
+def test_a_maker_that_ships_from_stock_keeps_its_own_wording() -> None:
+    """The shipper's words are still there for the business they fit (the split did not drop them)."""
+    texts = list(advice_given(load("growth-readiness.yaml"), "goods"))
+    found = {m.split(": ", 1)[1].split(" in ", 1)[0] for m in misfits("x", texts, SHIPPER_ONLY, {})}
+    assert {"'fulfilment'", "'second machine'", "'pre-orders'", "'dispatch'"} <= found
 
 
 def kind_of(path: Path) -> str | None:
@@ -261,3 +297,27 @@ def test_no_service_firm_of_the_calibration_cases_is_advised_goods_words(path: P
     name = yaml.safe_load(path.read_text(encoding="utf-8"))["questionnaire"] + ".yaml"
     by_text = {a.text: f.question_id for f in result.findings for a in f.recommendations}
     assert not misfits(name, [(by_text.get(t, "plan"), t) for t in texts], GOODS_ONLY, ALLOWED_FOR_SERVICES)
+
+
+def advice_for(question_id: str, value: Any, kind: str | None) -> list[str]:
+    """What a business of this kind is told for one answer of one question of the growth questionnaire."""
+    q = load("growth-readiness.yaml")
+    question = q.question(question_id)
+    answer = Answer(question_id, "value", value)
+    share, _ = answer_score(q, question, answer)
+    reads = exposure_values({**given(q, kind), question_id: answer})
+    return [tr(r.text) for r in _matching_advice(question, answer, share, "en", reads)]
+
+
+def test_a_service_firm_reviews_its_rates_and_counts_its_jobs() -> None:
+    """Reviewers found "raise prices on new orders… charge more for rush jobs" given to a speech-therapy
+    practice with a waiting list and a repairer on insurance-panel rates, and "orders delivered on time" as
+    the numbers of a firm that sells its people's time."""
+    (services_price,) = advice_for("pricing_lever", "never", "services")
+    (goods_price,) = advice_for("pricing_lever", "never", "goods")
+    assert "panel sets the rate" in services_price and "rush jobs" not in services_price
+    assert "rush jobs" in goods_price
+    (services_kpi,) = advice_for("kpi_review", 1, "services")
+    (goods_kpi,) = advice_for("kpi_review", 1, "goods")
+    assert "jobs done on the date promised" in services_kpi and "orders delivered" not in services_kpi
+    assert "orders delivered on time" in goods_kpi
