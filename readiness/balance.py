@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from readiness import expr
 from readiness.dimensions import EPS, band_says, level_cap, weighted_mean
 from readiness.model import Questionnaire, tr
 from readiness.results import Balance, CriticalFailure, DimensionScore, QuestionScore
@@ -78,6 +79,9 @@ class _Position:
     #: Demand is held back well (the control dimension is strong), but not under control: (dimension, area)
     #: of what a queue cannot protect (a failing critical question's, or an area marked ``controllable: false``).
     unprotected: tuple[str, str | None] | None = None
+    #: Demand is under control although a critical question fails, because it fails in an area whose
+    #: condition says the queue protects it (a short runway on orders that make money): (dimension, area).
+    guarded: tuple[str, str | None] | None = None
 
 
 #: A lever at or below this share of its points (the middle of its ladder) is weak (docs/scoring.md §3–4).
@@ -251,11 +255,31 @@ def event_lead(questionnaire: Questionnaire, scores: list[QuestionScore]) -> flo
     return None
 
 
+def queue_protects(
+    questionnaire: Questionnaire, reads: Mapping[str, Any]
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(dimension, area) pairs holding demand back cannot protect for these answers, and those it protects
+    by a condition that holds (docs/scoring.md §3). A condition that cannot be read (its question unanswered,
+    or "don't know") does not hold: a queue is only trusted with cash on the evidence that orders make money."""
+    shut: set[tuple[str, str]] = set()
+    by_condition: set[tuple[str, str]] = set()
+    for model in questionnaire.dimensions:
+        for area in model.areas:
+            if area.controllable is True:
+                continue
+            if isinstance(area.controllable, str) and expr.parse(area.controllable).evaluate(reads):
+                by_condition.add((model.id, area.id))
+            else:
+                shut.add((model.id, area.id))
+    return shut, by_condition
+
+
 def _position(
     questionnaire: Questionnaire,
     dimensions: list[DimensionScore],
     scores: list[QuestionScore],
     end: Literal["worst", "best"],
+    reads: Mapping[str, Any],
 ) -> _Position | None:
     settings = questionnaire.balance
     # A dimension with nothing answered yet still counts, at its worst end: skipping it never helps.
@@ -335,6 +359,8 @@ def _position(
     failing = any(share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids)
     controlled = False
     unprotected: tuple[str, str | None] | None = None
+    guarded: tuple[str, str | None] | None = None
+    shut, by_condition = queue_protects(questionnaire, reads)
     control = next((d for d in ops if d.id == settings.control_dimension), None)
     if control is not None:
         control_failing = any(
@@ -342,23 +368,35 @@ def _position(
         )
         controlled = value(control) >= settings.control - EPS and not control_failing
     if controlled:
-        # A queue protects the capacity to deliver, not cash: demand a gap ahead of an area that holding
-        # demand back cannot relieve is never under control.
+        # A queue protects the capacity to deliver; it protects cash only while each order makes money (the
+        # area's condition): demand a gap ahead of an area that holding demand back cannot relieve is never
+        # under control.
+        # A part trusted to the queue by its condition while a gap behind is under control, and remembered: the
+        # queue protects the money already owed, not money a step would spend (docs/scoring.md §3).
         for d in links:
             model = models[d.id]
-            closed = {a.id for a in model.areas if not a.controllable}
-            if not closed:
+            closed = {a.id for a in model.areas if (d.id, a.id) in shut}
+            trusted = {a.id for a in model.areas if (d.id, a.id) in by_condition}
+            if not closed and not trusted:
                 continue
             parts = area_strengths(questionnaire, model, by_dim.get(d.id, []), share, kinds)
-            behind = [
-                a for a, (_, strength) in parts.items() if a in closed and effective - strength >= settings.gap - EPS
-            ]
-            if behind:
-                controlled, unprotected = False, (d.id, behind[0])
+            behind = [a for a, (_, strength) in parts.items() if effective - strength >= settings.gap - EPS]
+            if any(a in closed for a in behind):
+                controlled, unprotected = False, (d.id, next(a for a in behind if a in closed))
+            elif guarded is None and any(a in trusted for a in behind):
+                guarded = (d.id, next(a for a in behind if a in trusted))
+        if not controlled:
+            guarded = None
     # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
+    # A part the queue protects by its condition is the exception: an honest queue on a short runway keeps the
+    # money tied up in orders to what the business can deliver, so the runway leads the findings, not the verdict.
     if controlled and failing:
-        broken = next(q for q in scores if q.id in failing_ids and share(q) < settings.critical_fail - EPS)
-        controlled, unprotected = False, (broken.dimension, broken.area)
+        broken = [q for q in scores if q.id in failing_ids and share(q) < settings.critical_fail - EPS]
+        blocking = [q for q in broken if (q.dimension, q.area) not in by_condition]
+        if blocking:
+            controlled, unprotected, guarded = False, (blocking[0].dimension, blocking[0].area), None
+        else:
+            guarded = (broken[0].dimension, broken[0].area)
     held_in = None
     # Quiet demand names the part in the worst state: with no load coming, nothing breaks first; what a
     # consultant names is the dimension in the worst shape (records on one old PC, orders on paper slips),
@@ -394,6 +432,7 @@ def _position(
         held_in,
         worst_named,
         unprotected,
+        guarded,
     )
 
 
@@ -406,6 +445,7 @@ def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
         link=p.link,
         controlled=p.controlled,
         failing=p.failing,
+        guarded=p.guarded is not None,
         quiet=quiet,
         whole_link=p.whole_link,
     )
@@ -420,6 +460,7 @@ def classify_balance(
     link: float | None = None,
     controlled: bool = False,
     failing: bool = False,
+    guarded: bool = False,
     quiet: float = 25,
     whole_link: float | None = None,
 ) -> str:
@@ -427,8 +468,9 @@ def classify_balance(
 
     Demand pressure is weighed against ``link`` (the weakest link; the operations average when not
     given): far ahead is the danger zone unless demand is held back under control with no critical question
-    failing. The weakest link far ahead of a quiet demand (below ``quiet``) is idle capacity: more demand
-    would land on that part first; and ``whole_link`` (the link with its routines counted, when they are
+    failing, or (``guarded``) every failing one in an area the queue protects by its condition. The weakest
+    link far ahead of a quiet demand (below ``quiet``) is idle capacity: more demand would land on that part
+    first; and ``whole_link`` (the link with its routines counted, when they are
     left out of ``link``) must be that far ahead too: operations whose numbers, priorities and plan B are
     thin are a foundation, not idle room. Otherwise the weakest link decides: strong and no failing critical
     question is scale-ready, else a foundation still being built.
@@ -436,7 +478,7 @@ def classify_balance(
     link = operations if link is None else link
     if demand - link >= gap - EPS:
         # A brake slows demand; it does not stand in for a part that has failed (no cover, no cash).
-        return "demand_ahead_controlled" if controlled and not failing else "danger_zone"
+        return "demand_ahead_controlled" if controlled and (guarded or not failing) else "danger_zone"
     whole = link if whole_link is None else min(link, whole_link)
     if whole - demand >= gap - EPS and demand < quiet - EPS:
         return "idle_capacity"
@@ -465,11 +507,19 @@ def _margin(p: _Position, quadrant: str, gap: float, high: float, quiet: float) 
 
 
 def weigh_balance(
-    questionnaire: Questionnaire, dimensions: list[DimensionScore], scores: list[QuestionScore], lang: str
+    questionnaire: Questionnaire,
+    dimensions: list[DimensionScore],
+    scores: list[QuestionScore],
+    lang: str,
+    reads: Mapping[str, Any] | None = None,
 ) -> Balance:
-    """The balance and its verdict (docs/scoring.md §3), judged at both ends of the range."""
+    """The balance and its verdict (docs/scoring.md §3), judged at both ends of the range.
+
+    ``reads`` are the answers by question id as conditions see them (:func:`readiness.findings.exposure_values`):
+    an area's ``controllable`` condition reads them. Left out, no condition holds."""
     settings = questionnaire.balance
-    worst = _position(questionnaire, dimensions, scores, "worst")
+    reads = reads or {}
+    worst = _position(questionnaire, dimensions, scores, "worst", reads)
     ops = [d for d in dimensions if d.side == "operations" and d.score is not None]
     demand_dims = [d for d in dimensions if d.side == "demand" and d.score is not None]
     operations = weighted_mean([(d.weight, d.score or 0.0) for d in ops])
@@ -498,7 +548,7 @@ def weigh_balance(
     # The verdict is the more alarming of the range's two ends (unanswered questions at their worst, and
     # at their best), so no answer left open can make it look better; the other end is what it could be.
     at_worst = _classify(worst, settings.gap, settings.high, settings.quiet)
-    best = _position(questionnaire, dimensions, scores, "best")
+    best = _position(questionnaire, dimensions, scores, "best", reads)
     at_best = _classify(best, settings.gap, settings.high, settings.quiet) if best is not None else at_worst
     quadrant, could_be = sorted((at_worst, at_best), key=SEVERITY.index)
     margin, line = _margin(worst, quadrant, settings.gap, settings.high, settings.quiet)
@@ -523,6 +573,8 @@ def weigh_balance(
         # demand-management score of 99 read as a contradiction to a blind reviewer. Say what a queue cannot
         # protect instead.
         meaning = _unprotected_meaning(questionnaire, worst.unprotected, lang)
+    elif quadrant == "demand_ahead_controlled" and worst.guarded is not None:
+        meaning = _guarded_meaning(questionnaire, worst.guarded, lang)
     weakest_model = questionnaire.dimension(weakest.id)
     area_title = next((tr(a.title, lang) for a in weakest_model.areas if a.id == worst.area), None)
     held_in_title = None
@@ -568,16 +620,36 @@ def weigh_balance(
         held_in_title=held_in_title,
         held_in=worst.held_in[0] if worst.held_in is not None else None,
         worst_named=worst.worst_named,
+        guarded_title=(
+            _part_title(questionnaire, worst.guarded, lang)
+            if quadrant == "demand_ahead_controlled" and worst.guarded is not None
+            else None
+        ),
     )
 
 
 def _unprotected_meaning(questionnaire: Questionnaire, part: tuple[str, str | None], lang: str) -> str:
-    dim = questionnaire.dimension(part[0])
-    area = next((a for a in dim.areas if a.id == part[1]), None)
-    what = f"{tr(area.title, lang)}, in {tr(dim.title, lang)}" if area is not None else tr(dim.title, lang)
+    what = _part_title(questionnaire, part, lang)
     return (
         f"Demand pressure is far ahead of operations. You hold demand back well, but a queue does not protect "
         f"{what}: fix it first, or a surge will break it however honest your dates."
+    )
+
+
+def _part_title(questionnaire: Questionnaire, part: tuple[str, str | None], lang: str) -> str:
+    dim = questionnaire.dimension(part[0])
+    area = next((a for a in dim.areas if a.id == part[1]), None)
+    return f"{tr(area.title, lang)}, in {tr(dim.title, lang)}" if area is not None else tr(dim.title, lang)
+
+
+def _guarded_meaning(questionnaire: Questionnaire, part: tuple[str, str | None], lang: str) -> str:
+    """Under control with a critical question failing where the queue protects: say both, or "nothing
+    breaks" would read as "nothing to fix" beside a runway of a few weeks."""
+    what = _part_title(questionnaire, part, lang)
+    return (
+        "Demand is far ahead of what operations can deliver, but it is held back honestly: customers wait, and "
+        "the queue keeps what you spend ahead of payment to what you can deliver. It does not make a thin "
+        f"reserve last longer: fix {what} first, then grow capacity, not demand."
     )
 
 

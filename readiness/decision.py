@@ -42,6 +42,10 @@ def decision_for(
         if option is None or not option.verdicts:
             continue
         key = verdict if verdict in option.verdicts else balance.leaning
+        if key == "demand_ahead_controlled" and balance.guarded_title and "danger_zone" in option.verdicts:
+            # Under control only because the queue is trusted with a short runway: the queue protects the
+            # money already owed, not money the step would spend, so the step is read as in the danger zone.
+            key = "danger_zone"
         if key not in option.verdicts:
             continue
         said = option.verdicts[key]

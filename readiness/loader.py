@@ -394,6 +394,8 @@ class _Checker:
                         ("dimensions", index, "areas", a_index, "id"),
                     )
                 seen.add(area.id)
+                if isinstance(area.controllable, str):
+                    self._controllable(dim.id, area, ("dimensions", index, "areas", a_index, "controllable"))
             if dim.weight == 0:
                 self.add("RQ301", f"dimension `{dim.id}` has weight 0", ("dimensions", index, "weight"))
             own = {
@@ -411,6 +413,26 @@ class _Checker:
             if dim.id not in question_dims and "questions" not in self.partial:
                 self.add("RQ302", f"dimension `{dim.id}` has no questions", ("dimensions", index))
         # No demand side is a framework of its own (SAMM, EOS): scored and headed by its own title, no warning.
+
+    def _controllable(self, dim_id: str, area: Any, path: PathKey) -> None:
+        """An area's `controllable` condition reads answers by question id: unchecked, a misspelt name would read
+        as unanswered for ever, so the queue would never be trusted with the area whatever the business said."""
+        try:
+            condition = expr.parse(area.controllable)
+        except expr.ExpressionError as exc:
+            self.add("RQ204", f"area `{area.id}` of dimension `{dim_id}` controllable: {exc}", path)
+            return
+        known = [q for q in self.raw_ids["questions"] if isinstance(q, str)]
+        for name in condition.names:
+            if name in known or "questions" in self.unsure:
+                continue
+            self.add(
+                "RQ205",
+                f"area `{area.id}` of dimension `{dim_id}` controllable reads unknown question "
+                f"`{name}`{_did_you_mean(name, known)}",
+                path,
+                within=name,
+            )
 
     def scales(self) -> None:
         for index, scale in self.items["scales"]:

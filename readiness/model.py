@@ -149,11 +149,14 @@ class Area(_Model):
         "(backups: a disk fails whatever the demand), so it carries only `exposure_floor` "
         "(docs/scoring.md, section 3).",
     )
-    controllable: bool = Field(
+    controllable: bool | str = Field(
         default=True,
         description="Whether holding demand back honestly (a waiting list, capped orders) protects this area. "
-        "`false` for cash: every order taken ties up money before it pays, or loses it, and a queue of taken "
-        "orders is still owed; demand far ahead of such an area is never 'under control'.",
+        "`false`: never; demand far ahead of such an area is never 'under control'. A condition over answers "
+        "by question id, as in `show_if` (`gross_margin > 0` for cash: a queue keeps the money tied up in "
+        "orders to what the business can deliver, unless each order loses money): the queue protects the area "
+        "while the condition holds, a failing critical question in it included, and never when it does not "
+        "or cannot be read (an unanswered question), so skipping never helps (docs/scoring.md, section 3).",
     )
     carries_load: bool = Field(
         default=True,

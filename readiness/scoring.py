@@ -141,7 +141,7 @@ def score(
         target = questionnaire.target(target_profile, dim.id)  # written on the native scale
         dimensions.append(score_dimension(questionnaire, dim, members, target, lang, counts.of(dim.id)))
 
-    balance = weigh_balance(questionnaire, dimensions, question_scores, lang)
+    balance = weigh_balance(questionnaire, dimensions, question_scores, lang, exposure_values(given))
     findings = rank_findings(questionnaire, question_scores, dimensions, balance, given, policy, lang)
     event_days = balance.event_weeks * 7 if balance.event_weeks is not None else None
     plan = make_plan(questionnaire, findings, event_days)

@@ -326,6 +326,14 @@ HOLD = {
     "larkfield-ecology-honest-queue-five-weeks-cash": "sign the housebuilder framework as offered",
     "merriott-cards-falling-orders-growing-range": "launch the gift-wrap and notebook range now",
     "tregaron-trailers-allocating-on-five-weeks-cash": "buy the £240,000 welding cell now with cash or overdraft",
+    # Round 24, the same:
+    "dorran-plumbing-yes-to-every-job": "start heat pumps in February, before the firm stops taking every job",
+    "fellbrook-firewood-drivers-not-lorries": "buy the fourth lorry now (drivers, not lorries, are the limit)",
+    "hopscotch-play-barn-falling-visits-second-venue": "take the Pontefract lease",
+    "lanterna-fresh-pasta-takes-every-order-three-weeks-cash": "sign the £180,000 loan before prices and terms",
+    "lychgate-stone-conservation-honest-list-five-weeks-cash": "borrow for a third gang before terms and prices",
+    "rivermoor-tackle-falling-orders-growing-range": "launch the own-brand range",
+    "wyvern-shepherds-huts-honest-queue-six-weeks-cash": "take sixteen huts for Easter at a discount",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -340,9 +348,16 @@ GO = {
     "nixta-tortilleria-weighing-a-second-unit": "hold off the second unit until basics are fixed",
     # Round 23:
     "pennine-workwell-weighing-a-leeds-clinic": "hold off the second site until the basics are fixed",
+    # Round 24:
+    "sterling-pane-window-cleaning-high-rise-bid": "stay out of the campus bid",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "rivermoor-tackle-falling-orders-growing-range": (
+        "round 24, first run: a new line in idle capacity 'can fill capacity that stands idle… test it small'; the "
+        "expert rules out an own-brand range with a 1,200-piece minimum while 5,400 lines and 170 days of stock "
+        "already lock the cash (as round 23's card maker)"
+    ),
     "brindle-appliance-repair-unanswered-phones": (
         "round 23, first run: read as idle capacity (a known quadrant miss), where an outlet that reaches new "
         "customers is worth a small test; the expert reads a foundation losing the customers it has"

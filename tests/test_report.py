@@ -713,12 +713,14 @@ def test_every_gap_and_the_balance_index_agree_with_the_figures_beside_them(case
         assert f"demand pressure {pressure} minus {link}" in text
 
 
-def _growth_case(case: str):
+def _growth_case(case: str, **values: object):
+    """A calibration case scored on the growth questionnaire; ``values`` replace some of its answers."""
     import yaml
 
     growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
     written = yaml.safe_load((ROOT / "tests" / "cases" / f"{case}.yaml").read_text(encoding="utf-8"))
-    answers, _ = parse_answers(growth, {"answers": written["answers"]}, case)
+    answers, problems = parse_answers(growth, {"answers": {**written["answers"], **values}}, case)
+    assert not problems, [str(p) for p in problems]
     return growth, score(growth, answers.answers), answers
 
 
@@ -975,17 +977,18 @@ def test_a_churn_answer_is_read_by_its_band_not_as_a_leaking_bucket() -> None:
 @pytest.mark.parametrize(
     ("case", "part"),
     [
-        # the cash area a queue cannot relieve (marked controllable: false)
+        # the cash area a queue cannot relieve while each order loses money (its `controllable` condition)
         ("tenement-pressing-honest-queue-seven-weeks-cash", "Cash and working capital, in Capacity"),
-        # a failing critical question (weeks of cash once a year's growth is paid for)
+        # a failing critical question there (weeks of cash once a year's growth is paid for)
         ("larkfield-ecology-honest-queue-five-weeks-cash", "Cash and working capital, in Capacity"),
     ],
 )
 def test_a_danger_zone_that_holds_demand_back_well_says_what_a_queue_cannot_protect(case: str, part: str) -> None:
     """The sixth blind review struck out "nothing holds it back" beside a demand-management score of 99 for a
-    pressing plant quoting an honest sixteen weeks. The verdict stands (a queue does not protect cash); the
-    words say why, and name the part."""
-    growth, result, answers = _growth_case(case)
+    pressing plant quoting an honest sixteen weeks. Since 2.4.2 a queue protects cash while each order makes
+    money, so both businesses as written are under control; were each order to lose money, the verdict is
+    the danger zone and the words say why, and name the part."""
+    growth, result, answers = _growth_case(case, gross_margin=0)
     b = result.balance
     control = result.dimension(b.control_dimension).score
     assert b.quadrant == "danger_zone" and control >= growth.balance.control

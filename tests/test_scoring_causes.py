@@ -55,10 +55,15 @@ def test_cause_1_brakes_and_honest_promises_lower_the_danger_never_raise_it(grow
     assert braked.balance.index <= before.balance.index
     assert severity(braked) >= severity(before)
     assert before.balance.quadrant == "danger_zone"
-    # the brakes queue orders honestly, but five weeks of cash is not protected by a queue
-    # (docs/scoring.md §3, "a queue protects the capacity to deliver, not cash"): with its cash for three
-    # months and growth funding lined up, the braked creamery is demand ahead, under control
-    assert braked.balance.quadrant == "danger_zone"
+    # the brakes queue orders honestly, and while each order makes money the queue keeps the cash tied up in
+    # orders to what the kitchen can deliver, five weeks of cash included (docs/scoring.md §3; version 2.4.2,
+    # adopted on a blind round): demand ahead, under control, with the cash it still has to fix named
+    assert braked.balance.quadrant == "demand_ahead_controlled"
+    assert braked.balance.guarded_title == "Cash and working capital, in Capacity"
+    assert "fix Cash and working capital, in Capacity first" in (braked.balance.meaning or "")
+    # a queue of orders that each lose money is still owed: the same brakes leave it in the danger zone
+    losing = score(growth, with_values(braked_answers(before_answers), gross_margin=0))
+    assert losing.balance.quadrant == "danger_zone"
     funded = score(growth, with_values(braked_answers(before_answers), cash_runway=13, growth_funding=3))
     assert funded.balance.quadrant == "demand_ahead_controlled"
     # and none of those questions sits on the demand side any more
