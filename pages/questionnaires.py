@@ -10,7 +10,7 @@ from readiness.loader import load_questionnaire, parse_questionnaire
 from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.upload import UploadResult, read_upload
-from readiness.xlsform import export_workbook
+from readiness.xlsform_export import export_workbook
 from ui import faults, links, resources, shell
 
 shell.app_shell()

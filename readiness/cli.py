@@ -270,7 +270,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from readiness.xlsform import export_workbook
+    from readiness.xlsform_export import export_workbook
 
     questionnaire = _load(args.questionnaire)
     data = export_workbook(questionnaire)

@@ -2,8 +2,8 @@
 
 Every problem in a file is reported, each with file, line, column, key path and
 a catalogue code, so an author fixes a file in one pass instead of one error
-per run. Structural checks come from pydantic (converted here, at the boundary,
-into :class:`~readiness.errors.Problem`); cross-reference checks run on every
+per run. Structural checks come from pydantic (converted at the boundary, in
+:mod:`readiness.structure`, into problems); cross-reference checks run on every
 part that is structurally sound, so a typo in one question does not hide an
 unknown scale in another.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,31 +24,24 @@ from readiness import expr
 from readiness.balance import QUADRANTS
 from readiness.errors import Problem, QuestionnaireError, with_excerpts
 from readiness.model import (
-    QUESTION_TYPES,
     RESERVED_IDS,
     SCHEMA_VERSION,
     SURGE_INPUT_NAMES,
-    Area,
-    BalanceSettings,
-    Band,
-    ChoiceOption,
-    Contradiction,
     Dimension,
     Level,
     MultipleChoiceQuestion,
     NumberQuestion,
-    PlanSettings,
     Profile,
     Question,
     Questionnaire,
-    Recommendation,
     Scale,
-    ScaleOption,
     ScaleQuestion,
     ScoreScale,
-    ScoringPolicy,
     SingleChoiceQuestion,
 )
+from readiness.structure import check_structure as _structure
+from readiness.structure import did_you_mean as _did_you_mean
+from readiness.structure import get_at as _get
 from readiness.yamlsource import PathKey, Source, format_path, parse_yaml, read_text
 
 _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
@@ -57,20 +50,6 @@ _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "levels": TypeAdapter(Level),
     "profiles": TypeAdapter(Profile),
     "questions": TypeAdapter(Question),
-}
-_ITEM_MODELS: dict[str, Any] = {
-    "dimensions": Dimension,
-    "scales": Scale,
-    "levels": Level,
-    "profiles": Profile,
-    "contradictions": Contradiction,
-}
-_NESTED_MODELS: dict[tuple[str, str], Any] = {
-    ("scales", "options"): ScaleOption,
-    ("dimensions", "areas"): Area,
-    ("questions", "options"): ChoiceOption,
-    ("questions", "bands"): Band,
-    ("questions", "recommendations"): Recommendation,
 }
 _TEXT_KEYS = frozenset(
     {"title", "description", "text", "help", "label", "name", "unit", "dont_know_advice", "finding", "elsewhere"}
@@ -152,143 +131,6 @@ def _without_echoes(source: Source, problems: list[Problem]) -> list[Problem]:
         return any(problem.path == b or problem.path.startswith((b + ".", b + "[")) for b in broken if problem.path)
 
     return [p for p in problems if not echo(p)]
-
-
-# --- structure (pydantic) ---------------------------------------------------
-
-
-def _structure(source: Source) -> tuple[Questionnaire | None, list[Problem]]:
-    try:
-        return Questionnaire.model_validate(source.data), []
-    except ValidationError as exc:
-        problems = (_convert(source, err) for err in exc.errors(include_url=False))
-        return None, [p for p in problems if p is not None]
-
-
-def _convert(source: Source, err: Any) -> Problem | None:
-    """Map a pydantic error to a catalogue problem at the right key path (None: already reported)."""
-    path = _real_path(source.data, err["loc"])
-    kind = err["type"]
-    if kind == "missing":
-        where = "at the top of the file" if len(path) == 1 else "to the mapping that starts here"
-        return source.problem("RQ100", f"`{path[-1]}` is required", path, fix=f"Add `{path[-1]}:` {where}.")
-    if kind == "extra_forbidden":
-        key = str(path[-1])
-        parent = _get(source.data, path[:-1])
-        allowed = _allowed_keys(parent, path[:-1])
-        if path[:-1] in source.flow and isinstance(parent, dict):
-            split = _comma_split(parent, path[-1], allowed)
-            if split is not None:
-                if not split:
-                    return None  # a later piece of a value already reported at its first piece
-                owner, text = split
-                return source.problem(
-                    "RQ102",
-                    f"`{key}` looks like the rest of `{owner}`, cut off at a comma",
-                    path,
-                    fix=f"In a one-line {{...}} mapping a comma ends the value; put the value in quotes: "
-                    f'{owner}: "{text}"',
-                )
-        close = difflib.get_close_matches(key, allowed, n=1)
-        suggestion = f"; did you mean `{close[0]}`?" if close else ""
-        fix = f"Rename it to `{close[0]}`." if close else None
-        return source.problem("RQ102", f"unknown key `{key}`{suggestion}", path, fix=fix)
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
-        types = ", ".join(QUESTION_TYPES)
-        return source.problem("RQ101", f"`type` must be one of: {types}", (*path, "type"), value=True)
-    value = _get(source.data, path)
-    shown = f" (got {value!r})" if not isinstance(value, dict | list) else ""
-    message = err["msg"][0].lower() + err["msg"][1:]
-    return source.problem("RQ101", f"{message}{shown}", path, value=True)
-
-
-def _comma_split(mapping: dict[Any, Any], key: Any, allowed: list[str]) -> tuple[str, str] | tuple[()] | None:
-    """``(owner, whole text)`` when ``key`` is the rest of ``owner``'s text that YAML cut at a comma.
-
-    In ``{value: 3, label: Fully, even under pressure}`` the comma ends the
-    label, and ``even under pressure`` becomes a key with no value. ``()`` marks
-    the second and later pieces of one cut value, which the first piece reports.
-    """
-    keys = list(mapping)
-    index = keys.index(key)
-    if mapping[key] is not None:
-        return None
-    start = index
-    while start > 0 and mapping[keys[start - 1]] is None and keys[start - 1] not in allowed:
-        start -= 1
-    if start == 0 or not isinstance(mapping[keys[start - 1]], str | int | float):
-        return None
-    if start != index:
-        return ()
-    end = index + 1
-    while end < len(keys) and mapping[keys[end]] is None and keys[end] not in allowed:
-        end += 1
-    owner = keys[start - 1]
-    return str(owner), ", ".join([str(mapping[owner]), *(str(k) for k in keys[start:end])])
-
-
-def _real_path(data: Any, loc: Iterable[Any]) -> PathKey:
-    """Drop the discriminator tags pydantic inserts in ``loc`` for tagged unions."""
-    path: list[str | int] = []
-    node = data
-    previous: Any = None
-    for part in loc:
-        if isinstance(node, dict) and isinstance(part, str):
-            # The tag comes right after the list index, even when the dict also
-            # has a key of that name (a scale question has `scale: <id>`).
-            if isinstance(previous, int) and node.get("type") == part:
-                previous = part
-                continue
-            if part not in node and "[" in part:  # dict[float, ...] keys: "0.[key]"
-                continue
-        previous = part
-        path.append(part)
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            node = None
-    return tuple(path)
-
-
-def _get(data: Any, path: Iterable[Any]) -> Any:
-    node = data
-    for part in path:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
-
-
-def _allowed_keys(parent: Any, path: PathKey) -> list[str]:
-    """The keys a mapping at ``path`` may hold (for "did you mean" and to tell a typo from a cut value)."""
-    if not path:
-        return list(Questionnaire.model_fields)
-    model = _model_at(parent, path)
-    return list(model.model_fields) if model is not None else []
-
-
-def _model_at(parent: Any, path: PathKey) -> Any:
-    section = path[0]
-    if len(path) == 1 and section in ("scoring", "balance", "plan", "score_scale"):
-        models = {"scoring": ScoringPolicy, "balance": BalanceSettings, "plan": PlanSettings, "score_scale": ScoreScale}
-        return models[str(section)]
-    if len(path) == 2 and section == "questions":
-        return QUESTION_TYPES.get(str(parent.get("type"))) if isinstance(parent, dict) else None
-    if len(path) == 2:
-        return _ITEM_MODELS.get(str(section))
-    if len(path) == 4 and isinstance(path[2], str):
-        return _NESTED_MODELS.get((str(section), path[2]))
-    return None
-
-
-def _did_you_mean(key: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(key, options, n=1)
-    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 # --- meaning (cross-references) ---------------------------------------------

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from readiness.loader import load_questionnaire
 from readiness.storage import Store
-from readiness.xlsform import export_workbook
+from readiness.xlsform_export import export_workbook
 
 from .conftest import ROOT
 from .test_app_pages import db

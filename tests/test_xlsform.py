@@ -10,7 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from readiness.cli import main
 from readiness.loader import load_questionnaire, parse_questionnaire
-from readiness.xlsform import WorkbookError, export_workbook, import_workbook, relevant_to_show_if
+from readiness.xlsform import WorkbookError, import_workbook, relevant_to_show_if
+from readiness.xlsform_export import export_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONNAIRES = [
