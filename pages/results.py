@@ -22,6 +22,7 @@ from readiness.summary import (
     overrun_text,
     placement_text,
     plan_markdown,
+    weighed_text,
 )
 from ui import downloads, faults, links, resources, scores, session, shell
 
@@ -103,6 +104,10 @@ if scale.has_demand(q):
     middle.metric(
         "Demand pressure",
         scale.out_of(b.demand, sc, lang),
+        # the pressure the verdict weighs, when higher, so the headline and the balance index agree
+        delta=weighed_text(result) or None,
+        delta_color="off",
+        delta_arrow="off",
         border=True,
         help="How much demand is coming and how fast it can jump. High is pressure, not praise.",
     )

@@ -31,7 +31,8 @@ def render_markdown(report: Report, top: int = 10) -> str:
         "",
         f"- **Operations readiness:** {report.operations} / 100",
         *([f"- **Weakest link:** {report.weakest_link} {report.weakest_link_out_of}"] if report.weakest_link else []),
-        f"- **Demand pressure:** {report.demand} / 100",
+        f"- **Demand pressure:** {report.demand} / 100"
+        + (f" ({report.demand_weighed})" if report.demand_weighed else ""),
         f"- **Balance index:** {report.balance_index} ("
         + (report.index_words or "demand pressure minus the weakest link")
         + (f"; {report.balance_range})" if report.balance_range else ")"),

@@ -36,6 +36,7 @@ from readiness.summary import (
     plan_when,
     score_range,
     weakest_text,
+    weighed_text,
     why_here_words,
 )
 
@@ -188,6 +189,8 @@ class Report:
     headline_label: str = "Operations readiness"
     operations_out_of: str = "– / 100"
     demand_out_of: str = "– / 100"
+    #: "weighed as 84: the busiest step is already full…" when the verdict weighs more than the measured pressure
+    demand_weighed: str | None = None
     #: whether the questionnaire weighs operations against demand at all (else no balance is shown)
     has_balance: bool = True
     scale_range: str = "0–100"
@@ -521,6 +524,7 @@ def build_report(
         headline_label=label,
         operations_out_of=scale.out_of(result.overall, sc, lang),
         demand_out_of=scale.out_of(b.demand, sc, lang),
+        demand_weighed=weighed_text(result) if balanced else None,
         has_balance=balanced,
         scale_range=scale.range_text(sc, lang),
         weakest_link=(b.weakest_title or "") if balanced else "",

@@ -25,6 +25,7 @@ from readiness.model import (
     YesNoQuestion,
     tr,
 )
+from readiness.results import Balance
 from readiness.scoring import Finding, PlanAction, ScoreResult
 from readiness.surge.formatting import times
 
@@ -55,7 +56,8 @@ def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
     if balanced:
         lines += [
             f"- **Weakest link:** {b.weakest_title or '–'} {scale.out_of(link_shown(result), sc)}",
-            f"- **Demand pressure:** {scale.out_of(b.demand, sc)}",
+            f"- **Demand pressure:** {scale.out_of(b.demand, sc)}"
+            + (f" ({weighed})" if (weighed := weighed_text(result)) else ""),
         ]
     if b.quadrant:
         lines += [
@@ -474,30 +476,47 @@ def link_words(result: ScoreResult) -> str:
     return f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)}, what {link} can carry"
 
 
+def _why_weighed(b: Balance) -> tuple[str, str] | None:
+    """Why the pressure the verdict weighs is above the measured one: (a short reason for the headline, the
+    sentence the summary says), or None when it is not."""
+    if b.pressure is None or b.demand is None or b.pressure < b.demand + 0.5:
+        return None
+    overrun, full = b.overrun or 0.0, b.full or 0.0
+    if b.event is not None and max(overrun, full) <= 0.5:
+        event, reach = b.event
+        return (
+            "the event ahead is bigger than the busiest day operations can reach",
+            f"The event ahead could bring {times(round(event, 1))} a normal day's orders, more than the "
+            f"{times(round(reach, 1))} operations can deliver by then: demand will be ahead of operations at "
+            "the event, so ",
+        )
+    if full > overrun:
+        return (
+            "the busiest step is already full while orders keep growing",
+            "The busiest step is already full while orders keep growing: demand is ahead of operations today, so ",
+        )
+    return (
+        "promises are already being broken while orders keep coming",
+        "Promises are already being broken while orders keep coming: demand is ahead of operations today, so ",
+    )
+
+
+def weighed_text(result: ScoreResult) -> str | None:
+    """Said beside the measured demand pressure in every headline when the verdict weighs more: two blind
+    reviewers read "Demand pressure: 37" above "weighs demand pressure as 84" as a contradiction."""
+    why = _why_weighed(result.balance)
+    return None if why is None else f"weighed as {fmt(result.balance.pressure)}: {why[0]}"
+
+
 def overrun_text(result: ScoreResult) -> str | None:
     """Said when the pressure the verdict weighs is above the measured demand pressure, with the reason:
     promises already broken while orders keep coming, the busiest step already full while they do, or a
     known event bigger than the busiest day operations can reach by then (docs/scoring.md §3)."""
     b = result.balance
-    if b.pressure is None or b.demand is None or b.pressure < b.demand + 0.5:
+    why = _why_weighed(b)
+    if why is None:
         return None
-    weighs = f"the balance weighs demand pressure as {fmt(b.pressure)}, not the measured {fmt(b.demand)}."
-    overrun, full = b.overrun or 0.0, b.full or 0.0
-    if b.event is not None and max(overrun, full) <= 0.5:
-        event, reach = b.event
-        return (
-            f"The event ahead could bring {times(round(event, 1))} a normal day's orders, more than the "
-            f"{times(round(reach, 1))} operations can deliver by then: demand will be ahead of operations at "
-            "the event, so " + weighs
-        )
-    if full > overrun:
-        return (
-            "The busiest step is already full while orders keep growing: demand is ahead of operations today, so "
-            + weighs
-        )
-    return (
-        "Promises are already being broken while orders keep coming: demand is ahead of operations today, so " + weighs
-    )
+    return why[1] + f"the balance weighs demand pressure as {fmt(b.pressure)}, not the measured {fmt(b.demand)}."
 
 
 def cap_texts(result: ScoreResult) -> list[str]:

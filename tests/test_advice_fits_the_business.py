@@ -321,3 +321,22 @@ def test_a_service_firm_reviews_its_rates_and_counts_its_jobs() -> None:
     (goods_kpi,) = advice_for("kpi_review", 1, "goods")
     assert "jobs done on the date promised" in services_kpi and "orders delivered" not in services_kpi
     assert "orders delivered on time" in goods_kpi
+
+
+def test_a_business_paid_at_once_is_not_told_to_finance_invoices() -> None:
+    """Both reviewers of the eighth blind review struck "invoice financing" from reports for a play barn paid
+    at the door, a shoe shop paid at the till and a caterer paid by deposit. A business paid within a week
+    hears of an overdraft and a forecast with its big bills; one that invoices, or did not say, keeps it."""
+    q = load("growth-readiness.yaml")
+    question = q.question("cash_runway")
+    short = Answer("cash_runway", "value", 3)
+    share, _ = answer_score(q, question, short)
+
+    def told(**values: Any) -> str:
+        reads = exposure_values({**given(q, "both", **values), "cash_runway": short})
+        return " ".join(tr(r.text) for r in _matching_advice(question, short, share, "en", reads))
+
+    at_once = told(payment_days=0)
+    assert "invoice" not in at_once.lower() and "overdraft" in at_once
+    assert "invoice financing" in told(payment_days=45)
+    assert "invoice financing" in told()

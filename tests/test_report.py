@@ -999,3 +999,23 @@ def test_a_danger_zone_that_holds_demand_back_well_says_what_a_queue_cannot_prot
     # a business that does not hold demand back keeps the plain words
     _, plain, _ = _growth_case("bathroom-fitter-callbacks-during-ad-push")
     assert plain.balance.quadrant == "danger_zone" and "nothing holds it back" in plain.balance.meaning
+
+
+def test_the_headline_says_the_pressure_the_verdict_weighs_beside_the_measured_one() -> None:
+    """Both reviewers of the eighth blind review read "Demand pressure: 37" in the headline above "the balance
+    weighs demand pressure as 84" as a contradiction (a firewood merchant whose lorries are full in a cold
+    snap). The headline now says both, with the reason, in the Markdown, the HTML and the one-page summary."""
+    from readiness.summary import markdown
+
+    growth, result, answers = _growth_case("fellbrook-firewood-drivers-not-lorries")
+    b = result.balance
+    assert b.pressure is not None and b.demand is not None and b.pressure > b.demand + 10
+    report = build_report(growth, result, answers, WHEN)
+    said = f"weighed as {round(b.pressure)}: the busiest step is already full while orders keep growing"
+    assert report.demand_weighed == said
+    assert f"**Demand pressure:** {report.demand} / 100 ({said})" in render_markdown(report)
+    assert said in render_html(report)
+    assert f"({said})" in markdown(result)
+    # a business whose verdict weighs what was measured says nothing more
+    _, plain, plain_answers = _growth_case("vet-practice-eyeing-second-site")
+    assert build_report(growth, plain, plain_answers, WHEN).demand_weighed is None
