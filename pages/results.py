@@ -105,7 +105,7 @@ if scale.has_demand(q):
         "Demand pressure",
         scale.out_of(b.demand, sc, lang),
         # the pressure the verdict weighs, when higher, so the headline and the balance index agree
-        delta=weighed_text(result) or None,
+        delta=weighed_text(result, reason=False) or None,
         delta_color="off",
         delta_arrow="off",
         border=True,

@@ -501,11 +501,14 @@ def _why_weighed(b: Balance) -> tuple[str, str] | None:
     )
 
 
-def weighed_text(result: ScoreResult) -> str | None:
+def weighed_text(result: ScoreResult, reason: bool = True) -> str | None:
     """Said beside the measured demand pressure in every headline when the verdict weighs more: two blind
-    reviewers read "Demand pressure: 37" above "weighs demand pressure as 84" as a contradiction."""
+    reviewers read "Demand pressure: 37" above "weighs demand pressure as 84" as a contradiction. Without
+    ``reason`` it fits under a figure (the results page says the reason in the box below)."""
     why = _why_weighed(result.balance)
-    return None if why is None else f"weighed as {fmt(result.balance.pressure)}: {why[0]}"
+    if why is None:
+        return None
+    return f"weighed as {fmt(result.balance.pressure)}" + (f": {why[0]}" if reason else "")
 
 
 def overrun_text(result: ScoreResult) -> str | None:

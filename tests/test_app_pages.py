@@ -239,6 +239,25 @@ def test_the_weakest_link_card_shows_the_named_parts_own_score_when_demand_is_qu
     assert f"which holds {expected.balance.link:.0f}" in card.help
 
 
+def test_the_demand_pressure_card_says_what_the_verdict_weighs_when_it_weighs_more(db: Store) -> None:
+    """A firewood merchant whose busiest step is full: the card shows the measured 37 and "weighed as 84",
+    so the figure agrees with the balance index beside it (two blind reviewers read them as contradicting)."""
+    from .casework import case_answers
+
+    q = load_questionnaire(GROWTH)
+    answers = case_answers(q, "fellbrook-firewood-drivers-not-lorries")
+    b = score(q, answers).balance
+    assert b.pressure is not None and b.demand is not None and b.pressure > b.demand + 10
+    at = app()
+    at.button(key="home_demo").click().run()
+    db.save_answers(opened(at), list(answers.values()))
+    st.cache_data.clear()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception, at.exception
+    [card] = [m for m in at.metric if m.label == "Demand pressure"]
+    assert card.value == f"{b.demand:.0f} / 100" and card.delta == f"weighed as {b.pressure:.0f}"
+
+
 def test_a_number_finding_shows_the_owners_own_figure_beside_its_band(db: Store) -> None:
     """As the reports do: "now: 1.5 × a normal day (Barely tested)", never the band alone."""
     q = load_questionnaire(GROWTH)
