@@ -340,3 +340,13 @@ def test_a_business_paid_at_once_is_not_told_to_finance_invoices() -> None:
     assert "invoice" not in at_once.lower() and "overdraft" in at_once
     assert "invoice financing" in told(payment_days=45)
     assert "invoice financing" in told()
+
+
+def test_a_skill_that_takes_months_to_learn_is_hired_ahead_not_advertised_for() -> None:
+    """The eighth blind review: "a ready-to-post advert for your two most common roles" for conservation
+    masons, a qualified fitter and crane-lorry drivers, whose path is months. Beyond four months the advice is
+    to hire ahead of the need; a path of two to four months keeps the advert and the checklist."""
+    (months,) = advice_for("weeks_to_productive", 30, "services")
+    (weeks,) = advice_for("weeks_to_productive", 10, "services")
+    assert "hire ahead" in months and "ready-to-post advert" not in months
+    assert "ready-to-post advert" in weeks
