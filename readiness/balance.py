@@ -17,12 +17,12 @@ from readiness.results import Balance, CriticalFailure, DimensionScore, Question
 QUADRANTS: dict[str, tuple[str, str]] = {
     "danger_zone": (
         "Selling dreams, delivering nightmares",
-        "Demand pressure is far ahead of the part of operations that would break first, and nothing holds it "
+        "Demand pressure is ahead of the part of operations that would break first, and nothing holds it "
         "back: a surge will break promises, cash and people.",
     ),
     "demand_ahead_controlled": (
         "Demand ahead, under control",
-        "Demand is far ahead of what operations can deliver, but it is held back honestly (brakes, a waiting "
+        "Demand is ahead of what operations can deliver, but it is held back honestly (brakes, a waiting "
         "list, promises that are kept): customers wait and nothing breaks. Grow capacity, not demand.",
     ),
     "idle_capacity": (
@@ -631,7 +631,7 @@ def weigh_balance(
 def _unprotected_meaning(questionnaire: Questionnaire, part: tuple[str, str | None], lang: str) -> str:
     what = _part_title(questionnaire, part, lang)
     return (
-        f"Demand pressure is far ahead of operations. You hold demand back well, but a queue does not protect "
+        f"Demand pressure is ahead of operations. You hold demand back well, but a queue does not protect "
         f"{what}: fix it first, or a surge will break it however honest your dates."
     )
 
@@ -647,7 +647,7 @@ def _guarded_meaning(questionnaire: Questionnaire, part: tuple[str, str | None],
     breaks" would read as "nothing to fix" beside a runway of a few weeks."""
     what = _part_title(questionnaire, part, lang)
     return (
-        "Demand is far ahead of what operations can deliver, but it is held back honestly: customers wait, and "
+        "Demand is ahead of what operations can deliver, but it is held back honestly: customers wait, and "
         "the queue keeps what you spend ahead of payment to what you can deliver. It does not make a thin "
         f"reserve last longer: fix {what} first, then grow capacity, not demand."
     )

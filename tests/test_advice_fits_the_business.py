@@ -350,3 +350,19 @@ def test_a_skill_that_takes_months_to_learn_is_hired_ahead_not_advertised_for() 
     (weeks,) = advice_for("weeks_to_productive", 10, "services")
     assert "hire ahead" in months and "ready-to-post advert" not in months
     assert "ready-to-post advert" in weeks
+
+
+def test_an_online_seller_reads_demand_from_its_sales_not_from_quotes_it_does_not_have() -> None:
+    """The eighth blind review: "list every open quote… and tentative booking" for an online tackle shop."""
+    q = load("growth-readiness.yaml")
+    question = q.question("pipeline_visibility")
+    blind = Answer("pipeline_visibility", "value", 0)
+    share, _ = answer_score(q, question, blind)
+
+    def told(**values: Any) -> str:
+        reads = exposure_values({**given(q, "goods", **values), "pipeline_visibility": blind})
+        return " ".join(tr(r.text) for r in _matching_advice(question, blind, share, "en", reads))
+
+    online = told(online_order_share=90)
+    assert "quote" not in online and "the same weeks last year" in online
+    assert "open quote" in told(online_order_share=10) and "open quote" in told(online_order_share=None)
