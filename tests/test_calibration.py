@@ -65,6 +65,60 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 25 held back (eight cases by two consultants who never saw the tool's output, asked for businesses
+    # as met in practice, a mix of states, no story targeted at any rule), run once on 2026-11-30 on the rules of
+    # 2.4.2 as adopted on round 24, with no candidate: a measure of the rules on businesses they were not tuned
+    # on. Kept as found.
+    ("blackstone-chimney-sweeps-honest-season-queue", "first_fixes"): (
+        "held back; first run: weeks to productive, fulfilment partner, weeks to double lead; the expert's key "
+        "person cover ranks 4"
+    ),
+    ("etruria-stoneware-third-kiln-hotel-contract", "first_fixes"): (
+        "held back; first run: supplier capacity, weeks to productive, weeks to double lead; the expert's growth "
+        "funding, cash runway ranks 7"
+    ),
+    ("etruria-stoneware-third-kiln-hotel-contract", "quadrant"): (
+        "held back; first run: foundation: demand pressure 65 against a weakest link of 58 (capacity); the expert "
+        "reads scale ready"
+    ),
+    ("hatherleigh-perennials-sales-down-diy-chain-bid", "first_fixes"): (
+        "held back; first run: stock cleanup, forecast accountability, customer churn lead; the expert's order "
+        "system, inventory system … ranks 7; the expert's demand channels, campaigns planned … ranks 33"
+    ),
+    ("hatherleigh-perennials-sales-down-diy-chain-bid", "must_not_advise"): (
+        "held back; first run: advises when full, 'waiting list', which the expert rules out"
+    ),
+    ("hatherleigh-perennials-sales-down-diy-chain-bid", "quadrant"): (
+        "held back; first run: foundation: demand pressure 22 against a weakest link of 53 (technology); the "
+        "expert reads idle capacity"
+    ),
+    ("hearthwarm-heated-throws-oversold-after-tv-best-buy", "first_fixes"): (
+        "held back; first run: cash runway, promises match, when full lead; the expert's support response hours, "
+        "extra hands ranks 5"
+    ),
+    ("millstone-bouldering-idle-weekdays-booking-crashes", "first_fixes"): (
+        "held back; first run: website spike, backups, monitoring lead; the expert's campaigns planned, demand "
+        "channels … ranks 24; the expert's customer churn ranks 10"
+    ),
+    ("millstone-bouldering-idle-weekdays-booking-crashes", "quadrant"): (
+        "held back; first run: foundation: demand pressure 15 against a weakest link of 25 (technology); the "
+        "expert reads idle capacity"
+    ),
+    ("ribble-van-hire-sold-out-peak-days", "first_fixes"): (
+        "held back; first run: fulfilment partner, weeks to double, utilization lead; the expert's pricing lever, "
+        "growth funding ranks 5"
+    ),
+    ("ribble-van-hire-sold-out-peak-days", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 40 against a weakest link of 70 "
+        "(capacity); the expert reads scale ready"
+    ),
+    ("swale-valley-cars-council-school-routes", "weakest"): (
+        "held back; first run: capacity (25, cash) is named; the expert names team"
+    ),
+    ("tanhouse-saddlery-capped-queue-showroom-offer", "first_fixes"): (
+        "held back; first run: key person cover, weeks to productive, owner in sales lead; the expert's pricing "
+        "lever, unit economics ranks 4"
+    ),
     # --- Round 24 held back (eight cases by two consultants who never saw the tool's output, asked for stories of
     # an honest queue on tight cash and a healthy margin, a business that takes every order on thin cash, and
     # falling orders or bookings while the range or the plans grow), run once on 2026-11-30 on the rules of 2.4.1

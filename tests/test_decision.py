@@ -334,6 +334,11 @@ HOLD = {
     "lychgate-stone-conservation-honest-list-five-weeks-cash": "borrow for a third gang before terms and prices",
     "rivermoor-tackle-falling-orders-growing-range": "launch the own-brand range",
     "wyvern-shepherds-huts-honest-queue-six-weeks-cash": "take sixteen huts for Easter at a discount",
+    # Round 25, the same:
+    "blackstone-chimney-sweeps-honest-season-queue": "add stove installation now",
+    "hearthwarm-heated-throws-oversold-after-tv-best-buy": "take the £400,000 loan for three containers",
+    "swale-valley-cars-council-school-routes": "take all nine school routes from January",
+    "tanhouse-saddlery-capped-queue-showroom-offer": "open the showroom",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -350,9 +355,23 @@ GO = {
     "pennine-workwell-weighing-a-leeds-clinic": "hold off the second site until the basics are fixed",
     # Round 24:
     "sterling-pane-window-cleaning-high-rise-bid": "stay out of the campus bid",
+    # Round 25:
+    "etruria-stoneware-third-kiln-hotel-contract": "hold back the third kiln",
+    "hatherleigh-perennials-sales-down-diy-chain-bid": "stay out of the DIY chain bid",
+    "millstone-bouldering-idle-weekdays-booking-crashes": "hold back the coordinator hire",
+    "ribble-van-hire-sold-out-peak-days": "hold back the twenty vans",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "etruria-stoneware-third-kiln-hotel-contract": (
+        "round 25, first run: read as a foundation (a quadrant miss), where equipment waits for the first fixes; "
+        "the expert reads scale-ready and would order the kiln now, on asset finance, as the known bottleneck "
+        "with a 20-week lead time"
+    ),
+    "hatherleigh-perennials-sales-down-diy-chain-bid": (
+        "round 25, first run: read as a foundation (a quadrant miss), where a big contract waits or starts later; "
+        "the expert reads idle capacity and would bid, priced on real cost and the chain's 75-day terms"
+    ),
     "rivermoor-tackle-falling-orders-growing-range": (
         "round 24, first run: a new line in idle capacity 'can fill capacity that stands idle… test it small'; the "
         "expert rules out an own-brand range with a 1,200-piece minimum while 5,400 lines and 170 days of stock "
