@@ -82,6 +82,10 @@ class _Position:
     #: Demand is under control although a critical question fails, because it fails in an area whose
     #: condition says the queue protects it (a short runway on orders that make money): (dimension, area).
     guarded: tuple[str, str | None] | None = None
+    #: The busiest step is answered above ``balance.idle_busy_above``: not standing idle.
+    busy: bool = False
+    #: Demand is falling (``balance.idle_falling``) and the busiest step is answered at most that full.
+    falling_idle: bool = False
 
 
 #: A lever at or below this share of its points (the middle of its ladder) is weak (docs/scoring.md §3–4).
@@ -416,6 +420,7 @@ def _position(
         held_in = (weakest.id, area)
         weakest = next(d for d in links if d.id == named)
         area = judged[named][1]
+    busy, falling_idle = _idle_evidence(questionnaire, scores, reads, end)
     return _Position(
         effective,
         operations,
@@ -433,11 +438,36 @@ def _position(
         worst_named,
         unprotected,
         guarded,
+        busy,
+        falling_idle,
     )
 
 
+def _idle_evidence(
+    questionnaire: Questionnaire,
+    scores: list[QuestionScore],
+    reads: Mapping[str, Any],
+    end: Literal["worst", "best"],
+) -> tuple[bool, bool]:
+    """(busy, falling and idle): what the busiest step and the direction of demand say about idleness, when the
+    questionnaire asks (``balance.idle_busy_above``, ``balance.idle_falling``). A headroom question shown and
+    left open (or "don't know") may be busy at the range's worst end and is not at its best, so skipping it
+    never buys the gentler verdict."""
+    settings = questionnaire.balance
+    if settings.idle_busy_above is None:
+        return False, False
+    headroom = [q for q in scores if questionnaire.question(q.id).headroom and q.status != "hidden"]
+    used = [float(q.value) for q in headroom if q.status == "answered" and isinstance(q.value, int | float)]
+    open_ = any(q.status in ("unanswered", "dont_know") for q in headroom)
+    if not used and not (open_ and end == "worst"):
+        return False, False
+    busy = (open_ and end == "worst") or (bool(used) and max(used) > settings.idle_busy_above + EPS)
+    falling = settings.idle_falling is not None and bool(expr.parse(settings.idle_falling).evaluate(reads))
+    return busy, falling and not busy
+
+
 def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
-    return classify_balance(
+    found = classify_balance(
         p.pressure,
         p.operations,
         gap,
@@ -449,6 +479,13 @@ def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
         quiet=quiet,
         whole_link=p.whole_link,
     )
+    # Idle capacity needs idle evidence (docs/scoring.md §3): a busiest step mostly full is not idle, whatever
+    # the demand figures say; falling orders with the busiest step half used are, however quiet or close.
+    if found == "idle_capacity" and p.busy:
+        return "scale_ready" if p.link >= high - EPS and not p.failing else "foundation"
+    if found in ("foundation", "scale_ready") and p.falling_idle and p.link >= p.pressure - EPS:
+        return "idle_capacity"
+    return found
 
 
 def classify_balance(

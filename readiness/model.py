@@ -671,6 +671,20 @@ class BalanceSettings(_Model):
         "`overrun` questions measure is broken and demand keeps coming (0: broken promises are not read as "
         "demand pressure).",
     )
+    idle_busy_above: Annotated[float, Field(ge=0)] | None = Field(
+        default=None,
+        description="Idle capacity needs idle evidence: an answer of a `headroom` question (the busiest step's "
+        "utilization, in its own unit) above this means the business is not standing idle, so it is never "
+        "idle capacity (a foundation, or scale-ready). Left out, headroom answers do not decide idleness "
+        "(docs/scoring.md, section 3).",
+    )
+    idle_falling: str | None = Field(
+        default=None,
+        description="A condition over answers by question id, as in `show_if`, saying demand is falling "
+        "(`order_growth < 0`). While it holds and every answered `headroom` question is at most "
+        "`idle_busy_above`, operations not behind demand pressure are idle capacity, however quiet or close "
+        "the demand. An unread condition does not hold.",
+    )
 
 
 class PlanSettings(_Model):

@@ -65,6 +65,70 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 26 held back (eight cases by two consultants who never saw the tool's output, asked for a business
+    # whose orders fell with the same team, one with flat demand and busy people on old systems, one well run
+    # and growing, and one of their own), run once on 2026-11-30 on the rules of 2.4.2 and on "idle capacity
+    # needs idle evidence from the busiest step", declared before the round was written: it placed 8 of 8
+    # quadrants (the rules 7: a produce wholesaler whose people are busy on flat trade was read as idle) and
+    # lost none, so it was adopted (2.4.3). Kept as found on the adopted rules.
+    ("aireborough-lifts-housing-framework-bid", "first_fixes"): (
+        "held back; first run: weeks to productive, weeks to double, peak multiple lead; the expert's growth "
+        "funding, payment days ranks 5"
+    ),
+    ("dunstall-produce-wholesaler-orders-in-a-2007-database", "first_fixes"): (
+        "held back; first run: key person cover, owner time split, backups lead; the expert's order system, "
+        "automation ranks 4"
+    ),
+    ("dyffryn-agri-contractors-founders-paper-diary", "first_fixes"): (
+        "held back; first run: key person cover, promises match, supplier payment lead; the expert's payment "
+        "days, automation … ranks 7; the expert's backups, contingency plans ranks 11"
+    ),
+    ("dyffryn-agri-contractors-founders-paper-diary", "weakest"): (
+        "held back; first run: technology (0, operations_systems) is named; the expert names team"
+    ),
+    ("fernlea-day-spa-bookings-falling-listing-offer", "first_fixes"): (
+        "held back; first run: cash runway, campaigns planned, growth funding lead; the expert's pricing lever ranks 10"
+    ),
+    ("kingfield-flooring-ten-day-promise-six-week-queue", "first_fixes"): (
+        "held back; first run: cash runway, supplier payment, promises match lead; the expert's extra hands, "
+        "fulfilment partner … ranks 4"
+    ),
+    ("kingfield-flooring-ten-day-promise-six-week-queue", "weakest"): (
+        "held back; first run: process (13, stock_and_suppliers) is named; the expert names capacity"
+    ),
+    ("marwood-immigration-rush-before-rule-change", "first_fixes"): (
+        "held back; first run: key person cover, promises match, when full lead; the expert's order system, "
+        "quality checks … ranks 11"
+    ),
+    ("tolland-trophies-orders-down-laser-idle", "first_fixes"): (
+        "held back; first run: stock cleanup, forecast bias, campaigns planned lead; the expert's owner time "
+        "split, owner in sales ranks 19"
+    ),
+    ("tolland-trophies-orders-down-laser-idle", "weakest"): (
+        "held back; first run: process (39, planning) is named; the expert names team"
+    ),
+    ("wyebank-preserves-steady-grower-second-kettle", "first_fixes"): (
+        "held back; first run: weeks to double, supplier lead time, single source lead; the expert's weeks to "
+        "productive, extra hands … is not among the findings"
+    ),
+    ("garden-furniture-importer-overstocked", "quadrant"): (
+        "since 2.4.3 (idle capacity needs idle evidence): idle capacity, its season 9% down with warehouse "
+        "picking about 45% used, where the expert reads a foundation: seven months of stock and dead lines from "
+        "padded forecasts are a process to fix, not room to fill. Seen before the rule was declared; lost on it"
+    ),
+    ("garden-furniture-importer-overstocked", "must_not_advise"): (
+        "since 2.4.3, read as idle capacity: advises campaigns planned, reach, demand channels, which the expert "
+        "rules out"
+    ),
+    ("physio-group-with-an-empty-third-clinic", "quadrant"): (
+        "since 2.4.3 (idle capacity needs idle evidence): scale-ready, its busiest clinics answered 85% booked "
+        "while the third runs at 40%, where the expert reads idle capacity. Seen before the rule was declared; "
+        "lost on it: the busiest step's figure does not see a whole site standing half empty"
+    ),
+    ("physio-group-with-an-empty-third-clinic", "must_not_advise"): (
+        "since 2.4.3, read as scale-ready: advises utilization, peak multiple, weeks to double, extra hands, surge "
+        "plan, which the expert rules out"
+    ),
     # --- Round 25 held back (eight cases by two consultants who never saw the tool's output, asked for businesses
     # as met in practice, a mix of states, no story targeted at any rule), run once on 2026-11-30 on the rules of
     # 2.4.2 as adopted on round 24, with no candidate: a measure of the rules on businesses they were not tuned
@@ -88,10 +152,6 @@ KNOWN_MISSES = {
     ("hatherleigh-perennials-sales-down-diy-chain-bid", "must_not_advise"): (
         "held back; first run: advises when full, 'waiting list', which the expert rules out"
     ),
-    ("hatherleigh-perennials-sales-down-diy-chain-bid", "quadrant"): (
-        "held back; first run: foundation: demand pressure 22 against a weakest link of 53 (technology); the "
-        "expert reads idle capacity"
-    ),
     ("hearthwarm-heated-throws-oversold-after-tv-best-buy", "first_fixes"): (
         "held back; first run: cash runway, promises match, when full lead; the expert's support response hours, "
         "extra hands ranks 5"
@@ -99,10 +159,6 @@ KNOWN_MISSES = {
     ("millstone-bouldering-idle-weekdays-booking-crashes", "first_fixes"): (
         "held back; first run: website spike, backups, monitoring lead; the expert's campaigns planned, demand "
         "channels … ranks 24; the expert's customer churn ranks 10"
-    ),
-    ("millstone-bouldering-idle-weekdays-booking-crashes", "quadrant"): (
-        "held back; first run: foundation: demand pressure 15 against a weakest link of 25 (technology); the "
-        "expert reads idle capacity"
     ),
     ("ribble-van-hire-sold-out-peak-days", "first_fixes"): (
         "held back; first run: fulfilment partner, weeks to double, utilization lead; the expert's pricing lever, "
@@ -188,23 +244,9 @@ KNOWN_MISSES = {
         "hours, order system ranks 12; the expert's return rate, order process … ranks 6; the expert's booking "
         "system, order system … ranks 7"
     ),
-    ("brindle-appliance-repair-unanswered-phones", "must_not_advise"): (
-        "held back; first run: advises demand channels, reach, campaigns planned, which the expert rules out"
-    ),
-    ("brindle-appliance-repair-unanswered-phones", "quadrant"): (
-        "held back; first run: idle capacity: demand pressure 8 against a weakest link of 39 (technology); the "
-        "expert reads foundation"
-    ),
     ("brindlewood-pressery-pasteuriser-nobody-checks", "first_fixes"): (
         "held back; first run: key person cover, stock cover, campaigns planned lead; the expert's quality checks, "
         "order process ranks 7; the expert's return rate, improve loop ranks 4"
-    ),
-    ("brindlewood-pressery-pasteuriser-nobody-checks", "must_not_advise"): (
-        "held back; first run: advises demand channels, campaigns planned, reach, which the expert rules out"
-    ),
-    ("brindlewood-pressery-pasteuriser-nobody-checks", "quadrant"): (
-        "held back; first run: idle capacity: demand pressure 23 against a weakest link of 50 (team); the expert "
-        "reads foundation"
     ),
     ("kingfisher-drainage-panel-jobs-at-a-loss", "first_fixes"): (
         "held back; first run: cash runway, supplier payment, pricing lever lead; the expert's when full, promises "
@@ -360,17 +402,9 @@ KNOWN_MISSES = {
         "held back; first run: campaigns planned, contingency plans, monitoring lead; the expert's growth "
         "funding, cash runway ranks 6; the expert's pipeline visibility ranks 7"
     ),
-    ("meadowrest-pet-cremation-weighing-third-cremator", "quadrant"): (
-        "held back; first run: idle capacity: demand pressure 15 against a weakest link of 72 (capacity); the "
-        "expert reads scale ready"
-    ),
     ("penhallow-plastering-housebuilder-collapse", "first_fixes"): (
         "held back; first run: cash runway, growth funding, key person cover lead; the expert's demand channels, "
         "campaigns planned … ranks 5; the expert's pipeline visibility, sop meeting ranks 15"
-    ),
-    ("penhallow-plastering-housebuilder-collapse", "quadrant"): (
-        "held back; first run: foundation: demand pressure 26 against a weakest link of 59 (capacity); the expert "
-        "reads idle capacity"
     ),
     ("quillon-health-phlebotomy-cash-squeeze", "first_fixes"): (
         "held back; first run: cash runway, key person cover, when full lead; the expert's weeks to productive, "
@@ -432,10 +466,6 @@ KNOWN_MISSES = {
         "time split, demand channels … ranks 16; the expert's clear roles, quarterly priorities … ranks 4; the "
         "expert's unit economics, pricing lever ranks 5"
     ),
-    ("penrose-conveyancing-lost-referrers", "quadrant"): (
-        "held back; first run: foundation: demand pressure 27 against a weakest link of 50 (technology); the "
-        "expert reads idle capacity"
-    ),
     ("penrose-conveyancing-lost-referrers", "weakest"): (
         "held back; first run: technology (50, online_front) is named; the expert names team or process"
     ),
@@ -455,13 +485,6 @@ KNOWN_MISSES = {
     ("hardware-timber-merchant-on-1998-system", "first_fixes"): (
         "held back; first run: stock cleanup, forecast bias, forecast accountability lead; the expert's "
         "backups, contingency plans ranks 4; the expert's order system, inventory system ranks 11"
-    ),
-    ("hardware-timber-merchant-on-1998-system", "must_not_advise"): (
-        "held back; first run: advises reach, campaigns planned, demand channels, which the expert rules out"
-    ),
-    ("hardware-timber-merchant-on-1998-system", "quadrant"): (
-        "held back; first run: idle capacity: demand pressure 4 against a weakest link of 40 (technology); "
-        "the expert reads foundation"
     ),
     ("ice-lolly-maker-festival-contract-freezer-full", "first_fixes"): (
         "held back; first run: when full, inventory system, key person cover lead; the expert's growth "
@@ -621,18 +644,10 @@ KNOWN_MISSES = {
         "held back; first run: key person cover, owner time split, campaigns planned lead; the expert's extra "
         "hands, weeks to productive is no finding; booking system, kpi review … ranks 11"
     ),
-    ("family-haulage-firm-planning-in-founders-head", "must_not_advise"): (
-        "held back; first run: advises campaigns planned, demand channels, reach; “plan one campaign”, which "
-        "the expert rules out"
-    ),
     ("family-haulage-firm-planning-in-founders-head", "weakest"): (
         "since 2.4.0 (published_lead_time retired): Process's planning area lost a good answer and binds at 35, "
         "below Team's owner time (38); quiet demand then names Technology (25), the part in the worst state, "
         "more than 10 points below Process (45); the expert names Team"
-    ),
-    ("family-haulage-firm-planning-in-founders-head", "quadrant"): (
-        "held back; first run: idle capacity: demand pressure 0 against a weakest link of 38 (team); the "
-        "expert reads foundation"
     ),
     ("hotel-laundry-new-group-contract-falling-behind", "first_fixes"): (
         "held back; first run: cash runway, promises match, growth funding lead; the expert's bottleneck "
@@ -682,10 +697,6 @@ KNOWN_MISSES = {
     ("commercial-kitchen-installer-after-chain-paused", "first_fixes"): (
         "held back; first run: key person cover, stock cleanup, forecast bias lead; the expert's demand "
         "channels, owner in sales … ranks 7; campaigns planned, reach is no finding"
-    ),
-    ("commercial-kitchen-installer-after-chain-paused", "quadrant"): (
-        "held back; first run: scale ready: demand pressure 27 against a weakest link of 64 (team); the "
-        "expert reads idle capacity"
     ),
     ("dental-aligner-lab-growing-in-step", "first_fixes"): (
         "held back; first run: website peak, payment days, growth funding lead; the expert's single source, "
@@ -772,14 +783,6 @@ KNOWN_MISSES = {
     # adopted by its terms: as many quadrants, weakest links and first-fix sets, 5, 3 and 0 either way; it names
     # the tyre fitter's weakest link right and the bookshop's wrong). On the adopted rules: 5 of 8 quadrants, 3 of
     # 8 weakest links, 0 of 8 first fixes, 6 of 8 clean of ruled-out advice. Kept as found.
-    ("family-locksmith-records-on-one-old-pc", "quadrant"): (
-        "held back; first run: idle capacity: demand pressure 4, and even with its routines counted the link (32) "
-        "is a gap above it; the expert reads a quiet locksmith whose records sit on one old PC as a foundation"
-    ),
-    ("market-town-bookshop-cafe-till-total-only", "quadrant"): (
-        "held back; first run: idle capacity: demand pressure 8, and even with its routines counted the link (34) "
-        "is a gap above it; the expert reads a quiet shop with thin numbers and plans as a foundation"
-    ),
     ("board-game-publisher-kickstarter-backlog", "weakest"): (
         "held back; first run: process (18.0, planning) is named; the expert names capacity (25: packing in a "
         "40 m² unit, the cash to post 2,000 pledges)"
@@ -815,14 +818,6 @@ KNOWN_MISSES = {
     ("tattoo-studio-books-open-quarterly", "first_fixes"): (
         "held back; first run: key person cover (the expert's third), weeks to productive (the second) and a "
         "surge plan lead; the owners' bookings (owner in sales, bottleneck known) are not in the first six"
-    ),
-    ("family-locksmith-records-on-one-old-pc", "must_not_advise"): (
-        "held back; first run: placed idle, so the demand levers (campaigns, reach, channels) are advised; the "
-        "expert rules out more marketing for a locksmith whose records are the risk"
-    ),
-    ("market-town-bookshop-cafe-till-total-only", "must_not_advise"): (
-        "held back; first run: placed idle, so the demand levers (campaigns, reach, channels) are advised; the "
-        "expert rules out more marketing before the shop has its numbers"
     ),
     # --- Routines carry no load (2.2, declared before round 12 and adopted by its terms): the two weakest links
     # it lost among the cases of rounds 1 to 11 (it gained thirteen).
@@ -880,10 +875,6 @@ KNOWN_MISSES = {
     # 12:05 on the rules of round 9, and on candidate P' (declared beforehand), which lost a quadrant and was
     # not adopted. On these rules: 7 of 8 quadrants, 3 of 8 weakest links, 1 of 8 first fixes (the yarn studio),
     # 5 of 8 clean of ruled-out advice. Kept as found.
-    ("cornish-guesthouse-bookings-slipping", "quadrant"): (
-        "held back; first run: foundation: demand pressure 32 is above the quiet line (25), so a link of 37 is "
-        "not idle; the expert reads bookings down 13% with rooms empty as idle capacity"
-    ),
     ("hand-dyed-yarn-studio-knit-along-launch", "weakest"): (
         "held back; first run: team (25.7, its surge plan and pressure resilience) by a point and a half; the "
         "expert names capacity (base yarn from one mill, dyeing hours)"
@@ -934,11 +925,6 @@ KNOWN_MISSES = {
     ("garment-factory-new-line-half-idle", "quadrant"): (
         "held back; first run: scale-ready: demand pressure 28 is just above the quiet line (25), so a weakest "
         "link of 63 far ahead of it reads as ready to grow; the expert reads a new line half idle as idle capacity"
-    ),
-    ("language-school-student-numbers-halved", "quadrant"): (
-        "held back; first run: foundation: demand pressure 32 (agents' bookings still in the pipeline) is above "
-        "the quiet line, so a link of 58 does not read as idle; the expert reads student numbers halved as idle"
-        "; with routines carrying no load (2.2): scale-ready: the link where the load falls is 64, above the bar"
     ),
     ("mobile-dog-grooming-fourth-van", "quadrant"): (
         "held back; first run: demand ahead, under control: the vans are full (100%) while orders grow, which "
@@ -1149,10 +1135,6 @@ KNOWN_MISSES = {
     # --- Round 4 held back (six cases by a consultant who never saw the tool's output), run once when the
     # idle-capacity advice (band grows) and full-step rules were declared done (2026-11-29, 06:40): 5 of 6
     # quadrants, 6 of 6 weakest links, 1 of 6 first fixes, 6 of 6 clean of ruled-out advice. Kept as found.
-    ("kestrel-precision-idle-machines", "quadrant"): (
-        "held back; first run: foundation: demand pressure 27, just above the quiet line (25), against a link "
-        "of 59; the expert reads machines at 45% after the biggest customer left as idle capacity"
-    ),
     ("kestrel-precision-idle-machines", "first_fixes"): (
         "held back; first run: stock clean-up, forecast bias and forecast accountability lead (slack findings "
         "of a foundation verdict); the expert wants cash, then the owner's selling or new customers, then "

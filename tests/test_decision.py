@@ -339,6 +339,12 @@ HOLD = {
     "hearthwarm-heated-throws-oversold-after-tv-best-buy": "take the £400,000 loan for three containers",
     "swale-valley-cars-council-school-routes": "take all nine school routes from January",
     "tanhouse-saddlery-capped-queue-showroom-offer": "open the showroom",
+    # Round 26, the same:
+    "dunstall-produce-wholesaler-orders-in-a-2007-database": "bid for the school contract for an early start",
+    "dyffryn-agri-contractors-founders-paper-diary": "buy the £240,000 forage harvester now",
+    "kingfield-flooring-ten-day-promise-six-week-queue": "open a second showroom now",
+    "marwood-immigration-rush-before-rule-change": "open the Birmingham office",
+    "tolland-trophies-orders-down-laser-idle": "buy the £46,000 UV printer",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -360,30 +366,27 @@ GO = {
     "hatherleigh-perennials-sales-down-diy-chain-bid": "stay out of the DIY chain bid",
     "millstone-bouldering-idle-weekdays-booking-crashes": "hold back the coordinator hire",
     "ribble-van-hire-sold-out-peak-days": "hold back the twenty vans",
+    # Round 26:
+    "aireborough-lifts-housing-framework-bid": "stay out of the housing framework bid",
+    "fernlea-day-spa-bookings-falling-listing-offer": "turn down the spa-break listing",
+    "wyebank-preserves-steady-grower-second-kettle": "hold back the second kettle",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "physio-group-with-an-empty-third-clinic": (
+        "since 2.4.3 (idle capacity needs idle evidence), read as scale-ready (a quadrant lost on the rule: its "
+        "busiest clinics are 85% booked while the third stands at 40%), where its step is encouraged; the "
+        "expert reads idle capacity and rules it out"
+    ),
     "etruria-stoneware-third-kiln-hotel-contract": (
         "round 25, first run: read as a foundation (a quadrant miss), where equipment waits for the first fixes; "
         "the expert reads scale-ready and would order the kiln now, on asset finance, as the known bottleneck "
         "with a 20-week lead time"
     ),
-    "hatherleigh-perennials-sales-down-diy-chain-bid": (
-        "round 25, first run: read as a foundation (a quadrant miss), where a big contract waits or starts later; "
-        "the expert reads idle capacity and would bid, priced on real cost and the chain's 75-day terms"
-    ),
     "rivermoor-tackle-falling-orders-growing-range": (
         "round 24, first run: a new line in idle capacity 'can fill capacity that stands idle… test it small'; the "
         "expert rules out an own-brand range with a 1,200-piece minimum while 5,400 lines and 170 days of stock "
         "already lock the cash (as round 23's card maker)"
-    ),
-    "brindle-appliance-repair-unanswered-phones": (
-        "round 23, first run: read as idle capacity (a known quadrant miss), where an outlet that reaches new "
-        "customers is worth a small test; the expert reads a foundation losing the customers it has"
-    ),
-    "brindlewood-pressery-pasteuriser-nobody-checks": (
-        "round 23, first run: read as idle capacity (a known quadrant miss), where a big customer fills what stands "
-        "idle; the expert reads a foundation whose one broken step (the pasteuriser) must be fixed before any bid"
     ),
     "merriott-cards-falling-orders-growing-range": (
         "round 23, first run: a new line in idle capacity 'can fill capacity that stands idle… test it small'; the "

@@ -332,13 +332,16 @@ def test_idle_capacity_is_judged_on_the_weakest_link() -> None:
     assert classify_balance(14, 49, link=45) == "idle_capacity"
 
 
-def test_no_capacity_advice_while_capacity_stands_idle_even_where_one_step_is_busy(growth: Questionnaire) -> None:
-    # An idle business whose busiest step fills up (one clinic at 85%, another standing empty) is short of
-    # demand where its capacity is, not of capacity: "add an extra shift" would contradict its verdict.
+def test_no_capacity_advice_while_capacity_stands_idle_and_a_busy_step_is_not_idle(growth: Questionnaire) -> None:
+    # An idle business is short of demand, not of capacity: "add an extra shift" would contradict its verdict.
     answers = case_answers(growth, "engraved-gifts-shop-quiet-demand")
+    idle = score(growth, with_values(answers, utilization=60))
+    assert idle.balance.quadrant == "idle_capacity"
+    assert "utilization" not in {f.question_id for f in idle.findings}
+    # Since 2.4.3 a busiest step more than 65% used is evidence the business is not standing idle (before, a
+    # shop whose busiest step was 85% used on quiet demand still read as idle): the step is advised
     busy = score(growth, with_values(answers, utilization=85))
-    assert busy.balance.quadrant == "idle_capacity"
-    assert "utilization" not in {f.question_id for f in busy.findings}
+    assert busy.balance.quadrant != "idle_capacity"
     # the same busy step where demand is not short is the measured constraint, and is advised
     steady = case_answers(growth, "bike-shop-owner-does-everything")
     assert score(growth, steady).balance.quadrant != "idle_capacity"
@@ -624,13 +627,15 @@ def test_a_quiet_practice_with_thin_routines_is_a_foundation_not_idle(growth: Qu
     assert (b.quadrant, b.weakest) == ("foundation", "team") and b.routines_not_idle
     assert "routines" in (placement_text(result) or "")
     assert b.link - b.demand >= growth.balance.gap > b.whole_link - b.demand  # idle where it loads, not whole
-    # the same practice with its routines in place is idle capacity: demand is what is short
+    # the same practice with its routines in place and its vets half used is idle capacity: demand is what is
+    # short (since 2.4.3 the vets' 80% of the case's own answers is evidence the practice is not idle)
     built = with_values(
         answers,
         kpi_review=3,
         improve_loop=3,
         quarterly_priorities=3,
         contingency_plans=[o.id for o in growth.question("contingency_plans").options],
+        utilization=55,
     )
     assert score(growth, built).balance.quadrant == "idle_capacity"
 
