@@ -533,8 +533,12 @@ def _margin(p: _Position, quadrant: str, gap: float, high: float, quiet: float) 
     whole = p.link if p.whole_link is None else min(p.link, p.whole_link)
     idle_gap, quiet_gap = whole - p.pressure - gap, quiet - p.pressure
     if quadrant == "idle_capacity":
+        if p.falling_idle and min(idle_gap, quiet_gap) < -EPS:
+            # idle on the evidence of falling orders, not on the figures: what would end it is demand
+            # reaching the weakest link (or orders turning, or the busiest step filling)
+            return round(max(p.link - p.pressure, 0.0), 2), "falling demand"
         lines += [(idle_gap, "idle capacity"), (quiet_gap, "quiet demand")]
-    else:
+    elif not p.busy:  # a busiest step mostly full is never idle, whatever the figures
         # to become idle both must hold: the farther of the two is the distance
         lines.append((max(-idle_gap, -quiet_gap), "idle capacity"))
         if not p.failing:
@@ -612,6 +616,15 @@ def weigh_balance(
         meaning = _unprotected_meaning(questionnaire, worst.unprotected, lang)
     elif quadrant == "demand_ahead_controlled" and worst.guarded is not None:
         meaning = _guarded_meaning(questionnaire, worst.guarded, lang)
+    # The figures where the load falls say idle capacity, and the verdict is not: thin routines, or (since 2.4.3)
+    # a busiest step mostly full. The pages say which.
+    figures_idle = (
+        quadrant in ("foundation", "scale_ready")
+        and classify_balance(
+            worst.pressure, worst.operations, settings.gap, settings.high, link=worst.link, quiet=settings.quiet
+        )
+        == "idle_capacity"
+    )
     weakest_model = questionnaire.dimension(weakest.id)
     area_title = next((tr(a.title, lang) for a in weakest_model.areas if a.id == worst.area), None)
     held_in_title = None
@@ -648,11 +661,18 @@ def weigh_balance(
         weakest_area=worst.area if area_title is not None else None,
         weakest_area_title=area_title,
         whole_link=_round(worst.whole_link),
-        routines_not_idle=quadrant in ("foundation", "scale_ready")
+        routines_not_idle=figures_idle
         and classify_balance(
-            worst.pressure, worst.operations, settings.gap, settings.high, link=worst.link, quiet=settings.quiet
+            worst.pressure,
+            worst.operations,
+            settings.gap,
+            settings.high,
+            link=worst.link,
+            quiet=settings.quiet,
+            whole_link=worst.whole_link,
         )
-        == "idle_capacity",
+        != "idle_capacity",
+        busy_not_idle=figures_idle and worst.busy,
         event_weeks=event_lead(questionnaire, scores),
         held_in_title=held_in_title,
         held_in=worst.held_in[0] if worst.held_in is not None else None,

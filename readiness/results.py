@@ -140,6 +140,8 @@ class Balance:
     #: routines counted it is not, so the verdict is not idle capacity.
     whole_link: float | None = None
     routines_not_idle: bool = False
+    #: The figures say idle capacity, but the busiest step is answered mostly full (``balance.idle_busy_above``).
+    busy_not_idle: bool = False
     #: Weeks until the known event ahead (a contract, a launch), when answered: the plan's deadline.
     event_weeks: float | None = None
     #: Where the link binds ("Throughput and headroom, in Capacity") when it is named where its levers are

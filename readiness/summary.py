@@ -587,6 +587,14 @@ def placement_text(result: ScoreResult) -> str | None:
             else f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”."
         )
     firm = f"{distance[0].upper()}{distance[1:]}." if distance else None
+    if b.busy_not_idle:
+        busy = (
+            "Demand is quiet and operations are far ahead of it, but the busiest step is mostly full: not standing "
+            "idle, so not idle capacity."
+        )
+        if b.routines_not_idle:
+            busy += " Their routines (weekly numbers, priorities, plan B) are still thin, too."
+        return f"{busy} {firm}" if firm else busy
     if b.routines_not_idle:
         routines = (
             "Where the load falls, operations are far ahead of a quiet demand, but their routines (weekly numbers, "
@@ -626,6 +634,10 @@ def distance_text(result: ScoreResult) -> str | None:
             else f"{figure} from the point where operations would count as idle capacity (well ahead of quiet demand)"
         ),
         "quiet demand": f"{figure} below the point where demand would no longer count as quiet",
+        "falling demand": (
+            "idle because orders are falling while the busiest step is far from full; demand would have to rise "
+            f"{figure} to reach the weakest link"
+        ),
         "scale-ready": (
             f"{figure} above the bar for scale-ready"
             if b.quadrant == "scale_ready"

@@ -89,3 +89,25 @@ def test_a_broken_falling_condition_is_named_with_its_file_and_line(written: str
     (problem,) = [p for p in caught.value.problems if p.code == code]
     assert said in problem.message
     assert problem.file == "growth.yaml" and problem.line == line and problem.path == "balance.idle_falling"
+
+
+def test_the_page_says_why_a_business_is_idle_when_the_figures_alone_would_not(growth: Questionnaire) -> None:
+    """Seen in Chromium: the machine shop read "0 points below the point where demand would no longer count as
+    quiet" (its pressure, 26, is above the quiet line): the evidence that places it is said instead."""
+    from readiness.summary import placement_text
+
+    falling = score(growth, case_answers(growth, FALLING))
+    said = placement_text(falling) or ""
+    assert said.startswith("Idle because orders are falling while the busiest step is far from full")
+    assert "quiet" not in said
+
+
+def test_the_page_says_a_busy_business_on_quiet_demand_is_not_idle_because_its_busiest_step_is_full(
+    growth: Questionnaire,
+) -> None:
+    from readiness.summary import placement_text
+
+    busy = score(growth, case_answers(growth, BUSY))
+    assert busy.balance.busy_not_idle
+    said = placement_text(busy) or ""
+    assert said.startswith("Demand is quiet and operations are far ahead of it, but the busiest step is mostly full")
