@@ -589,8 +589,8 @@ def placement_text(result: ScoreResult) -> str | None:
     firm = f"{distance[0].upper()}{distance[1:]}." if distance else None
     if b.busy_not_idle:
         busy = (
-            "Demand is quiet and operations are far ahead of it, but the busiest step is mostly full: not standing "
-            "idle, so not idle capacity."
+            "Demand is quiet, but the busiest step is mostly full: the business is not standing idle, so this is "
+            "not idle capacity."
         )
         if b.routines_not_idle:
             busy += " Their routines (weekly numbers, priorities, plan B) are still thin, too."

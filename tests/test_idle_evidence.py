@@ -110,4 +110,4 @@ def test_the_page_says_a_busy_business_on_quiet_demand_is_not_idle_because_its_b
     busy = score(growth, case_answers(growth, BUSY))
     assert busy.balance.busy_not_idle
     said = placement_text(busy) or ""
-    assert said.startswith("Demand is quiet and operations are far ahead of it, but the busiest step is mostly full")
+    assert said.startswith("Demand is quiet, but the busiest step is mostly full: the business is not standing idle")
