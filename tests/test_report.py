@@ -964,7 +964,8 @@ def test_the_summary_never_says_behind_by_nothing_nor_all_met_above_a_list_of_fi
                 assert score_ != target, (path.stem, line)
             if line.startswith("Every scored dimension meets its target"):
                 met += 1
-                assert ("fixes below" in line) == bool(result.findings), (path.stem, line)
+                # the fixes that follow are announced, critical ones as such (the ninth blind review)
+                assert ("below" in line) == bool(result.findings), (path.stem, line)
     assert met  # some calibration businesses meet every target
 
 
@@ -1019,3 +1020,15 @@ def test_the_headline_says_the_pressure_the_verdict_weighs_beside_the_measured_o
     # a business whose verdict weighs what was measured says nothing more
     _, plain, plain_answers = _growth_case("vet-practice-eyeing-second-site")
     assert build_report(growth, plain, plain_answers, WHEN).demand_weighed is None
+
+
+def test_a_business_on_target_with_a_critical_weak_spot_is_not_told_all_is_well() -> None:
+    """The ninth blind review: "Every scored dimension meets its target" above two findings marked critical (a
+    chimney sweep whose key person and cash are critical answers still weak)."""
+    growth, result, answers = _growth_case("blackstone-chimney-sweeps-honest-season-queue")
+    assert all(d.gap is None or d.gap < 0.5 for d in result.dimensions)
+    critical = sum(1 for f in result.findings[:10] if f.critical)
+    assert critical == 2
+    summary = " ".join(build_report(growth, result, answers, WHEN).summary)
+    assert "Every scored dimension meets its target, but 2 critical answers are still weak inside them" in summary
+    assert "the fixes below are what is still weak" not in summary
