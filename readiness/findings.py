@@ -99,7 +99,9 @@ def _next_score(
         i = index + step
         while 0 <= i + step < len(shares) and shares[i] < GOOD_STEP - EPS and shares[i + step] > shares[i] + EPS:
             i += step
-        return shares[i], tr(question.bands[i].label), tr(question.bands[i].label)
+        own = question.bands[index].next_step  # the band's own next step, where the good band is out of reach
+        said = tr(own) if own is not None else tr(question.bands[i].label)
+        return shares[i], said, said
     steps = questionnaire.steps(question)
     above = [s for s in steps if s.score > current + EPS]
     if not above:

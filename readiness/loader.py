@@ -53,6 +53,7 @@ _ITEM_ADAPTERS: dict[str, TypeAdapter[Any]] = {
 }
 _TEXT_KEYS = frozenset(
     {"title", "description", "text", "help", "label", "name", "unit", "dont_know_advice", "finding", "elsewhere"}
+    | {"next_step"}
     | {"message"}
 )
 #: Names a recommendation's `when` reads of its own question's answer; any other name is a question id.

@@ -317,6 +317,12 @@ class Band(_Model):
         "step filling up is fixed by more capacity, the same step standing idle is not (docs/scoring.md, "
         "section 4).",
     )
+    next_step: Text | None = Field(
+        default=None,
+        description="What a finding in this band names as its next step, instead of the first good band's "
+        "label, when that band is out of reach for many trades: four months to make a mason useful is not "
+        "fixed by aiming at 'up to a month', but by hiring ahead. Its score still aims at the good band.",
+    )
 
     @property
     def bound(self) -> float | None:

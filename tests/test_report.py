@@ -1032,3 +1032,18 @@ def test_a_business_on_target_with_a_critical_weak_spot_is_not_told_all_is_well(
     summary = " ".join(build_report(growth, result, answers, WHEN).summary)
     assert "Every scored dimension meets its target, but 2 critical answers are still weak inside them" in summary
     assert "the fixes below are what is still weak" not in summary
+
+
+def test_a_trade_months_from_a_useful_newcomer_is_not_told_to_aim_at_a_month() -> None:
+    """Both blind reviews 8 and 9: "Next: Up to a month" to make a conservation mason, a licensed taxi driver or
+    a lift engineer useful, and "Next: About a month" to double. A band may name its own next step
+    (`next_step`): beyond four months it is hiring, or preparing, ahead. Nearer bands keep the good band."""
+    growth, result, answers = _growth_case("lychgate-stone-conservation-honest-list-five-weeks-cash")
+    text = render_markdown(build_report(growth, result, answers, WHEN))
+    assert "Next: Up to a month" not in text and "Next: About a month" not in text
+    assert "Next: Someone hired and learning ahead of the need" in text
+    assert "Next: The slowest step prepared ahead" in text
+    case = "lychgate-stone-conservation-honest-list-five-weeks-cash"
+    _, nearer, _ = _growth_case(case, weeks_to_productive=10)
+    finding = next(f for f in nearer.findings if f.question_id == "weeks_to_productive")
+    assert finding.next == "Up to a month"
