@@ -366,3 +366,21 @@ def test_an_online_seller_reads_demand_from_its_sales_not_from_quotes_it_does_no
     online = told(online_order_share=90)
     assert "quote" not in online and "the same weeks last year" in online
     assert "open quote" in told(online_order_share=10) and "open quote" in told(online_order_share=None)
+
+
+def test_an_online_shop_is_not_told_to_announce_a_price_rise_to_regular_customers() -> None:
+    """The ninth blind review: "announce it a month ahead to regular customers" for a web seller of heated
+    throws. A goods business taking 70% or more of its orders online tests its prices on what sells."""
+    (online,) = advice_for_goods("pricing_lever", "never", online_order_share=90)
+    (trade,) = advice_for_goods("pricing_lever", "never", online_order_share=10)
+    assert "regular customers" not in online and "best sellers first" in online
+    assert "Announce it a month ahead to regular customers" in trade
+
+
+def advice_for_goods(question_id: str, value: Any, **values: Any) -> list[str]:
+    q = load("growth-readiness.yaml")
+    question = q.question(question_id)
+    answer = Answer(question_id, "value", value)
+    share, _ = answer_score(q, question, answer)
+    reads = exposure_values({**given(q, "goods", **values), question_id: answer})
+    return [tr(r.text) for r in _matching_advice(question, answer, share, "en", reads)]
