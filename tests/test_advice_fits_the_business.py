@@ -225,14 +225,20 @@ def test_the_word_lists_catch_what_the_consultants_found() -> None:
     assert not misfits("x", [("q", "A relationship, a shelf life, a backpack, a shipshape plan.")], GOODS_ONLY, {})
 
 
+def advice_for(question_id: str, value: Any, kind: str | None, **values: Any) -> list[str]:
+    """What a business of this kind is told for one answer of one question of the growth questionnaire;
+    ``values`` are other answers its advice reads (how fast customers pay, the online share)."""
+    q = load("growth-readiness.yaml")
+    question = q.question(question_id)
+    answer = Answer(question_id, "value", value)
+    share, _ = answer_score(q, question, answer)
+    reads = exposure_values({**given(q, kind, **values), question_id: answer})
+    return [tr(r.text) for r in _matching_advice(question, answer, share, "en", reads)]
+
+
 def fulfilment_advice(kind: str | None, **overrides: Any) -> list[str]:
     """What a business that has nobody to take overflow work is told, by what it sells."""
-    q = load("growth-readiness.yaml")
-    question = q.question("fulfilment_partner")
-    nobody = Answer(question.id, "value", "nobody")
-    share, _ = answer_score(q, question, nobody)
-    reads = exposure_values({**given(q, kind, **overrides), question.id: nobody})
-    return [tr(r.text) for r in _matching_advice(question, nobody, share, "en", reads)]
+    return advice_for("fulfilment_partner", "nobody", kind, **overrides)
 
 
 def test_the_overflow_partner_is_a_fulfilment_firm_only_for_a_business_that_ships_what_it_sells_online() -> None:
@@ -299,16 +305,6 @@ def test_no_service_firm_of_the_calibration_cases_is_advised_goods_words(path: P
     assert not misfits(name, [(by_text.get(t, "plan"), t) for t in texts], GOODS_ONLY, ALLOWED_FOR_SERVICES)
 
 
-def advice_for(question_id: str, value: Any, kind: str | None) -> list[str]:
-    """What a business of this kind is told for one answer of one question of the growth questionnaire."""
-    q = load("growth-readiness.yaml")
-    question = q.question(question_id)
-    answer = Answer(question_id, "value", value)
-    share, _ = answer_score(q, question, answer)
-    reads = exposure_values({**given(q, kind), question_id: answer})
-    return [tr(r.text) for r in _matching_advice(question, answer, share, "en", reads)]
-
-
 def test_a_service_firm_reviews_its_rates_and_counts_its_jobs() -> None:
     """Reviewers found "raise prices on new orders… charge more for rush jobs" given to a speech-therapy
     practice with a waiting list and a repairer on insurance-panel rates, and "orders delivered on time" as
@@ -327,14 +323,9 @@ def test_a_business_paid_at_once_is_not_told_to_finance_invoices() -> None:
     """Both reviewers of the eighth blind review struck "invoice financing" from reports for a play barn paid
     at the door, a shoe shop paid at the till and a caterer paid by deposit. A business paid within a week
     hears of an overdraft and a forecast with its big bills; one that invoices, or did not say, keeps it."""
-    q = load("growth-readiness.yaml")
-    question = q.question("cash_runway")
-    short = Answer("cash_runway", "value", 3)
-    share, _ = answer_score(q, question, short)
 
     def told(**values: Any) -> str:
-        reads = exposure_values({**given(q, "both", **values), "cash_runway": short})
-        return " ".join(tr(r.text) for r in _matching_advice(question, short, share, "en", reads))
+        return " ".join(advice_for("cash_runway", 3, "both", **values))
 
     at_once = told(payment_days=0)
     assert "invoice" not in at_once.lower() and "overdraft" in at_once
@@ -354,14 +345,9 @@ def test_a_skill_that_takes_months_to_learn_is_hired_ahead_not_advertised_for() 
 
 def test_an_online_seller_reads_demand_from_its_sales_not_from_quotes_it_does_not_have() -> None:
     """The eighth blind review: "list every open quote… and tentative booking" for an online tackle shop."""
-    q = load("growth-readiness.yaml")
-    question = q.question("pipeline_visibility")
-    blind = Answer("pipeline_visibility", "value", 0)
-    share, _ = answer_score(q, question, blind)
 
     def told(**values: Any) -> str:
-        reads = exposure_values({**given(q, "goods", **values), "pipeline_visibility": blind})
-        return " ".join(tr(r.text) for r in _matching_advice(question, blind, share, "en", reads))
+        return " ".join(advice_for("pipeline_visibility", 0, "goods", **values))
 
     online = told(online_order_share=90)
     assert "quote" not in online and "the same weeks last year" in online
@@ -371,16 +357,7 @@ def test_an_online_seller_reads_demand_from_its_sales_not_from_quotes_it_does_no
 def test_an_online_shop_is_not_told_to_announce_a_price_rise_to_regular_customers() -> None:
     """The ninth blind review: "announce it a month ahead to regular customers" for a web seller of heated
     throws. A goods business taking 70% or more of its orders online tests its prices on what sells."""
-    (online,) = advice_for_goods("pricing_lever", "never", online_order_share=90)
-    (trade,) = advice_for_goods("pricing_lever", "never", online_order_share=10)
+    (online,) = advice_for("pricing_lever", "never", "goods", online_order_share=90)
+    (trade,) = advice_for("pricing_lever", "never", "goods", online_order_share=10)
     assert "regular customers" not in online and "best sellers first" in online
     assert "Announce it a month ahead to regular customers" in trade
-
-
-def advice_for_goods(question_id: str, value: Any, **values: Any) -> list[str]:
-    q = load("growth-readiness.yaml")
-    question = q.question(question_id)
-    answer = Answer(question_id, "value", value)
-    share, _ = answer_score(q, question, answer)
-    reads = exposure_values({**given(q, "goods", **values), question_id: answer})
-    return [tr(r.text) for r in _matching_advice(question, answer, share, "en", reads)]

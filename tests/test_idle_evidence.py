@@ -15,11 +15,10 @@ import pytest
 
 from readiness import score
 from readiness.answers import Answer
-from readiness.errors import QuestionnaireError
-from readiness.loader import load_questionnaire, parse_questionnaire
+from readiness.loader import load_questionnaire
 from readiness.model import Questionnaire
 
-from .casework import case_answers, with_values
+from .casework import broken_growth, case_answers, with_values
 from .conftest import ROOT
 
 GROWTH_FILE = ROOT / "questionnaires" / "growth-readiness.yaml"
@@ -81,12 +80,7 @@ def test_an_unread_falling_condition_does_not_hold(growth: Questionnaire) -> Non
     ],
 )
 def test_a_broken_falling_condition_is_named_with_its_file_and_line(written: str, code: str, said: str) -> None:
-    shipped = 'idle_falling: "order_growth < 0"'
-    text = GROWTH_FILE.read_text(encoding="utf-8").replace(shipped, f"idle_falling: {written}")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("idle_falling:"))
-    with pytest.raises(QuestionnaireError) as caught:
-        parse_questionnaire(text, "growth.yaml")
-    (problem,) = [p for p in caught.value.problems if p.code == code]
+    problem, line = broken_growth("idle_falling", '"order_growth < 0"', written, code)
     assert said in problem.message
     assert problem.file == "growth.yaml" and problem.line == line and problem.path == "balance.idle_falling"
 

@@ -13,12 +13,11 @@ import pytest
 
 from readiness import score
 from readiness.answers import Answer
-from readiness.errors import QuestionnaireError
-from readiness.loader import load_questionnaire, parse_questionnaire
+from readiness.loader import load_questionnaire
 from readiness.model import Questionnaire
 from readiness.scoring import SEVERITY
 
-from .casework import case_answers, with_values
+from .casework import broken_growth, case_answers, with_values
 from .conftest import ROOT
 
 GROWTH_FILE = ROOT / "questionnaires" / "growth-readiness.yaml"
@@ -90,12 +89,7 @@ def test_the_quick_check_never_trusts_a_queue_with_cash(growth: Questionnaire) -
     ],
 )
 def test_a_broken_controllable_condition_is_named_with_its_file_and_line(written: str, code: str, said: str) -> None:
-    shipped = 'controllable: "gross_margin > 0"'
-    text = GROWTH_FILE.read_text(encoding="utf-8").replace(shipped, f"controllable: {written}")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("controllable:"))
-    with pytest.raises(QuestionnaireError) as caught:
-        parse_questionnaire(text, "growth.yaml")
-    (problem,) = [p for p in caught.value.problems if p.code == code]
+    problem, line = broken_growth("controllable", '"gross_margin > 0"', written, code)
     assert said in problem.message
     assert problem.file == "growth.yaml" and problem.line == line
     assert problem.path == "dimensions[3].areas[2].controllable"
