@@ -345,7 +345,10 @@ class Count:
     results, reports, workshops), so the numbers agree for every business
     type. "Answered" means any answer: a value, "not applicable" or
     "don't know". Questions hidden by a condition are not counted; text
-    questions are (they are asked like any other).
+    questions are (they are asked like any other), except a note that only
+    names another answer in the owner's words (``describes``): it is
+    optional, and leaving it empty must not keep an assessment from being
+    complete.
     """
 
     answered: int
@@ -365,12 +368,12 @@ def count_answers(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -
     shown = visible_questions(questionnaire, answers)
     per: dict[str, list[int]] = {d.id: [0, 0] for d in questionnaire.dimensions}
     for question in questionnaire.questions:
-        if question.id in shown:
+        if question.id in shown and getattr(question, "describes", None) is None:
             cell = per[question.dimension]
             cell[1] += 1
             cell[0] += question.id in answers
     answered = sum(a for a, _ in per.values())
-    return Count(answered, len(shown), {k: (a, n) for k, (a, n) in per.items()})
+    return Count(answered, sum(n for _, n in per.values()), {k: (a, n) for k, (a, n) in per.items()})
 
 
 # --- answers files ------------------------------------------------------------

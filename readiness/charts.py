@@ -397,7 +397,7 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
     rows = []
     position: dict[str, int] = {}
     for q in result.questions:
-        if q.status == "hidden":  # not asked: its show_if condition is false
+        if q.status == "hidden" or q.optional:  # not asked (show_if false), or an optional note: no square
             continue
         position[q.dimension] = position.get(q.dimension, 0) + 1
         state = _heatmap_state(q.status, q.weight, q.value)

@@ -52,7 +52,23 @@ def decision_for(
         if key in AHEAD and option.elsewhere is not None and not relieves(option.relieves, balance):
             said = option.elsewhere  # the queue waits on a part this step does not add to
         text = tr(said, lang).replace("{weakest}", weakest).replace("{limit}", _limit(balance, weakest))
-        return Decision(question.id, option.id, tr(option.label, lang), key or verdict, " ".join(text.split()))
+        detail = _owners_words(questionnaire, given, shown, question.id)
+        return Decision(question.id, option.id, tr(option.label, lang), key or verdict, " ".join(text.split()), detail)
+    return None
+
+
+def _owners_words(
+    questionnaire: Questionnaire, given: Mapping[str, Answer], shown: Collection[str], question_id: str
+) -> str | None:
+    """The step in the owner's own words: the shown text answer that ``describes`` the step's question."""
+    for question in questionnaire.questions:
+        if getattr(question, "describes", None) != question_id or question.id not in shown:
+            continue
+        answer = given.get(question.id)
+        if answer is not None and answer.kind == "value" and isinstance(answer.value, str):
+            words = " ".join(answer.value.split()).rstrip(".")
+            if words:
+                return words
     return None
 
 

@@ -175,6 +175,12 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "option's `relieves` names operations dimensions or `dimension.area`, and comes with `elsewhere` "
                 "(which may name `{weakest}` and `{limit}`).",
             ),
+            Code(
+                "RQ223",
+                "invalid describes",
+                "A text question's `describes` names a question with options, asked before it, whose answer the "
+                "text names in the owner's words.",
+            ),
         ),
     ),
     (

@@ -450,11 +450,29 @@ class _Checker:
                 self._bands(q, base)
             if q.show_if is not None:
                 self._show_if(q, base, order, valid)
+            if getattr(q, "describes", None) is not None:
+                self._describes(q, (*base, "describes"), order, valid)
             if q.matters_if is not None:
                 self._matters_if(q, (*base, "matters_if"), order, valid)
             for r_index, rec in enumerate(q.recommendations):
                 if rec.when is not None:
                     self._when(q, rec.when, (*base, "recommendations", r_index, "when"), order, valid)
+
+    def _describes(self, q: Any, path: PathKey, order: dict[str, int], valid: dict[str, Any]) -> None:
+        """A note naming another answer in the owner's words must name a question with options, asked before
+        it: a misspelt id would leave the owner's words unused, and a note asked first names nothing yet."""
+        target = q.describes
+        if target not in order:
+            if "questions" not in self.unsure:
+                self.add(
+                    "RQ223",
+                    f"question `{q.id}` describes unknown question `{target}`{_did_you_mean(target, list(order))}",
+                    path,
+                )
+        elif target in valid and not getattr(valid[target], "options", None):
+            self.add("RQ223", f"question `{q.id}` describes `{target}`, which has no options to name", path)
+        elif order[target] > order[q.id]:
+            self.add("RQ223", f"question `{q.id}` describes `{target}`, which is asked after it", path)
 
     def _surge_input(self, q: Any, base: PathKey) -> None:
         path = (*base, "surge_input")

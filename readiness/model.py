@@ -546,6 +546,12 @@ class TextQuestion(_QuestionBase):
 
     type: Literal["text"]
     allow_dont_know: bool = False
+    describes: Id | None = Field(
+        None,
+        description="A question whose answer this note names in the owner's own words: the step the owner weighs "
+        "(`decision_ahead`) is then called what they called it ('a third kiln for the hotel contract'), not by "
+        "its category.",
+    )
 
     @property
     def scored(self) -> bool:

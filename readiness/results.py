@@ -36,6 +36,9 @@ class QuestionScore:
     #: policy) counts as its worst answer; ``best`` is what its best answer would give.
     assumed: bool = False
     best: float | None = None
+    #: A note that only names another answer in the owner's words (``describes``): optional, so never counted
+    #: among the questions asked nor drawn as one of their squares.
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,9 @@ class Decision:
     #: The verdict it was read against (the leaning one when the business is not placed).
     verdict: str
     text: str
+    #: The step as the owner named it ("a third kiln for the hotel contract"), from a text question that
+    #: ``describes`` the step's question; None when left empty. Reviewers read the category alone as a form letter.
+    detail: str | None = None
 
 
 @dataclass(frozen=True)

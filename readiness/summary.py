@@ -775,7 +775,8 @@ def decision_words(result: ScoreResult) -> tuple[str, str] | None:
     they named none. One wording for the page, the reports and the summary, so they never disagree."""
     if result.decision is None:
         return None
-    return f"The step you are weighing: {result.decision.label.rstrip('.')}", result.decision.text
+    step = result.decision.detail or result.decision.label.rstrip(".")  # the owner's words when given
+    return f"The step you are weighing: {step}", result.decision.text
 
 
 def steer_words(finding: Finding) -> str | None:

@@ -87,6 +87,7 @@ OPEN_GATES: dict[str, Any] = {
     "backups": True,
     "event_ahead": "contract",
     "campaigns_planned": "routine",
+    "decision_ahead": "equipment",  # opens the note naming the step in the owner's words
 }
 
 

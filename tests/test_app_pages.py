@@ -200,8 +200,8 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
 
 
 def test_the_results_say_what_the_verdict_means_for_the_step_the_owner_is_weighing(db: Store) -> None:
-    """The demo's owner is weighing a second batch freezer, in the danger zone: the page says what the verdict
-    means for it, in the engine's words; an owner weighing nothing is told nothing."""
+    """The demo's owner is weighing a second batch freezer, in the danger zone: the page names it in her words
+    and says what the verdict means for it, in the engine's words; an owner weighing nothing is told nothing."""
     from readiness.answers import Answer
 
     at = app()
@@ -210,8 +210,9 @@ def test_the_results_say_what_the_verdict_means_for_the_step_the_owner_is_weighi
     answers, _ = load_answers(q, DEMO_ANSWERS)
     decision = score(q, answers).decision
     assert decision is not None and decision.option == "equipment"
+    assert decision.detail == "a second batch freezer, about 14 weeks from order to running"
     said = [i.body.replace("\\", "") for i in at.info if "The step you are weighing" in i.body]
-    assert said == [f"**The step you are weighing: {decision.label}.** {decision.text}"]
+    assert said == [f"**The step you are weighing: {decision.detail}.** {decision.text}"]
     db.save_answers(opened(at), [Answer("decision_ahead", "value", "nothing_big")])
     st.cache_data.clear()
     at.switch_page("pages/results.py").run()

@@ -268,6 +268,55 @@ def test_the_step_reads_the_same_on_the_summary_the_report_and_its_markdown() ->
     assert summary[heading] == advice  # the spreadsheet and the CSV carry it too
 
 
+def test_the_step_is_named_in_the_owners_words_when_they_give_them() -> None:
+    """Blind reviewers read "A new machine or piece of equipment" for a pottery's third kiln as a form letter:
+    the owner's own words name the step on every surface, the category only when they give none, and the
+    words change nothing else."""
+    answers = with_values(case_answers(GROWTH, "vet-practice-eyeing-second-site"), decision_ahead="second_site")
+    plain = score(GROWTH, answers)
+    words = "  an empty shop eight miles away, offered for next spring. "
+    named = with_values(answers, decision_detail=words)
+    result = score(GROWTH, named)
+    heading, advice = decision_words(result) or ("", "")
+    assert heading == "The step you are weighing: an empty shop eight miles away, offered for next spring"
+    assert advice == plain.decision.text if plain.decision else False  # the advice still follows the verdict
+    report = build_report(GROWTH, result, AnswerSet(answers=named))
+    assert f"**{heading}.** {advice}" in render_markdown(report)
+    assert f"**{heading}.** {advice}" in markdown(result)
+    assert (result.balance.quadrant, [f.question_id for f in result.findings]) == (
+        plain.balance.quadrant,
+        [f.question_id for f in plain.findings],
+    )
+    # Words left over from a step since taken back ("Nothing big") name nothing: the note is not shown.
+    dropped = score(GROWTH, with_values(named, decision_ahead="nothing_big"))
+    assert dropped.decision is None
+
+
+@pytest.mark.parametrize(
+    ("describes", "said"),
+    [
+        ("stepp", "describes unknown question `stepp`; did you mean `step`?"),
+        ("cover", "describes `cover`, which has no options to name"),
+    ],
+)
+def test_a_note_naming_the_step_must_name_a_question_with_options_asked_before_it(describes: str, said: str) -> None:
+    broken = STEP + (
+        f"  - {{id: step_words, dimension: team, type: text, weight: 0, describes: {describes}, text: What step?}}\n"
+    )
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(broken, "step.yaml")
+    assert "RQ223" in str(caught.value) and said in str(caught.value)
+    first = STEP.replace(
+        "  - id: step\n",
+        "  - {id: step_words, dimension: team, type: text, weight: 0, describes: step, text: What step?}\n"
+        "  - id: step\n",
+    )
+    assert first != STEP
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(first, "first.yaml")
+    assert "RQ223" in str(caught.value) and "which is asked after it" in str(caught.value)
+
+
 def test_a_step_with_nothing_picked_leaves_every_surface_silent() -> None:
     answers = weighing_nothing("vet-practice-eyeing-second-site")
     result = score(GROWTH, answers)
@@ -345,6 +394,11 @@ HOLD = {
     "kingfield-flooring-ten-day-promise-six-week-queue": "open a second showroom now",
     "marwood-immigration-rush-before-rule-change": "open the Birmingham office",
     "tolland-trophies-orders-down-laser-idle": "buy the £46,000 UV printer",
+    # Round 27:
+    "holmesfield-grounds-gritting-routes-at-the-edge": "take on the landlord's 30 sites in January, mid-season",
+    "houndstooth-kitchen-dog-biscuits-owner-runs-the-bake-plan": "sign the chain's listing for a March start",
+    "kerr-lettings-nantwich-portfolio-through-the-owner": "sign the takeover for 1 February as it stands",
+    "lune-access-hire-idle-booms-after-hospital-build": "buy the six booms or add machines",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -370,9 +424,25 @@ GO = {
     "aireborough-lifts-housing-framework-bid": "stay out of the housing framework bid",
     "fernlea-day-spa-bookings-falling-listing-offer": "turn down the spa-break listing",
     "wyebank-preserves-steady-grower-second-kettle": "hold back the second kettle",
+    # Round 27:
+    "calver-lime-works-orders-rekeyed-stock-on-fridays": "hold back the clay plasters (launch them in spring)",
+    "marlpit-dairy-delisted-second-filling-line-idle": "stay out of the wholesaler bid",
+    "ouse-bridge-counselling-bookings-in-shared-calendars": "stay out of the second university contract",
+    "wharncliffe-sock-mill-linking-room-before-chain-order": "turn down or postpone the chain's order",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "calver-lime-works-orders-rekeyed-stock-on-fridays": (
+        "round 27, first run: a new line in a foundation waits until the first fixes are done; the expert would "
+        "launch the clay plasters in spring, on mixers with room, once stock is in a system linked to the shop "
+        "(one of its first fixes, done before spring)"
+    ),
+    "wharncliffe-sock-mill-linking-room-before-chain-order": (
+        "round 27, first run: read as demand ahead under control (a quadrant miss: the linking room's 90% weighs "
+        "the pressure as 93) with the queue trusted with cash, so the contract is read as in the danger zone, "
+        "'Not before Capacity is fixed'; the expert reads scale-ready and would sign, ordering the third linking "
+        "machine now"
+    ),
     "physio-group-with-an-empty-third-clinic": (
         "since 2.4.3 (idle capacity needs idle evidence), read as scale-ready (a quadrant lost on the rule: its "
         "busiest clinics are 85% booked while the third stands at 40%), where its step is encouraged; the "
