@@ -65,6 +65,62 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 27 held back (eight cases by two consultants who never saw the tool's output, asked for a well-run
+    # business with one part a little stretched facing more work, a tidy one where more rests on the owner or one
+    # system than it seems, one in step with a middling part, and one of their own), run once on 2026-11-30 on the
+    # rules of 2.4.5 and on "ready to grow is read on the whole, the weakest part weighed most", declared before
+    # the round was written: it changed no quadrant of the round (5 of 8 either way), so it was held over. Kept as
+    # found on the rules.
+    ("holmesfield-grounds-gritting-routes-at-the-edge", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 30, weighed as 93 because the gritting "
+        "fleet is full at the peak (95%), against a weakest link of 69 (team); the expert reads scale ready"
+    ),
+    ("holmesfield-grounds-gritting-routes-at-the-edge", "weakest"): (
+        "held back; first run: team (69, roles_and_cover) is named; the expert names capacity"
+    ),
+    ("holmesfield-grounds-gritting-routes-at-the-edge", "first_fixes"): (
+        "held back; first run: weeks to productive, peak multiple, weeks to double lead; the expert's extra "
+        "hands, pressure resilience ranks 7"
+    ),
+    ("wharncliffe-sock-mill-linking-room-before-chain-order", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 37, weighed as 93 because the linking "
+        "room is full (90%), against a weakest link of 69 (capacity); the expert reads scale ready"
+    ),
+    ("wharncliffe-sock-mill-linking-room-before-chain-order", "first_fixes"): (
+        "held back; first run: surge plan, weeks to productive, supplier capacity lead; the expert's bottleneck "
+        "known, peak multiple … ranks 5"
+    ),
+    ("ouse-bridge-counselling-bookings-in-shared-calendars", "quadrant"): (
+        "held back; first run: scale ready: demand pressure 19 against a weakest link of 63 (technology); the "
+        "expert reads a foundation: room bookings in shared calendars are what would break first"
+    ),
+    ("calver-lime-works-orders-rekeyed-stock-on-fridays", "first_fixes"): (
+        "held back; first run: promises match, stock cleanup, inventory system lead; the expert's automation, "
+        "order system ranks 9"
+    ),
+    ("houndstooth-kitchen-dog-biscuits-owner-runs-the-bake-plan", "first_fixes"): (
+        "held back; first run: key person cover, surge plan, quarterly priorities lead; the expert's promises "
+        "match, when full ranks 10; the expert's order process, order system ranks 33"
+    ),
+    ("kerr-lettings-nantwich-portfolio-through-the-owner", "first_fixes"): (
+        "held back; first run: key person cover, owner in sales, when full lead; the expert's extra hands, "
+        "utilization … ranks 7; the expert's cash runway, growth funding ranks 18"
+    ),
+    ("lune-access-hire-idle-booms-after-hospital-build", "weakest"): (
+        "held back; first run: team (51, owner_time) is named; the expert names capacity (nine weeks of cash "
+        "against finance on idle booms)"
+    ),
+    ("lune-access-hire-idle-booms-after-hospital-build", "first_fixes"): (
+        "held back; first run: campaigns planned, key person cover, campaigns with ops lead; the expert's "
+        "demand channels, pricing lever ranks 5; the expert's cash runway, unit economics … ranks 9"
+    ),
+    ("marlpit-dairy-delisted-second-filling-line-idle", "weakest"): (
+        "held back; first run: team (37, owner_time) is named; the expert names capacity (cash)"
+    ),
+    ("marlpit-dairy-delisted-second-filling-line-idle", "first_fixes"): (
+        "held back; first run: campaigns planned, key person cover, cash runway lead; the expert's demand "
+        "channels, owner in sales ranks 5; the expert's gross margin, pricing lever … ranks 18"
+    ),
     # --- Round 26 held back (eight cases by two consultants who never saw the tool's output, asked for a business
     # whose orders fell with the same team, one with flat demand and busy people on old systems, one well run
     # and growing, and one of their own), run once on 2026-11-30 on the rules of 2.4.2 and on "idle capacity
