@@ -399,6 +399,11 @@ HOLD = {
     "houndstooth-kitchen-dog-biscuits-owner-runs-the-bake-plan": "sign the chain's listing for a March start",
     "kerr-lettings-nantwich-portfolio-through-the-owner": "sign the takeover for 1 February as it stands",
     "lune-access-hire-idle-booms-after-hospital-build": "buy the six booms or add machines",
+    # Round 28:
+    "clearview-adhd-clinic-honest-wait-insurer-offer": "join the insurer network on a six-week promise now",
+    "fellgate-puddings-steam-cabinets-full-each-autumn": "buy the third cabinet for next season",
+    "glow-and-veil-bridal-makeup-founders-phone-academy": "open the training academy now",
+    "tynedale-stoves-idle-fitters-unsold-stock-heat-pump-idea": "move into heat pumps now",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -429,9 +434,29 @@ GO = {
     "marlpit-dairy-delisted-second-filling-line-idle": "stay out of the wholesaler bid",
     "ouse-bridge-counselling-bookings-in-shared-calendars": "stay out of the second university contract",
     "wharncliffe-sock-mill-linking-room-before-chain-order": "turn down or postpone the chain's order",
+    # Round 28:
+    "bramblecot-climbing-frames-router-full-five-day-promise": "hold back the second router (lease it, soon)",
+    "fellside-tax-kendal-full-january-retiring-accountants-book": "turn down the retiring accountant's book",
+    "heathfield-cabinets-missing-parts-before-housebuilder-framework": "turn down the housebuilder framework",
+    "tillwise-epos-brewery-rollout-five-weeks-cash": "turn down the brewery rollout (take it on better terms)",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "bramblecot-climbing-frames-router-full-five-day-promise": (
+        "round 28, first run: in the danger zone a machine is told 'Not from the cash the business runs on. If it "
+        "is the step that limits output, decide now…', which is what the expert says (a second router soon, on a "
+        "lease, not the overdraft) but opens with 'Not', so the check reads it as held back"
+    ),
+    "tillwise-epos-brewery-rollout-five-weeks-cash": (
+        "round 28, first run: read as a foundation (a quadrant miss; its expert reads the danger zone on five "
+        "weeks of cash), a big contract is told 'Wait, or bid only for a later start'; the expert would take it "
+        "once hardware is financed and invoices fall due at install"
+    ),
+    "tynedale-stoves-idle-fitters-unsold-stock-heat-pump-idea": (
+        "round 28, first run: a new line in idle capacity 'can fill capacity that stands idle… test it small'; "
+        "the expert rules out heat pumps now while six weeks of cash are locked in unsold stoves (as round 23's "
+        "card maker and round 24's tackle shop)"
+    ),
     "calver-lime-works-orders-rekeyed-stock-on-fridays": (
         "round 27, first run: a new line in a foundation waits until the first fixes are done; the expert would "
         "launch the clay plasters in spring, on mixers with room, once stock is in a system linked to the shop "
