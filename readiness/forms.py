@@ -177,10 +177,13 @@ class StepInfo:
     description: str
     questions: tuple[str, ...]
     answered: int
+    #: Shown questions an answer is asked for: ``questions`` less an optional note naming another answer in the
+    #: owner's words (``describes``), which is drawn but never "left" to answer.
+    asked: int | None = None
 
     @property
     def total(self) -> int:
-        return len(self.questions)
+        return len(self.questions) if self.asked is None else self.asked
 
     @property
     def left(self) -> int:
@@ -207,6 +210,7 @@ def steps(questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: str
             description=tr(dim.description, lang),
             questions=tuple(q.id for q in questionnaire.questions_in(dim.id) if q.id in shown),
             answered=counts.of(dim.id)[0],
+            asked=counts.of(dim.id)[1],
         )
         for index, dim in enumerate(questionnaire.dimensions)
     ]
@@ -234,13 +238,16 @@ def review(questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: st
     """Per step, the (id, text) of shown questions unanswered, answered "don't know" and "not applicable"."""
 
     def pick(step: StepInfo, test: Any) -> list[tuple[str, str]]:
-        return [(qid, tr(questionnaire.question(qid).text, lang)) for qid in step.questions if test(answers.get(qid))]
+        return [
+            (qid, tr(questionnaire.question(qid).text, lang)) for qid in step.questions if test(answers.get(qid), qid)
+        ]
 
     groups: dict[str, list[tuple[StepInfo, list[tuple[str, str]]]]] = {"none": [], "dk": [], "na": []}
+    optional = {q.id for q in questionnaire.questions if getattr(q, "describes", None) is not None}
     tests = {
-        "none": lambda a: a is None,
-        "dk": lambda a: a is not None and a.kind == "dont_know",
-        "na": lambda a: a is not None and a.kind == "na",
+        "none": lambda a, qid: a is None and qid not in optional,  # an empty optional note is not left to do
+        "dk": lambda a, _: a is not None and a.kind == "dont_know",
+        "na": lambda a, _: a is not None and a.kind == "na",
     }
     for step in steps(questionnaire, answers, lang):
         for name, test in tests.items():

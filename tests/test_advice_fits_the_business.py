@@ -362,3 +362,16 @@ def test_an_online_shop_is_not_told_to_announce_a_price_rise_to_regular_customer
     (trade,) = advice_for("pricing_lever", "never", "goods", online_order_share=10)
     assert "regular customers" not in online and "best sellers first" in online
     assert "Announce it a month ahead to regular customers" in trade
+
+
+@pytest.mark.parametrize("paid", [1, 45])
+def test_a_business_whose_orders_fall_is_not_told_to_borrow_for_a_growth_spurt(paid: int) -> None:
+    """The tenth blind review struck "a credit facility … sized for a growth spurt" for a dairy whose new line
+    stood idle after a delisting and a hire firm with half its booms in the yard: with orders falling and six
+    weeks of cash, the advice is cash at today's sales and a word with the lender about what stands idle."""
+    (falling,) = advice_for("cash_runway", 6, "goods", order_growth=-20, payment_days=paid)
+    assert "growth spurt" not in falling and "today's lower sales" in falling and "stands idle" in falling
+    (growing,) = advice_for("cash_runway", 6, "goods", order_growth=15, payment_days=paid)
+    assert "sized for a growth spurt" in growing
+    (unknown,) = advice_for("cash_runway", 6, "goods", payment_days=paid)  # growth not answered: as before
+    assert unknown == growing

@@ -121,3 +121,31 @@ def test_time_to_answer_counts_numbers_as_slower_than_choices(sample) -> None:
     goods = (5 * SECONDS_PER_CHOICE + 2 * SECONDS_PER_NUMBER) / 60
     assert minutes_asked(sample, "goods") == max(1, round(goods))
     assert minutes_range(sample)[0] <= minutes_asked(sample, "goods") <= minutes_range(sample)[1]
+
+
+def test_an_empty_note_naming_the_step_is_never_left_to_answer() -> None:
+    """Picking a step opens a box for it in the owner's words (2.4.6). It is optional: left empty, the step is
+    not "1 left", the review does not list it, and the assessment can be complete."""
+    from readiness.forms import review
+    from readiness.loader import load_questionnaire
+
+    from .conftest import ROOT
+
+    q = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    team = [x.id for x in q.questions_in("team")]
+    answers = {qid: Answer(qid, "dont_know", None) for qid in team if q.question(qid).allow_dont_know}
+    answers |= {
+        "business_type": Answer("business_type", "value", "goods"),
+        "decision_ahead": Answer("decision_ahead", "value", "equipment"),
+    }
+    answers |= {
+        qid: Answer(qid, "value", 1)
+        for qid in team
+        if qid not in answers and qid != "decision_detail" and q.question(qid).type in ("scale", "number")
+    }
+    step = next(s for s in steps(q, answers) if s.id == "team")
+    assert "decision_detail" in step.questions  # drawn, once a step is picked
+    assert step.left == 0 and step.done, [qid for qid in step.questions if qid not in answers]
+    assert all(qid != "decision_detail" for _, items in review(q, answers).unanswered for qid, _ in items)
+    words = {**answers, "decision_detail": Answer("decision_detail", "value", "a third kiln")}
+    assert progress(q, words).answered == progress(q, answers).answered  # and filling it in is not counted

@@ -289,7 +289,11 @@ def show(questionnaire: Questionnaire, question: Any, stored: Answer | None, tar
     error = state.get(f"{key}_error")
     if error:
         st.error(md_literal(error), icon=":material/error:")
-    if stored is not None or error:  # a note belongs to an answer; unanswered questions have none to keep
+    # A note belongs to an answer (unanswered questions have none to keep). A question another one names in the
+    # owner's words (the step weighed) needs no second box for them, unless a note was kept already (an imported
+    # file's): what is stored stays in reach.
+    described = any(getattr(q, "describes", None) == question.id for q in questionnaire.questions)
+    if (stored is not None or error) and (not described or (stored is not None and stored.note)):
         st.text_input(
             "Note or evidence link",
             key=f"{key}_note",

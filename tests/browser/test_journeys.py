@@ -140,8 +140,9 @@ def test_the_step_weighed_is_picked_on_a_phone_and_answered_on_its_results(
     server: str, browser: Browser, server_store
 ) -> None:
     """The owner picks the big step they are weighing (version 2.4) at the end of the Team step, on a phone; it
-    is stored as it is picked; and the results say what the verdict means for it. With almost nothing else
-    answered the business cannot be placed, and the owner is told to answer the open questions first."""
+    is stored as it is picked; a box then asks for it in their own words (2.4.6), kept when they move on; and
+    the results name it so and say what the verdict means for it. With almost nothing else answered the
+    business cannot be placed, and the owner is told to answer the open questions first."""
     from .test_form import block, start, stored
 
     phone = browser.new_page(viewport={"width": 390, "height": 844})
@@ -154,8 +155,14 @@ def test_the_step_weighed_is_picked_on_a_phone_and_answered_on_its_results(
         box.get_by_text(site, exact=True).click()
         answer = stored(server_store, aid, "decision_ahead", lambda a: a is not None and a.value == "second_site")
         assert answer is not None and answer.value == "second_site"
+        words = block(phone, "decision_detail")
+        expect(words.get_by_text("In a few words, what is the step?").first).to_be_visible()  # shown once picked
+        words.get_by_role("textbox").fill("a clinic in Leeds, in the spring")
+        phone.get_by_role("button", name="Next →").click()  # moving on without Enter keeps it
+        note = stored(server_store, aid, "decision_detail", lambda a: a is not None)
+        assert note is not None and note.value == "a clinic in Leeds, in the spring"
         phone.goto(f"{server}/results?a={secret}")
-        said = phone.get_by_text(f"The step you are weighing: {site}.")
+        said = phone.get_by_text("The step you are weighing: a clinic in Leeds, in the spring.")
         expect(said).to_be_visible()
         expect(phone.get_by_text(re.compile(r"Answer the open questions first"))).to_be_visible()
         said.scroll_into_view_if_needed()
