@@ -65,6 +65,64 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 29 held back (eight cases by two consultants who never saw the tool's output, asked for a well-run
+    # business whose busiest step is 85 to 100% busy in a normal week all year while orders grow 10 to 20%, one
+    # growing 30% or more as busy, one with sound systems and a nearly full step facing a larger customer, and one
+    # of their own), run once on 2026-11-30 on the rules of 2.4.7 and on the two candidates held over from round
+    # 28: "a full step under steady growth is a season at capacity, not a queue" placed a podiatry clinic right
+    # and lost an occupational-health firm facing a council contract on full nurses (its expert: the danger
+    # zone), so it was rejected; "ready to grow is read on the whole" changed none (held over). Kept as found
+    # on the rules.
+    ("calder-occupational-health-council-contract-nurses-full", "first_fixes"): (
+        "held back; first run: weeks to productive, utilization, supplier capacity lead; the expert's "
+        "promises match, when full ranks 7; the expert's growth funding, cash runway ranks 8"
+    ),
+    ("hollin-art-casting-bronze-foundry-one-chaser-furnace-idea", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 52, weighed as 57 against a weakest link of 31 "
+        "(team); the expert reads foundation"
+    ),
+    ("hollin-art-casting-bronze-foundry-one-chaser-furnace-idea", "first_fixes"): (
+        "held back; first run: key person cover, owner in sales, pricing lever lead; the expert's order "
+        "system, promises match … ranks 4"
+    ),
+    ("pennant-lighting-coating-oven-full-pub-company-refit", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 40, weighed as 74 against a weakest "
+        "link of 50 (capacity); the expert reads danger zone"
+    ),
+    ("pennant-lighting-coating-oven-full-pub-company-refit", "first_fixes"): (
+        "held back; first run: cash runway, bottleneck known, supplier capacity lead; the expert's promises "
+        "match, payment days … ranks 9"
+    ),
+    ("redcliffe-pen-testing-seven-week-queue-one-signoff", "weakest"): (
+        "held back; first run: capacity (51, throughput) is named; the expert names team"
+    ),
+    ("redcliffe-pen-testing-seven-week-queue-one-signoff", "first_fixes"): (
+        "held back; first run: key person cover, weeks to productive, surge plan lead; the expert's staff "
+        "turnover is not among the findings"
+    ),
+    ("strathbeg-oatcakes-full-tunnel-oven-gluten-free-range", "first_fixes"): (
+        "held back; first run: utilization, peak multiple, supplier capacity lead; the expert's growth "
+        "funding, weeks to double … ranks 5; the expert's bottleneck known, stock cleanup … is not among the "
+        "findings"
+    ),
+    ("tamar-foot-clinic-rooms-full-weighing-fifth-room", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 19, weighed as 92 against a weakest "
+        "link of 68 (technology); the expert reads scale ready"
+    ),
+    ("tamar-foot-clinic-rooms-full-weighing-fifth-room", "weakest"): (
+        "held back; first run: technology (68, online_front) is named; the expert names capacity"
+    ),
+    ("tamar-foot-clinic-rooms-full-weighing-fifth-room", "first_fixes"): (
+        "held back; first run: weeks to productive, utilization, fulfilment partner lead; the expert's weeks "
+        "to double, growth funding ranks 5"
+    ),
+    ("wensum-energy-surveys-idle-assessors-after-scheme-closed", "weakest"): (
+        "held back; first run: process (38, planning) is named; the expert names capacity"
+    ),
+    ("wensum-energy-surveys-idle-assessors-after-scheme-closed", "first_fixes"): (
+        "held back; first run: campaigns planned, key person cover, cash runway lead; the expert's quarterly "
+        "priorities, kpi review ranks 6; the expert's payment days ranks 14"
+    ),
     # --- Round 28 held back (eight cases by two consultants who never saw the tool's output, asked for a well-run
     # business whose busiest step runs full at its peak while orders grow 10 to 20% a year, one growing 30% or
     # more with its busiest step full most weeks, a well-organised one with one part clearly behind, and one of

@@ -404,6 +404,10 @@ HOLD = {
     "fellgate-puddings-steam-cabinets-full-each-autumn": "buy the third cabinet for next season",
     "glow-and-veil-bridal-makeup-founders-phone-academy": "open the training academy now",
     "tynedale-stoves-idle-fitters-unsold-stock-heat-pump-idea": "move into heat pumps now",
+    # Round 29:
+    "hollin-art-casting-bronze-foundry-one-chaser-furnace-idea": "buy the bigger furnace now",
+    "pennant-lighting-coating-oven-full-pub-company-refit": "sign the pub refit as drafted",
+    "strathbeg-oatcakes-full-tunnel-oven-gluten-free-range": "launch the gluten-free range on the full oven",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -439,9 +443,34 @@ GO = {
     "fellside-tax-kendal-full-january-retiring-accountants-book": "turn down the retiring accountant's book",
     "heathfield-cabinets-missing-parts-before-housebuilder-framework": "turn down the housebuilder framework",
     "tillwise-epos-brewery-rollout-five-weeks-cash": "turn down the brewery rollout (take it on better terms)",
+    # Round 29:
+    "calder-occupational-health-council-contract-nurses-full": "turn down the council contract",
+    "redcliffe-pen-testing-seven-week-queue-one-signoff": "hold back the head of delivery",
+    "tamar-foot-clinic-rooms-full-weighing-fifth-room": "hold back the fifth room",
+    "wensum-energy-surveys-idle-assessors-after-scheme-closed": "hold back the heat-loss survey line",
+    "wildbone-freeze-dried-treats-dryers-full-stockist-waiting-list": "hold back the industrial dryer",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "calder-occupational-health-council-contract-nurses-full": (
+        "round 29, first run: in the danger zone a big contract is told 'Not before Capacity is fixed… If you take "
+        "it, agree a later start or a ramp-up you can meet'; the expert says yes, on condition of a phased start "
+        "with hiring and cash arranged the same week: the same condition, but the advice opens with 'Not'"
+    ),
+    "strathbeg-oatcakes-full-tunnel-oven-gluten-free-range": (
+        "round 29, first run: scale-ready, so a new line is 'A good time, if it is planned with the people who "
+        "deliver it'; the expert holds the range back because it would take a fifth of an oven already 92% busy"
+    ),
+    "tamar-foot-clinic-rooms-full-weighing-fifth-room": (
+        "round 29, first run: read as demand ahead under control (a quadrant miss: rooms 91% booked weigh the "
+        "pressure as 92) with the link named in Website and payments, so a fifth room is 'Not the fix'; the "
+        "expert reads scale-ready and would fit it out, hiring the podiatrist first"
+    ),
+    "wildbone-freeze-dried-treats-dryers-full-stockist-waiting-list": (
+        "round 29, first run: the queue trusted with cash, the dryer is read as in the danger zone: 'Not from the "
+        "cash the business runs on. If it is the step that limits output, decide now…'; the expert would take "
+        "it in stages, as the advice goes on to say, but it opens with 'Not' (as round 28's climbing frames)"
+    ),
     "bramblecot-climbing-frames-router-full-five-day-promise": (
         "round 28, first run: in the danger zone a machine is told 'Not from the cash the business runs on. If it "
         "is the step that limits output, decide now…', which is what the expert says (a second router soon, on a "
