@@ -407,11 +407,12 @@ def _scores_lower(result: ScoreResult, held: bool = False) -> str:
     )
     # The control dimension holds demand back rather than carrying it: a reader who sees it lowest in the table
     # needs to hear why it is not the weakest link (a consultant's review: "Process named while Demand
-    # management scores 6").
+    # management scores 6"), in the owner's terms, not the scoring's (the tenth review: "never the weakest
+    # link" read as mechanics leaking into the client's text).
     control_words = (
-        f" {held.title} scores lower{' still' if below else ''} ({scale.number(held.score, sc)}), but it holds "
-        "demand back rather than carrying it, so it is never the weakest link; its fixes come first while demand "
-        "is ahead."
+        f" {held.title} scores lower{' still' if below else ''} ({scale.number(held.score, sc)}): it is how you "
+        "hold demand back (honest dates, a limit when full), not a part that does the work, so it is not what "
+        "breaks first; its fixes come first while demand is ahead."
         if held is not None
         else ""
     )
