@@ -86,6 +86,9 @@ class _Position:
     busy: bool = False
     #: Demand is falling (``balance.idle_falling``) and the busiest step is answered at most that full.
     falling_idle: bool = False
+    #: The busiest step is full, but orders grow steadily (``balance.full_steady``) on a strong link: the full
+    #: step did not raise the pressure (a season at capacity, not a queue).
+    steady_full: bool = False
 
 
 #: A lever at or below this share of its points (the middle of its ladder) is weak (docs/scoring.md §3–4).
@@ -349,6 +352,14 @@ def _position(
     # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken
     # (or the busiest step is full). Up to half it says nothing about demand: promises kept 98% of the
     # time, or a step filling up, do not lift a quiet demand.
+    # A full step under steady growth is a season at capacity, not a queue (docs/scoring.md §3): a strong link
+    # with no critical question failing, and orders growing at the pace the questionnaire calls steady.
+    steady_full = False
+    if full > 0.5 and settings.full_steady is not None and link >= settings.high - EPS:
+        critical_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
+        sound = not any(share(q) < settings.critical_fail - EPS for q in scores if q.id in critical_ids)
+        if sound and bool(expr.parse(settings.full_steady).evaluate(reads)):
+            full, steady_full = 0.0, True
     seen = max(overrun, full)
     effective = max(pressure, link + (2 * seen - 1) * settings.overrun) if seen > 0.5 else pressure
     # A known event bigger than the busiest day operations can reach by then puts demand ahead at the
@@ -440,6 +451,7 @@ def _position(
         guarded,
         busy,
         falling_idle,
+        steady_full,
     )
 
 
@@ -673,6 +685,7 @@ def weigh_balance(
         )
         != "idle_capacity",
         busy_not_idle=figures_idle and worst.busy,
+        steady_full=worst.steady_full,
         event_weeks=event_lead(questionnaire, scores),
         held_in_title=held_in_title,
         held_in=worst.held_in[0] if worst.held_in is not None else None,

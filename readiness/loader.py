@@ -801,25 +801,26 @@ class _Checker:
                     f"balance.control_dimension `{control}` is not an operations dimension",
                     ("balance", "control_dimension"),
                 )
-        falling = balance.get("idle_falling") if isinstance(balance, dict) else None
-        if isinstance(falling, str):
-            self._balance_condition(falling)
+        for key in ("idle_falling", "full_steady"):
+            source = balance.get(key) if isinstance(balance, dict) else None
+            if isinstance(source, str):
+                self._balance_condition(key, source)
 
-    def _balance_condition(self, source: str) -> None:
-        """`balance.idle_falling` reads answers by question id: a misspelt name would read as unanswered for
-        ever, so falling demand would never count, whatever the business answered."""
-        path: PathKey = ("balance", "idle_falling")
+    def _balance_condition(self, key: str, source: str) -> None:
+        """`balance.idle_falling` and `balance.full_steady` read answers by question id: a misspelt name would
+        read as unanswered for ever, so the condition would never hold, whatever the business answered."""
+        path: PathKey = ("balance", key)
         try:
             condition = expr.parse(source)
         except expr.ExpressionError as exc:
-            self.add("RQ204", f"balance.idle_falling: {exc}", path)
+            self.add("RQ204", f"balance.{key}: {exc}", path)
             return
         known = [q for q in self.raw_ids["questions"] if isinstance(q, str)]
         for name in condition.names:
             if name not in known and "questions" not in self.unsure:
                 self.add(
                     "RQ205",
-                    f"balance.idle_falling reads unknown question `{name}`{_did_you_mean(name, known)}",
+                    f"balance.{key} reads unknown question `{name}`{_did_you_mean(name, known)}",
                     path,
                     within=name,
                 )

@@ -697,6 +697,15 @@ class BalanceSettings(_Model):
         "`idle_busy_above`, operations not behind demand pressure are idle capacity, however quiet or close "
         "the demand. An unread condition does not hold.",
     )
+    full_steady: str | None = Field(
+        default=None,
+        description="A condition over answers by question id saying orders grow at a steady pace "
+        "(`order_growth < 25`). While it holds, the weakest link is at least `high` and no critical question "
+        "fails, a busiest step answered full does not raise the pressure the verdict weighs: a strong business "
+        "whose step runs full at its pace of growth adds capacity in step; it is not in a queue. Broken "
+        "promises and an event bigger than the reachable day still raise it. An unread condition does not "
+        "hold (docs/scoring.md, section 3).",
+    )
 
 
 class PlanSettings(_Model):

@@ -145,6 +145,9 @@ class Balance:
     routines_not_idle: bool = False
     #: The figures say idle capacity, but the busiest step is answered mostly full (``balance.idle_busy_above``).
     busy_not_idle: bool = False
+    #: The busiest step is answered full, but orders grow steadily on a strong link (``balance.full_steady``):
+    #: the full step did not raise the pressure the verdict weighs.
+    steady_full: bool = False
     #: Weeks until the known event ahead (a contract, a launch), when answered: the plan's deadline.
     event_weeks: float | None = None
     #: Where the link binds ("Throughput and headroom, in Capacity") when it is named where its levers are

@@ -588,6 +588,14 @@ def placement_text(result: ScoreResult) -> str | None:
             else f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”."
         )
     firm = f"{distance[0].upper()}{distance[1:]}." if distance else None
+    if b.steady_full:
+        # The reader sees a full busiest step among the findings and must hear why it is not "demand ahead".
+        steady = (
+            "The busiest step is full, but orders grow at a steady pace with no contract or launch ahead, and "
+            "operations are strong, down to their weakest part: this is a business growing at capacity, not one "
+            "with a queue it cannot serve. Add capacity in step with demand, before the busiest weeks."
+        )
+        return f"{steady} {firm}" if firm else steady
     if b.busy_not_idle:
         busy = (
             "Demand is quiet, but the busiest step is mostly full: the business is not standing idle, so this is "

@@ -241,12 +241,13 @@ def test_the_weakest_link_card_shows_the_named_parts_own_score_when_demand_is_qu
 
 
 def test_the_demand_pressure_card_says_what_the_verdict_weighs_when_it_weighs_more(db: Store) -> None:
-    """A firewood merchant whose busiest step is full: the card shows the measured 37 and "weighed as 84",
-    so the figure agrees with the balance index beside it (two blind reviewers read them as contradicting)."""
+    """A children's shoe shop whose fitting slots are full while orders grow 30%: the card shows the measured 38
+    and "weighed as 92", so the figure agrees with the balance index beside it (two blind reviewers read a
+    firewood merchant's as contradicting; since 2.4.8 its full step under steady growth raises nothing)."""
     from .casework import case_answers
 
     q = load_questionnaire(GROWTH)
-    answers = case_answers(q, "fellbrook-firewood-drivers-not-lorries")
+    answers = case_answers(q, "childrens-shoe-shop-fitting-slots-full-after-rival-closed")
     b = score(q, answers).balance
     assert b.pressure is not None and b.demand is not None and b.pressure > b.demand + 10
     at = app()

@@ -65,6 +65,52 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 30 held back (eight cases by two consultants who never saw the tool's output, asked for a well-run
+    # business 85 to 100% busy in a normal week while orders grow 10 to 20% with only its usual season ahead, one as
+    # busy with a big new contract or listing within six months, one as busy with mixed parts, and one of their own),
+    # run once on 2026-11-30 on the rules of 2.4.7 and on "a full step under steady growth, with no contract or
+    # launch ahead, is a season at capacity", declared before the round was written: it placed 8 of 8 quadrants
+    # (the rules 6: a beehive maker and a sound-testing firm read as demand ahead) and lost none, so it was adopted
+    # (2.4.8); "ready to grow is read on the whole" changed none (held over). Kept as found on the adopted rules.
+    ("acomb-hive-works-building-stock-for-spring", "first_fixes"): (
+        "held back; first run: weeks to productive, supplier capacity, weeks to double lead; the expert's "
+        "bottleneck known, utilization … ranks 4"
+    ),
+    ("fenside-toilet-hire-two-tankers-full-one-failing", "weakest"): (
+        "held back; first run: team (45, roles_and_cover) is named; the expert names capacity"
+    ),
+    ("fenside-toilet-hire-two-tankers-full-one-failing", "first_fixes"): (
+        "held back; first run: key person cover, promises match, contingency plans lead; the expert's growth "
+        "funding, weeks to double … ranks 5"
+    ),
+    ("irwell-damp-mould-remediation-awaabs-law-yes-to-everything", "weakest"): (
+        "held back; first run: team (17, roles_and_cover) is named; the expert names capacity"
+    ),
+    ("irwell-damp-mould-remediation-awaabs-law-yes-to-everything", "first_fixes"): (
+        "held back; first run: key person cover, cash runway, supplier payment lead; the expert's when full, "
+        "promises match ranks 4; the expert's quality checks, return rate … ranks 24"
+    ),
+    ("northgate-boiler-spares-before-the-cold-snap", "first_fixes"): (
+        "held back; first run: website spike, when full, promises match lead; the expert's surge plan, extra "
+        "hands … ranks 14"
+    ),
+    ("penryn-rope-leads-pet-chain-listing-offer", "first_fixes"): (
+        "held back; first run: utilization, peak multiple, website peak lead; the expert's single source, "
+        "supplier capacity … ranks 5; the expert's growth funding, cash runway … ranks 11"
+    ),
+    ("solway-pet-wholesale-pickers-full-cash-in-slow-stock", "first_fixes"): (
+        "held back; first run: cash runway, stock cleanup, surge plan lead; the expert's sop meeting, "
+        "forecast bias … ranks 5"
+    ),
+    ("teme-valley-water-hygiene-housing-association-contract-april", "first_fixes"): (
+        "held back; first run: weeks to productive, supplier capacity, weeks to double lead; the expert's "
+        "growth funding, surge plan … ranks 4; the expert's promises match, when full is not among the "
+        "findings"
+    ),
+    ("wharfedale-sound-air-testing-full-diary-sixth-van", "first_fixes"): (
+        "held back; first run: surge plan, utilization, weeks to productive lead; the expert's fulfilment "
+        "partner ranks 5"
+    ),
     # --- Round 29 held back (eight cases by two consultants who never saw the tool's output, asked for a well-run
     # business whose busiest step is 85 to 100% busy in a normal week all year while orders grow 10 to 20%, one
     # growing 30% or more as busy, one with sound systems and a nearly full step facing a larger customer, and one
@@ -104,10 +150,6 @@ KNOWN_MISSES = {
         "held back; first run: utilization, peak multiple, supplier capacity lead; the expert's growth "
         "funding, weeks to double … ranks 5; the expert's bottleneck known, stock cleanup … is not among the "
         "findings"
-    ),
-    ("tamar-foot-clinic-rooms-full-weighing-fifth-room", "quadrant"): (
-        "held back; first run: demand ahead controlled: demand pressure 19, weighed as 92 against a weakest "
-        "link of 68 (technology); the expert reads scale ready"
     ),
     ("tamar-foot-clinic-rooms-full-weighing-fifth-room", "weakest"): (
         "held back; first run: technology (68, online_front) is named; the expert names capacity"
@@ -204,10 +246,6 @@ KNOWN_MISSES = {
     # rules of 2.4.5 and on "ready to grow is read on the whole, the weakest part weighed most", declared before
     # the round was written: it changed no quadrant of the round (5 of 8 either way), so it was held over. Kept as
     # found on the rules.
-    ("holmesfield-grounds-gritting-routes-at-the-edge", "quadrant"): (
-        "held back; first run: demand ahead controlled: demand pressure 30, weighed as 93 because the gritting "
-        "fleet is full at the peak (95%), against a weakest link of 69 (team); the expert reads scale ready"
-    ),
     ("holmesfield-grounds-gritting-routes-at-the-edge", "weakest"): (
         "held back; first run: team (69, roles_and_cover) is named; the expert names capacity"
     ),
@@ -353,10 +391,6 @@ KNOWN_MISSES = {
         "held back; first run: fulfilment partner, weeks to double, utilization lead; the expert's pricing lever, "
         "growth funding ranks 5"
     ),
-    ("ribble-van-hire-sold-out-peak-days", "quadrant"): (
-        "held back; first run: demand ahead controlled: demand pressure 40 against a weakest link of 70 "
-        "(capacity); the expert reads scale ready"
-    ),
     ("swale-valley-cars-council-school-routes", "weakest"): (
         "held back; first run: capacity (25, cash) is named; the expert names team"
     ),
@@ -384,10 +418,6 @@ KNOWN_MISSES = {
     ),
     ("fellbrook-firewood-drivers-not-lorries", "must_not_advise"): (
         "held back; first run: advises stock cover, 'sell it off', 'write it down', which the expert rules out"
-    ),
-    ("fellbrook-firewood-drivers-not-lorries", "quadrant"): (
-        "held back; first run: demand ahead controlled: demand pressure 37 against a weakest link of 60 (team); "
-        "the expert reads scale ready"
     ),
     ("hopscotch-play-barn-falling-visits-second-venue", "first_fixes"): (
         "held back; first run: campaigns planned, cash runway, campaigns with ops lead; the expert's demand "

@@ -408,6 +408,10 @@ HOLD = {
     "hollin-art-casting-bronze-foundry-one-chaser-furnace-idea": "buy the bigger furnace now",
     "pennant-lighting-coating-oven-full-pub-company-refit": "sign the pub refit as drafted",
     "strathbeg-oatcakes-full-tunnel-oven-gluten-free-range": "launch the gluten-free range on the full oven",
+    # Round 30:
+    "irwell-damp-mould-remediation-awaabs-law-yes-to-everything": "join the fourth housing framework now",
+    "northgate-boiler-spares-before-the-cold-snap": "open the Leeds trade counter before the cold snap",
+    "solway-pet-wholesale-pickers-full-cash-in-slow-stock": "take the empty unit next door",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -449,9 +453,39 @@ GO = {
     "tamar-foot-clinic-rooms-full-weighing-fifth-room": "hold back the fifth room",
     "wensum-energy-surveys-idle-assessors-after-scheme-closed": "hold back the heat-loss survey line",
     "wildbone-freeze-dried-treats-dryers-full-stockist-waiting-list": "hold back the industrial dryer",
+    # Round 30:
+    "acomb-hive-works-building-stock-for-spring": "hold back the second jointing machine",
+    "fenside-toilet-hire-two-tankers-full-one-failing": "hold back the third tanker",
+    "penryn-rope-leads-pet-chain-listing-offer": "turn down the pet chain's listing",
+    "teme-valley-water-hygiene-housing-association-contract-april": "turn down the housing-association contract",
+    "wharfedale-sound-air-testing-full-diary-sixth-van": "hold back the sixth van",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "fellbrook-firewood-drivers-not-lorries": (
+        "since 2.4.8 (a full step under steady growth is a season at capacity), read as scale-ready, as its "
+        "expert, where a fourth lorry is 'buy for the step with the least room to spare'; before, read as demand "
+        "ahead with the link in Team, it was 'Not the fix'. The expert holds the lorry back: drivers, not lorries, "
+        "are the limit"
+    ),
+    "holmesfield-grounds-gritting-routes-at-the-edge": (
+        "since 2.4.8, read as scale-ready, as its expert, where thirty more sites are 'Go ahead, with a ramp-up "
+        "plan…'; the expert takes them from next October, not in January on routes that already overrun"
+    ),
+    "fenside-toilet-hire-two-tankers-full-one-failing": (
+        "round 30, first run: a foundation, so a machine or vehicle waits 'until the first fixes are done'; the "
+        "expert would buy the third tanker now, on asset finance, because the old one keeps breaking down with no "
+        "back-up"
+    ),
+    "penryn-rope-leads-pet-chain-listing-offer": (
+        "round 30, first run: demand ahead under control, a big listing is 'Not now, unless it can start later or "
+        "ramp up at a pace you can meet'; the expert takes it with a phased start: the same condition, but the "
+        "advice opens with 'Not'"
+    ),
+    "teme-valley-water-hygiene-housing-association-contract-april": (
+        "round 30, first run: demand ahead under control, a big contract is 'Not now, unless it can start later "
+        "or ramp up…'; the expert takes it on its phased terms: the same condition, opening with 'Not'"
+    ),
     "calder-occupational-health-council-contract-nurses-full": (
         "round 29, first run: in the danger zone a big contract is told 'Not before Capacity is fixed… If you take "
         "it, agree a later start or a ramp-up you can meet'; the expert says yes, on condition of a phased start "
@@ -460,11 +494,6 @@ STEP_MISSES = {
     "strathbeg-oatcakes-full-tunnel-oven-gluten-free-range": (
         "round 29, first run: scale-ready, so a new line is 'A good time, if it is planned with the people who "
         "deliver it'; the expert holds the range back because it would take a fifth of an oven already 92% busy"
-    ),
-    "tamar-foot-clinic-rooms-full-weighing-fifth-room": (
-        "round 29, first run: read as demand ahead under control (a quadrant miss: rooms 91% booked weigh the "
-        "pressure as 92) with the link named in Website and payments, so a fifth room is 'Not the fix'; the "
-        "expert reads scale-ready and would fit it out, hiring the podiatrist first"
     ),
     "wildbone-freeze-dried-treats-dryers-full-stockist-waiting-list": (
         "round 29, first run: the queue trusted with cash, the dryer is read as in the danger zone: 'Not from the "

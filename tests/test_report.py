@@ -1005,10 +1005,12 @@ def test_a_danger_zone_that_holds_demand_back_well_says_what_a_queue_cannot_prot
 def test_the_headline_says_the_pressure_the_verdict_weighs_beside_the_measured_one() -> None:
     """Both reviewers of the eighth blind review read "Demand pressure: 37" in the headline above "the balance
     weighs demand pressure as 84" as a contradiction (a firewood merchant whose lorries are full in a cold
-    snap). The headline now says both, with the reason, in the Markdown, the HTML and the one-page summary."""
+    snap). The headline now says both, with the reason, in the Markdown, the HTML and the one-page summary;
+    shown here for a children's shoe shop whose fitting slots are full while orders grow 30% (since 2.4.8 the
+    firewood merchant's full step under steady growth raises nothing)."""
     from readiness.summary import markdown
 
-    growth, result, answers = _growth_case("fellbrook-firewood-drivers-not-lorries")
+    growth, result, answers = _growth_case("childrens-shoe-shop-fitting-slots-full-after-rival-closed")
     b = result.balance
     assert b.pressure is not None and b.demand is not None and b.pressure > b.demand + 10
     report = build_report(growth, result, answers, WHEN)

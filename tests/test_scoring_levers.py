@@ -357,14 +357,17 @@ def test_a_busiest_step_full_while_orders_keep_growing_is_demand_ahead_today(gro
     answers = case_answers(growth, "hvac-steady-grower")
     steady = score(growth, answers)
     assert steady.balance.quadrant == "scale_ready" and steady.balance.pressure == steady.balance.demand
-    # The same firm with its engineers fully booked: utilization is today's demand over the capacity of the
-    # step that limits, so demand is ahead today, whatever the growth figures say.
-    full = score(growth, with_values(answers, utilization=100))
+    # The same firm with its engineers fully booked while orders grow fast: utilization is today's demand over
+    # the capacity of the step that limits, so demand is ahead today, whatever the other growth figures say.
+    full = score(growth, with_values(answers, utilization=100, order_growth=35))
     b = full.balance
-    assert b.full == pytest.approx(1.0) and b.demand == steady.balance.demand
+    assert b.full == pytest.approx(1.0) and b.pressure is not None and b.demand is not None and b.pressure > b.demand
     assert b.pressure - b.link >= growth.balance.gap
     assert b.quadrant in ("danger_zone", "demand_ahead_controlled")
     assert "busiest step is already full" in (overrun_text(full) or "")
+    # At its own steady 18% with only its season ahead, the same full step is a season at capacity (2.4.8).
+    season = score(growth, with_values(answers, utilization=100)).balance
+    assert season.steady_full and season.pressure == season.demand and season.quadrant == "scale_ready"
     # Filling up (85%) is a step to watch, not yet evidence: half the evidence never lifts the pressure.
     filling = score(growth, with_values(answers, utilization=85)).balance
     assert filling.pressure == filling.demand
