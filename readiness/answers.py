@@ -368,7 +368,7 @@ def count_answers(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -
     shown = visible_questions(questionnaire, answers)
     per: dict[str, list[int]] = {d.id: [0, 0] for d in questionnaire.dimensions}
     for question in questionnaire.questions:
-        if question.id in shown and getattr(question, "describes", None) is None:
+        if question.id in shown and not question.optional:
             cell = per[question.dimension]
             cell[1] += 1
             cell[0] += question.id in answers

@@ -348,18 +348,23 @@ def _position(
         if q.status == "answered" and band_says(question, q.value, "pressure") == "slack":
             continue  # as the findings judge a busiest step: standing idle is room, not a full step
         full = max(full, (1 - share(q)) * inflow)
+    # A full step under steady growth is a season at capacity, not a queue (docs/scoring.md §3): a strong link
+    # with no critical question failing, and orders growing at the pace the questionnaire calls steady.
+    failing_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
+    failing = any(share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids)
+    steady_full = bool(
+        full > 0.5
+        and settings.full_steady is not None
+        and link >= settings.high - EPS
+        and not failing
+        and expr.parse(settings.full_steady).evaluate(reads)
+    )
+    if steady_full:
+        full = 0.0
     # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
     # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken
     # (or the busiest step is full). Up to half it says nothing about demand: promises kept 98% of the
     # time, or a step filling up, do not lift a quiet demand.
-    # A full step under steady growth is a season at capacity, not a queue (docs/scoring.md §3): a strong link
-    # with no critical question failing, and orders growing at the pace the questionnaire calls steady.
-    steady_full = False
-    if full > 0.5 and settings.full_steady is not None and link >= settings.high - EPS:
-        critical_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
-        sound = not any(share(q) < settings.critical_fail - EPS for q in scores if q.id in critical_ids)
-        if sound and bool(expr.parse(settings.full_steady).evaluate(reads)):
-            full, steady_full = 0.0, True
     seen = max(overrun, full)
     effective = max(pressure, link + (2 * seen - 1) * settings.overrun) if seen > 0.5 else pressure
     # A known event bigger than the busiest day operations can reach by then puts demand ahead at the
@@ -370,8 +375,6 @@ def _position(
         excess = min(beyond[0] / beyond[1] - 1, 1.0)
         effective = max(effective, link + settings.gap * min(2 * excess, 1.0))
 
-    failing_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
-    failing = any(share(q) < settings.critical_fail - EPS for q in scores if q.id in failing_ids)
     controlled = False
     unprotected: tuple[str, str | None] | None = None
     guarded: tuple[str, str | None] | None = None

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from readiness.answers import Answer
-from readiness.model import Questionnaire, tr
+from readiness.model import Questionnaire, TextQuestion, tr
 from readiness.results import Balance, Decision, DimensionScore, ScoreResult
 
 
@@ -62,7 +62,7 @@ def _owners_words(
 ) -> str | None:
     """The step in the owner's own words: the shown text answer that ``describes`` the step's question."""
     for question in questionnaire.questions:
-        if getattr(question, "describes", None) != question_id or question.id not in shown:
+        if not isinstance(question, TextQuestion) or question.describes != question_id or question.id not in shown:
             continue
         answer = given.get(question.id)
         if answer is not None and answer.kind == "value" and isinstance(answer.value, str):

@@ -188,7 +188,7 @@ def score_question(
         note=note,
         assumed=assumed,
         best=result_score if best is None else best,
-        optional=getattr(question, "describes", None) is not None,
+        optional=question.optional,
     )
 
 

@@ -61,6 +61,9 @@ class Field:
     maximum: float | None = None
     integer: bool = False
     critical: bool = False
+    #: An evidence note is offered under the answer, except on a question an optional note already names in
+    #: the owner's words (the step weighed): no second box for the same words.
+    notes: bool = True
 
 
 def field_for(questionnaire: Questionnaire, question: Any, lang: str = "en") -> Field:
@@ -75,6 +78,7 @@ def field_for(questionnaire: Questionnaire, question: Any, lang: str = "en") -> 
         "help": tr(question.help, lang),
         "special": special,
         "critical": question.critical,
+        "notes": not questionnaire.described(question.id),
     }
     if isinstance(question, MultipleChoiceQuestion):
         choices = tuple(Choice(o.id, tr(o.label, lang), tr(o.description, lang)) for o in question.options)
@@ -243,7 +247,7 @@ def review(questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: st
         ]
 
     groups: dict[str, list[tuple[StepInfo, list[tuple[str, str]]]]] = {"none": [], "dk": [], "na": []}
-    optional = {q.id for q in questionnaire.questions if getattr(q, "describes", None) is not None}
+    optional = {q.id for q in questionnaire.questions if q.optional}
     tests = {
         "none": lambda a, qid: a is None and qid not in optional,  # an empty optional note is not left to do
         "dk": lambda a, _: a is not None and a.kind == "dont_know",

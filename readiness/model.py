@@ -435,6 +435,12 @@ class _QuestionBase(_Model):
     def scored(self) -> bool:
         return True
 
+    @property
+    def optional(self) -> bool:
+        """A note that only names another answer in the owner's words (``describes``): asked, never left to
+        answer, never counted among the questions asked."""
+        return False
+
 
 class ScaleQuestion(_QuestionBase):
     type: Literal["scale"]
@@ -556,6 +562,10 @@ class TextQuestion(_QuestionBase):
     @property
     def scored(self) -> bool:
         return False
+
+    @property
+    def optional(self) -> bool:
+        return self.describes is not None
 
 
 Question = Annotated[
@@ -824,6 +834,10 @@ class Questionnaire(_Model):
 
     def has_question(self, question_id: str) -> bool:
         return question_id in self._questions
+
+    def described(self, question_id: str) -> bool:
+        """True when an optional note names this question's answer in the owner's words (the step weighed)."""
+        return any(isinstance(q, TextQuestion) and q.describes == question_id for q in self.questions)
 
     def dimension(self, dimension_id: str) -> Dimension:
         return self._dimensions[dimension_id]

@@ -292,8 +292,7 @@ def show(questionnaire: Questionnaire, question: Any, stored: Answer | None, tar
     # A note belongs to an answer (unanswered questions have none to keep). A question another one names in the
     # owner's words (the step weighed) needs no second box for them, unless a note was kept already (an imported
     # file's): what is stored stays in reach.
-    described = any(getattr(q, "describes", None) == question.id for q in questionnaire.questions)
-    if (stored is not None or error) and (not described or (stored is not None and stored.note)):
+    if (stored is not None or error) and (field.notes or (stored is not None and stored.note)):
         st.text_input(
             "Note or evidence link",
             key=f"{key}_note",
