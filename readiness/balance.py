@@ -43,8 +43,26 @@ QUADRANTS: dict[str, tuple[str, str]] = {
         "Too few real answers to place the business: answer the questions still open or marked 'don't know'.",
     ),
 }
+#: The scale-ready meaning for a business whose busiest step is full under steady growth (``steady_full``).
+STEADY_FULL_MEANING = (
+    "Operations, down to their weakest part, are strong and in step with demand, and the busiest step is full: "
+    "ready to grow as fast as that step is widened, not faster."
+)
 #: From the most to the least alarming: how "skipping never improves the verdict" is tested.
 SEVERITY = ("danger_zone", "demand_ahead_controlled", "foundation", "idle_capacity", "scale_ready")
+
+
+def in_sentence(title: str) -> str:
+    """An area's heading as it reads inside a sentence: "what the owner's time, in Team, can carry", not "what
+    The owner's time…". Every sentence the balance's area titles go into names them mid-sentence. A heading
+    in sentence case loses its capital; one with a name or an acronym in it ("Google Ads", "IT support")
+    keeps its letters, since lowering them would misspell it."""
+    words = title.split()
+    if not words or len(words[0]) < 2 or not words[0][0].isupper() or not words[0][1:].islower():
+        return title
+    if any(w[:1].isupper() for w in words[1:]):
+        return title
+    return title[0].lower() + title[1:]
 
 
 def _round(value: float | None) -> float | None:
@@ -631,6 +649,10 @@ def weigh_balance(
         meaning = _unprotected_meaning(questionnaire, worst.unprotected, lang)
     elif quadrant == "demand_ahead_controlled" and worst.guarded is not None:
         meaning = _guarded_meaning(questionnaire, worst.guarded, lang)
+    elif quadrant == "scale_ready" and worst.steady_full:
+        # "Ready to grow fast" beside a full oven and "No headroom" read as a contradiction to two blind reviews:
+        # a season at capacity grows as fast as its busiest step is widened.
+        meaning = STEADY_FULL_MEANING
     # The figures where the load falls say idle capacity, and the verdict is not: thin routines, or (since 2.4.3)
     # a busiest step mostly full. The pages say which.
     figures_idle = (
@@ -641,11 +663,13 @@ def weigh_balance(
         == "idle_capacity"
     )
     weakest_model = questionnaire.dimension(weakest.id)
-    area_title = next((tr(a.title, lang) for a in weakest_model.areas if a.id == worst.area), None)
+    area_title = next((in_sentence(tr(a.title, lang)) for a in weakest_model.areas if a.id == worst.area), None)
     held_in_title = None
     if worst.held_in is not None:
         held_model = questionnaire.dimension(worst.held_in[0])
-        held_area = next((tr(a.title, lang) for a in held_model.areas if a.id == worst.held_in[1]), worst.held_in[1])
+        held_area = next(
+            (in_sentence(tr(a.title, lang)) for a in held_model.areas if a.id == worst.held_in[1]), worst.held_in[1]
+        )
         held_in_title = f"{held_area}, in {tr(held_model.title, lang)}"
     return Balance(
         demand=_round(worst.measured),
@@ -712,7 +736,7 @@ def _unprotected_meaning(questionnaire: Questionnaire, part: tuple[str, str | No
 def _part_title(questionnaire: Questionnaire, part: tuple[str, str | None], lang: str) -> str:
     dim = questionnaire.dimension(part[0])
     area = next((a for a in dim.areas if a.id == part[1]), None)
-    return f"{tr(area.title, lang)}, in {tr(dim.title, lang)}" if area is not None else tr(dim.title, lang)
+    return f"{in_sentence(tr(area.title, lang))}, in {tr(dim.title, lang)}" if area is not None else tr(dim.title, lang)
 
 
 def _guarded_meaning(questionnaire: Questionnaire, part: tuple[str, str | None], lang: str) -> str:

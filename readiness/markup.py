@@ -1,8 +1,8 @@
 """Text that must be shown exactly as written, whatever markup it contains.
 
 Business names, roles, notes and questionnaire text reach pages and reports
-that render Markdown (Streamlit's markdown, labels, captions and tables; the
-CLI's markdown summary). A name such as ``[Session expired](https://evil.example)``
+that render Markdown (Streamlit's markdown, labels, captions and tables: ``md_literal``; the
+Markdown score and surge reports, read raw as often as rendered: ``md_text``). A name such as ``[Session expired](https://evil.example)``
 must show as those characters, not as a link, and ``![x](http://host/b.png)``
 must not make a browser fetch anything. CommonMark lets any ASCII punctuation
 be escaped with a backslash, so escaping all of it is safe whatever the text.
@@ -25,3 +25,31 @@ JOINER = "\u2060"
 def md_literal(text: str) -> str:
     """``text`` escaped so that Markdown shows every character as typed (line breaks kept)."""
     return _PUNCTUATION.sub(r"\\\1", _AUTOLINK.sub(JOINER, text))
+
+
+# Characters that open inline markup anywhere in a line (emphasis, code, links and images, raw HTML,
+# table cells, GFM strikethrough), and an entity reference such as ``&lt;``.
+_INLINE = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?\w+;)")
+# What turns the start of a line into a block: a heading, a list item or a thematic break (``> `` and ``***``
+# are escaped already as inline characters).
+_LINE_START = re.compile(r"^(\s*)(?:(#{1,6}|[+-])|(\d{1,9})([.)]))(?=\s|$|-)")
+
+
+def md_text(text: str) -> str:
+    """``text`` made safe to write into a Markdown file a person may read raw or rendered.
+
+    Exports (the score report, the surge report) are read in both forms, so unlike :func:`md_literal` only
+    the characters that would become markup are escaped: "Frost & Co. (Leeds)" stays as typed, while
+    ``[Sign in](https://evil.example)``, ``![x](http://host/b.png)``, ``<img …>`` or ``*bold*`` show as
+    characters in any renderer. Line breaks become spaces, since every caller writes the text inside a line;
+    a leading ``#``, ``-``, ``1.`` or ``>`` is escaped because the text may start one.
+    """
+    flat = " ".join(text.split("\n"))
+    flat = _INLINE.sub(lambda m: "\\" + m.group(0), _AUTOLINK.sub(JOINER, flat))
+    return _LINE_START.sub(_escape_start, flat)
+
+
+def _escape_start(m: re.Match[str]) -> str:
+    """``# x`` → ``\\# x``; ``1. x`` → ``1\\. x`` (the number stays, its dot no longer starts a list)."""
+    lead, marker, number, dot = m.groups()
+    return f"{lead}\\{marker}" if marker else f"{lead}{number}\\{dot}"

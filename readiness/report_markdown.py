@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from readiness.markup import md_text as t
 from readiness.report_model import UNNAMED, Report
 
 
@@ -11,38 +12,40 @@ def _sentence(text: str) -> str:
     return text if not text or text.rstrip("”’\"')")[-1:] in (".", "!", "?", "…") else text + "."
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(report: Report, top: int = 10) -> str:
     """The report's summary as markdown, in the words of the HTML and PDF reports: dimension
     titles (never ids), the owner's figures beside their bands, a held-back level explained by
-    the question that holds it, and each finding's next step said once."""
-    named = f": {report.business}" if report.business != UNNAMED else ""
-    lines = [f"# {report.questionnaire}{named}", ""]
+    the question that holds it, and each finding's next step said once. Every text is escaped (``md_text``):
+    a business name, the owner's words for a step or a questionnaire's text show as typed, never as a link,
+    an image or markup, in a renderer or read raw."""
+    named = f": {t(report.business)}" if report.business != UNNAMED else ""
+    lines = [f"# {t(report.questionnaire)}{named}", ""]
     lines += [
         f"**Date:** {report.date}  ",
-        f"**Questionnaire:** {report.questionnaire_id} {report.questionnaire_version}  ",
-        f"**Target profile:** {report.profile}  ",
+        f"**Questionnaire:** {t(report.questionnaire_id)} {t(report.questionnaire_version)}  ",
+        f"**Target profile:** {t(report.profile)}  ",
         f"**Completion:** {report.completion}",
         "",
         "## Where the business stands",
         "",
         f"- **Operations readiness:** {report.operations} / 100",
-        *([f"- **Weakest link:** {report.weakest_link} {report.weakest_link_out_of}"] if report.weakest_link else []),
+        *(
+            [f"- **Weakest link:** {t(report.weakest_link)} {t(report.weakest_link_out_of)}"]
+            if report.weakest_link
+            else []
+        ),
         f"- **Demand pressure:** {report.demand} / 100"
-        + (f" ({report.demand_weighed})" if report.demand_weighed else ""),
+        + (f" ({t(report.demand_weighed)})" if report.demand_weighed else ""),
         f"- **Balance index:** {report.balance_index} ("
-        + (report.index_words or "demand pressure minus the weakest link")
-        + (f"; {report.balance_range})" if report.balance_range else ")"),
-        f"- **Zone:** {_sentence(report.quadrant)} {report.quadrant_meaning}".rstrip(),
-        *([f"- {report.placement}"] if report.placement and report.quadrant_id != "not_placed" else []),
+        + t(report.index_words or "demand pressure minus the weakest link")
+        + (f"; {t(report.balance_range)})" if report.balance_range else ")"),
+        f"- **Zone:** {t(_sentence(report.quadrant))} {t(report.quadrant_meaning)}".rstrip(),
+        *([f"- {t(report.placement)}"] if report.placement and report.quadrant_id != "not_placed" else []),
         "",
-        " ".join(report.summary),
+        t(" ".join(report.summary)),
     ]
     if report.decision:
-        lines += ["", f"**{report.decision_heading}.** {report.decision}"]
+        lines += ["", f"**{t(report.decision_heading)}.** {t(report.decision)}"]
     lines += [
         "",
         "## Dimensions, the weakest link first",
@@ -52,14 +55,14 @@ def render_markdown(report: Report, top: int = 10) -> str:
     ]
     for d in report.weakest_first:
         level = d.level.replace(" (held back: see below)", " (held back, see below)")
-        cells = (_md_cell(d.title), d.side, d.score, _md_cell(level), d.target, _md_cell(d.short), d.answered)
-        lines.append("| " + " | ".join(str(c) for c in cells) + " |")
+        cells = (d.title, d.side, d.score, level, d.target, d.short, d.answered)
+        lines.append("| " + " | ".join(t(str(c)) for c in cells) + " |")
     held = [d.held_back for d in report.dimensions if d.held_back]
     if held:
-        lines += ["", *(f"Held back: {_sentence(text)}" for text in held)]
+        lines += ["", *(f"Held back: {t(_sentence(text))}" for text in held)]
     lines += ["", "## Fix these first", ""]
     if report.deadline:
-        lines += [f"> {report.deadline}", ""]
+        lines += [f"> {t(report.deadline)}", ""]
     if not report.findings:
         lines.append("No findings: every answered question is at its best level.")
     for f in report.findings[:top]:
@@ -69,17 +72,22 @@ def render_markdown(report: Report, top: int = 10) -> str:
             where += f" Next: {f.next}: {_sentence(f.next_detail)}"
         elif f.next:
             where += f" Next: {_sentence(f.next)}"
-        lines.append(f"{f.rank}. **{f.question}**{tag}  ")
-        lines.append(f"   {where} Worth {f.points} {f.points_word} in {f.dimension}." + ("  " if f.why_here else ""))
+        lines.append(f"{f.rank}. **{t(f.question)}**{tag}  ")
+        worth = (
+            f"{where} Adds {f.points} {f.points_word} to demand pressure."
+            if f.adds_demand
+            else f"{where} Worth {f.points} {f.points_word} in {f.dimension}."
+        )
+        lines.append(f"   {t(worth)}" + ("  " if f.why_here else ""))
         if f.why_here:
-            lines.append(f"   {f.why_here}")
+            lines.append(f"   {t(f.why_here)}")
         for text, effort, impact, when in f.advice:
-            lines.append(f"   - {text} _(effort {effort}, impact {impact}, {when})_")
+            lines.append(f"   - {t(text)} _(effort {t(effort)}, impact {t(impact)}, {t(when)})_")
     if len(report.findings) > top:
         more = len(report.findings) - top
         plural = "s" if more != 1 else ""
         lines.append(f"\n…and {more} more finding{plural} in the full report.")
     if report.warnings:
         lines += ["", "## Notes on the data", ""]
-        lines += [f"- {w}" for w in report.warnings]
+        lines += [f"- {t(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"

@@ -91,6 +91,9 @@ class FindingItem:
     named: bool = False
     #: The lever sentence alone, for the two-page summary, where ``named`` shows as a badge.
     lever_here: str = ""
+    #: A demand lever (advised while capacity stands idle): its points add demand to carry, not readiness, so
+    #: the report says "adds … to demand pressure", never "worth … in Demand pressure" (eleventh review).
+    adds_demand: bool = False
 
     @property
     def points_word(self) -> str:
@@ -242,6 +245,7 @@ def _finding_item(
         why_here=why_here_words(finding, quoted, rank) or "",
         named=bool(finding.named_by),
         lever_here=lever_words(finding) or "",
+        adds_demand=any(d.id == finding.dimension and d.side == "demand" for d in result.dimensions),
     )
 
 

@@ -409,10 +409,13 @@ def _scores_lower(result: ScoreResult, held: bool = False) -> str:
     # needs to hear why it is not the weakest link (a consultant's review: "Process named while Demand
     # management scores 6"), in the owner's terms, not the scoring's (the tenth review: "never the weakest
     # link" read as mechanics leaking into the client's text).
+    # "Its fixes come first" is said only where they do: a damp-and-mould firm read it above a brake ranked
+    # tenth (the eleventh review).
+    leads = held is not None and any(f.dimension == held.id for f in result.findings[:3])
     control_words = (
         f" {held.title} scores lower{' still' if below else ''} ({scale.number(held.score, sc)}): it is how you "
         "hold demand back (honest dates, a limit when full), not a part that does the work, so it is not what "
-        "breaks first; its fixes come first while demand is ahead."
+        "breaks first" + ("; its fixes come first while demand is ahead." if leads else ".")
         if held is not None
         else ""
     )
@@ -590,10 +593,18 @@ def placement_text(result: ScoreResult) -> str | None:
     firm = f"{distance[0].upper()}{distance[1:]}." if distance else None
     if b.steady_full:
         # The reader sees a full busiest step among the findings and must hear why it is not "demand ahead".
+        # The answers say no contract or launch is coming in; a step being weighed may be one (a gluten-free range
+        # on a full oven, the eleventh review read "no launch ahead" as the report contradicting itself).
+        weighed = result.decision is not None and result.decision.option in ("new_line", "big_customer")
         steady = (
-            "The busiest step is full, but orders grow at a steady pace with no contract or launch ahead, and "
+            "The busiest step is full, but orders grow at a steady pace with no contract or launch coming in, and "
             "operations are strong, down to their weakest part: this is a business growing at capacity, not one "
-            "with a queue it cannot serve. Add capacity in step with demand, before the busiest weeks."
+            "with a queue it cannot serve. Add capacity in step with demand, ahead of the need."
+            + (
+                " The step you are weighing would add work to that full step: size it against the room there is."
+                if weighed
+                else ""
+            )
         )
         return f"{steady} {firm}" if firm else steady
     if b.busy_not_idle:
@@ -625,17 +636,20 @@ def distance_text(result: ScoreResult) -> str | None:
         return None
     ahead = b.quadrant in ("danger_zone", "demand_ahead_controlled")
     points = scale.difference(b.margin, sc)
+    line = ""
     if b.line == "demand ahead" and b.index is not None:
         threshold = round(b.index - b.margin if ahead else b.index + b.margin, 1)
         shown = scale.difference(scale.balance_index(b, sc), sc) or 0.0
         points = abs(shown - (scale.difference(threshold, sc) or 0.0))
+        # The line is said as a balance index, so the reader's +27 and "7 points past" meet at +20.
+        line = f" (a balance index of {scale.signed(threshold, sc)})"
     figure = scale.number(points, sc, internal=False)
     figure += " point" if figure == "1" else " points"
     return {
         "demand ahead": (
-            f"{figure} past the point where demand counts as ahead of operations"
+            f"{figure} past the point where demand counts as ahead of operations{line}"
             if ahead
-            else f"{figure} short of the point where demand would count as ahead of operations"
+            else f"{figure} short of the point where demand would count as ahead of operations{line}"
         ),
         "idle capacity": (
             f"{figure} inside the zone where operations count as idle capacity"
@@ -776,7 +790,7 @@ def lever_words(finding: Finding) -> str | None:
     """Why a lever ranks just ahead of the summary figure it fixes, in a sentence; None otherwise."""
     if not finding.lever_of:
         return None
-    return f"Ranked just ahead of “{finding.lever_of.rstrip('.')}”: this is one of the ways to fix it."
+    return f"One of the ways to fix “{finding.lever_of.rstrip('.')}”."
 
 
 def decision_words(result: ScoreResult) -> tuple[str, str] | None:

@@ -213,11 +213,11 @@ def test_a_step_that_does_not_relieve_the_weakest_link_is_not_the_fix_while_dema
 
     # Demand far ahead, the team weakest: a machine is not the fix, and the part that binds is named.
     assert told(cover=0, machines=3, cash=3, orders=3, step="machine") == (
-        "Not the fix; the limit is in Cover and roles, in Team, so fix Team first."
+        "Not the fix; the limit is in cover and roles, in Team, so fix Team first."
     )
     # The cash binds, inside the very dimension the machine adds to: still not the fix.
     assert told(cover=3, machines=3, cash=0, orders=3, step="machine").startswith(
-        "Not the fix; the limit is in Cash, in Capacity"
+        "Not the fix; the limit is in cash, in Capacity"
     )
     # The machines themselves bind: the verdict's own text, with its condition.
     assert told(cover=3, machines=0, cash=3, orders=3, step="machine") == "Only if it is the step that limits output."
@@ -614,7 +614,7 @@ def test_the_room_reads_the_step_as_the_people_who_named_it_were_told() -> None:
     short_of_cash = [person(str(i), cover=3, machines=3, cash=0, orders=3, step="machine") for i in range(2)]
     assert all(score(q, p.answers).decision.text.startswith("Not the fix") for p in short_of_cash)
     step = aggregate(q, short_of_cash).step
-    assert step is not None and step.text == "Not the fix; the limit is in Cash, in Capacity, so fix Capacity first."
+    assert step is not None and step.text == "Not the fix; the limit is in cash, in Capacity, so fix Capacity first."
     # a third person picked it too, in a foundation the option says nothing about: still counted
     quiet = person("9", cover=1, machines=1, cash=1, orders=1, step="machine")
     assert score(q, quiet.answers).decision is None

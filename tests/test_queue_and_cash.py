@@ -35,7 +35,7 @@ def test_an_honest_queue_on_a_short_runway_and_a_fair_margin_is_under_control(gr
     assert balance.quadrant == "demand_ahead_controlled"
     # the runway still fails, still caps the score and still leads what to fix
     assert any(f.question_id == "cash_runway" for f in balance.critical_failures)
-    assert balance.guarded_title == "Cash and working capital, in Capacity"
+    assert balance.guarded_title == "cash and working capital, in Capacity"
     assert "does not make a thin reserve last longer" in (balance.meaning or "")
     assert result.findings[0].question_id == "cash_runway"
 

@@ -915,7 +915,7 @@ def test_a_lever_says_why_it_ranks_ahead_of_the_figure_it_fixes_in_app_and_repor
     result = score(q, answers)
     turnover = next(f for f in result.findings if f.question_id == "staff_turnover")
     figure = next(f for f in result.findings if f.question_id == "weeks_to_double")
-    why = f"Ranked just ahead of “{figure.title.rstrip('.')}”: this is one of the ways to fix it."
+    why = f"One of the ways to fix “{figure.title.rstrip('.')}”."
     assert ".”" not in why  # the figure's words end inside the quote without a full stop before the colon
     assert turnover.lever_of == figure.title and figure.lever_of is None
     assert why in finding_markdown(result, turnover, 1, q, answers.answers)
@@ -979,9 +979,9 @@ def test_a_churn_answer_is_read_by_its_band_not_as_a_leaking_bucket() -> None:
     ("case", "part"),
     [
         # the cash area a queue cannot relieve while each order loses money (its `controllable` condition)
-        ("tenement-pressing-honest-queue-seven-weeks-cash", "Cash and working capital, in Capacity"),
+        ("tenement-pressing-honest-queue-seven-weeks-cash", "cash and working capital, in Capacity"),
         # a failing critical question there (weeks of cash once a year's growth is paid for)
-        ("larkfield-ecology-honest-queue-five-weeks-cash", "Cash and working capital, in Capacity"),
+        ("larkfield-ecology-honest-queue-five-weeks-cash", "cash and working capital, in Capacity"),
     ],
 )
 def test_a_danger_zone_that_holds_demand_back_well_says_what_a_queue_cannot_protect(case: str, part: str) -> None:

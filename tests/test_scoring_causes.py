@@ -59,8 +59,8 @@ def test_cause_1_brakes_and_honest_promises_lower_the_danger_never_raise_it(grow
     # orders to what the kitchen can deliver, five weeks of cash included (docs/scoring.md §3; version 2.4.2,
     # adopted on a blind round): demand ahead, under control, with the cash it still has to fix named
     assert braked.balance.quadrant == "demand_ahead_controlled"
-    assert braked.balance.guarded_title == "Cash and working capital, in Capacity"
-    assert "fix Cash and working capital, in Capacity first" in (braked.balance.meaning or "")
+    assert braked.balance.guarded_title == "cash and working capital, in Capacity"
+    assert "fix cash and working capital, in Capacity first" in (braked.balance.meaning or "")
     # a queue of orders that each lose money is still owed: the same brakes leave it in the danger zone
     losing = score(growth, with_values(braked_answers(before_answers), gross_margin=0))
     assert losing.balance.quadrant == "danger_zone"

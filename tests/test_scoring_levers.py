@@ -527,7 +527,7 @@ def test_the_plan_b_heading_names_the_plan_its_advice_writes(growth: Questionnai
     # the roaster with a plan B for a key person only
     answers = with_values(case_answers(growth, "coffee-roaster-aiming-to-double"), contingency_plans=("key_person",))
     heading, advice = _plan_b(growth, answers)
-    assert heading == "add “A cash shortfall, such as a big customer paying late”"
+    assert heading == "add “A cash shortfall (a customer paying late, a big bill falling due)”"
     assert any(a.startswith("Write a plan B for a cash shortfall") for a in advice)
     assert not any("demand spike" in a for a in advice)
     rush = with_values(answers, event_ahead="new_event", event_multiple=10, event_weeks=4)
@@ -682,7 +682,7 @@ def test_quiet_demand_names_the_part_in_the_worst_state(growth: Questionnaire, m
     assert dims["technology"] == min(v for k, v in dims.items() if k not in ("demand", "demand_management"))
     said = weakest_text(result)
     assert said and said.startswith("Weakest link: Technology, the part in the worst state (5)")
-    assert f"Under load, Planning and forecasting, in Process, would give first: it holds {b.link:.0f}" in said
+    assert f"Under load, planning and forecasting, in Process, would give first: it holds {b.link:.0f}" in said
 
     margin = dims["process"] - dims["technology"]
     monkeypatch.setattr(balance_module, "WORST_MARGIN", margin + 1)  # not far enough below: the link is named

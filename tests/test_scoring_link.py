@@ -104,7 +104,7 @@ def test_an_area_the_present_pressure_does_not_load_rarely_breaks_first() -> Non
     # state"); the sentence says both.
     b = quiet.balance
     assert (b.held_in, b.worst_named, b.weakest) == ("process", True, "technology")
-    assert "Under load, Planning, in Process, would give first" in (weakest_text(quiet) or "")
+    assert "Under load, planning, in Process, would give first" in (weakest_text(quiet) or "")
     ignored = run(build("  exposure_floor: 1"), site=0, forecast=1, event=0)
     assert ignored.balance.weakest == "technology"
 
@@ -455,8 +455,8 @@ def test_the_link_is_named_where_its_levers_are() -> None:
     answers = case_answers(growth, "day-nursery-with-long-waiting-list")
     named = score(growth, answers)
     assert named.balance.weakest == "team"
-    assert named.balance.held_in_title == "Throughput and headroom, in Capacity"
-    assert "The load falls on Throughput and headroom, in Capacity" in (weakest_text(named) or "")
+    assert named.balance.held_in_title == "throughput and headroom, in Capacity"
+    assert "The load falls on throughput and headroom, in Capacity" in (weakest_text(named) or "")
     kept = score(growth, with_values(answers, weeks_to_productive=2, staff_turnover=5, extra_hands="agreement"))
     assert kept.balance.weakest == "capacity" and kept.balance.held_in_title is None
     assert kept.balance.link == named.balance.link  # the name moved, not the figure

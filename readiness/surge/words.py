@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from readiness.currency import unit as currency_unit
 from readiness.errors import SurgeInputError
+from readiness.markup import md_text
 from readiness.model import Questionnaire, tr
 from readiness.surge.analysis import Analysis, Fix, Sensitivity
 from readiness.surge.formatting import capital, count, days, join, money, pct
@@ -283,10 +284,11 @@ def assumptions_line(analysis: Analysis) -> str:
 
 
 def markdown(analysis: Analysis, title: str = "") -> str:
-    """A readable one-page report of a run: the verdict, the tables behind it, the assumptions."""
+    """A readable one-page report of a run: the verdict, the tables behind it, the assumptions. ``title`` (the
+    business's name, as typed) is escaped: it shows as written, never as a link or markup."""
     result, s, cur = analysis.result, analysis.result.summary, analysis.currency
     heading = analysis.scenario.heading()
-    lines = [f"# {title or heading}", ""]
+    lines = [f"# {md_text(title) if title else heading}", ""]
     if title:
         lines += [f"**{heading}**", ""]
     lines += [f"*{capital(analysis.scenario.describe())}.* Money in {cur}; {result.horizon} days.", ""]
