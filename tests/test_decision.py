@@ -412,6 +412,12 @@ HOLD = {
     "irwell-damp-mould-remediation-awaabs-law-yes-to-everything": "join the fourth housing framework now",
     "northgate-boiler-spares-before-the-cold-snap": "open the Leeds trade counter before the cold snap",
     "solway-pet-wholesale-pickers-full-cash-in-slow-stock": "take the empty unit next door",
+    # Round 31:
+    "cathcart-asbestos-reports-retyped-third-microscope": "buy the third microscope",
+    "clyne-driving-school-waiting-list-intensive-platform": "join the intensive-course platform",
+    "coquet-smokehouse-salmon-kiln-full-food-hall-listing": "start the food-hall listing in April on the full kiln",
+    "ladybrook-extract-hygiene-night-crews-full-grease-traps": "add grease traps to the full night crews now",
+    "lugg-valley-firewood-second-kiln-from-february-cash": "pay for the second kiln from the February cash",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -459,9 +465,26 @@ GO = {
     "penryn-rope-leads-pet-chain-listing-offer": "turn down the pet chain's listing",
     "teme-valley-water-hygiene-housing-association-contract-april": "turn down the housing-association contract",
     "wharfedale-sound-air-testing-full-diary-sixth-van": "hold back the sixth van",
+    # Round 31:
+    "baddow-brook-nursery-full-church-hall-room": "hold back the church-hall room",
+    "blackwater-bats-master-grader-australian-distributor": "turn down the Australian distributor",
+    "tealby-forge-honest-queue-founder-quotes-every-job": "hold back the design manager",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "coquet-smokehouse-salmon-kiln-full-food-hall-listing": (
+        "round 31, first run: scale-ready with its kiln full under steady growth, a big listing is 'Go ahead, "
+        "with a ramp-up plan…'; the expert starts the salmon once a second kiln runs (the declared candidate, "
+        "rejected on the round, held it back)"
+    ),
+    "ladybrook-extract-hygiene-night-crews-full-grease-traps": (
+        "round 31, first run: scale-ready with its night crews full, a new service is 'A good time, if it is "
+        "planned with the people who deliver it'; the expert launches it once a fifth crew works on its own"
+    ),
+    "baddow-brook-nursery-full-church-hall-room": (
+        "round 31, first run: demand ahead under control with the link named in Team's hiring, a new room is 'Not "
+        "the fix'; the expert names the rooms as the limit and would build it on a loan, staff hired ahead"
+    ),
     "fellbrook-firewood-drivers-not-lorries": (
         "since 2.4.8 (a full step under steady growth is a season at capacity), read as scale-ready, as its "
         "expert, where a fourth lorry is 'buy for the step with the least room to spare'; before, read as demand "
