@@ -487,7 +487,7 @@ STEP_MISSES = {
     ),
     "fellbrook-firewood-drivers-not-lorries": (
         "since 2.4.8 (a full step under steady growth is a season at capacity), read as scale-ready, as its "
-        "expert, where a fourth lorry is 'buy for the step with the least room to spare'; before, read as demand "
+        "expert, where a fourth lorry is 'Yes, for the step with the least room to spare'; before, read as demand "
         "ahead with the link in Team, it was 'Not the fix'. The expert holds the lorry back: drivers, not lorries, "
         "are the limit"
     ),
