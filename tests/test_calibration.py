@@ -15,6 +15,7 @@ tool). What each expectation means, exactly (also in docs/scoring.md, "Calibrati
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import permutations
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,10 @@ from .conftest import ROOT
 CASES = sorted((ROOT / "tests" / "cases").glob("*.yaml"))
 
 
+@cache
 def run_case(path: Path) -> tuple[dict[str, Any], ScoreResult]:
+    """The case's expectation and its score, computed once per test run: each case is checked four ways here
+    and read again by other modules, and a score is a frozen result nobody mutates."""
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     questionnaire = load_questionnaire(ROOT / "questionnaires" / f"{case['questionnaire']}.yaml")
     payload = {k: case[k] for k in ("questionnaire", "profile", "answers") if k in case}
@@ -1634,3 +1638,46 @@ def test_first_fixes_matching_is_one_to_one() -> None:
     assert first_fixes_match(["a", ["b", "c"], "d"], ["d", "c", "a", "x"])
     assert not first_fixes_match([["a", "b"], ["a", "b"], "c"], ["a", "c", "x"])
     assert not first_fixes_match(["a", "b", "c"], ["a", "b", "x", "c"])
+
+
+def _figures() -> dict[str, int]:
+    """The calibration's totals, as docs/scoring.md section 7 and the README state them."""
+    found = {"cases": len(CASES), "quadrant": 0, "weakest": 0, "sets": 0, "clean": 0, "named": 0, "in3": 0, "in5": 0}
+    for path in CASES:
+        expect, result = run_case(path)
+        ids = [f.question_id for f in result.findings]
+        questions, texts = advised(result)
+        banned = set(expect["must_not_advise"].get("questions", []))
+        phrases = [p.lower() for p in expect["must_not_advise"].get("phrases", [])]
+        found["quadrant"] += result.balance.quadrant == expect["quadrant"]
+        found["weakest"] += result.balance.weakest in _options(expect["weakest"])
+        found["sets"] += first_fixes_match(expect["first_fixes"], ids)
+        found["clean"] += not (banned & questions) and not any(p in t.lower() for p in phrases for t in texts)
+        found["named"] += len(expect["first_fixes"])
+        found["in3"] += sum(any(q in _options(e) for q in ids[:3]) for e in expect["first_fixes"])
+        found["in5"] += sum(any(q in _options(e) for q in ids[:5]) for e in expect["first_fixes"])
+    return found
+
+
+def test_the_figures_the_docs_state_are_the_calibrations() -> None:
+    """The README and docs/scoring.md say how far to trust the verdict; a round added or a rule changed without
+    updating them would leave a reader trusting figures the tool no longer earns."""
+    f = _figures()
+    scoring = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    of = f"of {f['cases']} |"
+    for row, key in (
+        ("| quadrant |", "quadrant"),
+        ("| weakest link |", "weakest"),
+        ("| first three fixes, one to one |", "sets"),
+        ("| nothing the expert ruled out advised |", "clean"),
+    ):
+        assert f"{row} {f[key]} {of}" in scoring, (row, f)
+    assert f"Of the {f['named']} fixes the experts named first, {f['in3']} are among the tool's first three" in (
+        " ".join(scoring.split())
+    ), f
+    assert f"and {f['in5']} among its first five" in " ".join(scoring.split()), f
+    assert f"{f['cases']} businesses written by consultants" in readme, f
+    assert f"The tool places {f['quadrant']} of them where the consultant did" in readme, f
+    assert f"weakest part in {f['weakest']};" in readme, f
+    assert f"exactly in {f['sets']} ({f['in3']} of the {f['named']} fixes" in readme, f
