@@ -60,7 +60,7 @@ def in_sentence(title: str) -> str:
     words = title.split()
     if not words or len(words[0]) < 2 or not words[0][0].isupper() or not words[0][1:].islower():
         return title
-    if any(w[:1].isupper() for w in words[1:]):
+    if any(w[:1].isupper() and len(w.strip(",.;:")) > 1 for w in words[1:]):  # "Plan B" is still sentence case
         return title
     return title[0].lower() + title[1:]
 

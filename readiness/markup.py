@@ -35,18 +35,27 @@ _INLINE = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)(?:(#{1,6}|[+-])|(\d{1,9})([.)]))(?=\s|$|-)")
 
 
+# Editors' previews that linkify (markdown-it's linkify-it) link a bare "evil.com" and read a joiner before
+# the dot of "www." as part of an international domain: a joiner after each dot before a letter stops both.
+_DOMAIN = re.compile(r"(?<=\w\.)(?=[A-Za-z])")
+# A run of "#" at the end of a heading's text is read as its closing marks and vanishes ("Fish Bar ##").
+_HEADING_END = re.compile(r"(?<=\s)#+(?=\s*$)")
+
+
 def md_text(text: str) -> str:
     """``text`` made safe to write into a Markdown file a person may read raw or rendered.
 
     Exports (the score report, the surge report) are read in both forms, so unlike :func:`md_literal` only
     the characters that would become markup are escaped: "Frost & Co. (Leeds)" stays as typed, while
     ``[Sign in](https://evil.example)``, ``![x](http://host/b.png)``, ``<img …>`` or ``*bold*`` show as
-    characters in any renderer. Line breaks become spaces, since every caller writes the text inside a line;
-    a leading ``#``, ``-``, ``1.`` or ``>`` is escaped because the text may start one.
+    characters in any renderer. Line breaks (``\\n``, ``\\r``) become spaces, since every caller writes the text
+    inside a line; a leading ``#``, ``-``, ``1.`` or ``>`` is escaped because the text may start one, and a
+    trailing ``#`` run because it may end a heading. Addresses ("www.…", "evil.com", "ops@…") get an invisible
+    word joiner, so neither GitHub nor a linkifying preview turns them into links.
     """
-    flat = " ".join(text.split("\n"))
-    flat = _INLINE.sub(lambda m: "\\" + m.group(0), _AUTOLINK.sub(JOINER, flat))
-    return _LINE_START.sub(_escape_start, flat)
+    flat = " ".join(text.splitlines())  # "\r" ends a line in CommonMark too
+    flat = _INLINE.sub(lambda m: "\\" + m.group(0), _DOMAIN.sub(JOINER, _AUTOLINK.sub(JOINER, flat)))
+    return _HEADING_END.sub(lambda m: "\\" + m.group(0), _LINE_START.sub(_escape_start, flat))
 
 
 def _escape_start(m: re.Match[str]) -> str:

@@ -344,7 +344,8 @@ def weakest_text(result: ScoreResult) -> str | None:
     where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
     average = f"the operations average is {scale.number(result.overall, sc)}."
     shown, link = _link_figures(result)
-    demand = scale.number(b.demand, sc)
+    # The pressure the verdict weighs (raised by broken promises or a full step), as the balance index says it.
+    demand = scale.number(b.pressure if b.pressure is not None else b.demand, sc)
     lower = _scores_lower(result)
     if b.worst_named and b.held_in_title:
         # Quiet demand names the part in the worst state; the figure the balance weighs is where a load would
@@ -368,18 +369,15 @@ def weakest_text(result: ScoreResult) -> str | None:
         # Say both, so the two figures a reader sees on the page are reconciled, not left to be guessed:
         # lower when its weakest part is what the pressure loads, higher when the pressure coming loads
         # only part of what it lacks (missing backups are a risk, not what a rush breaks first).
-        # Three figures at most (the eleventh review read "scores 23 …, holds 31: that is what it can carry
-        # against 52; the operations average is 27" as four numbers for one thing): the average is the headline's.
+        # Two figures (the eleventh review read "scores 23 …, holds 31: that is what it can carry against 52; the
+        # operations average is 27" as four numbers for one thing): pressure and average are the headline's.
         dim_score = next(d.score for d in result.dimensions if d.id == b.weakest)
         if b.link is not None and dim_score is not None and b.link < dim_score:
-            why = (
-                f"It scores {shown}, but its weakest part is where the load falls, so against demand pressure of "
-                f"{demand} it counts as only {link}."
-            )
+            why = f"It scores {shown}, but its weakest part is where the load falls, so it counts as only {link}."
         else:
             why = (
-                f"It scores {shown}, but the demand coming would break only part of what it lacks, so against "
-                f"demand pressure of {demand} it counts as {link}."
+                f"It scores {shown}, but the demand coming would break only part of what it lacks, so it counts as "
+                f"{link}."
             )
         return f"Weakest link: {b.weakest_title}{where}. {why}{lower}"
     return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}{lower}"
@@ -414,7 +412,12 @@ def _scores_lower(result: ScoreResult, held: bool = False) -> str:
     # link" read as mechanics leaking into the client's text).
     # "Its fixes come first" is said only where they do: a damp-and-mould firm read it above a brake ranked
     # tenth (the eleventh review).
-    leads = held is not None and any(f.dimension == held.id for f in result.findings[:3])
+    ahead = ("danger_zone", "demand_ahead_controlled")
+    leads = (
+        held is not None
+        and (b.quadrant in ahead or b.leaning in ahead)
+        and any(f.dimension == held.id for f in result.findings[:3])
+    )
     control_words = (
         f" {held.title} scores lower{' still' if below else ''} ({scale.number(held.score, sc)}): it is how you "
         "hold demand back (honest dates, a limit when full), not a part that does the work, so it is not what "
@@ -596,18 +599,12 @@ def placement_text(result: ScoreResult) -> str | None:
     firm = f"{distance[0].upper()}{distance[1:]}." if distance else None
     if b.steady_full:
         # The reader sees a full busiest step among the findings and must hear why it is not "demand ahead".
-        # The answers say no contract or launch is coming in; a step being weighed may be one (a gluten-free range
-        # on a full oven, the eleventh review read "no launch ahead" as the report contradicting itself).
-        weighed = result.decision is not None and result.decision.option in ("new_line", "big_customer")
+        # "Coming in", not "ahead": the step being weighed may be a launch (a gluten-free range on a full oven; the
+        # eleventh review read "no launch ahead" beside it as the report contradicting itself).
         steady = (
             "The busiest step is full, but orders grow at a steady pace with no contract or launch coming in, and "
             "operations are strong, down to their weakest part: this is a business growing at capacity, not one "
             "with a queue it cannot serve. Add capacity in step with demand, ahead of the need."
-            + (
-                " The step you are weighing would add work to that full step: size it against the room there is."
-                if weighed
-                else ""
-            )
         )
         return f"{steady} {firm}" if firm else steady
     if b.busy_not_idle:
@@ -647,12 +644,15 @@ def distance_text(result: ScoreResult) -> str | None:
         # The line is said as a balance index, so the reader's +27 and "7 points past" meet at +20.
         line = f" (a balance index of {scale.signed(threshold, sc)})"
     figure = scale.number(points, sc, internal=False)
+    # "0 points short of … (a balance index of +20)" beside an index shown as +20 (19.9) read as a contradiction.
+    close = figure.strip("0.") == ""
     figure += " point" if figure == "1" else " points"
     return {
         "demand ahead": (
-            f"{figure} past the point where demand counts as ahead of operations{line}"
+            f"{'just' if close else figure} past the point where demand counts as ahead of operations{line}"
             if ahead
-            else f"{figure} short of the point where demand would count as ahead of operations{line}"
+            else f"{'just' if close else figure} short of the point where demand would count as ahead of "
+            f"operations{line}"
         ),
         "idle capacity": (
             f"{figure} inside the zone where operations count as idle capacity"

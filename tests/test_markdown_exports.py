@@ -40,6 +40,9 @@ PAYLOADS = [
     "# 1. Heading | with a pipe",
     "1. Numbered & Co &amp; sons",
     "- Listed > quoted \\ slashed",
+    "Acme\r# Call 0800 now\r",  # a bare carriage return ends a line in CommonMark
+    "Fish Bar ##",  # a heading's closing marks would swallow the last word
+    "visit www.evil.com, evil.com/x or ops@evil.com",  # a linkifying preview links bare domains
 ]
 PLAIN = "Plain Trading"
 MD = MarkdownIt("gfm-like")
@@ -80,14 +83,16 @@ def _assert_as_typed(page: str, plain: str, typed: str) -> None:
     added = (_kinds(page) - _kinds(plain)) & FORBIDDEN  # the report's own markup may use some of them
     assert not added, sorted(added)
     assert _shape(page) == _shape(plain)  # no heading, list, table cell or emphasis added or lost
-    assert typed in _shown(page)
+    said = " ".join(typed.splitlines())  # line breaks in a name are kept as spaces: it is written inside a line
+    assert _shown(page).count(said) == _shown(plain).count(PLAIN) > 0  # as typed, wherever the name goes
 
 
 @pytest.mark.parametrize("name", PAYLOADS)
 def test_a_business_name_and_the_owners_step_reach_the_markdown_report_as_typed(name: str) -> None:
     page, plain = _report(name), _report(PLAIN)
     _assert_as_typed(page, plain, name)
-    assert f"{name}: the empty shop" in _shown(page)  # the step, in the owner's words, in the decision's heading
+    step = " ".join(f"{name}: the empty shop".split())  # the owner's words, spaces collapsed as the form does
+    assert step in _shown(page)  # in the decision's heading
 
 
 def test_the_report_reads_as_typed_raw_too_where_nothing_could_become_markup() -> None:
@@ -119,4 +124,4 @@ def test_the_surge_report_heads_with_the_name_as_typed(name: str) -> None:
     analysis = analyse(setup_from_answers(q, answers), "viral_post", currency="GBP")
     page, plain = markdown(analysis, name), markdown(analysis, PLAIN)
     _assert_as_typed(page, plain, name)
-    assert _shown(page).startswith(name)
+    assert _shown(page).startswith(" ".join(name.splitlines()))
