@@ -169,7 +169,8 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     # what the balance subtracts is not that score: the page says which figure it is, in words
     assert shown != f"{expected.balance.link:.0f}"
     said = " ".join(c.value for c in at.caption).replace("\\", "")  # captions are Markdown-escaped
-    assert f"It scores {shown} overall, but only {expected.balance.link:.0f} at its weakest part" in said
+    link = f"{expected.balance.link:.0f}"
+    assert f"It scores {shown}, but its weakest part is where the load falls, so it counts as only {link}" in said
     assert "Selling dreams, delivering nightmares" in at.error[0].body
     # failing critical questions are named, with the cap they put on their dimension only where it binds
     failing = [f for f in expected.balance.critical_failures if f.status != "unanswered"]
