@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from readiness import expr
 from readiness.answers import Answer
-from readiness.model import Questionnaire, TextQuestion, tr
+from readiness.findings import exposure_values
+from readiness.model import ChoiceOption, Questionnaire, Text, TextQuestion, tr
 from readiness.results import Balance, Decision, DimensionScore, ScoreResult
 
 
@@ -51,9 +54,21 @@ def decision_for(
         said = option.verdicts[key]
         if key in AHEAD and option.elsewhere is not None and not relieves(option.relieves, balance):
             said = option.elsewhere  # the queue waits on a part this step does not add to
+        else:
+            said = said_for(option, key, exposure_values({q: given[q] for q in shown if q in given})) or said
         text = tr(said, lang).replace("{weakest}", weakest).replace("{limit}", _limit(balance, weakest))
         detail = _owners_words(questionnaire, given, shown, question.id)
         return Decision(question.id, option.id, tr(option.label, lang), key or verdict, " ".join(text.split()), detail)
+    return None
+
+
+def said_for(option: ChoiceOption, key: str, reads: Mapping[str, Any]) -> Text | None:
+    """The first variant of the step's advice whose condition holds on the owner's answers and that speaks to
+    this verdict (``None``: the verdict's own text). A variant keeps the verdict's direction and says it in the
+    owner's terms: a firm that named its bottleneck is not told to find out which step limits output."""
+    for variant in option.variants:
+        if key in variant.verdicts and expr.parse(variant.when).evaluate(reads):
+            return variant.verdicts[key]
     return None
 
 
@@ -143,18 +158,34 @@ def room_step(
         return None
     title = weakest[0] if weakest else "the weakest part"
     said, limit = top.verdicts[key], title
+    elsewhere = False
     if key in AHEAD and top.elsewhere is not None and top.relieves:
         placed = [r for r in picked[top.id] if r.balance.weakest is not None]
         apart = [r for r in placed if not relieves(top.relieves, r.balance)]
         if placed and 2 * len(apart) > len(placed):
-            said = top.elsewhere
+            said, elsewhere = top.elsewhere, True
             limits = [_limit(r.balance, r.balance.weakest_title or title) for r in apart]
             limit = max(limits, key=limits.count)  # the part most of them bind in (ties: the first)
+    if not elsewhere:
+        # A variant speaks for the room when it holds on most of the answers of the people who named the step.
+        variants = [said_for(top, key, _reads(r)) for r in picked[top.id]]
+        held = [v for v in variants if v is not None]
+        if 2 * len(held) > len(variants):
+            said = max(held, key=held.count)  # the variant most of them hold (ties: the first)
     text = tr(said, lang).replace("{weakest}", title).replace("{limit}", limit)
     others = tuple(
         (tr(o.label, lang), named[o.id]) for o in sorted(options, key=lambda o: -named[o.id]) if o.id != top.id
     )
     return RoomStep(top.id, tr(top.label, lang), named[top.id], len(results), key, " ".join(text.split()), others)
+
+
+def _reads(result: ScoreResult) -> dict[str, Any]:
+    """One person's answers as a condition reads them (:func:`readiness.findings.exposure_values`)."""
+    reads: dict[str, Any] = {}
+    for q in result.questions:
+        value = q.value if q.status in ("answered", "not_scored") else None
+        reads[q.id] = "na" if q.status == "na" else list(value) if isinstance(value, tuple) else value
+    return reads
 
 
 def room_step_words(step: RoomStep) -> str:

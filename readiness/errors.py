@@ -173,7 +173,8 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "An option's `verdicts` are keyed by the balance's verdicts (danger_zone, demand_ahead_controlled, "
                 "idle_capacity, foundation, scale_ready, not_placed); a text may name only `{weakest}`. An "
                 "option's `relieves` names operations dimensions or `dimension.area`, and comes with `elsewhere` "
-                "(which may name `{weakest}` and `{limit}`).",
+                "(which may name `{weakest}` and `{limit}`). A `variants` entry speaks only to verdicts its option's "
+                "`verdicts` speak to.",
             ),
             Code(
                 "RQ223",

@@ -87,7 +87,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "choices": (
         *("list_name", "name", "label", "score", "weight", "description", "finding", "points_to"),
         *VERDICT_COLUMNS,
-        *("relieves", "elsewhere"),
+        *("relieves", "elsewhere", "variants"),
         "list_label",
     ),
     "settings": SETTINGS_COLUMNS,
@@ -257,7 +257,7 @@ def _close(word: str, options: list[str]) -> str:
 
 
 #: Choice cells that speak to a step the owner is weighing: read only on a select_one list of named options.
-STEP_COLUMNS = (*VERDICT_COLUMNS, "relieves", "elsewhere")
+STEP_COLUMNS = (*VERDICT_COLUMNS, "relieves", "elsewhere", "variants")
 
 
 def _step_cells_refused(list_name: str, rows: list[_Row], problems: list[SheetProblem], file: str) -> None:
@@ -552,6 +552,8 @@ def workbook_to_data(
                     option["relieves"] = parts
                 if (e := _text(r, "elsewhere")) is not None:  # said while the queue waits on another part
                     option["elsewhere"] = e
+                if (v := _yaml_cell(r, "variants", problems, file)) is not None:  # said in the owner's terms
+                    option["variants"] = v
                 options.append(option)
             question["options"] = options
         elif base in ("integer", "decimal"):
@@ -637,6 +639,18 @@ def workbook_to_data(
     if scale:
         out["score_scale"] = scale
     return _drop_none(out), where, _unique(problems)
+
+
+def _yaml_cell(row: _Row, key: str, problems: list[SheetProblem], file: str) -> Any:
+    """A cell holding a YAML value (a list of variants), or None when empty or unreadable (said as a problem)."""
+    value = row.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return yaml.safe_load(value) if isinstance(value, str) else value
+    except yaml.YAMLError as exc:
+        problems.append(SheetProblem(row.sheet, row.number, row.column(key), f"not a YAML value: {exc}", file))
+        return None
 
 
 def _extras(row: _Row, problems: list[SheetProblem], file: str) -> dict[str, Any]:

@@ -182,6 +182,8 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                 if o.relieves:
                     orow["relieves"] = " ".join(o.relieves)
                 _put_text(orow, "elsewhere", o.elsewhere)
+                if o.variants:  # conditions with texts: one YAML value, as the extra columns are written
+                    orow["variants"] = yaml.safe_dump(_plain(o.variants), default_flow_style=True, width=10**6).strip()
                 tables["choices"].append(orow)
         elif isinstance(question, NumberQuestion):
             row["type"] = "integer" if question.integer else "decimal"

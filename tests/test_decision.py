@@ -650,3 +650,135 @@ def test_per_level_findings_are_checked_for_translations_too() -> None:
     assert two != growth
     warned = " ".join(str(w) for w in parse_questionnaire(two, "two.yaml").warnings if w.code == "RQ300")
     assert ".findings[" in warned and "elsewhere" in warned
+
+
+VARIANT = """        elsewhere: Not the fix; the limit is in {limit}, so fix {weakest} first.
+        variants:
+          - when: "cover >= 2"
+            verdicts:
+              idle_capacity: Fill what you have; your cover lets you take on more.
+              danger_zone: Only if it is for the machines, which you know limit output.
+"""
+
+
+def _with_variant(text: str = VARIANT) -> str:
+    given = "        elsewhere: Not the fix; the limit is in {limit}, so fix {weakest} first.\n"
+    assert given in RELIEVING
+    return RELIEVING.replace(given, text)
+
+
+def test_a_variant_says_the_verdict_in_the_terms_of_what_the_owner_answered() -> None:
+    """Three blind reviews read the step's advice as a few lines chosen by zone ("find out which step limits
+    output" to a firm that had just said so). A variant is said instead of the verdict's text when its condition
+    holds on the owner's answers; otherwise the verdict's own text, and `elsewhere` still comes first."""
+    q = parse_questionnaire(_with_variant(), "variant.yaml").questionnaire
+
+    def told(**values: object) -> str:
+        result = score(q, {k: Answer(k, "value", v) for k, v in values.items()})
+        assert result.decision is not None
+        return result.decision.text
+
+    assert told(cover=3, machines=3, cash=3, orders=0, step="machine") == (
+        "Fill what you have; your cover lets you take on more."
+    )
+    assert told(cover=1, machines=3, cash=3, orders=0, step="machine") == "Fill what you have."
+    # Demand ahead and the machines bind: the variant for the danger zone, as the cover is good.
+    assert told(cover=3, machines=0, cash=3, orders=3, step="machine") == (
+        "Only if it is for the machines, which you know limit output."
+    )
+    # Demand ahead and the cash binds: not the fix, whatever the variant says.
+    assert told(cover=3, machines=3, cash=0, orders=3, step="machine").startswith("Not the fix")
+
+
+def test_a_variant_speaks_for_the_room_when_it_holds_for_most_of_those_who_named_the_step() -> None:
+    from readiness.workshop import Participant, aggregate
+
+    q = parse_questionnaire(_with_variant(), "variant.yaml").questionnaire
+
+    def person(pid: str, cover: int) -> Participant:
+        values = {"cover": cover, "machines": 3, "cash": 3, "orders": 0, "step": "machine"}
+        return Participant(pid, "Leadership", {k: Answer(k, "value", v) for k, v in values.items()})
+
+    covered = aggregate(q, [person("1", 3), person("2", 3), person("3", 1)]).step
+    assert covered is not None and covered.text == "Fill what you have; your cover lets you take on more."
+    split = aggregate(q, [person("1", 3), person("2", 1)]).step
+    assert split is not None and split.text == "Fill what you have."  # half is not most
+
+
+@pytest.mark.parametrize(
+    ("broken", "code", "said"),
+    [
+        ('"cover >= 2"', "RQ205", "unknown question `cuver`"),
+        ('"cover >="', "RQ204", "variant"),
+        ("foundation: Wait.", "RQ222", "verdict `foundation`, which its own `verdicts` do not speak to"),
+        ("idle_capacity: Fill {site}.", "RQ222", "names `{site}` in a variant"),
+    ],
+)
+def test_a_variant_reads_real_questions_and_speaks_to_verdicts_its_option_does(
+    broken: str, code: str, said: str
+) -> None:
+    """A misspelt question reads as unanswered for ever, and a verdict the option is silent on is never reached:
+    either leaves the owner with the words the variant was written to replace, so both are refused at load."""
+    if broken == '"cover >= 2"':
+        text = _with_variant(VARIANT.replace('"cover >= 2"', '"cuver >= 2"'))
+    elif broken == '"cover >="':
+        text = _with_variant(VARIANT.replace('"cover >= 2"', '"cover >="'))
+    else:
+        line = (
+            "              idle_capacity: Fill what you have; your cover lets you take on more.\n"
+            if broken.startswith("idle")
+            else "              danger_zone: Only if it is for the machines, which you know limit output.\n"
+        )
+        assert line in VARIANT
+        text = _with_variant(VARIANT.replace(line, f"              {broken}\n"))
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(text, "broken.yaml")
+    message = str(caught.value)
+    assert code in message and said in message and "broken.yaml" in message
+
+
+def test_a_variant_missing_in_a_listed_language_is_warned_about() -> None:
+    two = _with_variant().replace("title: Relieving\n", "title: Relieving\nlanguages: [en, de]\n")
+    warned = " ".join(str(w) for w in parse_questionnaire(two, "two.yaml").warnings if w.code == "RQ300")
+    assert "variants[0].verdicts.idle_capacity" in warned or "variants.0.verdicts.idle_capacity" in warned, warned
+
+
+def test_the_shipped_variants_change_the_words_not_the_direction() -> None:
+    """A variant is worded for what the owner answered; it never turns a wait into a go or a go into a wait
+    (the calibration's steps are read by that direction, and a variant is not a rule)."""
+    checked = 0
+    for question in GROWTH.questions:
+        for option in getattr(question, "options", None) or []:
+            for variant in option.variants:
+                for key, said in variant.verdicts.items():
+                    own = option.verdicts[key]
+                    assert isinstance(said, str) and isinstance(own, str)
+                    holds = own.startswith(("Not", "Wait")), said.startswith(("Not", "Wait"))
+                    assert holds[0] == holds[1], (option.id, key)
+                    checked += 1
+    assert checked >= 4
+
+
+def test_a_firm_that_knows_its_bottleneck_is_not_told_to_find_it() -> None:
+    """The eleventh review: a welfare-hire firm whose two tankers run at 95%, weighing a third, read "find out
+    which step limits output". Knowing it (bottleneck_known 2 or more), it hears to buy for that step only."""
+    answers = case_answers(GROWTH, "fenside-toilet-hire-two-tankers-full-one-failing")
+    result = score(GROWTH, answers)
+    assert result.decision is not None and result.decision.verdict == "foundation"
+    assert "find out which step" not in result.decision.text
+    assert "the step you know limits output" in result.decision.text
+    unsure = score(GROWTH, with_values(answers, bottleneck_known=1))
+    assert unsure.decision is not None and "find out which step limits output" in unsure.decision.text
+
+
+def test_a_line_added_to_a_full_step_is_told_when_it_can_land() -> None:
+    """The eleventh review read "A good time, if it is planned with the people who deliver it" for a new range
+    on an oven the same report calls full. Whether it fits depends on when its work lands, which the answers do
+    not say, so the advice says so; with room on the busiest step, the plain text stands."""
+    answers = case_answers(GROWTH, "strathbeg-oatcakes-full-tunnel-oven-gluten-free-range")
+    result = score(GROWTH, answers)
+    assert result.decision is not None and result.decision.verdict == "scale_ready"
+    assert "busiest step has room" in result.decision.text and "quieter season" in result.decision.text
+    roomy = score(GROWTH, with_values(answers, utilization=70))
+    if roomy.decision is not None and roomy.decision.verdict == "scale_ready":
+        assert "busiest step" not in roomy.decision.text

@@ -62,7 +62,8 @@ class Context:
         # (e.g. "do you sell goods or services?"), so it earns no warning.
         self.gates: set[str] = set()
         for _, q in self.items["questions"]:
-            for condition in [q.show_if, q.matters_if, *(r.when for r in q.recommendations)]:
+            variants = [v.when for o in getattr(q, "options", None) or [] for v in getattr(o, "variants", [])]
+            for condition in [q.show_if, q.matters_if, *(r.when for r in q.recommendations), *variants]:
                 if condition:
                     with contextlib.suppress(expr.ExpressionError):
                         self.gates.update(expr.parse(condition).names)

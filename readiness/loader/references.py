@@ -162,6 +162,51 @@ def _verdicts(ctx: Context) -> None:
                                 within=f"{{{name}}}",
                             )
             _relieves(ctx, q, q_index, option, o_index)
+            _variants(ctx, q, q_index, option, o_index)
+
+
+def _variants(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> None:
+    """A variant of the step's advice reads real questions and speaks to verdicts its option speaks to: a
+    misspelt name reads as unanswered for ever and a verdict the option is silent on is never reached, so either
+    would leave the owner with the text the variant was written to replace."""
+    known = [qid for qid in ctx.raw_ids["questions"] if isinstance(qid, str)]
+    said = getattr(option, "verdicts", {})
+    for v_index, variant in enumerate(getattr(option, "variants", None) or []):
+        base: PathKey = ("questions", q_index, "options", o_index, "variants", v_index)
+        try:
+            condition = expr.parse(variant.when)
+        except expr.ExpressionError as exc:
+            ctx.add("RQ204", f"option `{option.id}` of question `{q.id}` variant: {exc}", (*base, "when"))
+        else:
+            for name in condition.names:
+                if name not in known and "questions" not in ctx.unsure:
+                    ctx.add(
+                        "RQ205",
+                        f"option `{option.id}` of question `{q.id}` variant reads unknown question "
+                        f"`{name}`{_did_you_mean(name, known)}",
+                        (*base, "when"),
+                        within=name,
+                    )
+        for key, text in variant.verdicts.items():
+            path: PathKey = (*base, "verdicts", key)
+            if key not in said:
+                ctx.add(
+                    "RQ222",
+                    f"option `{option.id}` of question `{q.id}` has a variant for verdict `{key}`, which its "
+                    f"own `verdicts` do not speak to{_did_you_mean(key, list(said))}",
+                    path,
+                    value=False,
+                )
+            for words in text.values() if isinstance(text, dict) else [text]:
+                for name in re.findall(r"\{([^{}]*)\}", words):
+                    if name != "weakest":
+                        ctx.add(
+                            "RQ222",
+                            f"option `{option.id}` of question `{q.id}` names `{{{name}}}` in a variant; "
+                            "a verdict's text may name only `{weakest}`",
+                            path,
+                            within=f"{{{name}}}",
+                        )
 
 
 def _relieves(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> None:

@@ -42,6 +42,7 @@ from readiness.model.questions import (
     ScaleQuestion,
     SingleChoiceQuestion,
     SlackAllowance,
+    StepVariant,
     TextQuestion,
     YesNoQuestion,
 )
@@ -82,6 +83,7 @@ __all__ = [
     "SlackAllowance",
     "Slug",
     "Step",
+    "StepVariant",
     "Successor",
     "Text",
     "TextQuestion",

@@ -105,6 +105,24 @@ class Recommendation(_Model):
     )
 
 
+class StepVariant(_Model):
+    """What to tell an owner weighing a step when their own answers say more than the verdict does.
+
+    Reviewers read the step's advice as "a few lines chosen by zone": a firm that had just named its bottleneck
+    was told to find out which step limits output, and a new range on an oven the same report calls full was
+    "a good time". A variant keeps the verdict's direction and says it in terms of what the owner answered.
+    """
+
+    when: str = Field(
+        description="A condition over the owner's answers, by question id, as in `show_if` "
+        "(docs/questionnaire-format.md, 'Conditions'): `bottleneck_known >= 2`, `utilization >= 85`."
+    )
+    verdicts: dict[str, Text] = Field(
+        description="The text said instead, by verdict; each verdict must be one the option's own `verdicts` "
+        "speak to, and `{weakest}` names the weakest link."
+    )
+
+
 class ChoiceOption(_Model):
     id: Id
     label: Text
@@ -142,6 +160,12 @@ class ChoiceOption(_Model):
         description="What to tell an owner weighing this step while demand is ahead and the weakest link lies "
         "outside what it `relieves`; `{weakest}` names the weakest link and `{limit}` the part where it binds "
         "('Roles and cover, in Team'). Needs `relieves`.",
+    )
+    variants: list[StepVariant] = Field(
+        default_factory=list,
+        description="Texts said instead of a verdict's when the owner's answers hold a fact the verdict alone "
+        "does not (the bottleneck is known, the busiest step is full): the first variant whose `when` holds "
+        "and that speaks to the verdict is said. `elsewhere` still comes first while demand is ahead.",
     )
 
 
