@@ -599,12 +599,14 @@ def placement_text(result: ScoreResult) -> str | None:
     firm = f"{distance[0].upper()}{distance[1:]}." if distance else None
     if b.steady_full:
         # The reader sees a full busiest step among the findings and must hear why it is not "demand ahead".
-        # "Coming in", not "ahead": the step being weighed may be a launch (a gluten-free range on a full oven; the
-        # eleventh review read "no launch ahead" beside it as the report contradicting itself).
+        # "Booked", not "ahead": the step being weighed may be a launch (a gluten-free range on a full oven; the
+        # eleventh review read "no launch ahead" beside it as the report contradicting itself, the twelfth "no
+        # contract coming in" beside a food hall's listing: "booked" is true of a step still being weighed).
         steady = (
-            "The busiest step is full, but orders grow at a steady pace with no contract or launch coming in, and "
-            "operations are strong, down to their weakest part: this is a business growing at capacity, not one "
-            "with a queue it cannot serve. Add capacity in step with demand, ahead of the need."
+            "The busiest step is full, but orders grow at a steady pace with nothing already booked (a contract "
+            "starting, a launch) to add to them, and operations are strong, down to their weakest part: this is a "
+            "business growing at capacity, not one with a queue it cannot serve. Add capacity in step with demand, "
+            "ahead of the need."
         )
         return f"{steady} {firm}" if firm else steady
     if b.busy_not_idle:
