@@ -340,7 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
         "score",
         help="score an answers file",
         description="Score an answers file against its questionnaire. JSON has `overall`, "
-        "`dimensions`, `balance`, `findings` and `warnings`; markdown is a one-page summary.",
+        "`dimensions`, `balance`, `findings` and `warnings`; markdown is the report's summary, its first "
+        "findings and the 30/60/90-day plan.",
     )
     p.add_argument("questionnaire", metavar="QUESTIONNAIRE", help="questionnaire YAML file")
     p.add_argument("answers", metavar="ANSWERS", help="answers file (YAML or JSON)")

@@ -15,9 +15,11 @@ def _sentence(text: str) -> str:
 def render_markdown(report: Report, top: int = 10) -> str:
     """The report's summary as markdown, in the words of the HTML and PDF reports: dimension
     titles (never ids), the owner's figures beside their bands, a held-back level explained by
-    the question that holds it, and each finding's next step said once. Every text is escaped (``md_text``):
-    a business name, the owner's words for a step or a questionnaire's text show as typed, never as a link,
-    an image or markup, in a renderer or read raw."""
+    the question that holds it, each finding's next step said once, and the 30/60/90-day plan.
+    A framework without a demand side (SAMM, EOS) is headed by its own label on its own scale,
+    with no balance. Every text is escaped (``md_text``): a business name, the owner's words for
+    a step or a questionnaire's text show as typed, never as a link, an image or markup, in a
+    renderer or read raw."""
     named = f": {t(report.business)}" if report.business != UNNAMED else ""
     lines = [f"# {t(report.questionnaire)}{named}", ""]
     lines += [
@@ -28,19 +30,24 @@ def render_markdown(report: Report, top: int = 10) -> str:
         "",
         "## Where the business stands",
         "",
-        f"- **Operations readiness:** {report.operations} / 100",
-        *(
-            [f"- **Weakest link:** {t(report.weakest_link)} {t(report.weakest_link_out_of)}"]
-            if report.weakest_link
-            else []
-        ),
-        f"- **Demand pressure:** {report.demand} / 100"
-        + (f" ({t(report.demand_weighed)})" if report.demand_weighed else ""),
-        f"- **Balance index:** {report.balance_index} ("
-        + t(report.index_words or "demand pressure minus the weakest link")
-        + (f"; {t(report.balance_range)})" if report.balance_range else ")"),
-        f"- **Zone:** {t(_sentence(report.quadrant))} {t(report.quadrant_meaning)}".rstrip(),
-        *([f"- {t(report.placement)}"] if report.placement and report.quadrant_id != "not_placed" else []),
+        f"- **{t(report.headline_label)}:** {t(report.operations_out_of)}",
+    ]
+    if report.has_balance:  # a framework of its own (SAMM, EOS) has no demand side, so no balance or zone
+        lines += [
+            *(
+                [f"- **Weakest link:** {t(report.weakest_link)} {t(report.weakest_link_out_of)}"]
+                if report.weakest_link
+                else []
+            ),
+            f"- **Demand pressure:** {t(report.demand_out_of)}"
+            + (f" ({t(report.demand_weighed)})" if report.demand_weighed else ""),
+            f"- **Balance index:** {report.balance_index} ("
+            + t(report.index_words or "demand pressure minus the weakest link")
+            + (f"; {t(report.balance_range)})" if report.balance_range else ")"),
+            f"- **Zone:** {t(_sentence(report.quadrant))} {t(report.quadrant_meaning)}".rstrip(),
+            *([f"- {t(report.placement)}"] if report.placement and report.quadrant_id != "not_placed" else []),
+        ]
+    lines += [
         "",
         t(" ".join(report.summary)),
     ]
@@ -57,6 +64,8 @@ def render_markdown(report: Report, top: int = 10) -> str:
         level = d.level.replace(" (held back: see below)", " (held back, see below)")
         cells = (d.title, d.side, d.score, level, d.target, d.short, d.answered)
         lines.append("| " + " | ".join(t(str(c)) for c in cells) + " |")
+        if not report.has_balance:  # a framework's own sub-areas (SAMM's streams) under their practice
+            lines += [f"| ↳ {t(title)} | | {t(value)} | | | | |" for title, value in d.areas]
     held = [d.held_back for d in report.dimensions if d.held_back]
     if held:
         lines += ["", *(f"Held back: {t(_sentence(text))}" for text in held)]
@@ -87,6 +96,18 @@ def render_markdown(report: Report, top: int = 10) -> str:
         more = len(report.findings) - top
         plural = "s" if more != 1 else ""
         lines.append(f"\n…and {more} more finding{plural} in the full report.")
+    lines += ["", "## 30/60/90-day action plan", ""]
+    for horizon, actions in report.actions.items():
+        lines += [f"**Within {horizon} days**", ""]
+        lines += [
+            f"{n}. {t(a.text)} _({t(a.dimension)}; effort {t(a.effort)}, impact {t(a.impact)})_"
+            for n, a in enumerate(actions, start=1)
+        ] or ["Nothing planned for this period."]
+        lines.append("")
+    if report.backlog:
+        more = len(report.backlog)
+        waits = "1 more action waits" if more == 1 else f"{more} more actions wait"
+        lines.append(f"{waits} in the backlog, to start once these are done.")
     if report.warnings:
         lines += ["", "## Notes on the data", ""]
         lines += [f"- {t(w)}" for w in report.warnings]

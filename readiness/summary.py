@@ -1,4 +1,4 @@
-"""Plain-text renderings of a score: the one-page markdown summary and answers templates.
+"""Words of a score shared by the pages and the reports, and the answers templates.
 
 Kept apart from scoring (which computes) and the CLI (which only parses
 arguments), so the app and the reports can reuse the same words.
@@ -33,91 +33,6 @@ from readiness.surge.formatting import times
 def fmt(value: float | None, digits: int = 0) -> str:
     """A score for people: no false precision, and a dash when there is none."""
     return "–" if value is None else f"{value:.{digits}f}"
-
-
-def markdown(result: ScoreResult, title: str = "", top: int = 10) -> str:
-    """A readable one-page summary of a score."""
-    b = result.balance
-    sc = result.score_scale
-    sides = {d.side for d in result.dimensions}
-    balanced = {"demand", "operations"} <= sides  # no demand side: a framework of its own, no balance
-    lines = [f"# {title or 'Readiness score'}", ""]
-    if result.business:
-        lines += [f"**Business:** {result.business}  "]
-    lines += [
-        f"**Questionnaire:** {result.questionnaire_id} {result.questionnaire_version}  ",
-        f"**Target profile:** {result.profile_title}  ",
-        f"**Completion:** {result.completion_text} ({result.completion:.0%})",
-        "",
-        "## Headline",
-        "",
-        f"- **{result.overall_label}:** {scale.out_of(result.overall, sc)}",
-    ]
-    if balanced:
-        lines += [
-            f"- **Weakest link:** {b.weakest_title or '–'} {scale.out_of(link_shown(result), sc)}",
-            f"- **Demand pressure:** {scale.out_of(b.demand, sc)}"
-            + (f" ({weighed})" if (weighed := weighed_text(result)) else ""),
-        ]
-    if b.quadrant:
-        lines += [
-            f"- **Balance index:** {scale.signed(scale.balance_index(b, sc), sc)} ({link_words(result)})",
-            f"- **Quadrant:** {b.label}: {b.meaning}",
-        ]
-    placement = placement_text(result)
-    if placement and b.quadrant != "not_placed":
-        lines.append(f"- **How firm:** {placement}")
-    overrun = overrun_text(result)
-    if overrun:
-        lines.append(f"- {overrun}")
-    lines += [f"- {text}" for text in cap_texts(result)]
-    if open_critical := open_critical_text(result):
-        lines.append(f"- {open_critical}")
-    if decision := decision_words(result):
-        lines.append(f"- **{decision[0]}.** {decision[1]}")
-    lines += [
-        "",
-        "## Dimensions",
-        "",
-        "| Dimension | Side | Score | Range | Level | Target | Gap | Answered |",
-        "|---|---|---:|---|---|---:|---:|---:|",
-    ]
-    for d in result.dimensions:
-        level = d.level_name or "–"
-        if d.capped_by:
-            level += f" (capped by {', '.join(d.capped_by)})"
-        lines.append(
-            f"| {d.title} | {d.side} | {scale.number(d.score, sc)} | {score_range(d, sc)} | {level} "
-            f"| {'–' if d.side == 'demand' else scale.number(d.target, sc)} | {scale.signed(scale.gap(d, sc), sc)} "
-            f"| {d.given} of {d.total} |"
-        )
-        for area in d.areas:  # sub-areas (e.g. SAMM's streams) under their dimension
-            lines.append(f"| ↳ {area.title} | | {scale.number(area.score, sc)} | | | | | |")
-    lines += ["", "## Fix these first", ""]
-    if not result.findings:
-        lines.append("No findings: every answered question is at its best level.")
-    for rank, f in enumerate(result.findings[:top], start=1):
-        tag = " (critical)" if f.critical else ""
-        kind = "Don't know" if f.kind == "dont_know" else f"{f.current} → {f.next}"
-        lines.append(f"{rank}. **{f.title or f.text}**{tag}  ")
-        lines.append(f"   {f.text} {kind}; {scale.gain(f.points, sc, 1)} points in {f.dimension_title or f.dimension}")
-        for advice in f.recommendations:
-            lines.append(f"   - {advice.text} _(effort {advice.effort}, impact {advice.impact})_")
-    if len(result.findings) > top:
-        lines.append(f"\n…and {len(result.findings) - top} more findings in the JSON output.")
-    lines += ["", f"## Plan (at most {result.plan.per_period} actions per 30 days)", ""]
-    for days, actions in result.plan.periods:
-        lines.append(f"**Within {days} days**")
-        lines += [
-            f"- {a.text} _({a.dimension_title}" + (f"; after: {after_text(result, a)}" if a.after else "") + ")_"
-            for a in actions
-        ] or ["Nothing planned for this period."]
-    if result.plan.backlog:
-        lines.append(f"\n{len(result.plan.backlog)} more actions wait in the backlog.")
-    if result.warnings:
-        lines += ["", "## Warnings", ""]
-        lines += [f"- {w.code}: {w.message}" for w in result.warnings]
-    return "\n".join(lines) + "\n"
 
 
 def _yaml_scalar(text: str) -> str:

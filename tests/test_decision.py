@@ -17,7 +17,7 @@ from readiness.errors import QuestionnaireError
 from readiness.loader import load_questionnaire
 from readiness.report import build_report, render_markdown
 from readiness.report_tables import tables
-from readiness.summary import decision_words, markdown
+from readiness.summary import decision_words
 
 from .casework import case_answers, with_values
 from .conftest import ROOT
@@ -263,7 +263,6 @@ def test_the_step_reads_the_same_on_the_summary_the_report_and_its_markdown() ->
     report = build_report(GROWTH, result, AnswerSet(answers=answers))
     assert (report.decision_heading, report.decision) == (heading, advice)
     assert f"**{heading}.** {advice}" in render_markdown(report)
-    assert f"**{heading}.** {advice}" in markdown(result)
     summary = {row["Item"]: row["Value"] for row in tables(report)["Summary"]}
     assert summary[heading] == advice  # the spreadsheet and the CSV carry it too
 
@@ -282,7 +281,6 @@ def test_the_step_is_named_in_the_owners_words_when_they_give_them() -> None:
     assert advice == plain.decision.text if plain.decision else False  # the advice still follows the verdict
     report = build_report(GROWTH, result, AnswerSet(answers=named))
     assert f"**{heading}.** {advice}" in render_markdown(report)
-    assert f"**{heading}.** {advice}" in markdown(result)
     assert (result.balance.quadrant, [f.question_id for f in result.findings]) == (
         plain.balance.quadrant,
         [f.question_id for f in plain.findings],

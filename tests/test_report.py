@@ -20,6 +20,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from readiness import load_answers, load_questionnaire, parse_answers, score
+from readiness.answers import AnswerSet
+from readiness.markup import md_text
 from readiness.report import (
     as_dict,
     build_report,
@@ -621,16 +623,16 @@ def test_advice_that_only_repeats_the_next_level_is_told_apart(advice: str, repe
 
 
 def test_a_plan_dependency_is_named_in_words_not_by_its_question_id() -> None:
-    from readiness.summary import markdown, plan_markdown
+    from readiness.summary import plan_markdown
 
     from .test_scoring_causes import case_answers, with_values
 
     growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
-    result = score(
-        growth, with_values(case_answers(growth, "creamery-before-tv-spot"), website_spike=1, website_peak=2)
-    )
+    answers = with_values(case_answers(growth, "creamery-before-tv-spot"), website_spike=1, website_peak=2)
+    result = score(growth, answers)
     peak = next(f for f in result.findings if f.question_id == "website_peak")
-    for text in (plan_markdown(result), markdown(result)):
+    exported = render_markdown(build_report(growth, result, AnswerSet(answers=answers), WHEN))
+    for text in (plan_markdown(result), exported):
         assert "after website_peak" not in text and "website_peak" not in text
         assert peak.title in text.replace("\\\\", "")
 
@@ -693,8 +695,6 @@ GROWTH_CASES = sorted(
 def test_every_gap_and_the_balance_index_agree_with_the_figures_beside_them(case: str) -> None:
     import yaml
 
-    from readiness.summary import markdown
-
     growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
     written = yaml.safe_load((ROOT / "tests" / "cases" / f"{case}.yaml").read_text(encoding="utf-8"))
     answers, _ = parse_answers(growth, {"answers": written["answers"]}, case)
@@ -708,7 +708,7 @@ def test_every_gap_and_the_balance_index_agree_with_the_figures_beside_them(case
     if b.link is not None:
         pressure, link = round(b.pressure), round(b.link)
         assert report.balance_value == pressure - link
-        text = markdown(result)
+        text = render_markdown(report)
         assert f"{pressure - link:+d}".replace("+0", "0") in text
         assert f"demand pressure {pressure} minus {link}" in text
 
@@ -750,31 +750,32 @@ def test_a_cap_that_does_not_bind_is_not_claimed_but_the_question_still_fails() 
 
 
 def test_unanswered_critical_questions_are_one_line_not_one_alarm_each() -> None:
-    from readiness.summary import cap_texts, markdown, open_critical_text
+    from readiness.summary import cap_texts, open_critical_text
 
     growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
     result = score(growth, {})
+    exported = render_markdown(build_report(growth, result, AnswerSet(answers={}), WHEN))
     unanswered = [f for f in result.balance.critical_failures if f.status == "unanswered"]
     assert len(unanswered) >= 2
     assert cap_texts(result) == []
     line = open_critical_text(result) or ""
     assert line.startswith(f"{len(unanswered)} critical questions are still unanswered")
-    assert "(unanswered)" not in markdown(result) and line in markdown(result)
+    assert "(unanswered)" not in exported and line in exported
 
 
 def test_a_plan_period_with_nothing_real_says_so_instead_of_a_filler() -> None:
-    from readiness.summary import markdown, plan_markdown
+    from readiness.summary import plan_markdown
 
     from .test_frameworks import SAMM, SAMM_ANSWERS, _answers
 
     q = load_questionnaire(SAMM)
     result = score(q, _answers(SAMM_ANSWERS))
     assert result.findings and all(a.text for a in result.findings[0].recommendations)  # findings still aim
-    for text in (plan_markdown(result), markdown(result)):
-        plan_text = text.split("## Plan", 1)[-1]
-        assert "Aim for" not in plan_text  # a bare filler; the finding's own name says what to aim for
-        assert "aim for “" in plan_text and text.count("Nothing planned for this period.") >= 1
     report = build_report(q, result, parse_answers(q, {"answers": SAMM_ANSWERS}, "samm")[0], WHEN)
+    exported = render_markdown(report).split("## 30/60/90-day action plan", 1)[-1]
+    for plan_text in (plan_markdown(result), exported):
+        assert "Aim for" not in plan_text  # a bare filler; the finding's own name says what to aim for
+        assert "aim for “" in plan_text and plan_text.count("Nothing planned for this period.") >= 1
     page = render_html(report)
     plan = page[page.index('id="plan"') :]
     assert "Aim for" not in plan and plan.count("Nothing planned for this period.") >= 1
@@ -1005,11 +1006,9 @@ def test_a_danger_zone_that_holds_demand_back_well_says_what_a_queue_cannot_prot
 def test_the_headline_says_the_pressure_the_verdict_weighs_beside_the_measured_one() -> None:
     """Both reviewers of the eighth blind review read "Demand pressure: 37" in the headline above "the balance
     weighs demand pressure as 84" as a contradiction (a firewood merchant whose lorries are full in a cold
-    snap). The headline now says both, with the reason, in the Markdown, the HTML and the one-page summary;
+    snap). The headline now says both, with the reason, in the Markdown and the HTML;
     shown here for a children's shoe shop whose fitting slots are full while orders grow 30% (since 2.4.8 the
     firewood merchant's full step under steady growth raises nothing)."""
-    from readiness.summary import markdown
-
     growth, result, answers = _growth_case("childrens-shoe-shop-fitting-slots-full-after-rival-closed")
     b = result.balance
     assert b.pressure is not None and b.demand is not None and b.pressure > b.demand + 10
@@ -1018,7 +1017,6 @@ def test_the_headline_says_the_pressure_the_verdict_weighs_beside_the_measured_o
     assert report.demand_weighed == said
     assert f"**Demand pressure:** {report.demand} / 100 ({said})" in render_markdown(report)
     assert said in render_html(report)
-    assert f"({said})" in markdown(result)
     # a business whose verdict weighs what was measured says nothing more
     _, plain, plain_answers = _growth_case("vet-practice-eyeing-second-site")
     assert build_report(growth, plain, plain_answers, WHEN).demand_weighed is None
@@ -1049,3 +1047,20 @@ def test_a_trade_months_from_a_useful_newcomer_is_not_told_to_aim_at_a_month() -
     _, nearer, _ = _growth_case(case, weeks_to_productive=10)
     finding = next(f for f in nearer.findings if f.question_id == "weeks_to_productive")
     assert finding.next == "Up to a month"
+
+
+def test_the_markdown_report_carries_the_plan_the_html_report_does() -> None:
+    """`readiness score --format markdown` stopped after the findings: a founder pasting it into a shared doc
+    lost the 30/60/90-day plan the HTML report ends with. Each period's actions, in order, and the backlog."""
+    growth, result, answers = _growth_case("creamery-before-tv-spot")
+    report = build_report(growth, result, answers, WHEN)
+    text = render_markdown(report)
+    plan = text.split("## 30/60/90-day action plan", 1)[1]
+    assert report.actions and any(report.actions.values())
+    at = 0
+    for horizon, actions in report.actions.items():
+        at = plan.index(f"**Within {horizon} days**", at)
+        for n, action in enumerate(actions, start=1):
+            at = plan.index(f"{n}. {md_text(action.text)} _({action.dimension};", at)
+    if report.backlog:
+        assert f"{len(report.backlog)} more action" in plan
