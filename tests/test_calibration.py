@@ -69,6 +69,54 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 32 held back (eight cases by two consultants who never saw the tool's output, asked for businesses
+    # weighing a step that adds capacity, a second site or a big machine, with demand ahead or basics weak: in some
+    # the step adds to what runs out first, in others not, one owner believing wrongly that it does; the owner
+    # answered a candidate question, "would the step add more of what you run out of first?"), run once on
+    # 2026-11-30 on the rules of 2.4.10 and on "the owner's word that the step adds to what runs out first
+    # outranks the rules' weakest link", declared before the round was written: the candidate told a garden-room
+    # maker whose crews, not its workshop, run out first to take a second unit (its owner said the unit was the
+    # limit; its expert: not), and followed no expert the rules without it missed, so it was rejected by its
+    # terms and the question was not shipped (the owners' answers are kept as comments). Kept as found on the
+    # rules of 2.4.10.
+    ("coldharbour-garden-rooms", "weakest"): (
+        "held back; first run: process (34, planning) is named; the expert names team"
+    ),
+    ("coldharbour-garden-rooms", "first_fixes"): (
+        "held back; first run: first findings promises_match, when_full, pricing_lever"
+    ),
+    ("cowgate-rehearsal-rooms", "quadrant"): (
+        "held back; first run: demand ahead controlled: demand pressure 74 against a weakest link of 50 "
+        "(technology); the expert reads foundation"
+    ),
+    ("cowgate-rehearsal-rooms", "first_fixes"): (
+        "held back; first run: first findings key_person_cover, automation, order_system"
+    ),
+    ("holbeck-lodge-care-home", "weakest"): (
+        "held back; first run: capacity (45, throughput) is named; the expert names team"
+    ),
+    ("holbeck-lodge-care-home", "first_fixes"): (
+        "held back; first run: first findings pricing_lever, weeks_to_productive, staff_turnover"
+    ),
+    ("irongate-security-training", "first_fixes"): (
+        "held back; first run: first findings when_full, quarterly_priorities, return_rate"
+    ),
+    ("irongate-security-training", "must_not_advise"): (
+        "held back; first run: advises website_spike, website_peak; “load test”, which the expert rules out"
+    ),
+    ("spinney-hill-foods", "first_fixes"): (
+        "held back; first run: first findings cash_runway, weeks_to_productive, weeks_to_double"
+    ),
+    ("tidemark-seaweed", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 62 against a weakest link of 38 (team); the expert "
+        "reads foundation"
+    ),
+    ("tidemark-seaweed", "first_fixes"): (
+        "held back; first run: first findings key_person_cover, owner_in_sales, clear_roles"
+    ),
+    ("ure-valley-hydrotherapy", "first_fixes"): (
+        "held back; first run: first findings utilization, contingency_plans, weeks_to_productive"
+    ),
     # --- Round 31 held back (eight cases by two consultants who never saw the tool's output, asked for well-run
     # businesses whose busiest step is 85 to 100% busy while orders grow 5 to 20% with only their usual season
     # ahead, two weighing a step that adds demand, one a step that adds capacity, one of their own), run once on

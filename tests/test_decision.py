@@ -416,6 +416,13 @@ HOLD = {
     "coquet-smokehouse-salmon-kiln-full-food-hall-listing": "start the food-hall listing in April on the full kiln",
     "ladybrook-extract-hygiene-night-crews-full-grease-traps": "add grease traps to the full night crews now",
     "lugg-valley-firewood-second-kiln-from-february-cash": "pay for the second kiln from the February cash",
+    # Round 32:
+    "coldharbour-garden-rooms": "take the second unit (the crews, not the workshop, run out first)",
+    "cowgate-rehearsal-rooms": "build the fourth room before bookings and deposits are fixed",
+    "holbeck-lodge-care-home": "buy the closed 18-bed home while its own beds are closed for want of staff",
+    "irongate-security-training": "open the Sheffield training unit",
+    "spinney-hill-foods": "sign the Nottingham depot now, on cash that cannot carry the shops waiting",
+    "tidemark-seaweed": "buy the heat-pump dryer this winter",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -467,9 +474,18 @@ GO = {
     "baddow-brook-nursery-full-church-hall-room": "hold back the church-hall room",
     "blackwater-bats-master-grader-australian-distributor": "turn down the Australian distributor",
     "tealby-forge-honest-queue-founder-quotes-every-job": "hold back the design manager",
+    # Round 32:
+    "sandtoft-kettle-crisps": "hold back the second fryer",
+    "ure-valley-hydrotherapy": "hold back the second treadmill",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "holbeck-lodge-care-home": (
+        "round 32, first run: demand ahead under control, a second site is told 'The queue says the demand is "
+        "there. If it waits for room…, a second site can be the fix; if it waits for people…, it copies the "
+        "shortage', the rules naming Capacity; the expert holds the purchase back until staffing is stable (four "
+        "of its own beds are closed for want of staff): conditional words, read as not holding it back"
+    ),
     "coquet-smokehouse-salmon-kiln-full-food-hall-listing": (
         "round 31, first run: scale-ready with its kiln full under steady growth, a big listing is 'Go ahead, "
         "with a ramp-up plan…'; the expert starts the salmon once a second kiln runs (the declared candidate, "
