@@ -353,8 +353,8 @@ def build_report(
     items = []
     for i, f in enumerate(result.findings, start=1):
         items.append(_finding_item(result, f, i, now, quoted))
-        for label in f.named_by:
-            quoted.setdefault(label, i)
+        for complaint in f.named_by:
+            quoted.setdefault(complaint, i)
     findings = tuple(items)
     urgent = findings[:3]
 

@@ -1064,3 +1064,15 @@ def test_the_markdown_report_carries_the_plan_the_html_report_does() -> None:
             at = plan.index(f"{n}. {md_text(action.text)} _({action.dimension};", at)
     if report.backlog:
         assert f"{len(report.backlog)} more action" in plan
+
+
+def test_the_headline_is_named_operations_readiness_whatever_the_owner_ticked_as_going_wrong() -> None:
+    """The thirteenth blind review read "Work went out late, or customers waited longer than we told them:
+    33 / 100" as the headline of three reports: a loop over the owner's complaints reused the headline's name,
+    so every report whose findings quote one (the HTML and PDF too) was headed by the last complaint quoted."""
+    growth, result, answers = _growth_case("coldharbour-garden-rooms")
+    assert any(f.named_by for f in result.findings)  # the owner ticked what has gone wrong lately
+    report = build_report(growth, result, answers, WHEN)
+    assert report.headline_label == "Operations readiness"
+    assert f"- **Operations readiness:** {report.operations_out_of}" in render_markdown(report)
+    assert '<div class="label">Operations readiness</div>' in render_html(report)
