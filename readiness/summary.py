@@ -266,10 +266,18 @@ def weakest_text(result: ScoreResult) -> str | None:
         # Quiet demand names the part in the worst state; the figure the balance weighs is where a load would
         # bind first, so both are said, or the reader sees a figure that is not the named dimension's score.
         own = next((d.score for d in result.dimensions if d.id == b.weakest), None)
+        # "Demand is quiet" beside a pressure weighed up to 74 (a full step, promises broken) read as the report
+        # contradicting itself (thirteenth blind review): then the measured demand is low, not the load.
+        weighed = _why_weighed(b)
+        quiet = (
+            f"the demand measured is low ({scale.number(b.demand, sc)}), but {weighed[0]}"
+            if weighed
+            else "demand is quiet, so no rush is there to find it yet"
+        )
         return (
-            f"Weakest link: {b.weakest_title}, the part in the worst state ({scale.number(own, sc)}): demand is "
-            f"quiet, so no rush is there to find it yet. Under load, {b.held_in_title}, would give first: it holds "
-            f"{link} against demand pressure of {demand}; {average}{_scores_lower(result, held=True)}"
+            f"Weakest link: {b.weakest_title}, the part in the worst state ({scale.number(own, sc)}): {quiet}. "
+            f"Under load, {b.held_in_title}, would give first: it holds {link} against demand pressure of "
+            f"{demand}; {average}{_scores_lower(result, held=True)}"
         )
     if b.held_in_title:
         # Named where its levers are: the load falls on a figure of another dimension (which is why that one may
@@ -800,5 +808,7 @@ def plan_markdown(result: ScoreResult) -> str:
             lines.append(f"- {_md(a.text)}  \n  :gray[{_md(a.dimension_title)} · effort {a.effort}{_md(after)}]")
         lines.append("")
     if result.plan.backlog:
-        lines.append(f":gray[{len(result.plan.backlog)} more actions wait in the backlog until these are done.]")
+        more = len(result.plan.backlog)
+        waits = "1 more action waits" if more == 1 else f"{more} more actions wait"
+        lines.append(f":gray[{waits} in the backlog until these are done.]")
     return "\n".join(lines)

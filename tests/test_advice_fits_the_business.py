@@ -375,3 +375,18 @@ def test_a_business_whose_orders_fall_is_not_told_to_borrow_for_a_growth_spurt(p
     assert "sized for a growth spurt" in growing
     (unknown,) = advice_for("cash_runway", 6, "goods", payment_days=paid)  # growth not answered: as before
     assert unknown == growing
+
+
+def test_a_business_whose_orders_are_already_padded_is_not_told_to_add_a_buffer_of_its_own() -> None:
+    """The thirteenth blind review: a wholesaler padding container orders 30% read "keep your own buffer of that
+    one material" one line above "stop… adding their own safety margin on top". With the forecast running high
+    the supplier holds the stock; a business whose forecasts are close still hears of its own buffer."""
+    _, padded = run_case(ROOT / "tests" / "cases" / "spinney-hill-foods.yaml")
+    _, texts = advised(padded)
+    lead = [t for t in texts if "lead times this long" in t]
+    assert lead and not any("buffer of that one material" in t or "keep your own" in t for t in lead)
+    assert any("instead of adding more of your own" in t for t in lead)
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    question = next(q for q in growth.questions if q.id == "supplier_lead_time")
+    close = _matching_advice(question, Answer("supplier_lead_time", "value", 75), 0.0, "en", {"forecast_bias": 5})
+    assert any("keep your own buffer" in r.text for r in close)

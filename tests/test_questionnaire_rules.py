@@ -235,3 +235,25 @@ def test_a_service_firm_never_sees_stock_and_a_walk_in_shop_never_sees_website_c
         assert not {"website_spike", "website_peak", "monitoring"} & seen, kind
         unknown = {**shop, "online_order_share": Answer("online_order_share", "dont_know")}
         assert {"website_spike", "website_peak", "monitoring"} <= visible_questions(full, unknown)  # not skipped blind
+
+
+def test_the_quick_check_says_a_middle_answer_as_the_full_assessment_does() -> None:
+    """A middle answer's own finding was added to the full assessment (2.4.9) and not to the quick check, where an
+    exploratory browser pass read "nothing slows them within a day" above "We stop taking orders within a day".
+    A question both ask, with the same options or levels, carries the same answer-specific findings in both."""
+    full = load(ROOT / "questionnaires" / "growth-readiness.yaml")
+    quick = load(ROOT / "questionnaires" / "quick-check.yaml")
+    by_id = {q.id: q for q in full.questions}
+    missing = []
+    for q in quick.questions:
+        twin = by_id.get(q.id)
+        if twin is None:
+            continue
+        options = {o.id: o for o in getattr(q, "options", None) or []}
+        for o in getattr(twin, "options", None) or []:
+            if o.finding and o.id in options and not options[o.id].finding:
+                missing.append(f"{q.id}.{o.id}")
+        for level in getattr(twin, "findings", {}) or {}:
+            if level not in (getattr(q, "findings", {}) or {}):
+                missing.append(f"{q.id} level {level:g}")
+    assert not missing, missing

@@ -487,3 +487,21 @@ def test_a_waiting_list_is_priced_first() -> None:
     assert verdict not in ("danger_zone", "demand_ahead_controlled")
     assert steered.priority == pytest.approx(finding(False, **quiet)[1].priority, rel=0.01)
     assert why_here_words(steered) is None  # in quiet times price is a plain margin finding
+
+
+def test_the_worst_state_is_not_said_to_face_quiet_demand_when_the_pressure_is_weighed_up() -> None:
+    """The thirteenth blind review: a rehearsal studio read "demand is quiet, so no rush is there to find it yet"
+    beside a demand pressure weighed up to 74 because its rooms are full while bookings grow."""
+    from readiness.loader import load_questionnaire
+
+    from .casework import case_answers
+    from .conftest import ROOT
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    result = score(growth, case_answers(growth, "cowgate-rehearsal-rooms"))
+    b = result.balance
+    assert b.worst_named and b.pressure is not None and b.demand is not None and b.pressure > b.demand + 10
+    text = weakest_text(result) or ""
+    assert "demand is quiet" not in text and "no rush is there" not in text
+    assert f"the demand measured is low ({round(b.demand)}), but the busiest step is already full" in text
+    assert f"against demand pressure of {round(b.pressure)}" in text
