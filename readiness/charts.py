@@ -22,6 +22,8 @@ from readiness.workshop import DONT_KNOW, LEFT_BLANK, NOT_ASKED
 OPERATIONS = "#2563eb"
 DEMAND = "#d97706"
 TARGET = "#111827"
+#: A business not placed yet (too few answers in a dimension): drawn hollow, in grey, where its answers so far put it.
+UNPLACED = "#6b7280"
 GRID = "#e5e7eb"
 ZONES = {
     "danger_zone": "#fee2e2",
@@ -314,18 +316,23 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60, quiet: floa
     b = result.balance
     point_rows = []
     link = b.link if b.link is not None else b.operations
+    # Not placed (too few answers in a dimension): the point is where the answers so far put it, drawn hollow and
+    # grey and said so, not a solid dot in the danger zone beside "Not placed yet" (an exploratory browser pass).
+    placed = b.quadrant not in (None, "not_placed")
     if link is not None and b.demand is not None:
+        business = result.business or "This business"
         point_rows.append(
             {
                 "operations": link,
                 "demand": b.demand,
-                "name": result.business or "This business",
+                "name": business if placed else f"{business} (not placed yet)",
                 "zone": b.label or "",
             }
         )
+    colour = TARGET if placed else UNPLACED
     point = (
         alt.Chart(alt.Data(values=point_rows))
-        .mark_point(filled=True, size=220, color=TARGET, stroke="#fff", strokeWidth=2)
+        .mark_point(filled=placed, size=220, color=colour, stroke=colour if not placed else "#fff", strokeWidth=2)
         .encode(
             x=alt.X("operations:Q", scale=alt.Scale(domain=[0, 100]), title="Weakest link"),
             y=alt.Y("demand:Q", scale=alt.Scale(domain=[0, 100]), title="Demand pressure"),
@@ -346,7 +353,7 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60, quiet: floa
         dx=-12 if right else 12,
         fontSize=12,
         fontWeight="bold",
-        color=TARGET,
+        color=colour,
         limit=max(QUADRANT_NAME_LIMIT, room),
     ).encode(text="name:N")
     chart = alt.layer(zone(danger, "danger_zone"), zone(idle, "idle_capacity"), boundary, *text, point, name)

@@ -411,7 +411,10 @@ def rank_findings(
             hint = (
                 tr(question.dont_know_advice, lang)
                 if question.dont_know_advice
-                else "Nobody could answer this. Find out who knows and answer it: not knowing is itself a risk."
+                # The question is named: in the 30/60/90-day plan the advice stands alone, away from its finding
+                # (an exploratory browser pass read "Nobody could answer this" with nothing to say what).
+                else f"Nobody could answer “{' '.join(qs.text.split())}” Find out who knows and answer it: not "
+                "knowing is itself a risk."
             )
             advice.insert(0, Advice(hint, "low", "medium", 30))
         if not advice:

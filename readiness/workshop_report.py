@@ -197,9 +197,11 @@ def build_workshop_report(
             else f"{scale.number(d.stats.minimum, sc)}–{scale.number(d.stats.maximum, sc)}",
             std="–" if d.stats.std is None else f"{scale.difference(d.stats.std, sc):.{sc.decimals}f}",
             target=scale.DASH if d.side == "demand" else scale.number(d.target, sc),
+            # Said as the one-business report says it ("13 below", "1 above"): a bare "+13" under "Gap" read
+            # the opposite way beside the individual results (an exploratory browser pass).
             gap="–"
             if d.gap is None or d.side == "demand"
-            else scale.signed(scale.between(d.target, d.stats.mean, sc), sc),
+            else scale.short_of(scale.between(d.target, d.stats.mean, sc), sc),
             behind=d.side != "demand" and (d.gap or 0) > 0,
             role_means=tuple((role, _mean(mean)) for role, mean in d.role_means.items()),
         )

@@ -380,3 +380,22 @@ def test_every_chart_is_valid_vega_lite(demo, samm) -> None:
     ]
     for chart in built:
         assert charts.spec(chart, validate=True) == charts.spec(chart)  # raises on a spec Vega-Lite refuses
+
+
+def test_a_business_not_placed_is_drawn_hollow_and_said_not_placed(demo) -> None:
+    """An exploratory browser pass read "Not placed yet" beside a solid dot inside the danger zone: the point of
+    a business with too few answers to place it is drawn hollow and grey, and its name says so."""
+    q, answers, placed = demo
+    process = {x.id for x in q.questions if x.dimension == "process"}
+    open_process = {k: v for k, v in answers.answers.items() if k not in process}
+    result = score(q, open_process, answers.profile)
+    assert result.balance.quadrant in (None, "not_placed") and placed.balance.quadrant == "danger_zone"
+    for res, filled, suffix in ((placed, True, False), (result, False, True)):
+        spec = charts.quadrant(res).to_dict()
+        (point,) = [la for la in layers(spec) if mark(la)["type"] == "point"]
+        (name,) = [la for la in layers(spec) if mark(la)["type"] == "text" and "dx" in mark(la)]
+        assert mark(point)["filled"] is filled
+        assert (mark(point)["color"] == charts.UNPLACED) is not filled and mark(name)["color"] == mark(point)["color"]
+        rows = point["data"]["values"] if "values" in point.get("data", {}) else None
+        said = rows[0]["name"] if rows else ""
+        assert said.endswith("(not placed yet)") is suffix, said

@@ -250,3 +250,21 @@ def test_workshop_csv_is_one_file_per_table(room) -> None:
     assert one.decode("utf-8-sig").startswith('"Dimension","Role A","Role B"')
     with pytest.raises(ReportError):
         render_workshop("xlsx", sample, result, people, table="answers", **kwargs)
+
+
+def test_the_room_gap_reads_the_way_the_one_business_report_says_it(room) -> None:
+    """An exploratory browser pass read Team "56 against 55: -1" and Process "42 against 55: +13" in the workshop
+    report beside "20 below" in one person's results: the room says "13 below" and "1 above" too."""
+    sample, people, _ = room
+    result = aggregate(sample, people, roles=["sales", "operations"])
+    report = build_workshop_report(
+        sample, result, workshop_name="Day", business="Co", anonymous=True, consensus_answers={}, generated=WHEN
+    )
+    rows = [(d, r) for d, r in zip(result.dimensions, report.dimensions, strict=True) if d.side != "demand"]
+    assert rows
+    for d, row in rows:
+        if d.gap is None:
+            continue
+        behind = round(d.target - d.stats.mean)
+        said = "on target" if behind == 0 else f"{abs(behind)}\u00a0{'below' if behind > 0 else 'above'}"
+        assert row.gap == said, (d.id, row.gap)

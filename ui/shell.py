@@ -87,10 +87,13 @@ def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> No
             st.code(resume_link(cur.key), language=None, wrap_lines=True)
 
 
-#: Shown only on screens narrower than a small tablet: a hint that a table scrolls sideways there.
+#: Shown only on screens narrower than a small tablet: a hint that a table scrolls sideways there. The table
+#: itself scrolls, not the page: a Markdown table wider than a phone pushed the whole main pane sideways, so
+#: the headings and charts slid off the screen with it (an exploratory browser pass, 516 px in 390).
 _PHONE_ONLY_CSS = (
     "<style>.readiness-phone-hint{display:none}"
-    "@media (max-width: 640px){.readiness-phone-hint{display:block;color:rgba(49,51,63,.6);font-size:.875rem}}"
+    "@media (max-width: 640px){.readiness-phone-hint{display:block;color:rgba(49,51,63,.6);font-size:.875rem}"
+    "[data-testid='stMarkdownContainer'] table{display:block;overflow-x:auto;max-width:100%}}"
     "</style>"
 )
 

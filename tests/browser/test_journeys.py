@@ -167,5 +167,15 @@ def test_the_step_weighed_is_picked_on_a_phone_and_answered_on_its_results(
         expect(phone.get_by_text(re.compile(r"Answer the open questions first"))).to_be_visible()
         said.scroll_into_view_if_needed()
         phone.screenshot(path=str(ARTIFACTS / "step-weighed-phone.png"))
+        # The dimension table is wider than a phone: it scrolls inside itself, the page does not slide sideways
+        # (an exploratory pass found the whole main pane 142 px wider than the screen).
+        expect(phone.get_by_role("heading", name="Every dimension")).to_be_visible()
+        table = phone.locator("[data-testid='stMarkdownContainer'] table").filter(has_text="Dimension").first
+        table.scroll_into_view_if_needed()
+        wider = phone.evaluate(
+            "(() => { const m = document.querySelector('[data-testid=stMain]'); "
+            "return m.scrollWidth - m.clientWidth; })()"
+        )
+        assert wider <= 1, f"the main pane scrolls {wider} px sideways on a phone"
     finally:
         phone.close()
