@@ -167,11 +167,13 @@ def room_step(
             limits = [_limit(r.balance, r.balance.weakest_title or title) for r in apart]
             limit = max(limits, key=limits.count)  # the part most of them bind in (ties: the first)
     if not elsewhere:
-        # A variant speaks for the room when it holds on most of the answers of the people who named the step.
-        variants = [said_for(top, key, _reads(r)) for r in picked[top.id]]
-        held = [v for v in variants if v is not None]
-        if 2 * len(held) > len(variants):
-            said = max(held, key=held.count)  # the variant most of them hold (ties: the first)
+        # A variant speaks for the room when it holds on most of the answers of the people who named the step:
+        # each variant counted on its own (two minorities holding different ones make no majority).
+        people = [said_for(top, key, _reads(r)) for r in picked[top.id]]
+        texts = [v.verdicts[key] for v in top.variants if key in v.verdicts]  # the questionnaire's order
+        best = max(texts, key=people.count, default=None)  # max keeps the first of a tie
+        if best is not None and 2 * people.count(best) > len(people):
+            said = best
     text = tr(said, lang).replace("{weakest}", title).replace("{limit}", limit)
     others = tuple(
         (tr(o.label, lang), named[o.id]) for o in sorted(options, key=lambda o: -named[o.id]) if o.id != top.id

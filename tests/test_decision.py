@@ -796,3 +796,44 @@ def test_a_line_added_to_a_full_step_is_told_when_it_can_land() -> None:
     roomy = score(GROWTH, with_values(answers, utilization=70))
     if roomy.decision is not None and roomy.decision.verdict == "scale_ready":
         assert "busiest step" not in roomy.decision.text
+
+
+TWO_VARIANTS = """        elsewhere: Not the fix; the limit is in {limit}, so fix {weakest} first.
+        variants:
+          - when: "cash == 3"
+            verdicts:
+              idle_capacity: Fill what you have; your cash is strong.
+          - when: "cash == 2"
+            verdicts:
+              idle_capacity: Fill what you have; your cash is fair.
+"""
+
+
+def test_two_minorities_holding_different_variants_make_no_majority_for_the_room() -> None:
+    """Each variant is counted on its own (a diff review): with one person holding each of two variants and a
+    third holding neither, the room hears the verdict's own text, not the first variant."""
+    from readiness.workshop import Participant, aggregate
+
+    q = parse_questionnaire(_with_variant(TWO_VARIANTS), "two.yaml").questionnaire
+
+    def room(*cash: int) -> str:
+        people = [
+            Participant(str(i), "Leadership", {k: Answer(k, "value", v) for k, v in values.items()})
+            for i, c in enumerate(cash)
+            for values in [{"cover": 3, "machines": 3, "cash": c, "orders": 0, "step": "machine"}]
+        ]
+        step = aggregate(q, people).step
+        assert step is not None and step.verdict == "idle_capacity"
+        return step.text
+
+    assert room(3, 2, 1) == "Fill what you have."
+    assert room(3, 3, 2) == "Fill what you have; your cash is strong."
+    assert room(2, 2, 3) == "Fill what you have; your cash is fair."
+
+
+def test_a_variant_comparing_the_step_with_a_word_that_is_no_option_is_warned_about() -> None:
+    """`step == 'machin'` can never hold, so the variant would never be said: warned at load, as a `show_if` or
+    a recommendation's `when` comparing a choice with a word that is none of its options is (RQ216)."""
+    text = _with_variant(VARIANT.replace('"cover >= 2"', "\"step == 'machin'\""))
+    warned = [str(w) for w in parse_questionnaire(text, "typo.yaml").warnings if w.code == "RQ216"]
+    assert any("`machin`" in w for w in warned), warned

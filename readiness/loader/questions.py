@@ -208,10 +208,10 @@ def _show_if(ctx: Context, q: Any, base: PathKey, order: dict[str, int], valid: 
             )
         elif order[name] > order[q.id]:
             ctx.add("RQ206", f"question `{q.id}` depends on `{name}`, which is asked after it", path, within=name)
-    _option_literals(ctx, q, condition, path, valid)
+    option_literals(ctx, q, condition, path, valid)
 
 
-def _option_literals(
+def option_literals(
     ctx: Context,
     q: Any,
     condition: expr.Condition,
@@ -255,7 +255,7 @@ def _when(ctx: Context, q: Any, source: str, path: PathKey, order: dict[str, int
             "; a `when` reads `value` (the answer), `score` (0..1) and other questions by id"
         )
         ctx.add("RQ205", f"question `{q.id}` recommendation reads unknown question `{name}`{hint}", path, within=name)
-    _option_literals(ctx, q, condition, path, valid, own=_WHEN_NAMES)
+    option_literals(ctx, q, condition, path, valid, own=_WHEN_NAMES)
 
 
 def _matters_if(ctx: Context, q: Any, path: PathKey, order: dict[str, int], valid: dict[str, Any]) -> None:
@@ -276,7 +276,7 @@ def _matters_if(ctx: Context, q: Any, path: PathKey, order: dict[str, int], vali
             path,
             within=name,
         )
-    _option_literals(ctx, q, condition, path, valid)
+    option_literals(ctx, q, condition, path, valid)
 
 
 def _anchor_key(data: Any, base: PathKey, key: float, part: str = "anchors") -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 from readiness import expr
 from readiness.balance import QUADRANTS
 from readiness.loader.context import Context
+from readiness.loader.questions import option_literals
 from readiness.model import MultipleChoiceQuestion, NumberQuestion, SingleChoiceQuestion
 from readiness.structure import did_you_mean as _did_you_mean
 from readiness.yamlsource import PathKey
@@ -178,6 +179,8 @@ def _variants(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> 
         except expr.ExpressionError as exc:
             ctx.add("RQ204", f"option `{option.id}` of question `{q.id}` variant: {exc}", (*base, "when"))
         else:
+            # A choice compared with a word that is none of its options (`step == 'machin'`) never holds.
+            option_literals(ctx, q, condition, (*base, "when"), {x.id: x for _, x in ctx.items["questions"]})
             for name in condition.names:
                 if name not in known and "questions" not in ctx.unsure:
                     ctx.add(
