@@ -17,7 +17,7 @@ from readiness.results import Balance, CriticalFailure, DimensionScore, Question
 QUADRANTS: dict[str, tuple[str, str]] = {
     "danger_zone": (
         "Selling dreams, delivering nightmares",
-        "Demand pressure is ahead of the part of operations that would break first, and nothing holds it "
+        "Demand pressure is ahead of the part of operations that would break first, and too little holds it "
         "back: a surge will break promises, cash and people.",
     ),
     "demand_ahead_controlled": (

@@ -999,9 +999,10 @@ def test_a_danger_zone_that_holds_demand_back_well_says_what_a_queue_cannot_prot
     assert f"You hold demand back well, but a queue does not protect {part}" in b.meaning
     report = build_report(growth, result, answers, WHEN)
     assert b.meaning in render_markdown(report)
-    # a business that does not hold demand back keeps the plain words
+    # a business that does not hold demand back well keeps the plain words: "too little", not "nothing" (an
+    # exploratory browser pass read "nothing holds it back" beside a brake it had answered at its best)
     _, plain, _ = _growth_case("bathroom-fitter-callbacks-during-ad-push")
-    assert plain.balance.quadrant == "danger_zone" and "nothing holds it back" in plain.balance.meaning
+    assert plain.balance.quadrant == "danger_zone" and "too little holds it back" in plain.balance.meaning
 
 
 def test_the_headline_says_the_pressure_the_verdict_weighs_beside_the_measured_one() -> None:
