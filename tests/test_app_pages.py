@@ -134,6 +134,9 @@ def test_reopening_the_link_restores_answers_and_position(db: Store) -> None:
 def test_finishing_with_unanswered_questions_summarises_them(db: Store) -> None:
     at = app()
     aid = start(at)
+    # before finishing: in progress (not "draft", which beside the version read as a draft questionnaire)
+    begun = [c.value for c in at.sidebar.caption if "Growth readiness" in c.value]
+    assert begun and begun[0].endswith("· in progress"), begun
     at.radio(key=key(aid, "key_person_cover")).set_value("2").run()
     at.segmented_control(key=f"assess_step_{aid[:10]}").set_value(6).run()
     assert at.header[0].value == "Review and finish"
@@ -149,6 +152,7 @@ def test_finishing_with_unanswered_questions_summarises_them(db: Store) -> None:
     # the sidebar says it was finished, not that it is complete: most questions are still open
     status = [c.value for c in at.sidebar.caption if "Growth readiness" in c.value]
     assert status and status[0].endswith("· finished"), status
+    assert "· version " in status[0]  # the questionnaire's version, said as one
 
 
 def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> None:

@@ -71,8 +71,11 @@ def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> No
         st.markdown(f"**{md_literal(a.business_name) or 'Unnamed business'}**")
         done = progress(q, answers if answers is not None else answers_of(a))
         # "complete" only when nothing shown is left open: a founder who finished early has "finished".
-        status = ("complete" if done.answered >= done.shown else "finished") if a.status == "complete" else "draft"
-        st.caption(f"{md_literal(tr(q.title, cur.lang))} · {md_literal(q.version)} · {status}")
+        # "in progress", not "draft": beside the version, "2.2.7 · draft" read as a draft questionnaire.
+        status = (
+            ("complete" if done.answered >= done.shown else "finished") if a.status == "complete" else "in progress"
+        )
+        st.caption(f"{md_literal(tr(q.title, cur.lang))} · version {md_literal(q.version)} · {status}")
         st.progress(done.fraction, text=f"{done.answered} of {done.shown} answered")
         if len(q.languages) > 1:
             lang = st.selectbox("Language", q.languages, index=q.languages.index(cur.lang), key="sidebar_lang")
