@@ -64,6 +64,9 @@ def app_shell() -> None:
 
 def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> None:
     with st.sidebar:
+        # Drawn with the sidebar, early in every page's run, so a wide table never waits for its rule: placed
+        # beside the table only, it arrived after it on a CI run and the pane slid sideways meanwhile.
+        st.html(_WIDE_TABLES_CSS)
         if cur is None:
             st.caption("No assessment open.")
             return
@@ -90,14 +93,17 @@ def sidebar(cur: Current | None, answers: dict[str, Answer] | None = None) -> No
             st.code(resume_link(cur.key), language=None, wrap_lines=True)
 
 
-#: Shown only on screens narrower than a small tablet: a hint that a table scrolls sideways there. The table
-#: itself scrolls, not the page: a Markdown table wider than a phone pushed the whole main pane sideways, so
-#: the headings and charts slid off the screen with it (an exploratory browser pass, 516 px in 390).
+#: Shown only on screens narrower than a small tablet: a hint that a table scrolls sideways there.
 _PHONE_ONLY_CSS = (
     "<style>.readiness-phone-hint{display:none}"
-    "@media (max-width: 640px){.readiness-phone-hint{display:block;color:rgba(49,51,63,.6);font-size:.875rem}"
-    "[data-testid='stMarkdownContainer'] table{display:block;overflow-x:auto;max-width:100%}}"
+    "@media (max-width: 640px){.readiness-phone-hint{display:block;color:rgba(49,51,63,.6);font-size:.875rem}}"
     "</style>"
+)
+#: The table itself scrolls, not the page: a Markdown table wider than a phone pushed the whole main pane
+#: sideways, so the headings and charts slid off the screen with it (an exploratory browser pass, 516 px in 390).
+_WIDE_TABLES_CSS = (
+    "<style>@media (max-width: 640px){"
+    "[data-testid='stMarkdownContainer'] table{display:block;overflow-x:auto;max-width:100%}}</style>"
 )
 
 
