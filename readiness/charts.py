@@ -702,7 +702,8 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
                 "role": SPREAD,
                 "level": None,
                 "spread": q.stats.spread,
-                "label": f"{q.stats.spread:.0f}",
+                # One answer has no spread: a 0 there read as the room agreeing (an exploratory browser pass).
+                "label": f"{q.stats.spread:.0f}" if q.stats.n >= 2 else "–",
             }
         )
     roles = [*present, SPREAD]

@@ -284,6 +284,9 @@ def test_a_role_without_a_level_says_why_not_asked_left_blank_or_dont_know(sampl
     assert cell[("Stock cover", "Operations")]["state"] == NOT_ASKED
     assert cell[("Stock cover", "Finance")]["state"] == LEFT_BLANK
     assert cell[("Stock cover", "Sales")]["state"] is None
+    # one answer has no spread to read: a dash, not a 0 that reads as the room agreeing
+    assert result.question("stock_cover").stats.n == 1 and cell[("Stock cover", "Spread")]["label"] == "–"
+    assert result.question("cover").stats.n >= 2 and cell[("Cover", "Spread")]["label"] != "–"
     # each reason has its own colour and legend entry: a solid grey for "not asked", an outlined white for blank
     legends = {
         str(layer["encoding"]["color"].get("title")): layer["encoding"]["color"]
