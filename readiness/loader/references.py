@@ -152,18 +152,23 @@ def _verdicts(ctx: Context) -> None:
                         path,
                         value=False,
                     )
-                for said in text.values() if isinstance(text, dict) else [text]:
-                    for name in re.findall(r"\{([^{}]*)\}", said):
-                        if name != "weakest":
-                            ctx.add(
-                                "RQ222",
-                                f"option `{option.id}` of question `{q.id}` names `{{{name}}}`; "
-                                "a verdict's text may name only `{weakest}`",
-                                path,
-                                within=f"{{{name}}}",
-                            )
+                _names_only_weakest(ctx, text, path, f"option `{option.id}` of question `{q.id}` names", "")
             _relieves(ctx, q, q_index, option, o_index)
             _variants(ctx, q, q_index, option, o_index)
+
+
+def _names_only_weakest(ctx: Context, text: Any, path: PathKey, who: str, where: str) -> None:
+    """A verdict's text (in every language) may name only `{weakest}`: any other `{name}` would be printed to
+    the owner as written."""
+    for words in text.values() if isinstance(text, dict) else [text]:
+        for name in re.findall(r"\{([^{}]*)\}", words):
+            if name != "weakest":
+                ctx.add(
+                    "RQ222",
+                    f"{who} `{{{name}}}`{where}; a verdict's text may name only `{{weakest}}`",
+                    path,
+                    within=f"{{{name}}}",
+                )
 
 
 def _variants(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> None:
@@ -200,16 +205,7 @@ def _variants(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> 
                     path,
                     value=False,
                 )
-            for words in text.values() if isinstance(text, dict) else [text]:
-                for name in re.findall(r"\{([^{}]*)\}", words):
-                    if name != "weakest":
-                        ctx.add(
-                            "RQ222",
-                            f"option `{option.id}` of question `{q.id}` names `{{{name}}}` in a variant; "
-                            "a verdict's text may name only `{weakest}`",
-                            path,
-                            within=f"{{{name}}}",
-                        )
+            _names_only_weakest(ctx, text, path, f"option `{option.id}` of question `{q.id}` names", " in a variant")
 
 
 def _relieves(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> None:
