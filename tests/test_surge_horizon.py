@@ -138,3 +138,15 @@ def test_the_event_scenario_key_is_offered_for_the_testers_answers(frost: Setup)
     event = known_event(frost.values())
     assert event is not None and event.label == "Your event ahead" and KNOWN_EVENT == "known_event"
     assert scenario_from_preset("viral_post").start_day == 1
+
+
+def test_a_years_contract_behind_a_long_waiting_list_is_run_to_its_end() -> None:
+    """A browser pass offered a 365-day contract and ran the model for 305 days: the contract, a step with
+    an end, was counted as lasting for good, so the run stopped 60 days after its first orders fell due."""
+    queue = setup_from_values({"orders_per_day": 10, "waiting_list_weeks": 35})
+    run = analyse(queue, "retail_contract").result
+    assert run.scenario.days == 365 and run.inputs.waiting_list_days == 245
+    assert run.horizon >= run.scenario.start_day + run.scenario.days  # the contract's last day is in the run
+    # a change for good still ends its run a couple of months after its first orders fall due
+    lasting = analyse(queue, "lost_contract").result
+    assert lasting.horizon < 365, lasting.horizon

@@ -351,12 +351,17 @@ def run_horizon(inputs: SurgeInputs, scenario: Scenario) -> int:
     """How many days a run of this scenario lasts: six months, or longer when six months would not hold it.
 
     The run reaches past the day the change's first orders fall due (:func:`due_day`) by the change
-    itself (a spike and its fade, a season) plus :data:`AFTERMATH_DAYS`, at most six months more.
+    itself (a spike and its fade, a season, a contract of a set length) plus :data:`AFTERMATH_DAYS`,
+    at most six months more.
     An event 40 weeks away behind a 40-week waiting list is run for 630 days, not cut off at 180;
     a post going viral today, with no waiting list, is run for the usual 180. Never beyond
     :data:`MAX_HORIZON`: a run that still cannot hold the change says so instead of judging it.
     """
-    span = scenario.days + scenario.decay_days if scenario.shape in ("spike", "seasonal") else 0
+    # A step with an end (a year's contract) is a change like a spike: the run reaches past its end as far as
+    # a spike's, or six months after its first orders fall due. Counted as a lasting step, a 365-day contract
+    # behind an eight-month waiting list ran for 305 days beside the 365 the page offered (a browser pass).
+    ends = scenario.shape in ("spike", "seasonal") or (scenario.shape == "step" and scenario.days < FOR_GOOD)
+    span = scenario.days + scenario.decay_days if ends else 0
     follow = min(DEFAULT_HORIZON, span + AFTERMATH_DAYS)
     needed = due_day(scenario, inputs) - 1 + follow
     return min(MAX_HORIZON, max(DEFAULT_HORIZON, needed))
