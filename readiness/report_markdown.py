@@ -102,7 +102,7 @@ def render_markdown(report: Report, top: int = 10) -> str:
         lines += [
             f"{n}. {t(a.text)} _({t(a.dimension)}; effort {t(a.effort)}, impact {t(a.impact)})_"
             for n, a in enumerate(actions, start=1)
-        ] or ["Nothing planned for this period."]
+        ] or [report.quiet.get(horizon, "Nothing planned for this period.")]
         lines.append("")
     if report.backlog:
         more = len(report.backlog)

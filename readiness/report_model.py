@@ -188,6 +188,8 @@ class Report:
     caps: tuple[str, ...] = ()
     placement: str = ""
     backlog: tuple[Action, ...] = ()
+    #: what each empty period of the plan says instead of actions (:meth:`Plan.quiet`)
+    quiet: dict[int, str] = field(default_factory=dict)
     #: the headline's name ("Operations readiness", or the framework's own) and the figures as read
     headline_label: str = "Operations readiness"
     operations_out_of: str = "– / 100"
@@ -532,6 +534,7 @@ def build_report(
         caps=tuple(cap_texts(result)),
         placement=(placement_text(result) or "") if balanced else "",
         backlog=backlog,
+        quiet={h: result.plan.quiet(h) for h in HORIZONS},
         headline_label=label,
         operations_out_of=scale.out_of(result.overall, sc, lang),
         demand_out_of=scale.out_of(b.demand, sc, lang),

@@ -238,6 +238,15 @@ class Plan:
         """The planned actions in order (backlog left out)."""
         return tuple(a for _, actions in self.periods for a in actions)
 
+    def quiet(self, days: int) -> str:
+        """What an empty period says. After periods that hold actions it is not a gap in the plan but room
+        to finish them: "Within 90 days: nothing planned" beside a backlog read as a plan that stopped
+        (a browser pass), when every first action fitted in the first two periods."""
+        if any(actions for d, actions in self.periods if d < days):
+            then = ", then start on the backlog" if self.backlog else ""
+            return f"Nothing new: finish the actions above first{then}."
+        return "Nothing planned for this period."
+
 
 @dataclass(frozen=True)
 class Decision:

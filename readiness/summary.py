@@ -802,7 +802,7 @@ def plan_markdown(result: ScoreResult) -> str:
     for days, actions in result.plan.periods:
         lines.append(f"**Within {days} days**")
         if not actions:
-            lines.append(":gray[Nothing planned for this period.]")
+            lines.append(f":gray[{result.plan.quiet(days)}]")
         for a in actions:
             after = f" · after: {after_text(result, a)}" if a.after else ""
             lines.append(f"- {_md(a.text)}  \n  :gray[{_md(a.dimension_title)} · effort {a.effort}{_md(after)}]")

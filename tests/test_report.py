@@ -1078,3 +1078,23 @@ def test_the_headline_is_named_operations_readiness_whatever_the_owner_ticked_as
     assert report.headline_label == "Operations readiness"
     assert f"- **Operations readiness:** {report.operations_out_of}" in render_markdown(report)
     assert '<div class="label">Operations readiness</div>' in render_html(report)
+
+
+def test_an_empty_period_after_a_full_plan_says_to_finish_the_actions_above() -> None:
+    """A browser pass read "Within 90 days: nothing planned" beside a backlog, as a plan that stopped: every
+    first action had fitted in the first sixty days. The page, the HTML and the Markdown say what to do."""
+    from readiness.summary import plan_markdown
+
+    from .test_calibration import run_case
+
+    path = ROOT / "tests" / "cases" / "bike-shop-owner-does-everything.yaml"
+    _, result = run_case(path)
+    assert result.plan.period(30) and result.plan.period(60) and not result.plan.period(90)
+    assert result.plan.backlog
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    questionnaire = load_questionnaire(ROOT / "questionnaires" / f"{case['questionnaire']}.yaml")
+    answers, _ = parse_answers(questionnaire, {"answers": case["answers"]}, "bike shop")
+    report = build_report(questionnaire, result, answers)
+    said = "Nothing new: finish the actions above first, then start on the backlog."
+    for text in (render_html(report), render_markdown(report), plan_markdown(result)):
+        assert said in text and "Nothing planned" not in text
