@@ -426,7 +426,7 @@ def rank_findings(
         if dont_know:
             # A finding's words say what a low answer means ("Your forecasts run high"); nobody knew the answer,
             # so saying it as a fact beside "Now: Don't know" contradicts itself. The open question is the finding.
-            title = f"Not known: {qs.text}"
+            title = tr(question.dont_know_finding, lang) if question.dont_know_finding else f"Not known: {qs.text}"
         findings.append(
             Finding(
                 question_id=qs.id,

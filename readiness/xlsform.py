@@ -61,6 +61,7 @@ SURVEY_COLUMNS = (
     "no_score",
     "anchors",
     "dont_know_advice",
+    "dont_know_finding",
     "surge_input",
 )
 SETTINGS_COLUMNS = (
@@ -108,7 +109,8 @@ _HANDLED = {
     "profiles": frozenset({"id", "title", "description", "targets", "default"}),
     "survey": frozenset(
         {"id", "dimension", "area", "text", "help", "weight", "critical", "show_if", "allow_na", "allow_dont_know"}
-        | {"recommendations", "dont_know_advice", "surge_input", "type", "scale", "anchors", "yes_score"}
+        | {"recommendations", "dont_know_advice", "dont_know_finding", "surge_input", "type", "scale", "anchors"}
+        | {"yes_score"}
         | {"no_score", "options", "min", "max", "integer", "unit", "bands"}
     ),
     "recommendations": frozenset({"text", "when", "effort", "impact", "horizon"}),
@@ -133,7 +135,7 @@ EXTRA_COLUMNS = {sheet: fields - _HANDLED[sheet] for sheet, fields in _MODEL_FIE
 TEXT_COLUMNS = frozenset(
     {"label", "hint", "description", "unit", "text", "form_title", "score_label", "score_unit", "list_label"}
 )
-TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice", "finding", *VERDICT_COLUMNS, "elsewhere"}
+TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice", "dont_know_finding", "finding", *VERDICT_COLUMNS, "elsewhere"}
 YES_NO_LIST = "yes_no"
 #: Far above any real questionnaire (the default one has ~130 questions); read no further than this.
 MAX_ROWS = 5_000
@@ -608,6 +610,8 @@ def workbook_to_data(
                 }
         if (advice := _text(row, "dont_know_advice")) is not None:
             question["dont_know_advice"] = advice
+        if (unknown := _text(row, "dont_know_finding")) is not None:
+            question["dont_know_finding"] = unknown
         if row.get("surge_input") is not None:
             question["surge_input"] = row.get("surge_input")
         question.update(_extras(row, problems, file))

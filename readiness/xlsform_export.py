@@ -156,6 +156,7 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
         _put_text(row, "label", question.text)
         _put_text(row, "hint", question.help)
         _put_text(row, "dont_know_advice", question.dont_know_advice)
+        _put_text(row, "dont_know_finding", question.dont_know_finding)
         if isinstance(question, ScaleQuestion):
             row["type"] = f"select_one {question.scale}"
         elif isinstance(question, YesNoQuestion):

@@ -214,6 +214,19 @@ def test_the_quick_check_gives_the_full_questionnaires_advice_for_the_same_answe
     assert on_quick == on_full, sorted(on_quick ^ on_full)
     for question in quick.questions:
         assert question.dont_know_advice == full.question(question.id).dont_know_advice, question.id
+        assert question.dont_know_finding == full.question(question.id).dont_know_finding, question.id
+
+
+@pytest.mark.parametrize("name", ["growth-readiness", "quick-check"])
+def test_a_question_nobody_could_answer_is_named_in_a_few_words(name: str) -> None:
+    """A finding nobody could answer was titled "Not known:" and the whole question ("Last quarter, how far was
+    the sales forecast from what was actually sold, as a percentage (above zero if…)"): reviewers read it as a
+    form letter. Every question that offers "don't know" and counts says it in a short clause of its own."""
+    questionnaire = load(ROOT / "questionnaires" / f"{name}.yaml")
+    for question in questionnaire.questions:
+        if question.allow_dont_know and question.weight > 0:
+            said = question.dont_know_finding
+            assert said and said.startswith("Not known: ") and len(said) <= 80, (question.id, said)
 
 
 def test_a_service_firm_never_sees_stock_and_a_walk_in_shop_never_sees_website_checkout() -> None:

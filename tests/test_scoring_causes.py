@@ -379,8 +379,19 @@ def test_a_finding_says_what_the_answer_given_means(growth: Questionnaire) -> No
     # (a consultant's review: "Don't know" then "Your forecasts run high"): the open question is the finding
     result = score(growth, {**base, "utilization": Answer("utilization", "dont_know", None)})
     unknown = next(f.title for f in result.findings if f.question_id == "utilization")
-    assert unknown == f"Not known: {growth.question('utilization').text.strip()}"
+    # said in a clause of its own, not "Not known:" and the whole question (thirteenth review)
+    assert unknown == "Not known: how busy the busiest step is."
     assert growth.question("utilization").finding not in unknown
+    # a questionnaire of one's own without the short clause still names the question
+    from readiness import parse_questionnaire
+
+    text = (ROOT / "questionnaires" / "growth-readiness.yaml").read_text(encoding="utf-8")
+    line = '    dont_know_finding: "Not known: how busy the busiest step is."\n'
+    assert text.count(line) == 1
+    bare = parse_questionnaire(text.replace(line, ""), "growth.yaml").questionnaire
+    result = score(bare, {**base, "utilization": Answer("utilization", "dont_know", None)})
+    unknown = next(f.title for f in result.findings if f.question_id == "utilization")
+    assert unknown == f"Not known: {growth.question('utilization').text.strip()}"
 
 
 def test_a_level_finding_for_a_level_the_scale_lacks_is_refused() -> None:

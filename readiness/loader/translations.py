@@ -13,7 +13,8 @@ from readiness.loader.context import Context
 from readiness.yamlsource import PathKey
 
 _TEXT_KEYS = frozenset(
-    {"title", "description", "text", "help", "label", "name", "unit", "dont_know_advice", "finding", "elsewhere"}
+    {"title", "description", "text", "help", "label", "name", "unit", "dont_know_advice", "finding"}
+    | {"dont_know_finding", "elsewhere"}
     | {"next_step"}
     | {"message"}
 )

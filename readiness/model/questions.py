@@ -234,6 +234,11 @@ class _QuestionBase(_Model):
     allow_dont_know: bool = True
     recommendations: list[Recommendation] = Field(default_factory=list)
     dont_know_advice: Text | None = None
+    dont_know_finding: Text | None = Field(
+        default=None,
+        description="The finding's title when nobody knew the answer (“Not known: how far the sales forecast "
+        "misses.”); without it, “Not known:” and the whole question, which reviewers read as a form letter.",
+    )
     surge_input: str | None = Field(
         default=None,
         description="Marks a number question as an input of the surge stress test; one of the names "
