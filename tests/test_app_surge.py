@@ -202,9 +202,10 @@ def test_the_testers_event_40_weeks_away_is_inside_the_run_and_the_verdict_names
     assert "on time" not in said and not said.startswith("Copes")
     assert "the usual 280 days (840 orders" in said and "runs short on day 281" in said
     captions = " ".join(c.value for c in at.caption)
-    # the tester named a contract (event_ahead): a lasting step from day 281, run until 60 days after its
-    # first orders fall due (day 561); as a 3-day burst it ran 630 days (tests/test_surge_queue.py)
-    assert "from day 281" in captions and "The model runs 620 days here" in captions
+    # the tester named a contract (event_ahead): a year's step from day 281, its first orders due on day 561,
+    # run through its year and 60 days past (560 + 365 + 60); as a 3-day burst it ran 630 days
+    # (tests/test_surge_queue.py), cut 60 days after day 561 it left the contract's year unseen
+    assert "from day 281" in captions and "The model runs 985 days here" in captions
     assert all(first <= 281 and last >= 561 for first, last in _day_domain(at))  # the event and its orders due
     at.selectbox(key="surge_preset").set_value("viral_post").run()
     assert not at.exception, at.exception

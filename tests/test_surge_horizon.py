@@ -27,7 +27,7 @@ from readiness.surge import (
     scenario_from_preset,
     setup_from_values,
 )
-from readiness.surge.words import numbers
+from readiness.surge.words import horizon_line, numbers
 
 FROST = Path(__file__).parent / "data" / "surge" / "frost-full-lap.yaml"
 
@@ -75,7 +75,8 @@ def test_the_run_contains_the_event_ahead_and_its_orders_falling_due(event_run: 
 
 def test_the_run_is_still_six_months_when_six_months_hold_the_event() -> None:
     plain = setup_from_values({"orders_per_day": 40})
-    for preset in ("tv_spot", "viral_post", "retail_contract", "holiday_season", "failed_season", "lost_contract"):
+    # (not the retail chain's year-long contract: six months do not hold it, see below)
+    for preset in ("tv_spot", "viral_post", "holiday_season", "failed_season", "lost_contract"):
         assert analyse(plain, preset).result.horizon == DEFAULT_HORIZON, preset
     # a waiting list of 13 weeks: a post's orders fall due on day 92, with most of the run still to go
     consultancy = setup_from_values({"orders_per_day": 1, "waiting_list_weeks": 13}, "services")
@@ -140,13 +141,26 @@ def test_the_event_scenario_key_is_offered_for_the_testers_answers(frost: Setup)
     assert scenario_from_preset("viral_post").start_day == 1
 
 
-def test_a_years_contract_behind_a_long_waiting_list_is_run_to_its_end() -> None:
-    """A browser pass offered a 365-day contract and ran the model for 305 days: the contract, a step with
-    an end, was counted as lasting for good, so the run stopped 60 days after its first orders fell due."""
+def test_a_change_longer_than_six_months_is_run_to_its_end_and_the_page_says_why() -> None:
+    """Two browser passes: a 365-day contract behind an eight-month waiting list was run for 305 days (the
+    contract, a step with an end, counted as lasting for good), and without a waiting list for 180 days
+    beside "2× normal orders for 365 days" ("Loses 541 of 18,000 orders": half a year's orders); a season
+    stretched to 365 days was cut at day 201, before its peak, under a verdict for the whole season."""
+    plain = analyse(setup_from_values({"orders_per_day": 100}), "retail_contract").result
+    assert plain.horizon == 365 + 60 and plain.summary.orders_in == pytest.approx(365 * 200 + 60 * 100)
+    assert horizon_line(plain) == (
+        "The model runs 425 days here, not the usual 180: the surge lasts 365 days, and the run follows it "
+        "60 days past its end."
+    )
+    season = scenario_from_preset("holiday_season", days=365)
+    assert analyse(setup_from_values({"orders_per_day": 100}), season).result.horizon >= 365 + season.decay_days
     queue = setup_from_values({"orders_per_day": 10, "waiting_list_weeks": 35})
     run = analyse(queue, "retail_contract").result
     assert run.scenario.days == 365 and run.inputs.waiting_list_days == 245
-    assert run.horizon >= run.scenario.start_day + run.scenario.days  # the contract's last day is in the run
+    # the contract's orders fall due from day 246, and the run follows them to the contract's end and past it
+    assert run.horizon == 245 + 365 + 60
+    line = horizon_line(run)
+    assert line is not None and "fall due on day 246; it lasts 365 days" in line
     # a change for good still ends its run a couple of months after its first orders fall due
     lasting = analyse(queue, "lost_contract").result
     assert lasting.horizon < 365, lasting.horizon

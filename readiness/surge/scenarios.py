@@ -128,7 +128,7 @@ PRESETS: dict[str, Scenario] = {
         days=365,
         expected=True,
         label="Retail chain contract",
-        description="A big retail contract doubles orders from day 1 and keeps them there; you plan for it.",
+        description="A big retail contract doubles orders from day 1 for a year; you plan for it.",
     ),
     "holiday_season": Scenario(
         shape="seasonal",
@@ -347,22 +347,30 @@ def due_day(scenario: Scenario, inputs: SurgeInputs) -> int:
     return scenario.start_day + inputs.waiting_list_days
 
 
+def change_span(scenario: Scenario) -> int:
+    """How many days the change lasts, fade included; 0 for a change for good (a lasting step, a ramp).
+
+    A step with an end (a year's contract) is a change like a spike: the run reaches past its end. Counted
+    as a lasting step, a 365-day contract behind an eight-month waiting list ran for 305 days (a browser pass).
+    """
+    ends = scenario.shape in ("spike", "seasonal") or (scenario.shape == "step" and scenario.days < FOR_GOOD)
+    return scenario.days + scenario.decay_days if ends else 0
+
+
 def run_horizon(inputs: SurgeInputs, scenario: Scenario) -> int:
     """How many days a run of this scenario lasts: six months, or longer when six months would not hold it.
 
     The run reaches past the day the change's first orders fall due (:func:`due_day`) by the change
-    itself (a spike and its fade, a season, a contract of a set length) plus :data:`AFTERMATH_DAYS`,
-    at most six months more.
+    itself (a spike and its fade, a season, a contract of a set length) plus :data:`AFTERMATH_DAYS`;
+    a change for good, by the aftermath alone.
     An event 40 weeks away behind a 40-week waiting list is run for 630 days, not cut off at 180;
     a post going viral today, with no waiting list, is run for the usual 180. Never beyond
     :data:`MAX_HORIZON`: a run that still cannot hold the change says so instead of judging it.
     """
-    # A step with an end (a year's contract) is a change like a spike: the run reaches past its end as far as
-    # a spike's, or six months after its first orders fall due. Counted as a lasting step, a 365-day contract
-    # behind an eight-month waiting list ran for 305 days beside the 365 the page offered (a browser pass).
-    ends = scenario.shape in ("spike", "seasonal") or (scenario.shape == "step" and scenario.days < FOR_GOOD)
-    span = scenario.days + scenario.decay_days if ends else 0
-    follow = min(DEFAULT_HORIZON, span + AFTERMATH_DAYS)
+    span = change_span(scenario)
+    # The whole change, however long: a 365-day season cut at day 201, before its peak, was judged on its
+    # first half, and a year's contract on its first 180 days, beside words about all 365 (a browser pass).
+    follow = span + AFTERMATH_DAYS
     needed = due_day(scenario, inputs) - 1 + follow
     return min(MAX_HORIZON, max(DEFAULT_HORIZON, needed))
 

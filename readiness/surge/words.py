@@ -21,6 +21,7 @@ from readiness.surge.inputs import DEFAULT_HORIZON, Assumption
 from readiness.surge.knobs import KNOBS, knob_unit
 from readiness.surge.resources import RESOURCES
 from readiness.surge.results import Break, SurgeSummary
+from readiness.surge.scenarios import AFTERMATH_DAYS, change_span
 
 if TYPE_CHECKING:
     from readiness.scoring import Finding, ScoreResult
@@ -99,7 +100,12 @@ def horizon_line(result: SurgeResult) -> str | None:
     if wait:
         whose = "its" if why else f"the {change}'s"
         why.append(f"with your usual wait of {days(wait)}, {whose} first orders fall due on day {result.due_day}")
-    return f"The model runs {result.horizon} days here, not the usual {DEFAULT_HORIZON}: {' and, '.join(why)}."
+    said = " and, ".join(why)
+    span = change_span(scenario)
+    if span + AFTERMATH_DAYS > DEFAULT_HORIZON:  # the change alone outlasts six months: say so, or no reason shows
+        lasts = f"{'it' if why else f'the {change}'} lasts {days(span)}, and the run follows it {days(AFTERMATH_DAYS)}"
+        said = f"{said}; {lasts} past its end" if said else f"{lasts} past its end"
+    return f"The model runs {result.horizon} days here, not the usual {DEFAULT_HORIZON}: {said}."
 
 
 def standing_queue(result: SurgeResult) -> str:
