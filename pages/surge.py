@@ -51,7 +51,9 @@ else:
 # --- the scenario ------------------------------------------------------------------------
 event = surge.known_event(base.values(), base.event_kind)
 scenarios = {surge.KNOWN_EVENT: event} if event is not None else {}
-scenarios.update(surge.PRESETS)
+scenarios.update(surge.presets_for(base.kind))
+if st.session_state.get("surge_preset") not in scenarios:  # a stock preset chosen for a business that had goods
+    st.session_state.pop("surge_preset", None)
 preset = st.selectbox("Scenario", list(scenarios), format_func=lambda k: scenarios[k].label, key="surge_preset")
 chosen = scenarios[preset]
 st.caption(chosen.description)
@@ -168,7 +170,7 @@ if fix is not None:
 st.subheader("What if?")
 st.caption(
     "The same run with one thing changed, best first."
-    if not analysis.shortfall
+    if not analysis.shortfall or not surge.has_goods(analysis.result.inputs.kind)
     else "The same run with the forecast or the batches changed, best first. Saved: orders' worth of stock."
 )
 st.table(what_if_table(analysis), hide_index=True)

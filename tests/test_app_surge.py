@@ -242,3 +242,31 @@ def test_a_30_week_queue_and_a_contract_name_what_runs_short_and_what_saves_orde
     low, high = (float(v) for v in patience["Tried"].split(" / "))
     assert low < 210 < high
     assert "no effect in this run" in set(sens["Effect"])
+
+
+def test_a_service_firm_is_not_offered_stock_scenarios_and_reads_its_own_words(db: Store) -> None:  # noqa: F811
+    """A browser pass on a physiotherapy clinic was offered "Padded forecast" ("production plans its
+    batches on them") and read "No stock piles up" and "each batch is cut by what is left on the shelf":
+    the model holds no stock for a service firm, so those scenarios tested nothing."""
+    from pathlib import Path
+
+    from readiness.answers import Answer
+
+    q = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers, _ = load_answers(q, Path(__file__).parent / "data" / "surge" / "harbour-30-week-queue.yaml")
+    given = {**answers.answers, "business_type": Answer("business_type", "value", "services")}
+    made = db.create_assessment(q, "Northside Physio", profile="double_in_12_months", business_kind="services")
+    db.save_answers(made.id, given.values())
+    at = app(query={"a": made.resume_key}, page="pages/surge.py")
+    assert not at.exception, at.exception
+    offered = at.selectbox(key="surge_preset").options
+    labels = {surge.PRESETS[k].label for k in surge.STOCK_PRESETS}
+    assert labels and not labels & set(offered), offered
+    at.selectbox(key="surge_preset").set_value("lost_contract").run()
+    assert not at.exception, at.exception
+    words = " ".join(c.value for c in at.caption) + verdict(at)
+    assert "your people and costs stay as they are" in words
+    assert "stock" not in words.lower() and "batch" not in words.lower() and "shelf" not in words.lower()
+    what_if = at.table[0].value  # what would change the cash, not a column of zeros of stock
+    assert "Stock nobody ordered" not in what_if.columns and len(what_if) >= 2
+    assert "Forecasts that match the orders" not in set(what_if["Change"])

@@ -55,7 +55,7 @@ from readiness.surge.inputs import (
     setup_from_values,
 )
 from readiness.surge.knobs import KNOBS, Knob, knob_unit
-from readiness.surge.resources import KINDS, RESOURCES, Kind, Resource
+from readiness.surge.resources import KINDS, RESOURCES, Kind, Resource, has_goods
 from readiness.surge.results import (
     Break,
     Expansion,
@@ -72,10 +72,12 @@ from readiness.surge.scenarios import (
     KNOWN_EVENT,
     MAP_SCENARIO,
     PRESETS,
+    STOCK_PRESETS,
     Scenario,
     Shape,
     demand_multipliers,
     known_event,
+    presets_for,
     resized,
     scenario_from_preset,
 )
@@ -93,6 +95,7 @@ __all__ = [
     "PREBUILD_DAYS",
     "PRESETS",
     "RESOURCES",
+    "STOCK_PRESETS",
     "Analysis",
     "Assumption",
     "Break",
@@ -122,6 +125,7 @@ __all__ = [
     "demand_multipliers",
     "dimension_title",
     "edit_assumptions",
+    "has_goods",
     "inputs_from_answers",
     "inputs_from_assumptions",
     "inputs_from_document",
@@ -130,6 +134,7 @@ __all__ = [
     "known_event",
     "markdown",
     "parse_inputs",
+    "presets_for",
     "related_findings",
     "resized",
     "run_grid",

@@ -17,7 +17,8 @@ from pydantic import Field
 
 from readiness.errors import SurgeInputError
 from readiness.surge.formatting import days, suggest, times
-from readiness.surge.inputs import DEFAULT_HORIZON, MAX_HORIZON, SurgeInputs, _Model, validated
+from readiness.surge.inputs import DEFAULT_HORIZON, MAX_HORIZON, SurgeInputs, _Model, check_kind, validated
+from readiness.surge.resources import has_goods
 
 Shape = Literal["spike", "step", "ramp", "seasonal"]
 Direction = Literal["surge", "shortfall", "steady"]
@@ -175,6 +176,31 @@ PRESETS: dict[str, Scenario] = {
         ),
     ),
 }
+
+
+#: Presets about stock made or bought ahead of orders: a business that models no goods (services, software)
+#: has nothing in them to test, and a browser pass read "No stock piles up" and "production planned for 3×"
+#: on a physiotherapy clinic's page.
+STOCK_PRESETS = frozenset({"padded_forecast", "failed_season"})
+#: A preset's description in the words of a business without goods, where its own names stock or batches.
+_WITHOUT_GOODS = {
+    "lost_contract": (
+        "A customer worth 40% of your work leaves on day 1 and does not come back; your people and costs stay as "
+        "they are, so cash is what suffers."
+    ),
+}
+
+
+def presets_for(kind: str | None) -> dict[str, Scenario]:
+    """The presets that test something in this kind of business, each in its words (all of them when the kind
+    is not given or models goods)."""
+    if kind is None or has_goods(check_kind(kind)):
+        return dict(PRESETS)
+    return {
+        key: scenario.model_copy(update={"description": _WITHOUT_GOODS[key]}) if key in _WITHOUT_GOODS else scenario
+        for key, scenario in PRESETS.items()
+        if key not in STOCK_PRESETS
+    }
 
 
 def scenario_from_preset(

@@ -19,7 +19,7 @@ from readiness.surge.analysis import Analysis, Fix, Sensitivity
 from readiness.surge.formatting import capital, count, days, join, money, pct
 from readiness.surge.inputs import DEFAULT_HORIZON, Assumption
 from readiness.surge.knobs import KNOBS, knob_unit
-from readiness.surge.resources import RESOURCES
+from readiness.surge.resources import RESOURCES, has_goods
 from readiness.surge.results import Break, SurgeSummary
 from readiness.surge.scenarios import AFTERMATH_DAYS, change_span
 
@@ -217,6 +217,8 @@ def _shortfall_line(analysis: Analysis) -> str:
             f"Builds {count(built)} orders' worth of stock nobody ordered by day {horizon} "
             f"({money(built * s.unit_cost, cur)} at cost); {cash}."
         )
+    if not has_goods(analysis.result.inputs.kind):  # no stock is modelled: "No stock piles up" says nothing
+        return f"{capital(cash)}."
     return f"No stock piles up; {cash}."
 
 
@@ -406,6 +408,15 @@ def what_if_table(analysis: Analysis, markdown: bool = False) -> list[str] | lis
     ]
     for f in analysis.fixes:
         rows.append(_fix_row(f, analysis))
+    if analysis.shortfall and not has_goods(analysis.result.inputs.kind):
+        # No stock is modelled: its column is all zeros and a change to forecasts or batches moves nothing
+        # (a browser pass read "Stock nobody ordered: 0" on a physiotherapy clinic's lost contract).
+        moved = {rows[0]["Cash on the last day"]}
+        rows = [
+            {k: v for k, v in r.items() if k in ("Change", "Outcome", "Cash on the last day")}
+            for n, r in enumerate(rows)
+            if n == 0 or r["Cash on the last day"] not in moved
+        ]
     if not markdown:
         return rows
     header = list(rows[0])
