@@ -276,14 +276,21 @@ QUADRANT_PHONE_PLOT = 290
 QUADRANT_WRAP = 16
 
 
-def quadrant_labels() -> list[dict[str, Any]]:
+#: A point above this pressure and left of this link sits where the danger zone's name is drawn.
+DANGER_LABEL_CORNER = (50.0, 74.0)
+
+
+def quadrant_labels(point: tuple[float, float] | None = None) -> list[dict[str, Any]]:
     """The zone names, placed on the 0..100 plane (``y`` is each label's top edge), wrapped short.
 
     "Selling dreams, delivering nightmares" (top left) and "Scale-ready engine" (top right) ran into
     each other on a phone; wrapped, and the second moved down into its own band, they stand apart.
+    ``point`` (weakest link, pressure): a business in the top-left corner had its name drawn over the danger
+    zone's (a browser pass), so the zone's name moves down, still inside its zone, below the point.
     """
+    corner = point is not None and point[0] < DANGER_LABEL_CORNER[0] and point[1] > DANGER_LABEL_CORNER[1]
     return [
-        {"x": 3, "y": 98, "text": wrap(QUADRANTS["danger_zone"][0], QUADRANT_WRAP), "align": "left"},
+        {"x": 3, "y": 70 if corner else 98, "text": wrap(QUADRANTS["danger_zone"][0], QUADRANT_WRAP), "align": "left"},
         {"x": 97, "y": 9, "text": wrap(QUADRANTS["idle_capacity"][0], QUADRANT_WRAP), "align": "right"},
         {"x": 97, "y": 86, "text": wrap(QUADRANTS["scale_ready"][0], QUADRANT_WRAP), "align": "right"},
         {"x": 5, "y": 12, "text": wrap(QUADRANTS["foundation"][0], QUADRANT_WRAP), "align": "left"},
@@ -306,26 +313,43 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60, quiet: floa
     boundary = (
         alt.Chart(alt.Data(values=band_points)).mark_line(strokeDash=[5, 4], color="#9ca3af").encode(x="x:Q", y="y:Q")
     )
-    labels = quadrant_labels()
+    # named at its foot: a browser pass found an unexplained dashed line in every zone chart
+    boundary_name = (
+        alt.Chart(alt.Data(values=[{"x": high, "y": max(0, high - gap), "text": f"scale-ready from {high:g}"}]))
+        .mark_text(fontSize=10, color="#6b7280", align="center", baseline="top", dy=4)
+        .encode(x="x:Q", y="y:Q", text="text:N")
+    )
+    b = result.balance
+    link = b.link if b.link is not None else b.operations
+    # The verdict's own figures: what the weakest link can carry, and the pressure as weighed (a full step raises
+    # it). Drawn at the measured pressure, a business the verdict weighed into a zone sat outside it.
+    pressure = b.pressure if b.pressure is not None else b.demand
+    labels = quadrant_labels((link, pressure) if link is not None and pressure is not None else None)
     text = [
         alt.Chart(alt.Data(values=[lab for lab in labels if lab["align"] == side]))
         .mark_text(fontSize=11, color="#4b5563", fontWeight="bold", align=side, baseline="top", lineBreak="\n")
         .encode(x="x:Q", y="y:Q", text="text:N")
         for side in ("left", "right")
     ]
-    b = result.balance
     point_rows = []
-    link = b.link if b.link is not None else b.operations
     # Not placed (too few answers in a dimension): the point is where the answers so far put it, drawn hollow and
     # grey and said so, not a solid dot in the danger zone beside "Not placed yet" (an exploratory browser pass).
     placed = b.quadrant not in (None, "not_placed")
-    if link is not None and b.demand is not None:
+    if link is not None and pressure is not None:
         business = result.business or "This business"
+        # "Demand ahead, under control" has no shaded area of its own (brakes, not position, set it apart from
+        # the danger zone it sits in): the name says it, or the chart contradicts the verdict beside it.
+        held = b.quadrant == "demand_ahead_controlled"
         point_rows.append(
             {
                 "operations": link,
-                "demand": b.demand,
-                "name": business if placed else f"{business} (not placed yet)",
+                "demand": pressure,
+                # on a line of its own, so a long name cut to fit a phone never cuts it
+                "name": f"{business}\nunder control"
+                if held
+                else business
+                if placed
+                else f"{business} (not placed yet)",
                 "zone": b.label or "",
             }
         )
@@ -334,8 +358,8 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60, quiet: floa
         alt.Chart(alt.Data(values=point_rows))
         .mark_point(filled=placed, size=220, color=colour, stroke=colour if not placed else "#fff", strokeWidth=2)
         .encode(
-            x=alt.X("operations:Q", scale=alt.Scale(domain=[0, 100]), title="Weakest link"),
-            y=alt.Y("demand:Q", scale=alt.Scale(domain=[0, 100]), title="Demand pressure"),
+            x=alt.X("operations:Q", scale=alt.Scale(domain=[0, 100]), title="Weakest link, as it counts"),
+            y=alt.Y("demand:Q", scale=alt.Scale(domain=[0, 100]), title="Demand pressure, as weighed"),
             tooltip=[
                 alt.Tooltip("name:N", title="Business"),
                 alt.Tooltip("operations:Q", title="Weakest link", format=".0f"),
@@ -355,8 +379,11 @@ def quadrant(result: ScoreResult, gap: float = 20, high: float = 60, quiet: floa
         fontWeight="bold",
         color=colour,
         limit=max(QUADRANT_NAME_LIMIT, room),
+        lineBreak="\n",
     ).encode(text="name:N")
-    chart = alt.layer(zone(danger, "danger_zone"), zone(idle, "idle_capacity"), boundary, *text, point, name)
+    chart = alt.layer(
+        zone(danger, "danger_zone"), zone(idle, "idle_capacity"), boundary, boundary_name, *text, point, name
+    )
     return _config(chart.properties(width="container", height=360, title=QUADRANT_TITLE))
 
 

@@ -399,3 +399,34 @@ def test_a_business_not_placed_is_drawn_hollow_and_said_not_placed(demo) -> None
         rows = point["data"]["values"] if "values" in point.get("data", {}) else None
         said = rows[0]["name"] if rows else ""
         assert said.endswith("(not placed yet)") is suffix, said
+
+
+def _case(name: str) -> Any:
+    from .test_calibration import CASES, run_case
+
+    (path,) = [p for p in CASES if p.stem == name]
+    return run_case(path)[1]
+
+
+def test_the_zone_chart_draws_the_verdicts_figures_and_names_what_it_cannot_shade() -> None:
+    """A browser pass found "Demand ahead, under control" in the banner beside a point drawn inside "Selling
+    dreams, delivering nightmares", a point at 4 beside a headline of 12, a business's name written over the
+    danger zone's, and a dashed line nobody explained."""
+    care = _case("holbeck-lodge-care-home")  # demand ahead, under control; a full step weighs its pressure up
+    b = care.balance
+    assert b.quadrant == "demand_ahead_controlled" and b.pressure is not None and b.pressure > b.demand
+    spec = charts.quadrant(care).to_dict()
+    (point,) = [la for la in layers(spec) if mark(la)["type"] == "point"]
+    row = point["data"]["values"][0]
+    assert (row["operations"], row["demand"]) == (b.link, b.pressure)  # what the verdict weighs
+    assert row["name"].endswith("\nunder control")
+    assert point["encoding"]["x"]["title"] == "Weakest link, as it counts"
+    assert [la for la in layers(spec) if mark(la)["type"] == "text" and "scale-ready from 60" in str(la["data"])]
+    # a business in the top-left corner: the danger zone's name moves below the point, inside its zone
+    rush = _case("print-on-demand-tee-shop-viral-design-backlog")
+    link, pressure = rush.balance.link, rush.balance.pressure
+    assert link is not None and pressure is not None and link < 30 and pressure > 85
+    moved = charts.quadrant_labels((link, pressure))[0]
+    assert moved["y"] + 12 < pressure  # its top line well below the point's name
+    assert moved["y"] - 3 * 5 > moved["x"] + 20  # three lines still above the danger zone's lower edge
+    assert charts.quadrant_labels()[0]["y"] == 98  # elsewhere it keeps its corner
