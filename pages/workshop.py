@@ -12,7 +12,7 @@ from readiness.model import tr
 from readiness.report import file_name
 from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
-from readiness.workshop_report import render_workshop, room_balance_text
+from readiness.workshop_report import gaps_note, render_workshop, room_balance_text
 from readiness.workshop_store import DEFAULT_ROLES
 from ui import downloads, faults, links, resources, room, shell
 from ui.question import Target, end_of_run, show
@@ -116,24 +116,33 @@ if not participants:
     st.warning("Nobody has answered yet.")
     st.stop()
 sc = questionnaire.score_scale
-people_said = f"mean of {result.participants} {'person' if result.participants == 1 else 'people'}"
+
+
+def said(figure: str) -> dict[str, object]:
+    """The metric's delta line: how many people the mean is over (someone who answered nothing on the demand
+    side has no demand pressure: "mean of 3 people" over one person's figure misled a browser pass)."""
+    n = result.counted.get(figure, result.participants)
+    return {"delta": f"mean of {n} {'person' if n == 1 else 'people'}", "delta_color": "off", "delta_arrow": "off",
+            "border": True}  # fmt: skip
+
+
 # Every figure here is the mean of the people's own scores (each scored as a business alone); the chart
 # below draws the same figures per dimension. The delta line says so under each figure (a long label is cut).
-said = {"delta": people_said, "delta_color": "off", "delta_arrow": "off", "border": True}
 if scale.has_demand(questionnaire):
     a, w, b, c = st.columns(4)
-    a.metric(scale.headline_label(questionnaire), scale.out_of(result.operations, sc), **said)
+    a.metric(scale.headline_label(questionnaire), scale.out_of(result.operations, sc), **said("operations"))
     w.metric(
         "Weakest link",
         scale.out_of(result.link, sc),
         help="What the group balance weighs demand against: each person's operations dimension that would "
-        "break first, averaged" + (f" (here {', '.join(result.weakest)})" if result.weakest else "") + ".",
-        **said,
+        "break first, as it counts under the demand coming (as on each person's results), averaged, blanks at "
+        "their worst" + (f" (here {', '.join(result.weakest)})" if result.weakest else "") + ".",
+        **said("link"),
     )
-    b.metric("Demand pressure", scale.out_of(result.demand, sc), **said)
+    b.metric("Demand pressure", scale.out_of(result.demand, sc), **said("demand"))
 else:
     a, c = st.columns(2)
-    a.metric(scale.headline_label(questionnaire), scale.out_of(result.operations, sc), **said)
+    a.metric(scale.headline_label(questionnaire), scale.out_of(result.operations, sc), **said("operations"))
 c.metric("People", result.participants, border=True)
 if result.message and scale.has_demand(questionnaire):
     st.warning(f"**Group balance: not placed.** {result.message}")
@@ -168,7 +177,7 @@ if result.gaps:
         ]
     )
 else:
-    st.caption("Gaps appear once at least two roles have answered.")
+    st.caption(gaps_note(result))
 
 st.header("Discussion queue and consensus")
 st.caption(

@@ -701,7 +701,7 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
     for q in result.questions:
         if q.stats.n == 0:
             continue
-        short = question_label(q.id)
+        short = q.label or question_label(q.id)  # words the author wrote, not the id
         if short in seen:  # two ids that read alike ("a_b", "a-b"): the rows must stay apart
             short = f"{short} ({q.id})"
         seen.add(short)

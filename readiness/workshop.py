@@ -13,14 +13,17 @@ where half the people do not know is shown as such, not as a low score.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from readiness import scale
 from readiness.answers import Answer, AnswerSet
 from readiness.decision import RoomStep, room_step
-from readiness.model import Questionnaire, tr
+from readiness.dimensions import weighted_mean
+from readiness.model import Question, Questionnaire, tr
 from readiness.scoring import QUADRANTS, ScoreResult, classify_balance, score
 
 
@@ -90,6 +93,9 @@ class QuestionAggregate:
     role_gap: float | None
     disagreement: float
     role_blank: Mapping[str, str] = field(default_factory=dict)
+    #: The question's short name in words for a heatmap row or a list (:func:`question_label`); the whole
+    #: question stays in ``text``.
+    label: str = ""
 
     @property
     def discussion_key(self) -> float:
@@ -102,6 +108,45 @@ class QuestionAggregate:
         if mean is not None:
             return f"{mean:.0f}"
         return BLANK_WORDS.get(self.role_blank.get(role, LEFT_BLANK), "left blank")
+
+
+#: The longest row label, in characters: every authored short clause whole (the longest shipped is 60), and
+#: about what the heatmap's widest label column (380 px at 11 px) holds; on a phone the chart cuts a label to
+#: its column with "…" and the tooltip carries the whole question.
+LABEL_MAX = 64
+#: How a ``dont_know_finding`` says "not known": shipped questionnaires as a prefix, the model's example as a suffix.
+_NOT_KNOWN_PREFIX = "not known:"
+_NOT_KNOWN_SUFFIXES = (" is not known", " are not known")
+
+
+def question_label(question: Question, lang: str | None = None) -> str:
+    """A question's short name in words, for a heatmap row a facilitator recognises.
+
+    The id made into words read "Sop meeting" and "Kpi review" to a browser pass: ids are written for
+    authors, and "sop"/"kpi" lose their capitals. The best short form the model holds is the question's
+    ``dont_know_finding`` ("Not known: whether sales and operations agree one plan."): an author-written
+    clause naming what the question asks, in the room's language, which the findings already show to owners.
+    Without its "Not known" it names the row ("Whether sales and operations agree one plan"). ``topic`` is not
+    one: it is an id shared by several questions. A question without that clause is named by its text up to
+    its first "?", its asides in brackets left out. Either is cut to :data:`LABEL_MAX` characters at a word
+    with "…", so a row stays one line; the whole question is in the chart's tooltip.
+    """
+    clause = tr(question.dont_know_finding, lang).strip() if question.dont_know_finding else ""
+    if clause.lower().startswith(_NOT_KNOWN_PREFIX):
+        clause = clause[len(_NOT_KNOWN_PREFIX) :].strip()
+    clause = clause.rstrip(". ")
+    for suffix in _NOT_KNOWN_SUFFIXES:
+        if clause.lower().endswith(suffix):
+            clause = clause[: -len(suffix)].rstrip()
+    if not clause:
+        # the question up to its "?", without asides in brackets ("(even if that is two people, …)")
+        text = re.sub(r"\s*\([^()]*\)", "", " ".join(tr(question.text, lang).split()))
+        clause = text.split("?", 1)[0].rstrip(". ")
+    words = clause[:1].upper() + clause[1:]
+    if len(words) > LABEL_MAX:
+        cut = words[:LABEL_MAX].rsplit(" ", 1)[0] if " " in words[:LABEL_MAX] else words[:LABEL_MAX]
+        words = cut.rstrip(" ,;:–-(") + "…"
+    return words or question.id
 
 
 def _why_blank(statuses: Sequence[str]) -> str:
@@ -125,7 +170,9 @@ class DimensionAggregate:
     ``stats`` are the people's own scores of the dimension, each scored as a business alone (blanks at their
     worst, as the questionnaire says): the figures the headline means and the verdict are built from, so the
     chart of the room's dimensions and the cards above it agree. ``role_means`` are each role's *views* (only
-    the questions they answered), which is what a perception gap compares.
+    the questions they answered), which is what a perception gap compares. ``role_scores`` are each role's
+    mean of those same own scores: a table row showing the room's lowest–highest beside per-role figures must
+    take both from one set of numbers (a browser pass read "48–52" beside a role's view of 56 as a mistake).
     """
 
     id: str
@@ -135,6 +182,7 @@ class DimensionAggregate:
     target: float
     gap: float | None
     role_means: Mapping[str, float | None]
+    role_scores: Mapping[str, float | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -167,6 +215,9 @@ class WorkshopResult:
     quadrant_label: str | None
     profile: str
     individual: tuple[ScoreResult, ...] = field(default=(), repr=False)
+    #: Two roles both have a view of some dimension. With no gap listed, the roles then see every dimension
+    #: alike (no difference of a shown point); without it no two roles can be compared yet.
+    compared: bool = False
     #: Why the room is not placed ("Not enough answers in Process to place the business."), else None.
     message: str | None = None
     #: What the verdict weighs demand against: the mean of each person's weakest link (not ``operations``,
@@ -178,6 +229,10 @@ class WorkshopResult:
     controlled: bool = False
     #: The step most people are weighing, read against the room's verdict (None when nobody named one).
     step: RoomStep | None = None
+    #: How many people each headline mean is over ("operations", "link", "demand"): someone who answered
+    #: nothing on the demand side has no demand pressure, and a card saying "mean of 3 people" over one
+    #: person's figure misleads the room (a browser pass).
+    counted: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def ahead(self) -> float | None:
@@ -277,20 +332,24 @@ def aggregate(
                 role_gap=round(max(present) - min(present), 2) if len(present) >= 2 else None,
                 disagreement=summary.std or 0.0,
                 role_blank={role: _why_blank(statuses.get(role, [])) for role, m in role_means.items() if m is None},
+                label=question_label(question, lang),
             )
         )
 
     dimensions = []
     gaps = []
+    compared = False  # two roles have a view of some dimension in common: "no gap" then means they agree
     for dim in questionnaire.dimensions:
         # The room's figure is each person's own score (the one their headline and the verdict use); a
         # role's figure is their view. Mixing the two put the chart's dot far from the card above it.
         values: list[float] = []
         by_role = {}
+        own_by_role: dict[str, list[float]] = {}
         for p, result, view in zip(participants, results, views, strict=True):
             value = result.dimension(dim.id).score
             if value is not None:
                 values.append(value)
+                own_by_role.setdefault(p.role, []).append(value)
             said_value = view.dimension(dim.id).score
             if said_value is not None:
                 by_role.setdefault(p.role, []).append(said_value)
@@ -306,11 +365,17 @@ def aggregate(
                 target=target,
                 gap=None if summary.mean is None else round(target - summary.mean, 2),
                 role_means=role_means,
+                role_scores=_role_means(own_by_role, role_order),
             )
         )
         for a, b in combinations(role_order, 2):
             mean_a, mean_b = role_means.get(a), role_means.get(b)
-            if mean_a is not None and mean_b is not None:
+            if mean_a is None or mean_b is None:
+                continue
+            compared = True
+            # A difference that reads 0 as shown ("62 vs 62 · 0", a browser pass) is two roles agreeing, not a
+            # perception gap: judged on the figures shown, so no listed gap reads 0 and none shown is dropped.
+            if scale.between(mean_a, mean_b, questionnaire.score_scale):
                 gaps.append(RoleGap(dim.id, tr(dim.title, lang), a, b, mean_a, mean_b))
     gaps.sort(key=lambda g: -abs(g.gap))
 
@@ -346,11 +411,17 @@ def aggregate(
         quadrant_label=QUADRANTS[quadrant][0] if quadrant else None,
         profile=target_profile.id,
         individual=tuple(results),
+        compared=compared,
         message=verdict.message,
         link=verdict.link,
         weakest=verdict.weakest,
         controlled=verdict.controlled,
         step=room_step(questionnaire, results, quadrant, verdict.weakest, lang),
+        counted={
+            "operations": sum(1 for r in results if r.overall is not None),
+            "link": verdict.linked,
+            "demand": sum(1 for r in results if r.balance.demand is not None),
+        },
     )
 
 
@@ -361,27 +432,60 @@ class _Verdict:
     link: float | None = None
     weakest: tuple[str, ...] = ()
     controlled: bool = False
+    linked: int = 0
+
+
+def _person_link(questionnaire: Questionnaire, result: ScoreResult) -> tuple[float, str] | None:
+    """One person's weakest link for the room, blanks at their worst: (the figure, the dimension's id).
+
+    A person with a balance has it (docs/scoring.md, section 3). One who answered nothing on the demand side
+    has none, and was left out of the room's link while still counted in its operations mean: a browser
+    pass saw "Weakest link 51" (one person's figure) beside an operations mean of 50 and a room's Technology
+    of 30. With no demand answered there is no load to judge their parts by, so the part that breaks first
+    is their lowest operations dimension at its worst end (a dimension they never began counts as 0, as it
+    does in anyone's balance). None for someone who answered nothing on the operations side either: they
+    are not in the operations mean, and a person who only joined must not sink the room to 0.
+    """
+    if result.balance.link is not None and result.balance.weakest is not None:
+        return result.balance.link, result.balance.weakest
+    if result.overall is None:
+        return None
+    settings = questionnaire.balance
+    ops = [d for d in result.dimensions if d.side == "operations" and d.low is not None]
+    links = [d for d in ops if d.id != settings.control_dimension] or ops
+    if not links:
+        return None
+    weakest = min(links, key=lambda d: d.low or 0.0)  # ties: the first in the questionnaire, as in a balance
+    operations = weighted_mean([(d.weight, d.low or 0.0) for d in ops]) or 0.0
+    return (1 - settings.softness) * (weakest.low or 0.0) + settings.softness * operations, weakest.id
 
 
 def _room_verdict(
-    questionnaire: Questionnaire, results: Sequence[ScoreResult], operations: float | None, demand: float | None
+    questionnaire: Questionnaire,
+    results: Sequence[ScoreResult],
+    operations: float | None,
+    demand: float | None,
 ) -> _Verdict:
     """The room's verdict, by the same rules as one business (docs/scoring.md, section 3), on the means
     of the participants' figures: weakest link, control and failing critical questions included. A
     dimension nobody answered enough of leaves the room not placed, however good the rest looks.
 
     The weakest link it weighs demand against is returned with it: a page that showed the verdict beside
-    the operations mean alone would seem to contradict itself."""
+    the operations mean alone would seem to contradict itself. Everyone in the operations mean has a link
+    in it, blanks at their worst (:func:`_person_link`). The link is each person's own, as their results
+    page weighs it (it can sit above the named dimension's score when the demand coming loads only part of
+    what it lacks), so a room of one reads as that person does."""
     if operations is None or demand is None or not results:
         return _Verdict()
     settings = questionnaire.balance
-    links = [r.balance.link for r in results if r.balance.link is not None]
-    link = statistics.fmean(links) if links else operations
+    titles = {d.id: tr(d.title) for d in questionnaire.dimensions}
+    people = [link for r in results if (link := _person_link(questionnaire, r)) is not None]
     named: dict[str, int] = {}
-    for r in results:
-        if r.balance.link is not None and r.balance.weakest_title:
-            named[r.balance.weakest_title] = named.get(r.balance.weakest_title, 0) + 1
-    weakest = tuple(sorted(named, key=lambda title: -named[title]))  # ties keep the people's order
+    for _, dimension_id in people:
+        named[dimension_id] = named.get(dimension_id, 0) + 1
+    ranked = sorted(named, key=lambda d: -named[d])  # ties keep the people's order
+    weakest = tuple(titles.get(d, d) for d in ranked)
+    link = statistics.fmean(figure for figure, _ in people) if people else operations
     short = [
         tr(d.title)
         for d in questionnaire.dimensions
@@ -389,14 +493,21 @@ def _room_verdict(
     ]
     if short:
         names = short[0] if len(short) == 1 else ", ".join(short[:-1]) + " and " + short[-1]
-        return _Verdict("not_placed", f"Not enough answers in {names} to place the business.", round(link, 2), weakest)
+        message = f"Not enough answers in {names} to place the business."
+        return _Verdict("not_placed", message, round(link, 2), weakest, linked=len(people))
     control = settings.control_dimension
     controlled = False
     if control is not None:
         scores = [s for r in results if (s := r.dimension(control).low) is not None]
         controlled = bool(scores) and statistics.fmean(scores) >= settings.control
     failing = any(r.balance.critical_failures for r in results)
-    wholes = [r.balance.whole_link for r in results if r.balance.whole_link is not None]
+    # Idle capacity is judged on the whole link (routines counted) of the same people as the link; with no
+    # balance a person's link already counts every part, so it is their whole link too.
+    wholes = [
+        r.balance.whole_link if r.balance.whole_link is not None else figure[0]
+        for r in results
+        if (figure := _person_link(questionnaire, r)) is not None
+    ]
     quadrant = classify_balance(
         demand,
         operations,
@@ -408,7 +519,7 @@ def _room_verdict(
         quiet=settings.quiet,
         whole_link=statistics.fmean(wholes) if wholes else None,
     )
-    return _Verdict(quadrant, None, round(link, 2), weakest, controlled)
+    return _Verdict(quadrant, None, round(link, 2), weakest, controlled, len(people))
 
 
 def export_tables(
@@ -435,7 +546,8 @@ def export_tables(
             "Std dev": d.stats.std,
             "Target": None if d.side == "demand" else d.target,  # the demand side has no target
             "Gap": None if d.side == "demand" else d.gap,
-            **{f"Mean: {role}": mean for role, mean in d.role_means.items()},
+            # each role's mean of the same own scores as Mean, Lowest and Highest (views are in "Role gaps")
+            **{f"Mean: {role}": mean for role, mean in d.role_scores.items()},
         }
         for d in result.dimensions
     ]

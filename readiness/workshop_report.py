@@ -100,6 +100,8 @@ class WorkshopReport:
     consensus: Report | None
     method: tuple[str, ...]
     headline_label: str = "Operations readiness"
+    #: Said where the perception gaps would be when none is listed (:func:`gaps_note`).
+    gaps_note: str = ""
     operations_out_of: str = "– / 100"
     demand_out_of: str = "– / 100"
     has_balance: bool = True
@@ -111,6 +113,20 @@ def _mean(value: float | None) -> str:
 
 def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def gaps_note(result: WorkshopResult) -> str:
+    """What to say when no perception gap is listed: the roles agree, or no two can be compared yet.
+
+    A gap that reads 0 is not listed (:func:`readiness.workshop.aggregate`), so an empty list after two roles
+    answered means they see every dimension alike; "Gaps appear once at least two roles have answered" would
+    then be untrue. Empty when there are gaps to show.
+    """
+    if result.gaps:
+        return ""
+    if result.compared:
+        return "The roles see every dimension alike: no two differ by a point or more."
+    return "Gaps appear once at least two roles have answered."
 
 
 def room_balance_text(result: WorkshopResult, questionnaire: Questionnaire, lang: str = "en") -> str | None:
@@ -192,10 +208,12 @@ def build_workshop_report(
             side="Demand" if d.side == "demand" else "Operations",
             people=d.stats.n,
             mean=scale.number(d.stats.mean, sc),
+            # One person has no spread: "46–46, std dev 0" read as the room agreeing (a browser pass); a dash,
+            # as the heatmap's spread column shows for a question one person answered.
             low_high="–"
-            if d.stats.minimum is None
+            if d.stats.minimum is None or d.stats.n < 2
             else f"{scale.number(d.stats.minimum, sc)}–{scale.number(d.stats.maximum, sc)}",
-            std="–" if d.stats.std is None else f"{scale.difference(d.stats.std, sc):.{sc.decimals}f}",
+            std="–" if d.stats.std is None or d.stats.n < 2 else f"{scale.difference(d.stats.std, sc):.{sc.decimals}f}",
             target=scale.DASH if d.side == "demand" else scale.number(d.target, sc),
             # Said as the one-business report says it ("13 below", "1 above"): a bare "+13" under "Gap" read
             # the opposite way beside the individual results (an exploratory browser pass).
@@ -203,7 +221,9 @@ def build_workshop_report(
             if d.gap is None or d.side == "demand"
             else scale.short_of(scale.between(d.target, d.stats.mean, sc), sc),
             behind=d.side != "demand" and (d.gap or 0) > 0,
-            role_means=tuple((role, _mean(mean)) for role, mean in d.role_means.items()),
+            # the roles' means of the same own scores as the mean and the range beside them, so a role's figure
+            # never lies outside its row's lowest–highest; the perception gaps compare views (what was said)
+            role_means=tuple((role, scale.number(mean, sc)) for role, mean in d.role_scores.items()),
         )
         for d in result.dimensions
     )
@@ -275,9 +295,11 @@ def build_workshop_report(
         "its points that answer earns (0–100).",
         "A dimension's room score is the mean of the people's own dimension scores (blanks at their worst, as "
         "for one business): the figures the headline means and the verdict use. 'lowest–highest' and the "
-        "standard deviation show how far apart they are; a role's mean counts only the questions it answered.",
+        "standard deviation show how far apart they are (a dash when one person answered), and a role's column "
+        "is its people's mean of the same scores. A perception gap counts only the questions each role answered.",
         "The room's verdict weighs the mean demand pressure against the mean of each person's weakest link, "
-        "not against the mean operations readiness.",
+        "not against the mean operations readiness: blanks count at their worst there too, and the figure is "
+        "never above the room's own score of a dimension it names.",
         "Spread is the distance between the lowest and the highest answer to a question; a role gap is the "
         "largest difference between two roles' mean levels. The discussion queue orders questions by the "
         "larger of the two.",
@@ -314,6 +336,7 @@ def build_workshop_report(
         consensus=consensus,
         method=method,
         headline_label=label,
+        gaps_note=gaps_note(result),
         operations_out_of=scale.out_of(result.operations, sc, lang),
         demand_out_of=scale.out_of(result.demand, sc, lang),
         has_balance=balanced,

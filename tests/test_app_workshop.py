@@ -154,7 +154,8 @@ def test_the_revealed_room_shows_one_figure_per_card_chart_and_banner(db: Store)
     assert round(drawn["Demand pressure"]) == 45  # the chart's dot is the card's figure
     roles = {row["role"] for row in _rows(heatmap)}
     assert roles == {"Leadership", "Sales / marketing", "Spread"}  # no empty column for roles nobody joined as
-    assert "Key person cover" in {row["question"] for row in _rows(heatmap)}
+    # rows named in words, not by the id made into words ("Key person cover", "Sop meeting")
+    assert "What would stop if your most important person were away" in {row["question"] for row in _rows(heatmap)}
 
 
 def _rows(spec: dict) -> list[dict]:

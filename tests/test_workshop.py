@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from readiness.answers import Answer, validate_answer
-from readiness.workshop import Participant, aggregate, export_tables, stats
+from readiness.workshop import LABEL_MAX, Participant, aggregate, export_tables, stats
 
 
 def person(sample, pid: str, role: str, name: str | None = None, **raw) -> Participant:
@@ -225,9 +225,9 @@ def test_the_heatmap_has_short_rows_and_no_column_for_a_role_nobody_joined_as() 
     rows = _chart_rows(spec)
     assert {r["role"] for r in rows} == {"Leadership", "Sales / marketing", "Spread"}
     labels = {r["question"] for r in rows}
-    assert "Key person cover" in labels and max(len(label) for label in labels) <= 30
-    full = {r["question"]: r["full"] for r in rows}
-    assert full["Key person cover"] == result.question("key_person_cover").text  # the whole text in the tooltip
+    assert max(len(label) for label in labels) <= LABEL_MAX + 1  # a row's label stays one short line
+    full = {r["full"] for r in rows}
+    assert result.question("key_person_cover").text in full  # the whole text in the tooltip
     # role names wrap onto short lines in the axis (the chart's column, not a cut "Sales / ma…")
     assert charts.wrapped("Sales / marketing") == ["Sales /", "marketing"]
     assert '[\\"Sales /\\", \\"marketing\\"]' in json.dumps(spec, ensure_ascii=False)
@@ -281,12 +281,13 @@ def test_a_role_without_a_level_says_why_not_asked_left_blank_or_dont_know(sampl
     spec = charts.spec(charts.disagreement_heatmap(result, sample))
     rows = _chart_rows(spec)
     cell = {(r["question"], r["role"]): r for r in rows}
-    assert cell[("Stock cover", "Operations")]["state"] == NOT_ASKED
-    assert cell[("Stock cover", "Finance")]["state"] == LEFT_BLANK
-    assert cell[("Stock cover", "Sales")]["state"] is None
+    stock_row, cover_row = result.question("stock_cover").label, result.question("cover").label  # rows in words
+    assert cell[(stock_row, "Operations")]["state"] == NOT_ASKED
+    assert cell[(stock_row, "Finance")]["state"] == LEFT_BLANK
+    assert cell[(stock_row, "Sales")]["state"] is None
     # one answer has no spread to read: a dash, not a 0 that reads as the room agreeing
-    assert result.question("stock_cover").stats.n == 1 and cell[("Stock cover", "Spread")]["label"] == "–"
-    assert result.question("cover").stats.n >= 2 and cell[("Cover", "Spread")]["label"] != "–"
+    assert result.question("stock_cover").stats.n == 1 and cell[(stock_row, "Spread")]["label"] == "–"
+    assert result.question("cover").stats.n >= 2 and cell[(cover_row, "Spread")]["label"] != "–"
     # each reason has its own colour and legend entry: a solid grey for "not asked", an outlined white for blank
     legends = {
         str(layer["encoding"]["color"].get("title")): layer["encoding"]["color"]
@@ -340,3 +341,134 @@ def test_the_room_is_told_what_its_verdict_means_for_the_step_most_of_it_named()
     # nobody weighing a step: the room says nothing about one
     quiet = [Participant(p.id, p.role, {k: v for k, v in p.answers.items() if k != "decision_ahead"}) for p in people]
     assert aggregate(growth, quiet).step is None
+
+
+def _growth():
+    from readiness.loader import load_questionnaire
+
+    return load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+
+
+def _browser_pass_room(growth) -> list[Participant]:
+    """The browser pass's room: one person answered everything, one all but the demand side, one only Team."""
+    from .casework import case_answers
+
+    full = case_answers(growth, "accident-repair-bodyshop-taking-on-insurer-contract")
+    side = {d.id: d.side for d in growth.dimensions}
+    control = growth.balance.control_dimension
+
+    def only(keep) -> dict:
+        return {k: v for k, v in full.items() if keep(growth.question(k).dimension)}
+
+    return [
+        Participant("1", "Sales / marketing", full),
+        Participant("2", "Operations / production", only(lambda d: side[d] == "operations" and d != control)),
+        Participant("3", "Leadership", only(lambda d: d == "team")),
+    ]
+
+
+def test_the_rooms_weakest_link_counts_a_partial_answerer_at_worst_and_never_reads_above_its_part() -> None:
+    """Browser pass: "Weakest link 51" beside an operations mean of 50 and a chart's Technology of 30. Two of
+    three people answered nothing on the demand side, so they had no weakest link, and the card was one
+    person's figure; the one who answered only Team counts its blank dimensions at their worst, as the
+    caption says, and the room's link is never stronger than the room's own score of the part it names."""
+    growth = _growth()
+    people = _browser_pass_room(growth)
+    room = aggregate(growth, people)
+    assert [r.balance.link is None for r in room.individual] == [False, True, True]
+    assert room.link is not None and room.operations is not None
+    # Leadership's blank Process, Technology and Capacity count at their worst: its weakest link is 0
+    assert "Process" in room.weakest
+    assert room.link <= room.operations
+    named = [d for d in room.dimensions if d.title in room.weakest]
+    assert named and all(d.stats.mean is not None and room.link <= d.stats.mean + 1e-9 for d in named)
+    # skipping never pays: the person who answered only Team cannot lift the room's weakest link
+    assert room.link <= aggregate(growth, people[:2]).link
+    # the verdict weighs that figure, and each card says how many people its mean is over
+    assert room.ahead == pytest.approx(room.demand - room.link, abs=0.01)
+    assert room.counted == {"operations": 3, "link": 3, "demand": 1}
+
+
+def test_a_room_of_one_reads_as_that_persons_own_results() -> None:
+    """One person whose link discounts a shortfall the demand coming would not load (it sits above the named
+    dimension's score, as their results page says: "counts as"): the room of one weighs the same figure and
+    reaches the same verdict, not a more cautious one of its own."""
+    growth = _growth()
+    alone = aggregate(growth, _browser_pass_room(growth)[:1])
+    own = alone.individual[0]
+    assert own.balance.link is not None and alone.link is not None
+    assert alone.link == pytest.approx(own.balance.link, abs=0.01)
+    assert alone.quadrant == own.balance.quadrant
+
+
+def test_roles_that_see_a_dimension_alike_have_no_perception_gap(sample) -> None:
+    """Browser pass: "Team · Leadership vs Sales / marketing · 62 vs 62 · 0" listed as a perception gap, on the
+    page and in the report. A difference that reads 0 once rounded is no gap; with none left, say so."""
+    from readiness import scale
+
+    people = [
+        person(sample, "1", "Leadership", cover=2, surge_plan="yes", utilization=60),
+        person(sample, "2", "Sales", cover=2, surge_plan="yes", utilization=95),
+    ]
+    result = aggregate(sample, people, roles=["Leadership", "Sales"])
+    sc = sample.score_scale
+    assert result.dimension("team").role_means == {"Leadership": 75.0, "Sales": 75.0}
+    assert [g.dimension for g in result.gaps] == ["capacity"]
+    assert all(scale.signed(scale.between(g.mean_a, g.mean_b, sc), sc) != "0" for g in result.gaps)
+    assert result.compared  # two roles answered a dimension in common
+
+    alike = aggregate(sample, [*people[:1], person(sample, "2", "Sales", cover=2, surge_plan="yes")])
+    assert alike.gaps == () and alike.compared
+    alone = aggregate(sample, people[:1])
+    assert alone.gaps == () and not alone.compared
+
+
+def test_every_question_has_a_short_label_in_words_not_its_id() -> None:
+    """Browser pass: heatmap rows read "Sop meeting" and "Kpi review" (ids in title case). A row is named by
+    the question's own short clause (its "Not known: …" finding, without the prefix), else its text cut at a
+    word, never by its id."""
+    from readiness import charts
+
+    from .casework import case_answers
+
+    growth = _growth()
+    room = aggregate(growth, [Participant("1", "Sales", case_answers(growth, "ashgrove-joinery-waiting-list"))])
+    labels = {q.id: q.label for q in room.questions}
+    assert labels["sop_meeting"] == "Whether sales and operations agree one plan"
+    assert labels["forecast_bias"] == "How far the sales forecast misses"
+    assert labels["kpi_review"] == "Which key numbers are tracked each week, and by whom"
+    for qid, label in labels.items():
+        assert label and label not in (qid, charts.question_label(qid)), qid
+        assert len(label) <= LABEL_MAX + 1 and not label.endswith((" …", ",…", ".")), label
+
+
+def test_a_question_without_a_short_clause_is_named_by_its_text_cut_at_a_word(sample) -> None:
+    from readiness.workshop import question_label
+
+    room = aggregate(sample, [person(sample, "1", "sales", cover=3, surge_plan="yes")])
+    assert room.question("surge_plan").label == "Do you have a written plan for a week when orders double"
+    long = sample.question("cover").model_copy(
+        update={
+            "text": "In a normal week, how many working hours does a customer wait for a first real reply to a "
+            "question or problem?"
+        }
+    )
+    label = question_label(long)
+    assert label == "In a normal week, how many working hours does a customer wait…"
+    assert len(label) <= LABEL_MAX + 1
+    aside = long.model_copy(update={"text": "Do sales and operations (even if that is two people) meet weekly?"})
+    assert question_label(aside) == "Do sales and operations meet weekly"
+    # a clause written the other way round loses its "is not known" too
+    other = long.model_copy(update={"dont_know_finding": "How far forecasts miss is not known."})
+    assert question_label(other) == "How far forecasts miss"
+
+
+def test_the_heatmap_names_its_rows_in_words_not_ids() -> None:
+    from readiness import charts
+
+    q, people = leadership_day()
+    result = aggregate(q, people)
+    rows = _chart_rows(charts.spec(charts.disagreement_heatmap(result, q)))
+    shown = {r["question"] for r in rows}
+    assert shown == {x.label for x in result.questions if x.stats.n}
+    assert not shown & {charts.question_label(x.id) for x in result.questions}

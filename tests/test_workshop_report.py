@@ -268,3 +268,65 @@ def test_the_room_gap_reads_the_way_the_one_business_report_says_it(room) -> Non
         behind = round(d.target - d.stats.mean)
         said = "on target" if behind == 0 else f"{abs(behind)}\u00a0{'below' if behind > 0 else 'above'}"
         assert row.gap == said, (d.id, row.gap)
+
+
+def _partial_room(sample):
+    """Sales answered Team badly; operations rated cover "Fully" and left the surge plan blank (its own Team
+    score counts the blank at its worst, its view does not); only sales answered marketing."""
+    people = [
+        person(sample, "1", "sales", cover=1, surge_plan="no", utilization=60, channels=["partners"]),
+        person(sample, "2", "operations", cover=3, utilization=95),
+    ]
+    return aggregate(sample, people, roles=["sales", "operations"])
+
+
+def _row(report, title: str):
+    return next(d for d in report.dimensions if d.title == title)
+
+
+def test_a_rows_range_and_its_role_figures_are_one_set_of_numbers(sample) -> None:
+    """Browser pass: Capacity "48–52" beside Operations / production 56 in the same row: the range was the
+    people's own scores (blanks at their worst), the role columns their views (blanks left out)."""
+    result = _partial_room(sample)
+    report = build_workshop_report(sample, result, workshop_name="W", business="B", anonymous=True,
+                                   consensus_answers={})  # fmt: skip
+    team = _row(report, "Team")
+    low, high = (float(x) for x in team.low_high.split("–"))
+    figures = {role: float(mean) for role, mean in team.role_means}
+    assert all(low <= figure <= high for figure in figures.values()), (team.low_high, figures)
+    own = [r.dimension("team").score or 0.0 for r in result.individual]  # sales, then operations
+    assert figures == {"sales": round(own[0]), "operations": round(own[1])}
+    # the perception gaps still compare what each role said (a blank is not a bad answer there)
+    assert result.dimension("team").role_means["operations"] == 100.0
+
+
+def test_a_dimension_one_person_answered_shows_no_spread(sample) -> None:
+    """Browser pass: "46–46, std dev 0" for a dimension only one person answered read as the room agreeing;
+    the heatmap already shows "–" for one answer."""
+    result = _partial_room(sample)
+    assert result.dimension("marketing").stats.n == 1
+    report = build_workshop_report(sample, result, workshop_name="W", business="B", anonymous=True,
+                                   consensus_answers={})  # fmt: skip
+    marketing = _row(report, "Marketing")
+    assert (marketing.low_high, marketing.std) == ("–", "–")
+    assert marketing.mean != "–"
+    team = _row(report, "Team")
+    assert team.low_high != "–" and team.std != "–"  # two people: a real spread
+
+
+def test_roles_that_agree_on_every_dimension_are_told_so_not_shown_a_gap_of_0(sample) -> None:
+    """Browser pass: a perception gap of 0 in the report; none is listed, and the report says the roles agree."""
+    people = [
+        person(sample, "1", "Leadership", cover=2, surge_plan="yes"),
+        person(sample, "2", "Sales", cover=2, surge_plan="yes"),
+    ]
+    result = aggregate(sample, people, roles=["Leadership", "Sales"])
+    report = build_workshop_report(sample, result, workshop_name="W", business="B", anonymous=True,
+                                   consensus_answers={})  # fmt: skip
+    assert report.gaps == ()
+    assert report.gaps_note.startswith("The roles see every dimension alike")
+    html = render_workshop("html", sample, result, people, workshop_name="W", business="B", anonymous=True,
+                           consensus_answers={}, full=True).decode()  # fmt: skip
+    assert "The roles see every dimension alike" in html
+    assert "Gaps appear once at least two roles have answered" not in html
+    assert not any(" 0 points" in line for line in html.splitlines() if "Sales" in line)
