@@ -229,3 +229,18 @@ def test_a_plural_step_runs_short_in_the_plural() -> None:
     analysis = SimpleNamespace(result=SimpleNamespace(summary=summary, due_day=1), fix_first=None)
     line = words._break_line(analysis)
     assert line.endswith("hours run short on day 1."), line
+
+
+def test_a_slow_fall_in_cash_is_not_projected_years_ahead_to_a_day() -> None:
+    """A browser pass read "at this rate it runs out around day 4401", twelve years past a run of 425 days,
+    as the model's forecast. Within a year of the run's end the day is said; beyond, only that it lasts."""
+    from readiness.surge import analyse, setup_from_values
+    from readiness.surge.words import numbers
+
+    near = analyse(setup_from_values({"orders_per_day": 20}), "lost_contract")
+    assert "runs out around day 303" in near.verdict()[0]
+    far = analyse(setup_from_values({"orders_per_day": 20, "cash_weeks": 200}), "lost_contract")
+    said = far.verdict()[0]
+    assert "still falling" in said and "lasts more than a year after the run ends" in said
+    assert "around day" not in said
+    assert dict(numbers(far))["Cash runs out"] == "not within a year of the run's end"

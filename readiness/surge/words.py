@@ -208,8 +208,8 @@ def _shortfall_line(analysis: Analysis) -> str:
     if falling is not None:  # "low point" alone would read as a floor reached; it is only where the run stopped
         per_week, out_day = falling
         cash = (
-            f"cash is still falling when the run ends (about {money(per_week, cur)} a week): at this rate it runs "
-            f"out around day {out_day}"
+            f"cash is still falling when the run ends (about {money(per_week, cur)} a week): at this rate it "
+            f"{runs_out_words(out_day, horizon)}"
         )
     built = stock_words(s)
     if built >= 0.5:
@@ -234,6 +234,18 @@ def still_falling(result: SurgeResult, weeks: int = 4) -> tuple[float, int] | No
     if per_day <= 0 or cash[-1] > min(cash) + 1e-6:
         return None
     return per_day * 7, len(cash) + int(cash[-1] / per_day) + 1
+
+
+#: How far past the run a slow fall in cash is still projected to a day.
+YEAR_AFTER = 365
+
+
+def runs_out_words(out_day: int, horizon: int) -> str:
+    """When a slow fall in cash would empty it, as a day only while that is within a year of the run's end:
+    a browser pass read "runs out around day 4401" (twelve years ahead) as the model's forecast."""
+    if out_day - horizon <= YEAR_AFTER:
+        return f"runs out around day {out_day}"
+    return "lasts more than a year after the run ends"
 
 
 def _savings_line(analysis: Analysis) -> str:
@@ -369,7 +381,15 @@ def numbers(analysis: Analysis) -> list[tuple[str, str]]:
     rows.append((f"Cash on day {horizon}", money(s.cash_end, cur)))
     falling = still_falling(analysis.result)
     if falling is not None:  # not "never": only not within the run
-        rows.append(("Cash runs out", f"after the run: around day {falling[1]} at this rate"))
+        soon = falling[1] - horizon <= YEAR_AFTER
+        rows.append(
+            (
+                "Cash runs out",
+                f"after the run: around day {falling[1]} at this rate"
+                if soon
+                else "not within a year of the run's end",
+            )
+        )
         rows.append(("Cash still falling at the end", f"{money(falling[0], cur)} a week"))
     else:
         rows.append(("Cash runs out", "never" if s.crunch_day is None else f"day {s.crunch_day}"))
