@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from readiness import score
 from readiness.answers import AnswerSet, validate_answer
 from readiness.workshop import aggregate
-from readiness.workshop_report import build_workshop_report, render_workshop
+from readiness.workshop_report import build_workshop_report, render_workshop, render_workshop_html
 
 from .test_report import parsed
 from .test_workshop import person
@@ -296,8 +296,12 @@ def test_a_rows_range_and_its_role_figures_are_one_set_of_numbers(sample) -> Non
     assert all(low <= figure <= high for figure in figures.values()), (team.low_high, figures)
     own = [r.dimension("team").score or 0.0 for r in result.individual]  # sales, then operations
     assert figures == {"sales": round(own[0]), "operations": round(own[1])}
-    # the perception gaps still compare what each role said (a blank is not a bad answer there)
+    # the perception gaps still compare what each role said (a blank is not a bad answer there), and the
+    # two-page summary says so beside its gaps, where the table above it shows the own scores
     assert result.dimension("team").role_means["operations"] == 100.0
+    assert report.gaps
+    summary = render_workshop_html(report, full=False)
+    assert "Each role's view: only the questions its people answered" in summary
 
 
 def test_a_dimension_one_person_answered_shows_no_spread(sample) -> None:
