@@ -390,3 +390,26 @@ def test_a_business_whose_orders_are_already_padded_is_not_told_to_add_a_buffer_
     question = next(q for q in growth.questions if q.id == "supplier_lead_time")
     close = _matching_advice(question, Answer("supplier_lead_time", "value", 75), 0.0, "en", {"forecast_bias": 5})
     assert any("keep your own buffer" in r.text for r in close)
+
+
+def test_an_owner_who_knows_the_limiting_step_plans_to_double_that_step_first() -> None:
+    """The thirteenth blind review found the same "for each step" double-up plan in every report. A care
+    home that knows its limit (the beds) hears to plan that step; an owner who has not said, or does not
+    know, still hears to go through each step."""
+    from readiness.scoring import score
+
+    from .casework import case_answers, with_values
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    care = case_answers(growth, "holbeck-lodge-care-home")
+
+    def double_up(answers: dict[str, Answer]) -> str:
+        (finding,) = [f for f in score(growth, answers).findings if f.question_id == "weeks_to_double"]
+        return finding.recommendations[0].text
+
+    assert care["bottleneck_known"].value == 2
+    assert double_up(care).startswith("Write a double-up plan for the step you know limits output")
+    unknown = with_values(care, bottleneck_known=1)
+    assert double_up(unknown).startswith("Write a double-up plan: for each step")
+    unanswered = {k: v for k, v in care.items() if k != "bottleneck_known"}
+    assert double_up(unanswered).startswith("Write a double-up plan: for each step")
