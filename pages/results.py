@@ -184,6 +184,11 @@ if any(d.low is not None and d.high is not None and d.high - d.low >= 0.5 for d 
 shell.phone_hint("The table is wider than a phone: swipe it sideways for the gap and the count of answers.")
 st.markdown(dimension_markdown(result))
 st.vega_lite_chart(specs["heatmap"], width="stretch", key="results_chart_heatmap")
+# Numbers alone named the squares: a browser pass on a phone could not tell which question a red one was.
+st.caption(
+    "Each square is one question, numbered in the order asked within its part: hover over it, or tap it on a "
+    "phone, for the question and your answer. Every answer is listed under “Your answers and notes” below."
+)
 
 with st.expander(f"Your answers and notes ({result.completion_text})", icon=":material/list_alt:"):
     rows = scores.answer_rows(cur, result, answers, (a.id, a.updated_at.isoformat(), profile, lang))

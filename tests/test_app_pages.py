@@ -202,6 +202,8 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     # an action waiting for another names it in words, never by its question id
     assert not any(qid in plan for a in expected.plan.actions for qid in a.after)
     assert len(at.get("vega_lite_chart")) == 4
+    # the heatmap's squares are numbered: the page says how to read one where hovering is not possible
+    assert "tap it on a phone, for the question and your answer" in said
 
 
 def test_the_results_say_what_the_verdict_means_for_the_step_the_owner_is_weighing(db: Store) -> None:
