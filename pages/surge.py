@@ -8,7 +8,7 @@ from readiness import charts, currency, surge
 from readiness.errors import ReadinessError
 from readiness.markup import md_literal
 from readiness.surge import charts as surge_charts
-from readiness.surge.formatting import count, money
+from readiness.surge.formatting import count, money, orders
 from readiness.surge.scenarios import FOR_GOOD
 from readiness.surge.words import (
     expansion_lines,
@@ -117,13 +117,19 @@ if analysis.flagged:
     )
 
 a, b, c, d = st.columns(4)
-if analysis.shortfall:
+if analysis.shortfall and not surge.has_goods(analysis.result.inputs.kind):
+    # no stock is modelled: "Stock nobody ordered 0" on a care home's lost contract said nothing (a browser pass)
+    figures = dict(numbers(analysis))
+    a.metric("Orders in", figures["Orders in"], help="The orders that still come, over the whole run.")
+    b.metric("Cash on the last day", money(s.cash_end, money_code))
+    c.metric("Cash runs out", figures["Cash runs out"].removeprefix("after the run: "))
+elif analysis.shortfall:
     built = stock_words(s)
     a.metric("Stock nobody ordered", f"{count(built)}", help="Orders' worth: dead, written off, or above normal.")
     b.metric("At cost", money(built * s.unit_cost, money_code))
     c.metric("Written off", money(s.written_off_value, money_code))
 else:
-    a.metric("Orders lost", count(s.lost), help="Turned away, gone elsewhere, or cancelled after waiting.")
+    a.metric("Orders lost", orders(s.lost), help="Turned away, gone elsewhere, or cancelled after waiting.")
     b.metric("Sales lost", money(s.revenue_lost, money_code))
     short, short_help = first_short(s)
     c.metric("First to run short", short, help=short_help)

@@ -270,3 +270,8 @@ def test_a_service_firm_is_not_offered_stock_scenarios_and_reads_its_own_words(d
     what_if = at.table[0].value  # what would change the cash, not a column of zeros of stock
     assert "Stock nobody ordered" not in what_if.columns and len(what_if) >= 2
     assert "Forecasts that match the orders" not in set(what_if["Change"])
+    # nor metrics of stock (a second browser pass: "Stock nobody ordered 0, At cost $0, Written off $0")
+    labels = {m.label for m in at.metric}
+    assert {"Orders in", "Cash on the last day", "Cash runs out"} <= labels
+    assert not labels & {"Stock nobody ordered", "At cost", "Written off"}
+    assert not any("Stock nobody ordered" in t.value.columns for t in at.table)

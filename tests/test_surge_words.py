@@ -244,3 +244,12 @@ def test_a_slow_fall_in_cash_is_not_projected_years_ahead_to_a_day() -> None:
     assert "still falling" in said and "lasts more than a year after the run ends" in said
     assert "around day" not in said
     assert dict(numbers(far))["Cash runs out"] == "not within a year of the run's end"
+
+
+def test_orders_lost_are_counted_in_whole_orders() -> None:
+    """A browser pass read "Loses 3.2 of 55,560 orders" and an "Orders lost" of 3.2: a total of customers is
+    said in whole orders; a rate (orders a day) keeps its decimal."""
+    from readiness.surge.formatting import count, orders
+
+    assert (orders(3.2), orders(0.4), orders(12_345.6)) == ("3", "0", "12,346")
+    assert count(7.5) == "7.5"

@@ -16,7 +16,7 @@ from readiness.errors import SurgeInputError
 from readiness.markup import md_text
 from readiness.model import Questionnaire, tr
 from readiness.surge.analysis import Analysis, Fix, Sensitivity
-from readiness.surge.formatting import capital, count, days, join, money, pct
+from readiness.surge.formatting import capital, count, days, join, money, orders, pct
 from readiness.surge.inputs import DEFAULT_HORIZON, Assumption
 from readiness.surge.knobs import KNOBS, knob_unit
 from readiness.surge.resources import RESOURCES, has_goods
@@ -121,10 +121,10 @@ def _outcome_line(analysis: Analysis) -> str:
     if s.crunch_day is not None:
         if s.lost_share < 0.05:
             return f"Survives in orders ({pct(s.lost_share)} lost) but runs out of cash on day {s.crunch_day}."
-        lost = f"Loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)})"
+        lost = f"Loses {orders(s.lost)} of {orders(s.orders_in)} orders ({pct(s.lost_share)})"
         return f"{lost} and runs out of cash on day {s.crunch_day}."
     if s.normal_wait and s.peak_wait > s.normal_wait:
-        lost = f"loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)})" if s.lost >= 0.5 else ""
+        lost = f"loses {orders(s.lost)} of {orders(s.orders_in)} orders ({pct(s.lost_share)})" if s.lost >= 0.5 else ""
         lost = lost or "loses no orders"
         return f"The waiting list grows to {days(s.peak_wait)} (usually {days(s.normal_wait)}); {lost}; cash holds."
     if s.normal_wait:
@@ -133,14 +133,14 @@ def _outcome_line(analysis: Analysis) -> str:
         queue = standing_queue(analysis.result)
         if s.lost >= 0.5:
             return (
-                f"Loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)}), "
+                f"Loses {orders(s.lost)} of {orders(s.orders_in)} orders ({pct(s.lost_share)}), "
                 f"{money(s.revenue_lost, cur)} of sales; the rest wait the usual {days(s.normal_wait)} "
                 f"({queue}); cash holds."
             )
         return f"No order is lost or waits longer than usual, but usual is {days(s.normal_wait)} ({queue}); cash holds."
     if s.lost >= 0.5:
         return (
-            f"Loses {count(s.lost)} of {count(s.orders_in)} orders ({pct(s.lost_share)}), "
+            f"Loses {orders(s.lost)} of {orders(s.orders_in)} orders ({pct(s.lost_share)}), "
             f"{money(s.revenue_lost, cur)} of sales; cash holds."
         )
     if s.peak_wait > s.normal_wait:
@@ -187,7 +187,7 @@ def _break_line(analysis: Analysis) -> str:
     line = f"{_names(first)} {verb} short on day {day}{due}."
     fix = analysis.fix_first
     if fix is not None:
-        gain = f"saves {count(fix.saved)} orders" if fix.saved >= 0.5 else "avoids running out of cash"
+        gain = f"saves {orders(fix.saved)} orders" if fix.saved >= 0.5 else "avoids running out of cash"
         line += f" Fix first: {fix.label.lower()} ({gain})."
     return line
 
@@ -360,16 +360,16 @@ def numbers(analysis: Analysis) -> list[tuple[str, str]]:
     s, cur, horizon = analysis.result.summary, analysis.currency, analysis.result.horizon
     rows = [
         ("Outcome", OUTCOME_LABELS[s.outcome]),
-        ("Orders in", count(s.orders_in)),
+        ("Orders in", orders(s.orders_in)),
         ("Delivered", count(s.delivered)),
-        ("Orders lost", f"{count(s.lost)} ({pct(s.lost_share)})"),
+        ("Orders lost", f"{orders(s.lost)} ({pct(s.lost_share)})"),
     ]
     if s.lost_website >= 0.5:
-        rows.append(("– turned away by the website", count(s.lost_website)))
+        rows.append(("– turned away by the website", orders(s.lost_website)))
     if s.lost_leaving >= 0.5:
-        rows.append(("– went elsewhere rather than wait", count(s.lost_leaving)))
+        rows.append(("– went elsewhere rather than wait", orders(s.lost_leaving)))
     if s.lost_patience >= 0.5:
-        rows.append(("– cancelled after waiting too long", count(s.lost_patience)))
+        rows.append(("– cancelled after waiting too long", orders(s.lost_patience)))
     rows.append(("Sales lost", money(s.revenue_lost, cur)))
     wait = days(s.peak_wait) + (f" (usually {days(s.normal_wait)})" if s.normal_wait else "")
     rows.append(("Longest wait", wait))
@@ -422,7 +422,7 @@ def what_if_table(analysis: Analysis, markdown: bool = False) -> list[str] | lis
                     "Cash on the last day": money(s.cash_end, cur),
                 }
                 if analysis.shortfall
-                else {"Orders lost": count(s.lost), "Saved": "–", "Cash low point": money(s.cash_low, cur)}
+                else {"Orders lost": orders(s.lost), "Saved": "–", "Cash low point": money(s.cash_low, cur)}
             ),
         }
     ]
@@ -458,8 +458,8 @@ def _fix_row(f: Fix, analysis: Analysis) -> dict[str, str]:
     return {
         "Change": f.label,
         "Outcome": OUTCOME_LABELS[f.outcome],
-        "Orders lost": count(f.lost),
-        "Saved": count(f.saved),
+        "Orders lost": orders(f.lost),
+        "Saved": orders(f.saved),
         "Cash low point": money(f.cash_low, cur),
     }
 
@@ -497,15 +497,18 @@ def sensitivity_table(analysis: Analysis, markdown: bool = False) -> list[str] |
     """Each assumed input at its low and high value: what the run's own figures do."""
     cur = analysis.currency
     measure = "Stock nobody ordered" if analysis.shortfall else "Orders lost"
+    # a shortfall where no stock is modelled moves only cash: no column of stock zeros (a browser pass)
+    stockless = analysis.shortfall and not has_goods(analysis.result.inputs.kind)
     rows = []
     for x in analysis.sensitivity:
         pair = x.stock if analysis.shortfall else x.lost
+        shown = count if analysis.shortfall else orders
         rows.append(
             {
                 "Assumed input": x.label,
                 "Assumed": assumption_value(x, cur),
                 "Tried": f"{x.low:g} / {x.high:g}",
-                measure: f"{count(pair[0])} / {count(pair[1])}",
+                **({} if stockless else {measure: f"{shown(pair[0])} / {shown(pair[1])}"}),
                 "Cash low point": f"{money(x.cash_low[0], cur)} / {money(x.cash_low[1], cur)}",
                 "Effect": sensitivity_effect(x, analysis),
             }
