@@ -122,8 +122,12 @@ def said(figure: str) -> dict[str, object]:
     """The metric's delta line: how many people the mean is over (someone who answered nothing on the demand
     side has no demand pressure: "mean of 3 people" over one person's figure misled a browser pass)."""
     n = result.counted.get(figure, result.participants)
-    return {"delta": f"mean of {n} {'person' if n == 1 else 'people'}", "delta_color": "off", "delta_arrow": "off",
-            "border": True}  # fmt: skip
+    delta = f"mean of {n} {'person' if n == 1 else 'people'}"
+    if figure == "link" and result.link is None:  # "– / 100 · mean of 0 people" said nothing of why (a browser pass)
+        delta = "waits for answers on the demand side"
+    elif n == 0:
+        delta = "nobody has answered this side yet"
+    return {"delta": delta, "delta_color": "off", "delta_arrow": "off", "border": True}
 
 
 # Every figure here is the mean of the people's own scores (each scored as a business alone); the chart

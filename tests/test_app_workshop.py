@@ -166,6 +166,36 @@ def _rows(spec: dict) -> list[dict]:
     return _rows(spec["layer"][0])
 
 
+def test_a_room_nobody_answered_the_demand_side_of_says_why_its_link_waits(db: Store) -> None:
+    """A second browser pass read "Weakest link – / 100 · mean of 0 people" beside "mean of 2 people": the
+    link waits for the demand side, and the card says so."""
+    import json
+
+    from readiness.answers import validate_answer
+    from readiness.loader import load_questionnaire
+
+    from .test_workshop import ROOT
+
+    q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
+    demand = {x.id for x in q.questions if q.dimension(x.dimension).side == "demand"}
+    workshops = WorkshopStore(db)
+    fkey, workshop = workshops.create(q, "Ops only", "Frost & Co")
+    people = json.loads((ROOT / "tests" / "data" / "workshop_leadership_day.json").read_text())["people"]
+    for person in people:
+        record = workshops.join(workshop, person["role"])
+        for question_id, value in person["answers"].items():
+            if question_id not in demand:
+                db.save_answer(record.assessment_id, validate_answer(q, question_id, value))
+    workshops.reveal(workshop.id)
+    at = app(query={"w": fkey}, page="pages/workshop.py")
+    assert not at.exception, at.exception
+    cards = {m.label: m for m in at.metric}
+    assert cards["Weakest link"].value == "– / 100"
+    assert cards["Weakest link"].proto.delta == "waits for answers on the demand side"
+    assert cards["Demand pressure"].proto.delta == "nobody has answered this side yet"
+    assert cards["Operations readiness"].proto.delta == "mean of 2 people"
+
+
 def test_live_progress_marks_empty_roles_and_says_who_finished_with_blanks(db: Store) -> None:
     """QA: "Sales / marketing: –" in every discussion line for a role nobody chose, and "Finished 1"
     beside "62%" with no word that one can finish with questions blank."""
