@@ -253,3 +253,11 @@ def test_orders_lost_are_counted_in_whole_orders() -> None:
 
     assert (orders(3.2), orders(0.4), orders(12_345.6)) == ("3", "0", "12,346")
     assert count(7.5) == "7.5"
+
+
+def test_each_step_has_a_short_name_that_fits_a_metric() -> None:
+    """A browser pass saw "First to run short: People's ho…": the metric's value is the step's short name,
+    cut past about ten characters in a quarter of a laptop's page."""
+    from readiness.surge import RESOURCES
+
+    assert all(r.short and len(r.short) <= 10 for r in RESOURCES.values()), [r.short for r in RESOURCES.values()]

@@ -36,7 +36,8 @@ class Resource:
     name: str
     what: str
     dimensions: tuple[str, ...]
-    short: str = ""  # fits a metric on a phone
+    #: fits a metric on a phone, and in a quarter of a laptop's page ("People's ho…" was cut, a browser pass)
+    short: str = ""
     #: ``dimension.area`` ids, most relevant first: where a questionnaire has areas, the findings beside a
     #: bottleneck come from these (stock points to supply, not to cash), else from ``dimensions``.
     areas: tuple[str, ...] = ()
@@ -69,7 +70,7 @@ RESOURCES: dict[str, Resource] = {
             "your people's hours",
             "the orders, jobs or bookings a day your people can deliver",
             ("team", "capacity"),
-            "People's hours",
+            "People",
             ("team.hiring", "team.surge", "capacity.throughput"),
         ),
         Resource(
@@ -96,7 +97,7 @@ RESOURCES: dict[str, Resource] = {
             "customer service",
             "the orders a day your team can confirm, answer questions about and sort out",
             ("team", "process"),
-            "Customer service",
+            "Service",
             ("process.order_to_delivery", "team.hiring", "team.surge"),
         ),
         Resource(
