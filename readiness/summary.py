@@ -567,9 +567,11 @@ def distance_text(result: ScoreResult) -> str | None:
         shown = scale.difference(scale.balance_index(b, sc), sc) or 0.0
         points = abs(shown - (scale.difference(threshold, sc) or 0.0))
         # The line is said as a balance index, so the reader's +27 and "7 points past" meet at +20.
-        line = f" (a balance index of {scale.signed(threshold, sc)})"
+        # "from": the threshold, not this business's index (a browser pass read "(a balance index of +20)"
+        # beside a card of +40 as two figures for one thing).
+        line = f" (from a balance index of {scale.signed(threshold, sc)})"
     figure = scale.number(points, sc, internal=False)
-    # "0 points short of … (a balance index of +20)" beside an index shown as +20 (19.9) read as a contradiction.
+    # "0 points short of … (from a balance index of +20)" beside an index shown as +20 (19.9) read as a contradiction.
     close = figure.strip("0.") == ""
     figure += " point" if figure == "1" else " points"
     return {

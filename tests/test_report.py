@@ -733,7 +733,10 @@ def test_how_firm_the_verdict_is_is_said_in_words_not_by_an_unlabelled_line() ->
         text = placement_text(result) or ""
         assert " line" not in text and not re.search(r"\b1 points", text), (case, text)
     _, result, _ = _growth_case("creamery-before-tv-spot")
-    assert "the point where demand counts as ahead of operations" in (placement_text(result) or "")
+    said = placement_text(result) or ""
+    assert "the point where demand counts as ahead of operations" in said
+    # the threshold, said as where the zone starts, not as a second index beside the card's (a browser pass)
+    assert "(from a balance index of +20)" in said, said
 
 
 def test_a_cap_that_does_not_bind_is_not_claimed_but_the_question_still_fails() -> None:
