@@ -115,8 +115,9 @@ def _clear() -> None:
     st.cache_data.clear()
 
 
-def test_the_revealed_room_shows_one_figure_per_card_chart_and_banner(db: Store) -> None:
-    """QA "Leadership day": demand 45 on the card, 23 on the chart, and a danger verdict beside operations 51."""
+def _leadership_day(store: Store, name: str, side: str | None = None) -> str:
+    """QA's "Leadership day" room on the quick check, revealed: the facilitator's key. ``side``: only the
+    answers to that side's questions are given."""
     import json
 
     from readiness.answers import validate_answer
@@ -125,15 +126,24 @@ def test_the_revealed_room_shows_one_figure_per_card_chart_and_banner(db: Store)
     from .test_workshop import ROOT
 
     q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
-    workshops = WorkshopStore(db)
-    fkey, workshop = workshops.create(q, "Leadership day", "Frost & Co")
+    kept = {x.id for x in q.questions if side is None or q.dimension(x.dimension).side == side}
+    workshops = WorkshopStore(store)
+    fkey, workshop = workshops.create(q, name, "Frost & Co")
     people = json.loads((ROOT / "tests" / "data" / "workshop_leadership_day.json").read_text())["people"]
     for person in people:
         record = workshops.join(workshop, person["role"])
         for question_id, value in person["answers"].items():
-            db.save_answer(record.assessment_id, validate_answer(q, question_id, value))
+            if question_id in kept:
+                store.save_answer(record.assessment_id, validate_answer(q, question_id, value))
     workshops.reveal(workshop.id)
+    return fkey
 
+
+def test_the_revealed_room_shows_one_figure_per_card_chart_and_banner(db: Store) -> None:
+    """QA "Leadership day": demand 45 on the card, 23 on the chart, and a danger verdict beside operations 51."""
+    import json
+
+    fkey = _leadership_day(db, "Leadership day")
     at = app(query={"w": fkey}, page="pages/workshop.py")
     assert not at.exception, at.exception
     cards = {m.label: m for m in at.metric}
@@ -169,24 +179,7 @@ def _rows(spec: dict) -> list[dict]:
 def test_a_room_nobody_answered_the_demand_side_of_says_why_its_link_waits(db: Store) -> None:
     """A second browser pass read "Weakest link – / 100 · mean of 0 people" beside "mean of 2 people": the
     link waits for the demand side, and the card says so."""
-    import json
-
-    from readiness.answers import validate_answer
-    from readiness.loader import load_questionnaire
-
-    from .test_workshop import ROOT
-
-    q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
-    demand = {x.id for x in q.questions if q.dimension(x.dimension).side == "demand"}
-    workshops = WorkshopStore(db)
-    fkey, workshop = workshops.create(q, "Ops only", "Frost & Co")
-    people = json.loads((ROOT / "tests" / "data" / "workshop_leadership_day.json").read_text())["people"]
-    for person in people:
-        record = workshops.join(workshop, person["role"])
-        for question_id, value in person["answers"].items():
-            if question_id not in demand:
-                db.save_answer(record.assessment_id, validate_answer(q, question_id, value))
-    workshops.reveal(workshop.id)
+    fkey = _leadership_day(db, "Ops only", side="operations")
     at = app(query={"w": fkey}, page="pages/workshop.py")
     assert not at.exception, at.exception
     cards = {m.label: m for m in at.metric}
