@@ -11,6 +11,7 @@ from readiness.surge import charts as surge_charts
 from readiness.surge.formatting import count, money, orders
 from readiness.surge.scenarios import FOR_GOOD
 from readiness.surge.words import (
+    cash_runs_out,
     expansion_lines,
     first_short,
     horizon_line,
@@ -122,7 +123,7 @@ if analysis.shortfall and not surge.has_goods(analysis.result.inputs.kind):
     figures = dict(numbers(analysis))
     a.metric("Orders in", figures["Orders in"], help="The orders that still come, over the whole run.")
     b.metric("Cash on the last day", money(s.cash_end, money_code))
-    c.metric("Cash runs out", figures["Cash runs out"].removeprefix("after the run: "))
+    c.metric("Cash runs out", cash_runs_out(analysis, brief=True))
 elif analysis.shortfall:
     built = stock_words(s)
     a.metric("Stock nobody ordered", f"{count(built)}", help="Orders' worth: dead, written off, or above normal.")

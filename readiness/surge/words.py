@@ -240,6 +240,18 @@ def still_falling(result: SurgeResult, weeks: int = 4) -> tuple[float, int] | No
 YEAR_AFTER = 365
 
 
+def cash_runs_out(analysis: Analysis, brief: bool = False) -> str:
+    """When the cash runs out, as the figures table says it ("after the run: around day 438 at this rate");
+    ``brief`` without "after the run:", for a page's card, where the words past a dozen characters are cut."""
+    s, horizon = analysis.result.summary, analysis.result.horizon
+    falling = still_falling(analysis.result)
+    if falling is None:  # "never" only when cash is not still falling at the run's end
+        return "never" if s.crunch_day is None else f"day {s.crunch_day}"
+    if falling[1] - horizon > YEAR_AFTER:
+        return "not within a year of the run's end"
+    return f"around day {falling[1]} at this rate" if brief else f"after the run: around day {falling[1]} at this rate"
+
+
 def runs_out_words(out_day: int, horizon: int) -> str:
     """When a slow fall in cash would empty it, as a day only while that is within a year of the run's end:
     a browser pass read "runs out around day 4401" (twelve years ahead) as the model's forecast."""
@@ -379,20 +391,10 @@ def numbers(analysis: Analysis) -> list[tuple[str, str]]:
     when = "at the start" if s.cash_low_day == 0 else f"day {s.cash_low_day}"
     rows.append(("Cash low point", f"{money(s.cash_low, cur)} ({when})"))
     rows.append((f"Cash on day {horizon}", money(s.cash_end, cur)))
+    rows.append(("Cash runs out", cash_runs_out(analysis)))
     falling = still_falling(analysis.result)
-    if falling is not None:  # not "never": only not within the run
-        soon = falling[1] - horizon <= YEAR_AFTER
-        rows.append(
-            (
-                "Cash runs out",
-                f"after the run: around day {falling[1]} at this rate"
-                if soon
-                else "not within a year of the run's end",
-            )
-        )
+    if falling is not None:
         rows.append(("Cash still falling at the end", f"{money(falling[0], cur)} a week"))
-    else:
-        rows.append(("Cash runs out", "never" if s.crunch_day is None else f"day {s.crunch_day}"))
     if s.expansion_cost > 0.5:
         rows.append(("Spent on added capacity", money(s.expansion_cost, cur)))
     if s.committed_after > 0.5:
