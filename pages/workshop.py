@@ -12,7 +12,7 @@ from readiness.model import tr
 from readiness.report import file_name
 from readiness.storage import NotFound
 from readiness.workshop import Participant, aggregate
-from readiness.workshop_report import gaps_note, render_workshop, room_balance_text
+from readiness.workshop_report import counted_words, gaps_note, render_workshop, room_balance_text
 from readiness.workshop_store import DEFAULT_ROLES
 from ui import downloads, faults, links, resources, room, shell
 from ui.question import Target, end_of_run, show
@@ -120,9 +120,10 @@ sc = questionnaire.score_scale
 
 def said(figure: str) -> dict[str, object]:
     """The metric's delta line: how many people the mean is over (someone who answered nothing on the demand
-    side has no demand pressure: "mean of 3 people" over one person's figure misled a browser pass)."""
+    side has no demand pressure: "mean of 3 people" over one person's figure misled a browser pass), and how
+    many are left out as still answering, so a room watched while it fills in knows the figure is not yet all."""
     n = result.counted.get(figure, result.participants)
-    delta = f"mean of {n} {'person' if n == 1 else 'people'}"
+    delta = counted_words(result, figure)
     if figure == "link" and result.link is None:  # "– / 100 · mean of 0 people" said nothing of why (a browser pass)
         delta = "waits for answers on the demand side"
     elif n == 0:
@@ -139,8 +140,10 @@ if scale.has_demand(questionnaire):
         "Weakest link",
         scale.out_of(result.link, sc),
         help="What the group balance weighs demand against: each person's operations dimension that would "
-        "break first, as it counts under the demand coming (as on each person's results), averaged, blanks at "
-        "their worst" + (f" (here {', '.join(result.weakest)})" if result.weakest else "") + ".",
+        "break first, as it counts under the demand coming (as on each person's results), averaged over those "
+        "who have answered enough of every operations dimension, blanks at their worst"
+        + (f" (here {', '.join(result.weakest)})" if result.weakest else "")
+        + ".",
         **said("link"),
     )
     b.metric("Demand pressure", scale.out_of(result.demand, sc), **said("demand"))

@@ -8,6 +8,13 @@ a question's level means the same thing for one person and for a room.
 Levels are on 0..100 (the answer's share of the question's points × 100).
 "Don't know" and "not applicable" are counted but never averaged in: a room
 where half the people do not know is shown as such, not as a low score.
+
+The room's figures (its dimensions, headline means and verdict) count a person
+only where they have answered enough to be read: their coverage of a dimension
+reaches the questionnaire's line (``balance.coverage``), as one business needs
+to be placed. A workshop is watched while it fills in, and someone who has
+answered only the first step would otherwise count 0 on every part they have
+not begun and sink the room on their own (:func:`_reaches`).
 """
 
 from __future__ import annotations
@@ -173,6 +180,10 @@ class DimensionAggregate:
     the questions they answered), which is what a perception gap compares. ``role_scores`` are each role's
     mean of those same own scores: a table row showing the room's lowest–highest beside per-role figures must
     take both from one set of numbers (a browser pass read "48–52" beside a role's view of 56 as a mistake).
+
+    ``stats``, ``role_scores`` and ``gap`` are over the people who answered enough of the dimension to be read
+    (:func:`_reaches`): someone still on the form's first step would count 0 here and drag the room down on a
+    part they have not begun. When nobody has, they are over everyone (the room is then not placed).
     """
 
     id: str
@@ -231,8 +242,13 @@ class WorkshopResult:
     step: RoomStep | None = None
     #: How many people each headline mean is over ("operations", "link", "demand"): someone who answered
     #: nothing on the demand side has no demand pressure, and a card saying "mean of 3 people" over one
-    #: person's figure misleads the room (a browser pass).
+    #: person's figure misleads the room (a browser pass). Someone who has not answered enough of that side
+    #: to be read (:func:`_reaches`) is not counted either, unless nobody has.
     counted: Mapping[str, int] = field(default_factory=dict)
+    #: For each headline figure of ``counted``, how many people joined but are left out of it as still
+    #: answering (``participants`` minus ``counted``): a card says "1 not counted: too few answers yet",
+    #: so a mean over fewer people than the room is not read as the whole room.
+    waiting: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def ahead(self) -> float | None:
@@ -254,6 +270,38 @@ def _role_means(values: Mapping[str, list[float]], roles: Sequence[str]) -> dict
     return {role: (round(statistics.fmean(values[role]), 2) if values.get(role) else None) for role in roles}
 
 
+def _reaches(questionnaire: Questionnaire, result: ScoreResult, dimension_id: str) -> bool:
+    """Whether a person has answered enough of a dimension for the room to count their score of it.
+
+    Each person is scored as a business alone, blanks at their worst: right for one business, which must not
+    gain by skipping, but a workshop is watched while people are still answering, and someone on the form's
+    first step counts 0 on every part they have not begun. Alone they could drag the room into the danger
+    zone and name as its weakest link a part they have not reached. So the room counts a person's score of a
+    dimension once their coverage of it (real answers, "don't know" not one) reaches the questionnaire's
+    line, the same line below which one business is not placed; the comparison is the one the room's own
+    "not enough answers" rule makes, so a dimension nobody reaches is exactly one that leaves it not placed.
+    """
+    return not result.dimension(dimension_id).coverage < questionnaire.balance.coverage
+
+
+def _reaches_side(questionnaire: Questionnaire, result: ScoreResult, side: str) -> bool:
+    """Whether a person reaches the line (:func:`_reaches`) in every dimension of one side: only then is their
+    figure for that side (operations readiness, weakest link, demand pressure) one the room can count."""
+    return all(_reaches(questionnaire, result, d.id) for d in questionnaire.dimensions if d.side == side)
+
+
+def _counting(results: Sequence[ScoreResult], qualified: Sequence[bool]) -> list[ScoreResult]:
+    """The people a room figure is over: those qualified, or everyone when nobody is yet.
+
+    The fallback keeps a room from ever showing less than it did before anyone finished a side (a blank card
+    helps nobody). Such a room is mostly not placed too, its message naming the dimensions nobody has answered
+    enough of; a side whose every dimension someone has reached, though nobody all of them, is placed on
+    everyone's figures, as it was before.
+    """
+    chosen = [r for r, ok in zip(results, qualified, strict=True) if ok]
+    return chosen or list(results)
+
+
 def aggregate(
     questionnaire: Questionnaire,
     participants: Sequence[Participant],
@@ -263,7 +311,13 @@ def aggregate(
     roles: Sequence[str] | None = None,
     lang: str | None = None,
 ) -> WorkshopResult:
-    """Aggregate participants' answers: statistics, role gaps and the discussion queue."""
+    """Aggregate participants' answers: statistics, role gaps and the discussion queue.
+
+    The room's dimensions, headline means and verdict count each person only where they have answered enough to
+    be read (:func:`_reaches`), so someone still answering, live in the workshop, cannot sink the room with blanks
+    at their worst; ``counted`` and ``waiting`` say how many people each headline mean is over and leaves out.
+    The per-question figures and each role's views (what a perception gap compares) count every answer given.
+    """
     lang = lang or questionnaire.default_language
     target_profile = questionnaire.profile(profile)
     # Only the roles someone joined as, in the order offered: a role nobody chose has no view, and a
@@ -341,13 +395,17 @@ def aggregate(
     compared = False  # two roles have a view of some dimension in common: "no gap" then means they agree
     for dim in questionnaire.dimensions:
         # The room's figure is each person's own score (the one their headline and the verdict use); a
-        # role's figure is their view. Mixing the two put the chart's dot far from the card above it.
+        # role's figure is their view. Mixing the two put the chart's dot far from the card above it. Only
+        # the people who answered enough of it count in the room's figure (everyone when nobody has): one
+        # still answering would count 0 on a dimension they have not begun. Views are unchanged.
+        reached = [_reaches(questionnaire, r, dim.id) for r in results]
+        reached = reached if any(reached) else [True] * len(results)
         values: list[float] = []
         by_role = {}
         own_by_role: dict[str, list[float]] = {}
-        for p, result, view in zip(participants, results, views, strict=True):
+        for p, result, view, counts in zip(participants, results, views, reached, strict=True):
             value = result.dimension(dim.id).score
-            if value is not None:
+            if value is not None and counts:
                 values.append(value)
                 own_by_role.setdefault(p.role, []).append(value)
             said_value = view.dimension(dim.id).score
@@ -386,17 +444,27 @@ def aggregate(
         if q.stats.n >= 2 and q.discussion_key > 0
     )
 
-    def side_mean(side: str) -> float | None:
-        picked = [r.overall if side == "operations" else r.balance.demand for r in results]  # headline policy
-        picked = [v for v in picked if v is not None]
+    # A side's headline figure is over the people who reached the line in every dimension of that side (all of
+    # them have a figure there); when nobody has, over everyone with a figure, as before anyone finished.
+    def figure(r: ScoreResult, side: str) -> float | None:
+        return r.overall if side == "operations" else r.balance.demand  # headline policy
+
+    def side_people(side: str) -> list[ScoreResult]:
+        scored = [r for r in results if figure(r, side) is not None]
+        return _counting(scored, [_reaches_side(questionnaire, r, side) for r in scored])
+
+    def side_mean(people: Sequence[ScoreResult], side: str) -> float | None:
+        picked = [v for r in people if (v := figure(r, side)) is not None]
         return round(statistics.fmean(picked), 2) if picked else None
 
-    operations, demand = side_mean("operations"), side_mean("demand")
-    verdict = _room_verdict(questionnaire, results, operations, demand)
+    operating, demanding = side_people("operations"), side_people("demand")
+    operations, demand = side_mean(operating, "operations"), side_mean(demanding, "demand")
+    verdict = _room_verdict(questionnaire, results, operations, demand, counted=operating)
     quadrant = verdict.quadrant
     role_counts: dict[str, int] = dict.fromkeys(role_order, 0)
     for p in participants:
         role_counts[p.role] += 1
+    counted = {"operations": len(operating), "link": verdict.linked, "demand": len(demanding)}
     return WorkshopResult(
         participants=len(participants),
         roles=role_counts,
@@ -417,11 +485,8 @@ def aggregate(
         weakest=verdict.weakest,
         controlled=verdict.controlled,
         step=room_step(questionnaire, results, quadrant, verdict.weakest, lang),
-        counted={
-            "operations": sum(1 for r in results if r.overall is not None),
-            "link": verdict.linked,
-            "demand": sum(1 for r in results if r.balance.demand is not None),
-        },
+        counted=counted,
+        waiting={name: len(participants) - n for name, n in counted.items()},
     )
 
 
@@ -465,10 +530,17 @@ def _room_verdict(
     results: Sequence[ScoreResult],
     operations: float | None,
     demand: float | None,
+    *,
+    counted: Sequence[ScoreResult] | None = None,
 ) -> _Verdict:
     """The room's verdict, by the same rules as one business (docs/scoring.md, section 3), on the means
     of the participants' figures: weakest link, control and failing critical questions included. A
     dimension nobody answered enough of leaves the room not placed, however good the rest looks.
+
+    ``counted`` are the people in the operations mean (everyone in ``results`` when not given): the link,
+    the control mean, the whole link and the failing critical questions are theirs, so a person still
+    answering, whose blanks count at their worst, cannot put the room in the danger zone or name its weakest
+    link alone. Whether a dimension has enough answers is judged over everyone in ``results``.
 
     The weakest link it weighs demand against is returned with it: a page that showed the verdict beside
     the operations mean alone would seem to contradict itself. Everyone in the operations mean has a link
@@ -479,7 +551,8 @@ def _room_verdict(
         return _Verdict()
     settings = questionnaire.balance
     titles = {d.id: tr(d.title) for d in questionnaire.dimensions}
-    people = [link for r in results if (link := _person_link(questionnaire, r)) is not None]
+    operating = list(results if counted is None else counted)
+    people = [link for r in operating if (link := _person_link(questionnaire, r)) is not None]
     named: dict[str, int] = {}
     for _, dimension_id in people:
         named[dimension_id] = named.get(dimension_id, 0) + 1
@@ -487,9 +560,7 @@ def _room_verdict(
     weakest = tuple(titles.get(d, d) for d in ranked)
     link = statistics.fmean(figure for figure, _ in people) if people else operations
     short = [
-        tr(d.title)
-        for d in questionnaire.dimensions
-        if all(r.dimension(d.id).coverage < settings.coverage for r in results)
+        tr(d.title) for d in questionnaire.dimensions if not any(_reaches(questionnaire, r, d.id) for r in results)
     ]
     if short:
         names = short[0] if len(short) == 1 else ", ".join(short[:-1]) + " and " + short[-1]
@@ -498,14 +569,14 @@ def _room_verdict(
     control = settings.control_dimension
     controlled = False
     if control is not None:
-        scores = [s for r in results if (s := r.dimension(control).low) is not None]
+        scores = [s for r in operating if (s := r.dimension(control).low) is not None]
         controlled = bool(scores) and statistics.fmean(scores) >= settings.control
-    failing = any(r.balance.critical_failures for r in results)
+    failing = any(r.balance.critical_failures for r in operating)
     # Idle capacity is judged on the whole link (routines counted) of the same people as the link; with no
     # balance a person's link already counts every part, so it is their whole link too.
     wholes = [
         r.balance.whole_link if r.balance.whole_link is not None else figure[0]
-        for r in results
+        for r in operating
         if (figure := _person_link(questionnaire, r)) is not None
     ]
     quadrant = classify_balance(

@@ -129,6 +129,29 @@ def gaps_note(result: WorkshopResult) -> str:
     return "Gaps appear once at least two roles have answered."
 
 
+def counted_words(result: WorkshopResult, figure: str) -> str:
+    """How many people a headline mean is over, for its card or its sentence: "mean of 3 people".
+
+    ``figure`` is a key of ``WorkshopResult.counted`` ("operations", "link", "demand"). When someone who joined
+    is left out of it because they have not answered enough of that side yet, it says so ("mean of 2 people;
+    1 not counted: too few answers yet"): a room watched while it fills in must see that the figure is not
+    yet everyone's, and that the person still on the form's first step is not dragging it down.
+    """
+    n = result.counted.get(figure, result.participants)
+    words = f"mean of {n} {'person' if n == 1 else 'people'}"
+    left = result.waiting.get(figure, 0)
+    if left > 0:
+        # "still answering" was wrong for someone who finished with blanks; too few answers is true of both
+        words += f"; {left} not counted: too few answers yet"
+    return words
+
+
+def _left_out(result: WorkshopResult, figure: str) -> str:
+    """ " (mean of 2 people; 1 not counted: too few answers yet)" after a figure in a sentence, or nothing
+    when everyone who joined is in it (the sentence already says how many answered)."""
+    return f" ({counted_words(result, figure)})" if result.waiting.get(figure, 0) > 0 else ""
+
+
 def room_balance_text(result: WorkshopResult, questionnaire: Questionnaire, lang: str = "en") -> str | None:
     """The figures the room's verdict weighs, said beside the verdict.
 
@@ -249,9 +272,17 @@ def build_workshop_report(
         room = f"{result.participants} {'person' if result.participants == 1 else 'people'}"
         said = label.lower() if label == "Operations readiness" else label
         if result.operations is not None:
-            demand = "" if result.demand is None else f" and {scale.number(result.demand, sc)} on demand pressure"
+            # who each mean leaves out as still answering, once when it is the same for both figures
+            ops_out = _left_out(result, "operations")
+            demand_out = "" if result.demand is None else _left_out(result, "demand")
+            both = ""
+            if result.demand is not None and ops_out and ops_out == demand_out:
+                ops_out, demand_out, both = "", "", f" (each a {counted_words(result, 'operations')})"
+            demand = ""
+            if result.demand is not None:
+                demand = f" and {scale.number(result.demand, sc)} on demand pressure{demand_out}"
             summary.append(f"{room} answered. On average the room puts {said} at "
-                           f"{scale.in_words(result.operations, sc, lang)}{demand}.")  # fmt: skip
+                           f"{scale.in_words(result.operations, sc, lang)}{ops_out}{demand}{both}.")  # fmt: skip
         else:
             summary.append(f"{room} answered, not yet enough to score {said}.")
         if result.message and balanced:
@@ -297,9 +328,14 @@ def build_workshop_report(
         "for one business): the figures the headline means and the verdict use. 'lowest–highest' and the "
         "standard deviation show how far apart they are (a dash when one person answered), and a role's column "
         "is its people's mean of the same scores. A perception gap counts only the questions each role answered.",
+        f"A person counts in a dimension's room score once they have really answered "
+        f"{questionnaire.balance.coverage:.0%} of its questions (the line below which one business is not "
+        "placed), and in the operations mean, the weakest link and the verdict once they have in every "
+        "operations dimension (in the demand mean: every demand dimension), so someone still answering does not "
+        "pull the room down. A figure nobody has answered enough for yet is over everyone.",
         "The room's verdict weighs the mean demand pressure against the mean of each person's weakest link, "
-        "not against the mean operations readiness: blanks count at their worst there too, and the figure is "
-        "never above the room's own score of a dimension it names.",
+        "not against the mean operations readiness: blanks count at their worst there too, and each person's "
+        "link is the one their own results weigh.",
         "Spread is the distance between the lowest and the highest answer to a question; a role gap is the "
         "largest difference between two roles' mean levels. The discussion queue orders questions by the "
         "larger of the two.",

@@ -115,21 +115,24 @@ def _clear() -> None:
     st.cache_data.clear()
 
 
-def _leadership_day(store: Store, name: str, side: str | None = None) -> str:
+def _leadership_day(store: Store, name: str, side: str | None = None, *, finished: bool = False) -> str:
     """QA's "Leadership day" room on the quick check, revealed: the facilitator's key. ``side``: only the
-    answers to that side's questions are given."""
+    answers to that side's questions are given. ``finished``: Sales / marketing also answers the two demand
+    questions it left blank, as they counted when blank (``SALES_BLANKS_AT_WORST``)."""
     import json
 
     from readiness.answers import validate_answer
     from readiness.loader import load_questionnaire
 
-    from .test_workshop import ROOT
+    from .test_workshop import ROOT, SALES_BLANKS_AT_WORST
 
     q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
     kept = {x.id for x in q.questions if side is None or q.dimension(x.dimension).side == side}
     workshops = WorkshopStore(store)
     fkey, workshop = workshops.create(q, name, "Frost & Co")
     people = json.loads((ROOT / "tests" / "data" / "workshop_leadership_day.json").read_text())["people"]
+    if finished:
+        people[1]["answers"].update(SALES_BLANKS_AT_WORST)
     for person in people:
         record = workshops.join(workshop, person["role"])
         for question_id, value in person["answers"].items():
@@ -140,10 +143,13 @@ def _leadership_day(store: Store, name: str, side: str | None = None) -> str:
 
 
 def test_the_revealed_room_shows_one_figure_per_card_chart_and_banner(db: Store) -> None:
-    """QA "Leadership day": demand 45 on the card, 23 on the chart, and a danger verdict beside operations 51."""
+    """QA "Leadership day": demand 45 on the card, 23 on the chart, and a danger verdict beside operations 51.
+
+    Sales / marketing's two blank demand questions are answered as they then counted (their worst): left blank,
+    Sales has answered half the demand side and is left out of the room's demand mean as still answering."""
     import json
 
-    fkey = _leadership_day(db, "Leadership day")
+    fkey = _leadership_day(db, "Leadership day", finished=True)
     at = app(query={"w": fkey}, page="pages/workshop.py")
     assert not at.exception, at.exception
     cards = {m.label: m for m in at.metric}
@@ -187,6 +193,38 @@ def test_a_room_nobody_answered_the_demand_side_of_says_why_its_link_waits(db: S
     assert cards["Weakest link"].proto.delta == "waits for answers on the demand side"
     assert cards["Demand pressure"].proto.delta == "nobody has answered this side yet"
     assert cards["Operations readiness"].proto.delta == "mean of 2 people"
+
+
+def test_the_cards_say_who_is_still_answering_and_the_room_reads_as_the_finished_people(db: Store) -> None:
+    """A facilitator reveals while one person is still on the form's first step: counted at their worst they
+    would put the room in the danger zone; the cards and the banner are the two finished people's, and each card
+    says the third is still answering. QA's "Leadership day" as answered (Sales left half the demand side blank)
+    says so on the demand card alone."""
+    from .test_workshop import first_step_room
+
+    growth, people = first_step_room()
+    workshops = WorkshopStore(db)
+    fkey, workshop = workshops.create(growth, "Joinery day", "Ashgrove Joinery")
+    for person in people:
+        record = workshops.join(workshop, person.role)
+        db.save_answers(record.assessment_id, list(person.answers.values()))
+    workshops.reveal(workshop.id)
+    at = app(query={"w": fkey}, page="pages/workshop.py")
+    assert not at.exception, at.exception
+    cards = {m.label: m for m in at.metric}
+    assert cards["People"].value == "3"
+    for name in ("Operations readiness", "Weakest link", "Demand pressure"):
+        assert cards[name].proto.delta == "mean of 2 people; 1 not counted: too few answers yet", name
+    assert cards["Operations readiness"].value == "57 / 100"
+    banner = next(w.body for w in at.warning if "Group balance" in w.body).replace("\\", "")
+    assert "Demand ahead, under control" in banner and "danger" not in banner.lower()
+
+    as_answered = app(query={"w": _leadership_day(db, "Leadership day")}, page="pages/workshop.py")
+    assert not as_answered.exception, as_answered.exception
+    cards = {m.label: m for m in as_answered.metric}
+    assert cards["Demand pressure"].value == "0 / 100"  # Leadership's alone
+    assert cards["Demand pressure"].proto.delta == "mean of 1 person; 1 not counted: too few answers yet"
+    assert cards["Operations readiness"].proto.delta == cards["Weakest link"].proto.delta == "mean of 2 people"
 
 
 def test_live_progress_marks_empty_roles_and_says_who_finished_with_blanks(db: Store) -> None:

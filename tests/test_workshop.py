@@ -147,8 +147,18 @@ def test_a_role_that_skipped_questions_is_not_read_as_seeing_the_dimension_badly
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def leadership_day() -> tuple:
-    """The QA tester's room: Leadership answered everything, Sales / marketing left half of demand blank."""
+#: The two demand questions Sales / marketing left blank in QA's "Leadership day", answered as a blank counts for
+#: one business (its worst: the most pressure). Left blank, Sales has really answered half the demand side, under
+#: the questionnaire's line, and is left out of the room's demand mean as still answering.
+SALES_BLANKS_AT_WORST = {"event_multiple": 10, "event_weeks": 1}
+
+
+def leadership_day(*, finished: bool = False) -> tuple:
+    """The QA tester's room: Leadership answered everything, Sales / marketing left half of demand blank.
+
+    ``finished``: Sales gives those two answers as the blanks counted (:data:`SALES_BLANKS_AT_WORST`), so each
+    person's own figures are those QA saw and both are in every mean of the room.
+    """
     from readiness.loader import load_questionnaire
 
     q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
@@ -157,6 +167,11 @@ def leadership_day() -> tuple:
         Participant(str(i), p["role"], {k: validate_answer(q, k, v) for k, v in p["answers"].items()})
         for i, p in enumerate(data["people"])
     ]
+    if finished:
+        sales = people[1]
+        given = {k: validate_answer(q, k, v) for k, v in SALES_BLANKS_AT_WORST.items()}
+        assert not given.keys() & sales.answers.keys()
+        people[1] = Participant(sales.id, sales.role, {**sales.answers, **given})
     return q, people
 
 
@@ -167,9 +182,13 @@ def test_the_rooms_demand_card_and_its_chart_dot_are_one_figure() -> None:
     q, people = leadership_day()
     result = aggregate(q, people, roles=["Leadership", "Sales / marketing", "Operations / production", "Finance"])
     demand = result.dimension("demand")
-    # the mean of the people's own scores: Leadership 0, Sales 89.17 (blanks at their worst, as for one business)
+    # each person's own score (blanks at their worst, as for one business): Leadership 0, Sales 89.17; but Sales
+    # really answered half the demand side, under the line, so the room's figure is Leadership's alone
     assert [r.dimension("demand").score for r in result.individual] == [0.0, 89.17]
-    assert demand.stats.mean == result.demand == 44.59
+    assert result.individual[1].dimension("demand").coverage < q.balance.coverage
+    assert demand.stats.mean == result.demand == 0.0 and demand.stats.n == 1
+    assert (result.counted["demand"], result.waiting["demand"]) == (1, 1)
+    assert aggregate(q, leadership_day(finished=True)[1]).demand == 44.59  # once Sales has answered them
     rows = charts.spec(charts.workshop_dimensions(result, q.score_scale))
     drawn = {row["dimension"]: row for row in _chart_rows(rows)}
     assert drawn["Demand pressure"]["mean"] == pytest.approx(result.demand)
@@ -198,8 +217,11 @@ def test_the_rooms_verdict_is_said_with_the_weakest_link_it_weighs() -> None:
     from readiness.scoring import classify_balance
     from readiness.workshop_report import room_balance_text
 
-    q, people = leadership_day()
+    # QA saw Sales's two blank demand questions counted at their worst; they are now the answers given, as a
+    # blank half of the demand side leaves Sales out of the room's demand mean (it then reads Leadership's 0)
+    q, people = leadership_day(finished=True)
     result = aggregate(q, people)
+    assert aggregate(q, leadership_day()[1]).quadrant == "foundation"
     assert result.quadrant == "danger_zone"
     # the mean of each person's weakest link (Leadership: Process 0; Sales: Team 37.5), not the operations mean
     assert [r.balance.link for r in result.individual] == [0.0, 37.5]
@@ -367,26 +389,38 @@ def _browser_pass_room(growth) -> list[Participant]:
     ]
 
 
-def test_the_rooms_weakest_link_counts_a_partial_answerer_at_worst_and_never_reads_above_its_part() -> None:
+def test_the_rooms_weakest_link_is_over_the_people_in_its_operations_mean() -> None:
     """Browser pass: "Weakest link 51" beside an operations mean of 50 and a chart's Technology of 30. Two of
     three people answered nothing on the demand side, so they had no weakest link, and the card was one
-    person's figure; the one who answered only Team counts its blank dimensions at their worst, as the
-    caption says, and the room's link is never stronger than the room's own score of the part it names."""
+    person's figure headed "mean of 3 people". The link is over the same people as the operations mean: someone
+    who answered every operations dimension but no demand has a link (their lowest operations dimension at its
+    worst), and someone still answering is in neither. Counted at their worst instead, Leadership, who answered
+    only Team, made Process (a part its own row showed "–" for) the room's weakest link at 0."""
     growth = _growth()
     people = _browser_pass_room(growth)
     room = aggregate(growth, people)
     assert [r.balance.link is None for r in room.individual] == [False, True, True]
-    assert room.link is not None and room.operations is not None
-    # Leadership's blank Process, Technology and Capacity count at their worst: its weakest link is 0
-    assert "Process" in room.weakest
-    assert room.link <= room.operations
-    named = [d for d in room.dimensions if d.title in room.weakest]
-    assert named and all(d.stats.mean is not None and room.link <= d.stats.mean + 1e-9 for d in named)
-    # skipping never pays: the person who answered only Team cannot lift the room's weakest link
-    assert room.link <= aggregate(growth, people[:2]).link
-    # the verdict weighs that figure, and each card says how many people its mean is over
-    assert room.ahead == pytest.approx(room.demand - room.link, abs=0.01)
-    assert room.counted == {"operations": 3, "link": 3, "demand": 1}
+    # Operations / production left demand management blank and Leadership answered only Team: still answering
+    assert room.counted == {"operations": 1, "link": 1, "demand": 1}
+    assert room.waiting == {"operations": 2, "link": 2, "demand": 2}
+    alone = aggregate(growth, people[:1])
+    assert (room.operations, room.link, room.weakest, room.quadrant) == (
+        alone.operations, alone.link, alone.weakest, alone.quadrant,
+    )  # fmt: skip
+    assert "Process" not in room.weakest
+    # a dimension's row counts everyone who answered enough of it: Team all three, Process not Leadership
+    assert (room.dimension("team").stats.n, room.dimension("process").stats.n) == (3, 2)
+
+    # with demand management answered too, Operations / production is in the operations mean and has a link
+    side = {d.id: d.side for d in growth.dimensions}
+    operations = {k: v for k, v in people[0].answers.items() if side[growth.question(k).dimension] == "operations"}
+    done = aggregate(growth, [people[0], Participant("2", "Operations / production", operations), people[2]])
+    assert done.individual[1].balance.link is None
+    assert done.counted == {"operations": 2, "link": 2, "demand": 1}
+    assert done.waiting == {"operations": 1, "link": 1, "demand": 2}
+    assert done.link is not None and done.link < room.link  # its lowest part at its worst pulls the link down
+    # the verdict weighs that figure
+    assert done.ahead == pytest.approx(done.demand - done.link, abs=0.01)
 
 
 def test_a_room_of_one_reads_as_that_persons_own_results() -> None:
@@ -472,3 +506,100 @@ def test_the_heatmap_names_its_rows_in_words_not_ids() -> None:
     shown = {r["question"] for r in rows}
     assert shown == {x.label for x in result.questions if x.stats.n}
     assert not shown & {charts.question_label(x.id) for x in result.questions}
+
+
+def first_step_room() -> tuple:
+    """A room being watched as it fills in: two people who answered everything (Finance sees key-person cover a
+    little better) and one, live in the workshop, who has answered the first three questions of the form's
+    first step and nothing else yet."""
+    from readiness.forms import steps
+
+    from .casework import case_answers, with_values
+
+    growth = _growth()
+    base = case_answers(growth, "ashgrove-joinery-waiting-list")
+    first = steps(growth, base)[0].questions[:3]
+    people = [
+        Participant("1", "Leadership", base),
+        Participant("2", "Finance", with_values(base, key_person_cover=2)),
+        Participant("3", "Sales / marketing", {k: base[k] for k in first}),
+    ]
+    return growth, people
+
+
+def test_a_person_still_on_the_first_step_does_not_sink_the_room() -> None:
+    """Counted as a business alone, blanks at their worst, the person who has answered three questions counted 0
+    on every part they had not begun: the two finished people's "demand ahead, held back under control" read as
+    the danger zone, the weakest link fell by a third and named Process, a part their own row showed "–" for.
+    Until they reach the questionnaire's line in a part, the room's figures are the finished people's, and
+    each card says who is still answering."""
+    growth, people = first_step_room()
+    two, room = aggregate(growth, people[:2]), aggregate(growth, people)
+    own = room.individual[2]
+    # what they would have brought: a third of Team and nothing else, a weakest link of 0 at their worst
+    assert own.dimension("team").coverage < growth.balance.coverage
+    assert all(own.dimension(d).coverage == 0 for d in ("process", "technology", "capacity", "demand"))
+    assert own.overall is not None and two.operations is not None and own.overall < two.operations - 30
+
+    assert two.quadrant == "demand_ahead_controlled" and room.quadrant == two.quadrant  # was the danger zone
+    assert (room.operations, room.link, room.weakest, room.demand, room.controlled, room.ahead) == (
+        two.operations, two.link, two.weakest, two.demand, two.controlled, two.ahead,
+    )  # fmt: skip
+    assert "Process" not in room.weakest
+    for d, alone in zip(room.dimensions, two.dimensions, strict=True):
+        assert (d.stats, d.gap) == (alone.stats, alone.gap), d.id
+    assert room.counted == {"operations": 2, "link": 2, "demand": 2}
+    assert room.waiting == {"operations": 1, "link": 1, "demand": 1}
+    # the perception gaps still compare what each role said: their view of Team is there, their score is not
+    team = room.dimension("team")
+    assert team.role_means["Sales / marketing"] is not None and team.role_scores["Sales / marketing"] is None
+    assert team.role_scores == {**two.dimension("team").role_scores, "Sales / marketing": None}
+    # once they have answered everything they count like anyone
+    everyone = aggregate(growth, [*people[:2], Participant("3", "Sales / marketing", people[0].answers)])
+    assert everyone.counted == {"operations": 3, "link": 3, "demand": 3}
+    assert everyone.waiting == {"operations": 0, "link": 0, "demand": 0}
+
+
+def test_someone_who_answered_only_the_demand_side_counts_in_the_demand_mean_only() -> None:
+    """Sales / marketing answered the demand side (another business's pressure, so the mean moves) and no
+    operations question: they are in the demand mean, and in none of the operations mean, the weakest link or
+    the verdict's control mean (where their blank demand management at 0 used to tip the room out of "held back
+    under control" into the danger zone)."""
+    from .casework import case_answers
+
+    growth, people = first_step_room()
+    side = {d.id: d.side for d in growth.dimensions}
+    other = case_answers(growth, "bakery-wholesaler-supermarket-contract")
+    demand_only = {k: v for k, v in other.items() if side[growth.question(k).dimension] == "demand"}
+    two = aggregate(growth, people[:2])
+    room = aggregate(growth, [*people[:2], Participant("3", "Sales / marketing", demand_only)])
+    own = room.individual[2]
+    assert own.overall is None and own.balance.demand is not None and own.balance.demand != two.demand
+    assert (room.operations, room.link, room.controlled) == (two.operations, two.link, two.controlled)
+    assert room.controlled and room.quadrant == "demand_ahead_controlled"
+    assert room.dimension("demand_management").stats.n == 2
+    figures = [r.balance.demand for r in room.individual]
+    assert room.demand == pytest.approx(statistics_mean(figures), abs=0.01)
+    assert room.dimension("demand").stats.n == 3
+    assert room.counted == {"operations": 2, "link": 2, "demand": 3}
+    assert room.waiting == {"operations": 1, "link": 1, "demand": 0}
+
+
+def test_a_dimension_nobody_has_answered_enough_of_still_leaves_the_room_not_placed() -> None:
+    """Nobody in the room has answered Capacity and one person is still on the first step: nobody reaches the
+    line in every operations dimension, so the operations figures stay as before (everyone's own, blanks at
+    their worst) and the room is not placed, saying why, as a room with no finished person always was."""
+    growth, people = first_step_room()
+    no_capacity = [
+        Participant(p.id, p.role, {k: v for k, v in p.answers.items() if growth.question(k).dimension != "capacity"})
+        for p in people
+    ]
+    room = aggregate(growth, no_capacity)
+    assert room.quadrant == "not_placed"
+    assert room.message == "Not enough answers in Capacity to place the business."
+    assert room.quadrant_label == "Not placed yet"
+    assert room.operations == pytest.approx(statistics_mean(r.overall for r in room.individual), abs=0.01)
+    # a dimension two people answered still leaves out the one who has not: Team is the two finished people's
+    assert room.dimension("team").stats == aggregate(growth, no_capacity[:2]).dimension("team").stats
+    assert room.dimension("process").stats.n == 2
+    assert room.counted["operations"] == 3 and room.waiting["operations"] == 0

@@ -272,12 +272,17 @@ def test_the_room_gap_reads_the_way_the_one_business_report_says_it(room) -> Non
 
 def _partial_room(sample):
     """Sales answered Team badly; operations rated cover "Fully" and left the surge plan blank (its own Team
-    score counts the blank at its worst, its view does not); only sales answered marketing."""
+    score counts the blank at its worst, its view does not); only sales answered marketing.
+
+    The sample's Team has two questions, so one blank is below the shipped line (60% really answered) and the
+    room would leave operations out of Team as still answering. With a line of one in two, operations's own
+    score (the blank at its worst) is in Team's row, as a finished person's with a blank is."""
+    half = sample.model_copy(update={"balance": sample.balance.model_copy(update={"coverage": 0.5})})
     people = [
         person(sample, "1", "sales", cover=1, surge_plan="no", utilization=60, channels=["partners"]),
         person(sample, "2", "operations", cover=3, utilization=95),
     ]
-    return aggregate(sample, people, roles=["sales", "operations"])
+    return half, aggregate(half, people, roles=["sales", "operations"])
 
 
 def _row(report, title: str):
@@ -287,8 +292,8 @@ def _row(report, title: str):
 def test_a_rows_range_and_its_role_figures_are_one_set_of_numbers(sample) -> None:
     """Browser pass: Capacity "48–52" beside Operations / production 56 in the same row: the range was the
     people's own scores (blanks at their worst), the role columns their views (blanks left out)."""
-    result = _partial_room(sample)
-    report = build_workshop_report(sample, result, workshop_name="W", business="B", anonymous=True,
+    half, result = _partial_room(sample)
+    report = build_workshop_report(half, result, workshop_name="W", business="B", anonymous=True,
                                    consensus_answers={})  # fmt: skip
     team = _row(report, "Team")
     low, high = (float(x) for x in team.low_high.split("–"))
@@ -307,9 +312,9 @@ def test_a_rows_range_and_its_role_figures_are_one_set_of_numbers(sample) -> Non
 def test_a_dimension_one_person_answered_shows_no_spread(sample) -> None:
     """Browser pass: "46–46, std dev 0" for a dimension only one person answered read as the room agreeing;
     the heatmap already shows "–" for one answer."""
-    result = _partial_room(sample)
+    half, result = _partial_room(sample)
     assert result.dimension("marketing").stats.n == 1
-    report = build_workshop_report(sample, result, workshop_name="W", business="B", anonymous=True,
+    report = build_workshop_report(half, result, workshop_name="W", business="B", anonymous=True,
                                    consensus_answers={})  # fmt: skip
     marketing = _row(report, "Marketing")
     assert (marketing.low_high, marketing.std) == ("–", "–")
@@ -334,3 +339,41 @@ def test_roles_that_agree_on_every_dimension_are_told_so_not_shown_a_gap_of_0(sa
     assert "The roles see every dimension alike" in html
     assert "Gaps appear once at least two roles have answered" not in html
     assert not any(" 0 points" in line for line in html.splitlines() if "Sales" in line)
+
+
+def test_the_report_says_who_is_still_answering_beside_the_means_that_leave_them_out() -> None:
+    """A report printed while someone is still on the form's first step: its means are the finished people's,
+    and the summary says over how many, and that the one still answering is not counted yet."""
+    from readiness.workshop import Participant
+
+    from .casework import case_answers
+    from .test_workshop import first_step_room
+
+    growth, people = first_step_room()
+    result = aggregate(growth, people)
+
+    def build(room):
+        return build_workshop_report(growth, room, workshop_name="W", business="B", anonymous=True,
+                                     consensus_answers={}, generated=WHEN)  # fmt: skip
+
+    report = build(result)
+    assert report.summary[0] == (
+        "3 people answered. On average the room puts operations readiness at 57 out of 100 and 75 on demand "
+        "pressure (each a mean of 2 people; 1 not counted: too few answers yet)."
+    )
+    html = render_workshop("html", growth, result, people, workshop_name="W", business="B", anonymous=True,
+                           consensus_answers={}, generated=WHEN).decode()  # fmt: skip
+    assert "(each a mean of 2 people; 1 not counted: too few answers yet)" in html
+    assert "so someone still answering does not pull the room down" in html  # the method says the rule
+    # everyone counted: nothing to say
+    assert "still answering" not in " ".join(build(aggregate(growth, people[:2])).summary)
+    # someone who answered the demand side only is left out of the operations mean alone
+    side = {d.id: d.side for d in growth.dimensions}
+    other = case_answers(growth, "bakery-wholesaler-supermarket-contract")
+    demand = Participant(
+        "3", "Sales / marketing", {k: v for k, v in other.items() if side[growth.question(k).dimension] == "demand"}
+    )
+    assert build(aggregate(growth, [*people[:2], demand])).summary[0] == (
+        "3 people answered. On average the room puts operations readiness at 57 out of 100 (mean of 2 people; "
+        "1 not counted: too few answers yet) and 72 on demand pressure."
+    )
