@@ -30,23 +30,17 @@ def render_markdown(report: Report, top: int = 10) -> str:
         "",
         "## Where the business stands",
         "",
-        f"- **{t(report.headline_label)}:** {t(report.operations_out_of)}",
     ]
-    if report.has_balance:  # a framework of its own (SAMM, EOS) has no demand side, so no balance or zone
-        lines += [
-            *(
-                [f"- **Weakest link:** {t(report.weakest_link)} {t(report.weakest_link_out_of)}"]
-                if report.weakest_link
-                else []
-            ),
-            f"- **Demand pressure:** {t(report.demand_out_of)}"
-            + (f" ({t(report.demand_weighed)})" if report.demand_weighed else ""),
-            f"- **Balance index:** {report.balance_index} ("
-            + t(report.index_words or "demand pressure minus the weakest link")
-            + (f"; {t(report.balance_range)})" if report.balance_range else ")"),
-            f"- **Zone:** {t(_sentence(report.quadrant))} {t(report.quadrant_meaning)}".rstrip(),
-            *([f"- {t(report.placement)}"] if report.placement and report.quadrant_id != "not_placed" else []),
-        ]
+    if report.has_balance:  # the verdict first; a framework of its own (SAMM, EOS) has no demand side or zone
+        lines.append(f"- **Zone:** {t(_sentence(report.quadrant))} {t(report.quadrant_meaning)}".rstrip())
+    lines.append(f"- **{t(report.headline_label)}:** {t(report.operations_out_of)}")
+    if report.has_balance:
+        if report.weakest_link:
+            lines.append(f"- **Weakest link:** {t(report.weakest_link)} {t(report.weakest_link_out_of)}")
+        why = f" ({t(report.demand_why)})" if report.demand_why else ""
+        lines.append(f"- **Demand pressure:** {t(report.demand_out_of)}{why}")
+        if report.placement and report.quadrant_id != "not_placed":
+            lines.append(f"- {t(report.placement)}")
     lines += [
         "",
         t(" ".join(report.summary)),
@@ -108,6 +102,9 @@ def render_markdown(report: Report, top: int = 10) -> str:
         more = len(report.backlog)
         waits = "1 more action waits" if more == 1 else f"{more} more actions wait"
         lines.append(f"{waits} in the backlog, to start once these are done.")
+    if report.workings:  # the figures the balance weighs, for whoever checks the verdict (not the headline)
+        lines += ["", "## How the verdict was reached", ""]
+        lines += [f"- {t(w)}" for w in report.workings]
     if report.warnings:
         lines += ["", "## Notes on the data", ""]
         lines += [f"- {t(w)}" for w in report.warnings]

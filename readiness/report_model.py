@@ -27,17 +27,16 @@ from readiness.summary import (
     index_range_text,
     lever_words,
     link_shown,
-    link_where,
     link_words,
     next_step_words,
     open_critical_text,
-    overrun_text,
     placement_text,
     plan_when,
+    pressure_reason,
     score_range,
-    weakest_text,
-    weighed_text,
+    weakest_plain,
     why_here_words,
+    workings,
 )
 
 HORIZONS = (30, 60, 90)
@@ -188,14 +187,18 @@ class Report:
     caps: tuple[str, ...] = ()
     placement: str = ""
     backlog: tuple[Action, ...] = ()
+    #: How the verdict was reached, in the balance's own figures (:func:`readiness.summary.workings`): shown under
+    #: their own heading after the plan, not in the headline.
+    workings: tuple[str, ...] = ()
     #: what each empty period of the plan says instead of actions (:meth:`Plan.quiet`)
     quiet: dict[int, str] = field(default_factory=dict)
     #: the headline's name ("Operations readiness", or the framework's own) and the figures as read
     headline_label: str = "Operations readiness"
     operations_out_of: str = "– / 100"
     demand_out_of: str = "– / 100"
-    #: "weighed as 84: the busiest step is already full…" when the verdict weighs more than the measured pressure
-    demand_weighed: str | None = None
+    #: Why the verdict weighs more than the measured pressure ("the busiest step is already full while orders keep
+    #: growing"), said beside the measured figure; the weighed figure is among the ``workings``.
+    demand_why: str | None = None
     #: whether the questionnaire weighs operations against demand at all (else no balance is shown)
     has_balance: bool = True
     scale_range: str = "0–100"
@@ -368,38 +371,14 @@ def build_report(
             f"{business} scores {scale.in_words(result.overall, sc, lang)} on {said}, "
             f"measured against the targets for “{tr(profile.title, lang)}”."
         )
-    weakest = weakest_text(result)
+    # The headline says what the client acts on; the figures the balance weighs ("counts as only 32",
+    # "weighed as 84", the index and the distance to its line) are under "How the verdict was reached".
+    weakest = weakest_plain(result)
     if weakest and balanced:
         summary.append(weakest)
-    overrun = overrun_text(result)
-    if overrun and balanced:
-        summary.append(overrun)
-    if b.quadrant == "not_placed" and balanced:
-        if b.message and b.message != b.meaning:  # the zone box above already says it when they are one
-            summary.append(b.message)
-    elif b.label:
-        index = scale.balance_index(b, sc) or 0.0
-        direction = "ahead of" if index > 0 else "behind"
-        points = scale.number(abs(scale.difference(index, sc) or 0), sc, internal=False)
-        pressure = b.pressure if b.pressure is not None else b.demand
-        # While quiet demand names the part in the worst state, the figure weighed is where a load binds first.
-        # Otherwise, where the figure is not the score shown beside the name, say where it binds.
-        where = link_where(result)
-        where = f"{where}," if ", in " in where else where
-        carrier = (
-            f"{b.held_in_title}, under load,"
-            if b.worst_named and b.held_in_title
-            else (where if _index_of(result) != "weakest link" else "the weakest link")
-        )
-        strength = (
-            f" ({scale.number(pressure, sc)} against {scale.number(b.link, sc)}, what {carrier} can carry)"
-            if b.link is not None and pressure is not None
-            else ""
-        )
-        summary.append(
-            f"Demand pressure is {points} point{'' if points == '1' else 's'} {direction} the weakest link"
-            f"{strength}, which puts the business in the zone “{b.label}”."
-        )
+    # The zone line above the summary says the verdict; why there is none is said here when it differs.
+    if b.quadrant == "not_placed" and balanced and b.message and b.message != b.meaning:
+        summary.append(b.message)
     summary.extend(cap_texts(result))
     if open_critical := open_critical_text(result):
         summary.append(open_critical)
@@ -532,13 +511,14 @@ def build_report(
         balance_value=_native_diff(scale.balance_index(b, sc), sc),
         weakest=(weakest or "") if balanced else "",
         caps=tuple(cap_texts(result)),
-        placement=(placement_text(result) or "") if balanced else "",
+        placement=(placement_text(result, with_distance=False) or "") if balanced else "",
+        workings=tuple(workings(result)) if balanced else (),
         backlog=backlog,
         quiet={h: result.plan.quiet(h) for h in HORIZONS},
         headline_label=label,
         operations_out_of=scale.out_of(result.overall, sc, lang),
         demand_out_of=scale.out_of(b.demand, sc, lang),
-        demand_weighed=weighed_text(result) if balanced else None,
+        demand_why=pressure_reason(result) if balanced else None,
         has_balance=balanced,
         scale_range=scale.range_text(sc, lang),
         weakest_link=(b.weakest_title or "") if balanced else "",

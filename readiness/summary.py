@@ -306,6 +306,30 @@ def weakest_text(result: ScoreResult) -> str | None:
     return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}{lower}"
 
 
+def weakest_plain(result: ScoreResult) -> str | None:
+    """The weakest link named where it would break, without the figures the balance weighs.
+
+    A report's headline says what a client acts on; "it scores 35, but … so it counts as only 32" is how the
+    verdict was reached, and four blind reviews in a row read such workings in the headline as the tool
+    adjusting its own numbers. Those sentences are in :func:`workings`; this keeps only what explains the
+    table a client reads next to it (a part that scores lower but would not break first)."""
+    b = result.balance
+    if b.weakest_title is None or result.overall is None:
+        return None
+    if b.worst_named and b.held_in_title:
+        return (
+            f"Weakest link: {b.weakest_title}, the part in the worst state; under load, {b.held_in_title} would "
+            f"give first.{_scores_lower(result, held=True)}"
+        )
+    if b.held_in_title:
+        return (
+            f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, and most of what would "
+            f"strengthen it is done in {b.weakest_title}.{_scores_lower(result, held=True)}"
+        )
+    where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
+    return f"Weakest link: {b.weakest_title}{where}.{_scores_lower(result)}"
+
+
 def _scores_lower(result: ScoreResult, held: bool = False) -> str:
     """Why an operations dimension with a lower score is not the weakest link, when there is one: a reader
     sees it lower in the table and would otherwise take the verdict for a mistake. ``held``: the link is named
@@ -455,6 +479,44 @@ def overrun_text(result: ScoreResult) -> str | None:
     return why[1] + f"the balance weighs demand pressure as {fmt(b.pressure)}, not the measured {fmt(b.demand)}."
 
 
+def pressure_reason(result: ScoreResult) -> str | None:
+    """Why the verdict weighs more demand than was measured, as a fact about the business ("the busiest step
+    is already full while orders keep growing"), for beside the measured figure in a report's headline: the
+    eighth blind review read "Demand pressure: 37" beside a danger zone as a contradiction, and later ones
+    read the weighed figure ("weighed as 84") as the tool adjusting its numbers. The figure is among the
+    workings (:func:`overrun_text`)."""
+    why = _why_weighed(result.balance)
+    return None if why is None else why[0]
+
+
+def workings(result: ScoreResult) -> list[str]:
+    """How the verdict was reached, in the figures the balance weighs: the balance index and what it
+    subtracts, where that figure comes from, the pressure weighed and the distance to the zone's line.
+
+    Reports put these under their own heading after the plan, not in the headline: the thirteenth and
+    earlier blind reviews struck "weighed as 72", "so it counts as only 27" and the balance index from a
+    client's first page as workings, while wanting them kept where a consultant checking the verdict looks.
+    Empty for a questionnaire without a balance or a business with no weakest link yet."""
+    b, sc = result.balance, result.score_scale
+    if b.link is None or b.weakest_title is None:
+        return []
+    index = scale.signed(scale.balance_index(b, sc), sc)
+    spread = index_range_text(b, sc)
+    lines = [f"Balance index {index}: {link_words(result)}" + (f" ({spread})." if spread else ".")]
+    said, plain = weakest_text(result), weakest_plain(result)
+    if said and said != plain:
+        # The plain naming is the headline's; here only what the figure weighed is, with its subject.
+        where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
+        head = f"Weakest link: {b.weakest_title}{where}. It scores"
+        lines.append(f"{b.weakest_title} scores{said.removeprefix(head)}" if said.startswith(head) else said)
+    if overrun := overrun_text(result):
+        lines.append(overrun)
+    if b.label and b.quadrant != "not_placed":
+        distance = distance_text(result)
+        lines.append(f"That puts the business in the zone “{b.label}”" + (f", {distance}." if distance else "."))
+    return lines
+
+
 def cap_texts(result: ScoreResult) -> list[str]:
     """One sentence per answered failing critical question: what it caps, and at what.
 
@@ -505,8 +567,12 @@ def open_critical_text(result: ScoreResult) -> str | None:
     )
 
 
-def placement_text(result: ScoreResult) -> str | None:
-    """Why there is no verdict, or how firm the verdict is (borderline, distance to the line), in words."""
+def placement_text(result: ScoreResult, with_distance: bool = True) -> str | None:
+    """Why there is no verdict, or how firm the verdict is (borderline, distance to the line), in words.
+
+    Without ``with_distance`` a firm verdict's distance to its line is left out: a report's headline says what the
+    verdict means, and the distance is part of how it was reached (:func:`workings`). A borderline verdict
+    keeps it: there the distance is the news."""
     b = result.balance
     if b.quadrant == "not_placed":
         lean = f" With the answers so far it leans to “{_label(b.leaning)}”." if b.leaning else ""
@@ -519,7 +585,7 @@ def placement_text(result: ScoreResult) -> str | None:
             if distance
             else f"Borderline: with the questions still open answered at their best it could be “{_label(b.could_be)}”."
         )
-    firm = f"{distance[0].upper()}{distance[1:]}." if distance else None
+    firm = f"{distance[0].upper()}{distance[1:]}." if distance and with_distance else None
     if b.steady_full:
         # The reader sees a full busiest step among the findings and must hear why it is not "demand ahead".
         # "Booked", not "ahead": the step being weighed may be a launch (a gluten-free range on a full oven; the

@@ -59,6 +59,24 @@ def sample_case(sample):
     return sample, score(sample, answers), answers
 
 
+def _headline(markdown: str) -> str:
+    """The Markdown report's "Where the business stands", up to the dimension table."""
+    return markdown[markdown.index("## Where the business stands") : markdown.index("## Dimensions")]
+
+
+def _workings_md(markdown: str) -> str:
+    """The Markdown report's "How the verdict was reached" section."""
+    start = markdown.index("## How the verdict was reached")
+    end = markdown.find("\n## ", start + 5)
+    return markdown[start : end if end >= 0 else len(markdown)]
+
+
+def _workings_html(page: str) -> str:
+    """The full HTML report's "How the verdict was reached", as text."""
+    start = page.index("How the verdict was reached")
+    return html.unescape(page[start : page.index("The method", start)])
+
+
 def test_report_model_matches_the_golden_file(sample_case) -> None:
     """Content, not layout. Regenerate after a deliberate change: READINESS_UPDATE_GOLDEN=1 pytest."""
     q, result, answers = sample_case
@@ -816,10 +834,13 @@ def test_a_part_named_for_its_worst_state_is_shown_with_its_own_score() -> None:
     assert f"**Weakest link:** Technology {own} / 100" in render_markdown(report)
     assert f'Weakest link: Technology</div><div class="value">{own} / 100' in render_html(report)
     assert f"minus {round(b.link)}, what {b.held_in_title}, can carry" in link_words(result)
-    # the report's own words for the index say what it subtracts, so its figures add up
-    assert f"({link_words(result)}" in render_markdown(report)
-    assert "Balance index (pressure − where a load binds first)" in render_html(report)
-    assert f"against {round(b.link)}, what {b.held_in_title}, under load, can carry" in " ".join(report.summary)
+    # the headline names where a load would give first, without the figure it holds there; the index says what
+    # it subtracts under "How the verdict was reached", so its figures add up for whoever checks them
+    assert f"under load, {b.held_in_title} would give first" in " ".join(report.summary)
+    headline = _headline(render_markdown(report))
+    assert "Balance index" not in headline and f"{round(b.link)}, what" not in headline
+    assert f"- Balance index {report.balance_index}: {link_words(result)}" in _workings_md(render_markdown(report))
+    assert link_words(result) in _workings_html(render_html(report))
 
 
 def test_a_link_named_where_its_levers_are_shows_its_own_score_and_the_index_says_what_it_subtracts() -> None:
@@ -838,10 +859,11 @@ def test_a_link_named_where_its_levers_are_shows_its_own_score_and_the_index_say
     assert f"**Weakest link:** Team {own} / 100" in markdown
     assert f'Weakest link: Team</div><div class="value">{own} / 100' in render_html(report)
     words = link_words(result)
-    assert f"minus {link}, what {b.held_in_title}, can carry" in words and f"({words}" in markdown
+    assert f"minus {link}, what {b.held_in_title}, can carry" in words and words in _workings_md(markdown)
     # the reader's own subtraction agrees: pressure minus the figure named beside the index
     assert int(report.balance_index.replace("\u2212", "-")) == round(b.pressure) - link
-    assert f"against {link}, what {b.held_in_title}, can carry" in " ".join(report.summary)
+    assert f"The load falls on {b.held_in_title}" in " ".join(report.summary)
+    assert str(link) not in " ".join(report.summary).replace(str(own), "")
     # the gap to target is said in words, never a bare "+4" read the wrong way round
     assert "| Gap |" in markdown and "| Team | Operations | " in markdown
     table = markdown[markdown.index("| Dimension |") : markdown.index("## Fix these first")]
@@ -906,7 +928,9 @@ def test_the_reports_card_shows_the_balance_range_and_not_placed_is_said_once() 
     assert spread.endswith("with the open questions")
     report = build_report(demo, partial, kept)
     assert report.balance_range == spread
-    assert spread in render_html(report, full=False) and spread in render_markdown(report)
+    # beside the index, under "How the verdict was reached"; the two-page summary's headline carries neither
+    assert spread in _workings_html(render_html(report)) and spread in _workings_md(render_markdown(report))
+    assert spread not in render_html(report, full=False)
 
 
 def test_a_lever_says_why_it_ranks_ahead_of_the_figure_it_fixes_in_app_and_reports() -> None:
@@ -1018,13 +1042,19 @@ def test_the_headline_says_the_pressure_the_verdict_weighs_beside_the_measured_o
     b = result.balance
     assert b.pressure is not None and b.demand is not None and b.pressure > b.demand + 10
     report = build_report(growth, result, answers, WHEN)
-    said = f"weighed as {round(b.pressure)}: the busiest step is already full while orders keep growing"
-    assert report.demand_weighed == said
-    assert f"**Demand pressure:** {report.demand} / 100 ({said})" in render_markdown(report)
-    assert said in render_html(report)
+    why = "the busiest step is already full while orders keep growing"
+    assert report.demand_why == why
+    markdown = render_markdown(report)
+    assert f"**Demand pressure:** {report.demand} / 100 ({why})" in markdown
+    assert why in render_html(report, full=False)
+    # the figure weighed is a working, not a second headline figure (later reviews read "weighed as 84" in the
+    # headline as the tool adjusting its own numbers): it is said where the verdict's workings are
+    weighed = f"the balance weighs demand pressure as {round(b.pressure)}, not the measured {report.demand}"
+    assert weighed not in _headline(markdown) and weighed in _workings_md(markdown)
+    assert weighed in _workings_html(render_html(report))
     # a business whose verdict weighs what was measured says nothing more
     _, plain, plain_answers = _growth_case("vet-practice-eyeing-second-site")
-    assert build_report(growth, plain, plain_answers, WHEN).demand_weighed is None
+    assert build_report(growth, plain, plain_answers, WHEN).demand_why is None
 
 
 def test_a_business_on_target_with_a_critical_weak_spot_is_not_told_all_is_well() -> None:
@@ -1101,3 +1131,34 @@ def test_an_empty_period_after_a_full_plan_says_to_finish_the_actions_above() ->
     said = "Nothing new: finish the actions above first, then start on the backlog."
     for text in (render_html(report), render_markdown(report), plan_markdown(result)):
         assert said in text and "Nothing planned" not in text
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "ashgrove-joinery-waiting-list",  # demand ahead, under control; Team counts below its score
+        "childrens-shoe-shop-fitting-slots-full-after-rival-closed",  # pressure weighed above the measured
+        "family-locksmith-records-on-one-old-pc",  # quiet demand names the part in the worst state
+        "nixta-tortilleria-weighing-a-second-unit",  # the link named where its levers are
+    ],
+)
+def test_the_headline_says_the_verdict_and_the_workings_follow_the_plan(case: str) -> None:
+    """Four blind reviews in a row struck the workings from a client's first page ("weighed as 72", "so it
+    counts as only 27", the balance index and "7 points past the point where…"), asking for them where a
+    consultant checking the verdict looks. The headline says the zone first, then the three figures a client
+    reads in the table; every working is under "How the verdict was reached", after the plan, and still adds up
+    there (the index is the pressure weighed minus the figure it names)."""
+    growth, result, answers = _growth_case(case)
+    b = result.balance
+    report = build_report(growth, result, answers, WHEN)
+    markdown = render_markdown(report)
+    headline = _headline(markdown)
+    assert headline.index("**Zone:**") < headline.index("**Operations readiness:**")
+    for working in ("Balance index", "counts as", "weighed as", "weighs demand", "point where", " minus "):
+        assert working not in headline, (working, headline)
+    workings = _workings_md(markdown)
+    assert markdown.index("## 30/60/90-day action plan") < markdown.index("## How the verdict was reached")
+    assert f"- Balance index {report.balance_index}: demand pressure " in workings
+    pressure = b.pressure if b.pressure is not None else b.demand
+    assert int(report.balance_index.replace("\u2212", "-")) == round(pressure) - round(b.link)
+    assert f"That puts the business in the zone “{b.label}”" in workings
