@@ -225,7 +225,7 @@ def test_a_plural_step_runs_short_in_the_plural() -> None:
     from readiness.surge import words
 
     people = SimpleNamespace(step="people", day=1)
-    summary = SimpleNamespace(breaks=[people], lost=0.0, lost_website=0.0, normal_wait=0)
+    summary = SimpleNamespace(breaks=[people], lost=0.0, lost_website=0.0, normal_wait=0, peak_wait=3)
     analysis = SimpleNamespace(result=SimpleNamespace(summary=summary, due_day=1), fix_first=None)
     line = words._break_line(analysis)
     assert line.endswith("hours run short on day 1."), line
@@ -261,3 +261,45 @@ def test_each_step_has_a_short_name_that_fits_a_metric() -> None:
     from readiness.surge import RESOURCES
 
     assert all(r.short and len(r.short) <= 10 for r in RESOURCES.values()), [r.short for r in RESOURCES.values()]
+
+
+def test_a_run_whose_cash_is_still_falling_is_not_said_to_cope_in_its_tables() -> None:
+    """A browser pass read "copes" in the what-if table of a lost contract whose cash the verdict above says
+    runs out after the run. Its outcome reads "cash still falling" in the figures and in every what-if row whose
+    cash is lowest on its last day; a run whose cash recovers still copes."""
+    from readiness.surge import analyse, setup_from_values
+    from readiness.surge.words import numbers, what_if_table
+
+    lost = analyse(setup_from_values({"orders_per_day": 20}), "lost_contract")
+    assert "still falling" in lost.verdict()[0]
+    assert dict(numbers(lost))["Outcome"] == "cash still falling"
+    rows = what_if_table(lost)
+    assert rows[0]["Change"] == "As it is" and rows[0]["Outcome"] == "cash still falling"
+    assert all(r["Outcome"] != "copes" for r in rows)
+    season = analyse(setup_from_values({"orders_per_day": 5}), "failed_season")
+    assert "still falling" not in season.verdict()[0]
+    assert dict(numbers(season))["Outcome"] == "copes" and what_if_table(season)[0]["Outcome"] == "copes"
+
+
+def test_a_step_short_that_costs_nothing_says_so() -> None:
+    """A browser pass read "Materials run short on day 254" beside "No order is lost or waits longer than usual"
+    behind a 365-day queue as a contradiction: the shortage is said with what it costs, nothing."""
+    from types import SimpleNamespace
+
+    from readiness.surge import words
+
+    materials = SimpleNamespace(step="materials", day=254)
+    summary = SimpleNamespace(breaks=[materials], lost=0.0, lost_website=0.0, normal_wait=365, peak_wait=365)
+    analysis = SimpleNamespace(result=SimpleNamespace(summary=summary, due_day=366), fix_first=None)
+    assert words._break_line(analysis) == "Materials run short on day 254. It costs no order and no longer wait."
+    summary.lost, summary.peak_wait = 12.0, 380  # a shortage that loses orders says nothing of the kind
+    assert "costs no order" not in words._break_line(analysis)
+
+
+def test_orders_lost_behind_a_waiting_list_leave_the_rest_waiting_no_longer_than_usual() -> None:
+    """ "The rest wait the usual 112 days" read wrong beside a wait chart that dips below it during the season:
+    no order waits longer, some wait less."""
+    from readiness.surge import analyse, setup_from_values
+
+    line = analyse(setup_from_values({"orders_per_day": 20, "waiting_list_weeks": 16}), "tv_spot").verdict()[0]
+    assert "the rest wait no longer than the usual 112 days" in line, line

@@ -34,6 +34,24 @@ POLICY_LABELS = {
     "aggressive": "Aggressive: everything the day a step falls short",
 }
 OUTCOME_LABELS = {"copes": "copes", "strained": "strained", "breaks": "runs out of cash"}
+#: An outcome that 'copes' while cash is still falling at the run's end (a lost contract): "copes" in a
+#: table beside "Cash runs out: after the run, around day 438" read as a contradiction (a browser pass).
+FALLING_LABEL = "cash still falling"
+
+
+def outcome_label(outcome: str, falling: bool) -> str:
+    """The outcome as a table says it: "cash still falling" rather than "copes" when cash is."""
+    return FALLING_LABEL if outcome == "copes" and falling else OUTCOME_LABELS[outcome]
+
+
+def _fix_falling(f: Fix, analysis: Analysis) -> bool:
+    """Whether a what-if row's cash is still falling when its run ends: its low point is its last day and it
+    ends below where it started. A row keeps only its figures, not its cash day by day, so this is read from
+    them; for the run itself :func:`still_falling` reads the days."""
+    start = analysis.result.summary.cash_start
+    return f.crunch_day is None and f.cash_end <= f.cash_low + 0.5 and f.cash_end < start - 0.5
+
+
 #: How the verdict is to be shown: "good" only for an all-clear; "neutral" for a run that loses nothing but
 #: says what customers go through (a page draws it as a plain note, neither green nor a warning).
 Tone = Literal["good", "neutral", "warning", "bad"]
@@ -134,7 +152,7 @@ def _outcome_line(analysis: Analysis) -> str:
         if s.lost >= 0.5:
             return (
                 f"Loses {orders(s.lost)} of {orders(s.orders_in)} orders ({pct(s.lost_share)}), "
-                f"{money(s.revenue_lost, cur)} of sales; the rest wait the usual {days(s.normal_wait)} "
+                f"{money(s.revenue_lost, cur)} of sales; the rest wait no longer than the usual {days(s.normal_wait)} "
                 f"({queue}); cash holds."
             )
         return f"No order is lost or waits longer than usual, but usual is {days(s.normal_wait)} ({queue}); cash holds."
@@ -179,12 +197,16 @@ def _break_line(analysis: Analysis) -> str:
         return queue_cause(s) if s.lost >= 0.5 and s.lost_website < 0.5 else ""
     day = steps[0].day
     first = [b for b in steps if b.day == day]
-    # a step named by a plural ("your people's hours") takes "run", as two steps do
-    verb = "runs" if len(first) == 1 and not _names(first).endswith("hours") else "run"
+    # a step named by a plural ("your people's hours", "materials") takes "run", as two steps do
+    verb = "runs" if len(first) == 1 and not _names(first).endswith(("hours", "materials", "Materials")) else "run"
     # With a waiting list the extra work reaches production only when it falls due; a website turns
     # orders away the day they come, so its day is the event's, not the due day.
     due = ", when the extra work comes due" if s.normal_wait and day > 1 and day >= analysis.result.due_day else ""
     line = f"{_names(first)} {verb} short on day {day}{due}."
+    if s.lost < 0.5 and s.peak_wait <= s.normal_wait:
+        # A step short beside "no order is lost" read as a contradiction (a browser pass, behind a 365-day
+        # queue): the shortage is real but costs no order and no wait, and the line says so.
+        line += " It costs no order and no longer wait."
     fix = analysis.fix_first
     if fix is not None:
         gain = f"saves {orders(fix.saved)} orders" if fix.saved >= 0.5 else "avoids running out of cash"
@@ -371,7 +393,7 @@ def numbers(analysis: Analysis) -> list[tuple[str, str]]:
     """The headline figures as (label, value) rows, in the words' own formats."""
     s, cur, horizon = analysis.result.summary, analysis.currency, analysis.result.horizon
     rows = [
-        ("Outcome", OUTCOME_LABELS[s.outcome]),
+        ("Outcome", outcome_label(s.outcome, still_falling(analysis.result) is not None)),
         ("Orders in", orders(s.orders_in)),
         ("Delivered", count(s.delivered)),
         ("Orders lost", f"{orders(s.lost)} ({pct(s.lost_share)})"),
@@ -416,7 +438,7 @@ def what_if_table(analysis: Analysis, markdown: bool = False) -> list[str] | lis
     rows: list[dict[str, str]] = [
         {
             "Change": "As it is",
-            "Outcome": OUTCOME_LABELS[s.outcome],
+            "Outcome": outcome_label(s.outcome, still_falling(analysis.result) is not None),
             **(
                 {
                     "Stock nobody ordered": count(stock_words(s)),
@@ -452,14 +474,14 @@ def _fix_row(f: Fix, analysis: Analysis) -> dict[str, str]:
     if analysis.shortfall:
         return {
             "Change": f.label,
-            "Outcome": OUTCOME_LABELS[f.outcome],
+            "Outcome": outcome_label(f.outcome, _fix_falling(f, analysis)),
             "Stock nobody ordered": count(f.stock_nobody_ordered),
             "Saved": count(f.saved),
             "Cash on the last day": money(f.cash_end, cur),
         }
     return {
         "Change": f.label,
-        "Outcome": OUTCOME_LABELS[f.outcome],
+        "Outcome": outcome_label(f.outcome, _fix_falling(f, analysis)),
         "Orders lost": orders(f.lost),
         "Saved": orders(f.saved),
         "Cash low point": money(f.cash_low, cur),
