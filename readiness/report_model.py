@@ -22,6 +22,7 @@ from readiness.results import Finding, ScoreResult
 from readiness.summary import (
     advice_when,
     cap_texts,
+    critical_line,
     deadline_text,
     decision_words,
     index_range_text,
@@ -379,7 +380,8 @@ def build_report(
     # The zone line above the summary says the verdict; why there is none is said here when it differs.
     if b.quadrant == "not_placed" and balanced and b.message and b.message != b.meaning:
         summary.append(b.message)
-    summary.extend(cap_texts(result))
+    if critical := critical_line(result):  # each one's cap and answer is among the workings
+        summary.append(critical)
     if open_critical := open_critical_text(result):
         summary.append(open_critical)
     # behind by a point at least: "75 against 75" (a gap of 0.3 rounded away) is not behind
@@ -512,7 +514,7 @@ def build_report(
         weakest=(weakest or "") if balanced else "",
         caps=tuple(cap_texts(result)),
         placement=(placement_text(result, with_distance=False) or "") if balanced else "",
-        workings=tuple(workings(result)) if balanced else (),
+        workings=tuple(workings(result, questionnaire.balance)) if balanced else (),
         backlog=backlog,
         quiet={h: result.plan.quiet(h) for h in HORIZONS},
         headline_label=label,

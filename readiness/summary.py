@@ -16,6 +16,7 @@ from readiness import scale
 from readiness.answers import Answer
 from readiness.figures import figure_text, restates
 from readiness.model import (
+    BalanceSettings,
     MultipleChoiceQuestion,
     NumberQuestion,
     Questionnaire,
@@ -311,23 +312,59 @@ def weakest_plain(result: ScoreResult) -> str | None:
 
     A report's headline says what a client acts on; "it scores 35, but … so it counts as only 32" is how the
     verdict was reached, and four blind reviews in a row read such workings in the headline as the tool
-    adjusting its own numbers. Those sentences are in :func:`workings`; this keeps only what explains the
-    table a client reads next to it (a part that scores lower but would not break first)."""
+    adjusting its own numbers. Those sentences are in :func:`workings`, with why a part that scores lower is
+    not the weakest link; the headline names such parts and points there (the fourteenth review read the
+    reasons, two sentences each, as the top of the report arguing with its own table)."""
     b = result.balance
     if b.weakest_title is None or result.overall is None:
         return None
     if b.worst_named and b.held_in_title:
-        return (
+        named = (
             f"Weakest link: {b.weakest_title}, the part in the worst state; under load, {b.held_in_title} would "
-            f"give first.{_scores_lower(result, held=True)}"
+            "give first."
         )
-    if b.held_in_title:
-        return (
+    elif b.held_in_title:
+        named = (
             f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, and most of what would "
-            f"strengthen it is done in {b.weakest_title}.{_scores_lower(result, held=True)}"
+            f"strengthen it is done in {b.weakest_title}."
         )
-    where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
-    return f"Weakest link: {b.weakest_title}{where}.{_scores_lower(result)}"
+    else:
+        where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
+        named = f"Weakest link: {b.weakest_title}{where}."
+    lower = lower_titles(result)
+    if lower:
+        many = len(lower) > 1
+        named += (
+            f" {join_titles(lower)} score{'' if many else 's'} lower but would not break first "
+            "(see “How the verdict was reached”)."
+        )
+    return named
+
+
+def lower_titles(result: ScoreResult) -> list[str]:
+    """The operations dimensions scoring lower than the weakest link that :func:`_scores_lower` explains:
+    the lowest of them, then the control dimension when it is lower too, in that order."""
+    b = result.balance
+    said = b.held_in if b.held_in_title else None
+    weakest = next((d for d in result.dimensions if d.id == b.weakest), None)
+    if weakest is None or weakest.score is None:
+        return []
+    lower = [
+        d
+        for d in result.dimensions
+        if d.side == "operations"
+        and d.score is not None
+        and d.id not in (b.weakest, said)
+        and d.score < weakest.score - 0.5
+    ]
+    doing = [d for d in lower if d.id != b.control_dimension]
+    control = [d for d in lower if d.id == b.control_dimension]
+    return [d.title for d in [*([min(doing, key=lambda x: x.score or 0.0)] if doing else []), *control]]
+
+
+def join_titles(titles: list[str]) -> str:
+    """ "Technology", "Technology and Team", "Process, Technology and Team"."""
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
 
 
 def _scores_lower(result: ScoreResult, held: bool = False) -> str:
@@ -489,32 +526,77 @@ def pressure_reason(result: ScoreResult) -> str | None:
     return None if why is None else why[0]
 
 
-def workings(result: ScoreResult) -> list[str]:
-    """How the verdict was reached, in the figures the balance weighs: the balance index and what it
-    subtracts, where that figure comes from, the pressure weighed and the distance to the zone's line.
+def workings(result: ScoreResult, settings: BalanceSettings | None = None) -> list[str]:
+    """How the verdict was reached, in the figures the balance weighs and the lines it draws.
 
     Reports put these under their own heading after the plan, not in the headline: the thirteenth and
     earlier blind reviews struck "weighed as 72", "so it counts as only 27" and the balance index from a
     client's first page as workings, while wanting them kept where a consultant checking the verdict looks.
+    The fourteenth read them there as jargon ("Balance index" and "the bar" never defined, the line between
+    a danger zone and an honest queue never said), so each figure is said with what it is, and the rule of
+    this business's zone with its thresholds (``settings``, the questionnaire's; left out without them).
     Empty for a questionnaire without a balance or a business with no weakest link yet."""
     b, sc = result.balance, result.score_scale
     if b.link is None or b.weakest_title is None:
         return []
-    index = scale.signed(scale.balance_index(b, sc), sc)
-    spread = index_range_text(b, sc)
-    lines = [f"Balance index {index}: {link_words(result)}" + (f" ({spread})." if spread else ".")]
-    said, plain = weakest_text(result), weakest_plain(result)
-    if said and said != plain:
-        # The plain naming is the headline's; here only what the figure weighed is, with its subject.
-        where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
-        head = f"Weakest link: {b.weakest_title}{where}. It scores"
-        lines.append(f"{b.weakest_title} scores{said.removeprefix(head)}" if said.startswith(head) else said)
+    lines = []
     if overrun := overrun_text(result):
         lines.append(overrun)
+    pressure = b.pressure if b.pressure is not None else b.demand
+    carrier = f"{b.held_in_title}, under load" if b.worst_named and b.held_in_title else link_where(result)
+    spread = index_range_text(b, sc)
+    lines.append(
+        f"The verdict sets demand pressure, {scale.number(pressure, sc)} (how much demand is coming and how fast "
+        f"it can jump), against what operations can carry where they would break first, {scale.number(b.link, sc)} "
+        f"({carrier}). The "
+        f"difference is the balance index: {scale.signed(scale.balance_index(b, sc), sc)}"
+        + (f" ({spread})." if spread else ".")
+    )
+    if b.held_in_title or link_differs_text(result):
+        said = weakest_text(result) or ""
+        # The naming is the headline's; here only what the figure weighed is, with its subject.
+        where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
+        head = f"Weakest link: {b.weakest_title}{where}. It scores"
+        said = f"{b.weakest_title} scores{said.removeprefix(head)}" if said.startswith(head) else said
+        lower = _scores_lower(result, held=bool(b.held_in_title))
+        lines.append(said.removesuffix(lower).strip() if lower else said)
+    if lower := _scores_lower(result, held=bool(b.held_in_title)).strip():
+        lines.append(lower)
+    if settings is not None:
+        lines.append(_zone_rule(result, settings))
+    lines += cap_texts(result)
     if b.label and b.quadrant != "not_placed":
         distance = distance_text(result)
         lines.append(f"That puts the business in the zone “{b.label}”" + (f", {distance}." if distance else "."))
     return lines
+
+
+def _zone_rule(result: ScoreResult, settings: BalanceSettings) -> str:
+    """The rule that decides this business's zone, with its thresholds and the figure it turns on."""
+    b, sc = result.balance, result.score_scale
+    gap = scale.signed(settings.gap, sc)
+    if b.quadrant in ("danger_zone", "demand_ahead_controlled") or (b.index is not None and b.index >= settings.gap):
+        control = next((d for d in result.dimensions if d.id == b.control_dimension), None)
+        if control is None or control.score is None:
+            return f"From a balance index of {gap}, demand counts as ahead of operations."
+        failing = any(f.status != "unanswered" for f in b.critical_failures)
+        return (
+            f"From a balance index of {gap}, demand counts as ahead of operations. It is held back, under control, "
+            f"only while {control.title} scores {scale.number(settings.control, sc)} or more and no critical answer "
+            f"fails: {control.title} scores {scale.number(control.score, sc)}"
+            + (", and a critical answer fails." if failing else ".")
+        )
+    if b.quadrant == "idle_capacity":
+        return (
+            f"Operations count as idle capacity when the balance index is {scale.signed(-settings.gap, sc)} or "
+            f"lower and demand pressure is below {scale.number(settings.quiet, sc)} (quiet demand)."
+        )
+    return (
+        f"Below a balance index of {gap}, and unless operations stand idle (an index of "
+        f"{scale.signed(-settings.gap, sc)} or lower with demand pressure below {scale.number(settings.quiet, sc)}), "
+        f"demand and operations are in step: scale-ready while what operations can carry is "
+        f"{scale.number(settings.high, sc)} or more and no critical answer fails, the foundation stage otherwise."
+    )
 
 
 def cap_texts(result: ScoreResult) -> list[str]:
@@ -553,6 +635,22 @@ def cap_texts(result: ScoreResult) -> list[str]:
             )
         out.append(f"Critical: {said}{effect}; the business cannot count as scale-ready.")
     return out
+
+
+def critical_line(result: ScoreResult) -> str | None:
+    """The failing critical answers in one sentence for a report's headline; each one's cap, answer and
+    finding is among the workings (:func:`cap_texts`). A sentence each made the top of a report read as
+    an argument with itself (the fourteenth blind review counted 170 words of reasoning there)."""
+    failing = [f for f in result.balance.critical_failures if f.status != "unanswered"]
+    if not failing:
+        return None
+    where = join_titles(list(dict.fromkeys(f.dimension_title for f in failing)))
+    many = len(failing) > 1
+    return (
+        f"{len(failing)} critical answer{'s are' if many else ' is'} failing (in {where}): until "
+        f"{'they are' if many else 'it is'} mended the business cannot count as scale-ready; "
+        f"{'they are' if many else 'it is'} marked critical among the fixes below."
+    )
 
 
 def open_critical_text(result: ScoreResult) -> str | None:
@@ -636,6 +734,10 @@ def distance_text(result: ScoreResult) -> str | None:
         # "from": the threshold, not this business's index (a browser pass read "(a balance index of +20)"
         # beside a card of +40 as two figures for one thing).
         line = f" (from a balance index of {scale.signed(threshold, sc)})"
+    bar = ""
+    if b.line == "scale-ready" and b.link is not None:  # the line's own figure, as the demand-ahead one says its
+        high = b.link - b.margin if b.quadrant == "scale_ready" else b.link + b.margin
+        bar = f" (what operations can carry: {scale.number(high, sc)})"
     figure = scale.number(points, sc, internal=False)
     # "0 points short of … (from a balance index of +20)" beside an index shown as +20 (19.9) read as a contradiction.
     close = figure.strip("0.") == ""
@@ -657,10 +759,11 @@ def distance_text(result: ScoreResult) -> str | None:
             "idle because orders are falling while the busiest step is far from full; demand would have to rise "
             f"{figure} to reach the weakest link"
         ),
+        # "the bar" was never said (the fourteenth review): the line is what operations must carry
         "scale-ready": (
-            f"{figure} above the bar for scale-ready"
+            f"{figure} above the line for scale-ready{bar}"
             if b.quadrant == "scale_ready"
-            else f"{figure} short of the bar for scale-ready"
+            else f"{figure} short of the line for scale-ready{bar}"
         ),
     }.get(b.line, f"{figure} from the {b.line} line")
 

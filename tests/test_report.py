@@ -729,7 +729,9 @@ def test_every_gap_and_the_balance_index_agree_with_the_figures_beside_them(case
         assert report.balance_value == pressure - link
         text = render_markdown(report)
         assert f"{pressure - link:+d}".replace("+0", "0") in text
-        assert f"demand pressure {pressure} minus {link}" in text
+        # said where the verdict's workings are: both figures, then their difference
+        assert f"demand pressure, {pressure} (" in text and f"where they would break first, {link} (" in text
+        assert f"The difference is the balance index: {report.balance_index}" in text
 
 
 def _growth_case(case: str, **values: object):
@@ -749,7 +751,9 @@ def test_how_firm_the_verdict_is_is_said_in_words_not_by_an_unlabelled_line() ->
     for case in GROWTH_CASES:
         _, result, _ = _growth_case(case)
         text = placement_text(result) or ""
-        assert " line" not in text and not re.search(r"\b1 points", text), (case, text)
+        # a line is said with its own figure ("the line for scale-ready (what operations can carry: 60)")
+        labelled = re.sub(r" line for scale-ready \(what operations can carry: \d+\)", "", text)
+        assert " line" not in labelled and not re.search(r"\b1 points", text), (case, text)
     _, result, _ = _growth_case("creamery-before-tv-spot")
     said = placement_text(result) or ""
     assert "the point where demand counts as ahead of operations" in said
@@ -839,8 +843,9 @@ def test_a_part_named_for_its_worst_state_is_shown_with_its_own_score() -> None:
     assert f"under load, {b.held_in_title} would give first" in " ".join(report.summary)
     headline = _headline(render_markdown(report))
     assert "Balance index" not in headline and f"{round(b.link)}, what" not in headline
-    assert f"- Balance index {report.balance_index}: {link_words(result)}" in _workings_md(render_markdown(report))
-    assert link_words(result) in _workings_html(render_html(report))
+    carried = f"where they would break first, {round(b.link)} ({b.held_in_title}, under load)"
+    assert carried in _workings_md(render_markdown(report)) and carried in _workings_html(render_html(report))
+    assert f"The difference is the balance index: {report.balance_index}" in _workings_md(render_markdown(report))
 
 
 def test_a_link_named_where_its_levers_are_shows_its_own_score_and_the_index_says_what_it_subtracts() -> None:
@@ -859,7 +864,8 @@ def test_a_link_named_where_its_levers_are_shows_its_own_score_and_the_index_say
     assert f"**Weakest link:** Team {own} / 100" in markdown
     assert f'Weakest link: Team</div><div class="value">{own} / 100' in render_html(report)
     words = link_words(result)
-    assert f"minus {link}, what {b.held_in_title}, can carry" in words and words in _workings_md(markdown)
+    assert f"minus {link}, what {b.held_in_title}, can carry" in words  # the app's card help
+    assert f"where they would break first, {link} ({b.held_in_title})" in _workings_md(markdown)
     # the reader's own subtraction agrees: pressure minus the figure named beside the index
     assert int(report.balance_index.replace("\u2212", "-")) == round(b.pressure) - link
     assert f"The load falls on {b.held_in_title}" in " ".join(report.summary)
@@ -1158,7 +1164,38 @@ def test_the_headline_says_the_verdict_and_the_workings_follow_the_plan(case: st
         assert working not in headline, (working, headline)
     workings = _workings_md(markdown)
     assert markdown.index("## 30/60/90-day action plan") < markdown.index("## How the verdict was reached")
-    assert f"- Balance index {report.balance_index}: demand pressure " in workings
+    assert f"The difference is the balance index: {report.balance_index}" in workings
     pressure = b.pressure if b.pressure is not None else b.demand
     assert int(report.balance_index.replace("\u2212", "-")) == round(pressure) - round(b.link)
     assert f"That puts the business in the zone “{b.label}”" in workings
+
+
+def test_the_top_of_a_report_names_what_the_workings_explain() -> None:
+    """The fourteenth blind review counted 170 words of reasoning at the top of a cleaning firm's report (why
+    two parts that score lower are not the weakest link, a sentence per failing critical answer) and found the
+    workings at its end undefined ("Balance index", "the bar") and silent on what separates a danger zone from
+    an honest queue. The top now names the lower parts and the failing answers in a sentence each and points to
+    "How the verdict was reached", which says each figure with what it is, the zone's rule with its thresholds
+    and this business's figure against them, and each critical answer with its cap."""
+    growth, result, answers = _growth_case("cleaning-company-churning-cleaners")
+    b = result.balance
+    assert b.quadrant == "danger_zone" and b.weakest == "capacity"
+    report = build_report(growth, result, answers, WHEN)
+    summary = " ".join(report.summary)
+    assert "Technology and Demand management score lower but would not break first" in summary
+    assert "(see “How the verdict was reached”)" in summary
+    assert "2 critical answers are failing (in Capacity and Demand management)" in summary
+    assert "so it would not break first" not in summary and "Critical: " not in summary
+    workings = _workings_md(render_markdown(report))
+    assert "Technology scores lower (17), but the demand coming loads less of it" in workings
+    control = round(result.dimension("demand_management").score)
+    assert (
+        "It is held back, under control, only while Demand management scores 60 or more and no critical answer "
+        f"fails: Demand management scores {control}, and a critical answer fails."
+    ) in workings
+    assert workings.count("- Critical: ") == 2
+    assert "how much demand is coming and how fast it can jump" in workings
+    growth, roaster, roaster_answers = _growth_case("coffee-roaster-aiming-to-double")
+    said = _workings_md(render_markdown(build_report(growth, roaster, roaster_answers, WHEN)))
+    assert roaster.balance.quadrant == "scale_ready" and "the bar" not in said
+    assert "above the line for scale-ready (what operations can carry: 60)" in said
