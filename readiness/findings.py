@@ -83,7 +83,10 @@ def _next_score(
         best = preferred[0] if preferred else max(candidates, key=lambda o: o.value)
         trial = Answer(question.id, "value", (*chosen, best.id))
         new_score, _ = answer_score(questionnaire, question, trial)
-        added = f"add “{tr(best.label)}”"
+        # "Now: None of these yet. Next: add “A cash shortfall”" read as a form's words (a blind review): the
+        # option itself is next, "also" once something real is already chosen.
+        has = any(o.id in chosen and o.value > 0 for o in question.options)
+        added = f"{'also ' if has else ''}“{tr(best.label)}”"
         return new_score, added, added
     if isinstance(question, NumberQuestion):
         scores = [b.score for b in question.bands]

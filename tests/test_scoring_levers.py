@@ -527,12 +527,15 @@ def test_the_plan_b_heading_names_the_plan_its_advice_writes(growth: Questionnai
     # the roaster with a plan B for a key person only
     answers = with_values(case_answers(growth, "coffee-roaster-aiming-to-double"), contingency_plans=("key_person",))
     heading, advice = _plan_b(growth, answers)
-    assert heading == "add “A cash shortfall (a customer paying late, a big bill falling due)”"
+    assert heading == "also “A cash shortfall (a customer paying late, a big bill falling due)”"
     assert any(a.startswith("Write a plan B for a cash shortfall") for a in advice)
     assert not any("demand spike" in a for a in advice)
     rush = with_values(answers, event_ahead="new_event", event_multiple=10, event_weeks=4)
     heading, advice = _plan_b(growth, rush)
-    assert heading == "add “Orders suddenly jump far above normal”"
+    assert heading == "also “Orders suddenly jump far above normal”"
+    # with no plan B yet the option is simply next (a blind review read "None of these yet … add “…”")
+    heading, _ = _plan_b(growth, with_values(answers, contingency_plans=("none_yet",)))
+    assert heading == "“A cash shortfall (a customer paying late, a big bill falling due)”"
     assert any(a.startswith("Write a plan B for a demand spike") for a in advice)
 
 
