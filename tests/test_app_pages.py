@@ -526,3 +526,24 @@ def test_the_plan_on_the_results_page_says_when_the_event_ahead_falls(db: Store)
     assert not at.exception, at.exception
     said = [i.body for i in at.info if "weeks away" in i.body]
     assert said and "about 5 weeks away" in said[0] and "60- and 90-day actions come after it" in said[0]
+
+
+def test_the_plans_deadline_quotes_the_owners_note_as_typed(db: Store) -> None:
+    """The deadline above the plan names the event in the owner's words: typed text, so markup in it shows as
+    typed, never as a link or emphasis, on the results page."""
+    from readiness.summary import deadline_text
+
+    from .casework import case_answers
+
+    q = load_questionnaire(GROWTH)
+    answers = case_answers(q, "cleaning-company-churning-cleaners")
+    note = "*Three* [contracts](http://example.com) start"
+    answers["event_ahead"] = Answer("event_ahead", "value", "contract", note=note)
+    stored = create_from_answers(db, q, load_answers(q, DEMO_ANSWERS)[0], name="Brightspan")
+    db.save_answers(stored.id, list(answers.values()))
+    at = app(query={"a": stored.resume_key}, page="pages/results.py")
+    assert not at.exception, at.exception
+    said = deadline_text(score(q, answers)) or ""
+    assert f"(“{note}”)" in said
+    [box] = [i for i in at.info if "The event ahead" in i.value]
+    assert box.value == md_literal(said)

@@ -1199,3 +1199,27 @@ def test_the_top_of_a_report_names_what_the_workings_explain() -> None:
     said = _workings_md(render_markdown(build_report(growth, roaster, roaster_answers, WHEN)))
     assert roaster.balance.quadrant == "scale_ready" and "the bar" not in said
     assert "above the line for scale-ready (what operations can carry: 60)" in said
+
+
+def test_the_plans_deadline_names_the_event_in_the_owners_words() -> None:
+    """ "The event ahead (the contract, launch or feature you named)" read as a form letter that never named it
+    (the fourteenth blind review). The deadline quotes the owner's note on the event, else names the kind they
+    chose; a note on the date alone ("Ten weeks away.") is not a name. The page escapes the quote: it is typed
+    text."""
+    from readiness.summary import deadline_text
+
+    _, cleaner, _ = _growth_case("cleaning-company-churning-cleaners")
+    said = deadline_text(cleaner) or ""
+    assert said.startswith(
+        "The event ahead (“Three office contracts and a clinic portfolio starting within six weeks”) is about 3 weeks"
+    ), said
+    _, roaster, _ = _growth_case("coffee-roaster-aiming-to-double")
+    assert "(“A regional deli chain listing starts in ten weeks”)" in (deadline_text(roaster) or "")
+    _, plain, _ = _growth_case(
+        "coffee-roaster-aiming-to-double", event_ahead="contract", event_weeks=6
+    )  # no note: the kind chosen
+    assert (deadline_text(plain) or "").startswith("The event ahead (a big contract or listing starting) is about 6")
+    _, typed, _ = _growth_case(
+        "coffee-roaster-aiming-to-double", event_ahead={"value": "contract", "note": "*Big* [launch](http://x)"}
+    )
+    assert "“*Big* [launch](http://x)”" in (deadline_text(typed) or "")
