@@ -7,6 +7,7 @@ Shared by the reports and the results page, so a finding reads the same everywhe
 from __future__ import annotations
 
 from readiness.answers import Answer
+from readiness.dimensions import band_of
 from readiness.model import NumberQuestion, Questionnaire, tr
 
 
@@ -48,5 +49,9 @@ def figure_text(questionnaire: Questionnaire, answer: Answer | None, label: str 
     figure = f"{value:g}".replace("-", "−") + ("" if not unit else unit if unit == "%" else f" {unit}")
     if not label:
         return figure
+    if isinstance(question, NumberQuestion) and label != tr(band_of(question, value).label):
+        # Read in another band once other answers are weighed (a year's growth eats the cash): "5 weeks – Four
+        # weeks or less (danger) once a year's growth is paid for" read as a contradiction (a blind review).
+        return f"{figure}, which is {label[:1].lower()}{label[1:]}"
     # A band that carries its own brackets ("Four weeks or less (danger)") is not put in more of them.
     return f"{figure} – {label}" if "(" in label else f"{figure} ({label})"

@@ -1223,3 +1223,14 @@ def test_the_plans_deadline_names_the_event_in_the_owners_words() -> None:
         "coffee-roaster-aiming-to-double", event_ahead={"value": "contract", "note": "*Big* [launch](http://x)"}
     )
     assert "“*Big* [launch](http://x)”" in (deadline_text(typed) or "")
+
+
+def test_a_figure_read_in_another_band_says_so_in_words() -> None:
+    """"Now: 5 weeks – Four weeks or less (danger) once a year's growth is paid for" read as the report
+    contradicting the owner's figure (the fourteenth blind review). A number read in another band once other
+    answers are weighed says "which is": "7 weeks, which is four weeks or less (danger) once a year's growth
+    is paid for"; a figure in its own band keeps "3 weeks – Four weeks or less (danger)"."""
+    growth, result, answers = _growth_case("cleaning-company-churning-cleaners")
+    report = build_report(growth, result, answers, WHEN)
+    cash = next(f for f in report.findings if f.question.startswith("Cash would run out"))
+    assert cash.now == "7 weeks, which is four weeks or less (danger) once a year's growth is paid for", cash.now
