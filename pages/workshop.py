@@ -123,7 +123,13 @@ def said(figure: str) -> dict[str, object]:
     side has no demand pressure: "mean of 3 people" over one person's figure misled a browser pass), and how
     many are left out as still answering, so a room watched while it fills in knows the figure is not yet all."""
     n = result.counted.get(figure, result.participants)
-    delta = counted_words(result, figure)
+    # "mean of 2 people; 1 not counted: too few answers yet" was cut at a laptop's width (a browser pass): the
+    # card says "2 of 3", and the caption under the cards says who is left out and why.
+    delta = (
+        f"mean of {n} of {result.participants} people"
+        if result.waiting.get(figure, 0)
+        else counted_words(result, figure)
+    )
     if figure == "link" and result.link is None:  # "– / 100 · mean of 0 people" said nothing of why (a browser pass)
         delta = "waits for answers on the demand side"
     elif n == 0:
@@ -151,11 +157,21 @@ else:
     a, c = st.columns(2)
     a.metric(scale.headline_label(questionnaire), scale.out_of(result.operations, sc), **said("operations"))
 c.metric("People", result.participants, border=True)
+if left := max(result.waiting.values(), default=0):
+    st.caption(
+        f"{left} {'person has' if left == 1 else 'people have'} too few answers yet to count in "
+        f"{'every mean' if len(set(result.waiting.values())) == 1 else 'some means'}: a person counts once they "
+        f"have answered {questionnaire.balance.coverage:.0%} of a part's questions (“don't know” is not an answer)."
+    )
 if result.message and scale.has_demand(questionnaire):
     st.warning(f"**Group balance: not placed.** {result.message}")
 elif result.quadrant_label:
     weighed = room_balance_text(result, questionnaire)
-    st.warning(f"**Group balance: {result.quadrant_label}.**" + (f"  \n{md_literal(weighed)}" if weighed else ""))
+    # coloured as the results page colours the same zone (a browser pass saw a danger zone in yellow here)
+    box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(
+        result.quadrant or "", st.warning
+    )
+    box(f"**Group balance: {result.quadrant_label}.**" + (f"  \n{md_literal(weighed)}" if weighed else ""))
 if result.step is not None:  # the step the people are weighing, read against the room's verdict
     head, rest = room_step_words(result.step).split(": ", 1)
     st.info(f"**{md_literal(head)}:** {md_literal(rest)}", icon=":material/alt_route:")

@@ -455,7 +455,8 @@ def build_report(
             (
                 "Operations readiness is the weighted average of the operations dimensions; demand pressure "
                 "measures how much demand is coming and how fast it can jump. The balance index is demand "
-                "pressure minus the weakest operations dimension (the weakest link).",
+                "pressure minus what operations can carry where they would break first: the weakest link, as it "
+                "counts under the demand coming (its figure is under “How the verdict was reached”).",
                 f"Balance zones: pressure {questionnaire.balance.gap:g} points or more ahead of the weakest link is "
                 "the danger zone, or 'demand ahead, under control' when demand management is strong; operations "
                 f"that far ahead of a quiet demand (below {questionnaire.balance.quiet:g}) is idle capacity; "

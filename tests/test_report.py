@@ -1168,6 +1168,8 @@ def test_the_headline_says_the_verdict_and_the_workings_follow_the_plan(case: st
     pressure = b.pressure if b.pressure is not None else b.demand
     assert int(report.balance_index.replace("\u2212", "-")) == round(pressure) - round(b.link)
     assert f"That puts the business in the zone “{b.label}”" in workings
+    page = render_html(report, full=False)  # the HTML and PDF summary say the verdict first too (a browser pass)
+    assert page.index('<div class="zone') < page.index('<div class="metrics">')
 
 
 def test_the_top_of_a_report_names_what_the_workings_explain() -> None:
@@ -1226,7 +1228,7 @@ def test_the_plans_deadline_names_the_event_in_the_owners_words() -> None:
 
 
 def test_a_figure_read_in_another_band_says_so_in_words() -> None:
-    """"Now: 5 weeks – Four weeks or less (danger) once a year's growth is paid for" read as the report
+    """ "Now: 5 weeks – Four weeks or less (danger) once a year's growth is paid for" read as the report
     contradicting the owner's figure (the fourteenth blind review). A number read in another band once other
     answers are weighed says "which is": "7 weeks, which is four weeks or less (danger) once a year's growth
     is paid for"; a figure in its own band keeps "3 weeks – Four weeks or less (danger)"."""

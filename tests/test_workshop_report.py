@@ -377,3 +377,15 @@ def test_the_report_says_who_is_still_answering_beside_the_means_that_leave_them
         "3 people answered. On average the room puts operations readiness at 57 out of 100 (mean of 2 people; "
         "1 not counted: too few answers yet) and 72 on demand pressure."
     )
+
+
+def test_the_agreed_result_is_said_as_a_self_assessments_report_says_it(room) -> None:
+    """A browser pass found the agreed result headed by a "Balance index –" card with no weakest link, and its
+    summary line still saying "demand strength" (the demand side measures pressure since issue 11). It reads
+    as a self-assessment's report does: the zone first, then operations readiness, the weakest link, demand
+    pressure."""
+    page = make(room).decode()
+    appendix = page[page.index('id="consensus"') :]
+    assert appendix.index('<div class="zone') < appendix.index('<div class="metrics">')
+    assert "Weakest link: " in appendix and "Balance index" not in appendix
+    assert "demand strength" not in page and "demand pressure" in page
