@@ -13,16 +13,13 @@ from readiness.summary import (
     decision_words,
     dimension_markdown,
     finding_markdown,
-    index_range_text,
-    link_differs_text,
     link_shown,
     link_where,
-    link_words,
     open_critical_text,
-    overrun_text,
     placement_text,
     plan_markdown,
-    weighed_text,
+    pressure_reason,
+    workings,
 )
 from ui import downloads, faults, links, resources, scores, session, shell
 
@@ -61,8 +58,8 @@ if result.completion < 1:
     st.warning(
         f"This assessment is {result.completion:.0%} complete. "
         + (
-            "Unanswered questions count as their worst answer; the balance index and the table of every "
-            "dimension show how far the open questions could move them."
+            "Unanswered questions count as their worst answer; the table of every dimension, and “How the "
+            "verdict was reached”, show how far the open questions could move them."
             if result.policy.get("unanswered", "lowest") == "lowest"
             else "Unanswered questions are left out, as this questionnaire's scoring policy says."
         ),
@@ -76,7 +73,21 @@ if result.completion < 1:
 b = result.balance
 sc = result.score_scale
 if scale.has_demand(q):
-    left, weakest, middle, right = st.columns(4)
+    # As the reports say it: the verdict first, then the three figures a reader finds in the table; the figures
+    # the balance weighs (its index, "counts as", "weighed as", the distance to the line) are under "How the
+    # verdict was reached" below the charts, not in the headline (four blind reviews struck them from it).
+    if b.quadrant:
+        box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
+        placement = placement_text(result, with_distance=False)
+        extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
+        box(f"**{b.label}.** {b.meaning}{extra}")
+    else:  # nothing answered on one side yet: say why the weakest link and the balance show dashes
+        st.info(
+            "Not enough answers to place the business yet: the balance needs answers on both the demand side "
+            "and the operations side.",
+            icon=":material/help:",
+        )
+    left, weakest, middle = st.columns(3)
     left.metric(
         result.overall_label,
         scale.out_of(result.overall, sc, lang),
@@ -101,42 +112,16 @@ if scale.has_demand(q):
             else ""
         ),
     )
+    why = pressure_reason(result)
     middle.metric(
         "Demand pressure",
         scale.out_of(b.demand, sc, lang),
-        # the pressure the verdict weighs, when higher, so the headline and the balance index agree
-        delta=weighed_text(result, reason=False) or None,
-        delta_color="off",
-        delta_arrow="off",
         border=True,
-        help="How much demand is coming and how fast it can jump. High is pressure, not praise.",
+        help="How much demand is coming and how fast it can jump. High is pressure, not praise."
+        + (f" The verdict weighs more than measured: {why}." if why else ""),
     )
-    right.metric(
-        "Balance index",
-        scale.signed(scale.balance_index(b, sc), sc),
-        # what answering the open questions could do to it (never a coloured arrow: no direction is "good")
-        delta=index_range_text(b, sc) or None,
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-        help=f"{link_words(result)[0].upper()}{link_words(result)[1:]}. "
-        "Far above zero: demand is ahead of what you can deliver.",
-    )
-    if b.quadrant:
-        box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
-        placement = placement_text(result)
-        extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
-        box(f"**{b.label}.** {b.meaning}{extra}")
-    else:  # nothing answered on one side yet: say why the weakest link and the balance show dashes
-        st.info(
-            "Not enough answers to place the business yet: the balance needs answers on both the demand side "
-            "and the operations side.",
-            icon=":material/help:",
-        )
-    if differs := link_differs_text(result):
-        st.caption(md_literal(differs))
-    if overrun := overrun_text(result):
-        st.warning(overrun, icon=":material/schedule:")
+    if why:  # why the verdict weighs more than measured, in words (the figure weighed is among the workings)
+        st.caption(md_literal(f"Demand pressure is weighed higher than measured: {why}."))
 else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
     st.metric(
         result.overall_label,
@@ -158,6 +143,9 @@ first.vega_lite_chart(specs["bars"], width="stretch", key="results_chart_bars")
 second.vega_lite_chart(specs["radial"], width="content", key="results_chart_radial")
 if scale.has_demand(q):
     st.vega_lite_chart(specs["quadrant"], width="stretch", key="results_chart_quadrant")
+    if said := workings(result, q.balance):
+        with st.expander("How the verdict was reached", icon=":material/calculate:"):
+            st.markdown("\n".join(f"- {md_literal(line)}" for line in said))
 
 st.header("Fix these first")
 if not result.findings:
