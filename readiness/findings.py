@@ -4,7 +4,7 @@ with the advice that fits the answer, and the 30/60/90-day plan built from them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Literal
 
@@ -527,8 +527,26 @@ def _levers_ahead(
     return ahead
 
 
+#: How many findings a report lists as its first fixes: their actions start in the plan's first period with room.
+FIRST_FIXES = 3
+#: How many of the control dimension's findings a danger zone's plan puts first (after failing critical ones).
+BRAKES_FIRST = 2
+
+
+def plan_brakes(findings: Sequence[Finding], balance: Balance) -> tuple[str, ...]:
+    """In the danger zone, the first findings of the dimension that holds demand back (honest dates, a limit
+    when full): the quickest protection a business has while demand runs ahead, so its plan starts there."""
+    if balance.quadrant != "danger_zone" or balance.control_dimension is None:
+        return ()
+    held = [f.question_id for f in findings if f.dimension == balance.control_dimension and f.recommendations]
+    return tuple(held[:BRAKES_FIRST])
+
+
 def make_plan(
-    questionnaire: Questionnaire, findings: list[Finding] | tuple[Finding, ...], event_days: float | None = None
+    questionnaire: Questionnaire,
+    findings: list[Finding] | tuple[Finding, ...],
+    event_days: float | None = None,
+    brakes: Sequence[str] = (),
 ) -> Plan:
     """The 30/60/90-day plan (docs/scoring.md §5).
 
@@ -542,6 +560,14 @@ def make_plan(
     periods that end before it (the first 30 days at least), and only what does not fit waits until after.
     A plan that scheduled the supply and cash fixes "within 60 days" for a launch in six weeks would
     contradict the deadline it prints above itself.
+
+    The first ``FIRST_FIXES`` findings' actions start in the first period with room, whatever horizon their
+    advice suggests: the report lists them first, and "within 90 days" beside a first fix read as not meaning it.
+
+    ``brakes``: question ids whose actions hold demand back, planned right after the failing critical ones
+    (the danger zone's, :func:`plan_brakes`). The findings keep their order; only the plan's changes: a
+    consultant's review found a board-game publisher taking forty pledges a day told to "decide now what
+    happens when you are full" within 60 days, behind a customer list and a reply target.
     """
     per_period = questionnaire.plan.per_period
     by_question = {f.question_id: f for f in findings}
@@ -557,7 +583,11 @@ def make_plan(
         seen.add(f.question_id)
         ordered.append(f)
 
-    for f in findings:
+    # The first fixes the report lists (FIRST_FIXES of them) start in the first period with room.
+    leading = {f.question_id for f in [f for f in findings if f.recommendations][:FIRST_FIXES]}
+    lifted = [by_question[q] for q in brakes if q in by_question and not by_question[q].failing]
+    failing = [f for f in findings if f.failing]
+    for f in [*failing, *lifted, *findings]:
         visit(f, frozenset())
     periods: dict[int, list[PlanAction]] = {30: [], 60: [], 90: []}
     # The last period that ends before the event (the first, when the event comes sooner than 30 days).
@@ -575,6 +605,8 @@ def make_plan(
         texts.add(first.text)
         after = tuple(n for n in first.needs if n in by_question and n in seen)
         asked = min(first.horizon if first.horizon in periods else 90, before)  # nothing asked for after the event
+        if f.question_id in leading:  # a first fix starts now, however long it takes (a blind review read
+            asked = 30  # "hire ahead of it", ranked first, planned "within 90 days" as the report not meaning it)
         earliest = max([asked, *(placed.get(n) or 0 for n in after)])
         blocked = any(n in placed and placed[n] is None for n in after)
         period = None

@@ -222,8 +222,8 @@ def test_the_worked_example_in_docs_scoring_md_is_what_the_engine_computes(sampl
     assert [f.question_id for f in result.findings] == ["surge_plan", "stock_cover", "cover", "utilization"]
     assert [round(f.priority, 2) for f in result.findings] == [3.33, 3.0, 2.22, 1.5]
     assert [[a.question_id for a in acts] for _, acts in result.plan.periods] == [
-        ["stock_cover", "cover"],
-        ["surge_plan", "utilization"],
+        ["surge_plan", "stock_cover", "cover"],  # the first three fixes start now, whatever their horizon
+        ["utilization"],
         [],
     ]
     # once the stock question is answered, the business is placed: the danger zone

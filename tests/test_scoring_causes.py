@@ -286,7 +286,14 @@ def test_an_event_inside_the_plan_sets_its_clock(growth: Questionnaire) -> None:
     result = score(growth, answers)
     assert result.balance.event_weeks == 6
     first = {a.question_id for a in dict(result.plan.periods)[30]}
-    leading = [f.question_id for f in result.findings if f.recommendations][: growth.plan.per_period]
+    # in the plan's order: failing critical findings, then (in the danger zone) the brakes, then the rest
+    from readiness.findings import plan_brakes
+
+    by_id = {f.question_id: f for f in result.findings}
+    brakes = [q for q in plan_brakes(result.findings, result.balance) if not by_id[q].failing]
+    ids = [f.question_id for f in result.findings if f.recommendations]
+    failing = [q for q in ids if by_id[q].failing]
+    leading = list(dict.fromkeys([*failing, *brakes, *ids]))[: growth.plan.per_period]
     assert set(leading) == first  # cash runway and the second source included, though they take longer
     # the same studio with no event ahead: a longer action asks for its own period, after quicker ones
     calm = score(growth, with_values(answers, event_ahead="none"))
@@ -407,3 +414,25 @@ def test_a_level_finding_for_a_level_the_scale_lacks_is_refused() -> None:
         parse_questionnaire(broken, "broken.yaml")
     [problem] = [p for p in caught.value.errors if p.code == "RQ211"]
     assert "gives a finding for level 7" in problem.message and problem.line is not None
+
+
+def test_a_plan_starts_with_its_first_fixes_and_in_the_danger_zone_with_the_brakes(growth: Questionnaire) -> None:
+    """The fifteenth blind review read "hire ahead of it", a joinery's first fix, planned "within 90 days" as the
+    report not meaning it, and a hamper firm a week from its biggest order told to "decide now what happens when
+    you are full" within 60 days. The first three fixes start in the first period with room; in the danger zone
+    the brakes come right after the failing critical findings. The findings keep their order."""
+    from readiness.findings import plan_brakes
+
+    joinery = score(growth, case_answers(growth, "ashgrove-joinery-waiting-list"))
+    first = [f for f in joinery.findings if f.recommendations][:3]
+    assert any(f.recommendations[0].horizon == 90 for f in first)  # one of them asks for 90 days on its own
+    assert {f.question_id for f in first} <= {a.question_id for a in dict(joinery.plan.periods)[30]}
+    publisher = score(growth, case_answers(growth, "board-game-publisher-kickstarter-backlog"))
+    assert publisher.balance.quadrant == "danger_zone"
+    brakes = plan_brakes(publisher.findings, publisher.balance)
+    assert "when_full" in brakes
+    ranks = [f.question_id for f in publisher.findings]
+    assert ranks.index("when_full") >= 5  # ranked sixth or later: the plan, not the rank, moves it
+    assert "when_full" in {a.question_id for a in dict(publisher.plan.periods)[30]}
+    calm = score(growth, case_answers(growth, "coffee-roaster-aiming-to-double"))
+    assert calm.balance.quadrant != "danger_zone" and plan_brakes(calm.findings, calm.balance) == ()
