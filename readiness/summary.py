@@ -734,6 +734,15 @@ def distance_text(result: ScoreResult) -> str | None:
         # "from": the threshold, not this business's index (a browser pass read "(a balance index of +20)"
         # beside a card of +40 as two figures for one thing).
         line = f" (from a balance index of {scale.signed(threshold, sc)})"
+    whole = ""
+    if b.line == "idle capacity" and b.whole_link is not None and b.link is not None and b.whole_link < b.link - 0.5:
+        # Idle is judged with the link's routines counted (weekly numbers, plan B): "10 points inside" beside an
+        # index of −34 and a line at −20 read as wrong arithmetic (a blind review), so the figure judged is said.
+        pressure = b.pressure if b.pressure is not None else b.demand
+        whole = (
+            f", judged with the weakest link's routines counted ({scale.number(b.whole_link, sc)} against demand "
+            f"pressure {scale.number(pressure, sc)})"
+        )
     bar = ""
     if b.line == "scale-ready" and b.link is not None:  # the line's own figure, as the demand-ahead one says its
         high = b.link - b.margin if b.quadrant == "scale_ready" else b.link + b.margin
@@ -750,9 +759,10 @@ def distance_text(result: ScoreResult) -> str | None:
             f"operations{line}"
         ),
         "idle capacity": (
-            f"{figure} inside the zone where operations count as idle capacity"
+            f"{figure} inside the zone where operations count as idle capacity{whole}"
             if b.quadrant == "idle_capacity"
-            else f"{figure} from the point where operations would count as idle capacity (well ahead of quiet demand)"
+            else f"{figure} from the point where operations would count as idle capacity (well ahead of quiet "
+            f"demand){whole}"
         ),
         "quiet demand": f"{figure} below the point where demand would no longer count as quiet",
         "falling demand": (

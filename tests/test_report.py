@@ -1242,3 +1242,18 @@ def test_a_figure_read_in_another_band_says_so_in_words() -> None:
     report = build_report(growth, result, answers, WHEN)
     cash = next(f for f in report.findings if f.question.startswith("Cash would run out"))
     assert cash.now == "7 weeks, which is four weeks or less (danger) once a year's growth is paid for", cash.now
+
+
+def test_idle_capacitys_distance_names_the_figure_it_is_judged_on() -> None:
+    """"10 points inside the zone" beside a balance index of −34 and a line at −20 read as wrong arithmetic (the
+    fifteenth blind review): idle capacity is judged with the weakest link's routines counted, and the distance
+    now says that figure, so the reader's own subtraction agrees."""
+    from readiness.summary import distance_text
+
+    _, result, _ = _growth_case("wensum-energy-surveys-idle-assessors-after-scheme-closed")
+    b = result.balance
+    assert b.quadrant == "idle_capacity" and b.whole_link is not None and b.whole_link < b.link - 0.5
+    said = distance_text(result) or ""
+    whole, pressure = round(b.whole_link), round(b.pressure)
+    assert f"judged with the weakest link's routines counted ({whole} against demand pressure {pressure})" in said
+    assert said.startswith(f"{whole - pressure - 20} points inside the zone"), said
