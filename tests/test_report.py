@@ -1245,7 +1245,7 @@ def test_a_figure_read_in_another_band_says_so_in_words() -> None:
 
 
 def test_idle_capacitys_distance_names_the_figure_it_is_judged_on() -> None:
-    """"10 points inside the zone" beside a balance index of −34 and a line at −20 read as wrong arithmetic (the
+    """ "10 points inside the zone" beside a balance index of −34 and a line at −20 read as wrong arithmetic (the
     fifteenth blind review): idle capacity is judged with the weakest link's routines counted, and the distance
     now says that figure, so the reader's own subtraction agrees."""
     from readiness.summary import distance_text
