@@ -122,6 +122,9 @@ class RoomStep:
     text: str
     #: Other steps named, in the owner's words, with how many named each (most first).
     others: tuple[tuple[str, int], ...] = ()
+    #: How many people answered the step's question at all (0: not counted): "1 of 3 named it" counted people
+    #: who never reached the question (a browser pass), so the words say "of the 2 who answered".
+    answered: int = 0
 
 
 def room_step(
@@ -178,7 +181,10 @@ def room_step(
     others = tuple(
         (tr(o.label, lang), named[o.id]) for o in sorted(options, key=lambda o: -named[o.id]) if o.id != top.id
     )
-    return RoomStep(top.id, tr(top.label, lang), named[top.id], len(results), key, " ".join(text.split()), others)
+    answered = sum(1 for r in results if any(q.id == question.id and q.status == "answered" for q in r.questions))
+    return RoomStep(
+        top.id, tr(top.label, lang), named[top.id], len(results), key, " ".join(text.split()), others, answered
+    )
 
 
 def _reads(result: ScoreResult) -> dict[str, Any]:
@@ -193,6 +199,7 @@ def _reads(result: ScoreResult) -> dict[str, Any]:
 def room_step_words(step: RoomStep) -> str:
     """ "The step weighed (3 of 4 named it): A second site… Wait. …  Also named: a key hire (1)." """
     also = "; ".join(f"{label} ({n})" for label, n in step.others)
-    return f"The step weighed ({step.named_by} of {step.participants} named it): {step.label}. {step.text}" + (
+    among = f"the {step.answered} who answered" if 0 < step.answered < step.participants else str(step.participants)
+    return f"The step weighed ({step.named_by} of {among} named it): {step.label}. {step.text}" + (
         f" Also named: {also}." if also else ""
     )

@@ -360,6 +360,14 @@ def test_the_room_is_told_what_its_verdict_means_for_the_step_most_of_it_named()
         "html", growth, room, people, workshop_name="W", business="B", anonymous=True, consensus_answers={}
     ).decode()
     assert "The step weighed (2 of 3 named it)" in html
+    # one who never reached the question is not counted among those who could name a step (a browser pass read
+    # "1 of 3 named it" beside three different steps)
+    unreached = [
+        *people[:2],
+        Participant("3", "Operations / production", {"key_person_cover": base["key_person_cover"]}),
+    ]
+    said = room_step_words(aggregate(growth, unreached).step)
+    assert said.startswith("The step weighed (2 of the 2 who answered named it): A second site"), said
     # nobody weighing a step: the room says nothing about one
     quiet = [Participant(p.id, p.role, {k: v for k, v in p.answers.items() if k != "decision_ahead"}) for p in people]
     assert aggregate(growth, quiet).step is None
