@@ -290,6 +290,13 @@ def _reaches_side(questionnaire: Questionnaire, result: ScoreResult, side: str) 
     return all(_reaches(questionnaire, result, d.id) for d in questionnaire.dimensions if d.side == side)
 
 
+def short_parts(questionnaire: Questionnaire, result: ScoreResult) -> list[str]:
+    """The dimensions (titles) a person has not answered enough of to count in the room's figure for them:
+    what their own page says, so someone left out of the room's means is told, not left to wonder why the
+    group's figures do not move with their answers (a browser pass)."""
+    return [tr(d.title) for d in questionnaire.dimensions if not _reaches(questionnaire, result, d.id)]
+
+
 def _counting(results: Sequence[ScoreResult], qualified: Sequence[bool]) -> list[ScoreResult]:
     """The people a room figure is over: those qualified, or everyone when nobody is yet.
 

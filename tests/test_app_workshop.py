@@ -206,10 +206,20 @@ def test_the_cards_say_who_is_still_answering_and_the_room_reads_as_the_finished
     growth, people = first_step_room()
     workshops = WorkshopStore(db)
     fkey, workshop = workshops.create(growth, "Joinery day", "Ashgrove Joinery")
+    keys = []
     for person in people:
         record = workshops.join(workshop, person.role)
         db.save_answers(record.assessment_id, list(person.answers.values()))
+        keys.append(record.resume_key)
     workshops.reveal(workshop.id)
+    # the person left out is told so on their own page, the finished ones are not (a browser pass: the partial
+    # participant saw the group's results with no word that their answers were not in them)
+    partial = app(query={"a": keys[2]}, page="pages/join.py")
+    assert not partial.exception, partial.exception
+    told = [i.body for i in partial.info if "not in the group's figures" in i.body]
+    assert told and told[0].startswith("Your answers on Team, Process, ") and "answered too few" in told[0]
+    finished = app(query={"a": keys[0]}, page="pages/join.py")
+    assert not [i for i in finished.info if "not in the group's figures" in i.body]
     at = app(query={"w": fkey}, page="pages/workshop.py")
     assert not at.exception, at.exception
     cards = {m.label: m for m in at.metric}
