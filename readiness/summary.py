@@ -319,10 +319,8 @@ def weakest_plain(result: ScoreResult) -> str | None:
     if b.weakest_title is None or result.overall is None:
         return None
     if b.worst_named and b.held_in_title:
-        named = (
-            f"Weakest link: {b.weakest_title}, the part in the worst state; under load, {b.held_in_title} would "
-            "give first."
-        )
+        held = f"{b.held_in_title}," if ", in " in b.held_in_title else b.held_in_title  # "…, in Process, would"
+        named = f"Weakest link: {b.weakest_title}, the part in the worst state; under load, {held} would give first."
     elif b.held_in_title:
         named = (
             f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, and most of what would "

@@ -846,7 +846,7 @@ def test_a_part_named_for_its_worst_state_is_shown_with_its_own_score() -> None:
     assert f"minus {round(b.link)}, what {b.held_in_title}, can carry" in link_words(result)
     # the headline names where a load would give first, without the figure it holds there; the index says what
     # it subtracts under "How the verdict was reached", so its figures add up for whoever checks them
-    assert f"under load, {b.held_in_title} would give first" in " ".join(report.summary)
+    assert f"under load, {b.held_in_title}, would give first" in " ".join(report.summary)
     headline = _headline(render_markdown(report))
     assert "Balance index" not in headline and f"{round(b.link)}, what" not in headline
     carried = f"where they would break first, {round(b.link)} ({b.held_in_title}, under load)"
