@@ -11,7 +11,7 @@ from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.report import file_name
 from readiness.storage import NotFound
-from readiness.workshop import Participant, aggregate
+from readiness.workshop import Participant, aggregate, thin_words
 from readiness.workshop_report import counted_words, gaps_note, render_workshop, room_balance_text
 from readiness.workshop_store import DEFAULT_ROLES
 from ui import downloads, faults, links, resources, room, shell
@@ -195,6 +195,7 @@ if result.gaps:
                 "Roles": f"{md_literal(g.role_a)} vs {md_literal(g.role_b)}",
                 "Means": f"{scale.number(g.mean_a, sc)} vs {scale.number(g.mean_b, sc)}",
                 "Gap": scale.signed(scale.between(g.mean_a, g.mean_b, sc), sc),
+                **({"Note": md_literal(thin_words(g))} if any(x.thin for x in result.gaps[:10]) else {}),
             }
             for g in result.gaps[:10]
         ]

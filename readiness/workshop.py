@@ -204,6 +204,10 @@ class RoleGap:
     role_b: str
     mean_a: float
     mean_b: float
+    #: The roles (of the two) whose view rests on someone who has not answered enough of the dimension to count
+    #: in its room figure: a browser pass read "Leadership vs Finance, 38 vs 90" on Finance's three answers as
+    #: the room's largest disagreement. Such gaps are listed after the others and say so.
+    thin: tuple[str, ...] = ()
 
     @property
     def gap(self) -> float:
@@ -295,6 +299,14 @@ def short_parts(questionnaire: Questionnaire, result: ScoreResult) -> list[str]:
     what their own page says, so someone left out of the room's means is told, not left to wonder why the
     group's figures do not move with their answers (a browser pass)."""
     return [tr(d.title) for d in questionnaire.dimensions if not _reaches(questionnaire, result, d.id)]
+
+
+def thin_words(gap: RoleGap) -> str:
+    """What a gap resting on few answers says beside it ("Finance's view rests on too few answers"), or ""."""
+    if not gap.thin:
+        return ""
+    whose = gap.thin[0] + "'s" if len(gap.thin) == 1 else f"{gap.thin[0]}'s and {gap.thin[1]}'s"
+    return f"{whose} view rests on too few answers"
 
 
 def _counting(results: Sequence[ScoreResult], qualified: Sequence[bool]) -> list[ScoreResult]:
@@ -409,6 +421,7 @@ def aggregate(
         reached = reached if any(reached) else [True] * len(results)
         values: list[float] = []
         by_role = {}
+        thin_roles: set[str] = set()
         own_by_role: dict[str, list[float]] = {}
         for p, result, view, counts in zip(participants, results, views, reached, strict=True):
             value = result.dimension(dim.id).score
@@ -418,6 +431,8 @@ def aggregate(
             said_value = view.dimension(dim.id).score
             if said_value is not None:
                 by_role.setdefault(p.role, []).append(said_value)
+                if not _reaches(questionnaire, result, dim.id):
+                    thin_roles.add(p.role)
         summary = stats(values)
         role_means = _role_means(by_role, role_order)
         target = target_profile.targets.get(dim.id, 0.0)
@@ -441,8 +456,9 @@ def aggregate(
             # A difference that reads 0 as shown ("62 vs 62 · 0", a browser pass) is two roles agreeing, not a
             # perception gap: judged on the figures shown, so no listed gap reads 0 and none shown is dropped.
             if scale.between(mean_a, mean_b, questionnaire.score_scale):
-                gaps.append(RoleGap(dim.id, tr(dim.title, lang), a, b, mean_a, mean_b))
-    gaps.sort(key=lambda g: -abs(g.gap))
+                thin = tuple(r for r in (a, b) if r in thin_roles)
+                gaps.append(RoleGap(dim.id, tr(dim.title, lang), a, b, mean_a, mean_b, thin))
+    gaps.sort(key=lambda g: (bool(g.thin), -abs(g.gap)))  # gaps on views that rest on enough answers first
 
     order = {q.id: i for i, q in enumerate(questionnaire.questions)}
     queue = tuple(

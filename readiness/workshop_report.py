@@ -29,7 +29,7 @@ from readiness.report_html import Paper, environment, fit_pdf, render_pdf, stati
 from readiness.report_model import Report, build_report
 from readiness.report_tables import Signed, csv_table, csv_zip, pick_table, tables_xlsx
 from readiness.scoring import QUADRANTS, answer_score, score
-from readiness.workshop import Participant, WorkshopResult, export_tables
+from readiness.workshop import Participant, WorkshopResult, export_tables, thin_words
 
 QUEUE_SHOWN = 12  # the discussion queue in the report, as on the facilitator's page
 #: How much the two-page summary shows, longest first: (questions to talk about, perception gaps,
@@ -71,6 +71,8 @@ class GapRow:
     roles: str
     means: str
     gap: str
+    #: "Finance's view rests on too few answers", or "" (:func:`readiness.workshop.thin_words`).
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,7 @@ def build_workshop_report(
             f"{g.role_a} vs {g.role_b}",
             f"{scale.number(g.mean_a, sc)} vs {scale.number(g.mean_b, sc)}",
             scale.signed(scale.between(g.mean_a, g.mean_b, sc), sc),
+            thin_words(g),
         )
         for g in result.gaps[:10]
     )

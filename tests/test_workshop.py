@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -611,3 +612,28 @@ def test_a_dimension_nobody_has_answered_enough_of_still_leaves_the_room_not_pla
     assert room.dimension("team").stats == aggregate(growth, no_capacity[:2]).dimension("team").stats
     assert room.dimension("process").stats.n == 2
     assert room.counted["operations"] == 3 and room.waiting["operations"] == 0
+
+
+def test_a_gap_resting_on_too_few_answers_says_so_and_comes_after_the_others() -> None:
+    """A browser pass read "Team: Leadership vs Finance, 38 vs 90" as the room's second-largest disagreement,
+    on Finance's three answers of a part they had not answered enough of to count in its figure. A view still
+    counts only what was said, but such a gap is listed after the gaps on enough answers and says whose view
+    rests on too few."""
+    from readiness.workshop import thin_words
+
+    growth, people = first_step_room()
+    room = aggregate(growth, people)
+    thin = [g for g in room.gaps if g.thin]
+    assert thin and all(g.thin == ("Sales / marketing",) for g in thin)
+    assert thin_words(thin[0]) == "Sales / marketing's view rests on too few answers"
+    solid = [g for g in room.gaps if not g.thin]
+    assert room.gaps[: len(solid)] == tuple(solid)  # the others first, each group largest first
+    assert all(abs(a.gap) >= abs(b.gap) for a, b in itertools.pairwise(solid))
+    # the finished people's own gap carries no such note
+    assert all("Sales / marketing" not in (g.role_a, g.role_b) for g in solid)
+    from readiness.workshop_report import render_workshop
+
+    page = render_workshop(
+        "html", growth, room, people, workshop_name="W", business="B", anonymous=True, consensus_answers={}
+    ).decode()
+    assert "view rests on too few answers" in page  # the report says it beside the gap too
