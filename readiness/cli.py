@@ -18,11 +18,11 @@ from typing import TextIO
 
 from readiness import __version__
 from readiness.answers import load_answers
+from readiness.answers_template import answers_template
 from readiness.errors import Problem, ProblemsError, ReadinessError
 from readiness.loader import load_questionnaire_with_warnings
 from readiness.model import Questionnaire, ScoringPolicy
 from readiness.scoring import score
-from readiness.summary import answers_template
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

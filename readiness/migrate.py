@@ -235,7 +235,7 @@ def _raw(answer: Answer) -> Any:
 
 def carried_file(new: Questionnaire, migration: Migration, answers: AnswerSet, fmt_name: str = "yaml") -> str:
     """The new version's answers file with the carried answers filled in, and why each stands as it does."""
-    from readiness.summary import answers_file
+    from readiness.answers_template import answers_file
 
     filled = {qid: a.to_plain() for qid, a in migration.carried.items()}
     notes = {}
