@@ -7,9 +7,9 @@ import streamlit as st
 from readiness import charts
 from readiness.errors import ReadinessError
 from readiness.markup import md_literal
-from readiness.model import tr
 from readiness.storage import NotFound
-from readiness.workshop import Participant, aggregate, short_parts
+from readiness.summary import join_titles
+from readiness.workshop import Participant, aggregate, left_out_of
 from readiness.workshop_report import room_balance_text
 from ui import links, resources, session, shell
 
@@ -47,14 +47,10 @@ if link_key:
         result = aggregate(questionnaire, people, current.profile, anonymous=True, roles=current.roles)
         st.subheader("The group's results")
         mine = next((r for p, r in zip(people, result.individual, strict=True) if p.id == record.id), None)
-        # a part nobody has answered enough of is over everyone (the room is then not placed): only the parts
-        # someone else reached leave this person out
-        shorts = [set(short_parts(questionnaire, r)) for r in result.individual]
-        reached = {tr(d.title) for d in questionnaire.dimensions if any(tr(d.title) not in s for s in shorts)}
-        if mine is not None and (short := [t for t in short_parts(questionnaire, mine) if t in reached]):
-            names = short[0] if len(short) == 1 else ", ".join(short[:-1]) + " and " + short[-1]
+        if mine is not None and (short := left_out_of(questionnaire, result, mine)):
             st.info(
-                f"Your answers on {names} are not in the group's figures: you answered too few of those questions "
+                f"Your answers on {join_titles(short)} are not in the group's figures: you answered too few of "
+                "those questions "
                 f"(a person counts once they have answered {questionnaire.balance.coverage:.0%} of a part).",
                 icon=":material/info:",
             )
@@ -62,9 +58,7 @@ if link_key:
             weighed = room_balance_text(result, questionnaire)
             extra = f"  \n{md_literal(weighed)}" if weighed else ""
             # coloured as the facilitator's page and the results page colour the same zone
-            box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(
-                result.quadrant or "", st.warning
-            )
+            box = shell.zone_box(result.quadrant)
             box(f"**Group balance: {result.quadrant_label}.**{extra}")
         st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch")
         st.caption("Only the group's figures are shown: nobody sees anyone else's answers.")

@@ -77,7 +77,7 @@ if scale.has_demand(q):
     # the balance weighs (its index, "counts as", "weighed as", the distance to the line) are under "How the
     # verdict was reached" below the charts, not in the headline (four blind reviews struck them from it).
     if b.quadrant:
-        box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(b.quadrant, st.warning)
+        box = shell.zone_box(b.quadrant)
         placement = placement_text(result, with_distance=False)
         extra = f"  \n{placement}" if placement and b.quadrant != "not_placed" else ""
         box(f"**{b.label}.** {b.meaning}{extra}")

@@ -168,9 +168,7 @@ if result.message and scale.has_demand(questionnaire):
 elif result.quadrant_label:
     weighed = room_balance_text(result, questionnaire)
     # coloured as the results page colours the same zone (a browser pass saw a danger zone in yellow here)
-    box = {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(
-        result.quadrant or "", st.warning
-    )
+    box = shell.zone_box(result.quadrant)
     box(f"**Group balance: {result.quadrant_label}.**" + (f"  \n{md_literal(weighed)}" if weighed else ""))
 if result.step is not None:  # the step the people are weighing, read against the room's verdict
     head, rest = room_step_words(result.step).split(": ", 1)

@@ -92,8 +92,13 @@ def headline(result: ScoreResult) -> str:
     return sentence
 
 
-def weakest_text(result: ScoreResult) -> str | None:
-    """The weakest link beside the average: what the balance weighs demand against."""
+def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) -> str | None:
+    """The weakest link beside the average: what the balance weighs demand against.
+
+    ``lower``: say why a part scoring lower would not break first (the workings say it on its own line).
+    ``named``: open with "Weakest link: …" where the figure differs from the score; without it, the sentence
+    says only what the figure weighed is ("Team scores 35, but … counts as only 32"), for where the name has
+    already been said."""
     b = result.balance
     sc = result.score_scale
     if b.weakest_title is None or result.overall is None:
@@ -103,7 +108,8 @@ def weakest_text(result: ScoreResult) -> str | None:
     shown, link = _link_figures(result)
     # The pressure the verdict weighs (raised by broken promises or a full step), as the balance index says it.
     demand = scale.number(b.pressure if b.pressure is not None else b.demand, sc)
-    lower = _scores_lower(result)
+    lower_said = _scores_lower(result) if lower else ""
+    held_lower = _scores_lower(result, held=True) if lower else ""
     if b.worst_named and b.held_in_title:
         # Quiet demand names the part in the worst state; the figure the balance weighs is where a load would
         # bind first, so both are said, or the reader sees a figure that is not the named dimension's score.
@@ -119,7 +125,7 @@ def weakest_text(result: ScoreResult) -> str | None:
         return (
             f"Weakest link: {b.weakest_title}, the part in the worst state ({scale.number(own, sc)}): {quiet}. "
             f"Under load, {b.held_in_title}, would give first: it holds {link} against demand pressure of "
-            f"{demand}; {average}{_scores_lower(result, held=True)}"
+            f"{demand}; {average}{held_lower}"
         )
     if b.held_in_title:
         # Named where its levers are: the load falls on a figure of another dimension (which is why that one may
@@ -127,7 +133,7 @@ def weakest_text(result: ScoreResult) -> str | None:
         return (
             f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, which holds only {link} "
             f"against demand pressure of {demand}, and most of its weak levers are {b.weakest_title} questions; "
-            f"{average}{_scores_lower(result, held=True)}"
+            f"{average}{held_lower}"
         )
     if shown is not None and shown != link:
         # The table shows the dimension's score; the balance weighs what it can carry under this pressure.
@@ -137,15 +143,20 @@ def weakest_text(result: ScoreResult) -> str | None:
         # Two figures (the eleventh review read "scores 23 …, holds 31: that is what it can carry against 52; the
         # operations average is 27" as four numbers for one thing): pressure and average are the headline's.
         dim_score = next(d.score for d in result.dimensions if d.id == b.weakest)
+        subject = "It" if named else b.weakest_title
         if b.link is not None and dim_score is not None and b.link < dim_score:
-            why = f"It scores {shown}, but its weakest part is where the load falls, so it counts as only {link}."
+            why = (
+                f"{subject} scores {shown}, but its weakest part is where the load falls, so it counts as only {link}."
+            )
         else:
             why = (
-                f"It scores {shown}, but the demand coming would break only part of what it lacks, so it counts as "
-                f"{link}."
+                f"{subject} scores {shown}, but the demand coming would break only part of what it lacks, so it "
+                f"counts as {link}."
             )
-        return f"Weakest link: {b.weakest_title}{where}. {why}{lower}"
-    return f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}{lower}"
+        return f"Weakest link: {b.weakest_title}{where}. {why}{lower_said}" if named else f"{why}{lower_said}"
+    return (
+        f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}{lower_said}"
+    )
 
 
 def weakest_plain(result: ScoreResult) -> str | None:
@@ -392,13 +403,8 @@ def workings(result: ScoreResult, settings: BalanceSettings | None = None) -> li
         + (f" ({spread})." if spread else ".")
     )
     if b.held_in_title or link_differs_text(result):
-        said = weakest_text(result) or ""
-        # The naming is the headline's; here only what the figure weighed is, with its subject.
-        where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
-        head = f"Weakest link: {b.weakest_title}{where}. It scores"
-        said = f"{b.weakest_title} scores{said.removeprefix(head)}" if said.startswith(head) else said
-        lower = _scores_lower(result, held=bool(b.held_in_title))
-        lines.append(said.removesuffix(lower).strip() if lower else said)
+        # The naming is the headline's; here what the figure weighed is, and why lower parts hold is its own line.
+        lines.append(weakest_text(result, lower=False, named=False) or "")
     if lower := _scores_lower(result, held=bool(b.held_in_title)).strip():
         lines.append(lower)
     if settings is not None:

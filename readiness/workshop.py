@@ -294,11 +294,15 @@ def _reaches_side(questionnaire: Questionnaire, result: ScoreResult, side: str) 
     return all(_reaches(questionnaire, result, d.id) for d in questionnaire.dimensions if d.side == side)
 
 
-def short_parts(questionnaire: Questionnaire, result: ScoreResult) -> list[str]:
-    """The dimensions (titles) a person has not answered enough of to count in the room's figure for them:
-    what their own page says, so someone left out of the room's means is told, not left to wonder why the
-    group's figures do not move with their answers (a browser pass)."""
-    return [tr(d.title) for d in questionnaire.dimensions if not _reaches(questionnaire, result, d.id)]
+def left_out_of(questionnaire: Questionnaire, room: WorkshopResult, person: ScoreResult) -> list[str]:
+    """The parts (titles) of one person's answers not in the room's figures: those they have not answered enough
+    of while someone else has (a part nobody has reached is over everyone). Their own page says so: a browser
+    pass found the person left out seeing the group's results with no word that theirs were not in them."""
+    return [
+        tr(d.title)
+        for d in questionnaire.dimensions
+        if not _reaches(questionnaire, person, d.id) and any(_reaches(questionnaire, r, d.id) for r in room.individual)
+    ]
 
 
 def thin_words(gap: RoleGap) -> str:

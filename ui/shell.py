@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import streamlit as st
 
@@ -113,3 +114,12 @@ def phone_hint(text: str) -> None:
     Streamlit draws the same page at every width, so the hint is hidden by a media query rather than
     decided on the server (which does not know the screen)."""
     st.html(_PHONE_ONLY_CSS + f'<div class="readiness-phone-hint">↔ {html.escape(text)}</div>')
+
+
+def zone_box(quadrant: str | None) -> Callable[..., Any]:
+    """The box a zone is said in, coloured alike on every page: red for the danger zone, blue for idle capacity,
+    green for scale-ready, yellow otherwise (a browser pass saw the same danger zone red on the results page and
+    yellow on the workshop's)."""
+    return {"danger_zone": st.error, "idle_capacity": st.info, "scale_ready": st.success}.get(
+        quadrant or "", st.warning
+    )
