@@ -23,8 +23,15 @@ if st.query_params.get("t"):
     # A share link: the read-only report alone, with no way to the other pages.
     navigation = st.navigation([st.Page("pages/share.py", title="Report", default=True)], position="hidden")
 else:
+    # Streamlit serves the default page at / only: /home, typed by hand or kept from an old link, opened
+    # its "Page not found" box over the start page. A hidden page answers there and sends the reader on.
+    start = st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="start")
+
+    def start_again() -> None:
+        st.switch_page(start)
+
     pages = [
-        st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="home"),
+        start,
         st.Page("pages/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
         st.Page("pages/results.py", title="Results", icon=":material/insights:", url_path="results"),
         st.Page("pages/surge.py", title="Surge test", icon=":material/bolt:", url_path="surge"),
@@ -34,6 +41,7 @@ else:
             "pages/questionnaires.py", title="Questionnaires", icon=":material/upload_file:", url_path="questionnaires"
         ),
         st.Page("pages/room.py", title="Room display", icon=":material/cast:", url_path="room", visibility="hidden"),
+        st.Page(start_again, title="Start", url_path="home", visibility="hidden"),
     ]
     # The sidebar navigation is off in .streamlit/config.toml, so that the legacy one Streamlit draws for
     # pages/ on a fresh server's first run stays hidden; this one, the app's, is drawn (tests/browser/

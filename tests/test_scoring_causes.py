@@ -436,3 +436,25 @@ def test_a_plan_starts_with_its_first_fixes_and_in_the_danger_zone_with_the_brak
     assert "when_full" in {a.question_id for a in dict(publisher.plan.periods)[30]}
     calm = score(growth, case_answers(growth, "coffee-roaster-aiming-to-double"))
     assert calm.balance.quadrant != "danger_zone" and plan_brakes(calm.findings, calm.balance) == ()
+
+
+def test_before_a_dated_event_the_plan_gets_ready_for_it_first(growth: Questionnaire) -> None:
+    """The sixteenth blind review: a hotel laundry whose new contract starts in ten weeks had "agree the start
+    with the customer" planned 90 days out, under a banner saying the 90-day actions come after the event.
+    With the event inside the plan, the rush preparations (findings guarding against a spike) come right
+    after the first fixes, so they fill the periods before it; the findings keep their order."""
+    from readiness.findings import event_preparations
+
+    given = case_answers(growth, "hotel-laundry-new-group-contract-falling-behind")
+    laundry = score(growth, given)
+    weeks = laundry.balance.event_weeks
+    assert weeks is not None and 60 <= weeks * 7 < 90  # the periods of 30 and 60 days end before it
+    before = {a.question_id for p, actions in laundry.plan.periods if p <= 60 for a in actions}
+    assert "surge_plan" in before  # the start is agreed with the buyer before the contract starts
+    ready = set(event_preparations(growth, laundry.findings, given))
+    assert {"surge_plan", "when_full", "supplier_capacity"} <= ready and "cash_runway" not in ready
+    ranks = [f.question_id for f in laundry.findings]
+    assert ranks.index("surge_plan") > 10  # the rank did not move: the plan did
+    # With the event beyond the plan, the plan keeps the findings' order.
+    far = score(growth, {**given, "event_weeks": Answer("event_weeks", "value", 20)})
+    assert "surge_plan" not in {a.question_id for p, actions in far.plan.periods if p <= 60 for a in actions}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from .conftest import fresh_server, settled
 
@@ -48,3 +48,17 @@ def test_the_first_paint_after_a_server_start_shows_only_the_apps_navigation(
         assert ("Run a workshop", "/workshop") in shown and ("Start", "/") in shown
         assert seen <= shown, f"links drawn before the app's navigation: {sorted(seen - shown)}"
         context.close()
+
+
+def test_the_start_pages_old_address_opens_the_start_page(page: Page, server: str) -> None:
+    """/home, typed by hand or kept from an old link (the start page's address before it became the default),
+    opens the start page at its own address with no "Page not found" box: Streamlit serves the default page at /
+    only, and once the app had been opened, /home drew that box over the start page (a browser pass)."""
+    page.goto(server + "/assess")
+    settled(page)
+    page.goto(server + "/home")
+    expect(page.get_by_role("button", name="Open the demo")).to_be_visible()
+    settled(page)
+    page.wait_for_timeout(1500)  # the box came a moment after the page
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.url.rstrip("/") == server.rstrip("/")  # the address is the start page's own
