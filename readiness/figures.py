@@ -51,7 +51,8 @@ def figure_text(questionnaire: Questionnaire, answer: Answer | None, label: str 
         return figure
     if isinstance(question, NumberQuestion) and label != tr(band_of(question, value).label):
         # Read in another band once other answers are weighed (a year's growth eats the cash): "5 weeks – Four
-        # weeks or less (danger) once a year's growth is paid for" read as a contradiction (a blind review).
-        return f"{figure}, which is {label[:1].lower()}{label[1:]}"
+        # weeks or less (danger) once a year's growth is paid for" read as a contradiction (a blind review), and
+        # so did "7 weeks, which is four weeks or less…" (the sixteenth): the figure is today's, the band later's.
+        return f"{figure} today; {label[:1].lower()}{label[1:]}"
     # A band that carries its own brackets ("Four weeks or less (danger)") is not put in more of them.
     return f"{figure} – {label}" if "(" in label else f"{figure} ({label})"

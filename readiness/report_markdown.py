@@ -69,7 +69,7 @@ def render_markdown(report: Report, top: int = 10) -> str:
     if not report.findings:
         lines.append("No findings: every answered question is at its best level.")
     for f in report.findings[:top]:
-        tag = " (critical)" if f.critical else ""
+        tag = f" ({f.critical_tag})" if f.critical_tag else ""
         where = f"Now: {_sentence(f.now)}"
         if f.next and f.next_detail:  # "Next: In place: key suppliers have confirmed…", the name said once
             where += f" Next: {f.next}: {_sentence(f.next_detail)}"

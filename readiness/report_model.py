@@ -23,6 +23,7 @@ from readiness.summary import (
     advice_when,
     cap_texts,
     critical_line,
+    critical_tag,
     deadline_text,
     decision_words,
     index_range_text,
@@ -94,6 +95,8 @@ class FindingItem:
     #: A demand lever (advised while capacity stands idle): its points add demand to carry, not readiness, so
     #: the report says "adds … to demand pressure", never "worth … in Demand pressure" (eleventh review).
     adds_demand: bool = False
+    #: "critical: failing" or "critical question" (:func:`summary.critical_tag`), else "".
+    critical_tag: str = ""
 
     @property
     def points_word(self) -> str:
@@ -237,6 +240,7 @@ def _finding_item(
         question=finding.title or finding.text,
         dimension=dimension,
         critical=finding.critical,
+        critical_tag=critical_tag(finding) or "",
         dont_know=finding.kind == "dont_know",
         now="Don't know" if finding.kind == "dont_know" else current,
         next=next_step_words(finding)[0] or "",

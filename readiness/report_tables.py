@@ -111,7 +111,7 @@ def tables(report: Report) -> dict[str, list[dict[str, Any]]]:
                 "Rank": f.rank,
                 "Question": f.question,
                 "Dimension": f.dimension,
-                "Critical": "yes" if f.critical else "",
+                "Critical": f.critical_tag,
                 "Now": f.now,
                 "Next": f"{f.next}: {f.next_detail}" if f.next_detail else f.next,
                 "Points": f.points_value,

@@ -97,7 +97,7 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
 
     ``lower``: say why a part scoring lower would not break first (the workings say it on its own line).
     ``named``: open with "Weakest link: …" where the figure differs from the score; without it, the sentence
-    says only what the figure weighed is ("Team scores 35, but … counts as only 32"), for where the name has
+    says only what the figure weighed is ("Team scores 35, but … it can carry only 32"), for where the name has
     already been said."""
     b = result.balance
     sc = result.score_scale
@@ -146,12 +146,13 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
         subject = "It" if named else b.weakest_title
         if b.link is not None and dim_score is not None and b.link < dim_score:
             why = (
-                f"{subject} scores {shown}, but its weakest part is where the load falls, so it counts as only {link}."
+                f"{subject} scores {shown}, but its weakest part is where the load falls: under this load it can "
+                f"carry only {link}."
             )
         else:
             why = (
-                f"{subject} scores {shown}, but the demand coming would break only part of what it lacks, so it "
-                f"counts as {link}."
+                f"{subject} scores {shown}, but the demand coming would break only part of what it lacks: under "
+                f"this load it can carry {link}."
             )
         return f"Weakest link: {b.weakest_title}{where}. {why}{lower_said}" if named else f"{why}{lower_said}"
     return (
@@ -629,6 +630,16 @@ def _label(quadrant: str | None) -> str:
     return QUADRANTS[quadrant][0] if quadrant in QUADRANTS else "–"
 
 
+def critical_tag(finding: Finding) -> str | None:
+    """How a finding on a critical question is marked: "critical: failing" when its answer is below the line
+    that caps its dimension, "critical question" when it is weak but above it. A plain "critical" beside "no
+    critical answer fails" in the workings read to the seventeenth blind review as the report contradicting
+    itself. None for a question that is not critical."""
+    if finding.failing:
+        return "critical: failing"
+    return "critical question" if finding.critical else None
+
+
 def finding_markdown(
     result: ScoreResult,
     finding: Finding,
@@ -644,7 +655,8 @@ def finding_markdown(
     dimension = finding.dimension_title or next(
         (d.title for d in result.dimensions if d.id == finding.dimension), finding.dimension
     )
-    badges = " :red-badge[critical]" if finding.critical else ""
+    tag = critical_tag(finding)
+    badges = "" if tag is None else f" :red-badge[{tag}]" if finding.failing else f" :gray-badge[{tag}]"
     badges += " :orange-badge[don't know]" if finding.kind == "dont_know" else ""
     own = None
     if questionnaire is not None and answers is not None:

@@ -176,7 +176,10 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     [how] = [e for e in at.expander if e.label == "How the verdict was reached"]
     reached = " ".join(m.value for m in how.markdown).replace("\\", "")  # Markdown-escaped
     link = f"{expected.balance.link:.0f}"
-    assert f"scores {shown}, but its weakest part is where the load falls, so it counts as only {link}" in reached
+    assert (
+        f"scores {shown}, but its weakest part is where the load falls: under this load it can carry only {link}"
+        in reached
+    )
     assert "Selling dreams, delivering nightmares" in at.error[0].body  # the verdict first
     # failing critical questions are named, with the cap they put on their dimension only where it binds
     failing = [f for f in expected.balance.critical_failures if f.status != "unanswered"]

@@ -1166,7 +1166,15 @@ def test_the_headline_says_the_verdict_and_the_workings_follow_the_plan(case: st
     markdown = render_markdown(report)
     headline = _headline(markdown)
     assert headline.index("**Zone:**") < headline.index("**Operations readiness:**")
-    for working in ("Balance index", "counts as", "weighed as", "weighs demand", "point where", " minus "):
+    for working in (
+        "Balance index",
+        "counts as",
+        "it can carry",
+        "weighed as",
+        "weighs demand",
+        "point where",
+        " minus ",
+    ):
         assert working not in headline, (working, headline)
     workings = _workings_md(markdown)
     assert markdown.index("## 30/60/90-day action plan") < markdown.index("## How the verdict was reached")
@@ -1235,13 +1243,15 @@ def test_the_plans_deadline_names_the_event_in_the_owners_words() -> None:
 
 def test_a_figure_read_in_another_band_says_so_in_words() -> None:
     """ "Now: 5 weeks – Four weeks or less (danger) once a year's growth is paid for" read as the report
-    contradicting the owner's figure (the fourteenth blind review). A number read in another band once other
-    answers are weighed says "which is": "7 weeks, which is four weeks or less (danger) once a year's growth
-    is paid for"; a figure in its own band keeps "3 weeks – Four weeks or less (danger)"."""
+    contradicting the owner's figure (the fourteenth blind review), and "7 weeks, which is four weeks or less
+    (danger) once a year's growth is paid for" read the same way (the sixteenth). A number read in another band
+    once other answers are weighed says which is today's and which is later's: "7 weeks today; four weeks or
+    less (danger) once a year's growth is paid for"; a figure in its own band keeps "3 weeks – Four weeks or
+    less (danger)"."""
     growth, result, answers = _growth_case("cleaning-company-churning-cleaners")
     report = build_report(growth, result, answers, WHEN)
     cash = next(f for f in report.findings if f.question.startswith("Cash would run out"))
-    assert cash.now == "7 weeks, which is four weeks or less (danger) once a year's growth is paid for", cash.now
+    assert cash.now == "7 weeks today; four weeks or less (danger) once a year's growth is paid for", cash.now
 
 
 def test_idle_capacitys_distance_names_the_figure_it_is_judged_on() -> None:
@@ -1257,3 +1267,27 @@ def test_idle_capacitys_distance_names_the_figure_it_is_judged_on() -> None:
     whole, pressure = round(b.whole_link), round(b.pressure)
     assert f"judged with the weakest link's routines counted ({whole} against demand pressure {pressure})" in said
     assert said.startswith(f"{whole - pressure - 20} points inside the zone"), said
+
+
+def test_a_critical_finding_says_whether_it_fails() -> None:
+    """The seventeenth blind review read "(critical)" beside a fix while the workings said "no critical answer
+    fails" as the report contradicting itself. A finding whose answer caps its dimension is "critical:
+    failing"; one on a critical question that is weak but above that line is a "critical question", in the
+    Markdown, the HTML and the results page's block alike."""
+    from readiness.summary import finding_markdown
+
+    for case in ("creamery-before-tv-spot", "hotel-laundry-new-group-contract-falling-behind"):
+        growth, result, answers = _growth_case(case)
+        report = build_report(growth, result, answers, WHEN)
+        markdown = render_markdown(report)
+        page = render_html(report)
+        for rank, (f, item) in enumerate(zip(result.findings[:10], report.findings[:10], strict=True), 1):
+            tag = "critical: failing" if f.failing else "critical question" if f.critical else ""
+            assert item.critical_tag == tag, (case, f.question_id)
+            fixes = markdown[markdown.index("## Fix these first") : markdown.index("## 30/60/90-day action plan")]
+            line = next(x for x in fixes.splitlines() if x.startswith(f"{rank}. **"))
+            assert (f"({tag})" in line) == bool(tag), line
+            assert ("critical" in finding_markdown(result, f, rank).split("\n")[0]) == bool(tag)
+            if tag:
+                assert f'<span class="badge critical">{tag}</span>' in page
+    assert any(f.failing for f in result.findings)  # the laundry's four weeks of cash: one of each kind was seen

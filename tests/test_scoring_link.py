@@ -413,10 +413,12 @@ def test_the_weakest_link_sentence_says_which_way_its_figure_moves_and_why_a_low
             continue
         if round(b.link) > round(dim.score):
             up += 1
-            assert f"would break only part of what it lacks, so it counts as {b.link:.0f}" in text, text
+            assert f"would break only part of what it lacks: under this load it can carry {b.link:.0f}" in text, text
         elif round(b.link) < round(dim.score):
             down += 1
-            assert "its weakest part is where the load falls" in text and f"counts as only {b.link:.0f}" in text, text
+            assert "its weakest part is where the load falls" in text and f"it can carry only {b.link:.0f}" in text, (
+                text
+            )
         others = [
             d
             for d in result.dimensions
