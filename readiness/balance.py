@@ -281,20 +281,37 @@ def event_lead(questionnaire: Questionnaire, scores: list[QuestionScore]) -> flo
     return None
 
 
+def _event_kinds(questionnaire: Questionnaire, scores: list[QuestionScore]) -> list[QuestionScore]:
+    """The answered choices that name the kind of a dated event ahead: the questions the dated one's
+    ``show_if`` reads. Empty when the event is not dated or its kind is not asked."""
+    dated = next(
+        (q for q in scores if getattr(questionnaire.question(q.id), "surge_input", None) == "event_weeks"), None
+    )
+    condition = getattr(questionnaire.question(dated.id), "show_if", None) if dated is not None else None
+    if dated is None or dated.status != "answered" or not condition:
+        return []
+    named = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", condition))
+    return [q for q in scores if q.id in named and q.status == "answered" and isinstance(q.value, str)]
+
+
+def event_prepares(questionnaire: Questionnaire, scores: list[QuestionScore]) -> tuple[str, ...]:
+    """The kinds of pressure a dated event ahead needs ready before it: its chosen kind's ``prepares``, else
+    a rush (``spike``). A contract starting is a rush and lasting volume: the seventeenth blind review found a
+    bodyshop's and a plant-care firm's cash, funding and hiring planned after the contract they were for."""
+    for q in _event_kinds(questionnaire, scores):
+        option = next((o for o in getattr(questionnaire.question(q.id), "options", []) if o.id == q.value), None)
+        if option is not None and option.prepares:
+            return tuple(option.prepares)
+    return ("spike",)
+
+
 def event_name(questionnaire: Questionnaire, scores: list[QuestionScore]) -> str | None:
     """The known event ahead in the owner's words, for the plan's deadline: the note they wrote on the choice
     that names its kind (a question the dated one's ``show_if`` reads), else that choice's label ("a big
     contract or listing starting"). The fourteenth blind review read "The event ahead (the contract, launch
     or feature you named)" as a form letter that never named it. None when the event is not dated or its
     kind is not asked."""
-    dated = next(
-        (q for q in scores if getattr(questionnaire.question(q.id), "surge_input", None) == "event_weeks"), None
-    )
-    condition = getattr(questionnaire.question(dated.id), "show_if", None) if dated is not None else None
-    if dated is None or dated.status != "answered" or not condition:
-        return None
-    named = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", condition))
-    kinds = [q for q in scores if q.id in named and q.status == "answered" and isinstance(q.value, str)]
+    kinds = _event_kinds(questionnaire, scores)
     for q in kinds:
         if q.note and q.note.strip():
             return f"“{q.note.strip().rstrip('.')}”"

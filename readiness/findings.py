@@ -542,11 +542,31 @@ def plan_brakes(findings: Sequence[Finding], balance: Balance) -> tuple[str, ...
     return tuple(held[:BRAKES_FIRST])
 
 
+def event_preparations(
+    questionnaire: Questionnaire,
+    findings: Sequence[Finding],
+    given: Mapping[str, Answer],
+    kinds: Sequence[str] = ("spike",),
+) -> tuple[str, ...]:
+    """The findings that get a business ready for the event ahead, in the findings' order: those whose answer
+    guards against one of ``kinds`` of pressure (the event's, :func:`balance.event_prepares`). For a rush: a
+    plan for the first week, brakes, suppliers' and the busiest step's headroom, the website under load; for a
+    contract, hiring and cash as well. Before a dated event the plan does them ahead of the rest
+    (:func:`make_plan`)."""
+    out = []
+    for f in findings:
+        question = questionnaire.question(f.question_id)
+        if _band_says(question, given.get(f.question_id), "pressure", reading_for(question, given)) in kinds:
+            out.append(f.question_id)
+    return tuple(out)
+
+
 def make_plan(
     questionnaire: Questionnaire,
     findings: list[Finding] | tuple[Finding, ...],
     event_days: float | None = None,
     brakes: Sequence[str] = (),
+    prepare: Sequence[str] = (),
 ) -> Plan:
     """The 30/60/90-day plan (docs/scoring.md §5).
 
@@ -568,6 +588,11 @@ def make_plan(
     (the danger zone's, :func:`plan_brakes`). The findings keep their order; only the plan's changes: a
     consultant's review found a board-game publisher taking forty pledges a day told to "decide now what
     happens when you are full" within 60 days, behind a customer list and a reply target.
+
+    ``prepare``: question ids whose actions get the business ready for the rush (:func:`event_preparations`).
+    While a dated event falls inside the plan they come right after the first fixes, so they fill the periods
+    before it: the sixteenth blind review found "agree the start with the customer" planned 90 days out for a
+    contract starting in ten weeks, under a banner saying the 90-day actions come after it.
     """
     per_period = questionnaire.plan.per_period
     by_question = {f.question_id: f for f in findings}
@@ -587,11 +612,13 @@ def make_plan(
     leading = {f.question_id for f in [f for f in findings if f.recommendations][:FIRST_FIXES]}
     lifted = [by_question[q] for q in brakes if q in by_question and not by_question[q].failing]
     failing = [f for f in findings if f.failing]
-    for f in [*failing, *lifted, *findings]:
-        visit(f, frozenset())
     periods: dict[int, list[PlanAction]] = {30: [], 60: [], 90: []}
     # The last period that ends before the event (the first, when the event comes sooner than 30 days).
     before = max([p for p in periods if p <= event_days] or [30]) if event_days is not None and event_days < 90 else 90
+    first = [f for f in findings if f.question_id in leading]
+    ready = [by_question[q] for q in prepare if q in by_question] if before < 90 else []
+    for f in [*failing, *lifted, *first, *ready, *findings]:
+        visit(f, frozenset())
     placed: dict[str, int | None] = {}
     backlog: list[PlanAction] = []
     texts: set[str] = set()

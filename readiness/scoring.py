@@ -36,6 +36,7 @@ from readiness.balance import (
     area_strengths,
     classify_balance,
     demand_kinds,
+    event_prepares,
     link_score,
     pressure_kinds,
     weigh_balance,
@@ -50,7 +51,15 @@ from readiness.dimensions import (
     score_question,
 )
 from readiness.errors import Problem
-from readiness.findings import GOOD_STEP, NEAR_TIE, exposure_values, make_plan, plan_brakes, rank_findings
+from readiness.findings import (
+    GOOD_STEP,
+    NEAR_TIE,
+    event_preparations,
+    exposure_values,
+    make_plan,
+    plan_brakes,
+    rank_findings,
+)
 from readiness.model import Questionnaire, ScoringPolicy, tr
 from readiness.results import (
     Advice,
@@ -144,7 +153,8 @@ def score(
     balance = weigh_balance(questionnaire, dimensions, question_scores, lang, exposure_values(given))
     findings = rank_findings(questionnaire, question_scores, dimensions, balance, given, policy, lang)
     event_days = balance.event_weeks * 7 if balance.event_weeks is not None else None
-    plan = make_plan(questionnaire, findings, event_days, plan_brakes(findings, balance))
+    prepare = event_preparations(questionnaire, findings, given, event_prepares(questionnaire, question_scores))
+    plan = make_plan(questionnaire, findings, event_days, plan_brakes(findings, balance), prepare)
 
     all_warnings = list(warnings)
     scored_visible = [q for q in question_scores if q.status not in ("hidden", "not_scored")]

@@ -86,7 +86,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "survey": SURVEY_COLUMNS,
     # `score`, not `value`: XLSForm reads `value` as another name for `name`
     "choices": (
-        *("list_name", "name", "label", "score", "weight", "description", "finding", "points_to"),
+        *("list_name", "name", "label", "score", "weight", "description", "finding", "points_to", "prepares"),
         *VERDICT_COLUMNS,
         *("relieves", "elsewhere", "variants"),
         "list_label",
@@ -547,6 +547,8 @@ def workbook_to_data(
                     option["finding"] = f
                 if ids := str(r.get("points_to") or "").replace(",", " ").split():  # harm named: where it is fixed
                     option["points_to"] = ids
+                if kinds := str(r.get("prepares") or "").replace(",", " ").split():  # what an event needs ready
+                    option["prepares"] = kinds
                 said = {c.removeprefix("verdict_"): t for c in VERDICT_COLUMNS if (t := _text(r, c)) is not None}
                 if said:  # a step the owner is weighing: what each verdict means for it
                     option["verdicts"] = said

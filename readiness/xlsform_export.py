@@ -178,6 +178,8 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                 _put_text(orow, "finding", o.finding)
                 if o.points_to:  # space-separated ids, as XLSForm writes a list in one cell
                     orow["points_to"] = " ".join(o.points_to)
+                if o.prepares:
+                    orow["prepares"] = " ".join(o.prepares)
                 for verdict, said in o.verdicts.items():
                     _put_text(orow, f"verdict_{verdict}", said)
                 if o.relieves:

@@ -282,7 +282,7 @@ def test_a_business_that_sells_both_is_not_advised_as_a_parcel_shipper_or_a_mach
 
 def test_a_maker_that_ships_from_stock_keeps_its_own_wording() -> None:
     """The shipper's words are still there for the business they fit (the split did not drop them)."""
-    texts = list(advice_given(load("growth-readiness.yaml"), "goods"))
+    texts = list(advice_given(load("growth-readiness.yaml"), "goods", event_ahead="none"))
     found = {m.split(": ", 1)[1].split(" in ", 1)[0] for m in misfits("x", texts, SHIPPER_ONLY, {})}
     assert {"'fulfilment'", "'second machine'", "'pre-orders'", "'dispatch'"} <= found
 
@@ -310,8 +310,8 @@ def test_a_service_firm_reviews_its_rates_and_counts_its_jobs() -> None:
     """Reviewers found "raise prices on new orders… charge more for rush jobs" given to a speech-therapy
     practice with a waiting list and a repairer on insurance-panel rates, and "orders delivered on time" as
     the numbers of a firm that sells its people's time."""
-    (services_price,) = advice_for("pricing_lever", "never", "services")
-    (goods_price,) = advice_for("pricing_lever", "never", "goods")
+    (services_price,) = advice_for("pricing_lever", "never", "services", event_ahead="none")
+    (goods_price,) = advice_for("pricing_lever", "never", "goods", event_ahead="none")
     assert "panel sets the rate" in services_price and "rush jobs" not in services_price
     assert "rush jobs" in goods_price
     (services_kpi,) = advice_for("kpi_review", 1, "services")
@@ -358,10 +358,12 @@ def test_an_online_seller_reads_demand_from_its_sales_not_from_quotes_it_does_no
 def test_an_online_shop_is_not_told_to_announce_a_price_rise_to_regular_customers() -> None:
     """The ninth blind review: "announce it a month ahead to regular customers" for a web seller of heated
     throws. A goods business taking 70% or more of its orders online tests its prices on what sells."""
-    (online,) = advice_for("pricing_lever", "never", "goods", online_order_share=90)
-    (trade,) = advice_for("pricing_lever", "never", "goods", online_order_share=10)
+    (online,) = advice_for("pricing_lever", "never", "goods", online_order_share=90, event_ahead="none")
+    (trade,) = advice_for("pricing_lever", "never", "goods", online_order_share=10, event_ahead="none")
     assert "regular customers" not in online and "best sellers first" in online
     assert "Announce it a month ahead to regular customers" in trade
+    (contract,) = advice_for("pricing_lever", "never", "goods", online_order_share=90, event_ahead="contract")
+    assert "regular customers" not in contract
 
 
 @pytest.mark.parametrize("paid", [1, 45])
@@ -413,3 +415,47 @@ def test_an_owner_who_knows_the_limiting_step_plans_to_double_that_step_first() 
     assert double_up(unknown).startswith("Write a double-up plan: for each step")
     unanswered = {k: v for k, v in care.items() if k != "bottleneck_known"}
     assert double_up(unanswered).startswith("Write a double-up plan: for each step")
+
+
+@pytest.mark.parametrize("kind", ["goods", "services", None])
+def test_a_firm_whose_rush_is_a_signed_contract_keeps_its_price_and_agrees_the_start(kind: str | None) -> None:
+    """The fifteenth blind review refused two danger-zone reports whose rush was a contract: a price rise was
+    offered as the brake on a supermarket contract signed at a fixed price, and neither the bakery nor a
+    hamper firm a week from its biggest order was told to agree a phased start or a delivery window with the
+    buyer; the sixteenth struck "cap the orders you take" for four firms whose contracts forbid refusing the
+    work. The contract keeps its price, the rest of the work is repriced, the start is negotiated, and the
+    brake is on new work; a firm with no contract ahead is told to raise prices, to write its plan for a
+    rush and to decide what happens when it is full."""
+    (price,) = advice_for("pricing_lever", "never", kind, event_ahead="contract")
+    assert "Keep any price already agreed for the contract" in price and "everything else" in price
+    (plan,) = advice_for("surge_plan", False, kind, event_ahead="contract")
+    assert plan.startswith("Agree the start with the customer") and "phased start" in plan
+    (brake,) = advice_for("when_full", "take_all", kind, event_ahead="contract")
+    assert "new work while the contract starts" in brake and "cap" not in brake
+    for other in ("none", "season", "new_event"):
+        (brake,) = advice_for("when_full", "take_all", kind, event_ahead=other)
+        assert brake.startswith("Decide now what happens when you are full"), brake
+        (price,) = advice_for("pricing_lever", "never", kind, event_ahead=other)
+        assert "price already agreed" not in price and "raise" in price
+        (plan,) = advice_for("surge_plan", False, kind, event_ahead=other)
+        assert plan.startswith("Write a one-page plan for a rush"), plan
+
+
+@pytest.mark.parametrize(("busiest", "delivery_first"), [(95, True), (85, True), (60, False), (None, False)])
+def test_the_owners_block_is_for_delivery_only_where_the_busiest_step_is_full(
+    busiest: float | None, delivery_first: bool
+) -> None:
+    """The sixteenth blind review read "two blocks, one for sales and marketing" as pointing an IT founder who
+    is already the top escalation point at selling more; the seventeenth read "while orders already come faster
+    than you can deliver" beside a half-empty spice unit's verdict as a contradiction. The block is for
+    delivery where the busiest step is 85% full or more, and says nothing of it otherwise."""
+    values = {} if busiest is None else {"utilization": busiest}
+    for name in ("growth-readiness.yaml", "quick-check.yaml"):
+        q = load(name)
+        question = q.question("owner_time_split")
+        answer = Answer("owner_time_split", "value", 1)
+        share, _ = answer_score(q, question, answer)
+        reads = exposure_values({**given(q, None, **values), "owner_time_split": answer})
+        (advice,) = [tr(r.text) for r in _matching_advice(question, answer, share, "en", reads)]
+        assert ("for delivery" in advice) == delivery_first, (name, advice)
+        assert "sales and marketing" not in advice

@@ -138,3 +138,30 @@ def test_an_option_pointing_nowhere_is_named_with_its_file_line_and_key(points_t
     assert words in problem.message
     assert problem.file == "inline.yaml" and problem.line is not None
     assert problem.path == "questions[1].options[0].points_to[0]"
+
+
+@pytest.mark.parametrize(
+    ("case", "tick", "fixed_in"),
+    [
+        ("keelson-first-aid-training-basics", "warned", "quality_checks"),
+        ("hotel-laundry-new-group-contract-falling-behind", "broke_down", "contingency_plans"),
+        ("web-design-agency-hosting-on-one-server", "paperwork", "order_process"),
+    ],
+)
+def test_a_harm_an_owner_described_with_no_box_to_tick_now_has_one(
+    growth: Questionnaire, case: str, tick: str, fixed_in: str
+) -> None:
+    """Blind reviews read harms in the owners' own words that no option named: a training firm's warning from
+    its awarding body, a laundry's ironer broken down twice, an electrical firm's seventy quotes never sent (here
+    an agency's, whose other answers already name the fixes the firm's would). Ticked, each moves the finding
+    where it is fixed up the list and says why; the scores do not move."""
+    answers = case_answers(growth, case)
+    before = score(growth, answers)
+    ticked = answers["pains_today"].value
+    after = score(growth, with_values(answers, pains_today=(*ticked, tick)))
+    label = next(o.label for o in growth.question("pains_today").options if o.id == tick)
+    assert ids(after).index(fixed_in) < ids(before).index(fixed_in)
+    finding = next(f for f in after.findings if f.question_id == fixed_in)
+    assert label in finding.named_by
+    assert [d.score for d in after.dimensions] == [d.score for d in before.dimensions]
+    assert after.balance.quadrant == before.balance.quadrant

@@ -458,3 +458,26 @@ def test_before_a_dated_event_the_plan_gets_ready_for_it_first(growth: Questionn
     # With the event beyond the plan, the plan keeps the findings' order.
     far = score(growth, {**given, "event_weeks": Answer("event_weeks", "value", 20)})
     assert "surge_plan" not in {a.question_id for p, actions in far.plan.periods if p <= 60 for a in actions}
+
+
+def test_a_contract_starting_gets_hiring_and_cash_ready_before_it_and_a_tv_spot_does_not(
+    growth: Questionnaire,
+) -> None:
+    """The seventeenth blind review found a bodyshop's and a plant-care firm's cash, funding and hiring planned
+    after the contracts they were for. A contract starting is a rush and volume that lasts: its kind says
+    `prepares: [spike, growth]`, so growth findings are preparations too; a one-off event is a rush only."""
+    from readiness.balance import event_prepares
+    from readiness.findings import event_preparations
+
+    given = case_answers(growth, "hotel-laundry-new-group-contract-falling-behind")
+    assert given["event_ahead"].value == "contract"
+    contract = score(growth, given)
+    ready = event_preparations(growth, contract.findings, given, ("spike", "growth"))
+    assert {"cash_runway", "payment_days", "staff_turnover"} <= set(ready)  # growth kinds: ready before it
+    before = {a.question_id for p, actions in contract.plan.periods if p <= 60 for a in actions}
+    assert {"payment_days", "staff_turnover"} <= before  # a rush alone would have left them until after it
+    spot = with_values(given, event_ahead="new_event")
+    tv = score(growth, spot)
+    assert tv.balance.event_weeks == contract.balance.event_weeks
+    assert event_prepares(growth, list(contract.questions)) == ("spike", "growth")
+    assert event_prepares(growth, list(tv.questions)) == ("spike",)

@@ -140,6 +140,14 @@ class ChoiceOption(_Model):
         "as harm already done, ahead of risks of the same weight (docs/scoring.md, section 4). The score is "
         "unchanged.",
     )
+    prepares: list[Literal["spike", "growth", "slack"]] = Field(
+        default_factory=list,
+        description="On the choice that names the kind of a dated event ahead (the question the dated one's "
+        "`show_if` reads): the kinds of pressure whose findings get the business ready for it. Before the "
+        "event the plan does their actions right after the first fixes (docs/scoring.md, 'Ready before the "
+        "event'). A contract starting is a rush and lasting volume (`[spike, growth]`: hiring and cash before "
+        "it starts); empty means a rush (`spike`).",
+    )
     verdicts: dict[str, Text] = Field(
         default_factory=dict,
         description="What to tell an owner who answered this option, a step they are weighing (a second site, "
