@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
 from readiness import scale
@@ -162,7 +164,7 @@ if len(result.findings) > 8:
 
 st.header("Your 30/60/90-day plan")
 st.caption(f"At most {result.plan.per_period} actions in each 30 days, in order; an action waits for the one it needs.")
-if deadline := deadline_text(result):
+if deadline := deadline_text(result, a.updated_at.date(), datetime.now(UTC).date()):
     st.info(md_literal(deadline), icon=":material/event:")  # it quotes the owner's note on the event
 st.markdown(plan_markdown(result))
 

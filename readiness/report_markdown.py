@@ -81,9 +81,8 @@ def render_markdown(report: Report, top: int = 10) -> str:
             if f.adds_demand
             else f"{where} Worth {f.points} {f.points_word} in {f.dimension}."
         )
-        lines.append(f"   {t(worth)}" + ("  " if f.why_here else ""))
-        if f.why_here:
-            lines.append(f"   {t(f.why_here)}")
+        said = [t(worth), *(t(x) for x in (f.why_here, f.note) if x)]
+        lines.append("   " + "  \n   ".join(said))  # one line each, in one list item
         for text, effort, impact, when in f.advice:
             lines.append(f"   - {t(text)} _(effort {t(effort)}, impact {t(impact)}, {t(when)})_")
     if len(report.findings) > top:

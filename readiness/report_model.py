@@ -9,8 +9,8 @@ the renderers (:mod:`readiness.report_html`, :mod:`readiness.report_tables`,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, date, datetime
 from typing import Any
 
 from readiness import policy as policies
@@ -31,6 +31,7 @@ from readiness.summary import (
     link_shown,
     link_words,
     next_step_words,
+    note_words,
     open_critical_text,
     placement_text,
     plan_when,
@@ -97,6 +98,8 @@ class FindingItem:
     adds_demand: bool = False
     #: "critical: failing" or "critical question" (:func:`summary.critical_tag`), else "".
     critical_tag: str = ""
+    #: The owner's note on the answer behind it, quoted ("Your note: “…”"), else "".
+    note: str = ""
 
     @property
     def points_word(self) -> str:
@@ -316,6 +319,15 @@ def _held_back(questionnaire: Questionnaire, result: ScoreResult, dim: Any) -> s
     return f"{dim.title} stays at {dim.level_name} (its score alone would make it {plain}) {because}: {asked}"
 
 
+def _saved_on(text: str | None) -> date | None:
+    """The answers' date as a day ("2026-03-20", or a timestamp starting with one); None when it is missing or
+    not a date (an answers file may say anything there, and the report must still be made)."""
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
 def build_report(
     questionnaire: Questionnaire,
     result: ScoreResult,
@@ -362,7 +374,8 @@ def build_report(
     quoted: dict[str, int] = {}  # what the owner said, and the fix where it was first quoted
     items = []
     for i, f in enumerate(result.findings, start=1):
-        items.append(_finding_item(result, f, i, now, quoted))
+        item = _finding_item(result, f, i, now, quoted)
+        items.append(replace(item, note=note_words(answers.answers.get(f.question_id)) or ""))
         for complaint in f.named_by:
             quoted.setdefault(complaint, i)
     findings = tuple(items)
@@ -496,7 +509,7 @@ def build_report(
         demand=scale.number(b.demand, sc),
         balance_index=scale.signed(scale.balance_index(b, sc), sc),
         balance_range=index_range_text(b, sc),
-        deadline=deadline_text(result) or "",
+        deadline=deadline_text(result, _saved_on(answers.date), (generated or datetime.now(UTC)).date()) or "",
         index_of=_index_of(result) if balanced else "weakest link",
         index_words=link_words(result) if balanced else "",
         decision_heading=decision[0] if (decision := decision_words(result)) else "",

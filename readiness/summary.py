@@ -7,6 +7,7 @@ arguments), so the app and the reports can reuse the same words.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from readiness import scale
@@ -630,6 +631,14 @@ def _label(quadrant: str | None) -> str:
     return QUADRANTS[quadrant][0] if quadrant in QUADRANTS else "–"
 
 
+def note_words(answer: Answer | None) -> str | None:
+    """The owner's own note on the answer behind a finding, quoted under it: the seventeenth blind review found
+    findings generic ("your bottleneck", "one key person") where the owner had named the kettle line, the vans
+    or the only estimator. None when there is no note."""
+    note = " ".join((answer.note or "").split()) if answer is not None else ""
+    return f"Your note: “{note}”" if note else None
+
+
 def critical_tag(finding: Finding) -> str | None:
     """How a finding on a critical question is marked: "critical: failing" when its answer is below the line
     that caps its dimension, "critical question" when it is weak but above it. A plain "critical" beside "no
@@ -677,6 +686,8 @@ def finding_markdown(
         "",
         f":gray[{_md(why)}]" if (why := why_here_words(finding)) else "",
         "",
+        f":gray[{_md(note)}]" if answers is not None and (note := note_words(answers.get(finding.question_id))) else "",
+        "",
     ]
     when = plan_when(result)
     for advice in finding.recommendations:
@@ -698,17 +709,33 @@ def index_range_text(b: Any, sc: Any) -> str:
     return f"{scale.signed(spread[0], sc)} to {scale.signed(spread[1], sc)} with the open questions"
 
 
-def deadline_text(result: ScoreResult) -> str | None:
+def deadline_text(result: ScoreResult, answered: date | None = None, today: date | None = None) -> str | None:
     """The known event ahead against the plan's periods, when it falls inside them: a plan of 30, 60 and 90
     days read without it would put work meant for the event after the event (a consultant's first move is
-    "this is the date, this is what must be true by then")."""
+    "this is the date, this is what must be true by then").
+
+    ``answered`` (when the answers were last saved) and ``today`` (the report's date): the weeks to the event
+    are the owner's count on the day they answered. A report made a week or more later says so, and says when
+    the event has passed by now: the seventeenth blind review read "about a week away" for a rule change on
+    1 April in a report dated 30 November."""
     weeks = result.balance.event_weeks
     if weeks is None or weeks > 13:
         return None
     days = weeks * 7
     when = "about a week" if weeks < 1.5 else f"about {round(weeks)} weeks"
     named = result.balance.event_name or "the contract, launch or feature you named"
+    since = (today - answered).days if answered is not None and today is not None else 0
+    if since >= 7 and since >= days:
+        return (
+            f"The event ahead ({named}) was {when} away when these answers were last saved, on "
+            f"{answered.isoformat()}, so it has passed by now: update the answer, and the plan follows it."
+        )
     lead = f"The event ahead ({named}) is {when} away"
+    if since >= 7:
+        lead = (
+            f"The event ahead ({named}) was {when} away when these answers were last saved, on "
+            f"{answered.isoformat()}, and the plan counts its days from then"
+        )
     if days < 30:
         return (
             f"{lead}, before the first 30 days are out: the plan puts its most urgent actions first; do those the "

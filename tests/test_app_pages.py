@@ -541,6 +541,21 @@ def test_the_plan_on_the_results_page_says_when_the_event_ahead_falls(db: Store)
     assert not at.exception, at.exception
     said = [i.body.replace("\\", "") for i in at.info if "weeks away" in i.body]  # escaped: it quotes a note
     assert said and "about 5 weeks away" in said[0] and "60- and 90-day actions come after it" in said[0]
+    # Opened three weeks after the answers were last saved, the page says the count was the owner's then.
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from readiness.storage import _ASSESSMENTS
+
+    then = datetime.now(UTC) - timedelta(days=21)
+    with db.engine.begin() as connection:
+        connection.execute(update(_ASSESSMENTS).where(_ASSESSMENTS.c.id == assessment).values(updated_at=then))
+    st.cache_data.clear()
+    at.run()
+    assert not at.exception, at.exception
+    said = [i.body.replace("\\", "") for i in at.info if "weeks away" in i.body]
+    assert said and f"when these answers were last saved, on {then.date().isoformat()}" in said[0], said
 
 
 def test_the_plans_deadline_quotes_the_owners_note_as_typed(db: Store) -> None:

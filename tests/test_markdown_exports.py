@@ -9,6 +9,7 @@ code or structure, and read exactly as typed.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from pathlib import Path
@@ -125,3 +126,21 @@ def test_the_surge_report_heads_with_the_name_as_typed(name: str) -> None:
     page, plain = markdown(analysis, name), markdown(analysis, PLAIN)
     _assert_as_typed(page, plain, name)
     assert _shown(page).startswith(" ".join(name.splitlines()))
+
+
+def _noted(note: str) -> str:
+    """The case's report with ``note`` on the answer behind its first finding."""
+    q = load_questionnaire(GROWTH)
+    answers = case_answers(q, CASE)
+    first = score(q, answers).findings[0].question_id
+    answers[first] = dataclasses.replace(answers[first], note=note)
+    return render_markdown(build_report(q, score(q, answers), AnswerSet(answers=answers, business="Vets")))
+
+
+@pytest.mark.parametrize("note", PAYLOADS)
+def test_the_owners_note_under_a_finding_reaches_the_markdown_report_as_typed(note: str) -> None:
+    """A finding quotes the owner's note on its answer ("Your note: “…”"): typed text, so it reads as typed
+    and never becomes a link, an image, a heading or a list in the report."""
+    page, plain = _noted(note), _noted(PLAIN)
+    assert "Your note: “" in page
+    _assert_as_typed(page, plain, note)

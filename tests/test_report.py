@@ -1291,3 +1291,56 @@ def test_a_critical_finding_says_whether_it_fails() -> None:
             if tag:
                 assert f'<span class="badge critical">{tag}</span>' in page
     assert any(f.failing for f in result.findings)  # the laundry's four weeks of cash: one of each kind was seen
+
+
+def test_a_report_made_weeks_after_the_answers_says_when_the_event_was_counted_from() -> None:
+    """The seventeenth blind review read "about a week away" for a rule change on 1 April in a report dated
+    30 November: the weeks to an event are the owner's count on the day they answered. A report made a week
+    or more after the answers were saved says when that was, and that the event has passed once it has."""
+    from datetime import date, timedelta
+
+    from readiness.summary import deadline_text
+
+    q, result, answers = _growth_case("school-meals-caterer-winning-contract")
+    weeks = result.balance.event_weeks
+    assert weeks is not None and 4 <= weeks * 7 < 60
+    saved = date(2026, 11, 2)
+    fresh = deadline_text(result, saved, saved + timedelta(days=3)) or ""
+    assert fresh == deadline_text(result) and "is about" in fresh  # the same day or nearly: as the owner said
+    later = deadline_text(result, saved, saved + timedelta(days=14)) or ""
+    assert "when these answers were last saved, on 2026-11-02" in later and "counts its days from then" in later
+    gone = deadline_text(result, saved, saved + timedelta(days=round(weeks * 7) + 1)) or ""
+    assert "has passed by now: update the answer" in gone
+    stale = dataclasses.replace(answers, date="2026-11-02")
+    report = build_report(q, result, stale, datetime(2026, 11, 30, tzinfo=UTC))
+    assert report.deadline == deadline_text(result, saved, date(2026, 11, 30))
+    assert report.deadline in render_markdown(report)
+    assert build_report(q, result, dataclasses.replace(answers, date="not a date"), WHEN).deadline  # still made
+
+
+def test_a_finding_quotes_the_owners_own_note_on_its_answer() -> None:
+    """The seventeenth blind review found findings generic ("your bottleneck", "one key person") where the owner
+    had named the kettle line, the vans or the only estimator. A finding quotes the owner's note on its answer,
+    in every format, escaped as typed; a finding whose answer has no note says nothing."""
+    from readiness.summary import finding_markdown
+
+    growth, result, answers = _growth_case("keelson-first-aid-training-basics")
+    typed = "The <b>registers</b> went missing & the *audit* found them"
+    qid = result.findings[0].question_id
+    noted = dataclasses.replace(
+        answers, answers={**answers.answers, qid: dataclasses.replace(answers.answers[qid], note=typed)}
+    )
+    result = score(growth, noted.answers)
+    report = build_report(growth, result, noted, WHEN)
+    first = report.findings[0]
+    assert first.note == f"Your note: “{typed}”"
+    fixes = render_markdown(report).split("## 30/60/90-day action plan")[0]
+    assert "Your note: “The <b>registers</b>" not in fixes  # escaped: no HTML reaches a Markdown viewer
+    assert html.escape(typed, quote=False) in render_html(report)
+    assert "Your note:" in finding_markdown(result, result.findings[0], 1, growth, noted.answers)
+    unnoted = [
+        (item, f)
+        for item, f in zip(report.findings, result.findings, strict=True)
+        if not (noted.answers.get(f.question_id) and noted.answers.get(f.question_id).note)
+    ]
+    assert unnoted and all(item.note == "" for item, _ in unnoted)
