@@ -172,7 +172,14 @@ def _when_value(answer: Answer | None) -> Any:
 
 
 def _advice(rec: Recommendation, lang: str) -> Advice:
-    return Advice(tr(rec.text, lang), rec.effort, rec.impact, rec.horizon or _HORIZON[rec.effort], tuple(rec.needs))
+    return Advice(
+        tr(rec.text, lang),
+        rec.effort,
+        rec.impact,
+        rec.horizon or _HORIZON[rec.effort],
+        tuple(rec.needs),
+        before_event=rec.before_event,
+    )
 
 
 def finding_text(question: Any, answer: Answer | None, reading: Reading = PLAIN) -> Any:
@@ -558,7 +565,10 @@ def event_preparations(
         question = questionnaire.question(f.question_id)
         if _band_says(question, given.get(f.question_id), "pressure", reading_for(question, given)) in kinds:
             out.append(f.question_id)
-    return tuple(out)
+    # Advice that only helps before the event (agreeing a contract's start with the buyer) leads them: the
+    # eighteenth blind review still found it 90 days out, behind preparations that outranked it.
+    first = [f.question_id for f in findings if f.recommendations and f.recommendations[0].before_event]
+    return tuple(dict.fromkeys([*first, *out]))
 
 
 def make_plan(

@@ -176,6 +176,8 @@ class Advice:
     #: "Aim for: <the next good level>", said when the questionnaire has no advice of its own: it restates
     #: the finding, so it is no action for the plan (a period it would fill says nothing instead).
     generic: bool = False
+    #: Only helps before a dated event ahead: the plan does it first among the preparations for it.
+    before_event: bool = False
 
 
 @dataclass(frozen=True)

@@ -427,7 +427,8 @@ def test_a_firm_whose_rush_is_a_signed_contract_keeps_its_price_and_agrees_the_s
     brake is on new work; a firm with no contract ahead is told to raise prices, to write its plan for a
     rush and to decide what happens when it is full."""
     (price,) = advice_for("pricing_lever", "never", kind, event_ahead="contract")
-    assert "Keep any price already agreed for the contract" in price and "everything else" in price
+    assert "contract's rate covers what each job or order costs" in price and "everything else" in price
+    assert "renegotiate before you take more of that work" in price  # a panel rate that loses money
     (plan,) = advice_for("surge_plan", False, kind, event_ahead="contract")
     assert plan.startswith("Agree the start with the customer") and "phased start" in plan
     (brake,) = advice_for("when_full", "take_all", kind, event_ahead="contract")
@@ -436,7 +437,7 @@ def test_a_firm_whose_rush_is_a_signed_contract_keeps_its_price_and_agrees_the_s
         (brake,) = advice_for("when_full", "take_all", kind, event_ahead=other)
         assert brake.startswith("Decide now what happens when you are full"), brake
         (price,) = advice_for("pricing_lever", "never", kind, event_ahead=other)
-        assert "price already agreed" not in price and "raise" in price
+        assert "contract's rate" not in price and "raise" in price
         (plan,) = advice_for("surge_plan", False, kind, event_ahead=other)
         assert plan.startswith("Write a one-page plan for a rush"), plan
 

@@ -481,3 +481,34 @@ def test_a_contract_starting_gets_hiring_and_cash_ready_before_it_and_a_tv_spot_
     assert tv.balance.event_weeks == contract.balance.event_weeks
     assert event_prepares(growth, list(contract.questions)) == ("spike", "growth")
     assert event_prepares(growth, list(tv.questions)) == ("spike",)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "northpour-cold-brew-supermarket-listing",
+        "hebble-skip-hire-short-of-drivers-wants-a-lorry",
+        "irwell-damp-mould-remediation-awaabs-law-yes-to-everything",
+    ],
+)
+def test_agreeing_a_contracts_start_comes_first_among_its_preparations(growth: Questionnaire, case: str) -> None:
+    """The eighteenth blind review still found "agree the start with the customer before it comes" 90 days out
+    for contracts seven to nine weeks away: other preparations outranked it. Advice that only helps before the
+    event says `before_event: true`, and leads the preparations, so it falls before the event."""
+    from readiness.balance import event_prepares
+    from readiness.findings import event_preparations, make_plan, plan_brakes
+
+    given = case_answers(growth, case)
+    result = score(growth, given)
+    days = result.balance.event_weeks * 7
+    before = max([p for p in (30, 60, 90) if p <= days] or [30])
+    assert given["event_ahead"].value == "contract" and before < 90
+    surge = next(f for f in result.findings if f.question_id == "surge_plan")
+    assert surge.recommendations[0].before_event and surge.recommendations[0].text.startswith("Agree the start")
+    placed = {a.question_id: p for p, actions in result.plan.periods for a in actions}
+    assert placed["surge_plan"] <= before
+    # Without the flag (the preparations in the findings' order alone), it fell after the event.
+    ready = event_preparations(growth, result.findings, given, event_prepares(growth, list(result.questions)))
+    plain = [f.question_id for f in result.findings if f.question_id in ready]
+    old = make_plan(growth, result.findings, days, plan_brakes(result.findings, result.balance), plain)
+    assert {a.question_id: p for p, actions in old.periods for a in actions}["surge_plan"] > before

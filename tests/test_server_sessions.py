@@ -9,8 +9,8 @@ from pathlib import Path
 from tests.serve import streamlit_server
 from tests.stclient import Session
 
-#: "" is the default page (home)
-APP_PAGES = ("", "assess", "results", "surge", "workshop", "join", "questionnaires", "room")
+#: "" is the default page (the start page); "home", hidden, sends its old address on to it
+APP_PAGES = ("", "assess", "results", "surge", "workshop", "join", "questionnaires", "room", "home")
 
 
 async def _open_join_link(url: str, gate: asyncio.Event) -> Session:

@@ -97,6 +97,12 @@ class Recommendation(_Model):
         "adds `cash_gap`). The finding's next step then names the option of the first advice given that adds "
         "one, so the heading and the advice under it agree; without it, the highest-valued option not ticked.",
     )
+    before_event: bool = Field(
+        default=False,
+        description="Advice that only helps if done before a dated event ahead (agreeing a contract's start "
+        "with the buyer): while the event falls inside the plan, a finding whose first advice says so comes "
+        "first among the preparations for it (docs/scoring.md, 'Ready before the event').",
+    )
     needs_load: bool = Field(
         default=False,
         description="A precaution against a rush (a plan B for a demand spike): given only while a rush can "
