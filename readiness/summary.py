@@ -13,6 +13,7 @@ from typing import Any
 from readiness import scale
 from readiness.answers import Answer
 from readiness.figures import figure_text, restates
+from readiness.markup import md_literal
 from readiness.model import (
     BalanceSettings,
     Questionnaire,
@@ -672,6 +673,7 @@ def finding_markdown(
         own = figure_text(questionnaire, answers.get(finding.question_id), finding.current)
     now = "Don't know" if finding.kind == "dont_know" else (own or finding.current)
     name, looks_like = next_step_words(finding)
+    note = note_words(answers.get(finding.question_id)) if answers is not None else None
     step = f" → next: {name}" if name else ""
     gain = scale.gain(finding.points, result.score_scale)
     lines = [
@@ -686,7 +688,8 @@ def finding_markdown(
         "",
         f":gray[{_md(why)}]" if (why := why_here_words(finding)) else "",
         "",
-        f":gray[{_md(note)}]" if answers is not None and (note := note_words(answers.get(finding.question_id))) else "",
+        # the owner's typed words: every character as typed, and no address becomes a link
+        f":gray[{md_literal(note)}]" if note else "",
         "",
     ]
     when = plan_when(result)
