@@ -203,8 +203,9 @@ class Report:
     headline_label: str = "Operations readiness"
     operations_out_of: str = "– / 100"
     demand_out_of: str = "– / 100"
-    #: Why the verdict weighs more than the measured pressure ("the busiest step is already full while orders keep
-    #: growing"), said beside the measured figure; the weighed figure is among the ``workings``.
+    #: That the verdict weighs more than the measured pressure, and why ("weighed higher than measured: the busiest
+    #: step is already full while orders keep growing"), said beside the measured figure as the results page says
+    #: it; the weighed figure, with where it comes from, is among the ``workings``.
     demand_why: str | None = None
     #: whether the questionnaire weighs operations against demand at all (else no balance is shown)
     has_balance: bool = True
@@ -538,7 +539,7 @@ def build_report(
         headline_label=label,
         operations_out_of=scale.out_of(result.overall, sc, lang),
         demand_out_of=scale.out_of(b.demand, sc, lang),
-        demand_why=pressure_reason(result) if balanced else None,
+        demand_why=f"weighed higher than measured: {why}" if balanced and (why := pressure_reason(result)) else None,
         has_balance=balanced,
         scale_range=scale.range_text(sc, lang),
         weakest_link=(b.weakest_title or "") if balanced else "",

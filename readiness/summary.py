@@ -323,9 +323,9 @@ def link_words(result: ScoreResult) -> str:
     return f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)}, what {link} can carry"
 
 
-def _why_weighed(b: Balance) -> tuple[str, str] | None:
+def _why_weighed(b: Balance) -> tuple[str, str, str] | None:
     """Why the pressure the verdict weighs is above the measured one: (a short reason for the headline, the
-    sentence the summary says), or None when it is not."""
+    sentence the workings open with, what sets how far above), or None when it is not."""
     if b.pressure is None or b.demand is None or b.pressure < b.demand + 0.5:
         return None
     overrun, full = b.overrun or 0.0, b.full or 0.0
@@ -335,38 +335,44 @@ def _why_weighed(b: Balance) -> tuple[str, str] | None:
             "the event ahead is bigger than the busiest day operations can reach",
             f"The event ahead could bring {times(round(event, 1))} a normal day's orders, more than the "
             f"{times(round(reach, 1))} operations can deliver by then: demand will be ahead of operations at "
-            "the event, so ",
+            "the event",
+            "the bigger the event against that reach, the further above",
         )
     if full > overrun:
         return (
             "the busiest step is already full while orders keep growing",
-            "The busiest step is already full while orders keep growing: demand is ahead of operations today, so ",
+            "The busiest step is already full while orders keep growing: demand is ahead of operations today",
+            "the fuller the step and the faster orders grow, the further above",
         )
     return (
         "promises are already being broken while orders keep coming",
-        "Promises are already being broken while orders keep coming: demand is ahead of operations today, so ",
+        "Promises are already being broken while orders keep coming: demand is ahead of operations today",
+        "the more promises broken and the faster orders come, the further above",
     )
-
-
-def weighed_text(result: ScoreResult, reason: bool = True) -> str | None:
-    """Said beside the measured demand pressure in every headline when the verdict weighs more: two blind
-    reviewers read "Demand pressure: 37" above "weighs demand pressure as 84" as a contradiction. Without
-    ``reason`` it fits under a figure (the results page says the reason in the box below)."""
-    why = _why_weighed(result.balance)
-    if why is None:
-        return None
-    return f"weighed as {fmt(result.balance.pressure)}" + (f": {why[0]}" if reason else "")
 
 
 def overrun_text(result: ScoreResult) -> str | None:
     """Said when the pressure the verdict weighs is above the measured demand pressure, with the reason:
     promises already broken while orders keep coming, the busiest step already full while they do, or a
-    known event bigger than the busiest day operations can reach by then (docs/scoring.md §3)."""
-    b = result.balance
+    known event bigger than the busiest day operations can reach by then (docs/scoring.md §3).
+
+    The weighed figure is said as what it is, a lead over what operations can carry ("62, 40 points above
+    what operations can carry where they would break first (22)"): three blind reviews in a row read
+    "weighs demand pressure as 64, not the measured 44" as the tool raising its own figure, with nothing to
+    say where 64 came from."""
+    b, sc = result.balance, result.score_scale
     why = _why_weighed(b)
-    if why is None:
+    if why is None or b.pressure is None:
         return None
-    return why[1] + f"the balance weighs demand pressure as {fmt(b.pressure)}, not the measured {fmt(b.demand)}."
+    opening = f"{why[1]}, whatever the demand answers measure ({scale.number(b.demand, sc)})."
+    weighed = scale.number(b.pressure, sc)
+    if b.link is None:
+        return f"{opening} So the verdict weighs demand pressure as {weighed}."
+    lead = scale.signed(scale.balance_index(b, sc), sc).lstrip("+")
+    return (
+        f"{opening} So the verdict weighs demand pressure as {weighed}, {lead} points above what operations can "
+        f"carry where they would break first ({scale.number(b.link, sc)}): {why[2]}."
+    )
 
 
 def pressure_reason(result: ScoreResult) -> str | None:

@@ -279,7 +279,8 @@ def test_the_demand_pressure_card_says_what_the_verdict_weighs_when_it_weighs_mo
     assert "Demand pressure is weighed higher than measured: the busiest step is already full" in said
     [how] = [e for e in at.expander if e.label == "How the verdict was reached"]
     workings = " ".join(m.value for m in how.markdown).replace("\\", "")
-    assert f"the balance weighs demand pressure as {b.pressure:.0f}, not the measured {b.demand:.0f}" in workings
+    assert f"whatever the demand answers measure ({b.demand:.0f})" in workings
+    assert f"So the verdict weighs demand pressure as {b.pressure:.0f}, " in workings
 
 
 def test_a_number_finding_shows_the_owners_own_figure_beside_its_band(db: Store) -> None:

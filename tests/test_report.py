@@ -1055,15 +1055,23 @@ def test_the_headline_says_the_pressure_the_verdict_weighs_beside_the_measured_o
     assert b.pressure is not None and b.demand is not None and b.pressure > b.demand + 10
     report = build_report(growth, result, answers, WHEN)
     why = "the busiest step is already full while orders keep growing"
-    assert report.demand_why == why
+    assert report.demand_why == f"weighed higher than measured: {why}"
     markdown = render_markdown(report)
-    assert f"**Demand pressure:** {report.demand} / 100 ({why})" in markdown
+    assert f"**Demand pressure:** {report.demand} / 100 (weighed higher than measured: {why})" in markdown
     assert why in render_html(report, full=False)
     # the figure weighed is a working, not a second headline figure (later reviews read "weighed as 84" in the
-    # headline as the tool adjusting its own numbers): it is said where the verdict's workings are
-    weighed = f"the balance weighs demand pressure as {round(b.pressure)}, not the measured {report.demand}"
+    # headline as the tool adjusting its own numbers): it is said where the verdict's workings are, with where it
+    # comes from (three more reviews read "as 64, not the measured 44" as a figure raised with no reason): a lead
+    # over the weakest link, which a reader can add up
+    link, index = round(b.link or 0), round(b.pressure) - round(b.link or 0)
+    weighed = (
+        f"So the verdict weighs demand pressure as {round(b.pressure)}, {index} points above what operations can "
+        f"carry where they would break first ({link})"
+    )
+    assert f"whatever the demand answers measure ({report.demand})" in _workings_md(markdown)
     assert weighed not in _headline(markdown) and weighed in _workings_md(markdown)
     assert weighed in _workings_html(render_html(report))
+    assert f"The difference is the balance index: +{index}" in _workings_md(markdown)
     # a business whose verdict weighs what was measured says nothing more
     _, plain, plain_answers = _growth_case("vet-practice-eyeing-second-site")
     assert build_report(growth, plain, plain_answers, WHEN).demand_why is None

@@ -256,7 +256,7 @@ def test_pages_and_reports_say_where_it_breaks_and_why_demand_counts_as_ahead() 
     broken = run(q, growth=1, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1, kept=0)
     assert "where it would break first:" in (weakest_text(broken) or "")
     said = overrun_text(broken) or ""
-    assert "Promises are already being broken" in said and f"measured {broken.balance.demand:.0f}" in said
+    assert "Promises are already being broken" in said and f"measure ({broken.balance.demand:.0f})" in said
     kept = run(q, growth=1, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1, kept=3)
     assert overrun_text(kept) is None
 
