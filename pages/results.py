@@ -15,12 +15,12 @@ from readiness.summary import (
     decision_words,
     dimension_markdown,
     finding_markdown,
-    headline_pressure,
     link_shown,
     link_where,
     open_critical_text,
     placement_text,
     plan_markdown,
+    pressure_reason,
     workings,
 )
 from ui import downloads, faults, links, resources, scores, session, shell
@@ -114,16 +114,16 @@ if scale.has_demand(q):
             else ""
         ),
     )
-    why = headline_pressure(result)
+    why = pressure_reason(result)
     middle.metric(
         "Demand pressure",
         scale.out_of(b.demand, sc, lang),
         border=True,
         help="How much demand is coming and how fast it can jump. High is pressure, not praise."
-        + (f" The verdict counts it further ahead: {why}." if why else ""),
+        + (f" The verdict weighs more than measured: {why}." if why else ""),
     )
-    if why:  # the fact that puts demand ahead, in words (how far ahead is among the workings)
-        st.caption(md_literal(f"{why[:1].upper()}{why[1:]}."))
+    if why:  # why the verdict weighs more than measured, in words (the figure weighed is among the workings)
+        st.caption(md_literal(f"Demand pressure is weighed higher than measured: {why}."))
 else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
     st.metric(
         result.overall_label,

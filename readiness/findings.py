@@ -348,6 +348,10 @@ def rank_findings(
     for q in busy:  # a busiest step filling up is loaded by today's demand, whatever is coming
         area_load[q.area] = 1.0
 
+    # Routines (an area marked `carries_load: false`: priorities, the few numbers, the improvement loop, plan B)
+    # make a business resilient, but no rush loads them: they rank as an area no pressure loads, whatever kind
+    # their answer names (round 33, docs/scoring.md §4).
+    routines = {(d.id, a.id) for d in questionnaire.dimensions for a in d.areas if not a.carries_load}
     findings: list[Finding] = []
     for qs in scores:
         dim = dims[qs.dimension]
@@ -412,6 +416,8 @@ def rank_findings(
             factor = 0.5 + kinds[kind]
         elif kind is None and qs.area in area_load:  # no kind of its own: as loaded as its area
             factor = area_load[qs.area]
+        if not lever and (qs.dimension, qs.area) in routines:
+            factor = settings.exposure_floor
         said_by = named.get(qs.id, ())
         if said_by:  # harm already done: the owner has seen it go wrong, so it is not only a risk
             factor *= NAMED_WEIGHT

@@ -26,7 +26,6 @@ from readiness.summary import (
     critical_tag,
     deadline_text,
     decision_words,
-    headline_pressure,
     index_range_text,
     lever_words,
     link_shown,
@@ -36,6 +35,7 @@ from readiness.summary import (
     open_critical_text,
     placement_text,
     plan_when,
+    pressure_reason,
     score_range,
     weakest_plain,
     why_here_words,
@@ -203,9 +203,9 @@ class Report:
     headline_label: str = "Operations readiness"
     operations_out_of: str = "– / 100"
     demand_out_of: str = "– / 100"
-    #: When the verdict counts demand further ahead than the measured pressure, why, as a fact ("the busiest step
-    #: is already full while orders keep growing: demand is already ahead of operations"); the lead it
-    #: counts is among the ``workings``.
+    #: That the verdict weighs more than the measured pressure, and why ("weighed higher than measured: the busiest
+    #: step is already full while orders keep growing"), said beside the measured figure as the results page says
+    #: it; the weighed figure, with where it comes from, is among the ``workings``.
     demand_why: str | None = None
     #: whether the questionnaire weighs operations against demand at all (else no balance is shown)
     has_balance: bool = True
@@ -539,7 +539,7 @@ def build_report(
         headline_label=label,
         operations_out_of=scale.out_of(result.overall, sc, lang),
         demand_out_of=scale.out_of(b.demand, sc, lang),
-        demand_why=headline_pressure(result) if balanced else None,
+        demand_why=f"weighed higher than measured: {why}" if balanced and (why := pressure_reason(result)) else None,
         has_balance=balanced,
         scale_range=scale.range_text(sc, lang),
         weakest_link=(b.weakest_title or "") if balanced else "",

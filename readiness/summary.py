@@ -108,9 +108,8 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
     where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
     average = f"the operations average is {scale.number(result.overall, sc)}."
     shown, link = _link_figures(result)
-    # The demand pressure measured; where the verdict counts demand further ahead (a full step, promises
-    # broken), the lead is said on its own line (overrun_text), never as a second demand figure.
-    against = "" if _why_weighed(b) else f" against demand pressure of {scale.number(b.demand, sc)}"
+    # The pressure the verdict weighs (raised by broken promises or a full step), as the balance index says it.
+    demand = scale.number(b.pressure if b.pressure is not None else b.demand, sc)
     lower_said = _scores_lower(result) if lower else ""
     held_lower = _scores_lower(result, held=True) if lower else ""
     if b.worst_named and b.held_in_title:
@@ -127,14 +126,16 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
         )
         return (
             f"Weakest link: {b.weakest_title}, the part in the worst state ({scale.number(own, sc)}): {quiet}. "
-            f"Under load, {b.held_in_title}, would give first: it holds {link}{against}; {average}{held_lower}"
+            f"Under load, {b.held_in_title}, would give first: it holds {link} against demand pressure of "
+            f"{demand}; {average}{held_lower}"
         )
     if b.held_in_title:
         # Named where its levers are: the load falls on a figure of another dimension (which is why that one may
         # score lower), and most of what would raise it is here, so this is the part to name and to fix.
         return (
-            f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, which holds only {link}"
-            f"{against}, and most of its weak levers are {b.weakest_title} questions; {average}{held_lower}"
+            f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, which holds only {link} "
+            f"against demand pressure of {demand}, and most of its weak levers are {b.weakest_title} questions; "
+            f"{average}{held_lower}"
         )
     if shown is not None and shown != link:
         # The table shows the dimension's score; the balance weighs what it can carry under this pressure.
@@ -156,7 +157,9 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
                 f"this load it can carry {link}."
             )
         return f"Weakest link: {b.weakest_title}{where}. {why}{lower_said}" if named else f"{why}{lower_said}"
-    return f"Weakest link: {b.weakest_title} at {link}{where}{against}; {average}{lower_said}"
+    return (
+        f"Weakest link: {b.weakest_title} at {link}{where}, against demand pressure of {demand}; {average}{lower_said}"
+    )
 
 
 def weakest_plain(result: ScoreResult) -> str | None:
@@ -317,8 +320,6 @@ def link_words(result: ScoreResult) -> str:
         return "demand pressure minus the weakest link"
     link = link_where(result)
     link = f"{link}," if ", in " in link else link
-    if why := _why_weighed(b):  # a lead the evidence sets, not a second demand figure (overrun_text)
-        return f"how far demand counts as ahead of {scale.number(b.link, sc)}, what {link} can carry: {why[0]}"
     return f"demand pressure {scale.number(pressure, sc)} minus {scale.number(b.link, sc)}, what {link} can carry"
 
 
@@ -339,77 +340,61 @@ def _why_weighed(b: Balance) -> tuple[str, str, str] | None:
             f"The event ahead could bring {times(round(event, 1))} a normal day's orders, more than the "
             f"{times(round(reach, 1))} operations can deliver by then: demand will be ahead of operations at "
             "the event",
-            "the most an event counts for, reached by one half as big again as that reach"
+            "the most an event adds, reached by one half as big again as that reach"
             if event >= 1.5 * reach - 1e-9
-            else "the bigger the event against that reach, the further ahead",
+            else "the bigger the event against that reach, the further above",
         )
     if full > overrun:
         return (
             "the busiest step is already full while orders keep growing",
             "The busiest step is already full while orders keep growing: demand is ahead of operations today",
-            "the most a full step counts for, reached when it is this full while orders grow this fast"
+            "the most a full step adds, reached when it is this full while orders grow this fast"
             if full >= 1 - 1e-9
-            else "the fuller the step and the faster orders grow, the further ahead",
+            else "the fuller the step and the faster orders grow, the further above",
         )
     return (
         "promises are already being broken while orders keep coming",
         "Promises are already being broken while orders keep coming: demand is ahead of operations today",
-        "the most broken promises count for, reached when they are broken this often while orders come this fast"
+        "the most broken promises add, reached when they are broken this often while orders come this fast"
         if overrun >= 1 - 1e-9
-        else "the more promises broken and the faster orders come, the further ahead",
+        else "the more promises broken and the faster orders come, the further above",
     )
 
 
 def overrun_text(result: ScoreResult) -> str | None:
-    """Said when the verdict counts demand further ahead than the demand answers measure, with the reason:
+    """Said when the pressure the verdict weighs is above the measured demand pressure, with the reason:
     promises already broken while orders keep coming, the busiest step already full while they do, or a
     known event bigger than the busiest day operations can reach by then (docs/scoring.md §3).
 
-    Said as a lead over what operations can carry ("counts demand 40 points ahead of what operations can
-    carry where they would break first (38)"), never as a second demand figure: the lead is set by that
-    evidence, not measured from demand, and the sixteenth to the twentieth blind reviews read a weighed
-    "demand pressure" (the link plus that lead) beside the measured one as the tool raising its own figure,
-    or as a demand figure made from the operations score."""
+    The weighed figure is said as what it is, a lead over what operations can carry ("62, 40 points above
+    what operations can carry where they would break first (22)"): three blind reviews in a row read
+    "weighs demand pressure as 64, not the measured 44" as the tool raising its own figure, with nothing to
+    say where 64 came from. Two other presentations were tried and read worse (docs/scoring.md §7, reviews
+    20 and 21): the weighed figure in the headline beside the measured one, and no weighed figure at all
+    (reviewers rebuilt it from the lead)."""
     b, sc = result.balance, result.score_scale
     why = _why_weighed(b)
-    if why is None:
+    if why is None or b.pressure is None:
         return None
-    opening = (
-        f"{why[1]}, whatever the demand answers measure (demand pressure {scale.number(b.demand, sc)}: how much "
-        "demand is coming and how fast it can jump)."
-    )
+    opening = f"{why[1]}, whatever the demand answers measure ({scale.number(b.demand, sc)})."
+    weighed = scale.number(b.pressure, sc)
     if b.link is None:
-        return opening
-    index = scale.signed(scale.balance_index(b, sc), sc)
-    spread = index_range_text(b, sc)
+        return f"{opening} So the verdict weighs demand pressure as {weighed}."
+    lead = scale.signed(scale.balance_index(b, sc), sc).lstrip("+")
     return (
-        f"{opening} So the verdict counts demand {index.lstrip('+')} points ahead of what operations can carry where "
-        f"they would break first, {scale.number(b.link, sc)} ({_carrier(result)}): {why[2]}. That lead is the "
-        f"balance index: {index}" + (f" ({spread})." if spread else ".")
+        f"{opening} So the verdict weighs demand pressure as {weighed}, {lead} points above what operations can "
+        f"carry where they would break first ({scale.number(b.link, sc)}): {why[2]}."
     )
 
 
-def _carrier(result: ScoreResult) -> str:
-    """The part whose figure the balance weighs, for beside that figure ("roles and cover, in Team")."""
-    b = result.balance
-    return f"{b.held_in_title}, under load" if b.worst_named and b.held_in_title else link_where(result)
-
-
-def headline_pressure(result: ScoreResult) -> str | None:
-    """Said beside the measured demand pressure in a headline when the verdict counts demand further ahead than
-    that figure, as a plain fact about the business ("the busiest step is already full while orders keep
-    growing: demand is already ahead of operations"); None otherwise.
-
-    The headline keeps one demand figure, the one the demand answers measure (docs/scoring.md §3): the ninth to
-    the thirteenth blind reviews read a second, weighed figure beside it as the tool adjusting its numbers, the
-    twentieth as "up to five numbers for a two-number idea", and asked for one demand figure and the fact that
-    the business is full today said as a fact."""
+def pressure_reason(result: ScoreResult) -> str | None:
+    """Why the verdict weighs more demand than was measured, as a fact about the business ("the busiest step
+    is already full while orders keep growing"), for beside the measured figure in a report's headline: the
+    eighth blind review read "Demand pressure: 37" beside a danger zone as a contradiction, and later ones
+    read the weighed figure ("weighed as 84") as the tool adjusting its numbers. The figure is among the
+    workings (:func:`overrun_text`)."""
     why = _why_weighed(result.balance)
-    if why is None:
-        return None
-    if why[0].startswith("the event ahead"):
-        return f"{why[0]}: demand will be ahead of operations at the event"
-    return f"{why[0]}: demand is already ahead of operations"
+    return None if why is None else why[0]
 
 
 def workings(result: ScoreResult, settings: BalanceSettings | None = None) -> list[str]:
@@ -426,18 +411,18 @@ def workings(result: ScoreResult, settings: BalanceSettings | None = None) -> li
     if b.link is None or b.weakest_title is None:
         return []
     lines = []
-    overrun = overrun_text(result)
-    if overrun is not None:
+    if overrun := overrun_text(result):
         lines.append(overrun)
     pressure = b.pressure if b.pressure is not None else b.demand
+    carrier = f"{b.held_in_title}, under load" if b.worst_named and b.held_in_title else link_where(result)
     spread = index_range_text(b, sc)
-    if overrun is None:  # else the lead the evidence sets is said above, not a second demand figure
-        lines.append(
-            f"The verdict sets demand pressure, {scale.number(pressure, sc)} (how much demand is coming and how "
-            f"fast it can jump), against what operations can carry where they would break first, "
-            f"{scale.number(b.link, sc)} ({_carrier(result)}). The difference is the balance index: "
-            f"{scale.signed(scale.balance_index(b, sc), sc)}" + (f" ({spread})." if spread else ".")
-        )
+    lines.append(
+        f"The verdict sets demand pressure, {scale.number(pressure, sc)} (how much demand is coming and how fast "
+        f"it can jump), against what operations can carry where they would break first, {scale.number(b.link, sc)} "
+        f"({carrier}). The "
+        f"difference is the balance index: {scale.signed(scale.balance_index(b, sc), sc)}"
+        + (f" ({spread})." if spread else ".")
+    )
     if b.held_in_title or link_differs_text(result):
         # The naming is the headline's; here what the figure weighed is, and why lower parts hold is its own line.
         lines.append(weakest_text(result, lower=False, named=False) or "")

@@ -69,6 +69,54 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 33 held back (eight cases by two consultants who never saw the tool's output, asked for businesses
+    # growing or facing a rush that run without routines (no quarterly priorities, no weekly numbers, no plan B)
+    # beside real operational weak spots, one where the consultant would put a routine among the first fixes),
+    # run once on 2026-11-30 on the rules of 2.4.14 and on "a routine that carries no load ranks as an area no
+    # pressure loads", declared before the round was written: the candidate put 17 expert fixes in the first
+    # three against 16 and matched the same two first-fix sets, so it was adopted. Kept as found with it.
+    ("fellside-brownie-co", "weakest"): (
+        "held back; first run: process (24, stock and suppliers: the chocolate supplier paid late) is named; the "
+        "expert names capacity (the ovens' daily limit before a TV gift-guide slot)"
+    ),
+    ("fellside-brownie-co", "first_fixes"): (
+        "held back; first run: first findings cash_runway, supplier_payment, promises_match (the expert's plan for "
+        "the TV week is not among them)"
+    ),
+    ("saltings-kitchen", "first_fixes"): (
+        "held back; first run: first findings stock_cleanup, forecast_accountability, campaigns_planned (the "
+        "expert's full costing of each soup and customer is not among them)"
+    ),
+    ("wardsend-knife-works", "quadrant"): (
+        "held back; first run: danger zone: demand pressure 85 against a weakest link of 17 (team), Demand "
+        "management 70 but key person cover, a critical answer, failing; the expert reads demand ahead under "
+        "control (an honest 37-week list with deposits, closed past 40 weeks)"
+    ),
+    ("wardsend-knife-works", "first_fixes"): (
+        "held back; first run: first findings key_person_cover, owner_in_sales, pricing_lever (the expert's plan B "
+        "for the kiln, the grinder and the steel is not among them)"
+    ),
+    ("kelham-it-services", "quadrant"): (
+        "held back; first run: danger zone: a full service desk while tickets grow counts demand 24 ahead of 57 "
+        "(team), Demand management 44; the expert reads foundation (repeat faults eat the engineers' hours)"
+    ),
+    ("kelham-it-services", "weakest"): (
+        "held back; first run: team (46, roles and cover) is named; the expert names process (27% of tickets are "
+        "repeats) or capacity"
+    ),
+    ("kelham-it-services", "first_fixes"): (
+        "held back; first run: first findings return_rate, surge_plan, promises_match (improve_loop, first with "
+        "the rules of 2.4.14, fell to fourth; the expert's weekly numbers and quarterly priorities are not among "
+        "them either way)"
+    ),
+    ("lansdown-sash-and-joinery", "first_fixes"): (
+        "held back; first run: first findings key_person_cover, weeks_to_productive, owner_in_sales (the expert's "
+        "first fix, raising prices and checking jobs against their quotes, is not among them)"
+    ),
+    ("longton-lane-home-care", "first_fixes"): (
+        "held back; first run: first findings cash_runway, key_person_cover, growth_funding (the expert's first "
+        "fix, a cap on new council hours with honest start dates, is not among them)"
+    ),
     # --- Round 32 held back (eight cases by two consultants who never saw the tool's output, asked for businesses
     # weighing a step that adds capacity, a second site or a big machine, with demand ahead or basics weak: in some
     # the step adds to what runs out first, in others not, one owner believing wrongly that it does; the owner

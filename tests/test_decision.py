@@ -423,6 +423,11 @@ HOLD = {
     "irongate-security-training": "open the Sheffield training unit",
     "spinney-hill-foods": "sign the Nottingham depot now, on cash that cannot carry the shops waiting",
     "tidemark-seaweed": "buy the heat-pump dryer this winter",
+    # Round 33:
+    "abbey-steps-toys": "open the third shop in Pickering now",
+    "fellside-brownie-co": "buy the third oven on the overdraft before the TV slot",
+    "lansdown-sash-and-joinery": "take the second workshop now",
+    "longton-lane-home-care": "bid for the third council zone now",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -477,6 +482,9 @@ GO = {
     # Round 32:
     "sandtoft-kettle-crisps": "hold back the second fryer",
     "ure-valley-hydrotherapy": "hold back the second treadmill",
+    # Round 33:
+    "saltings-kitchen": "turn the food-service tender down",
+    "wardsend-knife-works": "hold off the apprentice",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {

@@ -704,3 +704,24 @@ def test_with_a_rush_coming_the_link_a_load_finds_is_named(growth: Questionnaire
     b = score(growth, feature).balance
     assert not b.worst_named
     assert b.demand is not None and b.demand >= growth.balance.quiet
+
+
+@pytest.mark.parametrize(
+    "case", ["mobile-tyre-fitter-fleet-contract-overload", "houndstooth-kitchen-dog-biscuits-owner-runs-the-bake-plan"]
+)
+def test_a_routine_no_rush_loads_does_not_lead_the_fixes_under_fast_growth(case: str) -> None:
+    """Round 33 (docs/scoring.md §4, "Routines weigh as unloaded"): "a short list of what must get done this
+    quarter", worth +3 points, was the third first fix of a danger-zone tyre fitter and dog-biscuit bakery,
+    above their team's fixes and their brake (two blind reviews: wrong). A question in an area that carries no
+    load ranks as an area no pressure loads, whatever kind of pressure its answer names."""
+    from .casework import case_answers
+    from .conftest import ROOT
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    assert growth.question("quarterly_priorities").pressure == "growth"  # the kind that used to lift it
+    result = score(growth, case_answers(growth, case))
+    assert result.balance.quadrant == "danger_zone"
+    found = [f.question_id for f in result.findings]
+    assert "quarterly_priorities" in found and "quarterly_priorities" not in found[:3]
+    routines = {q.id for q in growth.questions if q.area == "improvement"}
+    assert not routines & set(found[:3])
