@@ -460,3 +460,19 @@ def test_the_owners_block_is_for_delivery_only_where_the_busiest_step_is_full(
         (advice,) = [tr(r.text) for r in _matching_advice(question, answer, share, "en", reads)]
         assert ("for delivery" in advice) == delivery_first, (name, advice)
         assert "sales and marketing" not in advice
+
+
+@pytest.mark.parametrize("kind", ["goods", "services", "both", None])
+def test_a_contract_firms_price_review_names_its_own_extras_and_only_its_let_down_customers(kind: str | None) -> None:
+    """The twentieth and twenty-first blind reviews: an extract cleaner on time 96% of the time was told that
+    "customers you have let down lately are won back before they pay more", and a taxi firm to charge for "rush
+    deliveries … small top-up orders". The customers let down are said only where promises are being missed,
+    and a service firm's extras are its own."""
+    kept = advice_for("pricing_lever", "never", kind, event_ahead="contract", promise_kept_rate=96)
+    missed = advice_for("pricing_lever", "never", kind, event_ahead="contract", promise_kept_rate=70)
+    unsaid = advice_for("pricing_lever", "never", kind, event_ahead="contract")
+    for said in (kept, missed, unsaid):
+        assert len(said) == 1 and "renegotiate before you take more of that work" in said[0]
+    assert "let down" in missed[0] and "let down" not in kept[0] and "let down" not in unsaid[0]
+    extras = "short notice, out-of-hours work" if kind == "services" else "rush deliveries, late changes"
+    assert all(extras in said[0] for said in (kept, missed, unsaid))

@@ -845,3 +845,15 @@ def test_a_variant_comparing_the_step_with_a_word_that_is_no_option_is_warned_ab
     text = _with_variant(VARIANT.replace('"cover >= 2"', "\"step == 'machin'\""))
     warned = [str(w) for w in parse_questionnaire(text, "typo.yaml").warnings if w.code == "RQ216"]
     assert any("`machin`" in w for w in warned), warned
+
+
+def test_a_big_contract_that_must_wait_is_told_what_to_offer_when_the_answer_cannot() -> None:
+    """The twentieth and twenty-first blind reviews: a taxi firm offered nine school routes, to accept within a
+    fortnight while no new driver can be licensed for three months, read "Not before Capacity is fixed" as
+    "fix the cash, then sign all nine". A consultant offers the part that can be staffed from the first day."""
+    result = score(GROWTH, case_answers(GROWTH, "swale-valley-cars-council-school-routes"))
+    assert result.balance.quadrant == "danger_zone" and result.decision is not None
+    assert result.decision.option == "big_customer"
+    text = result.decision.text
+    assert text.startswith("Not before") and "agree a later start or a ramp-up you can meet" in text
+    assert "if the answer cannot wait, offer only the part you can staff and fund from the first day" in text
