@@ -428,6 +428,12 @@ HOLD = {
     "fellside-brownie-co": "buy the third oven on the overdraft before the TV slot",
     "lansdown-sash-and-joinery": "take the second workshop now",
     "longton-lane-home-care": "bid for the third council zone now",
+    # Round 34:
+    "calder-crew-deliveries": "sign the bed retailer's contract for March as it stands",
+    "cliffe-dessert-kitchen": "take the farm-shop listing on 60-day terms now",
+    "fellside-home-care": "take the council block contract in full",
+    "wansbeck-heating-services": "start heat-pump installs now",
+    "wrekin-fitted-furniture": "buy the second spray booth now",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -485,6 +491,10 @@ GO = {
     # Round 33:
     "saltings-kitchen": "turn the food-service tender down",
     "wardsend-knife-works": "hold off the apprentice",
+    # Round 34:
+    "brightwell-commercial-cleaning": "hold off the training and quality supervisor",
+    "chelmer-it-support": "hold off the service desk lead",
+    "derwent-sourdough-bakery": "hold off the third oven",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {

@@ -725,3 +725,22 @@ def test_a_routine_no_rush_loads_does_not_lead_the_fixes_under_fast_growth(case:
     assert "quarterly_priorities" in found and "quarterly_priorities" not in found[:3]
     routines = {q.id for q in growth.questions if q.area == "improvement"}
     assert not routines & set(found[:3])
+
+
+def test_fixing_the_rework_never_raises_the_danger_of_a_business_whose_step_is_full() -> None:
+    """Round 34's candidate (docs/scoring.md §7) counted a full busiest step as demand ahead only for the work
+    not redone; it met its round's terms but was withdrawn: an IT-support firm answering 1% repeat tickets
+    instead of 27%, with the same busy desk, moved from a foundation to the danger zone. Improving one answer
+    never raises the danger (issue 11), on the shipped questionnaire as on generated ones."""
+    from .casework import case_answers, with_values
+    from .conftest import ROOT
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    answers = case_answers(growth, "kelham-it-services")
+    assert answers["return_rate"].value == 27 and answers["utilization"].value >= 90
+    order = ("danger_zone", "demand_ahead_controlled", "foundation", "idle_capacity", "scale_ready")
+    before = score(growth, answers).balance
+    for redone in (15, 7, 3, 1, 0):
+        after = score(growth, with_values(answers, return_rate=redone)).balance
+        assert after.index is not None and before.index is not None and after.index <= before.index + 1e-6
+        assert order.index(after.quadrant) >= order.index(before.quadrant), (redone, after.quadrant)
