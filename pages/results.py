@@ -20,7 +20,7 @@ from readiness.summary import (
     open_critical_text,
     placement_text,
     plan_markdown,
-    pressure_reason,
+    pressure_note,
     workings,
 )
 from ui import downloads, faults, links, resources, scores, session, shell
@@ -114,16 +114,16 @@ if scale.has_demand(q):
             else ""
         ),
     )
-    why = pressure_reason(result)
+    note = pressure_note(result)
     middle.metric(
         "Demand pressure",
         scale.out_of(b.demand, sc, lang),
         border=True,
         help="How much demand is coming and how fast it can jump. High is pressure, not praise."
-        + (f" The verdict weighs more than measured: {why}." if why else ""),
+        + (f" It is {note}." if note else ""),
     )
-    if why:  # why the verdict weighs more than measured, in words (the figure weighed is among the workings)
-        st.caption(md_literal(f"Demand pressure is weighed higher than measured: {why}."))
+    if note:  # why the verdict weighs more than measured, in words (the figure weighed is among the workings)
+        st.caption(md_literal(f"Demand pressure is {note}."))
 else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
     st.metric(
         result.overall_label,

@@ -397,6 +397,14 @@ def pressure_reason(result: ScoreResult) -> str | None:
     return None if why is None else why[0]
 
 
+def pressure_note(result: ScoreResult) -> str | None:
+    """What every headline says beside the measured demand pressure when the verdict weighs more ("weighed
+    higher than measured: the busiest step is already full while orders keep growing"): one wording for the
+    results page and every report format; None when the verdict weighs what was measured."""
+    why = pressure_reason(result)
+    return None if why is None else f"weighed higher than measured: {why}"
+
+
 def workings(result: ScoreResult, settings: BalanceSettings | None = None) -> list[str]:
     """How the verdict was reached, in the figures the balance weighs and the lines it draws.
 
