@@ -23,9 +23,10 @@ if st.query_params.get("t"):
     # A share link: the read-only report alone, with no way to the other pages.
     navigation = st.navigation([st.Page("pages/share.py", title="Report", default=True)], position="hidden")
 else:
-    # Streamlit serves the default page at / only: /home, typed by hand or kept from an old link, opened
-    # its "Page not found" box over the start page. A hidden page answers there and sends the reader on.
-    start = st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="start")
+    # Streamlit serves the default page at / only, never at its own url_path: /home and /start, typed by hand or
+    # kept from an old link, opened its "Page not found" box over the start page. Hidden pages answer there and
+    # send the reader on; the default page's own path is one nobody types.
+    start = st.Page("pages/home.py", title="Start", icon=":material/home:", default=True, url_path="readiness-start")
 
     def start_again() -> None:
         st.switch_page(start)
@@ -42,6 +43,7 @@ else:
         ),
         st.Page("pages/room.py", title="Room display", icon=":material/cast:", url_path="room", visibility="hidden"),
         st.Page(start_again, title="Start", url_path="home", visibility="hidden"),
+        st.Page(start_again, title="Start", url_path="start", visibility="hidden"),
     ]
     # The sidebar navigation is off in .streamlit/config.toml, so that the legacy one Streamlit draws for
     # pages/ on a fresh server's first run stays hidden; this one, the app's, is drawn (tests/browser/

@@ -50,13 +50,14 @@ def test_the_first_paint_after_a_server_start_shows_only_the_apps_navigation(
         context.close()
 
 
-def test_the_start_pages_old_address_opens_the_start_page(page: Page, server: str) -> None:
-    """/home, typed by hand or kept from an old link (the start page's address before it became the default),
-    opens the start page at its own address with no "Page not found" box: Streamlit serves the default page at /
-    only, and once the app had been opened, /home drew that box over the start page (a browser pass)."""
+@pytest.mark.parametrize("address", ["/home", "/start"])
+def test_the_start_pages_old_address_opens_the_start_page(page: Page, server: str, address: str) -> None:
+    """/home and /start, typed by hand or kept from an old link (the start page's addresses before it became the
+    default), open the start page at its own address with no "Page not found" box: Streamlit serves the default
+    page at / only, and once the app had been opened, each drew that box over the start page (browser passes)."""
     page.goto(server + "/assess")
     settled(page)
-    page.goto(server + "/home")
+    page.goto(server + address)
     expect(page.get_by_role("button", name="Open the demo")).to_be_visible()
     settled(page)
     page.wait_for_timeout(1500)  # the box came a moment after the page
