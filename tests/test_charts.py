@@ -106,12 +106,16 @@ def test_quadrant_reads_at_390_px(demo) -> None:
         for b in boxes[i + 1 :]:
             apart = a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
             assert apart, (a, b)
-    # the business's name sits beside its point, leaning away from the y axis (the point is at 8 of 100)
+    # the business's name sits beside its point, leaning away from the y axis (the point is at 8 of 100), whole in
+    # at most two lines, each inside the plot
     (name,) = [la for la in layers(spec) if mark(la)["type"] == "text" and "dx" in mark(la)]
     assert demo[2].balance.link is not None and demo[2].balance.link < 50
     assert mark(name)["align"] == "left" and mark(name)["dx"] > 0
     point = demo[2].balance.link / 100 * PHONE_PLOT
-    assert len(demo[2].business) * 12 * PX_PER_CHAR <= mark(name)["limit"] <= PHONE_PLOT - point  # whole, inside
+    (row,) = name["data"]["values"]
+    lines = row["label"].split("\n")
+    assert " ".join(lines) == demo[2].business and len(lines) <= 2
+    assert max(len(line) for line in lines) * 12 * PX_PER_CHAR <= mark(name)["limit"] <= PHONE_PLOT - point
 
 
 def test_heatmap_has_one_square_per_question_asked(demo) -> None:

@@ -1,0 +1,71 @@
+"""The zone chart's words, drawn by a real browser in the app's own font at a phone's width: no name covers another.
+
+A browser pass found a care agency's name written over "Scale-ready engine" on a phone: the placement is judged
+with estimated text widths (readiness/charts.py), so it is checked here on the glyphs Chromium actually draws.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import re
+from pathlib import Path
+
+import streamlit
+import vl_convert as vlc
+import yaml
+from playwright.sync_api import Browser
+
+from readiness import charts
+from tests.test_calibration import CASES, run_case
+
+#: Streamlit's own "Source Sans", the font the app draws its charts in.
+FONT = next((Path(streamlit.__file__).parent / "static" / "static" / "media").glob("SourceSansVF-Upright*.woff2"))
+
+#: Every text mark's box, per chart: [zone and point names, as {label, left, right, top, bottom}].
+MEASURE = """
+() => [...document.querySelectorAll('svg')].map(svg =>
+  [...svg.querySelectorAll('text[aria-roledescription="text mark"]')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {label: t.getAttribute('aria-label') || '', left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+  }))
+"""
+
+
+def business_name(case_name: str) -> str:
+    """What an owner types as the business's name: the case's name up to its description."""
+    return re.split(r",| \(", case_name)[0].strip()
+
+
+def test_on_a_phone_the_business_name_covers_no_zone_name(browser: Browser) -> None:
+    svgs, names = [], []
+    for path in CASES:
+        result = run_case(path)[1]
+        if result.balance.link is None or result.balance.pressure is None:
+            continue
+        name = business_name(yaml.safe_load(path.read_text(encoding="utf-8"))["name"])
+        named = dataclasses.replace(result, business=name)
+        spec = charts.static(charts.spec(charts.quadrant(named)), width=charts.QUADRANT_PHONE_PLOT)
+        svgs.append(vlc.vegalite_to_svg(spec))
+        names.append((path.stem, name, round(result.balance.link), round(result.balance.pressure)))
+    font = base64.b64encode(FONT.read_bytes()).decode()
+    page = browser.new_page()
+    page.set_content(
+        f"<style>@font-face {{font-family: 'Source Sans'; src: url(data:font/woff2;base64,{font});}}</style>"
+        + "".join(f"<div>{svg}</div>" for svg in svgs)
+    )
+    page.evaluate("document.fonts.ready")
+    drawn = page.evaluate(MEASURE)
+    page.close()
+    assert len(drawn) == len(svgs)
+    covered = []
+    for (slug, name, link, pressure), marks in zip(names, drawn, strict=True):
+        (point,) = [m for m in marks if m["label"].startswith("Weakest link, as it counts:")]
+        zones = [m for m in marks if m["label"].startswith("x: ") and "scale-ready from" not in m["label"]]
+        assert len(zones) == 4, slug
+        for zone in zones:
+            across = min(point["right"], zone["right"]) - max(point["left"], zone["left"])
+            down = min(point["bottom"], zone["bottom"]) - max(point["top"], zone["top"])
+            if across > 1 and down > 1:
+                covered.append((slug, name, (link, pressure), zone["label"]))
+    assert not covered, "\n".join(f"{c[0]} {c[1]!r} at {c[2]}: over {c[3].split('text: ')[-1]!r}" for c in covered)
