@@ -21,6 +21,7 @@ from readiness.summary import (
     placement_text,
     plan_markdown,
     pressure_note,
+    weakest_plain,
     workings,
 )
 from ui import downloads, faults, links, resources, scores, session, shell
@@ -124,6 +125,9 @@ if scale.has_demand(q):
     )
     if note:  # why the verdict weighs more than measured, in words (the figure weighed is among the workings)
         st.caption(md_literal(f"Demand pressure is {note}."))
+    if b.held_in_title and not b.worst_named and (named := weakest_plain(result)):
+        # named where its levers are: the card's figure is the dimension's own, maybe above its target; say why
+        st.caption(md_literal(named))
 else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
     st.metric(
         result.overall_label,

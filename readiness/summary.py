@@ -179,8 +179,22 @@ def weakest_plain(result: ScoreResult) -> str | None:
     elif b.held_in_title:
         named = (
             f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, and most of what would "
-            f"strengthen it is done in {b.weakest_title}."
+            f"strengthen it is done in {b.weakest_title}{_weak_levers(result)}."
         )
+        own = next((d for d in result.dimensions if d.id == b.weakest), None)
+        if (
+            own is not None
+            and own.score is not None
+            and own.gap is not None
+            and own.gap < -0.5
+            and _weak_levers(result)
+        ):
+            # A care agency's Team at 66, "11 above target" in the table, read as the wrong weakest link to every
+            # blind reviewer of the twenty-second review: its average is not what breaks, and the words say so.
+            named += (
+                f" {b.weakest_title} scores {scale.number(own.score, result.score_scale)} as a whole, above its "
+                "target: what holds the business back is those parts, not its average."
+            )
     else:
         where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
         named = f"Weakest link: {b.weakest_title}{where}."
@@ -192,6 +206,17 @@ def weakest_plain(result: ScoreResult) -> str | None:
             "(see “How the verdict was reached”)."
         )
     return named
+
+
+def _weak_levers(result: ScoreResult, most: int = 2) -> str:
+    """What the named dimension does weakly that holds the figure where the load falls (its findings that
+    rank as levers of it, first first): ": people leave faster than …, and it takes too long to …"."""
+    b = result.balance
+    said = [f.title.rstrip(".") for f in result.findings if f.dimension == b.weakest and f.lever_of and f.title][:most]
+    if not said:
+        return ""
+    said = [s[:1].lower() + s[1:] if s[1:2].islower() else s for s in said]
+    return ": " + (said[0] if len(said) == 1 else ", ".join(said[:-1]) + ", and " + said[-1])
 
 
 def lower_titles(result: ScoreResult) -> list[str]:

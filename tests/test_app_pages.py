@@ -578,3 +578,28 @@ def test_the_plans_deadline_quotes_the_owners_note_as_typed(db: Store) -> None:
     assert f"(“{note}”)" in said
     [box] = [i for i in at.info if "The event ahead" in i.value]
     assert box.value == md_literal(said)
+
+
+def test_a_weakest_link_named_by_its_levers_says_what_in_it_holds_the_business_back(db: Store) -> None:
+    """A home-care agency: Team is named the weakest link (most of what would let Capacity's throughput double is
+    Team's: carers leave, training takes eight weeks) while Capacity scores lower in the table. Every blind
+    reviewer of the twenty-second review read "Team 66" beside "11 above" target as the wrong weakest link; the
+    page now says, under the cards, what in Team holds the business back."""
+    from .casework import case_answers
+
+    q = load_questionnaire(GROWTH)
+    answers = case_answers(q, "home-care-agency-turning-away-referrals")
+    at = app()
+    at.button(key="home_demo").click().run()
+    db.save_answers(opened(at), list(answers.values()))
+    st.cache_data.clear()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception, at.exception
+    [card] = [m for m in at.metric if m.label == "Weakest link"]
+    assert card.delta == "Team"
+    said = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert (
+        "The load falls on throughput and headroom, in Capacity, and most of what would strengthen it is done in "
+        in said
+    )
+    assert "Team: people leave faster than they can be replaced and trained, and it takes too long to add a " in said

@@ -1368,3 +1368,23 @@ def test_a_finding_quotes_the_owners_own_note_on_its_answer() -> None:
         if not (noted.answers.get(f.question_id) and noted.answers.get(f.question_id).note)
     ]
     assert unnoted and all(item.note == "" for item, _ in unnoted)
+
+
+def test_a_weakest_link_above_its_target_says_its_average_is_not_what_breaks() -> None:
+    """The home-care agency on its own target ("Steady growth", 55): Team scores 66, 11 above, and is still the
+    weakest link, named where its levers are. Every reviewer of the twenty-second review read that as wrong; the
+    headline now names what in Team holds Capacity's throughput back and says the average is not it. A Team below
+    its target (a tattoo studio's) needs no such sentence."""
+    growth, result, answers = _growth_case("home-care-agency-turning-away-referrals")
+    team = result.dimension("team")
+    assert result.balance.weakest == "team" and team.gap is not None and team.gap < 0
+    summary = " ".join(build_report(growth, result, answers, WHEN).summary)
+    assert "done in Team: people leave faster than they can be replaced and trained, and it takes too long" in summary
+    assert f"Team scores {team.score:.0f} as a whole, above its target: what holds the business back is those " in (
+        summary
+    )
+    growth, result, answers = _growth_case("tattoo-studio-books-open-quarterly")
+    assert result.balance.weakest == "team" and result.balance.held_in == "capacity"
+    summary = " ".join(build_report(growth, result, answers, WHEN).summary)
+    assert "done in Team: it takes too long to add a useful pair of hands" in summary
+    assert "as a whole, above its target" not in summary
