@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import streamlit as st
@@ -254,6 +255,17 @@ def test_the_weakest_link_card_shows_the_named_parts_own_score_when_demand_is_qu
     assert f"which holds {expected.balance.link:.0f}" in card.help
 
 
+def results_of(db: Store, answers: Any) -> AppTest:
+    """The results page of an assessment holding ``answers`` (a calibration case's), opened as a person would."""
+    at = app()
+    at.button(key="home_demo").click().run()
+    db.save_answers(opened(at), list(answers.values()))
+    st.cache_data.clear()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_the_demand_pressure_card_says_what_the_verdict_weighs_when_it_weighs_more(db: Store) -> None:
     """A children's shoe shop whose fitting slots are full while orders grow 30%: the card shows the measured 38
     and the page says why the verdict weighs more (two blind reviewers read a firewood merchant's as
@@ -265,12 +277,7 @@ def test_the_demand_pressure_card_says_what_the_verdict_weighs_when_it_weighs_mo
     answers = case_answers(q, "childrens-shoe-shop-fitting-slots-full-after-rival-closed")
     b = score(q, answers).balance
     assert b.pressure is not None and b.demand is not None and b.pressure > b.demand + 10
-    at = app()
-    at.button(key="home_demo").click().run()
-    db.save_answers(opened(at), list(answers.values()))
-    st.cache_data.clear()
-    at.switch_page("pages/results.py").run()
-    assert not at.exception, at.exception
+    at = results_of(db, answers)
     [card] = [m for m in at.metric if m.label == "Demand pressure"]
     assert card.value == f"{b.demand:.0f} / 100"
     # the reason in words under the cards, the figure weighed among the workings (four blind reviews read a
@@ -589,12 +596,7 @@ def test_a_weakest_link_named_by_its_levers_says_what_in_it_holds_the_business_b
 
     q = load_questionnaire(GROWTH)
     answers = case_answers(q, "home-care-agency-turning-away-referrals")
-    at = app()
-    at.button(key="home_demo").click().run()
-    db.save_answers(opened(at), list(answers.values()))
-    st.cache_data.clear()
-    at.switch_page("pages/results.py").run()
-    assert not at.exception, at.exception
+    at = results_of(db, answers)
     [card] = [m for m in at.metric if m.label == "Weakest link"]
     assert card.delta == "Team"
     said = " ".join(c.value for c in at.caption).replace("\\", "")
