@@ -52,7 +52,7 @@ def decision_for(
         if key not in option.verdicts:
             continue
         said = option.verdicts[key]
-        if key in AHEAD and option.elsewhere is not None and not relieves(option.relieves, balance):
+        if key in AHEAD and option.elsewhere is not None and not adds_to(option, balance):
             said = option.elsewhere  # the queue waits on a part this step does not add to
         else:
             said = said_for(option, key, exposure_values({q: given[q] for q in shown if q in given})) or said
@@ -102,6 +102,21 @@ def relieves(parts: Collection[str], balance: Balance) -> bool:
         if dim == balance.weakest and (not area or area == balance.weakest_area):
             return True
     return False
+
+
+#: How full the busiest step must be (``Balance.full``) for a step that adds to it to count as adding output
+#: whatever it is paid from: the balance's own line, beyond which a full step is demand ahead (docs/scoring.md §3).
+FULL_STEP = 0.5
+
+
+def adds_to(option: ChoiceOption, balance: Balance) -> bool:
+    """True when the step adds to what the queue waits on: the weakest link lies in what it ``relieves``, or in
+    what it ``spends`` while the busiest step is full. A lab whose incubators are 95% full while its cash binds
+    was told a second suite is "not the fix for what breaks first" (cash), and every blind reviewer of four
+    reviews read that as wrong: the suite adds output at the full step; how it is paid for is what the
+    verdict's own text says ("not from the cash the business runs on… asset finance or a lease")."""
+    full = balance.full is not None and balance.full > FULL_STEP
+    return relieves(option.relieves, balance) or (full and relieves(option.spends, balance))
 
 
 def _limit(balance: Balance, weakest: str) -> str:
@@ -164,7 +179,7 @@ def room_step(
     elsewhere = False
     if key in AHEAD and top.elsewhere is not None and top.relieves:
         placed = [r for r in picked[top.id] if r.balance.weakest is not None]
-        apart = [r for r in placed if not relieves(top.relieves, r.balance)]
+        apart = [r for r in placed if not adds_to(top, r.balance)]
         if placed and 2 * len(apart) > len(placed):
             said, elsewhere = top.elsewhere, True
             limits = [_limit(r.balance, r.balance.weakest_title or title) for r in apart]

@@ -88,7 +88,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "choices": (
         *("list_name", "name", "label", "score", "weight", "description", "finding", "points_to", "prepares"),
         *VERDICT_COLUMNS,
-        *("relieves", "elsewhere", "variants"),
+        *("relieves", "spends", "elsewhere", "variants"),
         "list_label",
     ),
     "settings": SETTINGS_COLUMNS,
@@ -259,7 +259,7 @@ def _close(word: str, options: list[str]) -> str:
 
 
 #: Choice cells that speak to a step the owner is weighing: read only on a select_one list of named options.
-STEP_COLUMNS = (*VERDICT_COLUMNS, "relieves", "elsewhere", "variants")
+STEP_COLUMNS = (*VERDICT_COLUMNS, "relieves", "spends", "elsewhere", "variants")
 
 
 def _step_cells_refused(list_name: str, rows: list[_Row], problems: list[SheetProblem], file: str) -> None:
@@ -554,6 +554,8 @@ def workbook_to_data(
                     option["verdicts"] = said
                 if parts := str(r.get("relieves") or "").replace(",", " ").split():  # what the step adds to
                     option["relieves"] = parts
+                if paid := str(r.get("spends") or "").replace(",", " ").split():  # what the step is paid from
+                    option["spends"] = paid
                 if (e := _text(r, "elsewhere")) is not None:  # said while the queue waits on another part
                     option["elsewhere"] = e
                 if (v := _yaml_cell(r, "variants", problems, file)) is not None:  # said in the owner's terms

@@ -184,6 +184,8 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                     _put_text(orow, f"verdict_{verdict}", said)
                 if o.relieves:
                     orow["relieves"] = " ".join(o.relieves)
+                if o.spends:
+                    orow["spends"] = " ".join(o.spends)
                 _put_text(orow, "elsewhere", o.elsewhere)
                 if o.variants:  # conditions with texts: one YAML value, as the extra columns are written
                     orow["variants"] = yaml.safe_dump(_plain(o.variants), default_flow_style=True, width=10**6).strip()

@@ -225,6 +225,41 @@ def test_a_step_that_does_not_relieve_the_weakest_link_is_not_the_fix_while_dema
     assert told(cover=3, machines=3, cash=3, orders=0, step="machine") == "Fill what you have."
 
 
+def test_a_machine_for_a_full_step_while_cash_binds_is_told_how_to_pay_for_it() -> None:
+    """A food-testing lab's incubators are 95% full while its cash binds: "not the fix for what breaks first"
+    (cash) read as wrong to every reviewer of four blind reviews. A step that says what it is paid from
+    (`spends`) hears the verdict's own text while the busiest step is full; with room at the step, or with the
+    team binding, it is still not the fix."""
+    paid = RELIEVING.replace(
+        "        relieves: [capacity.throughput]\n",
+        "        relieves: [capacity.throughput]\n        spends: [capacity.cash]\n",
+    ).replace(
+        "  - {id: cash, dimension: capacity, area: cash, type: scale, scale: four, text: Cash}\n",
+        "  - {id: cash, dimension: capacity, area: cash, type: scale, scale: four, text: Cash}\n"
+        "  - {id: room, dimension: capacity, area: throughput, type: scale, scale: four, text: Room, headroom: true}\n",
+    )
+    assert paid.count("spends:") == 1 and paid.count("headroom: true") == 1
+    q = parse_questionnaire(paid, "paid.yaml").questionnaire
+
+    def told(**values: object) -> str:
+        result = score(q, {k: Answer(k, "value", v) for k, v in values.items()})
+        assert result.decision is not None and result.balance.weakest == values.get("weakest", "capacity")
+        return result.decision.text
+
+    # the step is full and the cash binds: the verdict's text, which says how a step is paid for
+    assert told(cover=3, machines=3, cash=0, room=0, orders=3, step="machine") == (
+        "Only if it is the step that limits output."
+    )
+    # room to spare at the step: the machine adds cost first, and the cash is still the limit
+    assert told(cover=3, machines=3, cash=0, room=3, orders=3, step="machine").startswith(
+        "Not the fix; the limit is in cash, in Capacity"
+    )
+    # full, but the team binds: nobody to run a machine, whatever it is paid from
+    assert told(cover=0, machines=3, cash=3, room=0, orders=3, step="machine", weakest="team").startswith(
+        "Not the fix; the limit is in cover and roles, in Team"
+    )
+
+
 @pytest.mark.parametrize(
     ("broken", "said"),
     [
@@ -234,6 +269,8 @@ def test_a_step_that_does_not_relieve_the_weakest_link_is_not_the_fix_while_dema
         ("relieves: [capacity]", "`relieves` without `elsewhere`"),
         ("elsewhere: Not the fix.", "`elsewhere` without `relieves`"),
         ("relieves: [team]\n        elsewhere: Not the fix at {site}.", "may name only `{weakest}` and `{limit}`"),
+        ("relieves: [team]\n        spends: [capital.cash]\n        elsewhere: Not the fix.", "spends `capital.cash`"),
+        ("spends: [capacity.cash]\n        elsewhere: Not the fix.", "`spends` without `relieves`"),
     ],
 )
 def test_what_a_step_relieves_names_real_parts_and_comes_with_what_to_say(broken: str, said: str | None) -> None:

@@ -233,15 +233,24 @@ def _relieves(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> 
     if "dimensions" not in ctx.unsure:
         parts = {d.id: [a.id for a in d.areas] for _, d in ctx.items["dimensions"] if d.side == "operations"}
         known = [*parts, *(f"{d}.{a}" for d, areas in parts.items() for a in areas)]
-        for r_index, part in enumerate(relieves):
-            dim, _, area = part.partition(".")
-            if dim not in parts or (area and area not in parts[dim]):
-                ctx.add(
-                    "RQ222",
-                    f"option `{option.id}` of question `{q.id}` relieves `{part}`, not an operations "
-                    f"dimension or `dimension.area`{_did_you_mean(part, known)}",
-                    (*base, "relieves", r_index),
-                )
+        for key in ("relieves", "spends"):
+            for r_index, part in enumerate(getattr(option, key, None) or []):
+                dim, _, area = part.partition(".")
+                if dim not in parts or (area and area not in parts[dim]):
+                    ctx.add(
+                        "RQ222",
+                        f"option `{option.id}` of question `{q.id}` {key} `{part}`, not an operations "
+                        f"dimension or `dimension.area`{_did_you_mean(part, known)}",
+                        (*base, key, r_index),
+                    )
+    if getattr(option, "spends", None) and not relieves:
+        ctx.add(
+            "RQ222",
+            f"option `{option.id}` of question `{q.id}` has `spends` without `relieves`: what a step is paid "
+            "from matters only for a step read against the weakest link",
+            (*base, "spends"),
+            value=False,
+        )
     for said in (elsewhere.values() if isinstance(elsewhere, dict) else [elsewhere]) if elsewhere else []:
         for name in re.findall(r"\{([^{}]*)\}", said):
             if name not in ("weakest", "limit"):

@@ -169,6 +169,13 @@ class ChoiceOption(_Model):
         "demand_ahead_controlled) and the weakest link lies elsewhere, the owner is told `elsewhere` instead of "
         "the verdict's text: a machine does not shorten a queue that waits on one designer. Needs `elsewhere`.",
     )
+    spends: list[str] = Field(
+        default_factory=list,
+        description="The operations parts this step is paid from, in the same form as `relieves` (`capacity.cash`). "
+        "While the busiest step is full, a weakest link binding in one of them is a question of how the step is "
+        "paid for, which the verdict's own text says, not a reason the step adds nothing: a lab whose incubators "
+        "are full and whose cash binds is told to fund the suite from finance, not that it is not the fix.",
+    )
     elsewhere: Text | None = Field(
         default=None,
         description="What to tell an owner weighing this step while demand is ahead and the weakest link lies "
