@@ -832,6 +832,38 @@ def _role_axis(roles: list[str]) -> alt.Axis:
     )
 
 
+#: The room heatmap's row height and its question names' size: two lines of a name fit one row.
+QUESTION_ROW = 26
+QUESTION_FONT = 11
+QUESTION_LINE = 12
+#: Characters of a question's name per line on a phone, where its column is about 160 px wide.
+QUESTION_WRAP = 26
+#: Below this plot width (a phone), the question names wrap onto two lines instead of being cut.
+QUESTION_NARROW = 600
+
+
+def _question_axis(order: list[str], width: str, limit: dict[str, str]) -> alt.Axis:
+    """The room heatmap's row names: whole on one line where the plot is wide, on two lines on a phone.
+
+    A facilitator's phone showed "What would stop if your m…" on every row (an exploratory browser pass): the
+    names take at most 45% of a phone's width. There each wraps onto two lines, the second cut only if it
+    must be, and the pair is centred on its row; a laptop and a report's fixed-width render keep one line."""
+    lines = {}
+    for name in order:
+        parts = wrapped(name, QUESTION_WRAP)
+        lines[name] = [parts[0], " ".join(parts[1:])] if len(parts) > 1 else parts
+    table = json.dumps(lines, ensure_ascii=False)
+    narrow = f"({width} < {QUESTION_NARROW})"
+    return alt.Axis(
+        labelLimit=limit,
+        labelOverlap=False,
+        labelFontSize=QUESTION_FONT,
+        labelLineHeight=QUESTION_LINE,
+        labelExpr=f"{narrow} ? ({table}[datum.label] || datum.label) : datum.label",
+        labelOffset={"expr": f"{narrow} && length({table}[datum.label] || ['']) > 1 ? -{QUESTION_LINE / 2:g} : 0"},
+    )
+
+
 def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> alt.LayerChart:
     """Questions × roles, coloured by each role's mean level; the last column is the spread.
 
@@ -886,12 +918,7 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
     question_limit = {"expr": f"clamp({width} * 0.45, 120, 380)"}
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("role:N", sort=roles, title=None, axis=_role_axis(roles)),
-        y=alt.Y(
-            "question:N",
-            sort=order,
-            title=None,
-            axis=alt.Axis(labelLimit=question_limit, labelOverlap=False, labelFontSize=11),
-        ),
+        y=alt.Y("question:N", sort=order, title=None, axis=_question_axis(order, width, question_limit)),
         tooltip=[
             alt.Tooltip("dimension:N", title="Dimension"),
             alt.Tooltip("full:N", title="Question"),
@@ -933,7 +960,7 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
         .resolve_scale(color="independent")
         .properties(
             width="container",
-            height=alt.Step(22),
+            height=alt.Step(QUESTION_ROW),
             title=alt.Title("Where the roles disagree", subtitle=list(DISAGREE_SUBTITLE), anchor="start"),
         )
     )

@@ -6,6 +6,7 @@ business and SAMM (a 0-3 questionnaire of its own); one test also draws a spec t
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from typing import Any
@@ -434,3 +435,32 @@ def test_the_zone_chart_draws_the_verdicts_figures_and_names_what_it_cannot_shad
     assert moved["y"] + 12 < pressure  # its top line well below the point's name
     assert moved["y"] - 3 * 5 > moved["x"] + 20  # three lines still above the danger zone's lower edge
     assert charts.quadrant_labels()[0]["y"] == 98  # elsewhere it keeps its corner
+
+
+def test_on_a_phone_the_room_heatmaps_question_names_wrap_onto_two_lines_instead_of_being_cut() -> None:
+    """A facilitator's phone showed "What would stop if your m…" on every row of the room heatmap: there the names
+    have about 160 px. Below a laptop's width each name is drawn on two lines (the axis's own table of lines),
+    the pair centred on its row; wider, and in a report's fixed-width render, one line."""
+    from readiness.workshop import Participant, aggregate
+
+    from .test_workshop import leadership_day
+
+    q, people = leadership_day()
+    room = aggregate(q, [Participant(str(i), "Leadership", p.answers) for i, p in enumerate(people)])
+    spec = charts.spec(charts.disagreement_heatmap(room, q))
+    axes = [la["encoding"]["y"]["axis"] for la in layers(spec) if "y" in la.get("encoding", {})]
+    axis = axes[0]
+    assert all(a == axis for a in axes)
+    expr = axis["labelExpr"]
+    table = json.loads(expr[expr.index("{") : expr.rindex("}") + 1])
+    names = [r["question"] for la in layers(spec) for r in la["data"]["values"]]
+    assert set(table) == set(names) and names
+    long = [n for n in table if len(n) > charts.QUESTION_WRAP]
+    assert long, "the sample must hold names too long for one phone line"
+    for name, lines in table.items():
+        assert " ".join(lines) == name and len(lines) <= 2
+        assert len(lines[0]) <= charts.QUESTION_WRAP or " " not in name
+    assert f"< {charts.QUESTION_NARROW})" in expr and expr.endswith(": datum.label")
+    assert "> 1 ?" in axis["labelOffset"]["expr"]  # a two-line name is centred on its row
+    # two lines fit one row
+    assert spec["height"]["step"] >= 2 * charts.QUESTION_LINE
