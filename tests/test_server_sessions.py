@@ -10,7 +10,7 @@ from tests.serve import streamlit_server
 from tests.stclient import Session
 
 #: "" is the default page (the start page); "home", hidden, sends its old address on to it
-APP_PAGES = ("", "assess", "results", "surge", "workshop", "join", "questionnaires", "room", "home")
+APP_PAGES = ("", "assess", "results", "surge", "workshop", "join", "questionnaires", "room", "home", "start")
 
 
 async def _open_join_link(url: str, gate: asyncio.Event) -> Session:
