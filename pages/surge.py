@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from readiness import charts, currency, surge
@@ -22,6 +24,12 @@ from readiness.surge.words import (
     what_if_table,
 )
 from ui import faults, resources, scores, session, shell, survival
+
+
+def plain_input_error(exc: Exception) -> str:
+    """The model's message in the form's words: "Gross margin cannot be negative", not its id in backticks."""
+    return re.sub(r"`[^`]+` \(([^)]+)\)", r"\1", str(exc))
+
 
 shell.app_shell()
 
@@ -97,7 +105,13 @@ try:
             setup, survival.setup_key(setup), scenario.model_dump_json(), policy, money_code, 2.0
         )
 except ReadinessError as exc:
-    st.error(f"These inputs cannot be simulated: {exc}")
+    # Edits are checked before they are kept (below), so this is a setup the answers themselves cannot run: say
+    # so with the way back, never a page with no form left to correct it (an exploratory browser pass).
+    st.error(f"These inputs cannot be simulated: {plain_input_error(exc)}", icon=":material/error:")
+    if edits and st.button("Back to the prefilled inputs", key="surge_reset_failed", type="primary"):
+        edits.clear()
+        st.session_state.pop(kind_key, None)
+        st.rerun()
     st.stop()
 
 result, s = analysis.result, analysis.result.summary
@@ -256,14 +270,26 @@ with st.expander(f"Inputs and assumptions ({len(analysis.flagged)} ⚑ assumed)"
             values[item.name] = columns[index % 2].number_input(
                 f"{flag}{item.label} ({unit})",
                 value=None if item.value is None else float(item.value),
+                min_value=0.0,  # no input is negative; a percentage is at most 100
+                max_value=100.0 if knob.percent else None,
                 help=f"{knob.help} — {item.note or item.source}.",
                 key=f"surge_knob_{item.name}",
             )
+        refused_key = f"surge_refused_{owner}"
         if st.form_submit_button("Run with these inputs", type="primary"):
             before = {x.name: x.value for x in base.assumptions}
-            edits.clear()
-            edits.update({k: v for k, v in values.items() if v != before.get(k)})
-            st.rerun()
+            wanted = {k: v for k, v in values.items() if v != before.get(k)}
+            try:  # checked before it is kept: a value the model refuses leaves the last run and the form as they were
+                base.edit(wanted, kind=st.session_state.get(kind_key)).inputs()
+            except ReadinessError as exc:
+                st.session_state[refused_key] = f"Not run: {plain_input_error(exc)}. The last inputs are kept."
+            else:
+                st.session_state.pop(refused_key, None)
+                edits.clear()
+                edits.update(wanted)
+                st.rerun()
+        if st.session_state.get(refused_key):
+            st.error(st.session_state[refused_key], icon=":material/error:")
     if st.button("Back to the prefilled inputs", key="surge_reset"):
         edits.clear()
         st.session_state.pop(kind_key, None)

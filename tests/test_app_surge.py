@@ -275,3 +275,25 @@ def test_a_service_firm_is_not_offered_stock_scenarios_and_reads_its_own_words(d
     assert {"Orders in", "Cash on the last day", "Cash runs out"} <= labels
     assert not labels & {"Stock nobody ordered", "At cost", "Written off"}
     assert not any("Stock nobody ordered" in t.value.columns for t in at.table)
+
+
+def test_an_input_the_model_refuses_keeps_the_last_run_and_the_form_to_correct_it(db: Store) -> None:  # noqa: F811
+    """An exploratory browser pass set normal orders to 0 and a gross margin of -20: the page was replaced by "These
+    inputs cannot be simulated: `orders_per_day` …", with no form left and no way back but a reload that lost every
+    other edit. The inputs now refuse a negative number or a percentage over 100 themselves, and a value the model
+    refuses is said beside the form in its own words, the last run kept."""
+    at = demo_surge()
+    before = verdict(at)
+    margin = at.number_input(key="surge_knob_gross_margin")
+    assert margin.min == 0 and margin.max == 100  # refused in the field itself
+    at.number_input(key="surge_knob_orders_per_day").set_value(0.0)
+    at.button(key="FormSubmitter:surge_inputs-Run with these inputs").click().run()
+    assert not at.exception, at.exception
+    said = " ".join(e.value for e in at.error)
+    assert "Not run: Normal orders per day must be above 0. The last inputs are kept." in said
+    assert "`" not in said
+    assert verdict(at) == before  # the last run stands
+    assert at.number_input(key="surge_knob_orders_per_day")  # and the form is there to correct it
+    at.number_input(key="surge_knob_orders_per_day").set_value(500.0)
+    at.button(key="FormSubmitter:surge_inputs-Run with these inputs").click().run()
+    assert not at.exception and not at.error
