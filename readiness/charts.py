@@ -832,8 +832,9 @@ def _role_axis(roles: list[str]) -> alt.Axis:
     )
 
 
-#: The room heatmap's row height and its question names' size: two lines of a name fit one row.
-QUESTION_ROW = 26
+#: The room heatmap's row height and its question names' size: two lines of a name fit one row with room between
+#: rows (at 26 px the second line of one name ran into the first of the next on a phone: a browser pass).
+QUESTION_ROW = 32
 QUESTION_FONT = 11
 QUESTION_LINE = 12
 #: Characters of a question's name per line on a phone, where its column is about 160 px wide.
