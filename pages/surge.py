@@ -8,7 +8,7 @@ import streamlit as st
 
 from readiness import charts, currency, surge
 from readiness.errors import ReadinessError
-from readiness.markup import md_literal
+from readiness.markup import md_literal, name_slug
 from readiness.surge import charts as surge_charts
 from readiness.surge.formatting import count, money, orders
 from readiness.surge.scenarios import FOR_GOOD
@@ -299,7 +299,7 @@ name = cur.assessment.business_name if cur else "business"
 st.download_button(
     "Download this surge report",
     data=surge.markdown(analysis, name if cur else ""),
-    file_name=f"surge-{name.lower().replace(' ', '-')[:40] or 'business'}.md",
+    file_name=f"surge-{name_slug(name, 'business')}.md",
     mime="text/markdown",
     key="surge_download",
     icon=":material/download:",

@@ -16,6 +16,7 @@ pattern keeps them text while they still read the same.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
@@ -62,3 +63,31 @@ def _escape_start(m: re.Match[str]) -> str:
     """``# x`` → ``\\# x``; ``1. x`` → ``1\\. x`` (the number stays, its dot no longer starts a list)."""
     lead, marker, number, dot = m.groups()
     return f"{lead}\\{marker}" if marker else f"{lead}{number}\\{dot}"
+
+
+#: Letters with no plain letter inside them (NFKD leaves them whole): written out as a reader would.
+_SPELT_OUT = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "Th",
+    }
+)
+
+
+def name_slug(business: str | None, fallback: str) -> str:
+    """A business's name as a file name's part: "Café Zürich & Sons" is ``cafe-zurich-sons``, not
+    ``caf-z-rich-sons`` (an exploratory browser pass); a name with no Latin letters at all falls back."""
+    spelt = (business or "").translate(_SPELT_OUT)
+    plain = unicodedata.normalize("NFKD", spelt).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-") or fallback

@@ -19,11 +19,11 @@ this module is the one entry point (:func:`render`) and keeps every name callers
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, datetime
 
 from readiness.answers import AnswerSet
 from readiness.errors import ReportError
+from readiness.markup import name_slug
 from readiness.model import Questionnaire
 from readiness.report_html import (
     SUMMARY_LENGTHS,
@@ -179,7 +179,7 @@ EXTENSIONS = {"csv": "csv.zip", "pdf_full": "pdf"}
 def file_name(business: str | None, fmt_name: str, when: datetime | None = None) -> str:
     """A download name such as ``readiness-frost-co-2026-11-22.pdf`` (``...-full.pdf`` for the
     full PDF, ``....csv.zip`` for the zip of CSV tables)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", (business or "assessment").lower()).strip("-")[:40] or "assessment"
+    slug = name_slug(business, "assessment")
     kind = "-full" if fmt_name.endswith("_full") else ""
     day = (when or datetime.now(UTC)).date().isoformat()
     return f"readiness-{slug}-{day}{kind}.{EXTENSIONS.get(fmt_name, fmt_name)}"

@@ -1388,3 +1388,21 @@ def test_a_weakest_link_above_its_target_says_its_average_is_not_what_breaks() -
     summary = " ".join(build_report(growth, result, answers, WHEN).summary)
     assert "done in Team: it takes too long to add a useful pair of hands" in summary
     assert "as a whole, above its target" not in summary
+
+
+@pytest.mark.parametrize(
+    ("business", "named"),
+    [
+        ("Café Zürich & Sons", "readiness-cafe-zurich-sons-2026-12-01.pdf"),
+        ("Frost & Co", "readiness-frost-co-2026-12-01.pdf"),
+        ("Øresund Ålesund Bakeri", "readiness-oresund-alesund-bakeri-2026-12-01.pdf"),
+        ("東京ラーメン", "readiness-assessment-2026-12-01.pdf"),
+        (None, "readiness-assessment-2026-12-01.pdf"),
+    ],
+)
+def test_a_download_is_named_after_the_business_with_its_accents_read_as_letters(business, named) -> None:
+    """An exploratory browser pass downloaded "Café Zürich & Sons" as readiness-caf-z-rich-sons-…: an accented
+    letter is its plain letter in a file name; a name with no Latin letters falls back to "assessment"."""
+    from readiness.report import file_name
+
+    assert file_name(business, "pdf", datetime(2026, 12, 1, tzinfo=UTC)) == named
