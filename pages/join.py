@@ -11,6 +11,7 @@ from readiness.storage import NotFound
 from readiness.summary import join_titles
 from readiness.workshop import Participant, aggregate, left_out_of
 from readiness.workshop_report import room_balance_text
+from readiness.workshop_store import REVEALED_CLOSED
 from ui import links, resources, session, shell
 
 shell.app_shell()
@@ -77,6 +78,9 @@ except NotFound as exc:
     st.error(str(exc).capitalize() + ".")
     st.stop()
 st.subheader(f"{md_literal(workshop.name)} · {md_literal(workshop.business_name)}", anchor=False)
+if workshop.revealed:  # the answers are frozen: a late joiner would only add an empty column to them
+    st.info(md_literal(REVEALED_CLOSED[:1].upper() + REVEALED_CLOSED[1:]) + ".", icon=":material/lock:")
+    st.stop()
 role = st.radio("Your role", list(workshop.roles), index=None, format_func=md_literal, key="join_role")
 name = None if workshop.anonymous else st.text_input("Your name", key="join_name", max_chars=200)
 st.caption(

@@ -27,6 +27,15 @@ questionnaire = resources.store().questionnaire(workshop.questionnaire_hash)
 join_link = links.join_link(workshop.join_code)
 st.title(md_literal(workshop.name), anchor=False)
 st.caption(md_literal(workshop.business_name))
+if workshop.revealed:  # no more joining: the room is looking at the answers now, on the facilitator's screen
+    st.info(
+        "The facilitator has revealed the answers: joining is closed. The group's results are on the "
+        "facilitator's screen and on each person's own page.",
+        icon=":material/lock:",
+    )
+    st.subheader("Who took part", anchor=False)
+    room.live_progress(workshop, questionnaire, names=False)
+    st.stop()
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.markdown(f"## Join code: `{workshop.join_code}`")

@@ -107,6 +107,10 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
+#: Why nobody can join once the answers are revealed, as the join page says it.
+REVEALED_CLOSED = "the facilitator has revealed this workshop's answers, so nobody can join it any more"
+
+
 class WorkshopStore:
     """Workshop operations over one :class:`~readiness.storage.Store`."""
 
@@ -209,11 +213,18 @@ class WorkshopStore:
         clean_name = cut(name, 200) or None
         if not workshop.anonymous and not clean_name:
             raise WorkshopError("this workshop collects names: enter yours")
+        if self.get(workshop.id).revealed:
+            # The revealed answers are frozen (revealed_workshop_of): a late joiner's empty answers added an empty
+            # column and changed "3 of 3 people" in the facilitator's revealed view (an exploratory browser pass).
+            raise WorkshopError(REVEALED_CLOSED)
         questionnaire = self.store.questionnaire(workshop.questionnaire_hash)
         assessment = self.store.create_assessment(questionnaire, workshop.business_name, workshop.profile)
 
         def work() -> ParticipantRecord:
             with self.store._write() as session:
+                revealed = session.scalar(select(WorkshopRow.revealed_at).where(WorkshopRow.id == workshop.id))
+                if revealed is not None:  # revealed while this person was joining
+                    raise WorkshopError(REVEALED_CLOSED)
                 row = ParticipantRow(
                     id=new_token(),
                     workshop_id=workshop.id,

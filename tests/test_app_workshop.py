@@ -323,3 +323,20 @@ def test_the_facilitator_sees_what_the_rooms_verdict_means_for_the_step_most_nam
     said = " ".join(i.body.replace("\\", "").replace("**", "") for i in at.info)
     assert "The step weighed (2 of 3 named it): A second site to deliver more" in said
     assert "Also named: A key hire" in said
+
+
+def test_the_join_page_and_the_room_display_say_joining_is_closed_once_revealed(db: Store) -> None:
+    """After the reveal, the join page still offered "Join and start answering" and the projected room display
+    still said "Your answers stay hidden until the facilitator reveals them" (an exploratory browser pass)."""
+    _, fkey = create_workshop()
+    workshops = WorkshopStore(db)
+    workshop = workshops.by_key(fkey)
+    workshops.reveal(workshop.id)
+    joining = app(query={"j": workshop.join_code}, page="pages/join.py")
+    assert not joining.exception
+    assert "nobody can join it any more" in joining.info[0].body
+    assert not [b for b in joining.button if b.key == "join_submit"]
+    shown = app(query={"j": workshop.join_code}, page="pages/room.py")
+    assert not shown.exception
+    assert "joining is closed" in shown.info[0].body
+    assert not [c for c in shown.caption if "stay hidden" in c.value]

@@ -122,3 +122,19 @@ def test_names_and_roles_are_cleaned_and_cut_like_the_apps_fields(url: str, samp
     person = workshops.join(w, "Sales", "Ann\x00 Lee")
     assert workshops.participant_for_assessment(person.assessment_id).name == "Ann Lee"
     assert person.joined_at.utcoffset().total_seconds() == 0
+
+
+def test_nobody_joins_once_the_answers_are_revealed(url: str, sample) -> None:
+    """The revealed answers are frozen: a late joiner (an exploratory browser pass) added an empty column and
+    turned "3 of 3 people" into "2 of 3" in the facilitator's revealed view. Joining is refused, also when the
+    workshop was read before the reveal (a phone that opened the join page earlier)."""
+    from readiness.workshop_store import REVEALED_CLOSED, WorkshopError
+
+    workshops = WorkshopStore(Store(url))
+    _, w = workshops.create(sample, "W", "B", roles=["Sales"])
+    workshops.join(w, "Sales")
+    read_before = workshops.get(w.id)
+    workshops.reveal(w.id)
+    with pytest.raises(WorkshopError, match=REVEALED_CLOSED):
+        workshops.join(read_before, "Sales")
+    assert len(workshops.participants(w.id)) == 1
