@@ -288,12 +288,15 @@ def score_dimension(
         if chosen.id != uncapped_level.id:
             capped_by = sorted({*capped_by, *(qid for qid, lv in levels.items() if lv.id == chosen.id)})
         level, level_name = chosen.id, tr(chosen.name, lang)
+    # An area with nothing really answered (every question assumed at its worst) has no score of its own, as its
+    # dimension has none: an incomplete assessment's table read "–" beside "↳ Reach 100" (a browser pass).
     areas = tuple(
         AreaScore(
             id=area.id,
             title=tr(area.title, lang),
             score=None
-            if (a := weighted_mean([(q.weight, q.score or 0.0) for q in counted if q.area == area.id])) is None
+            if all(q.assumed for q in counted if q.area == area.id)
+            or (a := weighted_mean([(q.weight, q.score or 0.0) for q in counted if q.area == area.id])) is None
             else round(100 * a, 2),
         )
         for area in dim.areas

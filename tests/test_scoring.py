@@ -341,3 +341,20 @@ def test_a_questionnaire_that_says_nothing_leaves_blanks_out(inline) -> None:
     assert q.scoring.unanswered == "exclude"
     result = score(q, answers_from_pairs(q, [("a", 3)]))
     assert result.dimension("ops").score == 100  # only the answered question counts: 3 of 3
+
+
+def test_a_part_with_nothing_answered_has_no_score_of_its_own_as_its_dimension_has_none() -> None:
+    """An incomplete assessment's table read "–" for Demand pressure beside "↳ Growth and backlog 100" and
+    "↳ Reach 100" (an exploratory browser pass): the areas were scored from questions counted at their worst
+    while nothing in them was answered. An area, like its dimension, has a score only once something in it is."""
+    from pathlib import Path
+
+    from readiness import load_questionnaire
+
+    growth = load_questionnaire(Path(__file__).parents[1] / "questionnaires" / "growth-readiness.yaml")
+    result = score(growth, {"key_person_cover": Answer("key_person_cover", "value", 2)})
+    team, demand = result.dimension("team"), result.dimension("demand")
+    assert demand.score is None and demand.areas and all(a.score is None for a in demand.areas)
+    cover = next(a for a in team.areas if a.id == "roles_and_cover")
+    assert team.score is not None and cover.score is not None  # answered: scored, the rest of it at its worst
+    assert all(a.score is None for a in team.areas if a.id != "roles_and_cover")
