@@ -101,9 +101,26 @@ room.live_progress(workshop, questionnaire, names=True)
 
 if not workshop.revealed:
     st.info("Answers are hidden from everyone until you reveal them.", icon=":material/visibility_off:")
-    if st.button("Reveal the answers", type="primary", key="workshop_reveal"):
-        with faults.reported("The answers were not revealed"):
-            resources.workshops().reveal(workshop.id)
+    # One tap froze everyone's answers for good, at 7% progress, with nothing asking (an exploratory browser
+    # pass): the reveal is asked once more, saying what it does.
+    confirm_key = f"workshop_confirm_reveal_{workshop.id}"
+    if not st.session_state.get(confirm_key):
+        if st.button("Reveal the answers", type="primary", key="workshop_reveal"):
+            st.session_state[confirm_key] = True
+            st.rerun()
+    else:
+        st.warning(
+            "Reveal now? Everyone's answers freeze for good: nobody can change an answer or join after this.",
+            icon=":material/lock:",
+        )
+        yes, no = st.columns(2)
+        if yes.button("Yes, reveal the answers", type="primary", key="workshop_reveal_confirmed"):
+            st.session_state.pop(confirm_key, None)
+            with faults.reported("The answers were not revealed"):
+                resources.workshops().reveal(workshop.id)
+                st.rerun()
+        if no.button("Not yet", key="workshop_reveal_cancel"):
+            st.session_state.pop(confirm_key, None)
             st.rerun()
     st.stop()
 

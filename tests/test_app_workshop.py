@@ -59,6 +59,8 @@ def test_facilitator_participants_reveal_and_consensus(db: Store) -> None:
     facilitator.run()
     assert any("3 joined" in m.value for m in facilitator.markdown)
     facilitator.button(key="workshop_reveal").click().run()
+    assert "freeze for good" in facilitator.warning[0].body  # asked once more, saying what it does
+    facilitator.button(key="workshop_reveal_confirmed").click().run()
     assert not facilitator.exception, facilitator.exception
     assert len(facilitator.get("vega_lite_chart")) == 2  # the room's dimensions and the disagreement heatmap
     queue = [e.label for e in facilitator.expander if e.label[:1].isdigit()]
@@ -340,3 +342,17 @@ def test_the_join_page_and_the_room_display_say_joining_is_closed_once_revealed(
     assert not shown.exception
     assert "joining is closed" in shown.info[0].body
     assert not [c for c in shown.caption if "stay hidden" in c.value]
+
+
+def test_the_reveal_is_asked_once_more_and_not_yet_keeps_the_answers_hidden(db: Store) -> None:
+    """One tap on "Reveal the answers" froze everyone's answers for good at 7% progress (an exploratory browser
+    pass): the reveal now asks once more, saying what it does, and "Not yet" changes nothing."""
+    facilitator, fkey = create_workshop()
+    workshops = WorkshopStore(db)
+    workshop = workshops.by_key(fkey)
+    facilitator.button(key="workshop_reveal").click().run()
+    assert not workshops.get(workshop.id).revealed
+    assert "nobody can change an answer or join after this" in facilitator.warning[0].body
+    facilitator.button(key="workshop_reveal_cancel").click().run()
+    assert not workshops.get(workshop.id).revealed and not facilitator.warning
+    assert "workshop_reveal" in {b.key for b in facilitator.button}

@@ -151,6 +151,7 @@ def test_a_workshop_whose_people_land_on_both_servers(deployment: Cluster, brows
     ARTIFACTS.mkdir(exist_ok=True)
     other.screenshot(path=str(ARTIFACTS / "multiserver-qr-on-b.png"))
     other.get_by_role("button", name="Reveal the answers").click()
+    other.get_by_role("button", name="Yes, reveal the answers").click()
     expect(other.get_by_role("heading", name="What the room says")).to_be_visible()
     report = download(other, "CSV")  # the workshop report's table, with both servers' participants
     assert Q_COVER in report and "Mean: Finance" in report and "Mean: Sales / marketing" in report
