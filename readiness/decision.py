@@ -9,6 +9,7 @@ the engine only picks the text and names the weakest link in it. Scores and find
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +57,7 @@ def decision_for(
             said = option.elsewhere  # the queue waits on a part this step does not add to
         else:
             said = said_for(option, key, exposure_values({q: given[q] for q in shown if q in given})) or said
-        text = tr(said, lang).replace("{weakest}", weakest).replace("{limit}", _limit(balance, weakest))
+        text = with_limit(tr(said, lang).replace("{weakest}", weakest), _limit(balance, weakest))
         detail = _owners_words(questionnaire, given, shown, question.id)
         return Decision(question.id, option.id, tr(option.label, lang), key or verdict, " ".join(text.split()), detail)
     return None
@@ -122,6 +123,15 @@ def adds_to(option: ChoiceOption, balance: Balance) -> bool:
 def _limit(balance: Balance, weakest: str) -> str:
     """Where the weakest link binds, in the owner's words: "Cash and working capital, in Capacity"."""
     return f"{balance.weakest_area_title}, in {weakest}" if balance.weakest_area_title else weakest
+
+
+def with_limit(text: str, limit: str) -> str:
+    """``{limit}`` said in ``text``: a part named with its dimension ("Website and payments, in Technology")
+    closes its aside with a comma when the sentence runs on ("only once website and payments, in Technology,
+    can carry the extra work"; without it the phrase read as one run-on name, an exploratory browser pass)."""
+    if ", in " in limit:
+        text = re.sub(r"\{limit\}(?=\s+\w)", limit + ",", text)
+    return text.replace("{limit}", limit)
 
 
 @dataclass(frozen=True)
@@ -192,7 +202,7 @@ def room_step(
         best = max(texts, key=people.count, default=None)  # max keeps the first of a tie
         if best is not None and 2 * people.count(best) > len(people):
             said = best
-    text = tr(said, lang).replace("{weakest}", title).replace("{limit}", limit)
+    text = with_limit(tr(said, lang).replace("{weakest}", title), limit)
     others = tuple(
         (tr(o.label, lang), named[o.id]) for o in sorted(options, key=lambda o: -named[o.id]) if o.id != top.id
     )

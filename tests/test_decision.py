@@ -904,3 +904,16 @@ def test_a_big_contract_that_must_wait_is_told_what_to_offer_when_the_answer_can
     text = result.decision.text
     assert text.startswith("Not before") and "agree a later start or a ramp-up you can meet" in text
     assert "if the answer cannot wait, offer only the part you can staff and fund from the first day" in text
+
+
+def test_a_part_named_with_its_dimension_closes_its_aside_when_the_sentence_runs_on() -> None:
+    """ "only once website and payments, in Technology can carry the extra work" read as one run-on name (an
+    exploratory browser pass): the aside closes with a comma where the sentence goes on, and nowhere else."""
+    from readiness.decision import with_limit
+
+    said = "Not the fix: the limit is in {limit}. Only once {limit} can carry it, decide."
+    assert with_limit(said, "website and payments, in Technology") == (
+        "Not the fix: the limit is in website and payments, in Technology. "
+        "Only once website and payments, in Technology, can carry it, decide."
+    )
+    assert with_limit(said, "Team") == "Not the fix: the limit is in Team. Only once Team can carry it, decide."
