@@ -18,9 +18,12 @@ shell.app_shell()
 code = st.query_params.get("j", "")
 try:
     workshop = resources.workshops().by_code(code)
-except NotFound:
+except NotFound as exc:
     st.title("Room display", anchor=False)
-    st.error("This room display needs a workshop's join code: open it from the facilitator's page.")
+    if code.strip():  # a code nobody has: say so, as the join page does, not that a code is missing
+        st.error(f"{str(exc).capitalize()}: open the room display from the facilitator's page.")
+    else:
+        st.error("This room display needs a workshop's join code: open it from the facilitator's page.")
     st.stop()
 
 questionnaire = resources.store().questionnaire(workshop.questionnaire_hash)

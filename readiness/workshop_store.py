@@ -127,7 +127,12 @@ class WorkshopStore:
         anonymous: bool = True,
     ) -> tuple[str, Workshop]:
         """A new workshop; returns the facilitator key (shown once, stored hashed) and the workshop."""
-        clean_roles = tuple(dict.fromkeys(role for role in (cut(r, 64) for r in roles) if role))
+        # One role per name whatever its case or spacing: "Sales" and "sales " became two columns (a browser pass).
+        named: dict[str, str] = {}
+        for role in (cut(r, 64) for r in roles):
+            if role:
+                named.setdefault(" ".join(role.split()).casefold(), role)
+        clean_roles = tuple(named.values())
         if not clean_roles:
             raise WorkshopError("name at least one role to collect")
         title, business = cut(name, 200), cut(business_name, 200)

@@ -356,3 +356,11 @@ def test_the_reveal_is_asked_once_more_and_not_yet_keeps_the_answers_hidden(db: 
     facilitator.button(key="workshop_reveal_cancel").click().run()
     assert not workshops.get(workshop.id).revealed and not facilitator.warning
     assert "workshop_reveal" in {b.key for b in facilitator.button}
+
+
+def test_a_room_display_with_a_code_nobody_has_says_so(db: Store) -> None:
+    """/room?j=nonsense said the display "needs a workshop's join code" (an exploratory browser pass)."""
+    wrong = app(query={"j": "ZZZZZZ"}, page="pages/room.py")
+    assert "no workshop has that code" in wrong.error[0].body.lower()
+    bare = app(page="pages/room.py")
+    assert "needs a workshop's join code" in bare.error[0].body

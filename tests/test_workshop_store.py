@@ -138,3 +138,10 @@ def test_nobody_joins_once_the_answers_are_revealed(url: str, sample) -> None:
     with pytest.raises(WorkshopError, match=REVEALED_CLOSED):
         workshops.join(read_before, "Sales")
     assert len(workshops.participants(w.id)) == 1
+
+
+def test_a_role_named_twice_in_another_case_is_one_role(url: str, sample) -> None:
+    """ "Sales" and "sales" became two roles, two columns of the heatmap (an exploratory browser pass)."""
+    workshops = WorkshopStore(Store(url))
+    _, w = workshops.create(sample, "W", "B", roles=["Sales", "sales ", "  SALES", "Finance", "Operations  team"])
+    assert w.roles == ("Sales", "Finance", "Operations  team")
