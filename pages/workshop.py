@@ -81,11 +81,15 @@ with left:
     st.code(join_link, language=None, wrap_lines=True)
     st.page_link(
         links.PAGES["room"],
-        label="Open the room display to project: the join code, the QR code and live progress, and no key",
+        # short: a page link is one line, and a phone cut the longer one at "the QR" (a browser pass)
+        label="Open the room display",
         icon=":material/cast:",
         query_params={"j": workshop.join_code},
     )
-    st.caption("Project the room display, not this page: this page's address is your key to the answers.")
+    st.caption(
+        "The room display shows the join code, the QR code and live progress, and no key: project it, not this "
+        "page, whose address is your key to the answers."
+    )
 with st.expander("Your facilitator link: save it before you close this tab", icon=":material/key:"):
     st.write(
         "This link is the only way back into this view (the key is stored scrambled, so nobody can look it "
