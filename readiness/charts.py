@@ -839,6 +839,8 @@ QUESTION_FONT = 11
 QUESTION_LINE = 12
 #: Characters of a question's name per line on a phone, where its column is about 160 px wide.
 QUESTION_WRAP = 26
+#: The mean level's colour bar, in px: it must end inside a phone's screen, where it starts after the names.
+QUESTION_LEGEND = 150
 #: Below this plot width (a phone), the question names wrap onto two lines instead of being cut.
 QUESTION_NARROW = 600
 
@@ -936,6 +938,8 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
                 "level:Q",
                 scale=alt.Scale(domain=[0, 50, 100], range=["#dc2626", "#facc15", "#16a34a"]),
                 title="Mean level",
+                # it starts under the plot, right of the question names: at 200 px a phone cut "100" to "10"
+                legend=alt.Legend(gradientLength=QUESTION_LEGEND),
             )
         )
     )

@@ -464,3 +464,7 @@ def test_on_a_phone_the_room_heatmaps_question_names_wrap_onto_two_lines_instead
     assert "> 1 ?" in axis["labelOffset"]["expr"]  # a two-line name is centred on its row
     # two lines fit one row
     assert spec["height"]["step"] >= 2 * charts.QUESTION_LINE + 6  # and room between the names of two rows
+    # the colour bar starts after the names (up to 45% of a 358 px phone column) and ends, its "100" whole, inside
+    legends = [la["encoding"]["color"].get("legend") for la in layers(spec) if "color" in la.get("encoding", {})]
+    bars = [legend["gradientLength"] for legend in legends if legend and "gradientLength" in legend]
+    assert bars and 358 * 0.45 + max(bars) + 2 * 11 * 0.6 <= 358
