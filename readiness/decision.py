@@ -130,7 +130,7 @@ def with_limit(text: str, limit: str) -> str:
     closes its aside with a comma when the sentence runs on ("only once website and payments, in Technology,
     can carry the extra work"; without it the phrase read as one run-on name, an exploratory browser pass)."""
     if ", in " in limit:
-        text = re.sub(r"\{limit\}(?=\s+\w)", limit + ",", text)
+        text = re.sub(r"\{limit\}(?=\s+\w)", lambda _: limit + ",", text)  # a title is text, never a pattern
     return text.replace("{limit}", limit)
 
 

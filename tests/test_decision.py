@@ -917,3 +917,7 @@ def test_a_part_named_with_its_dimension_closes_its_aside_when_the_sentence_runs
         "Only once website and payments, in Technology, can carry it, decide."
     )
     assert with_limit(said, "Team") == "Not the fix: the limit is in Team. Only once Team can carry it, decide."
+    # a questionnaire's own titles are text, whatever they hold (an uploaded framework's "R\\D" is no pattern)
+    assert (
+        with_limit("Only once {limit} can carry it.", "R\\D \\1, in Ops") == "Only once R\\D \\1, in Ops, can carry it."
+    )
