@@ -22,7 +22,7 @@ from readiness.storage import SCHEMA_VERSION, StorageError, Store
 from readiness.store import migrate
 from readiness.store.database import open_database
 from readiness.store.schema import Base
-from readiness.workshop_store import WorkshopStore
+from readiness.workshop_store import WorkshopError, WorkshopStore
 
 from .conftest import DATA, ROOT
 from .legacy import create_legacy_database, dump, normalised, upgraded
@@ -75,7 +75,10 @@ def test_a_database_made_before_migrations_is_adopted_with_all_its_data(db_url: 
     assert store.answers(workshop.consensus_assessment_id)
     # and writes to it
     questionnaire = store.questionnaire(workshop.questionnaire_hash)
-    late = workshops.join(workshop, "Sales", "Late comer")
+    with pytest.raises(WorkshopError, match="revealed"):  # a revealed workshop takes nobody new any more
+        workshops.join(workshop, "Sales", "Late comer")
+    _, after = workshops.create(questionnaire, "After the upgrade", workshop.business_name, roles=["Sales"])
+    late = workshops.join(after, "Sales", "Late comer")
     store.save_answer(late.assessment_id, validate_answer(questionnaire, people[0][1].popitem()[0], 1))
     store.close()
 
