@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from readiness import charts, load_answers, load_questionnaire
+from readiness import chart_labels, charts, load_answers, load_questionnaire
 from readiness.answers import Answer
 from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE
 from readiness.loader import load_questionnaire_with_warnings
@@ -23,7 +23,7 @@ from readiness.surge import charts as surge_charts
 
 from .test_frameworks import SAMM, SAMM_ANSWERS
 
-PHONE_PLOT = charts.QUADRANT_PHONE_PLOT  # px of plot on a 390 px phone once margins and the y axis are off
+PHONE_PLOT = chart_labels.QUADRANT_PHONE_PLOT  # px of plot on a 390 px phone once margins and the y axis are off
 PX_PER_CHAR = 0.6  # a bold 11-12 px sans-serif character is about 0.6 em wide
 
 
@@ -101,9 +101,9 @@ def _box(label: dict[str, Any], width: float, height: float = 360) -> tuple[floa
 def test_quadrant_reads_at_390_px(demo) -> None:
     spec = charts.quadrant(demo[2]).to_dict()
     assert len(spec["title"]) * charts.TITLE["fontSize"] * PX_PER_CHAR <= PHONE_PLOT
-    boxes = [_box(lab, PHONE_PLOT) for lab in charts.quadrant_labels()]
+    boxes = [_box(lab, PHONE_PLOT) for lab in chart_labels.quadrant_labels()]
     for i, a in enumerate(boxes):
-        assert a[0] >= 0 and a[1] <= PHONE_PLOT, charts.quadrant_labels()[i]["text"]
+        assert a[0] >= 0 and a[1] <= PHONE_PLOT, chart_labels.quadrant_labels()[i]["text"]
         for b in boxes[i + 1 :]:
             apart = a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
             assert apart, (a, b)
@@ -431,10 +431,10 @@ def test_the_zone_chart_draws_the_verdicts_figures_and_names_what_it_cannot_shad
     rush = _case("print-on-demand-tee-shop-viral-design-backlog")
     link, pressure = rush.balance.link, rush.balance.pressure
     assert link is not None and pressure is not None and link < 30 and pressure > 85
-    moved = charts.quadrant_labels((link, pressure))[0]
+    moved = chart_labels.quadrant_labels((link, pressure))[0]
     assert moved["y"] + 12 < pressure  # its top line well below the point's name
     assert moved["y"] - 3 * 5 > moved["x"] + 20  # three lines still above the danger zone's lower edge
-    assert charts.quadrant_labels()[0]["y"] == 98  # elsewhere it keeps its corner
+    assert chart_labels.quadrant_labels()[0]["y"] == 98  # elsewhere it keeps its corner
 
 
 def test_on_a_phone_the_room_heatmaps_question_names_wrap_onto_two_lines_instead_of_being_cut() -> None:

@@ -16,7 +16,7 @@ import vl_convert as vlc
 import yaml
 from playwright.sync_api import Browser
 
-from readiness import charts
+from readiness import chart_labels, charts
 from tests.test_calibration import CASES, run_case
 
 #: Streamlit's own "Source Sans", the font the app draws its charts in.
@@ -45,7 +45,7 @@ def test_on_a_phone_the_business_name_covers_no_zone_name(browser: Browser) -> N
             continue
         name = business_name(yaml.safe_load(path.read_text(encoding="utf-8"))["name"])
         named = dataclasses.replace(result, business=name)
-        spec = charts.static(charts.spec(charts.quadrant(named)), width=charts.QUADRANT_PHONE_PLOT)
+        spec = charts.static(charts.spec(charts.quadrant(named)), width=chart_labels.QUADRANT_PHONE_PLOT)
         svgs.append(vlc.vegalite_to_svg(spec))
         names.append((path.stem, name, round(result.balance.link), round(result.balance.pressure)))
     font = base64.b64encode(FONT.read_bytes()).decode()
