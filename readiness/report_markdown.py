@@ -49,14 +49,15 @@ def render_markdown(report: Report, top: int = 10) -> str:
         lines += ["", f"**{t(report.decision_heading)}.** {t(report.decision)}"]
     lines += [
         "",
-        "## Dimensions, the weakest link first",
+        "## Dimensions, lowest score first",
         "",
         "| Dimension | Side | Score | Level | Target | Gap | Answered |",
         "|---|---|---:|---|---:|---:|---:|",
     ]
-    for d in report.weakest_first:
+    for d in report.lowest_first:
         level = d.level.replace(" (held back: see below)", " (held back, see below)")
-        cells = (d.title, d.side, d.score, level, d.target, d.short, d.answered)
+        title = f"{d.title} (weakest link)" if report.is_weakest_link(d) else d.title
+        cells = (title, d.side, d.score, level, d.target, d.short, d.answered)
         lines.append("| " + " | ".join(t(str(c)) for c in cells) + " |")
         if not report.has_balance:  # a framework's own sub-areas (SAMM's streams) under their practice
             lines += [f"| ↳ {t(title)} | | {t(value)} | | | | |" for title, value in d.areas]

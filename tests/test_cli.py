@@ -83,7 +83,7 @@ def test_markdown_summary_reads_like_a_report(tmp_path: Path) -> None:
     assert "# Sample readiness check" in out.stdout
     assert "Survive a 10x spike" in out.stdout
     assert "Cross-train one back-up for each key role." in out.stdout
-    assert "| Team | Operations | 0 |" in out.stdout
+    assert "| Team (weakest link) | Operations | 0 |" in out.stdout
 
 
 GROWTH = DATA.parent.parent / "questionnaires" / "growth-readiness.yaml"

@@ -181,8 +181,10 @@ def test_the_pdf_is_a_two_page_summary_unless_the_full_report_is_asked_for() -> 
     pages, flat = pdf_text(render("pdf", q, result, answers))
     assert pages == 2, flat
     assert result.balance.label in flat and f"{result.overall:.0f} / 100" in flat
-    weakest = max(result.dimensions, key=lambda d: d.gap or 0)
-    assert flat.index("Weakest parts first") < flat.index(weakest.title + " Operations")
+    lowest = min((d for d in result.dimensions if d.side == "operations"), key=lambda d: d.score or 0)
+    assert lowest.id == result.balance.weakest  # the demo's Technology: the first row, marked as the link
+    table = flat[flat.index("Scores, lowest first") :]
+    assert table.index("Dimension Side Score") < table.index(lowest.title + " weakest link Operations")
     fixes = build_report(q, result, answers).findings
     assert "1. " + fixes[0].question in flat and "5. " + fixes[4].question in flat
     assert "The first 30 days" in flat and "How this was scored" not in flat
@@ -227,7 +229,7 @@ def test_a_table_that_runs_onto_the_next_page_keeps_its_header_its_rows_and_its_
     report = replace(build_report(q, score(q, answers), answers, WHEN), decision="", decision_heading="")
     wordy = ", with a name long enough to wrap over three or four lines of its narrow column in the table"
     report = replace(report, dimensions=tuple(replace(d, title=d.title + wordy) for d in report.dimensions))
-    rows = [(d.title, f"{d.side} {d.score} ") for d in report.weakest_first]  # a row's first cell and the next
+    rows = [(d.title, f"{d.side} {d.score} ") for d in report.lowest_first]  # a row's first cell and the next
     titles = [title for title, _ in rows]
     ran_on = 0
     for extra in range(8):
@@ -242,7 +244,7 @@ def test_a_table_that_runs_onto_the_next_page_keeps_its_header_its_rows_and_its_
             ], (extra, title)
         for i in holding:  # and every page of the table starts it with its header row
             assert "Dimension Side Score Level Target Gap Answered" in pages[i], (extra, i)
-        heading = next(i for i, text in enumerate(pages) if "Weakest parts first" in text)
+        heading = next(i for i, text in enumerate(pages) if "Scores, lowest first" in text)
         assert titles[0] in pages[heading], (extra, pages[heading][-300:])  # the heading keeps its first row
     assert ran_on >= 2  # the table did run onto the next page, at more than one row
 
@@ -671,8 +673,19 @@ def test_the_demand_side_has_no_target_in_any_format(sample_case) -> None:
     assert '<td class="num">–</td>' in row and '<td class="num">0</td>' not in row
 
 
-@pytest.mark.parametrize("case", ["consultancy-waiting-list", "it-support-firm-losing-its-technicians"])
-def test_weakest_parts_first_means_the_weakest_link_then_lowest_scores_then_demand(case: str) -> None:
+@pytest.mark.parametrize(
+    "case",
+    [
+        "consultancy-waiting-list",
+        "it-support-firm-losing-its-technicians",
+        "holmesfield-grounds-gritting-routes-at-the-edge",
+    ],
+)
+def test_the_scores_table_runs_lowest_first_and_marks_the_weakest_link(case: str) -> None:
+    """The twenty-third review: a table headed "the weakest link first" opened on a gritting firm's Team, 16
+    points above its target and above two lower dimensions, because the link was named by Team's weak levers;
+    both reviewers struck it. The table now runs by score, lowest first, demand last, and marks the link on its
+    own row wherever it falls, in the Markdown and the HTML."""
     import yaml
 
     growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
@@ -680,14 +693,20 @@ def test_weakest_parts_first_means_the_weakest_link_then_lowest_scores_then_dema
     answers, _ = parse_answers(growth, {"answers": written["answers"]}, case)
     result = score(growth, answers.answers)
     report = build_report(growth, result, answers, WHEN)
-    rows = report.weakest_first
-    assert rows[0].title == result.balance.weakest_title == report.weakest_link
+    rows = report.lowest_first
     assert rows[-1].side == "Demand"
-    rest = [d.score_value for d in rows[1:] if d.side == "Operations"]
-    assert rest == sorted(rest)
+    scored = [d.score_value for d in rows if d.side == "Operations" and d.score_value is not None]
+    assert scored == sorted(scored)
+    link = [d for d in rows if report.is_weakest_link(d)]
+    assert [d.title for d in link] == [result.balance.weakest_title] == [report.weakest_link]
     page = render_html(report)
-    summary = page[page.index("Weakest parts first") :]
-    assert summary.index(f"<td>{rows[0].title}</td>") < summary.index(f"<td>{rows[1].title}</td>")
+    summary = page[page.index("Scores, lowest first") :]
+    first = summary.index(f"<td>{rows[0].title}")
+    assert first < summary.index(f"<td>{rows[1].title}")
+    assert f'<td>{link[0].title} <span class="badge critical">weakest link</span></td>' in summary
+    table = render_markdown(report).split("## Dimensions, lowest score first", 1)[1]
+    assert f"| {link[0].title} (weakest link) |" in table
+    assert table.count("(weakest link)") == 1
 
 
 def test_a_shown_difference_is_the_difference_of_the_shown_figures() -> None:
@@ -877,7 +896,7 @@ def test_a_link_named_where_its_levers_are_shows_its_own_score_and_the_index_say
     assert f"The load falls on {b.held_in_title}" in " ".join(report.summary)
     assert str(link) not in " ".join(report.summary).replace(str(own), "")
     # the gap to target is said in words, never a bare "+4" read the wrong way round
-    assert "| Gap |" in markdown and "| Team | Operations | " in markdown
+    assert "| Gap |" in markdown and "| Team (weakest link) | Operations | " in markdown
     table = markdown[markdown.index("| Dimension |") : markdown.index("## Fix these first")]
     assert "\u00a0above |" in table and " | +" not in table and " | -" not in table
 
