@@ -471,6 +471,10 @@ HOLD = {
     "fellside-home-care": "take the council block contract in full",
     "wansbeck-heating-services": "start heat-pump installs now",
     "wrekin-fitted-furniture": "buy the second spray booth now",
+    # Round 35:
+    "claymoor-surveys-stockton-full-diary-housing-association-term-contract": "sign for a March start",
+    "meanwood-heating-engineers-diary-heat-pump-service": "fit heat pumps before the new engineers work alone",
+    "totterdown-bread-deck-oven-full-clifton-shop": "open the Clifton shop on the landlord's timetable",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -532,23 +536,25 @@ GO = {
     "brightwell-commercial-cleaning": "hold off the training and quality supervisor",
     "chelmer-it-support": "hold off the service desk lead",
     "derwent-sourdough-bakery": "hold off the third oven",
+    # Round 35:
+    "crimple-grounds-crews-winter-gritting-tender": "stay out of the winter gritting tender",
+    "nidd-valley-hearing-knaresborough-care-home-group-visits": "turn down the care-home visits",
+    "ryburn-kitchens-cnc-router-housebuilder-contract": "turn down the housebuilder contract",
+    "spen-valley-embroidery-heads-full-third-machine": "hold off the third machine",
+    "wolds-rugworks-malton-sewing-room-fly-rug-range": "hold back the fly-rug range",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "crimple-grounds-crews-winter-gritting-tender": (
+        "round 35, first run: read as demand ahead under control (a quadrant miss: crews 89% busy in a normal "
+        "week weigh the pressure as 78), a big contract is 'Not now, unless it can start later…'; the expert bids, "
+        "because the gritting lands from November to February, when the crews run at about 60%"
+    ),
     "holbeck-lodge-care-home": (
         "round 32, first run: demand ahead under control, a second site is told 'The queue says the demand is "
         "there. If it waits for room…, a second site can be the fix; if it waits for people…, it copies the "
         "shortage', the rules naming Capacity; the expert holds the purchase back until staffing is stable (four "
         "of its own beds are closed for want of staff): conditional words, read as not holding it back"
-    ),
-    "coquet-smokehouse-salmon-kiln-full-food-hall-listing": (
-        "round 31, first run: scale-ready with its kiln full under steady growth, a big listing is 'Go ahead, "
-        "with a ramp-up plan…'; the expert starts the salmon once a second kiln runs (the declared candidate, "
-        "rejected on the round, held it back)"
-    ),
-    "ladybrook-extract-hygiene-night-crews-full-grease-traps": (
-        "round 31, first run: scale-ready with its night crews full, a new service is 'A good time, if it is "
-        "planned with the people who deliver it'; the expert launches it once a fifth crew works on its own"
     ),
     "baddow-brook-nursery-full-church-hall-room": (
         "round 31, first run: demand ahead under control with the link named in Team's hiring, a new room is 'Not "
@@ -559,10 +565,6 @@ STEP_MISSES = {
         "expert, where a fourth lorry is 'Yes, for the step with the least room to spare'; before, read as demand "
         "ahead with the link in Team, it was 'Not the fix'. The expert holds the lorry back: drivers, not lorries, "
         "are the limit"
-    ),
-    "holmesfield-grounds-gritting-routes-at-the-edge": (
-        "since 2.4.8, read as scale-ready, as its expert, where thirty more sites are 'Go ahead, with a ramp-up "
-        "plan…'; the expert takes them from next October, not in January on routes that already overrun"
     ),
     "fenside-toilet-hire-two-tankers-full-one-failing": (
         "round 30, first run: a foundation, so a machine or vehicle waits 'until the first fixes are done'; the "
@@ -582,10 +584,6 @@ STEP_MISSES = {
         "round 29, first run: in the danger zone a big contract is told 'Not before Capacity is fixed… If you take "
         "it, agree a later start or a ramp-up you can meet'; the expert says yes, on condition of a phased start "
         "with hiring and cash arranged the same week: the same condition, but the advice opens with 'Not'"
-    ),
-    "strathbeg-oatcakes-full-tunnel-oven-gluten-free-range": (
-        "round 29, first run: scale-ready, so a new line is 'A good time, if it is planned with the people who "
-        "deliver it'; the expert holds the range back because it would take a fifth of an oven already 92% busy"
     ),
     "wildbone-freeze-dried-treats-dryers-full-stockist-waiting-list": (
         "round 29, first run: the queue trusted with cash, the dryer is read as in the danger zone: 'Not from the "
@@ -814,8 +812,10 @@ def test_a_variant_missing_in_a_listed_language_is_warned_about() -> None:
 
 def test_the_shipped_variants_change_the_words_not_the_direction() -> None:
     """A variant is worded for what the owner answered; it never turns a wait into a go or a go into a wait
-    (the calibration's steps are read by that direction, and a variant is not a rule)."""
-    checked = 0
+    (the calibration's steps are read by that direction, and a variant is not a rule), unless it is marked
+    ``holds``: then it is a rule argued in docs/scoring.md, and it must turn a go into a wait, never the
+    other way round."""
+    checked = rules = 0
     for question in GROWTH.questions:
         for option in getattr(question, "options", None) or []:
             for variant in option.variants:
@@ -823,9 +823,13 @@ def test_the_shipped_variants_change_the_words_not_the_direction() -> None:
                     own = option.verdicts[key]
                     assert isinstance(said, str) and isinstance(own, str)
                     holds = own.startswith(("Not", "Wait")), said.startswith(("Not", "Wait"))
-                    assert holds[0] == holds[1], (option.id, key)
+                    if variant.holds:
+                        assert holds == (False, True), (option.id, key)
+                        rules += 1
+                    else:
+                        assert holds[0] == holds[1], (option.id, key)
                     checked += 1
-    assert checked >= 4
+    assert checked >= 4 and rules == 3
 
 
 def test_a_firm_that_knows_its_bottleneck_is_not_told_to_find_it() -> None:
@@ -842,15 +846,37 @@ def test_a_firm_that_knows_its_bottleneck_is_not_told_to_find_it() -> None:
 
 def test_a_line_added_to_a_full_step_is_told_when_it_can_land() -> None:
     """The eleventh review read "A good time, if it is planned with the people who deliver it" for a new range
-    on an oven the same report calls full. Whether it fits depends on when its work lands, which the answers do
-    not say, so the advice says so; with room on the busiest step, the plain text stands."""
+    on an oven the same report calls full. At 90% busy or more the line waits for the oven (round 35: its
+    expert holds it back); between 85% and 90% whether it fits depends on when its work lands, which the
+    answers do not say, so the advice says so; with room on the busiest step, the plain text stands."""
     answers = case_answers(GROWTH, "strathbeg-oatcakes-full-tunnel-oven-gluten-free-range")
-    result = score(GROWTH, answers)
-    assert result.decision is not None and result.decision.verdict == "scale_ready"
-    assert "busiest step has room" in result.decision.text and "quieter season" in result.decision.text
+    full = score(GROWTH, answers)  # the oven at 92%
+    assert full.decision is not None and full.decision.verdict == "scale_ready"
+    assert full.decision.text.startswith("Not on today's busiest step"), full.decision.text
+    tight = score(GROWTH, with_values(answers, utilization=88))
+    assert tight.decision is not None and tight.decision.verdict == "scale_ready"
+    assert tight.decision.text.startswith("A good time, if its work lands when your busiest step has room")
     roomy = score(GROWTH, with_values(answers, utilization=70))
-    if roomy.decision is not None and roomy.decision.verdict == "scale_ready":
-        assert "busiest step" not in roomy.decision.text
+    assert roomy.decision is not None and roomy.decision.verdict == "scale_ready"
+    assert "busiest step" not in roomy.decision.text
+
+
+@pytest.mark.parametrize("step", ["big_customer", "new_line", "sales_outlet"])
+def test_new_work_onto_a_step_already_90_percent_busy_waits_for_room(step: str) -> None:
+    """Round 35: a well-run smokehouse whose salmon kiln is 92% busy is told a food-hall listing through that
+    kiln is "not on today's busiest step"; its expert starts the salmon once a second kiln runs. A step that
+    adds capacity (a second kiln) is still a go, and so is the same listing on a kiln with room."""
+    answers = with_values(
+        case_answers(GROWTH, "coquet-smokehouse-salmon-kiln-full-food-hall-listing"), decision_ahead=step
+    )
+    full = score(GROWTH, answers)
+    assert full.decision is not None and full.decision.verdict == "scale_ready"
+    assert full.decision.text.startswith("Not"), full.decision.text
+    assert "90% busy or more" in full.decision.text
+    for looser in (with_values(answers, utilization=89), with_values(answers, decision_ahead="equipment")):
+        go = score(GROWTH, looser)
+        assert go.decision is not None and go.decision.verdict == "scale_ready"
+        assert not go.decision.text.startswith(("Not", "Wait")), go.decision.text
 
 
 TWO_VARIANTS = """        elsewhere: Not the fix; the limit is in {limit}, so fix {weakest} first.

@@ -116,7 +116,9 @@ class StepVariant(_Model):
 
     Reviewers read the step's advice as "a few lines chosen by zone": a firm that had just named its bottleneck
     was told to find out which step limits output, and a new range on an oven the same report calls full was
-    "a good time". A variant keeps the verdict's direction and says it in terms of what the owner answered.
+    "a good time". A variant says the verdict in terms of what the owner answered; one marked ``holds`` also
+    turns a go into a wait, where an answer the verdict does not weigh decides it (new work onto a step
+    already 90% busy).
     """
 
     when: str = Field(
@@ -126,6 +128,12 @@ class StepVariant(_Model):
     verdicts: dict[str, Text] = Field(
         description="The text said instead, by verdict; each verdict must be one the option's own `verdicts` "
         "speak to, and `{weakest}` names the weakest link."
+    )
+    holds: bool = Field(
+        default=False,
+        description="True when this variant holds the step back where the verdict's own text would let it go "
+        "(its texts open with 'Not' or 'Wait'): a rule, not a rewording, and each one is argued in "
+        "docs/scoring.md ('The step the owner is weighing'). A variant without it keeps the verdict's direction.",
     )
 
 
