@@ -602,6 +602,10 @@ def placement_text(result: ScoreResult, with_distance: bool = True) -> str | Non
             "business growing at capacity, not one with a queue it cannot serve. Add capacity in step with demand, "
             "ahead of the need."
         )
+        if result.decision is not None:
+            # The twenty-fourth review read "nothing already booked" beside the contract the owner is weighing as
+            # the report ignoring it: the step is in no figure (docs/scoring.md, "The step the owner is weighing").
+            steady += " The step you are weighing is not in these figures: what it means is said with it."
         return f"{steady} {firm}" if firm else steady
     if b.busy_not_idle:
         busy = (

@@ -45,6 +45,19 @@ def test_a_strong_business_full_at_a_steady_pace_is_growing_at_capacity_not_in_a
     assert said.startswith("The busiest step is full, but orders grow at a steady pace")  # the reader hears why
 
 
+def test_the_steady_reading_says_the_step_being_weighed_is_in_no_figure(growth: Questionnaire) -> None:
+    """The twenty-fourth review read "nothing already booked (a contract starting, a launch)" beside the
+    food-hall listing a smokehouse is weighing as the report ignoring it: the step changes no figure, and the
+    sentence now says so, only when there is a step."""
+    answers = case_answers(growth, "coquet-smokehouse-salmon-kiln-full-food-hall-listing")
+    weighing = score(growth, answers)
+    assert weighing.balance.steady_full and weighing.decision is not None
+    assert "The step you are weighing is not in these figures" in (placement_text(weighing) or "")
+    none = score(growth, with_values(answers, decision_ahead="nothing_big"))
+    assert none.balance.steady_full and none.decision is None
+    assert "step you are weighing" not in (placement_text(none) or "")
+
+
 def test_the_same_full_step_growing_fast_is_demand_ahead(growth: Questionnaire) -> None:
     fast = score(growth, with_values(case_answers(growth, VANS), order_growth=35)).balance
     assert (fast.quadrant, fast.steady_full) == ("demand_ahead_controlled", False)
