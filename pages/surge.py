@@ -232,7 +232,11 @@ def keep_currency(assessment_id: str, key: str) -> None:
         st.session_state["surge_currency_error"] = faults.message(exc)
 
 
-with st.expander(f"Inputs and assumptions ({len(analysis.flagged)} ⚑ assumed)", icon=":material/tune:"):
+# The label never changes: Streamlit rebuilds an expander whose label changed, closed, and an exploratory browser
+# pass found the form folding shut under the user after a run that changed how many inputs are assumed.
+with st.expander("Inputs and assumptions", icon=":material/tune:"):
+    if analysis.flagged:
+        st.caption(f"⚑ {len(analysis.flagged)} of the inputs below are assumed, not answered.")
     codes = list(dict.fromkeys([*currency.SYMBOLS, money_code]))
     if cur is not None:
         assessment_id = cur.assessment.id
@@ -270,8 +274,9 @@ with st.expander(f"Inputs and assumptions ({len(analysis.flagged)} ⚑ assumed)"
             values[item.name] = columns[index % 2].number_input(
                 f"{flag}{item.label} ({unit})",
                 value=None if item.value is None else float(item.value),
-                min_value=0.0,  # no input is negative; a percentage is at most 100
-                max_value=100.0 if knob.percent else None,
+                # No min or max here: Chromium refuses an out-of-range number in the field and the form then
+                # submits nothing, saying why only in a tooltip (a browser pass); the model refuses it beside the
+                # button instead, in words ("Gross margin is a percentage: at most 100, not 150").
                 help=f"{knob.help} — {item.note or item.source}.",
                 key=f"surge_knob_{item.name}",
             )

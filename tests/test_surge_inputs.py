@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -28,6 +29,7 @@ from readiness.surge import (
     setup_from_values,
 )
 
+from .casework import case_answers, with_values
 from .conftest import HEADER, ROOT
 
 
@@ -309,3 +311,23 @@ def test_the_surge_engine_does_not_import_ui_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_value_past_what_the_model_runs_is_refused_when_typed_and_said_when_answered(growth: Questionnaire) -> None:
+    """A browser pass typed a waiting list of 1e12 weeks and a busiest step at 250%: both ran, the first quietly cut
+    to a year ("wait no longer than the usual 365 days"). Typed, such a value is refused with the limit; answered
+    (the questionnaire allows a backlog of up to 520 weeks), it runs at the model's longest and the note says so."""
+    base = setup_from_values({})
+    for name, value, words in (
+        ("waiting_list_weeks", 1e12, "at most 52 weeks, not 1e+12"),
+        ("utilization", 250, "at most 200%, not 250"),
+        ("payment_days", 5000, "at most 3650 days, not 5000"),
+    ):
+        with pytest.raises(SurgeInputError, match=re.escape(words)):
+            base.edit({name: value}).inputs()
+    assert base.edit({"utilization": 200}).inputs().making > 0  # a step on overtime, as the questionnaire asks
+    answers = with_values(case_answers(growth, "ashgrove-joinery-waiting-list"), backlog_weeks=60)
+    setup = setup_from_answers(growth, answers)
+    waiting = by_name(setup.assumptions)["waiting_list_weeks"]
+    assert waiting.value == 52 and "(60), run as 52 weeks, the most the model runs" in waiting.note
+    assert setup.inputs().waiting_list_days == 364

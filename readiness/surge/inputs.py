@@ -204,6 +204,33 @@ def _assumption(knob: Knob, value: float | None, source: Source, qid: str | None
     return Assumption(knob.name, value, knob.label, knob.unit, source, qid, note)
 
 
+#: The largest value of an input the model uses: beyond it a value was cut to fit without a word (an exploratory
+#: browser pass typed a waiting list of 1e12 weeks and read "wait no longer than the usual 365 days"), so it is
+#: refused instead, saying the limit. A busiest step may run past 100% on overtime, up to 200% as the growth
+#: questionnaire asks it; days and weeks reach at most the longest run (MAX_HORIZON days).
+MOST: dict[str, float] = {
+    "utilization": 200.0,
+    "waiting_list_weeks": 52.0,
+    "batch_days": 365.0,
+    "supplier_lead_days": 365.0,
+    **dict.fromkeys(("weeks_to_double", "weeks_to_productive"), float(MAX_HORIZON // 7)),
+    **dict.fromkeys(
+        (
+            "payment_days",
+            "supplier_payment_days",
+            "partner_lead_days",
+            "lease_commit_days",
+            "hire_commit_days",
+            "shelf_days",
+            "website_upgrade_days",
+            "service_lead_days",
+            "patience_days",
+        ),
+        float(MAX_HORIZON),
+    ),
+}
+
+
 def _knob_value(knob: Knob, value: Any) -> float | None:
     if value is None:
         if not knob.allows_none:
@@ -215,6 +242,10 @@ def _knob_value(knob: Knob, value: Any) -> float | None:
         raise SurgeInputError(f"`{knob.name}` ({knob.label}) cannot be negative ({value:g})")
     if knob.percent and value > 100:
         raise SurgeInputError(f"`{knob.name}` ({knob.label}) is a percentage: at most 100, not {value:g}")
+    most = MOST.get(knob.name)
+    if most is not None and value > most:
+        unit = "%" if knob.unit == "%" else f" {knob.unit}"
+        raise SurgeInputError(f"`{knob.name}` ({knob.label}): at most {most:g}{unit}, not {value:g}")
     return float(value)
 
 
@@ -374,6 +405,12 @@ def _from_questions(
             if knob.positive and answer.value <= 0:
                 unusable = f"assumed: your answer of {answer.value:g} to `{q.id}` cannot size the test"
                 continue
+            most = MOST.get(knob.name)
+            if most is not None and isinstance(answer.value, int | float) and answer.value > most:
+                # an answer the questionnaire allows (a 60-week backlog) runs at the model's longest, said
+                unit = "%" if knob.unit == "%" else f" {knob.unit}"
+                note = f"your answer to `{q.id}` ({answer.value:g}), run as {most:g}{unit}, the most the model runs"
+                return _assumption(knob, most, "answer", q.id, note)
             try:
                 value = _knob_value(knob, answer.value)
             except SurgeInputError as exc:

@@ -113,8 +113,39 @@ def test_the_surge_page_on_a_laptop(server: str, page: Page) -> None:
     expect(page.get_by_role("heading", name=re.compile(r"^Fix first: "))).to_be_visible()
     charts_drawn(page, 6)
     nothing_cut_off(page, "laptop")
-    page.get_by_text(re.compile(r"^Inputs and assumptions \(\d+ ⚑ assumed\)$")).click()
+    page.locator("summary", has_text="Inputs and assumptions").click()
     expect(page.get_by_text(re.compile(r"^⚑ "))).not_to_have_count(0)
     page.set_viewport_size({"width": 1280, "height": 4200})
     page.wait_for_timeout(800)
     page.screenshot(path=str(ARTIFACTS / "surge-laptop.png"))
+
+
+def test_a_refused_input_is_said_beside_the_button_and_the_form_stays_open(server: str, page: Page) -> None:
+    """A browser pass typed a gross margin of 150 and -50 orders a day: the field turned red with the reason in a
+    tooltip, the button then submitted nothing and nothing was said where the user was looking; and after some runs
+    the form folded shut under the user (its label counted the assumptions, and a new label is a new expander).
+    Typed as a person would, the refusal is said beside the button, the last run stands, and a good value runs."""
+    open_demo_surge(page, server)
+    verdict = page.get_by_text(re.compile(r"^Loses [\d,]+ of [\d,]+ orders"))
+    expect(verdict).to_be_visible()
+    before = verdict.inner_text()
+    page.locator("summary", has_text="Inputs and assumptions").click()
+    margin = page.get_by_role("spinbutton", name="Gross margin (% of the price)")
+    margin.fill("150")
+    margin.press("Tab")
+    page.get_by_role("button", name="Run with these inputs").click()
+    refusal = page.get_by_text("Not run: Gross margin is a percentage: at most 100, not 150. The last inputs are kept.")
+    expect(refusal).to_be_visible()
+    expect(verdict).to_have_text(before)  # the last run stands
+    ARTIFACTS.mkdir(exist_ok=True)
+    refusal.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "surge-refused.png"))
+    margin.fill("60")
+    margin.press("Tab")
+    orders = page.get_by_role("spinbutton", name=re.compile(r"^(⚑ )?Normal orders per day"))
+    orders.fill("200")
+    orders.press("Tab")
+    page.get_by_role("button", name="Run with these inputs").click()
+    expect(refusal).to_have_count(0)
+    expect(verdict).not_to_have_text(before)  # a real edit: the run changed
+    expect(page.get_by_role("button", name="Run with these inputs")).to_be_visible()  # the form is still open
