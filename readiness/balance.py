@@ -108,6 +108,8 @@ class _Position:
     #: The busiest step is full, but orders grow steadily (``balance.full_steady``) on a strong link: the full
     #: step did not raise the pressure (a season at capacity, not a queue).
     steady_full: bool = False
+    #: (dimension, area) of the busiest step answered full (more than half, before a steady season zeroes it).
+    full_at: tuple[str, str | None] | None = None
 
 
 #: A lever at or below this share of its points (the middle of its ladder) is weak (docs/scoring.md §3–4).
@@ -400,12 +402,15 @@ def _position(
     # utilization is today's demand over the capacity of the part that limits. A band that names itself
     # slack (standing idle) has room, however low its score.
     full = 0.0
+    full_at: tuple[str, str | None] | None = None
     for q in scores:
         question = questionnaire.question(q.id)
         if not (question.headroom and q.counted and q.dimension in op_dims):
             continue
         if q.status == "answered" and band_says(question, q.value, "pressure") == "slack":
             continue  # as the findings judge a busiest step: standing idle is room, not a full step
+        if full_at is None and 1 - share(q) > 0.5:  # the step itself is full, whatever the growth behind it
+            full_at = (q.dimension, question.area)
         full = max(full, (1 - share(q)) * inflow)
     # A full step under steady growth is a season at capacity, not a queue (docs/scoring.md §3): a strong link
     # with no critical question failing, and orders growing at the pace the questionnaire calls steady.
@@ -514,6 +519,7 @@ def _position(
         busy,
         falling_idle,
         steady_full,
+        full_at,
     )
 
 
@@ -754,6 +760,7 @@ def weigh_balance(
         != "idle_capacity",
         busy_not_idle=figures_idle and worst.busy,
         steady_full=worst.steady_full,
+        full_at=worst.full_at,
         event_weeks=event_lead(questionnaire, scores),
         event_name=event_name(questionnaire, scores),
         held_in_title=held_in_title,

@@ -148,6 +148,9 @@ class Balance:
     #: The busiest step is answered full, but orders grow steadily on a strong link (``balance.full_steady``):
     #: the full step did not raise the pressure the verdict weighs.
     steady_full: bool = False
+    #: (dimension, area) of the busiest step answered full, whether or not it raised the pressure: a Capacity
+    #: named in its cash while its busiest step is full says both (the twenty-fourth review).
+    full_at: tuple[str, str | None] | None = None
     #: Weeks until the known event ahead (a contract, a launch), when answered: the plan's deadline.
     event_weeks: float | None = None
     #: The event in the owner's words (their note, else the kind they chose), for the plan's deadline.

@@ -94,6 +94,19 @@ def headline(result: ScoreResult) -> str:
     return sentence
 
 
+def _break_point(result: ScoreResult) -> str:
+    """ " (where it would break first: cash and working capital)", and, when the same dimension's busiest step is
+    full elsewhere, that too: the twenty-fourth review read a smokehouse's and a bakery's Capacity named in its
+    cash as the report overlooking the kiln and the oven at 92 and 96% that its own first fixes are about."""
+    b = result.balance
+    if not b.weakest_area_title:
+        return ""
+    full = b.full_at is not None and b.full_at[0] == b.weakest and b.full_at[1] != b.weakest_area
+    return (
+        f" (where it would break first: {b.weakest_area_title}{', with its busiest step already full' if full else ''})"
+    )
+
+
 def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) -> str | None:
     """The weakest link beside the average: what the balance weighs demand against.
 
@@ -105,7 +118,7 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
     sc = result.score_scale
     if b.weakest_title is None or result.overall is None:
         return None
-    where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
+    where = _break_point(result)
     average = f"the operations average is {scale.number(result.overall, sc)}."
     shown, link = _link_figures(result)
     # The pressure the verdict weighs (raised by broken promises or a full step), as the balance index says it.
@@ -196,7 +209,7 @@ def weakest_plain(result: ScoreResult) -> str | None:
                 "target: what holds the business back is those parts, not its average."
             )
     else:
-        where = f" (where it would break first: {b.weakest_area_title})" if b.weakest_area_title else ""
+        where = _break_point(result)
         named = f"Weakest link: {b.weakest_title}{where}."
     lower = lower_titles(result)
     if lower:

@@ -1429,3 +1429,25 @@ def test_a_download_is_named_after_the_business_with_its_accents_read_as_letters
     from readiness.report import file_name
 
     assert file_name(business, "pdf", datetime(2026, 12, 1, tzinfo=UTC)) == named
+
+
+@pytest.mark.parametrize(
+    ("case", "full"),
+    [
+        ("coquet-smokehouse-salmon-kiln-full-food-hall-listing", True),  # cash named, the kiln at 92%
+        ("totterdown-bread-deck-oven-full-clifton-shop", True),  # cash named, the oven at 96%
+        ("strathbeg-oatcakes-full-tunnel-oven-gluten-free-range", False),  # the oven's own area is named
+    ],
+)
+def test_a_capacity_named_in_its_cash_says_its_busiest_step_is_full_too(case: str, full: bool) -> None:
+    """The twenty-fourth review: "where it would break first: cash and working capital" for a smokehouse whose
+    salmon kiln is 92% busy and a bakery whose oven is at 96% read as the report overlooking what its own first
+    fixes are about. Where the named area is not the full step's, the words say the step is full too."""
+    growth, result, answers = _growth_case(case)
+    assert result.balance.weakest == "capacity"
+    said = render_markdown(build_report(growth, result, answers, WHEN))
+    assert ("with its busiest step already full" in said) is full
+    assert (result.balance.full_at == ("capacity", "throughput")) is True  # all three: a full step
+    emptier = _growth_case(case, utilization=40)
+    assert emptier[1].balance.full_at is None
+    assert "with its busiest step already full" not in render_markdown(build_report(*emptier, WHEN))
