@@ -182,6 +182,12 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "A text question's `describes` names a question with options, asked before it, whose answer the "
                 "text names in the owner's words.",
             ),
+            Code(
+                "RQ224",
+                "invalid weighed_by",
+                "An area's `weighed_by` names a number question whose unit is a percentage (`%`, `% of orders`): "
+                "the share of the business the area touches, by which its findings rank.",
+            ),
         ),
     ),
     (

@@ -319,6 +319,15 @@ def rank_findings(
         for a in d.areas
         if a.pressure is not None
     }
+    # An area that touches only part of the business (the website: the orders that come online) weighs by that
+    # share, never below the exposure floor; unanswered, in full (docs/scoring.md §4, "Weighed by its share").
+    reach: dict[str, float] = {}
+    for d in questionnaire.dimensions:
+        for a in d.areas:
+            answer = given.get(a.weighed_by) if a.weighed_by else None
+            if answer is not None and answer.kind == "value" and isinstance(answer.value, int | float):
+                share = min(max(float(answer.value) / 100, 0.0), 1.0)
+                reach[a.id] = settings.exposure_floor + (1 - settings.exposure_floor) * share
     # Spare throughput today: every headroom question answered in its best band. Then more capacity is
     # advised only in the binding area; anywhere else it adds cost, not output (a non-constraint).
     headroom = [q for q in scores if q.status == "answered" and q.counted and questionnaire.question(q.id).headroom]
@@ -421,7 +430,7 @@ def rank_findings(
         said_by = named.get(qs.id, ())
         if said_by:  # harm already done: the owner has seen it go wrong, so it is not only a risk
             factor *= NAMED_WEIGHT
-        impact *= factor
+        impact *= factor * reach.get(qs.area or "", 1.0)
         advice = [_advice(r, lang) for r in kept]
         if dont_know:
             hint = (

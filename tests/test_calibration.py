@@ -69,6 +69,66 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 36 held back (eight cases by two consultants who never saw the tool's output, asked for businesses
+    # taking some of their orders online, from 10 to 87%, with a website never tested at a rush and weak spots
+    # elsewhere), run once on 2026-12-01 on the rules of 2.4.16 and on "the website's findings weigh by the share
+    # of orders that come online", declared before the round was written. Both consultants read the declaration
+    # (it lay in the round's folder) and one wrote two cases against it on purpose. The candidate put 17 expert
+    # fixes in the first three, as the rules without it, and matched the same two first-fix sets, so it met its
+    # terms and was adopted (docs/scoring.md §4 and §7, round 36). Kept as found with it.
+    ("calstock-clayworks-half-idle-kilns-january-seconds-sale", "weakest"): (
+        "held back; first run: technology (website and payments: the shop crawled at six times a normal day) is "
+        "named; the expert names process (stock made for a hotel order never signed, £85,000 of it)"
+    ),
+    ("calstock-clayworks-half-idle-kilns-january-seconds-sale", "first_fixes"): (
+        "held back; first run: first findings stock_cleanup, cash_runway, website_spike (the expert's protected "
+        "selling day for the owner is not among them)"
+    ),
+    ("harrop-drainage-diary-on-owners-phone-second-tanker", "quadrant"): (
+        "held back; first run: danger zone: engineers 86% busy while storm call-outs grow weigh the pressure as 60 "
+        "(measured 35) against a weakest link of 36 (team, roles and cover), Demand management 21; the expert "
+        "reads foundation (the diary lives on the owner's phone)"
+    ),
+    ("harrop-drainage-diary-on-owners-phone-second-tanker", "first_fixes"): (
+        "held back; first run: first findings key_person_cover, when_full, surge_plan (the expert's job app for "
+        "the diary and the 13-week cash forecast are not among them; the storm plan takes two places)"
+    ),
+    ("harrop-drainage-diary-on-owners-phone-second-tanker", "must_not_advise"): (
+        "held back; first run: the website's rush and peak are advised with a load test (fourth and lower), which "
+        "the expert rules out for a firm booking one job in ten online"
+    ),
+    ("kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote", "weakest"): (
+        "held back; first run: team (the owner's time) is named; the expert names capacity (its cash, with a "
+        "finance payment on a half-idle line)"
+    ),
+    ("kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote", "first_fixes"): (
+        "held back; first run: first findings campaigns_planned, key_person_cover, cash_runway (the expert's "
+        "costing of every product and customer is not among them)"
+    ),
+    ("kelham-roast-co-online-coffee-subscriptions-roaster-full", "first_fixes"): (
+        "held back; first run: first findings pricing_lever, cash_runway, growth_funding (the expert's first fix, "
+        "widening the roaster at 94% now with a late shift, is not among them; the cash takes two places)"
+    ),
+    ("kelham-roast-co-online-coffee-subscriptions-roaster-full", "must_not_advise"): (
+        "held back; first run: the website's peak is advised with a load test, which the expert rules out for a "
+        "shop that took nine times a normal day without slowing"
+    ),
+    ("longton-signs-stoke-paper-job-bags-lost-artwork-coordinator", "quadrant"): (
+        "held back; first run: danger zone: a workshop 90% busy while orders grow weighs the pressure as 66 "
+        "(measured 29) against a weakest link of 42 (team, roles and cover), Demand management 20; the expert "
+        "reads foundation (paper job bags, no backup, three months of artwork lost once)"
+    ),
+    ("longton-signs-stoke-paper-job-bags-lost-artwork-coordinator", "weakest"): (
+        "held back; first run: team (roles and cover) is named; the expert names technology (no backup, paper job bags)"
+    ),
+    ("longton-signs-stoke-paper-job-bags-lost-artwork-coordinator", "first_fixes"): (
+        "held back; first run: first findings key_person_cover, owner_in_sales, promises_match (the expert's "
+        "backups this week and one job list are fourth and lower)"
+    ),
+    ("pennard-hill-nursery-salvias-gardeners-world-feature", "first_fixes"): (
+        "held back; first run: first findings when_full, website_spike, promises_match (the expert's plan for the "
+        "fortnight after the broadcast is not among them; the brakes take two places)"
+    ),
     # --- Round 35 held back (eight cases by two consultants who never saw the tool's output, asked for well-run
     # businesses whose busiest step is 84 to 97% busy in a normal week, each weighing a step: a big customer, a
     # new line, an outlet, capacity, work landing in the quiet season), run once on 2026-12-01 on the rules of
@@ -1430,10 +1490,6 @@ KNOWN_MISSES = {
     ("bridal-atelier-capped-commissions", "first_fixes"): (
         "held back; first run: weeks to productive, a partner and supplier capacity lead (the expert's second "
         "and third); the price rise (pricing lever, unit economics) is not in the first six"
-    ),
-    ("christmas-tree-farm-orders-in-a-spreadsheet", "first_fixes"): (
-        "held back; first run: the website's spike and peak, then the brake (the expert's third and first); one "
-        "order list (order system, booking system) is not in the first six"
     ),
     ("frame-shop-quiet-steady-growth", "first_fixes"): (
         "held back; first run: the stock clean-up (the expert's second), key person cover and forecasts lead; the "

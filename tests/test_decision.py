@@ -475,6 +475,11 @@ HOLD = {
     "claymoor-surveys-stockton-full-diary-housing-association-term-contract": "sign for a March start",
     "meanwood-heating-engineers-diary-heat-pump-service": "fit heat pumps before the new engineers work alone",
     "totterdown-bread-deck-oven-full-clifton-shop": "open the Clifton shop on the landlord's timetable",
+    # Round 36:
+    "brambling-seeds-ludlow-website-down-january-youtube-series": "buy the packeting machine now",
+    "harrop-drainage-diary-on-owners-phone-second-tanker": "buy the second tanker now",
+    "nidd-physio-knaresborough-insurer-billing-harrogate-clinic": "open the Harrogate clinic now",
+    "pennard-hill-nursery-salvias-gardeners-world-feature": "lease the neighbour's polytunnels now",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -542,9 +547,20 @@ GO = {
     "ryburn-kitchens-cnc-router-housebuilder-contract": "turn down the housebuilder contract",
     "spen-valley-embroidery-heads-full-third-machine": "hold off the third machine",
     "wolds-rugworks-malton-sewing-room-fly-rug-range": "hold back the fly-rug range",
+    # Round 36:
+    "calstock-clayworks-half-idle-kilns-january-seconds-sale": "hold off the trade salesperson",
+    "kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote": "turn down the meal-kit quote",
+    "kelham-roast-co-online-coffee-subscriptions-roaster-full": "hold off the bigger roaster",
+    "longton-signs-stoke-paper-job-bags-lost-artwork-coordinator": "hold off the production coordinator",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "kelham-roast-co-online-coffee-subscriptions-roaster-full": (
+        "round 36, first run: demand ahead under control with the queue trusted with cash, so the roaster is read "
+        "as in the danger zone: 'Not from the cash the business runs on, and only for the step that is already "
+        "full…'; the expert orders the bigger roaster now (on finance, as the advice goes on to say), but it "
+        "opens with 'Not' (as round 29's freeze-dryer)"
+    ),
     "crimple-grounds-crews-winter-gritting-tender": (
         "round 35, first run: read as demand ahead under control (a quadrant miss: crews 89% busy in a normal "
         "week weigh the pressure as 78), a big contract is 'Not now, unless it can start later…'; the expert bids, "

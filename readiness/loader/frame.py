@@ -75,6 +75,8 @@ def _dimensions(ctx: Context) -> None:
             seen.add(area.id)
             if isinstance(area.controllable, str):
                 _controllable(ctx, dim.id, area, ("dimensions", index, "areas", a_index, "controllable"))
+            if area.weighed_by is not None:
+                _weighed_by(ctx, dim.id, area, ("dimensions", index, "areas", a_index, "weighed_by"))
         if dim.weight == 0:
             ctx.add("RQ301", f"dimension `{dim.id}` has weight 0", ("dimensions", index, "weight"))
         own = {
@@ -111,6 +113,26 @@ def _controllable(ctx: Context, dim_id: str, area: Any, path: PathKey) -> None:
             path,
             within=name,
         )
+
+
+def _weighed_by(ctx: Context, dim_id: str, area: Any, path: PathKey) -> None:
+    """An area's `weighed_by` names a number question answered in % of something: misspelt, or a question in
+    another unit, the area's findings would rank by a share that is never there, or is not a share."""
+    if "questions" in ctx.unsure:
+        return
+    questions = {q.get("id"): q for q in ctx.data.get("questions") or [] if isinstance(q, dict)}
+    known = [q for q in questions if isinstance(q, str)]
+    target = questions.get(area.weighed_by)
+    where = f"area `{area.id}` of dimension `{dim_id}` is weighed by"
+    if target is None:
+        ctx.add(
+            "RQ224",
+            f"{where} unknown question `{area.weighed_by}`{_did_you_mean(area.weighed_by, known)}",
+            path,
+            within=area.weighed_by,
+        )
+    elif target.get("type") != "number" or not str(target.get("unit") or "").lstrip().startswith("%"):
+        ctx.add("RQ224", f"{where} `{area.weighed_by}`, which is not a number question in %", path)
 
 
 def _scales(ctx: Context) -> None:

@@ -66,6 +66,13 @@ class Area(_Model):
         "while the condition holds, a failing critical question in it included, and never when it does not "
         "or cannot be read (an unanswered question), so skipping never helps (docs/scoring.md, section 3).",
     )
+    weighed_by: str | None = Field(
+        default=None,
+        description="A percentage question whose answer is the share of the business this area touches (the "
+        "website's area: the share of orders that come online). Its findings rank by that share, never below "
+        "`exposure_floor` of their impact: an untested website weighs less for a firm taking one booking in ten "
+        "online than for an online shop (docs/scoring.md, section 4). Scores and verdicts are unchanged.",
+    )
     carries_load: bool = Field(
         default=True,
         description="Whether demand loads this area, so that it can be where its dimension breaks first. "
