@@ -111,6 +111,10 @@ def _next_score(
         return current, None, None
     # A demand lever aims one step up (a first campaign, a second channel), never at "our biggest push yet".
     target = above[0] if modest else next((s for s in above if s.score >= GOOD_STEP - EPS), above[-1])
+    chosen = answer.value if answer is not None and answer.kind == "value" else None
+    option = next((o for o in getattr(question, "options", None) or [] if o.id == chosen), None)
+    if option is not None and option.next_step is not None:  # the option's own aim (review 25: not "far beyond")
+        return target.score, tr(option.next_step), tr(option.next_step)
     return target.score, (tr(target.anchor) if target.anchor else None) or tr(target.label), tr(target.label)
 
 

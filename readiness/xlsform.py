@@ -86,7 +86,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "survey": SURVEY_COLUMNS,
     # `score`, not `value`: XLSForm reads `value` as another name for `name`
     "choices": (
-        *("list_name", "name", "label", "score", "weight", "description", "finding", "points_to", "prepares"),
+        *("list_name", "name", "label", "score", "weight", "description", "finding", "next_step"),
+        *("points_to", "prepares"),
         *VERDICT_COLUMNS,
         *("relieves", "spends", "elsewhere", "variants"),
         "list_label",
@@ -136,6 +137,7 @@ TEXT_COLUMNS = frozenset(
     {"label", "hint", "description", "unit", "text", "form_title", "score_label", "score_unit", "list_label"}
 )
 TEXT_COLUMNS = TEXT_COLUMNS | {"dont_know_advice", "dont_know_finding", "finding", *VERDICT_COLUMNS, "elsewhere"}
+TEXT_COLUMNS = TEXT_COLUMNS | {"next_step"}
 YES_NO_LIST = "yes_no"
 #: Far above any real questionnaire (the default one has ~130 questions); read no further than this.
 MAX_ROWS = 5_000
@@ -545,6 +547,8 @@ def workbook_to_data(
                     option["description"] = d
                 if (f := _text(r, "finding")) is not None:  # what this answer means, instead of the question's
                     option["finding"] = f
+                if (n := _text(r, "next_step")) is not None:  # where a finding at it aims, instead of the next option
+                    option["next_step"] = n
                 if ids := str(r.get("points_to") or "").replace(",", " ").split():  # harm named: where it is fixed
                     option["points_to"] = ids
                 if kinds := str(r.get("prepares") or "").replace(",", " ").split():  # what an event needs ready

@@ -176,6 +176,7 @@ def questionnaire_to_tables(q: Questionnaire) -> dict[str, list[dict[str, Any]]]
                 _put_text(orow, "label", o.label)
                 _put_text(orow, "description", o.description)
                 _put_text(orow, "finding", o.finding)
+                _put_text(orow, "next_step", o.next_step)
                 if o.points_to:  # space-separated ids, as XLSForm writes a list in one cell
                     orow["points_to"] = " ".join(o.points_to)
                 if o.prepares:

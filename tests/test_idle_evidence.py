@@ -105,3 +105,17 @@ def test_the_page_says_a_busy_business_on_quiet_demand_is_not_idle_because_its_b
     assert busy.balance.busy_not_idle
     said = placement_text(busy) or ""
     assert said.startswith("Demand is quiet, but the busiest step is mostly full: the business is not standing idle")
+
+
+def test_a_bigger_campaign_aims_at_the_idle_room_not_at_the_biggest_push(growth: Questionnaire) -> None:
+    """Review 25: a pottery with half-idle kilns and a bigger seconds sale planned was told to "aim for “A major
+    launch, national campaign or influencer push, far beyond anything before.”" (the next option's description).
+    The option names its own next step (`next_step`), and its own advice sizes the campaign on the room there is."""
+    result = score(growth, case_answers(growth, "calstock-clayworks-half-idle-kilns-january-seconds-sale"))
+    assert result.balance.quadrant == "idle_capacity"
+    campaign = next(f for f in result.findings if f.question_id == "campaigns_planned")
+    assert campaign.next == "A campaign sized to fill the capacity that stands idle"
+    said = [campaign.next or "", *(a.text for a in campaign.recommendations)]
+    said += [a.text for a in (*result.plan.actions, *result.plan.backlog) if a.question_id == "campaigns_planned"]
+    assert not any("far beyond anything before" in text for text in said), said
+    assert any("spare capacity can take" in text for text in said)

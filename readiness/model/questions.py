@@ -147,6 +147,13 @@ class ChoiceOption(_Model):
         description="The finding for an answer of this option, instead of the question's (a middle answer "
         "is not the worst one, and its finding should not read as if it were).",
     )
+    next_step: Text | None = Field(
+        default=None,
+        description="What a finding at this option names as its next step, instead of the next option up: a "
+        "demand lever already at 'a bigger campaign than before' aims at one sized to fill the idle capacity, "
+        "not at the ladder's top ('our biggest push yet: far beyond anything before'). Its score still aims at "
+        "the next option.",
+    )
     points_to: list[Id] = Field(
         default_factory=list,
         description="The questions where what this option names is fixed, when it names something going wrong "
