@@ -330,6 +330,18 @@ def test_contradictions_in_the_questionnaire_give_warnings(growth: Questionnaire
     assert not any(w.code == "RA120" for w in score(growth, answers).warnings)
 
 
+def test_a_website_measured_at_a_rush_but_answered_untested_is_warned_about(growth: Questionnaire) -> None:
+    """Review 25: a roaster's shop seen at nine times a normal day without slowing, answered "probably copes,
+    untested", was told it "has never been tested at the load a TV mention or viral post sends"."""
+    answers = case_answers(growth, "kelham-roast-co-online-coffee-subscriptions-roaster-full")
+    warned = [w.message for w in score(growth, answers).warnings if w.code == "RA120"]
+    assert any("A day like that is a test" in m for m in warned), warned
+    tested = score(growth, with_values(answers, website_spike=3)).warnings
+    assert not any("A day like that is a test" in w.message for w in tested)
+    small = score(growth, with_values(answers, website_peak=3)).warnings
+    assert not any("A day like that is a test" in w.message for w in small)
+
+
 def test_every_calibration_case_has_a_file() -> None:
     assert len(list(Path(CASES).glob("*.yaml"))) >= 8
 
