@@ -61,6 +61,8 @@ def render_markdown(report: Report, top: int = 10) -> str:
         lines.append("| " + " | ".join(t(str(c)) for c in cells) + " |")
         if not report.has_balance:  # a framework's own sub-areas (SAMM's streams) under their practice
             lines += [f"| ↳ {t(title)} | | {t(value)} | | | | |" for title, value in d.areas]
+    if report.link_note:
+        lines += ["", t(report.link_note)]
     held = [d.held_back for d in report.dimensions if d.held_back]
     if held:
         lines += ["", *(f"Held back: {t(_sentence(text))}" for text in held)]

@@ -194,6 +194,20 @@ class Report:
         """Whether the row is the dimension the verdict names as the weakest link."""
         return bool(self.weakest_link) and row.title == self.weakest_link and row.side != "Demand"
 
+    @property
+    def link_note(self) -> str:
+        """Said under the table when the marked weakest link is not its first row: the twenty-fourth review read
+        the marked row under two lower scores as the table contradicting itself ("a client will ask why the
+        weakest link is not the lowest line")."""
+        rows = [d for d in self.lowest_first if d.side != "Demand"]
+        if not rows or self.is_weakest_link(rows[0]) or not any(self.is_weakest_link(d) for d in rows):
+            return ""
+        return (
+            f"{self.weakest_link} is marked as the weakest link though it does not score lowest: the weakest "
+            "link is where the business would break first under the load coming, not the lowest average "
+            "(the summary above says what in it would give)."
+        )
+
     #: The weakest link beside the average, failing critical questions and their caps, and how firm the
     #: verdict is (or why there is none): docs/scoring.md, sections 2 and 3.
     weakest: str = ""
