@@ -231,6 +231,11 @@ MOST: dict[str, float] = {
 }
 
 
+def _amount(value: float, knob: Knob) -> str:
+    """A value in its knob's unit, as the form labels it: "200%", "52 weeks"."""
+    return f"{value:g}%" if knob.unit == "%" else f"{value:g} {knob.unit}"
+
+
 def _knob_value(knob: Knob, value: Any) -> float | None:
     if value is None:
         if not knob.allows_none:
@@ -244,8 +249,7 @@ def _knob_value(knob: Knob, value: Any) -> float | None:
         raise SurgeInputError(f"`{knob.name}` ({knob.label}) is a percentage: at most 100, not {value:g}")
     most = MOST.get(knob.name)
     if most is not None and value > most:
-        unit = "%" if knob.unit == "%" else f" {knob.unit}"
-        raise SurgeInputError(f"`{knob.name}` ({knob.label}): at most {most:g}{unit}, not {value:g}")
+        raise SurgeInputError(f"`{knob.name}` ({knob.label}): at most {_amount(most, knob)}, not {value:g}")
     return float(value)
 
 
@@ -408,8 +412,9 @@ def _from_questions(
             most = MOST.get(knob.name)
             if most is not None and isinstance(answer.value, int | float) and answer.value > most:
                 # an answer the questionnaire allows (a 60-week backlog) runs at the model's longest, said
-                unit = "%" if knob.unit == "%" else f" {knob.unit}"
-                note = f"your answer to `{q.id}` ({answer.value:g}), run as {most:g}{unit}, the most the model runs"
+                note = (
+                    f"your answer to `{q.id}` ({answer.value:g}), run as {_amount(most, knob)}, the most the model runs"
+                )
                 return _assumption(knob, most, "answer", q.id, note)
             try:
                 value = _knob_value(knob, answer.value)
