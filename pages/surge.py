@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from readiness import charts, currency, surge
@@ -11,7 +9,7 @@ from readiness.errors import ReadinessError
 from readiness.markup import md_literal, name_slug
 from readiness.surge import charts as surge_charts
 from readiness.surge.formatting import count, money, orders
-from readiness.surge.scenarios import FOR_GOOD
+from readiness.surge.scenarios import FOR_GOOD, PREBUILD_MOST
 from readiness.surge.words import (
     cash_runs_out,
     expansion_lines,
@@ -26,9 +24,20 @@ from readiness.surge.words import (
 from ui import faults, resources, scores, session, shell, survival
 
 
-def plain_input_error(exc: Exception) -> str:
-    """The model's message in the form's words: "Gross margin cannot be negative", not its id in backticks."""
-    return re.sub(r"`[^`]+` \(([^)]+)\)", r"\1", str(exc))
+def stock_built_before(owner: str) -> tuple[float, str | None]:
+    """The days of stock built beforehand to run with, and why a typed value was refused (then the last value
+    that ran is kept, as the form keeps its last inputs)."""
+    typed = st.session_state.get(f"surge_prebuild_{owner}", 0.0)
+    kept_key = f"surge_prebuild_kept_{owner}"
+    if typed is not None and 0 <= typed <= PREBUILD_MOST:
+        st.session_state[kept_key] = float(typed)
+        return float(typed), None
+    kept = st.session_state.get(kept_key, 0.0)
+    shown = "nothing" if typed is None else f"{typed:g}"
+    return kept, (
+        f"Stock built beforehand: from 0 to {PREBUILD_MOST} days of sales, not {shown}. "
+        f"The test runs with the last value that ran ({kept:g} days)."
+    )
 
 
 shell.app_shell()
@@ -98,7 +107,7 @@ edits: dict[str, float | None] = st.session_state.setdefault(edits_key, {})
 kind_key = f"surge_kind_{owner}"
 try:
     setup = base.edit(edits, kind=st.session_state.get(kind_key))
-    prebuild = st.session_state.get(f"surge_prebuild_{owner}", 0.0) if setup.inputs().goods else 0.0
+    prebuild, prebuild_refused = stock_built_before(owner) if setup.inputs().goods else (0.0, None)
     scenario = surge.resized(chosen, multiplier, days, padding, prebuild)
     with st.spinner("Running your business day by day…"):
         analysis = survival.analysis(
@@ -107,7 +116,7 @@ try:
 except ReadinessError as exc:
     # Edits are checked before they are kept (below), so this is a setup the answers themselves cannot run: say
     # so with the way back, never a page with no form left to correct it (an exploratory browser pass).
-    st.error(f"These inputs cannot be simulated: {plain_input_error(exc)}", icon=":material/error:")
+    st.error(f"These inputs cannot be simulated: {exc.plain}", icon=":material/error:")
     if edits and st.button("Back to the prefilled inputs", key="surge_reset_failed", type="primary"):
         edits.clear()
         st.session_state.pop(kind_key, None)
@@ -262,7 +271,11 @@ with st.expander("Inputs and assumptions", icon=":material/tune:"):
         help=f"From {setup.kind_note}." if setup.kind_note else None,
     )
     if result.inputs.goods:
-        st.number_input("Stock built beforehand (days of sales)", 0.0, 365.0, step=1.0, key=f"surge_prebuild_{owner}")
+        # No min or max on the field: the browser would refuse an out-of-range value only in a tooltip, and the
+        # run would go on with a number the user no longer sees (the form's inputs are checked the same way).
+        st.number_input("Stock built beforehand (days of sales)", value=0.0, step=1.0, key=f"surge_prebuild_{owner}")
+        if prebuild_refused is not None:
+            st.error(prebuild_refused, icon=":material/error:")
     with st.form("surge_inputs", border=False):
         columns = st.columns(2)
         values = {}
@@ -287,7 +300,7 @@ with st.expander("Inputs and assumptions", icon=":material/tune:"):
             try:  # checked before it is kept: a value the model refuses leaves the last run and the form as they were
                 base.edit(wanted, kind=st.session_state.get(kind_key)).inputs()
             except ReadinessError as exc:
-                st.session_state[refused_key] = f"Not run: {plain_input_error(exc)}. The last inputs are kept."
+                st.session_state[refused_key] = f"Not run: {exc.plain}. The last inputs are kept."
             else:
                 st.session_state.pop(refused_key, None)
                 edits.clear()

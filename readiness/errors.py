@@ -420,6 +420,11 @@ def _span(line: str, column: int | None) -> int:
 class ReadinessError(Exception):
     """Base of every error the engine raises on purpose."""
 
+    @property
+    def plain(self) -> str:
+        """The message as a page shows it, beside fields that are labelled and carry no ids."""
+        return str(self)
+
 
 @dataclass
 class ProblemsError(ReadinessError):
@@ -466,7 +471,20 @@ class UnknownProfileError(ReadinessError):
 
 
 class SurgeInputError(ReadinessError):
-    """Inputs or a scenario of the surge stress test are not usable; the message says which and why."""
+    """Inputs or a scenario of the surge stress test are not usable; the message says which and why.
+
+    ``plain`` is the same message in a form's words ("Gross margin cannot be negative (-5)"), for pages that
+    label their fields and show no input ids; the message itself names the id too, for the CLI and YAML
+    files, where the id is what the user typed. Pages used to rewrite the message with a regular expression,
+    which broke silently whenever its wording changed."""
+
+    def __init__(self, message: str, plain: str | None = None) -> None:
+        super().__init__(message)
+        self._plain = plain
+
+    @property
+    def plain(self) -> str:
+        return self._plain if self._plain is not None else str(self)
 
 
 class ReportError(ReadinessError):

@@ -331,3 +331,20 @@ def test_a_value_past_what_the_model_runs_is_refused_when_typed_and_said_when_an
     waiting = by_name(setup.assumptions)["waiting_list_weeks"]
     assert waiting.value == 52 and "(60), run as 52 weeks, the most the model runs" in waiting.note
     assert setup.inputs().waiting_list_days == 364
+
+
+def test_a_refused_input_reads_in_the_forms_words_on_a_page_and_by_its_id_in_a_file() -> None:
+    """The surge page shows refusals beside labelled fields, so they name the label ("Gross margin"); the CLI and
+    an inputs file are typed by id, so there the id leads. The page once rewrote the message with a regular
+    expression, which would have shown raw ids the day a message was worded differently."""
+    base = setup_from_values({})
+    for name, value, plain in (
+        ("gross_margin", 150, "Gross margin is a percentage: at most 100, not 150"),
+        ("patience_days", -1, "Customer patience cannot be negative (-1)"),
+        ("utilization", 250, "How busy the busiest step is: at most 200%, not 250"),
+        ("orders_per_day", 0, "Normal orders per day must be above 0"),
+    ):
+        with pytest.raises(SurgeInputError) as info:
+            base.edit({name: value}).inputs()
+        assert info.value.plain == plain
+        assert str(info.value) == plain.replace(KNOBS[name].label, f"`{name}` ({KNOBS[name].label})", 1)

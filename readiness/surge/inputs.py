@@ -236,20 +236,26 @@ def _amount(value: float, knob: Knob) -> str:
     return f"{value:g}%" if knob.unit == "%" else f"{value:g} {knob.unit}"
 
 
+def _knob_error(knob: Knob, problem: str) -> SurgeInputError:
+    """An input refused, said with its id for files and the CLI and with its label alone for the form."""
+    joint = "" if problem.startswith(":") else " "
+    return SurgeInputError(f"`{knob.name}` ({knob.label}){joint}{problem}", f"{knob.label}{joint}{problem}")
+
+
 def _knob_value(knob: Knob, value: Any) -> float | None:
     if value is None:
         if not knob.allows_none:
-            raise SurgeInputError(f"`{knob.name}` ({knob.label}) needs a number")
+            raise _knob_error(knob, "needs a number")
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise SurgeInputError(f"`{knob.name}` ({knob.label}) must be a number, not {value!r}")
+        raise _knob_error(knob, f"must be a number, not {value!r}")
     if value < 0:
-        raise SurgeInputError(f"`{knob.name}` ({knob.label}) cannot be negative ({value:g})")
+        raise _knob_error(knob, f"cannot be negative ({value:g})")
     if knob.percent and value > 100:
-        raise SurgeInputError(f"`{knob.name}` ({knob.label}) is a percentage: at most 100, not {value:g}")
+        raise _knob_error(knob, f"is a percentage: at most 100, not {value:g}")
     most = MOST.get(knob.name)
     if most is not None and value > most:
-        raise SurgeInputError(f"`{knob.name}` ({knob.label}): at most {_amount(most, knob)}, not {value:g}")
+        raise _knob_error(knob, f": at most {_amount(most, knob)}, not {value:g}")
     return float(value)
 
 
@@ -487,7 +493,7 @@ def inputs_from_assumptions(
 
     base = num("orders_per_day")
     if base <= 0:
-        raise SurgeInputError("`orders_per_day` (Normal orders per day) must be above 0")
+        raise _knob_error(KNOBS["orders_per_day"], "must be above 0")
     price = num("order_value")
     unit_cost = price * (1 - num("gross_margin") / 100)
     fixed = max(0.0, base * (price - unit_cost) - base * price * num("net_margin") / 100)

@@ -24,6 +24,11 @@ Shape = Literal["spike", "step", "ramp", "seasonal"]
 Direction = Literal["surge", "shortfall", "steady"]
 
 
+#: The most stock built beforehand a scenario runs with, in days of normal sales: a year's stock ahead of a rush
+#: is a decision the model cannot weigh (storage, shelf life, cash), not a scenario.
+PREBUILD_MOST = 365
+
+
 class Scenario(_Model):
     """Demand as normal orders per day times a multiplier that follows a shape.
 
@@ -50,7 +55,9 @@ class Scenario(_Model):
     expected: bool = False
     planned: float | None = Field(default=None, ge=0, le=1000)
     padding: float = Field(default=0, ge=0, le=500, description="% the forecast is padded by.")
-    prebuild_days: float = Field(default=0, ge=0, le=365, description="Days of sales made into stock beforehand.")
+    prebuild_days: float = Field(
+        default=0, ge=0, le=PREBUILD_MOST, description="Days of sales made into stock beforehand."
+    )
     label: str = ""
     description: str = ""
 
