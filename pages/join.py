@@ -6,9 +6,9 @@ import streamlit as st
 
 from readiness import charts
 from readiness.errors import ReadinessError
+from readiness.link_text import join_titles
 from readiness.markup import md_literal
 from readiness.storage import NotFound
-from readiness.summary import join_titles
 from readiness.workshop import Participant, aggregate, left_out_of
 from readiness.workshop_report import room_balance_text
 from readiness.workshop_store import REVEALED_CLOSED

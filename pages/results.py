@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from readiness import scale
+from readiness.link_text import link_shown, link_where, weakest_plain
 from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.summary import (
@@ -15,13 +16,10 @@ from readiness.summary import (
     decision_words,
     dimension_markdown,
     finding_markdown,
-    link_shown,
-    link_where,
     open_critical_text,
     placement_text,
     plan_markdown,
     pressure_note,
-    weakest_plain,
     workings,
 )
 from ui import downloads, faults, links, resources, scores, session, shell

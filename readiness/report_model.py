@@ -17,6 +17,7 @@ from readiness import policy as policies
 from readiness import scale
 from readiness.answers import Answer, AnswerSet
 from readiness.figures import figure_text, owner_figure, restates
+from readiness.link_text import link_shown, link_words, weakest_plain
 from readiness.model import Questionnaire, ScoreScale, tr
 from readiness.results import Finding, ScoreResult
 from readiness.summary import (
@@ -28,8 +29,6 @@ from readiness.summary import (
     decision_words,
     index_range_text,
     lever_words,
-    link_shown,
-    link_words,
     next_step_words,
     note_words,
     open_critical_text,
@@ -37,7 +36,6 @@ from readiness.summary import (
     plan_when,
     pressure_note,
     score_range,
-    weakest_plain,
     why_here_words,
     workings,
 )

@@ -858,7 +858,7 @@ def test_a_part_named_for_its_worst_state_is_shown_with_its_own_score() -> None:
     """The locksmith: quiet demand names Technology, the part in the worst state. Its headline figure is
     Technology's own score, as in the table, never the figure Process holds under load (a reviewer read
     "Technology 41" beside a table's 17); the balance index still subtracts Process's figure, and says so."""
-    from readiness.summary import link_words
+    from readiness.link_text import link_words
 
     growth, result, answers = _growth_case("family-locksmith-records-on-one-old-pc")
     b = result.balance
@@ -883,7 +883,7 @@ def test_a_link_named_where_its_levers_are_shows_its_own_score_and_the_index_say
     """A tortilla maker: Team is named (most weak levers of the figure that binds are Team questions) while the
     load falls on Capacity's throughput. The sixth blind review read "Team 73" beside the table's Team 71; the
     headline now shows the table's figure, and the index names the part and the figure it subtracts."""
-    from readiness.summary import link_words
+    from readiness.link_text import link_words
 
     growth, result, answers = _growth_case("nixta-tortilleria-weighing-a-second-unit")
     b = result.balance

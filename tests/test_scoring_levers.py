@@ -19,9 +19,9 @@ from readiness import balance as balance_module
 from readiness import score
 from readiness.answers import Answer
 from readiness.errors import QuestionnaireError
+from readiness.link_text import weakest_text
 from readiness.loader import check_text, load_questionnaire, parse_questionnaire
 from readiness.model import Questionnaire
-from readiness.summary import weakest_text
 
 from .casework import case_answers, with_values
 from .conftest import HEADER, ROOT

@@ -13,9 +13,10 @@ import pytest
 
 from readiness import parse_questionnaire, score
 from readiness.answers import Answer
+from readiness.link_text import weakest_text
 from readiness.model import Questionnaire
 from readiness.results import Finding
-from readiness.summary import weakest_text, why_here_words
+from readiness.summary import why_here_words
 
 HEADER = """
 schema_version: 1
@@ -250,7 +251,8 @@ def test_an_area_no_demand_pressure_loads_carries_only_the_floor() -> None:
 
 
 def test_pages_and_reports_say_where_it_breaks_and_why_demand_counts_as_ahead() -> None:
-    from readiness.summary import overrun_text, weakest_text
+    from readiness.link_text import weakest_text
+    from readiness.summary import overrun_text
 
     q = build()
     broken = run(q, growth=1, orders=1, checks=1, dispatch=1, forecast=1, backups=1, site=1, kept=0)
@@ -447,8 +449,8 @@ def test_the_link_is_named_where_its_levers_are() -> None:
     what holds it back is staff who take fourteen weeks to hire and train and leave at 38% a year. The team
     is named, as the consultant named it; the figure the balance weighs, and so the verdict, stay capacity's.
     The same nursery hiring in two weeks and keeping its staff has capacity named again, at the same link."""
+    from readiness.link_text import weakest_text
     from readiness.loader import load_questionnaire
-    from readiness.summary import weakest_text
 
     from .casework import case_answers, with_values
     from .conftest import ROOT
