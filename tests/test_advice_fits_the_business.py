@@ -476,3 +476,41 @@ def test_a_contract_firms_price_review_names_its_own_extras_and_only_its_let_dow
     assert "let down" in missed[0] and "let down" not in kept[0] and "let down" not in unsaid[0]
     extras = "short notice, out-of-hours work" if kind == "services" else "rush deliveries, late changes"
     assert all(extras in said[0] for said in (kept, missed, unsaid))
+
+
+@pytest.mark.parametrize("when_full", ["later_dates", "waiting_list", "take_all", None])
+def test_a_business_already_quoting_later_dates_is_not_told_to_start(when_full: str | None) -> None:
+    """The twenty-sixth blind review read "quote honest delivery dates" told to a bakery with a written waiting
+    list, whose own zone text praised that queue. A step beyond capacity keeps its advice to stop taking new
+    kinds of work; the honest dates are asked only of a business that does not give them yet (or has not said)."""
+    values = {} if when_full is None else {"when_full": when_full}
+    said = advice_for("utilization", 98, None, **values)
+    assert any("stop taking new kinds of work" in s for s in said), said
+    queued = when_full in ("later_dates", "waiting_list")
+    assert any("quote honest delivery dates" in s for s in said) != queued, said
+    assert any("keep that queue honest" in s for s in said) == queued, said
+
+
+def test_an_online_sellers_costing_looks_at_the_first_order_not_five_big_customers() -> None:
+    """A dumpling brand selling online, losing money on each first order, was told to "cost your five biggest
+    customers" (the twenty-sixth blind review): a business of many small customers costs its first order
+    against a repeat one. Whoever sells through a few accounts still costs its biggest customers."""
+    online = advice_for("unit_economics", 0, "goods", online_order_share=90)
+    trade = advice_for("unit_economics", 0, "goods", online_order_share=10)
+    half = advice_for("unit_economics", 0, "goods", online_order_share=50)
+    assert len(online) == 1 and "first order against a repeat one" in online[0]
+    assert "biggest customers" not in online[0]
+    assert all(len(a) == 1 and "five biggest customers" in a[0] for a in (trade, half))
+
+
+@pytest.mark.parametrize("kind", ["goods", "services", None])
+def test_an_owner_who_wins_every_customer_writes_down_how_an_enquiry_is_handled_not_a_sales_script(
+    kind: str | None,
+) -> None:
+    """A funeral director was told to write "what you say to the usual objections" and have someone "quote and
+    close" (the twenty-sixth blind review: tone-deaf to bereaved families). The advice is how an enquiry is
+    taken to a price, which fits a consultancy, a trade firm and a funeral director alike."""
+    for value in ("all", "most"):
+        (said,) = advice_for("owner_in_sales", value, kind)
+        assert "how a new enquiry is handled" in said
+        assert not re.search(r"\bobjections?\b|\bclose\b|\bprospects?\b", said), said
