@@ -514,3 +514,18 @@ def test_an_owner_who_wins_every_customer_writes_down_how_an_enquiry_is_handled_
         (said,) = advice_for("owner_in_sales", value, kind)
         assert "how a new enquiry is handled" in said
         assert not re.search(r"\bobjections?\b|\bclose\b|\bprospects?\b", said), said
+
+
+@pytest.mark.parametrize("kind", ["goods", "services"])
+def test_a_bigger_push_planned_on_loss_making_orders_is_named_as_the_loss_it_multiplies(kind: str) -> None:
+    """A dumpling brand losing money on each first order, with a 50%-off campaign booked, was told how to prepare
+    for the campaign and, separately, that "more orders make things worse" (the twenty-sixth blind review: the
+    booked campaign is the decision to stop). Where the push is no bigger than usual, the advice is unchanged."""
+    for planned in ("bigger", "biggest"):
+        (said,) = advice_for("gross_margin", 0, kind, campaigns_planned=planned)
+        assert "the bigger push you have planned would multiply the loss: pause it" in said
+    for planned in ("routine", "none_planned"):
+        (said,) = advice_for("gross_margin", 0, kind, campaigns_planned=planned)
+        assert "multiply" not in said and "before any push for growth" in said
+    thin = advice_for("gross_margin", 20, kind, campaigns_planned="bigger")
+    assert thin and not any("multiply" in t for t in thin)  # a thin margin still earns on each order
