@@ -286,9 +286,10 @@ def event_lead(questionnaire: Questionnaire, scores: list[QuestionScore]) -> flo
 def _event_kinds(questionnaire: Questionnaire, scores: list[QuestionScore]) -> list[QuestionScore]:
     """The answered choices that name the kind of a dated event ahead: the questions the dated one's
     ``show_if`` reads. Empty when the event is not dated or its kind is not asked."""
-    dated = next(
-        (q for q in scores if getattr(questionnaire.question(q.id), "surge_input", None) == "event_weeks"), None
-    )
+    # Several questions may date an event, each shown for its own kind (a contract's start, a season's): the
+    # one answered is the one that dates it.
+    roles = [q for q in scores if getattr(questionnaire.question(q.id), "surge_input", None) == "event_weeks"]
+    dated = next((q for q in roles if q.status == "answered"), roles[0] if roles else None)
     condition = getattr(questionnaire.question(dated.id), "show_if", None) if dated is not None else None
     if dated is None or dated.status != "answered" or not condition:
         return []
@@ -403,12 +404,18 @@ def _position(
     # slack (standing idle) has room, however low its score.
     full = 0.0
     full_at: tuple[str, str | None] | None = None
+    # A step near its limit but not full, under steady growth with little waiting, is working at capacity,
+    # not behind its demand (``balance.tight_steady``, docs/scoring.md §3): a sign maker 90% booked and
+    # growing 6% was read as the danger zone. Only an answer counts: an unanswered step is full at the worst.
+    steady_tight = settings.tight_steady is not None and expr.parse(settings.tight_steady).evaluate(reads)
     for q in scores:
         question = questionnaire.question(q.id)
         if not (question.headroom and q.counted and q.dimension in op_dims):
             continue
         if q.status == "answered" and band_says(question, q.value, "pressure") == "slack":
             continue  # as the findings judge a busiest step: standing idle is room, not a full step
+        if steady_tight and q.status == "answered" and share(q) > EPS:
+            continue
         if full_at is None and 1 - share(q) > 0.5:  # the step itself is full, whatever the growth behind it
             full_at = (q.dimension, question.area)
         full = max(full, (1 - share(q)) * inflow)

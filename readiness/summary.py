@@ -506,6 +506,14 @@ def deadline_text(result: ScoreResult, answered: date | None = None, today: date
     when = "about a week" if weeks < 1.5 else f"about {round(weeks)} weeks"
     named = result.balance.event_name or "the contract, launch or feature you named"
     since = (today - answered).days if answered is not None and today is not None else 0
+    if weeks < 0.5:  # answered 0: a season or a contract already under way is not "about a week away"
+        tense = "has started"
+        if since >= 7 and answered is not None:
+            tense = f"had started when these answers were last saved, on {answered.isoformat()}"
+        return (
+            f"The event ahead ({named}) {tense}: the plan puts what it needs in the first 30 days, right after "
+            "the most urgent actions."
+        )
     if since >= 7 and since >= days:
         return (
             f"The event ahead ({named}) was {when} away when these answers were last saved, on "

@@ -69,6 +69,69 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 37 held back (eight cases by two consultants who never saw the tool's output or the declaration,
+    # asked for businesses whose busiest step runs about 85-95% busy, growing slowly or fast, with and without a
+    # queue or a contract ahead), run once on 2026-12-01 on the rules of 2.4.17 and on "a tight step without a
+    # queue" (balance.tight_steady), declared before the round was written (kept outside the consultants' reach).
+    # The candidate placed six quadrants against five (a garage whose technicians are 90% booked, growing 5%,
+    # read as demand ahead before) and put the same 14 expert fixes in the first three, so it met its terms and
+    # was adopted (docs/scoring.md §3 and §7, round 37). Kept as found with it.
+    ("leckhampton-physio", "quadrant"): (
+        "held back; first run: demand ahead under control (rooms full at 38% growth weigh the pressure as 86, "
+        "measured 47, against a link of 62); the expert reads scale-ready: promises kept and hiring keeping pace"
+    ),
+    ("leckhampton-physio", "first_fixes"): (
+        "held back; first run: first findings weeks_to_productive, supplier_capacity, weeks_to_double (the "
+        "expert's rooms and price, and the second clinic's funding, are not among them)"
+    ),
+    ("teme-valley-tree-care", "quadrant"): (
+        "held back; first run: scale-ready (crews 91% booked at 8% growth with an eight-week queue, a link of "
+        "62); the expert reads demand ahead under control: an honest queue waiting on climbers"
+    ),
+    ("teme-valley-tree-care", "weakest"): (
+        "held back; first run: capacity is named; the expert names team (climbers are what the queue waits on)"
+    ),
+    ("teme-valley-tree-care", "first_fixes"): (
+        "held back; first run: first findings weeks_to_productive, supplier_capacity, weeks_to_double (the "
+        "expert's price rise and the crews' contingency are not among them)"
+    ),
+    ("kennet-swim-school-waiting-list-teachers", "weakest"): (
+        "held back; first run: capacity (the hired pool, 90% full) is named; the expert names team (a third of "
+        "the teachers leave each year and a new one takes four months)"
+    ),
+    ("dinedor-oak-garden-furniture-second-router", "first_fixes"): (
+        "held back; first run: first findings peak_multiple, utilization, fulfilment_partner (two router fixes "
+        "take two places; the expert's extra hands or surge plan is fourth and lower)"
+    ),
+    ("hellesdon-autos-garage-paper-job-cards", "first_fixes"): (
+        "held back; first run: first findings supplier_payment, key_person_cover, cash_runway (the expert's weekly "
+        "numbers are not among them)"
+    ),
+    ("hollin-beck-brewery", "first_fixes"): (
+        "held back; first run: first findings key_person_cover, supplier_payment, forecast_bias (the expert's "
+        "order or stock system and cash are not among them)"
+    ),
+    ("penhallow-kitchen", "first_fixes"): (
+        "held back; first run: first findings cash_runway, when_full, promises_match (the expert's costing and "
+        "surge plan are there; the kitchen's capacity is fifth and lower)"
+    ),
+    ("penhallow-kitchen", "must_not_advise"): (
+        "held back; first run: a load test of the website, ruled out for a chutney maker selling 8% online, and "
+        "'a new line must replace an old one' matching the expert's 'new line' (meant as launching one)"
+    ),
+    ("totterdown-ferments-kombucha-queue-supermarket", "first_fixes"): (
+        "held back; first run: first findings cash_runway, promises_match, when_full (the expert's fermenter "
+        "capacity is fourth and lower)"
+    ),
+    ("nidd-physio-knaresborough-insurer-billing-harrogate-clinic", "quadrant"): (
+        "seen case lost by round 37's rule: practitioners 91% booked at 17% growth with two weeks waiting no "
+        "longer weigh the pressure up, so it reads foundation (measured 28, link 43); its expert reads demand "
+        "ahead under control"
+    ),
+    ("nidd-physio-knaresborough-insurer-billing-harrogate-clinic", "first_fixes"): (
+        "seen case lost by round 37's rule: first findings key_person_cover, weeks_to_productive, cash_runway "
+        "(the expert's order process or system, third before, is now lower)"
+    ),
     # --- Round 36 held back (eight cases by two consultants who never saw the tool's output, asked for businesses
     # taking some of their orders online, from 10 to 87%, with a website never tested at a rush and weak spots
     # elsewhere), run once on 2026-12-01 on the rules of 2.4.16 and on "the website's findings weigh by the share
@@ -83,15 +146,6 @@ KNOWN_MISSES = {
     ("calstock-clayworks-half-idle-kilns-january-seconds-sale", "first_fixes"): (
         "held back; first run: first findings stock_cleanup, cash_runway, website_spike (the expert's protected "
         "selling day for the owner is not among them)"
-    ),
-    ("harrop-drainage-diary-on-owners-phone-second-tanker", "quadrant"): (
-        "held back; first run: danger zone: engineers 86% busy while storm call-outs grow weigh the pressure as 60 "
-        "(measured 35) against a weakest link of 36 (team, roles and cover), Demand management 21; the expert "
-        "reads foundation (the diary lives on the owner's phone)"
-    ),
-    ("harrop-drainage-diary-on-owners-phone-second-tanker", "first_fixes"): (
-        "held back; first run: first findings key_person_cover, when_full, surge_plan (the expert's job app for "
-        "the diary and the 13-week cash forecast are not among them; the storm plan takes two places)"
     ),
     ("harrop-drainage-diary-on-owners-phone-second-tanker", "must_not_advise"): (
         "held back; first run: the website's rush and peak are advised with a load test (fourth and lower), which "
@@ -112,11 +166,6 @@ KNOWN_MISSES = {
     ("kelham-roast-co-online-coffee-subscriptions-roaster-full", "must_not_advise"): (
         "held back; first run: the website's peak is advised with a load test, which the expert rules out for a "
         "shop that took nine times a normal day without slowing"
-    ),
-    ("longton-signs-stoke-paper-job-bags-lost-artwork-coordinator", "quadrant"): (
-        "held back; first run: danger zone: a workshop 90% busy while orders grow weighs the pressure as 66 "
-        "(measured 29) against a weakest link of 42 (team, roles and cover), Demand management 20; the expert "
-        "reads foundation (paper job bags, no backup, three months of artwork lost once)"
     ),
     ("longton-signs-stoke-paper-job-bags-lost-artwork-coordinator", "weakest"): (
         "held back; first run: team (roles and cover) is named; the expert names technology (no backup, paper job bags)"
@@ -205,11 +254,6 @@ KNOWN_MISSES = {
     # counts as demand ahead only for the work not redone", declared before the round was written: the candidate
     # placed 7 quadrants against 6 (a commercial cleaner re-cleaning 8% of its offices) and lost none, but it was
     # withdrawn: less rework raised the danger (docs/scoring.md §7, round 34). Kept as found on the rules.
-    ("brightwell-commercial-cleaning", "quadrant"): (
-        "held back; first run: demand ahead under control: an evening window 88% booked while contracts grow "
-        "counts demand 24 ahead of 50 (capacity, cash), Demand management 60 or more; the expert reads foundation "
-        "(8% of cleans redone: the window is full of re-cleans)"
-    ),
     ("wrekin-fitted-furniture", "quadrant"): (
         "held back; first run: demand ahead under control: demand pressure 59 against a weakest link of 35 "
         "(process, planning), a nine-week lead time read as a queue; the expert reads foundation (a lead time "
@@ -278,10 +322,6 @@ KNOWN_MISSES = {
         "held back; first run: first findings key_person_cover, owner_in_sales, pricing_lever (the expert's plan B "
         "for the kiln, the grinder and the steel is not among them)"
     ),
-    ("kelham-it-services", "quadrant"): (
-        "held back; first run: danger zone: a full service desk while tickets grow counts demand 24 ahead of 57 "
-        "(team), Demand management 44; the expert reads foundation (repeat faults eat the engineers' hours)"
-    ),
     ("kelham-it-services", "weakest"): (
         "held back; first run: team (46, roles and cover) is named; the expert names process (27% of tickets are "
         "repeats) or capacity"
@@ -315,10 +355,6 @@ KNOWN_MISSES = {
     ("coldharbour-garden-rooms", "first_fixes"): (
         "held back; first run: first findings promises_match, when_full, pricing_lever"
     ),
-    ("cowgate-rehearsal-rooms", "quadrant"): (
-        "held back; first run: demand ahead controlled: demand pressure 74 against a weakest link of 50 "
-        "(technology); the expert reads foundation"
-    ),
     ("cowgate-rehearsal-rooms", "first_fixes"): (
         "held back; first run: first findings key_person_cover, automation, order_system"
     ),
@@ -336,10 +372,6 @@ KNOWN_MISSES = {
     ),
     ("spinney-hill-foods", "first_fixes"): (
         "held back; first run: first findings cash_runway, weeks_to_productive, weeks_to_double"
-    ),
-    ("tidemark-seaweed", "quadrant"): (
-        "held back; first run: danger zone: demand pressure 62 against a weakest link of 38 (team); the expert "
-        "reads foundation"
     ),
     ("tidemark-seaweed", "first_fixes"): (
         "held back; first run: first findings key_person_cover, owner_in_sales, clear_roles"
@@ -364,10 +396,6 @@ KNOWN_MISSES = {
     ("blackwater-bats-master-grader-australian-distributor", "must_not_advise"): (
         "held back; first run: advises stock cover; “stop making or buying ahead”, which the expert rules out"
     ),
-    ("cathcart-asbestos-reports-retyped-third-microscope", "quadrant"): (
-        "held back; first run: danger zone: demand pressure 74 against a weakest link of 50 (capacity); the "
-        "expert reads foundation"
-    ),
     ("cathcart-asbestos-reports-retyped-third-microscope", "weakest"): (
         "held back; first run: capacity (45, cash) is named; the expert names technology"
     ),
@@ -382,10 +410,6 @@ KNOWN_MISSES = {
     ),
     ("ladybrook-extract-hygiene-night-crews-full-grease-traps", "first_fixes"): (
         "held back; first run: first findings utilization, weeks_to_productive, supplier_capacity"
-    ),
-    ("lugg-valley-firewood-second-kiln-from-february-cash", "quadrant"): (
-        "held back; first run: demand ahead controlled: demand pressure 74 against a weakest link of 50 "
-        "(capacity); the expert reads foundation"
     ),
     ("lugg-valley-firewood-second-kiln-from-february-cash", "first_fixes"): (
         "held back; first run: first findings cash_runway, growth_funding, pricing_lever"
@@ -1478,10 +1502,6 @@ KNOWN_MISSES = {
     ("garment-factory-new-line-half-idle", "quadrant"): (
         "held back; first run: scale-ready: demand pressure 28 is just above the quiet line (25), so a weakest "
         "link of 63 far ahead of it reads as ready to grow; the expert reads a new line half idle as idle capacity"
-    ),
-    ("mobile-dog-grooming-fourth-van", "quadrant"): (
-        "held back; first run: demand ahead, under control: the vans are full (100%) while orders grow, which "
-        "weighs pressure as 66 instead of 24; the expert reads a business still building its foundations"
     ),
     ("roofing-contractor-storm-canvassers-overpromise", "weakest"): (
         "held back; first run: process (28.3, planning); the expert names demand management (promises that "

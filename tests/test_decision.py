@@ -480,6 +480,12 @@ HOLD = {
     "harrop-drainage-diary-on-owners-phone-second-tanker": "buy the second tanker now",
     "nidd-physio-knaresborough-insurer-billing-harrogate-clinic": "open the Harrogate clinic now",
     "pennard-hill-nursery-salvias-gardeners-world-feature": "lease the neighbour's polytunnels now",
+    # Round 37:
+    "hellesdon-autos-garage-paper-job-cards": "start EV and hybrid servicing in the new year",
+    "hollin-beck-brewery": "buy two fermenters from the bank and the overdraft now",
+    "kennet-swim-school-waiting-list-teachers": "take the Wokingham pool from January",
+    "penhallow-kitchen": "sign the supermarket listing for February",
+    "totterdown-ferments-kombucha-queue-supermarket": "sign the April supermarket listing on its terms",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -552,9 +558,18 @@ GO = {
     "kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote": "turn down the meal-kit quote",
     "kelham-roast-co-online-coffee-subscriptions-roaster-full": "hold off the bigger roaster",
     "longton-signs-stoke-paper-job-bags-lost-artwork-coordinator": "hold off the production coordinator",
+    # Round 37:
+    "dinedor-oak-garden-furniture-second-router": "hold off the second router",
+    "leckhampton-physio": "hold off the Tewkesbury clinic",
+    "teme-valley-tree-care": "hold off the fourth crew",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "kennet-swim-school-waiting-list-teachers": (
+        "round 37, first run: a second site for a queue is 'The queue says the demand is there. If it waits for "
+        "room… a second site can be the fix; if it waits for people… copies the shortage. Fix Capacity… first', "
+        "which opens as a go; the expert says wait: the queue waits for teachers, who take four months to train"
+    ),
     "kelham-roast-co-online-coffee-subscriptions-roaster-full": (
         "round 36, first run: demand ahead under control with the queue trusted with cash, so the roaster is read "
         "as in the danger zone: 'Not from the cash the business runs on, and only for the step that is already "

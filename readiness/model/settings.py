@@ -148,6 +148,16 @@ class BalanceSettings(_Model):
         "promises and an event bigger than the reachable day still raise it. An unread condition does not "
         "hold (docs/scoring.md, section 3).",
     )
+    tight_steady: str | None = Field(
+        default=None,
+        description="A condition over answers by question id saying orders grow steadily with no queue behind "
+        "a busy step (`order_growth < 25 and backlog_weeks < 4`). While it holds, a busiest step answered "
+        "tight but not full (a `headroom` answer in a band scoring above the lowest) does not raise the pressure "
+        "the verdict weighs, at any strength of the weakest link: a business working near its limit at a steady "
+        "pace, with little waiting, is not yet behind its demand. A step answered full, broken promises and an "
+        "event bigger than the reachable day still raise it. An unread condition does not hold "
+        "(docs/scoring.md, section 3).",
+    )
 
 
 class PlanSettings(_Model):
