@@ -404,21 +404,24 @@ def _position(
     # slack (standing idle) has room, however low its score.
     full = 0.0
     full_at: tuple[str, str | None] | None = None
-    # A step near its limit but not full, under steady growth with little waiting, is working at capacity,
-    # not behind its demand (``balance.tight_steady``, docs/scoring.md §3): a sign maker 90% booked and
-    # growing 6% was read as the danger zone. Only an answer counts: an unanswered step is full at the worst.
-    steady_tight = settings.tight_steady is not None and expr.parse(settings.tight_steady).evaluate(reads)
+    # The same evidence from steps answered full only, leaving out those answered tight (a band scoring above the
+    # lowest): what counts while orders grow steadily with little waiting (``balance.tight_steady``).
+    loose = 0.0
+    loose_at: tuple[str, str | None] | None = None
     for q in scores:
         question = questionnaire.question(q.id)
         if not (question.headroom and q.counted and q.dimension in op_dims):
             continue
         if q.status == "answered" and band_says(question, q.value, "pressure") == "slack":
             continue  # as the findings judge a busiest step: standing idle is room, not a full step
-        if steady_tight and q.status == "answered" and share(q) > EPS:
-            continue
+        seen_full = (1 - share(q)) * inflow
         if full_at is None and 1 - share(q) > 0.5:  # the step itself is full, whatever the growth behind it
             full_at = (q.dimension, question.area)
-        full = max(full, (1 - share(q)) * inflow)
+        full = max(full, seen_full)
+        if q.status != "answered" or share(q) <= EPS:  # an unanswered step is full at the worst: skipping never helps
+            if loose_at is None and 1 - share(q) > 0.5:
+                loose_at = (q.dimension, question.area)
+            loose = max(loose, seen_full)
     # A full step under steady growth is a season at capacity, not a queue (docs/scoring.md §3): a strong link
     # with no critical question failing, and orders growing at the pace the questionnaire calls steady.
     failing_ids = {q.id for q in scores if q.critical and q.counted and q.dimension in op_dims}
@@ -432,6 +435,12 @@ def _position(
     )
     if steady_full:
         full = 0.0
+    elif settings.tight_steady is not None and expr.parse(settings.tight_steady).evaluate(reads):
+        # A step near its limit but not full, under steady growth with little waiting, is working at capacity,
+        # not behind its demand, at any strength of the link (docs/scoring.md §3, round 37): a sign maker 90%
+        # booked and growing 6% was read as the danger zone. A strong link reads the full-step rule above first,
+        # which says why in words.
+        full, full_at = loose, loose_at
     # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
     # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken
     # (or the busiest step is full). Up to half it says nothing about demand: promises kept 98% of the
