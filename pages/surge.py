@@ -203,6 +203,7 @@ st.caption(
     if not analysis.shortfall or not surge.has_goods(analysis.result.inputs.kind)
     else "The same run with the forecast or the batches changed, best first. Saved: orders' worth of stock."
 )
+shell.phone_hint("The table is wider than a phone: swipe it sideways for what each change saves.")
 st.table(what_if_table(analysis), hide_index=True)
 
 st.subheader("Cautious or aggressive?")
@@ -229,6 +230,7 @@ if analysis.sensitivity:
         "Each input you did not answer, at a low and a high value around the assumed one; *Effect* says what "
         'that moved ("no effect in this run": neither the orders nor the cash).'
     )
+    shell.phone_hint("The table is wider than a phone: swipe it sideways for the cash and what each input moved.")
     st.table(sensitivity_table(analysis), hide_index=True)
 
 
