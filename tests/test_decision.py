@@ -978,3 +978,16 @@ def test_a_part_named_with_its_dimension_closes_its_aside_when_the_sentence_runs
     assert (
         with_limit("Only once {limit} can carry it.", "R\\D \\1, in Ops") == "Only once R\\D \\1, in Ops, can carry it."
     )
+
+
+def test_equipment_for_a_full_step_the_owner_knows_says_when_to_order_it() -> None:
+    """The twenty-sixth blind review read "If it is the step holding the queue back, it can pay" to a bakery with a
+    full oven, a written waiting list and a known bottleneck as a hedge silent on the lead time: its third oven had
+    to be ordered months before the queue it was for. Where the step is full and known, the advice says to order
+    in time and how to pay; where the bottleneck is not known, it keeps the condition."""
+    answers = case_answers(GROWTH, "derwent-sourdough-bakery")
+    known = score(GROWTH, answers).decision
+    assert known is not None and known.text.startswith("If it is for the step you know is full, it can pay")
+    assert "order in time for the queue" in known.text and "not the cash the business runs on" in known.text
+    unsure = score(GROWTH, with_values(answers, bottleneck_known=0)).decision
+    assert unsure is not None and unsure.text.startswith("If it is the step holding the queue back")
