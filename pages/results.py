@@ -59,7 +59,12 @@ if result.completion < 1:
     st.warning(
         f"This assessment is {result.completion:.0%} complete. "
         + (
-            "Unanswered questions count as their worst answer; the table of every dimension, and “How the "
+            # Only questions with no points left open (the season's date): saying they count as their worst
+            # answer read as a contradiction beside scores with no range (a blind review).
+            "The questions left open carry no points: they change no score, and only size the advice, the "
+            "plan's dates or the surge test."
+            if not any(qs.status == "unanswered" and qs.weight > 0 for qs in result.questions)
+            else "Unanswered questions count as their worst answer; the table of every dimension, and “How the "
             "verdict was reached”, show how far the open questions could move them."
             if result.policy.get("unanswered", "lowest") == "lowest"
             else "Unanswered questions are left out, as this questionnaire's scoring policy says."

@@ -291,21 +291,38 @@ def _answer_text(questionnaire: Questionnaire, status: str, label: str | None, a
     return figure_text(questionnaire, answer, label) or label or "–"
 
 
-def _warning_words(result: ScoreResult, warning: Any) -> str:
+def _warning_words(result: ScoreResult, warning: Any, counts_blanks: bool) -> str:
     """A note on the data for a reader of the report: unanswered questions by their text (the
-    ids in the command's own warning are for whoever edits the answers file)."""
+    ids in the command's own warning are for whoever edits the answers file). Questions that carry no
+    points (the season's date, the share of orders online) are said apart: listed as "left out of the
+    score" beside "unanswered questions count as their worst answer", a blind review read a contradiction."""
     if warning.code != "RA109":
         return str(warning.message)
-    missing = [q.text for q in result.questions if q.status == "unanswered"]
+    missing = [q for q in result.questions if q.status == "unanswered"]
     if not missing:
         return str(warning.message)
-    shown = ", ".join(f"“{text}”" for text in missing[:5])
-    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-    one = len(missing) == 1
-    return (
-        f"{len(missing)} question{'' if one else 's'} {'is' if one else 'are'} unanswered and left out of the "
-        f"score: {shown}{more}."
-    )
+
+    def listed(texts: list[str]) -> str:
+        shown = ", ".join(f"“{text}”" for text in texts[:5])
+        return shown + (f" and {len(texts) - 5} more" if len(texts) > 5 else "")
+
+    scored = [q.text for q in missing if q.weight > 0]
+    steering = [q.text for q in missing if q.weight <= 0]
+    said = []
+    if scored:
+        one = len(scored) == 1
+        how = "counts as its worst answer" if one else "count as their worst answer"
+        if not counts_blanks:
+            how = "is left out of the score" if one else "are left out of the score"
+        said.append(f"{len(scored)} question{'' if one else 's'} unanswered {how} ({listed(scored)}).")
+    if steering:
+        one = len(steering) == 1
+        said.append(
+            f"{len(steering)} unanswered question{'' if one else 's'} "
+            f"{'carries' if one else 'carry'} no points ({listed(steering)}): {'it changes' if one else 'they change'}"
+            f" no score and only {'sizes' if one else 'size'} the advice, the plan's dates or the surge test."
+        )
+    return " ".join(said)
 
 
 def _held_back(questionnaire: Questionnaire, result: ScoreResult, dim: Any) -> str:
@@ -452,10 +469,15 @@ def build_report(
         )
     policy_counts_blanks = policies.counts_unanswered(questionnaire.scoring)
     if result.completion < 1:
+        left_open = sum(1 for q in result.questions if q.status == "unanswered")
+        open_words = "the question left open carries" if left_open == 1 else "the questions left open carry"
         summary.append(
             f"The assessment is {result.completion:.0%} complete ({result.completion_text}): "
             + (
-                "unanswered questions count as their worst answer, and each score shows its range."
+                # Only questions that carry no points left open (the season's date): no score is assumed.
+                f"{open_words} no points, so every score is as answered."
+                if not any(q.status == "unanswered" and q.weight > 0 for q in result.questions)
+                else "unanswered questions count as their worst answer, and each score shows its range."
                 if policy_counts_blanks
                 else "unanswered questions are left out, as the questionnaire's scoring policy says."
             )
@@ -553,7 +575,7 @@ def build_report(
         actions={h: tuple(v) for h, v in actions.items()},
         answers=tuple(rows),
         method=method,
-        warnings=tuple(_warning_words(result, w) for w in result.warnings),
+        warnings=tuple(_warning_words(result, w, policy_counts_blanks) for w in result.warnings),
         operations_value=_native(result.overall, sc),
         demand_value=_native(b.demand, sc),
         balance_value=_native_diff(scale.balance_index(b, sc), sc),

@@ -610,3 +610,23 @@ def test_a_weakest_link_named_by_its_levers_says_what_in_it_holds_the_business_b
         in said
     )
     assert "Team: people leave faster than they can be replaced and trained, and it takes too long to add a " in said
+
+
+def test_a_question_with_no_points_left_open_is_not_said_to_count_as_its_worst_answer(db: Store) -> None:
+    """A toy shop answered everything but the season's date (weight 0: it dates the plan). "Unanswered questions
+    count as their worst answer" beside it, with scores showing no range, read as a contradiction (blind review
+    27); the page says the open question carries no points, and says the worst-answer rule once a scored
+    question is open too."""
+    from .casework import case_answers
+
+    q = load_questionnaire(GROWTH)
+    answers = case_answers(q, "abbey-steps-toys")
+    assert "season_weeks" not in answers and score(q, answers).completion < 1
+    at = results_of(db, answers)
+    said = " ".join(w.body for w in at.warning)
+    assert "carry no points" in said and "worst answer" not in said
+    db.delete_answer(opened(at), "clear_roles")  # a scored question left open too
+    st.cache_data.clear()
+    at.run()
+    said = " ".join(w.body for w in at.warning)
+    assert "Unanswered questions count as their worst answer" in said
