@@ -69,6 +69,86 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 38 held back (eight cases by two consultants who never saw the tool's output or the declaration,
+    # asked for a firm booked by phone before its season, a growing firm whose cash looks tight for another
+    # reason, an online seller before a dated feature, a food maker whose orders fall behind an old backlog, a
+    # software firm with overworked onboarding, a distributor paid in 60-90 days, a practice whose owner does the
+    # skilled work, and a trades firm that took every job), run once on 2026-12-01 on the rules of 2.4.18 and on
+    # "the website has carried this rush" (matters_if on website_spike and website_peak), declared before the
+    # round was read. Both runs gave the same verdicts and findings on all eight (5 quadrants, 3 weakest links,
+    # 15 of 24 expert fixes in the first three), so the candidate lost nothing here and was adopted on the seen
+    # cases it mends (docs/scoring.md §4 and §7, round 38). Kept as found.
+    ("dee-valley-oven-cleaning-christmas-diary-overbooked", "quadrant"): (
+        "held back; first run: a foundation (demand 45 against a link of 38 in Technology: a paper diary); the "
+        "expert reads the danger zone: 352 Christmas cleans booked against about 290 the technicians can do, with "
+        "nothing stopping more"
+    ),
+    ("dee-valley-oven-cleaning-christmas-diary-overbooked", "weakest"): (
+        "held back; first run: technology (the paper diary) is named; the expert names capacity (four technicians "
+        "cannot do the cleans booked)"
+    ),
+    ("dee-valley-oven-cleaning-christmas-diary-overbooked", "first_fixes"): (
+        "held back; first run: key_person_cover, promises_match, when_full lead (the expert's extra hours and "
+        "the peak price are not among the first three)"
+    ),
+    ("kestle-vane-packaging-avonmouth-funded-growth-full-warehouse", "quadrant"): (
+        "held back; first run: demand ahead under control (the warehouse 94% full weighs a measured 51 as 91, "
+        "against a link of 67); the expert reads scale-ready: debts funded and insured, suppliers paid on the day, "
+        "a 13-week cash forecast; only the space is short"
+    ),
+    ("kestle-vane-packaging-avonmouth-funded-growth-full-warehouse", "weakest"): (
+        "held back; first run: team (key person cover) is named; the expert names capacity (the warehouse)"
+    ),
+    ("kestle-vane-packaging-avonmouth-funded-growth-full-warehouse", "first_fixes"): (
+        "held back; first run: key_person_cover, weeks_to_double, utilization lead (the expert's funded debtors "
+        "and cash forecast, payment_days or cash_runway, are not among them)"
+    ),
+    ("kestle-vane-packaging-avonmouth-funded-growth-full-warehouse", "must_not_advise"): (
+        "held back; first run: 'shorten terms' is advised on 60-90 day payment; the expert rules it out while the "
+        "debts are funded and insured"
+    ),
+    ("wensum-valley-preserves-busy-kitchen-falling-orders", "quadrant"): (
+        "held back; first run: the danger zone (a kitchen 90% busy weighs a measured 45 as 71 against a link of "
+        "47); the expert reads idle capacity: the kitchen is busy only with five weeks of summer orders while new "
+        "orders fall 24% (as emberstone-pizza-ovens)"
+    ),
+    ("wensum-valley-preserves-busy-kitchen-falling-orders", "weakest"): (
+        "held back; first run: capacity (the kitchen) is named; the expert names team (nobody sells since the "
+        "sales rep left)"
+    ),
+    ("wensum-valley-preserves-busy-kitchen-falling-orders", "first_fixes"): (
+        "held back; first run: when_full, pricing_lever, promises_match lead (brakes for a full step); the "
+        "expert's weekly numbers and selling to the lost shops are not among them"
+    ),
+    ("wensum-valley-preserves-busy-kitchen-falling-orders", "must_not_advise"): (
+        "held back; first run: a waiting list, an extra shift and more capacity are advised to a kitchen whose "
+        "orders are falling"
+    ),
+    ("chilwell-electrical-late-invoices-not-short-of-cash", "weakest"): (
+        "held back; first run: capacity (two weeks of cash, critical) is named; the expert names process: the "
+        "cash is short because invoices go out three weeks late"
+    ),
+    ("chilwell-electrical-late-invoices-not-short-of-cash", "first_fixes"): (
+        "held back; first run: cash_runway, supplier_payment, automation lead; the expert's invoicing on the day "
+        "(automation) and cash are there, but weekly numbers or the third electrician's training (kpi_review, "
+        "weeks_to_productive) are not, supplier_payment ranks above them"
+    ),
+    ("corve-street-dental-ludlow-owner-does-the-dentistry-weighing-second-site", "weakest"): (
+        "held back; first run: capacity is named; the expert names team: the owner does 85% of the dentistry while "
+        "the second surgery stands empty two days a week"
+    ),
+    ("haldon-solar-newton-abbot-took-every-job-callbacks-no-decision", "first_fixes"): (
+        "held back; first run: promises_match, key_person_cover, cash_runway lead; the expert's handover "
+        "checklist (quality_checks, order_process) is not among the first three"
+    ),
+    ("rotaweave-leeds-care-software-onboarding-queue-weighing-care-group", "first_fixes"): (
+        "held back; first run: promises_match, key_person_cover, when_full lead; two of them fill the expert's "
+        "first two fixes, and the weekly onboarding meeting (sop_meeting, pipeline_visibility) is not among them"
+    ),
+    ("snugline-curtain-liners-morning-live-founder-is-the-inbox", "first_fixes"): (
+        "held back; first run: key_person_cover, clear_roles, surge_plan lead; two of them answer the expert's "
+        "first fix (the founder is the inbox), and the stock and brakes for the TV day are not among them"
+    ),
     # --- Round 37 held back (eight cases by two consultants who never saw the tool's output or the declaration,
     # asked for businesses whose busiest step runs about 85-95% busy, growing slowly or fast, with and without a
     # queue or a contract ahead), run once on 2026-12-01 on the rules of 2.4.17 and on "a tight step without a
@@ -162,10 +242,6 @@ KNOWN_MISSES = {
     ("kelham-roast-co-online-coffee-subscriptions-roaster-full", "first_fixes"): (
         "held back; first run: first findings pricing_lever, cash_runway, growth_funding (the expert's first fix, "
         "widening the roaster at 94% now with a late shift, is not among them; the cash takes two places)"
-    ),
-    ("kelham-roast-co-online-coffee-subscriptions-roaster-full", "must_not_advise"): (
-        "held back; first run: the website's peak is advised with a load test, which the expert rules out for a "
-        "shop that took nine times a normal day without slowing"
     ),
     ("longton-signs-stoke-paper-job-bags-lost-artwork-coordinator", "weakest"): (
         "held back; first run: team (roles and cover) is named; the expert names technology (no backup, paper job bags)"
@@ -366,9 +442,6 @@ KNOWN_MISSES = {
     ),
     ("irongate-security-training", "first_fixes"): (
         "held back; first run: first findings when_full, quarterly_priorities, return_rate"
-    ),
-    ("irongate-security-training", "must_not_advise"): (
-        "held back; first run: advises website_spike, website_peak; “load test”, which the expert rules out"
     ),
     ("spinney-hill-foods", "first_fixes"): (
         "held back; first run: first findings cash_runway, weeks_to_productive, weeks_to_double"
@@ -1013,9 +1086,6 @@ KNOWN_MISSES = {
     ("cargo-bike-courier-doubling-on-one-dispatcher", "weakest"): (
         "held back; first run: capacity (25, cash) is named; the expert names team or technology"
     ),
-    ("fancy-dress-shop-with-padded-halloween-stock", "must_not_advise"): (
-        "held back; first run: advises website peak, website spike; “load test”, which the expert rules out"
-    ),
     ("glenmuir-haggis-burns-night-listing", "first_fixes"): (
         "held back; first run: restore tested, single source, pricing lever lead; the expert's contingency plans, "
         "bottleneck known … ranks 7; the expert's plan changes, promises match … ranks 8"
@@ -1090,9 +1160,6 @@ KNOWN_MISSES = {
         "held back; first run: pricing lever, cash runway, peak multiple lead; the expert's bottleneck known, "
         "single source ranks 6; the expert's weeks to double, weeks to productive … ranks 5; the expert's "
         "when full, promises match is no finding"
-    ),
-    ("windscreen-franchisee-three-vans-before-frost-season", "must_not_advise"): (
-        "held back; first run: advises website peak; “load test”, which the expert rules out"
     ),
     # --- Round 17 held back (eight cases by two consultants who never saw the tool's output, each answering what
     # has gone wrong lately), run once on 2026-11-29 on the rules of 2.3.2 and on "load tests need a rush"
@@ -1668,10 +1735,6 @@ KNOWN_MISSES = {
         "held back; first run: promises, the brake and key person cover lead; the expert's order process and "
         "quality checks, and published lead time, come later"
     ),
-    ("made-to-measure-blinds-ad-push", "must_not_advise"): (
-        "held back; first run: the website's spike (sixth) and peak are advised with a load test, which the "
-        "expert rules out for a firm whose enquiries come by phone and form"
-    ),
     ("scaffolding-contractor-hospital-contract", "first_fixes"): (
         "held back; first run: cash runway, weeks to double and payment days lead; the expert's third, "
         "supplier payment or supplier capacity, ranks sixth"
@@ -1683,9 +1746,6 @@ KNOWN_MISSES = {
     ("school-uniform-supplier-dead-stock", "first_fixes"): (
         "held back; first run: the brake (when full), stock clean-up and return rate lead; the expert wants "
         "stock, forecasts, then the order process"
-    ),
-    ("school-uniform-supplier-dead-stock", "must_not_advise"): (
-        "held back; first run: the website's peak is a low finding (34th), which the expert rules out"
     ),
     ("swim-school-waiting-list-pool-hours", "first_fixes"): (
         "held back; first run: weeks to double, utilization and a fulfilment partner lead; the expert wants "

@@ -486,6 +486,10 @@ HOLD = {
     "kennet-swim-school-waiting-list-teachers": "take the Wokingham pool from January",
     "penhallow-kitchen": "sign the supermarket listing for February",
     "totterdown-ferments-kombucha-queue-supermarket": "sign the April supermarket listing on its terms",
+    # Round 38:
+    "corve-street-dental-ludlow-owner-does-the-dentistry-weighing-second-site": "buy the Church Stretton practice now",
+    "rotaweave-leeds-care-software-onboarding-queue-weighing-care-group": "sign the care group on its terms",
+    "wensum-valley-preserves-busy-kitchen-falling-orders": "buy the steam pan and hire the cook",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -562,9 +566,23 @@ GO = {
     "dinedor-oak-garden-furniture-second-router": "hold off the second router",
     "leckhampton-physio": "hold off the Tewkesbury clinic",
     "teme-valley-tree-care": "hold off the fourth crew",
+    # Round 38:
+    "chilwell-electrical-late-invoices-not-short-of-cash": "hold off the third electrician",
+    "kestle-vane-packaging-avonmouth-funded-growth-full-warehouse": "hold off the unit next door",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "corve-street-dental-ludlow-owner-does-the-dentistry-weighing-second-site": (
+        "round 38, first run: a second site for a queue is 'The queue says the demand is there. If it waits for "
+        "room… a second site can be the fix; if it waits for people or for you… copies the shortage', which opens "
+        "as a go; the expert says wait: the owner does 85% of the dentistry while her second surgery stands empty "
+        "two days a week (as kennet-swim-school)"
+    ),
+    "kestle-vane-packaging-avonmouth-funded-growth-full-warehouse": (
+        "round 38, first run: demand ahead under control with the link named in Team, the unit next door is 'Not "
+        "the fix… a second site does not add to' Team; the expert takes it: the warehouse, 94% full with overflow "
+        "outside, is the limit (a quadrant and weakest-link miss: the expert reads scale-ready, capacity)"
+    ),
     "kennet-swim-school-waiting-list-teachers": (
         "round 37, first run: a second site for a queue is 'The queue says the demand is there. If it waits for "
         "room… a second site can be the fix; if it waits for people… copies the shortage. Fix Capacity… first', "
