@@ -61,8 +61,13 @@ if result.completion < 1:
         + (
             # Only questions with no points left open (the season's date): saying they count as their worst
             # answer read as a contradiction beside scores with no range (a blind review).
-            "The questions left open carry no points: they change no score, and only size the advice, the "
-            "plan's dates or the surge test."
+            (
+                "The question left open carries no points: it changes no score, and only sizes the advice, the "
+                "plan's dates or the surge test."
+                if result.answered_of_shown[1] - result.answered_of_shown[0] == 1
+                else "The questions left open carry no points: they change no score, and only size the advice, "
+                "the plan's dates or the surge test."
+            )
             if not any(qs.status == "unanswered" and qs.weight > 0 for qs in result.questions)
             else "Unanswered questions count as their worst answer; the table of every dimension, and “How the "
             "verdict was reached”, show how far the open questions could move them."

@@ -624,7 +624,7 @@ def test_a_question_with_no_points_left_open_is_not_said_to_count_as_its_worst_a
     assert "season_weeks" not in answers and score(q, answers).completion < 1
     at = results_of(db, answers)
     said = " ".join(w.body for w in at.warning)
-    assert "carry no points" in said and "worst answer" not in said
+    assert "The question left open carries no points" in said and "worst answer" not in said
     db.delete_answer(opened(at), "clear_roles")  # a scored question left open too
     st.cache_data.clear()
     at.run()
