@@ -384,8 +384,11 @@ def rank_findings(
             continue  # context: no rush coming to prepare for (a failing critical question is said all the same)
         if grows == "capacity" and spare and not binding:
             continue  # context: throughput has room, so growing it is not what relieves the binding constraint
-        if question.matters_if and not expr.parse(question.matters_if).evaluate(exposure):
-            continue  # context: the business is not exposed to what this question guards against
+        if question.matters_if and not failing and not expr.parse(question.matters_if).evaluate(exposure):
+            # context: the business is not exposed to what this question guards against. A failing critical
+            # answer is said all the same: a website "already gone down under a rush" beside a measured peak
+            # that covers the rush coming is a failure the owner reported, not a risk the figures rule out.
+            continue
         answer = given.get(qs.id)
         dont_know = qs.status == "dont_know"
         if not (dont_know or (qs.status == "answered" and qs.counted and qs.score is not None and qs.score < 1 - EPS)):

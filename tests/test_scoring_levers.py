@@ -744,3 +744,16 @@ def test_fixing_the_rework_never_raises_the_danger_of_a_business_whose_step_is_f
         after = score(growth, with_values(answers, return_rate=redone)).balance
         assert after.index is not None and before.index is not None and after.index <= before.index + 1e-6
         assert order.index(after.quadrant) >= order.index(before.quadrant), (redone, after.quadrant)
+
+
+def test_a_failing_critical_answer_is_said_even_where_the_figures_say_it_does_not_matter(
+    growth: Questionnaire,
+) -> None:
+    """The butcher's site took three times a normal day, more than Christmas brings, so the website questions'
+    matters_if rules the precaution out; an owner who says the site has already gone down under a rush still
+    hears it, and one whose untested site merely exists does not."""
+    base = case_answers(growth, "village-butcher-christmas-on-paper-slips")
+    assert "website_spike" not in {f.question_id for f in score(growth, base).findings}
+    fallen = score(growth, with_values(base, website_spike=0))
+    (finding,) = [f for f in fallen.findings if f.question_id == "website_spike"]
+    assert finding.failing and finding.recommendations

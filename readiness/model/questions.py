@@ -296,7 +296,8 @@ class _QuestionBase(_Model):
         default=None,
         description="A condition over other answers (`'na'` for 'not applicable'): when it is false the business "
         "is not exposed to what this question guards against, and its finding is not advised "
-        "(e.g. a website spike for a business that takes no orders online). The score is unchanged.",
+        "(e.g. a website spike for a business that takes no orders online), unless the answer is a failing "
+        "critical one. The score is unchanged.",
     )
     overrun: bool = Field(
         default=False,
