@@ -110,6 +110,9 @@ class _Position:
     steady_full: bool = False
     #: (dimension, area) of the busiest step answered full (more than half, before a steady season zeroes it).
     full_at: tuple[str, str | None] | None = None
+    #: The busiest step is answered busy while orders fall and a queue taken earlier is worked off
+    #: (``balance.falling_backlog``): it is busy with past orders, not demand coming.
+    past_orders: bool = False
 
 
 #: A lever at or below this share of its points (the middle of its ladder) is weak (docs/scoring.md §3–4).
@@ -441,6 +444,13 @@ def _position(
         # booked and growing 6% was read as the danger zone. A strong link reads the full-step rule above first,
         # which says why in words.
         full, full_at = loose, loose_at
+    # Orders falling while a queue taken earlier is worked off: the busy step is past orders, not demand
+    # (docs/scoring.md §3, round 39). A pizza-oven maker 80% busy on three weeks of backlog, its orders down 27%,
+    # was read as a foundation and a chutney kitchen 90% busy on five weeks, orders down 24%, as the danger zone;
+    # their experts read idle capacity: what ends it is selling, not capacity.
+    past_orders = settings.falling_backlog is not None and bool(expr.parse(settings.falling_backlog).evaluate(reads))
+    if past_orders:
+        full, full_at, overrun = 0.0, None, 0.0
     # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
     # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken
     # (or the busiest step is full). Up to half it says nothing about demand: promises kept 98% of the
@@ -514,7 +524,7 @@ def _position(
         held_in = (weakest.id, area)
         weakest = next(d for d in links if d.id == named)
         area = judged[named][1]
-    busy, falling_idle = _idle_evidence(questionnaire, scores, reads, end)
+    busy, falling_idle, past_busy = _idle_evidence(questionnaire, scores, reads, end, past_orders)
     return _Position(
         effective,
         operations,
@@ -536,6 +546,7 @@ def _position(
         falling_idle,
         steady_full,
         full_at,
+        past_busy,
     )
 
 
@@ -544,22 +555,26 @@ def _idle_evidence(
     scores: list[QuestionScore],
     reads: Mapping[str, Any],
     end: Literal["worst", "best"],
-) -> tuple[bool, bool]:
-    """(busy, falling and idle): what the busiest step and the direction of demand say about idleness, when the
-    questionnaire asks (``balance.idle_busy_above``, ``balance.idle_falling``). A headroom question shown and
-    left open (or "don't know") may be busy at the range's worst end and is not at its best, so skipping it
-    never buys the gentler verdict."""
+    past_orders: bool = False,
+) -> tuple[bool, bool, bool]:
+    """(busy, falling and idle, busy with past orders): what the busiest step and the direction of demand say
+    about idleness, when the questionnaire asks (``balance.idle_busy_above``, ``balance.idle_falling``). A
+    headroom question shown and left open (or "don't know") may be busy at the range's worst end and is not at
+    its best, so skipping it never buys the gentler verdict. A step busy with ``past_orders``
+    (``balance.falling_backlog``) is working off a queue while orders fall: its answer is no evidence against
+    idleness, and the third flag says so."""
     settings = questionnaire.balance
     if settings.idle_busy_above is None:
-        return False, False
+        return False, False, False
     headroom = [q for q in scores if questionnaire.question(q.id).headroom and q.status != "hidden"]
     used = [float(q.value) for q in headroom if q.status == "answered" and isinstance(q.value, int | float)]
     open_ = any(q.status in ("unanswered", "dont_know") for q in headroom)
     if not used and not (open_ and end == "worst"):
-        return False, False
-    busy = (open_ and end == "worst") or (bool(used) and max(used) > settings.idle_busy_above + EPS)
+        return False, False, False
+    answered_busy = bool(used) and max(used) > settings.idle_busy_above + EPS
+    busy = (open_ and end == "worst") or (answered_busy and not past_orders)
     falling = settings.idle_falling is not None and bool(expr.parse(settings.idle_falling).evaluate(reads))
-    return busy, falling and not busy
+    return busy, falling and not busy, answered_busy and past_orders and not busy
 
 
 def _classify(p: _Position, gap: float, high: float, quiet: float = 25) -> str:
@@ -777,6 +792,7 @@ def weigh_balance(
         busy_not_idle=figures_idle and worst.busy,
         steady_full=worst.steady_full,
         full_at=worst.full_at,
+        past_orders=worst.past_orders,
         event_weeks=event_lead(questionnaire, scores),
         event_name=event_name(questionnaire, scores),
         held_in_title=held_in_title,

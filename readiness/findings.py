@@ -343,7 +343,12 @@ def rank_findings(
     # Brakes need something to brake: demand ahead of operations, or a spike or growth strong enough to
     # get there. Without either, holding demand back is not a fix today (the score still counts it); nor is
     # a precaution against a rush (`needs_load`: load-testing the website) for a business no rush is coming to.
-    load_coming = demand_ahead or max(load.get("spike", 0.0), load.get("growth", 0.0)) >= settings.brake_floor - EPS
+    # Nor while the verdict is idle capacity, whatever the backlog weighs: a chutney kitchen working off five weeks
+    # of hamper orders, its orders down a quarter, was told to plan "when full" and a waiting list (round 39).
+    load_coming = demand_ahead or (
+        verdict != "idle_capacity"
+        and max(load.get("spike", 0.0), load.get("growth", 0.0)) >= settings.brake_floor - EPS
+    )
     # A precaution against a rush (`needs_load`) needs a rush: the spike kind of pressure reaching the same floor.
     # Demand ahead by a waiting list or steady growth is not a rush at the website: a dental practice booked
     # six months out, or a dog-grooming round booked by phone, was told to load-test its website.

@@ -151,6 +151,9 @@ class Balance:
     #: (dimension, area) of the busiest step answered full, whether or not it raised the pressure: a Capacity
     #: named in its cash while its busiest step is full says both (the twenty-fourth review).
     full_at: tuple[str, str | None] | None = None
+    #: The busiest step is answered busy while orders fall and a queue taken earlier is worked off
+    #: (``balance.falling_backlog``): it raised no pressure and did not stand against idle capacity.
+    past_orders: bool = False
     #: Weeks until the known event ahead (a contract, a launch), when answered: the plan's deadline.
     event_weeks: float | None = None
     #: The event in the owner's words (their note, else the kind they chose), for the plan's deadline.

@@ -392,8 +392,20 @@ def distance_text(result: ScoreResult) -> str | None:
         ),
         "quiet demand": f"{figure} below the point where demand would no longer count as quiet",
         "falling demand": (
-            "idle because orders are falling while the busiest step is far from full; demand would have to rise "
-            f"{figure} to reach the weakest link"
+            # Round 39: a pizza-oven maker 80% busy on three weeks of old orders is idle; "far from full" beside
+            # its own answer of 80% would read as the report not listening.
+            (
+                "idle because orders are falling and the busiest step is busy only with orders taken earlier, "
+                "which new orders are not replacing"
+                if b.past_orders and b.quadrant == "idle_capacity"
+                else "idle because orders are falling while the busiest step is far from full"
+            )
+            # "would have to rise 0 points" read as nonsense where demand already meets the link.
+            + (
+                "; demand already reaches the weakest link, but it is falling"
+                if close
+                else f"; demand would have to rise {figure} to reach the weakest link"
+            )
         ),
         # "the bar" was never said (the fourteenth review): the line is what operations must carry
         "scale-ready": (

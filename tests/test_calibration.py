@@ -69,6 +69,110 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 39 held back (eight cases by two consultants who never saw the tool's output or the declaration,
+    # asked for a maker whose fallen orders hide behind an old queue, a service firm booked months ahead while
+    # enquiries slow, a firm whose orders dipped but whose key step is full on a short queue, a fast grower
+    # weighing a step, a trades firm whose big customer left with jobs signed to January, a manufacturer full on
+    # last year's order, a flat, fully booked service firm with thin systems, and an online shop with falling
+    # orders and piling stock), run once on 2026-12-02 on the rules of 2.4.19 and on "a queue taken earlier is not
+    # demand coming" (balance.falling_backlog, no brake while idle), declared before the round was written. Both
+    # runs placed 2 of 8 where the experts did; the candidate moved two danger-zone reads to a foundation (the
+    # hut maker's and the heating firm's, whose experts read idle) and one expert fix into the first five, and lost
+    # nothing: adopted (docs/scoring.md §3 and §7, round 39). Kept as found.
+    # Lost on round 39's rule (seen case): now read as idle capacity, as its expert does, it is advised what idle
+    # capacity is told (campaigns, channels, reach), which the expert rules out: enquiries hold, the leak is the
+    # founder's three-week proposals.
+    ("fenwick-hale-architects-founder-writes-every-proposal", "must_not_advise"): (
+        "since 2.4.20 (a queue taken earlier is not demand coming), read as idle capacity and advised "
+        "campaigns_planned, demand_channels and reach; the expert rules out more enquiries while proposals wait "
+        "three to four weeks for the founder"
+    ),
+    ("brighouse-powder-coater-oven-full-jobs-down-six-percent", "quadrant"): (
+        "held back; first run: scale-ready (demand 17 against a link of 61); the expert reads a foundation: the one "
+        "oven is 98% full with no overflow partner and a burner that failed twice"
+    ),
+    ("brighouse-powder-coater-oven-full-jobs-down-six-percent", "first_fixes"): (
+        "held back; first run: utilization, peak_multiple, bottleneck_known lead, all the oven's headroom (the "
+        "expert's overflow partner and pricing by oven time are fourth and not in the first five)"
+    ),
+    ("corvedale-huts-busy-on-spring-queue-orders-down-a-third", "quadrant"): (
+        "held back; first run: a foundation (eleven weeks of spring orders weigh demand as 52 against a link of 37 "
+        "in Capacity); the expert reads idle capacity: orders down 30%, new orders two thirds of what the workshop "
+        "builds, the joiners short of work from February (on 2.4.19 it read the danger zone)"
+    ),
+    ("corvedale-huts-busy-on-spring-queue-orders-down-a-third", "weakest"): (
+        "held back; first run: capacity (throughput) is named; the expert names demand management: nobody counts "
+        "enquiries and the website still promises a wait that no longer exists"
+    ),
+    ("corvedale-huts-busy-on-spring-queue-orders-down-a-third", "first_fixes"): (
+        "held back; first run: cash_runway, growth_funding, weeks_to_productive lead (the expert's honest lead "
+        "times and a look at the enquiries coming are not in the first five)"
+    ),
+    ("corvedale-huts-busy-on-spring-queue-orders-down-a-third", "must_not_advise"): (
+        "held back; first run: headroom and hiring findings (weeks_to_double, utilization, extra_hands…) for a "
+        "workshop whose queue is running out"
+    ),
+    ("courtside-padel-online-orders-falling-ten-months-of-stock-weighing-pickleball", "weakest"): (
+        "held back; first run: process (stock and suppliers) is named; the expert names capacity (five weeks of "
+        "cash, VAT due), with buying without rules close behind"
+    ),
+    ("courtside-padel-online-orders-falling-ten-months-of-stock-weighing-pickleball", "first_fixes"): (
+        "held back; first run: stock_cleanup, supplier_payment, forecast_bias lead, two of the expert's three (the "
+        "third, margin per order and the channels, is not in the first five)"
+    ),
+    ("exe-valley-heat-pumps-growing-a-third-grant-cash-stuck-housing-contract", "first_fixes"): (
+        "held back; first run: cash_runway, supplier_payment, when_full lead, two of the expert's three (the grant "
+        "claims unsent, payment_days or the order process, are not in the first five)"
+    ),
+    ("hadley-park-fabrications-powder-line-full-on-last-years-order-regulars-falling", "quadrant"): (
+        "held back; first run: demand ahead under control (thirteen weeks left of a big order weigh demand as 58 "
+        "against a link of 29 in Process, orders from the regulars down 24% but not the whole); the expert reads "
+        "idle capacity once the order ends"
+    ),
+    ("hadley-park-fabrications-powder-line-full-on-last-years-order-regulars-falling", "first_fixes"): (
+        "held back; first run: pricing_lever, stock_cleanup, key_person_cover lead (the expert's joint sales and "
+        "production plan and winning back the regulars are not in the first five)"
+    ),
+    ("hadley-park-fabrications-powder-line-full-on-last-years-order-regulars-falling", "must_not_advise"): (
+        "held back; first run: headroom findings (utilization, weeks_to_double, surge_plan…) and an extra shift, for "
+        "a line full only on an order that ends"
+    ),
+    ("haldon-bookkeeping-full-and-flat-deadlines-on-a-whiteboard", "quadrant"): (
+        "held back; first run: the danger zone (staff time 93% booked weighs a measured 30 as 78 against a link of "
+        "54 in Technology); the expert reads a foundation: clients flat, new ones already turned away"
+    ),
+    ("haldon-bookkeeping-full-and-flat-deadlines-on-a-whiteboard", "must_not_advise"): (
+        "held back; first run: a surge plan for a bureau that has stopped taking clients"
+    ),
+    ("holywood-wedding-studio-booked-a-year-ahead-enquiries-down-a-fifth", "quadrant"): (
+        "held back; first run: the danger zone (bookings 12-18 months ahead weigh demand as 67 against a link of 26 "
+        "in Team, the owner answering every enquiry); the expert reads a foundation: a long book is the trade's "
+        "normal, and enquiries are down a fifth"
+    ),
+    ("holywood-wedding-studio-booked-a-year-ahead-enquiries-down-a-fifth", "first_fixes"): (
+        "held back; first run: key_person_cover, owner_in_sales, pricing_lever lead, two of the expert's three (the "
+        "third, seeing the pipeline, is not in the first five)"
+    ),
+    ("holywood-wedding-studio-booked-a-year-ahead-enquiries-down-a-fifth", "must_not_advise"): (
+        "held back; first run: when_full, weeks_to_double and a double-up plan for a studio whose enquiries fall"
+    ),
+    ("skerne-valley-heating-housing-association-gone-crews-full-until-january", "quadrant"): (
+        "held back; first run: a foundation (signed work to January weighs demand as 50 against a link of 43 in "
+        "Process); the expert reads idle capacity: the housing association's 60% has gone, orders down 30% (on "
+        "2.4.19 it read the danger zone)"
+    ),
+    ("skerne-valley-heating-housing-association-gone-crews-full-until-january", "weakest"): (
+        "held back; first run: process (planning) is named; the expert names demand management: no work seen past "
+        "January, private customers waiting twice as long as quoted"
+    ),
+    ("skerne-valley-heating-housing-association-gone-crews-full-until-january", "first_fixes"): (
+        "held back; first run: promises_match, when_full, key_person_cover lead (none of the expert's three: seeing "
+        "the pipeline, new channels, cash, the last fourth and fifth)"
+    ),
+    ("skerne-valley-heating-housing-association-gone-crews-full-until-january", "must_not_advise"): (
+        "held back; first run: brakes and hiring findings (when_full, a waiting list, extra_hands…) for crews whose "
+        "work ends in January"
+    ),
     # --- Round 38 held back (eight cases by two consultants who never saw the tool's output or the declaration,
     # asked for a firm booked by phone before its season, a growing firm whose cash looks tight for another
     # reason, an online seller before a dated feature, a food maker whose orders fall behind an old backlog, a
@@ -107,11 +211,6 @@ KNOWN_MISSES = {
         "held back; first run: 'shorten terms' is advised on 60-90 day payment; the expert rules it out while the "
         "debts are funded and insured"
     ),
-    ("wensum-valley-preserves-busy-kitchen-falling-orders", "quadrant"): (
-        "held back; first run: the danger zone (a kitchen 90% busy weighs a measured 45 as 71 against a link of "
-        "47); the expert reads idle capacity: the kitchen is busy only with five weeks of summer orders while new "
-        "orders fall 24% (as emberstone-pizza-ovens)"
-    ),
     ("wensum-valley-preserves-busy-kitchen-falling-orders", "weakest"): (
         "held back; first run: capacity (the kitchen) is named; the expert names team (nobody sells since the "
         "sales rep left)"
@@ -119,10 +218,6 @@ KNOWN_MISSES = {
     ("wensum-valley-preserves-busy-kitchen-falling-orders", "first_fixes"): (
         "held back; first run: when_full, pricing_lever, promises_match lead (brakes for a full step); the "
         "expert's weekly numbers and selling to the lost shops are not among them"
-    ),
-    ("wensum-valley-preserves-busy-kitchen-falling-orders", "must_not_advise"): (
-        "held back; first run: a waiting list, an extra shift and more capacity are advised to a kitchen whose "
-        "orders are falling"
     ),
     ("chilwell-electrical-late-invoices-not-short-of-cash", "weakest"): (
         "held back; first run: capacity (two weeks of cash, critical) is named; the expert names process: the "
@@ -807,9 +902,6 @@ KNOWN_MISSES = {
         "held back; first run: stock cleanup, forecast accountability, customer churn lead; the expert's order "
         "system, inventory system … ranks 7; the expert's demand channels, campaigns planned … ranks 33"
     ),
-    ("hatherleigh-perennials-sales-down-diy-chain-bid", "must_not_advise"): (
-        "held back; first run: advises when full, 'waiting list', which the expert rules out"
-    ),
     ("hearthwarm-heated-throws-oversold-after-tv-best-buy", "first_fixes"): (
         "held back; first run: cash runway, promises match, when full lead; the expert's support response hours, "
         "extra hands ranks 5"
@@ -934,15 +1026,6 @@ KNOWN_MISSES = {
         "held back; first run: stock cleanup, cash runway, growth funding lead; the expert's forecast bias, "
         "forecast accountability … ranks 13; the expert's owner time split, customer churn … ranks 18"
     ),
-    ("emberstone-pizza-ovens-backlog-hides-falling-orders", "must_not_advise"): (
-        "held back; first run: advises utilization, weeks to double, peak multiple, extra hands, weeks to "
-        "productive, surge plan, website peak; “extra shift”, “surge plan”, “add half as much again”, which the "
-        "expert rules out"
-    ),
-    ("emberstone-pizza-ovens-backlog-hides-falling-orders", "quadrant"): (
-        "held back; first run: foundation: demand pressure 43 against a weakest link of 43 (team); the expert reads"
-        " idle capacity"
-    ),
     ("emberstone-pizza-ovens-backlog-hides-falling-orders", "weakest"): (
         "held back; first run: team (51, surge) is named; the expert names process or capacity"
     ),
@@ -1009,10 +1092,6 @@ KNOWN_MISSES = {
     ("fenwick-hale-architects-founder-writes-every-proposal", "first_fixes"): (
         "held back; first run: key person cover, owner in sales, cash runway lead; the expert's pipeline visibility"
         " ranks 8; the expert's kpi review ranks 11"
-    ),
-    ("fenwick-hale-architects-founder-writes-every-proposal", "quadrant"): (
-        "held back; first run: foundation: demand pressure 66 against a weakest link of 56 (team); the expert reads"
-        " idle capacity"
     ),
     ("redline-riderwear-warehouse-full-of-returns", "first_fixes"): (
         "held back; first run: stock cleanup, return rate, forecast bias lead; the expert's demand channels, reach "

@@ -490,6 +490,11 @@ HOLD = {
     "corve-street-dental-ludlow-owner-does-the-dentistry-weighing-second-site": "buy the Church Stretton practice now",
     "rotaweave-leeds-care-software-onboarding-queue-weighing-care-group": "sign the care group on its terms",
     "wensum-valley-preserves-busy-kitchen-falling-orders": "buy the steam pan and hire the cook",
+    # Round 39:
+    "corvedale-huts-busy-on-spring-queue-orders-down-a-third": "rent the farm unit next door as a second workshop",
+    "courtside-padel-online-orders-falling-ten-months-of-stock-weighing-pickleball": "order the pickleball range now",
+    "exe-valley-heat-pumps-growing-a-third-grant-cash-stuck-housing-contract": "sign the 110-home contract for April",
+    "hadley-park-fabrications-powder-line-full-on-last-years-order-regulars-falling": "buy a second powder line",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -569,9 +574,27 @@ GO = {
     # Round 38:
     "chilwell-electrical-late-invoices-not-short-of-cash": "hold off the third electrician",
     "kestle-vane-packaging-avonmouth-funded-growth-full-warehouse": "hold off the unit next door",
+    # Round 39:
+    "brighouse-powder-coater-oven-full-jobs-down-six-percent": "hold off the evening-shift supervisor",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "emberstone-pizza-ovens-backlog-hides-falling-orders": (
+        "since 2.4.20 (a queue taken earlier is not demand coming), read as idle capacity, as its expert does, "
+        "where a new line 'can fill capacity that stands idle… test it small, with one campaign, before you buy'; "
+        "the expert rules out casting commercial ovens for stock while cash is nine weeks (before, as a "
+        "foundation, it waited for the first fixes)"
+    ),
+    "fenwick-hale-architects-founder-writes-every-proposal": (
+        "since 2.4.20, read as idle capacity, as its expert does, where an outlet 'can fill what stands idle, if "
+        "it reaches customers you do not reach today. Test it small first'; the expert rules out the Bristol "
+        "studio even as a small test: enquiries hold, the leak is proposals waiting for the founder"
+    ),
+    "courtside-padel-online-orders-falling-ten-months-of-stock-weighing-pickleball": (
+        "round 39, first run: a new line in idle capacity 'can fill capacity that stands idle… test it small'; the "
+        "expert rules out a £40,000 first order while ten months of stock and five weeks of cash are locked up, "
+        "the VAT due the same month (as round 23's card maker and round 24's tackle shop)"
+    ),
     "corve-street-dental-ludlow-owner-does-the-dentistry-weighing-second-site": (
         "round 38, first run: a second site for a queue is 'The queue says the demand is there. If it waits for "
         "room… a second site can be the fix; if it waits for people or for you… copies the shortage', which opens "

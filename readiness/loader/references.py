@@ -121,7 +121,7 @@ def _consistency(ctx: Context) -> None:
                 f"balance.control_dimension `{control}` is not an operations dimension",
                 ("balance", "control_dimension"),
             )
-    for key in ("idle_falling", "full_steady", "tight_steady"):
+    for key in ("idle_falling", "full_steady", "tight_steady", "falling_backlog"):
         source = balance.get(key) if isinstance(balance, dict) else None
         if isinstance(source, str):
             _balance_condition(ctx, key, source)
@@ -264,9 +264,9 @@ def _relieves(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> 
 
 
 def _balance_condition(ctx: Context, key: str, source: str) -> None:
-    """`balance.idle_falling`, `balance.full_steady` and `balance.tight_steady` read answers by question id: a
-    misspelt name would read as unanswered for ever, so the condition would never hold, whatever the business
-    answered."""
+    """`balance.idle_falling`, `balance.full_steady`, `balance.tight_steady` and `balance.falling_backlog` read
+    answers by question id: a misspelt name would read as unanswered for ever, so the condition would never hold,
+    whatever the business answered."""
     path: PathKey = ("balance", key)
     try:
         condition = expr.parse(source)

@@ -158,6 +158,15 @@ class BalanceSettings(_Model):
         "event bigger than the reachable day still raise it. An unread condition does not hold "
         "(docs/scoring.md, section 3).",
     )
+    falling_backlog: str | None = Field(
+        default=None,
+        description="A condition over answers by question id saying orders fall while a queue taken earlier is "
+        "still worked off (`order_growth <= -10 and backlog_weeks >= 2`). While it holds, a busiest step "
+        "answered busy or full is past orders, not demand: it raises no pressure and is no evidence against "
+        "idle capacity, so `idle_falling` can read the business as idle. Broken promises and an event bigger "
+        "than the reachable day still raise the pressure. An unread condition does not hold (docs/scoring.md, "
+        "section 3).",
+    )
 
 
 class PlanSettings(_Model):

@@ -1,0 +1,115 @@
+"""Orders falling while a queue taken earlier is worked off: the busy step is past orders, not demand (growth
+questionnaire 2.4.20, ``balance.falling_backlog``, docs/scoring.md §3 and §7, round 39).
+
+A pizza-oven maker whose kiln is 80% busy on three weeks of spring orders, its orders down 27%, was read as a
+foundation; a chutney kitchen 90% busy on five weeks of hamper orders, its orders down 24% and a fifth of its
+promises late, as the danger zone. Their experts read idle capacity: the queue is the past, nothing replaces it,
+and what ends the quiet is selling. Declared before round 39 and adopted on it: while orders fall by a tenth or
+more and two weeks or more of orders wait, a busy step and broken promises raise no pressure and do not stand
+against idle capacity. An event bigger than the reachable day still raises it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness import score
+from readiness.answers import Answer, AnswerSet
+from readiness.loader import load_questionnaire
+from readiness.model import Questionnaire
+from readiness.report_markdown import render_markdown
+from readiness.report_model import build_report
+from readiness.results import Balance
+
+from .casework import broken_growth, case_answers, with_values
+from .conftest import ROOT
+
+OVENS = "emberstone-pizza-ovens-backlog-hides-falling-orders"  # kiln 80% busy, orders -27%, 3 weeks waiting
+KITCHEN = "wensum-valley-preserves-busy-kitchen-falling-orders"  # kitchen 90%, orders -24%, 5 weeks, 78% kept
+SHIPPED = '"order_growth <= -10 and backlog_weeks >= 2"'
+
+
+@pytest.fixture(scope="module")
+def growth() -> Questionnaire:
+    return load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+
+
+def balance(growth: Questionnaire, case: str, **values: object) -> Balance:
+    return score(growth, with_values(case_answers(growth, case), **values)).balance
+
+
+@pytest.mark.parametrize("case", [OVENS, KITCHEN])
+def test_a_busy_step_working_off_old_orders_is_idle_capacity(growth: Questionnaire, case: str) -> None:
+    b = balance(growth, case)
+    assert b.past_orders
+    assert b.full == 0 and b.overrun == 0 and b.full_at is None  # neither the step nor late promises weigh up
+    assert b.quadrant == "idle_capacity"  # both experts' verdict
+    assert not b.busy_not_idle
+
+
+def test_the_report_says_why_a_busy_step_is_idle(growth: Questionnaire) -> None:
+    answers = case_answers(growth, OVENS)
+    result = score(growth, answers)
+    text = " ".join(render_markdown(build_report(growth, result, AnswerSet(answers=answers))).split())
+    assert "busy only with orders taken earlier, which new orders are not replacing" in text
+    assert "far from full" not in text  # the owner answered 80%: the report must not contradict them
+
+
+@pytest.mark.parametrize(
+    ("changed", "why"),
+    [
+        ({"order_growth": -5}, "orders dipping, not falling: the step is busy with today's demand"),
+        ({"backlog_weeks": 1}, "no queue left to work off: a busy step is busy with new orders"),
+    ],
+)
+def test_outside_the_rule_a_busy_step_still_stands_against_idle(growth: Questionnaire, changed: dict, why: str) -> None:
+    b = balance(growth, OVENS, **changed)
+    assert not b.past_orders, why
+    assert b.quadrant != "idle_capacity", why
+
+
+def test_an_event_bigger_than_the_reachable_day_still_raises_the_pressure(growth: Questionnaire) -> None:
+    b = balance(growth, OVENS, event_ahead="contract", event_multiple=6, event_weeks=4)
+    assert b.past_orders and b.event is not None
+    assert b.quadrant in ("danger_zone", "demand_ahead_controlled")
+
+
+@pytest.mark.parametrize("question", ["order_growth", "backlog_weeks"])
+@pytest.mark.parametrize("how", ["unanswered", "dont_know"])
+def test_not_saying_never_buys_the_idle_reading(growth: Questionnaire, question: str, how: str) -> None:
+    """Skipping never improves a verdict: an unread condition does not hold, so the busy step still counts."""
+    answers = dict(case_answers(growth, KITCHEN))
+    if how == "unanswered":
+        del answers[question]
+    else:
+        answers[question] = Answer(question, "dont_know")
+    b = score(growth, answers).balance
+    assert not b.past_orders
+    assert b.quadrant != "idle_capacity"
+
+
+@pytest.mark.parametrize(
+    ("written", "code", "said"),
+    [
+        (SHIPPED.replace("backlog_weeks", "backlog_week"), "RQ205", "reads unknown question `backlog_week`"),
+        (SHIPPED.replace(">= 2", ">=> 2"), "RQ204", "balance.falling_backlog"),
+    ],
+)
+def test_a_broken_falling_backlog_condition_is_named_with_its_file_and_line(written: str, code: str, said: str) -> None:
+    problem, line = broken_growth("falling_backlog", SHIPPED, written, code)
+    assert said in problem.message
+    assert problem.file == "growth.yaml" and problem.line == line and problem.path == "balance.falling_backlog"
+
+
+def test_no_brake_is_advised_while_the_verdict_is_idle(growth: Questionnaire) -> None:
+    """The kitchen's five weeks of hamper orders weigh as growth, which alone used to be enough to advise brakes:
+    holding demand back contradicts a verdict that says demand is short."""
+    result = score(growth, case_answers(growth, KITCHEN))
+    assert result.balance.quadrant == "idle_capacity"
+    brakes = {q.id for q in growth.questions if q.brake}
+    advised = {f.question_id for f in result.findings} | {a.question_id for a in result.plan.actions}
+    assert brakes and not brakes & advised
+    # the same kitchen with orders growing, its queue new demand, is told to brake
+    ahead = score(growth, with_values(case_answers(growth, KITCHEN), order_growth=30))
+    assert ahead.balance.quadrant != "idle_capacity"
+    assert brakes & {f.question_id for f in ahead.findings}
