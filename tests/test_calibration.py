@@ -69,6 +69,110 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Rounds 40 and 40b held back (sixteen cases by four consultants who never saw the tool's output or the
+    # declaration, each business weighing a step: new lines and outlets in firms with idle room, heavy or ordinary
+    # stock, services with none). Round 40 was written while the candidate's two variants stood, uncommitted, in
+    # the questionnaire file the consultants read, so round 40b was written again against the clean file; both
+    # were run once on 2026-12-02 on 2.4.20 and on "idle with months of stock, a new line or an outlet waits" (two
+    # `holds` variants on decision_ahead, stock_cover > 90). Round 40b read 6 of 8 steps as the experts against 4,
+    # losing none; round 40 5 against 4 (a brewery's taproom, which its expert takes to sell the slow cans, lost).
+    # No verdict or finding differs between the runs: adopted (docs/scoring.md "The step the owner is weighing"
+    # and §7, round 40). Kept as found.
+    ("almond-valley-accounts-livingston-bookkeepers-under-used-weighing-charity-service", "first_fixes"): (
+        "held back, round 40 (written with the candidate in view); first run: campaigns_planned, "
+        "owner_time_split, owner_in_sales lead; not among them: customer_churn or pricing_lever / unit_economics "
+        "or quarterly_priorities or kpi_review"
+    ),
+    ("bute-yarns-cardiff-online-yarn-shop-orders-falling-after-site-rebuild-weighing-arcade-shop", "first_fixes"): (
+        "held back, round 40 (written with the candidate in view); first run: campaigns_planned, "
+        "key_person_cover, backups lead; not among them: monitoring or website_spike / kpi_review or "
+        "customer_churn or improve_loop"
+    ),
+    ("croftlands-brewery-slow-cans-weighing-taproom", "first_fixes"): (
+        "held back, round 40 (written with the candidate in view); first run: stock_cleanup, "
+        "forecast_accountability, campaigns_planned lead; not among them: customer_churn"
+    ),
+    ("lugg-valley-cider-leominster-slow-cans-weighing-alcohol-free-for-foodservice", "first_fixes"): (
+        "held back, round 40 (written with the candidate in view); first run: stock_cleanup, key_person_cover, "
+        "forecast_bias lead; not among them: unit_economics or pipeline_visibility or growth_funding"
+    ),
+    ("neidpath-cycles-pre-season-stock-weighing-trail-centre-shop", "weakest"): (
+        "held back, round 40 (written with the candidate in view); first run: capacity (supply) is named; the "
+        "expert names team"
+    ),
+    ("neidpath-cycles-pre-season-stock-weighing-trail-centre-shop", "first_fixes"): (
+        "held back, round 40 (written with the candidate in view); first run: stock_cover, restore_tested, "
+        "supplier_capacity lead; not among them: weeks_to_productive or extra_hands or staff_turnover / "
+        "growth_funding or cash_runway or unit_economics / key_person_cover or clear_roles or order_process"
+    ),
+    ("neidpath-cycles-pre-season-stock-weighing-trail-centre-shop", "must_not_advise"): (
+        "held back, round 40 (written with the candidate in view); first run: advises stock_cover, too much "
+        "stock, buying ahead of real orders, cutting back, which the expert rules out"
+    ),
+    ("saltmarsh-print-works-norwich-full-shelves-weighing-tableware-range", "weakest"): (
+        "held back, round 40 (written with the candidate in view); first run: process (planning) is named; the "
+        "expert names capacity"
+    ),
+    ("saltmarsh-print-works-norwich-full-shelves-weighing-tableware-range", "first_fixes"): (
+        "held back, round 40 (written with the candidate in view); first run: stock_cleanup, "
+        "forecast_accountability, campaigns_planned lead; not among them: customer_churn or pipeline_visibility "
+        "or demand_channels or unit_economics"
+    ),
+    ("wren-and-weft-falling-sales-heavy-stock-weighing-menswear", "weakest"): (
+        "held back, round 40 (written with the candidate in view); first run: process (stock_and_suppliers) is "
+        "named; the expert names capacity"
+    ),
+    ("bure-valley-home-aylsham-falling-sales-nine-months-stock-weighing-department-store-concession", "quadrant"): (
+        "held back, round 40b; first run: a foundation (demand pressure 35 against a weakest link of 25, "
+        "capacity); the expert reads idle capacity"
+    ),
+    ("bure-valley-home-aylsham-falling-sales-nine-months-stock-weighing-department-store-concession", "first_fixes"): (
+        "held back, round 40b; first run: cash_runway, supplier_payment, stock_cleanup lead; not among them: "
+        "sop_meeting or forecast_bias or forecast_accountability or unit_economics"
+    ),
+    ("castell-trading-caerphilly-dead-stock-weighing-trade-showroom", "first_fixes"): (
+        "held back, round 40b; first run: cash_runway, stock_cleanup, supplier_payment lead; not among them: "
+        "forecast_bias or forecast_accountability or sop_meeting"
+    ),
+    ("clee-botanics-ludlow-skincare-salons-lapsed-storeroom-full-weighing-pro-range", "first_fixes"): (
+        "held back, round 40b; first run: stock_cleanup, forecast_accountability, campaigns_planned lead; not "
+        "among them: customer_churn or owner_in_sales or owner_time_split or demand_channels / sop_meeting or "
+        "cash_runway or growth_funding or kpi_review"
+    ),
+    ("coburg-street-wines-leith-flat-merchant-ageing-cellar-weighing-tasting-room", "quadrant"): (
+        "held back, round 40b; first run: a foundation (demand pressure 18 against a weakest link of 50, "
+        "technology); the expert reads scale-ready"
+    ),
+    ("coburg-street-wines-leith-flat-merchant-ageing-cellar-weighing-tasting-room", "first_fixes"): (
+        "held back, round 40b; first run: utilization, supplier_capacity, supplier_lead_time lead; not among "
+        "them: order_system or inventory_system or automation or website_spike / growth_funding or unit_economics"
+        " or cash_runway / key_person_cover or owner_in_sales or clear_roles"
+    ),
+    ("ketley-precision-telford-quiet-machines-weighing-own-fixture-range", "first_fixes"): (
+        "held back, round 40b; first run: key_person_cover, campaigns_planned, backups lead; not among them: "
+        "demand_channels or owner_in_sales or owner_time_split or customer_churn or pipeline_visibility / "
+        "order_system or pipeline_visibility or automation"
+    ),
+    ("priestpopple-cheese-hexham-owner-does-everything-weighing-corbridge-shop", "first_fixes"): (
+        "held back, round 40b; first run: key_person_cover, when_full, promises_match lead; not among them: "
+        "kpi_review or customer_churn"
+    ),
+    ("tremorfa-signs-cardiff-idle-printers-fitters-booked-six-weeks-weighing-van-wraps", "weakest"): (
+        "held back, round 40b; first run: process (planning) is named; the expert names capacity or demand_management"
+    ),
+    ("tremorfa-signs-cardiff-idle-printers-fitters-booked-six-weeks-weighing-van-wraps", "first_fixes"): (
+        "held back, round 40b; first run: promises_match, when_full, pricing_lever lead; not among them: "
+        "fulfilment_partner or extra_hands or weeks_to_productive or weeks_to_double or utilization or "
+        "bottleneck_known"
+    ),
+    ("wensum-garden-furniture-yard-full-weighing-pub-range", "quadrant"): (
+        "held back, round 40b; first run: a foundation (demand pressure 51 against a weakest link of 47, "
+        "process); the expert reads idle capacity"
+    ),
+    ("wensum-garden-furniture-yard-full-weighing-pub-range", "first_fixes"): (
+        "held back, round 40b; first run: cash_runway, growth_funding, stock_cleanup lead; not among them: "
+        "sop_meeting or forecast_bias or forecast_accountability / customer_churn"
+    ),
     # --- Round 39 held back (eight cases by two consultants who never saw the tool's output or the declaration,
     # though the candidate's one line stood, uncommitted, in the questionnaire file they read: not blind to it,
     # asked for a maker whose fallen orders hide behind an old queue, a service firm booked months ahead while
