@@ -49,6 +49,13 @@ STEADY_FULL_MEANING = (
     "Operations, down to their weakest part, are strong and in step with demand, and the busiest step is full: "
     "ready to grow as fast as that step is widened, not faster."
 )
+#: The idle meaning for a business placed idle by falling orders rather than by the figures (``falling_idle``):
+#: "far more than the demand coming in" beside a weakest link of 42 and a demand pressure of 45 read as the page
+#: contradicting its own cards (a browser pass, round 39's chutney kitchen).
+FALLING_IDLE_MEANING = (
+    "Orders are falling and operations have room that new orders are not filling: find out why demand falls "
+    "short before adding capacity or stock."
+)
 #: From the most to the least alarming: how "skipping never improves the verdict" is tested.
 SEVERITY = ("danger_zone", "demand_ahead_controlled", "foundation", "idle_capacity", "scale_ready")
 
@@ -731,6 +738,21 @@ def weigh_balance(
         # "Ready to grow fast" beside a full oven and "No headroom" read as a contradiction to two blind reviews:
         # a season at capacity grows as fast as its busiest step is widened.
         meaning = STEADY_FULL_MEANING
+    elif (
+        quadrant == "idle_capacity"
+        and worst.falling_idle
+        and classify_balance(
+            worst.pressure,
+            worst.operations,
+            settings.gap,
+            settings.high,
+            link=worst.link,
+            quiet=settings.quiet,
+            whole_link=worst.whole_link,
+        )
+        != "idle_capacity"
+    ):
+        meaning = FALLING_IDLE_MEANING
     # The figures where the load falls say idle capacity, and the verdict is not: thin routines, or (since 2.4.3)
     # a busiest step mostly full. The pages say which.
     figures_idle = (

@@ -209,10 +209,20 @@ def _zone_rule(result: ScoreResult, settings: BalanceSettings) -> str:
             )
         return rule + (", and a critical answer fails." if failing else ".")
     if b.quadrant == "idle_capacity":
-        return (
+        rule = (
             f"Operations count as idle capacity when the balance index is {scale.signed(-settings.gap, sc)} or "
-            f"lower and demand pressure is below {scale.number(settings.quiet, sc)} (quiet demand)."
+            f"lower and demand pressure is below {scale.number(settings.quiet, sc)} (quiet demand)"
         )
+        if b.line == "falling demand" and settings.idle_busy_above is not None:
+            # Placed by falling orders, not by the figures: the quiet-demand rule alone, then "That puts the
+            # business in the zone…", read as a rule the business fails (a browser pass, round 39).
+            earlier = " (or busy only with orders taken earlier)" if settings.falling_backlog else ""
+            return (
+                f"{rule}, or, at any index, when orders are falling, the busiest step is at most "
+                f"{settings.idle_busy_above:g}% used{earlier} and what the weakest link can carry is at least the "
+                "demand pressure."
+            )
+        return rule + "."
     return (
         f"Below a balance index of {gap}, and unless operations stand idle (an index of "
         f"{scale.signed(-settings.gap, sc)} or lower with demand pressure below {scale.number(settings.quiet, sc)}), "

@@ -113,3 +113,22 @@ def test_no_brake_is_advised_while_the_verdict_is_idle(growth: Questionnaire) ->
     ahead = score(growth, with_values(case_answers(growth, KITCHEN), order_growth=30))
     assert ahead.balance.quadrant != "idle_capacity"
     assert brakes & {f.question_id for f in ahead.findings}
+
+
+@pytest.mark.parametrize("case", [KITCHEN, "kestrel-precision-idle-machines"])
+def test_a_business_idle_by_falling_orders_is_told_the_rule_that_placed_it(growth: Questionnaire, case: str) -> None:
+    """A browser pass read the kitchen's verdict box: the quiet-demand rule (an index of -20 or lower, pressure
+    below 25), which it fails, then "That puts the business in the zone “Idle capacity”"; and "far more than the
+    demand coming in" above a weakest link of 42 and a demand of 45. The falling-orders rule is said, and the
+    meaning does not claim what the cards deny."""
+    answers = case_answers(growth, case)
+    result = score(growth, answers)
+    assert result.balance.quadrant == "idle_capacity" and result.balance.line == "falling demand"
+    text = " ".join(render_markdown(build_report(growth, result, AnswerSet(answers=answers))).split())
+    assert "or, at any index, when orders are falling, the busiest step is at most 65% used" in text
+    assert "far more than the demand coming in" not in text
+    assert (result.balance.meaning or "").startswith("Orders are falling and operations have room")
+    # idle by the figures alone keeps the quiet-demand rule and its meaning
+    quiet = score(growth, case_answers(growth, "car-valeting-chain-after-losing-dealer-contract"))
+    assert quiet.balance.quadrant == "idle_capacity" and quiet.balance.line != "falling demand"
+    assert (quiet.balance.meaning or "").startswith("Operations could deliver far more than the demand coming in")
