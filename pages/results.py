@@ -157,6 +157,13 @@ first.vega_lite_chart(specs["bars"], width="stretch", key="results_chart_bars")
 second.vega_lite_chart(specs["radial"], width="content", key="results_chart_radial")
 if scale.has_demand(q):
     st.vega_lite_chart(specs["quadrant"], width="stretch", key="results_chart_quadrant")
+    if b.quadrant == "idle_capacity" and b.line == "falling demand":
+        # The dot sits outside the idle band, which the figures alone draw (a browser pass read it as the chart
+        # disagreeing with the verdict).
+        st.caption(
+            "The chart's zones follow the figures alone: falling orders, with room at the busiest step, place "
+            "this business in Idle capacity (see “How the verdict was reached”)."
+        )
     if said := workings(result, q.balance):
         with st.expander("How the verdict was reached", icon=":material/calculate:"):
             st.markdown("\n".join(f"- {md_literal(line)}" for line in said))

@@ -340,6 +340,11 @@ def placement_text(result: ScoreResult, with_distance: bool = True) -> str | Non
         if b.routines_not_idle:
             busy += " Their routines (weekly numbers, priorities, plan B) are still thin, too."
         return f"{busy} {firm}" if firm else busy
+    if b.past_orders and b.quadrant == "idle_capacity":
+        # Round 39: the owner answered a busy step; the zone box must say why it is still idle, or the verdict
+        # reads as not having listened (a browser pass found the reason only inside "How the verdict was reached").
+        past = "The busiest step is busy only with orders taken earlier, which new orders are not replacing."
+        return f"{past} {firm}" if firm else past
     if b.routines_not_idle:
         routines = (
             "Where the load falls, operations are far ahead of a quiet demand, but their routines (weekly numbers, "

@@ -630,3 +630,20 @@ def test_a_question_with_no_points_left_open_is_not_said_to_count_as_its_worst_a
     at.run()
     said = " ".join(w.body for w in at.warning)
     assert "Unanswered questions count as their worst answer" in said
+
+
+def test_a_busy_kitchen_placed_idle_by_falling_orders_says_why_beside_the_zone_and_the_chart(db: Store) -> None:
+    """Round 39's chutney kitchen: 90% busy on five weeks of old orders, orders down 24%. A browser pass found the
+    reason it is idle only inside "How the verdict was reached", the meaning claiming "far more than the demand
+    coming in" above cards showing demand above the weakest link, and the chart's dot outside the idle band."""
+    from .casework import case_answers
+
+    q = load_questionnaire(GROWTH)
+    answers = case_answers(q, "wensum-valley-preserves-busy-kitchen-falling-orders")
+    at = results_of(db, answers)
+    box = next(e.body.replace("\\", "") for e in at.info if "Idle capacity" in e.body)
+    assert "Orders are falling and operations have room" in box
+    assert "busy only with orders taken earlier, which new orders are not replacing" in box
+    assert "far more than the demand coming in" not in box
+    captions = " ".join(c.value for c in at.caption)
+    assert "The chart's zones follow the figures alone: falling orders" in captions
