@@ -64,7 +64,7 @@ if result.completion < 1:
             (
                 "The question left open carries no points: it changes no score, and only sizes the advice, the "
                 "plan's dates or the surge test."
-                if result.answered_of_shown[1] - result.answered_of_shown[0] == 1
+                if result.left_open == 1
                 else "The questions left open carry no points: they change no score, and only size the advice, "
                 "the plan's dates or the surge test."
             )

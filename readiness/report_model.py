@@ -470,9 +470,7 @@ def build_report(
     policy_counts_blanks = policies.counts_unanswered(questionnaire.scoring)
     if result.completion < 1:
         # Counted as the completion is (a free-text note left blank is open too, not only "unanswered").
-        given, shown = result.answered_of_shown
-        left_open = shown - given
-        open_words = "the question left open carries" if left_open == 1 else "the questions left open carry"
+        open_words = "the question left open carries" if result.left_open == 1 else "the questions left open carry"
         summary.append(
             f"The assessment is {result.completion:.0%} complete ({result.completion_text}): "
             + (

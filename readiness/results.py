@@ -308,6 +308,12 @@ class ScoreResult:
         return sum(d.given for d in self.dimensions), sum(d.total for d in self.dimensions)
 
     @property
+    def left_open(self) -> int:
+        """Shown questions with no answer, counted as the completion is: what "the question(s) left open" counts."""
+        given, shown = self.answered_of_shown
+        return shown - given
+
+    @property
     def completion_text(self) -> str:
         """ "54 of 55 questions answered": how every screen and report says it."""
         given, shown = self.answered_of_shown
