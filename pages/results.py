@@ -117,6 +117,10 @@ if scale.has_demand(q):
             f"Demand is quiet, so the part in the worst state is named; the balance weighs demand against where a "
             f"load would bind first: {b.held_in_title}, which holds {scale.number(b.link, sc)}."
             if b.worst_named and b.held_in_title
+            else f"Operations stand idle on a short runway, so the part that runs out first is named; the balance "
+            f"weighs demand against where a load would bind first: {b.held_in_title}, which holds "
+            f"{scale.number(b.link, sc)}."
+            if b.runway_named and b.held_in_title
             else f"The balance weighs demand against the part that binds under the pressure present: "
             f"{link_where(result)}, which holds {scale.number(b.link, sc)}."
             if b.link is not None

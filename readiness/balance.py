@@ -762,15 +762,31 @@ def weigh_balance(
         )
         == "idle_capacity"
     )
+    area, held_in, runway_named = worst.area, worst.held_in, False
+    idle = settings.idle_link
+    if quadrant == "idle_capacity" and idle is not None and expr.parse(idle.when).evaluate(reads):
+        # Idle room on a short runway, no heavy stock: with demand quiet, what gives first is the cash the idle
+        # room costs, not a part a rush would find (docs/scoring.md §3, round 41: a pasta maker's, a dairy's and
+        # a hire firm's experts named Capacity's cash where the tool named Team). A part scoring far lower (a
+        # booking system that crashes) stays named; where a load would bind is still said, as ``held_in``.
+        named = next((d for d in ops if d.id == idle.dimension), None)
+        others = [d for d in ops if d.id not in (idle.dimension, settings.control_dimension)]
+        if (
+            named is not None
+            and named.id != weakest.id
+            and not any((d.low or 0.0) <= (named.low or 0.0) - idle.margin + EPS for d in others)
+        ):
+            held_in = held_in or (weakest.id, worst.area)
+            weakest, area, runway_named = named, idle.area, True
+            if held_in == (weakest.id, area):  # a load binds where the cash is: one place, said once
+                held_in = None
     weakest_model = questionnaire.dimension(weakest.id)
-    area_title = next((in_sentence(tr(a.title, lang)) for a in weakest_model.areas if a.id == worst.area), None)
+    area_title = next((in_sentence(tr(a.title, lang)) for a in weakest_model.areas if a.id == area), None)
     held_in_title = None
-    if worst.held_in is not None:
-        held_model = questionnaire.dimension(worst.held_in[0])
-        held_area = next(
-            (in_sentence(tr(a.title, lang)) for a in held_model.areas if a.id == worst.held_in[1]), worst.held_in[1]
-        )
-        held_in_title = f"{held_area}, in {tr(held_model.title, lang)}"
+    if held_in is not None:
+        held_model = questionnaire.dimension(held_in[0])
+        held_area = next((in_sentence(tr(a.title, lang)) for a in held_model.areas if a.id == held_in[1]), held_in[1])
+        held_in_title = f"{held_area}, in {tr(held_model.title, lang)}" if held_area else tr(held_model.title, lang)
     return Balance(
         demand=_round(worst.measured),
         operations=_round(worst.operations),
@@ -797,7 +813,7 @@ def weigh_balance(
         overrun=round(worst.overrun, 3),
         full=round(worst.full, 3),
         event=(round(worst.event[0], 2), round(worst.event[1], 2)) if worst.event else None,
-        weakest_area=worst.area if area_title is not None else None,
+        weakest_area=area if area_title is not None else None,
         weakest_area_title=area_title,
         whole_link=_round(worst.whole_link),
         routines_not_idle=figures_idle
@@ -818,8 +834,9 @@ def weigh_balance(
         event_weeks=event_lead(questionnaire, scores),
         event_name=event_name(questionnaire, scores),
         held_in_title=held_in_title,
-        held_in=worst.held_in[0] if worst.held_in is not None else None,
-        worst_named=worst.worst_named,
+        held_in=held_in[0] if held_in is not None else None,
+        worst_named=worst.worst_named and not runway_named,
+        runway_named=runway_named,
         guarded_title=(
             _part_title(questionnaire, worst.guarded, lang)
             if quadrant == "demand_ahead_controlled" and worst.guarded is not None

@@ -61,6 +61,13 @@ def weakest_text(result: ScoreResult, lower: bool = True, named: bool = True) ->
             f"Under load, {b.held_in_title}, would give first: it holds {link} against demand pressure of "
             f"{demand}; {average}{held_lower}"
         )
+    if b.runway_named and b.held_in_title:
+        # Idle room on a short runway names the part that runs out first, not where a load would bind: both are
+        # said, or the figure weighed reads as the named dimension's.
+        return (
+            f"Weakest link: {b.weakest_title}{_its_area(b)}: {RUNWAY_WHY}. Under load, {_held(b)} would give "
+            f"first: it holds {link} against demand pressure of {demand}; {average}{held_lower}"
+        )
     if b.held_in_title:
         # Named where its levers are: the load falls on a figure of another dimension (which is why that one may
         # score lower), and most of what would raise it is here, so this is the part to name and to fix.
@@ -108,6 +115,8 @@ def weakest_plain(result: ScoreResult) -> str | None:
     if b.worst_named and b.held_in_title:
         held = f"{b.held_in_title}," if ", in " in b.held_in_title else b.held_in_title  # "…, in Process, would"
         named = f"Weakest link: {b.weakest_title}, the part in the worst state; under load, {held} would give first."
+    elif b.runway_named and b.held_in_title:
+        named = f"Weakest link: {b.weakest_title}{_its_area(b)}: {RUNWAY_WHY}; under load, {_held(b)} would give first."
     elif b.held_in_title:
         named = (
             f"Weakest link: {b.weakest_title}. The load falls on {b.held_in_title}, and most of what would "
@@ -138,6 +147,23 @@ def weakest_plain(result: ScoreResult) -> str | None:
             "(see “How the verdict was reached”)."
         )
     return named
+
+
+#: Why idle room on a short runway names the part that runs out first (``balance.idle_link``, docs/scoring.md §3).
+RUNWAY_WHY = (
+    "the room standing idle costs money while it earns little, and with demand this quiet the cash runs out "
+    "before any rush comes to break a part"
+)
+
+
+def _its_area(b: Balance) -> str:
+    """ ", its cash and working capital" when the link is named at an area, else nothing."""
+    return f", its {b.weakest_area_title}" if b.weakest_area_title else ""
+
+
+def _held(b: Balance) -> str:
+    """Where a load would bind, with a comma closing an inserted "…, in Team," clause."""
+    return f"{b.held_in_title}," if ", in " in b.held_in_title else b.held_in_title
 
 
 def _weak_levers(result: ScoreResult, most: int = 2) -> str:
@@ -222,6 +248,11 @@ def scores_lower(result: ScoreResult, held: bool = False) -> str:
     if not below:
         return control_words
     d = min(below, key=lambda x: x.score or 0.0)
+    if b.runway_named:
+        return (
+            f" {d.title} scores lower ({scale.number(d.score, sc)}), but with demand this quiet no rush is coming to "
+            f"break it: the cash runs out first." + control_words
+        )
     return (
         f" {d.title} scores lower ({scale.number(d.score, sc)}), but the demand coming loads less of it, so it "
         "would not break first." + control_words

@@ -166,6 +166,10 @@ class Balance:
     #: Demand is quiet, so the weakest link named is the part in the worst state; ``held_in`` and
     #: ``held_in_title`` then say where a load would bind first (the figure the balance weighs).
     worst_named: bool = False
+    #: Idle room on a short runway (``balance.idle_link``): the weakest link named is the part that runs out first
+    #: while demand stays quiet (Capacity's cash), not where a load would bind; ``held_in`` and ``held_in_title``
+    #: say where that is.
+    runway_named: bool = False
     #: Under control although a critical question fails, in a part the queue protects by its area's condition
     #: (a short runway on orders that make money): that part's title ("Cash and working capital, in
     #: Capacity"). The verdict is the queue's; a step that spends money is read as in the danger zone.

@@ -162,7 +162,8 @@ def workings(result: ScoreResult, settings: BalanceSettings | None = None) -> li
     if overrun := overrun_text(result):
         lines.append(overrun)
     pressure = b.pressure if b.pressure is not None else b.demand
-    carrier = f"{b.held_in_title}, under load" if b.worst_named and b.held_in_title else link_where(result)
+    apart = (b.worst_named or b.runway_named) and b.held_in_title  # named apart from where a load binds
+    carrier = f"{b.held_in_title}, under load" if apart else link_where(result)
     spread = index_range_text(b, sc)
     lines.append(
         f"The verdict sets demand pressure, {scale.number(pressure, sc)} (how much demand is coming and how fast "

@@ -255,6 +255,25 @@ def test_the_weakest_link_card_shows_the_named_parts_own_score_when_demand_is_qu
     assert f"which holds {expected.balance.link:.0f}" in card.help
 
 
+def test_the_weakest_link_card_says_why_the_cash_is_named_when_idle_room_runs_short_of_it(db: Store) -> None:
+    """A pasta maker with a half-idle ravioli line and six weeks of cash: Capacity's cash is named (2.4.22). The
+    card shows Capacity's own score, its help says where a load would bind instead, and the caption under the
+    cards says why the cash is named, so a reader who sees Technology lower in the table is not left guessing."""
+    from .casework import case_answers
+
+    q = load_questionnaire(GROWTH)
+    expected = score(q, case_answers(q, "kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote"))
+    b = expected.balance
+    assert b.runway_named and b.held_in_title
+    at = results_of(db, case_answers(q, "kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote"))
+    [card] = [m for m in at.metric if m.label == "Weakest link"]
+    assert card.value == f"{expected.dimension('capacity').score:.0f} / 100" and card.delta == "Capacity"
+    assert "Operations stand idle on a short runway" in card.help
+    assert f"{b.held_in_title}, which holds {b.link:.0f}" in card.help
+    said = [c.value.replace("\\", "") for c in at.caption]
+    assert any("the room standing idle costs money while it earns little" in c for c in said), said
+
+
 def results_of(db: Store, answers: Any) -> AppTest:
     """The results page of an assessment holding ``answers`` (a calibration case's), opened as a person would."""
     at = app()

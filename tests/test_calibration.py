@@ -69,6 +69,65 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 41 held back (eight cases by two consultants who never saw the tool's output, the declaration or
+    # the candidate, each a business whose operations have more room than demand fills: short and long runways,
+    # heavy stock, light stock and none). Run once on 2026-12-02 on 2.4.21 and on "idle with a short runway, the link
+    # is the cash" (`balance.idle_link`): 6 of 8 weakest links as the experts against 5 (a brewery on six weeks of
+    # cash, its canning line on hire purchase), nothing else different. Adopted (docs/scoring.md §3 and §7, round
+    # 41). Kept as found.
+    ("castellana-foods-half-empty-vans-orders-in-whatsapp", "quadrant"): (
+        "held back, round 41; first run: idle_capacity (demand pressure 7 against a weakest link of 33, process);"
+        " the expert reads foundation"
+    ),
+    ("castellana-foods-half-empty-vans-orders-in-whatsapp", "weakest"): (
+        "held back, round 41; first run: process (planning) is named; the expert names technology"
+    ),
+    ("castellana-foods-half-empty-vans-orders-in-whatsapp", "first_fixes"): (
+        "held back, round 41; first run: campaigns_planned, key_person_cover, stock_cleanup lead; not among them:"
+        " automation or order_process or order_system / customer_churn or promise_kept_rate or quality_checks or "
+        "return_rate"
+    ),
+    ("castellana-foods-half-empty-vans-orders-in-whatsapp", "must_not_advise"): (
+        "held back, round 41; first run: advises campaigns_planned, demand_channels, reach, which the expert rules out"
+    ),
+    ("mersey-calibration-idle-benches-founder-sells-everything", "first_fixes"): (
+        "held back, round 41; first run: campaigns_planned, owner_time_split, owner_in_sales lead; not among "
+        "them: customer_churn or pipeline_visibility"
+    ),
+    ("mersey-calibration-idle-benches-founder-sells-everything", "must_not_advise"): (
+        "held back, round 41; first run: advises growth_funding, credit line, which the expert rules out"
+    ),
+    ("soar-valley-swim-school-empty-daytime-pool-schools-contract", "first_fixes"): (
+        "held back, round 41; first run: campaigns_planned, restore_tested, monitoring lead; not among them: "
+        "extra_hands or weeks_to_productive / growth_funding or surge_plan or unit_economics"
+    ),
+    ("teviot-knitwear-idle-frames-yarn-locked-cash", "must_not_advise"): (
+        "held back, round 41; first run: advises pricing_lever, raise prices, small buffer, which the expert rules out"
+    ),
+    ("helm-gill-brewery-kendal", "first_fixes"): (
+        "held back, round 41; first run: stock_cleanup, forecast_accountability, campaigns_planned lead; not "
+        "among them: cash_runway or growth_funding or payment_days / growth_funding or payment_days or "
+        "pricing_lever or unit_economics"
+    ),
+    ("otters-swim-school-cheltenham", "first_fixes"): (
+        "held back, round 41; first run: key_person_cover, owner_in_sales, support_response_hours lead; not among"
+        " them: automation or booking_system or order_system"
+    ),
+    ("pennine-frame-consulting-huddersfield", "weakest"): (
+        "held back, round 41; first run: process (planning) is named; the expert names demand_management"
+    ),
+    ("pennine-frame-consulting-huddersfield", "first_fixes"): (
+        "held back, round 41; first run: campaigns_planned, pricing_lever, payment_days lead; not among them: "
+        "forecast_accountability or pipeline_visibility or sop_meeting / owner_in_sales or owner_time_split / "
+        "demand_channels or unit_economics"
+    ),
+    ("pennine-frame-consulting-huddersfield", "must_not_advise"): (
+        "held back, round 41; first run: advises pricing_lever, which the expert rules out"
+    ),
+    ("teme-valley-farm-supplies-tenbury-wells", "first_fixes"): (
+        "held back, round 41; first run: reach, key_person_cover, inventory_system lead; not among them: backups "
+        "/ automation or payment_days"
+    ),
     # --- Rounds 40 and 40b held back (sixteen cases by four consultants who never saw the tool's output or the
     # declaration, each business weighing a step: new lines and outlets in firms with idle room, heavy or ordinary
     # stock, services with none). Round 40 was written while the candidate's two variants stood, uncommitted, in
@@ -431,10 +490,6 @@ KNOWN_MISSES = {
         "held back; first run: the website's rush and peak are advised with a load test (fourth and lower), which "
         "the expert rules out for a firm booking one job in ten online"
     ),
-    ("kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote", "weakest"): (
-        "held back; first run: team (the owner's time) is named; the expert names capacity (its cash, with a "
-        "finance payment on a half-idle line)"
-    ),
     ("kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote", "first_fixes"): (
         "held back; first run: first findings campaigns_planned, key_person_cover, cash_runway (the expert's "
         "costing of every product and customer is not among them)"
@@ -789,9 +844,6 @@ KNOWN_MISSES = {
         "held back; first run: weeks to productive, utilization, fulfilment partner lead; the expert's weeks "
         "to double, growth funding ranks 5"
     ),
-    ("wensum-energy-surveys-idle-assessors-after-scheme-closed", "weakest"): (
-        "held back; first run: process (38, planning) is named; the expert names capacity"
-    ),
     ("wensum-energy-surveys-idle-assessors-after-scheme-closed", "first_fixes"): (
         "held back; first run: campaigns planned, key person cover, cash runway lead; the expert's quarterly "
         "priorities, kpi review ranks 6; the expert's payment days ranks 14"
@@ -908,16 +960,9 @@ KNOWN_MISSES = {
         "held back; first run: key person cover, owner in sales, when full lead; the expert's extra hands, "
         "utilization … ranks 7; the expert's cash runway, growth funding ranks 18"
     ),
-    ("lune-access-hire-idle-booms-after-hospital-build", "weakest"): (
-        "held back; first run: team (51, owner_time) is named; the expert names capacity (nine weeks of cash "
-        "against finance on idle booms)"
-    ),
     ("lune-access-hire-idle-booms-after-hospital-build", "first_fixes"): (
         "held back; first run: campaigns planned, key person cover, campaigns with ops lead; the expert's "
         "demand channels, pricing lever ranks 5; the expert's cash runway, unit economics … ranks 9"
-    ),
-    ("marlpit-dairy-delisted-second-filling-line-idle", "weakest"): (
-        "held back; first run: team (37, owner_time) is named; the expert names capacity (cash)"
     ),
     ("marlpit-dairy-delisted-second-filling-line-idle", "first_fixes"): (
         "held back; first run: campaigns planned, key person cover, cash runway lead; the expert's demand "
@@ -1050,9 +1095,6 @@ KNOWN_MISSES = {
     ("hopscotch-play-barn-falling-visits-second-venue", "first_fixes"): (
         "held back; first run: campaigns planned, cash runway, campaigns with ops lead; the expert's demand "
         "channels ranks 8"
-    ),
-    ("hopscotch-play-barn-falling-visits-second-venue", "weakest"): (
-        "held back; first run: technology (46, online_front) is named; the expert names capacity"
     ),
     ("lanterna-fresh-pasta-takes-every-order-three-weeks-cash", "first_fixes"): (
         "held back; first run: cash runway, supplier payment, pricing lever lead; the expert's when full, plan "

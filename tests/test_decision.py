@@ -506,6 +506,11 @@ HOLD = {
     ),
     "clee-botanics-ludlow-skincare-salons-lapsed-storeroom-full-weighing-pro-range": "launch the salon range now",
     "tremorfa-signs-cardiff-idle-printers-fitters-booked-six-weeks-weighing-van-wraps": "start vehicle wraps now",
+    # Round 41:
+    "castellana-foods-half-empty-vans-orders-in-whatsapp": "open the Cardiff depot",
+    "otters-swim-school-cheltenham": "open the Tewkesbury pool this year",
+    "teme-valley-farm-supplies-tenbury-wells": "buy the crane lorry now",
+    "teviot-knitwear-idle-frames-yarn-locked-cash": "launch the throws range now",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -596,6 +601,11 @@ GO = {
     "coburg-street-wines-leith-flat-merchant-ageing-cellar-weighing-tasting-room": "hold off the tasting room",
     "ketley-precision-telford-quiet-machines-weighing-own-fixture-range": "hold off the fixture range",
     "wensum-garden-furniture-yard-full-weighing-pub-range": "hold off the made-to-order pub range",
+    # Round 41:
+    "helm-gill-brewery-kendal": "turn the contract down or wait",
+    "mersey-calibration-idle-benches-founder-sells-everything": "hold off the business development hire",
+    "pennine-frame-consulting-huddersfield": "hold off the housing-association survey service",
+    "soar-valley-swim-school-empty-daytime-pool-schools-contract": "turn the schools contract down",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {

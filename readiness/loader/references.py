@@ -125,6 +125,9 @@ def _consistency(ctx: Context) -> None:
         source = balance.get(key) if isinstance(balance, dict) else None
         if isinstance(source, str):
             _balance_condition(ctx, key, source)
+    idle = balance.get("idle_link") if isinstance(balance, dict) else None
+    if isinstance(idle, dict):
+        _idle_link(ctx, idle)
 
 
 def _verdicts(ctx: Context) -> None:
@@ -263,11 +266,37 @@ def _relieves(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> 
                 )
 
 
-def _balance_condition(ctx: Context, key: str, source: str) -> None:
+def _idle_link(ctx: Context, idle: dict[str, Any]) -> None:
+    """`balance.idle_link` names a part by id and reads answers: a misspelt dimension or area would never be
+    named, and a misspelt question would leave the condition unread for ever."""
+    if isinstance(idle.get("when"), str):
+        _balance_condition(ctx, "idle_link", idle["when"], ("balance", "idle_link", "when"))
+    dims = {d.id: d for _, d in ctx.items["dimensions"]}
+    dim_id, area = idle.get("dimension"), idle.get("area")
+    if not isinstance(dim_id, str) or "dimensions" in ctx.unsure:
+        return
+    dim = dims.get(dim_id)
+    if dim is None or dim.side != "operations":
+        ctx.add(
+            "RQ201",
+            f"balance.idle_link.dimension `{dim_id}` is not an operations dimension"
+            f"{_did_you_mean(dim_id, sorted(d for d in dims if dims[d].side == 'operations'))}",
+            ("balance", "idle_link", "dimension"),
+        )
+    elif isinstance(area, str) and area not in {a.id for a in dim.areas}:
+        ctx.add(
+            "RQ201",
+            f"balance.idle_link.area `{area}` is not an area of `{dim_id}`"
+            f"{_did_you_mean(area, sorted(a.id for a in dim.areas))}",
+            ("balance", "idle_link", "area"),
+        )
+
+
+def _balance_condition(ctx: Context, key: str, source: str, path: PathKey | None = None) -> None:
     """`balance.idle_falling`, `balance.full_steady`, `balance.tight_steady` and `balance.falling_backlog` read
     answers by question id: a misspelt name would read as unanswered for ever, so the condition would never hold,
     whatever the business answered."""
-    path: PathKey = ("balance", key)
+    path = path or ("balance", key)
     try:
         condition = expr.parse(source)
     except expr.ExpressionError as exc:

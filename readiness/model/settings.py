@@ -64,6 +64,19 @@ class ScoreScale(_Model):
     )
 
 
+class IdleLink(_Model):
+    """Where the link is named while operations stand idle and a condition holds (``balance.idle_link``)."""
+
+    when: str = Field(description="A condition over answers by question id, as in `show_if`.")
+    dimension: str = Field(description="The operations dimension named the weakest link while it holds.")
+    area: str | None = Field(default=None, description="Its area named where the link would give.")
+    margin: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=20,
+        description="Another operations dimension scoring at least this many points below the named one stays "
+        "the weakest link.",
+    )
+
+
 class BalanceSettings(_Model):
     """Where the balance quadrant's lines are drawn (scores 0..100). Each rule: docs/scoring.md."""
 
@@ -166,6 +179,13 @@ class BalanceSettings(_Model):
         "idle capacity, so `idle_falling` can read the business as idle. Broken promises and an event bigger "
         "than the reachable day still raise the pressure. An unread condition does not hold (docs/scoring.md, "
         "section 3).",
+    )
+    idle_link: IdleLink | None = Field(
+        default=None,
+        description="While the verdict is idle capacity and `when` holds (`cash_runway <= 10 and not stock_cover "
+        "> 90`), the weakest link named is `dimension` (its `area`): with demand quiet, what runs out first is "
+        "what the idle room costs, not a part a rush would break. A dimension scoring `margin` points or more "
+        "below it stays named. The verdict and the figures are unchanged (docs/scoring.md, section 3).",
     )
 
 
