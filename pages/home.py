@@ -185,4 +185,7 @@ with resume:
 
 broken = [e for e in resources.catalog() if e.error]
 for entry in broken:
-    st.warning(f"Questionnaire {entry.path.name} could not be loaded and is not offered:\n\n{entry.error}")
+    st.warning(
+        f"Questionnaire {md_literal(entry.path.name)} could not be loaded and is not offered:\n\n"
+        f"{md_literal(str(entry.error))}"
+    )

@@ -183,7 +183,10 @@ if len(result.findings) > 8:
     with st.expander(f"{len(result.findings) - 8} more findings"):
         for finding in result.findings[8:]:
             title = finding.title or finding.text
-            st.markdown(f"- **{title}** ({finding.dimension_title}, {scale.gain(finding.points, sc)} points)")
+            st.markdown(
+                f"- **{md_literal(title)}** ({md_literal(finding.dimension_title)}, "
+                f"{scale.gain(finding.points, sc)} points)"
+            )
 
 st.header("Your 30/60/90-day plan")
 st.caption(f"At most {result.plan.per_period} actions in each 30 days, in order; an action waits for the one it needs.")

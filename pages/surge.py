@@ -209,7 +209,7 @@ st.table(what_if_table(analysis), hide_index=True)
 st.subheader("Cautious or aggressive?")
 st.table(policy_table(analysis), hide_index=True)
 for line in expansion_lines(analysis):
-    st.markdown(f"- {line}")
+    st.markdown(f"- {md_literal(line)}")
 
 if scenario.direction == "surge":
     st.subheader("Which surges do you survive?")

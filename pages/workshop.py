@@ -185,7 +185,7 @@ if left := max(result.waiting.values(), default=0):
         f"have answered {questionnaire.balance.coverage:.0%} of a part's questions (“don't know” is not an answer)."
     )
 if result.message and scale.has_demand(questionnaire):
-    st.warning(f"**Group balance: not placed.** {result.message}")
+    st.warning(f"**Group balance: not placed.** {md_literal(result.message or '')}")
 elif result.quadrant_label:
     weighed = room_balance_text(result, questionnaire)
     # coloured as the results page colours the same zone (a browser pass saw a danger zone in yellow here)

@@ -332,3 +332,19 @@ def test_stock_built_beforehand_out_of_range_is_refused_in_words_and_the_last_va
     assert "not -3." in " ".join(e.value for e in at.error)
     stock(at).set_value(0.0).run()
     assert not at.error and verdict(at) != with_stock  # no stock ahead of the rush reads differently
+
+
+def test_money_in_dollars_shows_as_typed_not_as_a_formula(db: Store) -> None:  # noqa: F811
+    """Streamlit reads the text between two dollar signs as a formula: the demo's surge page said "costs $92,897
+    and $314,496 more after day 180" with the middle set in maths type. Every line that can carry two amounts
+    in dollars is escaped; the words still read the same."""
+    import re
+
+    at = demo_surge()
+    lines = [m.value for m in at.markdown if "costs" in m.value]
+    assert lines, "the demo's aggressive policy orders equipment: its cost is said"
+    for kind in ("markdown", "caption", "info", "success", "warning", "error"):
+        for element in getattr(at, kind):
+            body = getattr(element, "value", None) or getattr(element, "body", "")
+            assert not re.search(r"(?<!\\)\$.*(?<!\\)\$", body or "", re.S), body
+    assert any(re.search(r"costs \\\$[\d\\,]+ and \\\$", line) for line in lines), lines
