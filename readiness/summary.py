@@ -381,8 +381,12 @@ def distance_text(result: ScoreResult) -> str | None:
         # Idle is judged with the link's routines counted (weekly numbers, plan B): "10 points inside" beside an
         # index of −34 and a line at −20 read as wrong arithmetic (a blind review), so the figure judged is said.
         pressure = b.pressure if b.pressure is not None else b.demand
+        # Named apart from where a load binds (the cash of idle room on a short runway, the part in the worst
+        # state): "the weakest link's routines" then read as the named part's, whose figure differs (a browser
+        # pass on 2.4.22: "40" beside Capacity at 48, where 40 was Team's).
+        whose = "the part a load would bind on first" if b.runway_named or b.worst_named else "the weakest link"
         whole = (
-            f", judged with the weakest link's routines counted ({scale.number(b.whole_link, sc)} against demand "
+            f", judged with {whose}'s routines counted ({scale.number(b.whole_link, sc)} against demand "
             f"pressure {scale.number(pressure, sc)})"
         )
     bar = ""

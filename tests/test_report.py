@@ -1318,8 +1318,17 @@ def test_idle_capacitys_distance_names_the_figure_it_is_judged_on() -> None:
     assert b.quadrant == "idle_capacity" and b.whole_link is not None and b.whole_link < b.link - 0.5
     said = distance_text(result) or ""
     whole, pressure = round(b.whole_link), round(b.pressure)
-    assert f"judged with the weakest link's routines counted ({whole} against demand pressure {pressure})" in said
+    # its cash is named (idle room on a short runway), so the routines are said to be where a load would bind
+    assert b.runway_named and b.weakest == "capacity" and b.held_in == "process"
+    whose = "the part a load would bind on first"
+    assert f"judged with {whose}'s routines counted ({whole} against demand pressure {pressure})" in said
     assert said.startswith(f"{whole - pressure - 20} points inside the zone"), said
+    # where the link binds is the part named, the figure is the weakest link's own
+    _, plain, _ = _growth_case("dunmore-beds-idle-line-padded-forecasts")
+    b = plain.balance
+    assert b.whole_link is not None and b.link is not None and b.whole_link < b.link - 0.5
+    assert not (b.runway_named or b.worst_named)
+    assert "judged with the weakest link's routines counted" in (distance_text(plain) or "")
 
 
 def test_a_critical_finding_says_whether_it_fails() -> None:
@@ -1457,3 +1466,17 @@ def test_a_capacity_named_in_its_cash_says_its_busiest_step_is_full_too(case: st
     emptier = _growth_case(case, utilization=40)
     assert emptier[1].balance.full_at is None
     assert "with its busiest step already full" not in render_markdown(build_report(*emptier, WHEN))
+
+
+def test_the_two_page_summary_points_to_the_workings_in_the_full_report() -> None:
+    """A browser pass read "(see “How the verdict was reached”)" in the two-page PDF, which has no such section:
+    there the pointer says the full report; the full report, which has it, says it as before."""
+    growth = load_questionnaire(GROWTH)
+    _, result, answers = _growth_case("kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote")
+    report = build_report(growth, result, answers)
+    summary = html.unescape(render_html(report, full=False))
+    full = html.unescape(render_html(report))
+    assert "How the verdict was reached</h3>" not in summary and "How the verdict was reached</h3>" in full
+    assert "(see “How the verdict was reached” in the full report)" in summary
+    assert "(see “How the verdict was reached”)" not in summary
+    assert "(see “How the verdict was reached”)" in full
