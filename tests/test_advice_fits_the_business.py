@@ -531,3 +531,19 @@ def test_a_bigger_push_planned_on_loss_making_orders_is_named_as_the_loss_it_mul
         assert "multiply" not in said and "before any push for growth" in said
     thin = advice_for("gross_margin", 20, kind, campaigns_planned="bigger")
     assert thin and not any("multiply" in t for t in thin)  # a thin margin still earns on each order
+
+
+def test_a_business_whose_orders_fall_is_not_told_about_the_sales_it_is_growing_towards() -> None:
+    """A pizza-oven maker 27% down was told to size the cash gap "at the sales you are growing towards" (a review
+    of round 39's cases): with orders falling, the growth money it needs is for the step it counts on, set
+    against a forecast at today's lower sales; a growing business keeps the growing words."""
+    falling = "emberstone-pizza-ovens-backlog-hides-falling-orders"
+    _, result = run_case(CASES[0].with_name(f"{falling}.yaml"))
+    _, texts = advised(result)
+    said = " ".join(texts)
+    assert "Work out the cash the next step would tie up before it pays back" in said
+    assert "growing towards" not in said
+    growing = [p for p in CASES if p.stem == "fabricator-paid-in-90-days"]
+    _, grown = run_case(growing[0])
+    funding = [f for f in grown.findings if f.question_id == "growth_funding"]
+    assert funding and "at the sales you are growing towards" in funding[0].recommendations[0].text
