@@ -69,6 +69,69 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 42 held back (eight cases by two consultants who never saw the tool's output, the declaration or
+    # the candidate: idle room while cash covers a few weeks to about ten, light stock or none). Declared before
+    # it: "the cash named leads the fixes" (the runway-named part's findings weigh double). Run once on 2026-12-02
+    # on 2.4.22 and on the candidate: alike in every check, because in none of the eight did the runway name the
+    # link (two already named Capacity, a language school's Technology sat 21 points below it, a laundry's 41),
+    # so the candidate was not tested and was left out (docs/scoring.md §7, round 42). Kept as found.
+    ("chine-house-english-bournemouth-empty-winter-classrooms", "weakest"): (
+        "held back, round 42; first run: technology (online_front) is named; the expert names capacity"
+    ),
+    ("chine-house-english-bournemouth-empty-winter-classrooms", "first_fixes"): (
+        "held back, round 42; first run: cash_runway, campaigns_planned, growth_funding lead; not among them: "
+        "demand_channels or utilization / forecast_accountability or forecast_bias or plan_changes"
+    ),
+    ("holloway-precision-redditch-biggest-customer-gone-three-weeks-cash", "first_fixes"): (
+        "held back, round 42; first run: cash_runway, payment_days, growth_funding lead; not among them: "
+        "pricing_lever or unit_economics / demand_channels or owner_in_sales or owner_time_split or "
+        "pipeline_visibility"
+    ),
+    ("marshland-coaches-wisbech-parked-coaches-owner-quotes-everything", "weakest"): (
+        "held back, round 42; first run: capacity (cash) is named; the expert names team"
+    ),
+    ("marshland-coaches-wisbech-parked-coaches-owner-quotes-everything", "first_fixes"): (
+        "held back, round 42; first run: key_person_cover, campaigns_planned, cash_runway lead; not among them: "
+        "owner_in_sales or owner_time_split or support_response_hours"
+    ),
+    ("tamar-valley-laundry-saltash-customers-lost-to-breakdown", "quadrant"): (
+        "held back, round 42; first run: idle_capacity (demand pressure 6 against a weakest link of 22, process);"
+        " the expert reads foundation"
+    ),
+    ("tamar-valley-laundry-saltash-customers-lost-to-breakdown", "first_fixes"): (
+        "held back, round 42; first run: supplier_payment, promises_match, campaigns_planned lead; not among "
+        "them: pricing_lever or unit_economics / contingency_plans or fulfilment_partner or order_process or "
+        "quality_checks"
+    ),
+    ("tamar-valley-laundry-saltash-customers-lost-to-breakdown", "must_not_advise"): (
+        "held back, round 42; first run: advises campaigns_planned, reach, which the expert rules out"
+    ),
+    ("avon-linen-bristol-half-used-ironer-after-lost-items", "weakest"): (
+        "held back, round 42; first run: technology (data_and_resilience) is named; the expert names process"
+    ),
+    ("avon-linen-bristol-half-used-ironer-after-lost-items", "first_fixes"): (
+        "held back, round 42; first run: campaigns_planned, key_person_cover, cash_runway lead; not among them: "
+        "order_process or quality_checks / kpi_review or order_system or promise_kept_rate"
+    ),
+    ("hurleston-boats-nantwich-falling-orders-behind-late-launches", "quadrant"): (
+        "held back, round 42; first run: danger_zone (demand pressure 52 against a weakest link of 30, "
+        "technology); the expert reads idle_capacity"
+    ),
+    ("hurleston-boats-nantwich-falling-orders-behind-late-launches", "weakest"): (
+        "held back, round 42; first run: technology (operations_systems) is named; the expert names demand_management"
+    ),
+    ("hurleston-boats-nantwich-falling-orders-behind-late-launches", "first_fixes"): (
+        "held back, round 42; first run: promises_match, when_full, key_person_cover lead; not among them: "
+        "owner_time_split or pipeline_visibility / cash_runway or growth_funding"
+    ),
+    ("hurleston-boats-nantwich-falling-orders-behind-late-launches", "must_not_advise"): (
+        "held back, round 42; first run: advises extra_hands, peak_multiple, weeks_to_double, which the expert "
+        "rules out"
+    ),
+    ("wrekin-precision-telford-idle-five-axis-on-hire-purchase", "first_fixes"): (
+        "held back, round 42; first run: cash_runway, campaigns_planned, payment_days lead; not among them: "
+        "pricing_lever or unit_economics / owner_in_sales or owner_time_split or pipeline_visibility"
+    ),
     # --- Round 41 held back (eight cases by two consultants who never saw the tool's output, the declaration or
     # the candidate, each a business whose operations have more room than demand fills: short and long runways,
     # heavy stock, light stock and none). Run once on 2026-12-02 on 2.4.21 and on "idle with a short runway, the link

@@ -510,7 +510,11 @@ HOLD = {
     "castellana-foods-half-empty-vans-orders-in-whatsapp": "open the Cardiff depot",
     "otters-swim-school-cheltenham": "open the Tewkesbury pool this year",
     "teme-valley-farm-supplies-tenbury-wells": "buy the crane lorry now",
-    "teviot-knitwear-idle-frames-yarn-locked-cash": "launch the throws range now",
+    "teviot-knitwear-idle-frames-yarn-locked-cash": "launch the throws range now",  # Round 42:
+    "avon-linen-bristol-half-used-ironer-after-lost-items": "bid 10% under list for the hotel group now",
+    "holloway-precision-redditch-biggest-customer-gone-three-weeks-cash": "borrow for the robot cell",
+    "tamar-valley-laundry-saltash-customers-lost-to-breakdown": "bid for the care-home contract now",
+    "wrekin-precision-telford-idle-five-axis-on-hire-purchase": "buy the sliding-head lathe on finance now",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -605,10 +609,29 @@ GO = {
     "helm-gill-brewery-kendal": "turn the contract down or wait",
     "mersey-calibration-idle-benches-founder-sells-everything": "hold off the business development hire",
     "pennine-frame-consulting-huddersfield": "hold off the housing-association survey service",
-    "soar-valley-swim-school-empty-daytime-pool-schools-contract": "turn the schools contract down",
+    "soar-valley-swim-school-empty-daytime-pool-schools-contract": "turn the schools contract down",  # Round 42:
+    "chine-house-english-bournemouth-empty-winter-classrooms": "turn down the council's ESOL classes",
+    "hurleston-boats-nantwich-falling-orders-behind-late-launches": "hold off refit and repair work",
+    "marshland-coaches-wisbech-parked-coaches-owner-quotes-everything": "hold off the sales and bookings hire",
+    "nidd-valley-physio-harrogate-unbilled-insurers-empty-rooms": "hold off the practice manager",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "avon-linen-bristol-half-used-ironer-after-lost-items": (
+        "round 42, first run: idle, a hotel group's work 'Yes: it fills capacity that stands idle. Check that its "
+        "price covers the cost…'; the expert waits: a process that lost a care-home group over lost clothing needs "
+        "three months of counted deliveries first, and 10% under list barely covers gas and labour"
+    ),
+    "tamar-valley-laundry-saltash-customers-lost-to-breakdown": (
+        "round 42, first run: read as idle capacity (a quadrant miss: its expert reads a foundation), the care-home "
+        "tender is 'Yes: it fills capacity that stands idle…'; the expert waits: three years at 2022 prices, paid "
+        "at 60 days, ties up cash it does not have, and care-home linen needs routines it lacks; a pilot later"
+    ),
+    "hurleston-boats-nantwich-falling-orders-behind-late-launches": (
+        "round 42, first run: read as the danger zone (a quadrant miss: the fitters 90% busy on two boats weigh as "
+        "demand while orders halve), refit and repair work is 'Not now. Demand is already ahead…'; the expert takes "
+        "it from March: the same trades, shed and dock, paid within weeks"
+    ),
     "croftlands-brewery-slow-cans-weighing-taproom": (
         "round 40, lost on its rule: idle with five months of cans, a taproom is 'Not now: more than three months "
         "of stock already holds the cash an outlet would need…'; the expert takes it, in the brewery's own back "
