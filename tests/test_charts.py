@@ -468,3 +468,18 @@ def test_on_a_phone_the_room_heatmaps_question_names_wrap_onto_two_lines_instead
     legends = [la["encoding"]["color"].get("legend") for la in layers(spec) if "color" in la.get("encoding", {})]
     bars = [legend["gradientLength"] for legend in legends if legend and "gradientLength" in legend]
     assert bars and 358 * 0.45 + max(bars) + 2 * 11 * 0.6 <= 358
+
+
+def test_the_balance_charts_axes_tick_every_ten_so_no_labels_run_together() -> None:
+    """A browser pass read "95100" under the report's balance chart: at the report's width Vega-Lite ticked every
+    five and the last two labels touched. Every ten, each label stands apart."""
+    import re
+
+    import vl_convert as vlc
+
+    from .test_calibration import CASES, run_case
+
+    _, result = run_case(next(p for p in CASES if p.stem.startswith("corvedale-huts")))
+    svg = vlc.vegalite_to_svg(charts.quadrant(result).properties(width=620, height=360).to_json())
+    x_axis = svg[svg.find("X-axis") : svg.find("Y-axis")]
+    assert re.findall(r">(\d+)</text>", x_axis) == [str(v) for v in range(0, 101, 10)]
