@@ -120,6 +120,8 @@ class _Position:
     #: The busiest step is answered busy while orders fall and a queue taken earlier is worked off
     #: (``balance.falling_backlog``): it is busy with past orders, not demand coming.
     past_orders: bool = False
+    #: The queue taken earlier was left out of the pressure weighed (``balance.falling_backlog``).
+    queue_left_out: bool = False
 
 
 #: A lever at or below this share of its points (the middle of its ladder) is weak (docs/scoring.md §3–4).
@@ -456,14 +458,16 @@ def _position(
     # was read as a foundation and a chutney kitchen 90% busy on five weeks, orders down 24%, as the danger zone;
     # their experts read idle capacity: what ends it is selling, not capacity.
     past_orders = settings.falling_backlog is not None and bool(expr.parse(settings.falling_backlog).evaluate(reads))
+    weighed = pressure
     if past_orders:
         full, full_at, overrun = 0.0, None, 0.0
+        weighed = _without_past_queue(questionnaire, demand, scores, share, value)
     # Half the evidence failing is a bad month for a business in step; beyond it, each point of overrun
     # moves demand ahead of the link, reaching ``balance.overrun`` points when every promise is broken
     # (or the busiest step is full). Up to half it says nothing about demand: promises kept 98% of the
     # time, or a step filling up, do not lift a quiet demand.
     seen = max(overrun, full)
-    effective = max(pressure, link + (2 * seen - 1) * settings.overrun) if seen > 0.5 else pressure
+    effective = max(weighed, link + (2 * seen - 1) * settings.overrun) if seen > 0.5 else weighed
     # A known event bigger than the busiest day operations can reach by then puts demand ahead at the
     # event, whatever the averages say: half as much again as that reach is a full gap ahead.
     reach = event_reach(questionnaire, scores)
@@ -554,7 +558,31 @@ def _position(
         steady_full,
         full_at,
         past_busy,
+        weighed < pressure - EPS,
     )
+
+
+def _without_past_queue(
+    questionnaire: Questionnaire, demand: list[DimensionScore], scores: list[QuestionScore], share: Any, value: Any
+) -> float:
+    """Demand pressure with the queue taken earlier left out of each demand dimension's peak (the peak
+    questions ``balance.falling_backlog`` reads), never above the measured score: while orders fall, that
+    queue is the past being worked off, not demand coming (docs/scoring.md §3, round 43). A shepherd's-hut
+    maker eleven weeks deep in spring orders, its orders down 30%, and a heating firm whose housing association
+    left, crews full to January, were read as foundations on the queue alone; their experts read idle capacity."""
+    past = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", questionnaire.balance.falling_backlog or ""))
+    parts = []
+    for d in demand:
+        model = questionnaire.dimension(d.id)
+        items = [(q, share(q)) for q in scores if q.dimension == d.id and q.counted]
+        mean = weighted_mean([(q.weight, s) for q, s in items])
+        peaks = [s for q, s in items if q.id in model.peak_questions and q.id not in past]
+        if mean is None:
+            parts.append((d.weight, value(d)))
+            continue
+        raw = (1 - model.peak_share) * mean + model.peak_share * max(peaks) if model.peak_share and peaks else mean
+        parts.append((d.weight, min(100 * raw, value(d))))
+    return weighted_mean(parts) or 0.0
 
 
 def _idle_evidence(
@@ -738,6 +766,10 @@ def weigh_balance(
         # "Ready to grow fast" beside a full oven and "No headroom" read as a contradiction to two blind reviews:
         # a season at capacity grows as fast as its busiest step is widened.
         meaning = STEADY_FULL_MEANING
+    elif quadrant == "idle_capacity" and worst.queue_left_out:
+        # Idle once the queue taken earlier leaves the pressure weighed: the cards show the measured demand, above
+        # the link, so "far more than the demand coming in" would read as the report contradicting them (round 43).
+        meaning = FALLING_IDLE_MEANING
     elif (
         quadrant == "idle_capacity"
         and worst.falling_idle
@@ -831,6 +863,7 @@ def weigh_balance(
         steady_full=worst.steady_full,
         full_at=worst.full_at,
         past_orders=worst.past_orders,
+        queue_left_out=worst.queue_left_out,
         event_weeks=event_lead(questionnaire, scores),
         event_name=event_name(questionnaire, scores),
         held_in_title=held_in_title,

@@ -151,7 +151,7 @@ def weakest_plain(result: ScoreResult) -> str | None:
 
 #: Why idle room on a short runway names the part that runs out first (``balance.idle_link``, docs/scoring.md §3).
 RUNWAY_WHY = (
-    "the room standing idle costs money while it earns little, and with demand this quiet the cash runs out "
+    "the room standing idle costs money while it earns little, and with so little new demand the cash runs out "
     "before any rush comes to break a part"
 )
 
@@ -250,8 +250,8 @@ def scores_lower(result: ScoreResult, held: bool = False) -> str:
     d = min(below, key=lambda x: x.score or 0.0)
     if b.runway_named:
         return (
-            f" {d.title} scores lower ({scale.number(d.score, sc)}), but with demand this quiet no rush is coming to "
-            f"break it: the cash runs out first." + control_words
+            f" {d.title} scores lower ({scale.number(d.score, sc)}), but with so little new demand no rush is coming "
+            "to break it: the cash runs out first." + control_words
         )
     return (
         f" {d.title} scores lower ({scale.number(d.score, sc)}), but the demand coming loads less of it, so it "

@@ -154,6 +154,9 @@ class Balance:
     #: The busiest step is answered busy while orders fall and a queue taken earlier is worked off
     #: (``balance.falling_backlog``): it raised no pressure and did not stand against idle capacity.
     past_orders: bool = False
+    #: Orders falling while a queue taken earlier is worked off (``balance.falling_backlog``): the pressure the
+    #: verdict weighs leaves that queue out of the demand side's peak, so it is below the measured one.
+    queue_left_out: bool = False
     #: Weeks until the known event ahead (a contract, a launch), when answered: the plan's deadline.
     event_weeks: float | None = None
     #: The event in the owner's words (their note, else the kind they chose), for the plan's deadline.

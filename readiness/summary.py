@@ -101,6 +101,12 @@ def headline(result: ScoreResult) -> str:
     return sentence
 
 
+#: Why a queue taken earlier weighs nothing while orders fall (``Balance.queue_left_out``), said in the workings.
+QUEUE_LEFT_OUT = (
+    "The work waiting was ordered earlier and new orders are falling: the queue is being worked off, not demand coming"
+)
+
+
 def overrun_text(result: ScoreResult) -> str | None:
     """Said when the pressure the verdict weighs is above the measured demand pressure, with the reason:
     promises already broken while orders keep coming, the busiest step already full while they do, or a
@@ -113,6 +119,12 @@ def overrun_text(result: ScoreResult) -> str | None:
     20 and 21): the weighed figure in the headline beside the measured one, and no weighed figure at all
     (reviewers rebuilt it from the lead)."""
     b, sc = result.balance, result.score_scale
+    if b.queue_left_out and b.pressure is not None:
+        # Weighed lower: the queue taken earlier is left out of the peak while orders fall (round 43).
+        return (
+            f"{QUEUE_LEFT_OUT}, so the verdict weighs demand pressure as {scale.number(b.pressure, sc)}, not the "
+            f"measured {scale.number(b.demand, sc)}: the waiting work is left out of how high demand peaks."
+        )
     why = why_weighed(b)
     if why is None or b.pressure is None:
         return None
@@ -141,6 +153,14 @@ def pressure_note(result: ScoreResult) -> str | None:
     """What every headline says beside the measured demand pressure when the verdict weighs more ("weighed
     higher than measured: the busiest step is already full while orders keep growing"): one wording for the
     results page and every report format; None when the verdict weighs what was measured."""
+    b = result.balance
+    if b.queue_left_out and b.pressure is not None:
+        # The figure weighed is said: a browser pass saw the card's 52 beside the chart's dot at 10 with nothing
+        # between them but the workings.
+        return (
+            f"weighed lower than measured, at {scale.number(b.pressure, result.score_scale)}: the work waiting was "
+            "ordered earlier, and new orders are falling"
+        )
     why = pressure_reason(result)
     return None if why is None else f"weighed higher than measured: {why}"
 
@@ -384,11 +404,10 @@ def distance_text(result: ScoreResult) -> str | None:
         # Named apart from where a load binds (the cash of idle room on a short runway, the part in the worst
         # state): "the weakest link's routines" then read as the named part's, whose figure differs (a browser
         # pass on 2.4.22: "40" beside Capacity at 48, where 40 was Team's).
-        whose = "the part a load would bind on first" if b.runway_named or b.worst_named else "the weakest link"
-        whole = (
-            f", judged with {whose}'s routines counted ({scale.number(b.whole_link, sc)} against demand "
-            f"pressure {scale.number(pressure, sc)})"
-        )
+        apart = b.runway_named or b.worst_named
+        whose = "routines counted where a load would bind first" if apart else "the weakest link's routines counted"
+        figures = f"{scale.number(b.whole_link, sc)} against demand pressure {scale.number(pressure, sc)}"
+        whole = f", judged with {whose} ({figures})"
     bar = ""
     if b.line == "scale-ready" and b.link is not None:  # the line's own figure, as the demand-ahead one says its
         high = b.link - b.margin if b.quadrant == "scale_ready" else b.link + b.margin

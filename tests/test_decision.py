@@ -510,11 +510,19 @@ HOLD = {
     "castellana-foods-half-empty-vans-orders-in-whatsapp": "open the Cardiff depot",
     "otters-swim-school-cheltenham": "open the Tewkesbury pool this year",
     "teme-valley-farm-supplies-tenbury-wells": "buy the crane lorry now",
-    "teviot-knitwear-idle-frames-yarn-locked-cash": "launch the throws range now",  # Round 42:
+    "teviot-knitwear-idle-frames-yarn-locked-cash": "launch the throws range now",
+    # Round 42:
     "avon-linen-bristol-half-used-ironer-after-lost-items": "bid 10% under list for the hotel group now",
     "holloway-precision-redditch-biggest-customer-gone-three-weeks-cash": "borrow for the robot cell",
     "tamar-valley-laundry-saltash-customers-lost-to-breakdown": "bid for the care-home contract now",
     "wrekin-precision-telford-idle-five-axis-on-hire-purchase": "buy the sliding-head lathe on finance now",
+    # Round 43:
+    "calder-bathrooms-22-week-book-broken-start-dates": "sign the housebuilder's contract for a March start",
+    "don-valley-precast-doncaster-working-off-an-old-order-book-weighing-a-casting-line": "sign for the casting line",
+    "soar-valley-swim-school-loughborough-stale-waiting-list-falling-sign-ups-weighing-a-third-pool": (
+        "sign the Shepshed pool contract now"
+    ),
+    "wyeside-oak-frames-full-workshop-falling-orders": "buy the CNC jointing machine",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -609,11 +617,21 @@ GO = {
     "helm-gill-brewery-kendal": "turn the contract down or wait",
     "mersey-calibration-idle-benches-founder-sells-everything": "hold off the business development hire",
     "pennine-frame-consulting-huddersfield": "hold off the housing-association survey service",
-    "soar-valley-swim-school-empty-daytime-pool-schools-contract": "turn the schools contract down",  # Round 42:
+    "soar-valley-swim-school-empty-daytime-pool-schools-contract": "turn the schools contract down",
+    # Round 42:
     "chine-house-english-bournemouth-empty-winter-classrooms": "turn down the council's ESOL classes",
     "hurleston-boats-nantwich-falling-orders-behind-late-launches": "hold off refit and repair work",
     "marshland-coaches-wisbech-parked-coaches-owner-quotes-everything": "hold off the sales and bookings hire",
     "nidd-valley-physio-harrogate-unbilled-insurers-empty-rooms": "hold off the practice manager",
+    # Round 43:
+    "kingswood-lofts-bristol-promising-16-weeks-against-a-30-week-queue-weighing-a-contracts-manager": (
+        "hold off the contracts manager"
+    ),
+    "nidd-valley-physio-shrinking-list-pilates-line": "hold off the Pilates line",
+    "severn-precision-idle-machines-founder-sells": "hold off the sales engineer",
+    "wensum-dental-laboratory-norwich-flat-work-two-week-bench-weighing-a-dental-group-contract": (
+        "turn the dental group's contract down"
+    ),
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
@@ -626,11 +644,6 @@ STEP_MISSES = {
         "round 42, first run: read as idle capacity (a quadrant miss: its expert reads a foundation), the care-home "
         "tender is 'Yes: it fills capacity that stands idle…'; the expert waits: three years at 2022 prices, paid "
         "at 60 days, ties up cash it does not have, and care-home linen needs routines it lacks; a pilot later"
-    ),
-    "hurleston-boats-nantwich-falling-orders-behind-late-launches": (
-        "round 42, first run: read as the danger zone (a quadrant miss: the fitters 90% busy on two boats weigh as "
-        "demand while orders halve), refit and repair work is 'Not now. Demand is already ahead…'; the expert takes "
-        "it from March: the same trades, shed and dock, paid within weeks"
     ),
     "croftlands-brewery-slow-cans-weighing-taproom": (
         "round 40, lost on its rule: idle with five months of cans, a taproom is 'Not now: more than three months "
@@ -651,8 +664,9 @@ STEP_MISSES = {
         "waits for the first fixes; the expert takes the tasting room with its takings target and licence"
     ),
     "wensum-garden-furniture-yard-full-weighing-pub-range": (
-        "round 40b, first run: read as a foundation (a quadrant miss: its expert reads idle capacity), where a new "
-        "line waits for the first fixes; the expert takes a made-to-order pilot on deposits, nothing built for stock"
+        "round 40b, first run: read as a foundation (a quadrant miss), where a new line waits for the first fixes; "
+        "since round 43 idle as its expert reads, with seven months of stock it is 'Not now: more than three months "
+        "of stock already holds the cash…'; the expert takes a made-to-order pilot on deposits, nothing built for stock"
     ),
     "fenwick-hale-architects-founder-writes-every-proposal": (
         "since 2.4.20, read as idle capacity, as its expert does, where an outlet 'can fill what stands idle, if "

@@ -115,12 +115,20 @@ def test_no_brake_is_advised_while_the_verdict_is_idle(growth: Questionnaire) ->
     assert brakes & {f.question_id for f in ahead.findings}
 
 
-@pytest.mark.parametrize("case", [KITCHEN, "kestrel-precision-idle-machines"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "calstock-clayworks-half-idle-kilns-january-seconds-sale",
+        "castell-trading-caerphilly-dead-stock-weighing-trade-showroom",
+    ],
+)
 def test_a_business_idle_by_falling_orders_is_told_the_rule_that_placed_it(growth: Questionnaire, case: str) -> None:
     """A browser pass read the kitchen's verdict box: the quiet-demand rule (an index of -20 or lower, pressure
     below 25), which it fails, then "That puts the business in the zone “Idle capacity”"; and "far more than the
     demand coming in" above a weakest link of 42 and a demand of 45. The falling-orders rule is said, and the
-    meaning does not claim what the cards deny."""
+    meaning does not claim what the cards deny. (Since round 43 the kitchen's five weeks of orders taken earlier
+    leave the pressure it is weighed on, so it is quiet by the figures: a clay works and a wholesaler are idle by
+    falling orders alone.)"""
     answers = case_answers(growth, case)
     result = score(growth, answers)
     assert result.balance.quadrant == "idle_capacity" and result.balance.line == "falling demand"
@@ -132,3 +140,40 @@ def test_a_business_idle_by_falling_orders_is_told_the_rule_that_placed_it(growt
     quiet = score(growth, case_answers(growth, "car-valeting-chain-after-losing-dealer-contract"))
     assert quiet.balance.quadrant == "idle_capacity" and quiet.balance.line != "falling demand"
     assert (quiet.balance.meaning or "").startswith("Operations could deliver far more than the demand coming in")
+
+
+HUTS = "corvedale-huts-busy-on-spring-queue-orders-down-a-third"  # flat out on eleven weeks, orders -30%
+HEATING = "skerne-valley-heating-housing-association-gone-crews-full-until-january"  # crews full to January, -30%
+
+
+@pytest.mark.parametrize("case", [HUTS, HEATING])
+def test_a_queue_taken_earlier_leaves_the_peak_the_verdict_weighs(growth: Questionnaire, case: str) -> None:
+    """Round 43: the busy step raised nothing under the rule, but the queue itself still weighed as demand
+    pressure (52 against a link of 37 for the huts): both experts read idle capacity."""
+    b = balance(growth, case)
+    assert b.queue_left_out and b.pressure is not None and b.demand is not None
+    assert b.pressure < b.demand - 10  # the measured figure is shown as measured; the verdict weighs less
+    assert b.quadrant == "idle_capacity"  # both experts' verdict
+
+
+def test_outside_the_rule_the_queue_weighs_as_measured(growth: Questionnaire) -> None:
+    dipping = balance(growth, HUTS, order_growth=-5)  # a dip: the queue is today's demand, and the full step says so
+    assert not dipping.queue_left_out and dipping.pressure is not None and dipping.demand is not None
+    assert dipping.pressure >= dipping.demand and dipping.quadrant == "danger_zone"
+    short = balance(growth, HUTS, backlog_weeks=1)
+    assert not short.queue_left_out
+
+
+def test_the_report_says_the_queue_is_weighed_lower_and_why(growth: Questionnaire) -> None:
+    answers = case_answers(growth, HUTS)
+    result = score(growth, answers)
+    text = " ".join(render_markdown(build_report(growth, result, AnswerSet(answers=answers))).split())
+    b = result.balance
+    assert (
+        f"Demand pressure:** {b.demand:.0f} / 100 (weighed lower than measured, at {b.pressure:.0f}: the work waiting "
+        "was ordered" in text
+    )
+    assert (
+        f"the queue is being worked off, not demand coming, so the verdict weighs demand pressure as {b.pressure:.0f}, "
+        f"not the measured {b.demand:.0f}" in text
+    )

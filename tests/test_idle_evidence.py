@@ -23,7 +23,9 @@ from .conftest import ROOT
 
 GROWTH_FILE = ROOT / "questionnaires" / "growth-readiness.yaml"
 BUSY = "family-haulage-firm-planning-in-founders-head"  # 85% of its lorries' hours used, demand flat
-FALLING = "kestrel-precision-idle-machines"  # orders down 22%, the busiest machines 45% used
+FALLING = "calstock-clayworks-half-idle-kilns-january-seconds-sale"  # orders down 9%, the kilns 55% used
+# (Until round 43 a machine shop, orders down 22% on three weeks of work: its queue now leaves the pressure weighed,
+# so it is quiet by the figures as well.)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +49,7 @@ def test_busy_and_strong_with_no_critical_question_failing_is_scale_ready(growth
 def test_falling_orders_with_the_busiest_step_half_used_are_idle_capacity(growth: Questionnaire) -> None:
     falling = score(growth, case_answers(growth, FALLING)).balance
     assert falling.quadrant == "idle_capacity"
-    assert falling.demand is not None and falling.demand >= growth.balance.quiet  # not quiet by the figures
+    assert falling.index is not None and falling.index > -growth.balance.gap  # the figures alone are not idle
     steady = score(growth, with_values(case_answers(growth, FALLING), order_growth=5)).balance
     assert steady.quadrant == "foundation"
 

@@ -111,7 +111,7 @@ def test_the_report_says_why_the_cash_is_named_and_where_a_load_would_bind(growt
     assert held in text
     assert f"({result.balance.held_in_title}, under load)" in text
     # Technology, the lowest score in the table, is explained, not left to read as a mistake
-    assert "Technology scores lower (36), but with demand this quiet no rush is coming to break it" in text
+    assert "Technology scores lower (36), but with so little new demand no rush is coming to break it" in text
 
 
 @pytest.mark.parametrize(

@@ -432,7 +432,7 @@ def test_the_weakest_link_sentence_says_which_way_its_figure_moves_and_why_a_low
         ]
         if any(d.score < dim.score - 0.5 for d in others):
             lower += 1
-            quiet = "but with demand this quiet no rush is coming to break it" if b.runway_named else ""
+            quiet = "but with so little new demand no rush is coming to break it" if b.runway_named else ""
             assert "scores lower (" in text and (quiet or "so it would not break first") in text, text
         else:
             assert "scores lower" not in text, text

@@ -176,7 +176,9 @@ class BalanceSettings(_Model):
         description="A condition over answers by question id saying orders fall while a queue taken earlier is "
         "still worked off (`order_growth <= -10 and backlog_weeks >= 2`). While it holds, a busiest step "
         "answered busy or full is past orders, not demand: it raises no pressure and is no evidence against "
-        "idle capacity, so `idle_falling` can read the business as idle. Broken promises and an event bigger "
+        "idle capacity, so `idle_falling` can read the business as idle; and the questions it reads leave the "
+        "demand side's peak in the pressure the verdict weighs (never above the measured one). Broken promises "
+        "and an event bigger "
         "than the reachable day still raise the pressure. An unread condition does not hold (docs/scoring.md, "
         "section 3).",
     )
