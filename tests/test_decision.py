@@ -1111,3 +1111,25 @@ def test_idle_with_months_of_stock_a_new_line_or_an_outlet_waits(case: str, step
     light = score(GROWTH, with_values(answers, stock_cover=40))
     assert light.balance.quadrant == "idle_capacity"
     assert light.decision is not None and not light.decision.text.startswith(("Not", "Wait"))
+
+
+@pytest.mark.parametrize(
+    ("case", "option"),
+    [
+        ("don-valley-precast-doncaster-working-off-an-old-order-book-weighing-a-casting-line", "equipment"),
+        ("corvedale-huts-busy-on-spring-queue-orders-down-a-third", "second_site"),
+    ],
+)
+def test_a_step_weighed_while_the_busy_step_works_off_old_orders_says_when_the_room_will_stand_idle(
+    case: str, option: str
+) -> None:
+    """A browser pass read "What you have already stands partly idle" beside a precast yard 92% busy on fourteen
+    weeks of last winter's orders: idle by falling orders, its room is not idle yet. The words say when it will be;
+    the direction (not now) is the verdict's."""
+    result = score(GROWTH, case_answers(GROWTH, case))
+    assert result.balance.quadrant == "idle_capacity" and result.decision is not None
+    assert result.decision.option == option
+    assert result.decision.text.startswith("Not now. Your busiest step is working off orders taken earlier")
+    # a machine shop whose machines stand 40% used keeps the plain words
+    idle = score(GROWTH, case_answers(GROWTH, "wrekin-precision-telford-idle-five-axis-on-hire-purchase"))
+    assert idle.decision is not None and idle.decision.text.startswith("Not now. What you have already stands")
