@@ -558,7 +558,7 @@ def _position(
         steady_full,
         full_at,
         past_busy,
-        weighed < pressure - EPS,
+        effective < pressure - EPS,
     )
 
 

@@ -200,6 +200,14 @@ class Report:
         rows = [d for d in self.lowest_first if d.side != "Demand"]
         if not rows or self.is_weakest_link(rows[0]) or not any(self.is_weakest_link(d) for d in rows):
             return ""
+        if self.runway_named:
+            # "where the business would break first under the load coming" beside "under load, the owner's time,
+            # in Team, would give first" read as the table contradicting the summary (a review of round 41).
+            return (
+                f"{self.weakest_link} is marked as the weakest link though it does not score lowest: with room "
+                "standing idle and little cash, its cash runs out first, before any load comes to break a part "
+                "(the summary above says where a load would bind)."
+            )
         return (
             f"{self.weakest_link} is marked as the weakest link though it does not score lowest: the weakest "
             "link is where the business would break first under the load coming, not the lowest average "
@@ -230,6 +238,9 @@ class Report:
     scale_range: str = "0–100"
     #: the weakest link (the operations dimension that would break first) and its score, as the page shows it
     weakest_link: str = ""
+    #: The weakest link is named by idle room on a short runway (``Balance.runway_named``): the note under the
+    #: table says the cash runs out first, not that a load would break it.
+    runway_named: bool = False
     weakest_link_score: str = "–"
     weakest_link_value: float | None = None
     weakest_link_out_of: str = "– / 100"
@@ -592,6 +603,7 @@ def build_report(
         has_balance=balanced,
         scale_range=scale.range_text(sc, lang),
         weakest_link=(b.weakest_title or "") if balanced else "",
+        runway_named=bool(balanced and b.runway_named),
         # the weakest link's strength under the pressure present: the figure the balance subtracts
         weakest_link_score=scale.number(link_shown(result), sc) if balanced else scale.DASH,
         weakest_link_value=_native(link_shown(result), sc) if balanced else None,

@@ -92,7 +92,10 @@ def headline(result: ScoreResult) -> str:
         return f"Not enough answers yet to score {result.overall_label.lower()}."
     parts = [f"{result.overall_label} is {scale.in_words(result.overall, sc)}"]
     if b.weakest_title is not None:
-        parts.append(f"its weakest link {b.weakest_title} at {scale.number(link_shown(result), sc)}")
+        # Named by the runway, the part is its cash: "Capacity at 58" beside a Team of 47 read as a mistake.
+        runway = b.runway_named and b.weakest_area_title
+        named = f"{b.weakest_title} ({b.weakest_area_title})" if runway else b.weakest_title
+        parts.append(f"its weakest link {named} at {scale.number(link_shown(result), sc)}")
     if b.demand is not None:
         parts.append(f"demand pressure {scale.number(b.demand, sc)}")
     sentence = ", ".join(parts) + "."
@@ -119,7 +122,7 @@ def overrun_text(result: ScoreResult) -> str | None:
     20 and 21): the weighed figure in the headline beside the measured one, and no weighed figure at all
     (reviewers rebuilt it from the lead)."""
     b, sc = result.balance, result.score_scale
-    if b.queue_left_out and b.pressure is not None:
+    if b.queue_left_out and b.pressure is not None and b.demand is not None and b.pressure < b.demand:
         # Weighed lower: the queue taken earlier is left out of the peak while orders fall (round 43).
         return (
             f"{QUEUE_LEFT_OUT}, so the verdict weighs demand pressure as {scale.number(b.pressure, sc)}, not the "
@@ -154,7 +157,7 @@ def pressure_note(result: ScoreResult) -> str | None:
     higher than measured: the busiest step is already full while orders keep growing"): one wording for the
     results page and every report format; None when the verdict weighs what was measured."""
     b = result.balance
-    if b.queue_left_out and b.pressure is not None:
+    if b.queue_left_out and b.pressure is not None and b.demand is not None and b.pressure < b.demand:
         # The figure weighed is said: a browser pass saw the card's 52 beside the chart's dot at 10 with nothing
         # between them but the workings.
         return (
@@ -405,7 +408,9 @@ def distance_text(result: ScoreResult) -> str | None:
         # state): "the weakest link's routines" then read as the named part's, whose figure differs (a browser
         # pass on 2.4.22: "40" beside Capacity at 48, where 40 was Team's).
         apart = b.runway_named or b.worst_named
-        whose = "routines counted where a load would bind first" if apart else "the weakest link's routines counted"
+        # The whole link is the lowest of every part's with routines counted, not necessarily where a load binds
+        # (a review: Kelham's 40 is Process's, beside Team's 41 where the load binds).
+        whose = "every part's routines counted" if apart else "the weakest link's routines counted"
         figures = f"{scale.number(b.whole_link, sc)} against demand pressure {scale.number(pressure, sc)}"
         whole = f", judged with {whose} ({figures})"
     bar = ""

@@ -538,8 +538,11 @@ def _person_link(questionnaire: Questionnaire, result: ScoreResult) -> tuple[flo
     does in anyone's balance). None for someone who answered nothing on the operations side either: they
     are not in the operations mean, and a person who only joined must not sink the room to 0.
     """
-    if result.balance.link is not None and result.balance.weakest is not None:
-        return result.balance.link, result.balance.weakest
+    b = result.balance
+    if b.link is not None and b.weakest is not None:
+        # Named by the runway (the cash of idle room), the figure is where a load binds: the room takes that part,
+        # so "Weakest link 41 (here Capacity)" never stands beside a Capacity of 48 (a review of round 41).
+        return b.link, (b.held_in if b.runway_named and b.held_in else b.weakest)
     if result.overall is None:
         return None
     settings = questionnaire.balance

@@ -470,7 +470,7 @@ def test_on_a_phone_the_room_heatmaps_question_names_wrap_onto_two_lines_instead
     assert bars and 358 * 0.45 + max(bars) + 2 * 11 * 0.6 <= 358
 
 
-def test_the_balance_charts_axes_tick_every_ten_so_no_labels_run_together() -> None:
+def test_the_balance_charts_weakest_link_axis_ticks_every_ten_so_no_labels_run_together() -> None:
     """A browser pass read "95100" under the report's balance chart: at the report's width Vega-Lite ticked every
     five and the last two labels touched. Every ten, each label stands apart."""
     import re

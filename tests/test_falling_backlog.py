@@ -177,3 +177,26 @@ def test_the_report_says_the_queue_is_weighed_lower_and_why(growth: Questionnair
         f"the queue is being worked off, not demand coming, so the verdict weighs demand pressure as {b.pressure:.0f}, "
         f"not the measured {b.demand:.0f}" in text
     )
+
+
+def test_an_event_that_raises_the_pressure_again_is_said_as_raising_it(growth: Questionnaire) -> None:
+    """A review: a language school working off its bookings with a contract twice a normal day two weeks away was
+    told "weighed lower than measured, at 81" beside a measured 55. The event raises the pressure above what was
+    measured, so the event is the reason said, not the queue."""
+    from readiness.summary import pressure_note
+
+    case = "chine-house-english-bournemouth-empty-winter-classrooms"
+    answers = with_values(
+        case_answers(growth, case),
+        event_ahead="contract",
+        event_multiple=2,
+        event_weeks=2,
+        peak_multiple=1.2,
+        weeks_to_double=26,
+    )
+    result = score(growth, answers)
+    b = result.balance
+    assert b.pressure is not None and b.demand is not None and b.pressure > b.demand
+    assert not b.queue_left_out
+    note = pressure_note(result) or ""
+    assert note.startswith("weighed higher than measured: the event ahead")

@@ -134,3 +134,30 @@ def test_a_broken_idle_link_is_named_with_its_file_line_and_key(old: str, new: s
         parse_questionnaire(text, "growth.yaml")
     (problem,) = [p for p in caught.value.problems if said in p.message]
     assert problem.file == "growth.yaml" and problem.line == line and problem.path == path
+
+
+def test_the_table_note_and_the_headline_say_the_cash_is_named(growth: Questionnaire) -> None:
+    """A review of round 41: the note under the table said the weakest link "is where the business would break
+    first under the load coming" beside a summary saying a load would bind in Team, and the headline read
+    "its weakest link Capacity at 48" beside lower Team and Process scores. Both now say it is the cash."""
+    from readiness.summary import headline
+
+    answers = case_answers(growth, PASTA)
+    result = score(growth, answers)
+    report = build_report(growth, result, AnswerSet(answers=answers))
+    assert report.link_note.startswith("Capacity is marked as the weakest link though it does not score lowest: with")
+    assert "its cash runs out first" in report.link_note and "under the load coming" not in report.link_note
+    assert "its weakest link Capacity (cash and working capital) at 48" in headline(result)
+
+
+def test_a_workshop_of_one_weighs_the_part_its_figure_belongs_to() -> None:
+    """A room of one took the runway's name (Capacity) with the figure where a load binds (Team's 41): "Weakest
+    link 41 (here Capacity)" beside a Capacity of 48. The room names the part its figure belongs to."""
+    from readiness.workshop import Participant, aggregate
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    alone = aggregate(growth, [Participant("1", "Owner", case_answers(growth, PASTA))])
+    own = alone.individual[0].balance
+    assert own.runway_named and own.weakest == "capacity" and own.held_in == "team"
+    assert alone.link == pytest.approx(own.link or 0.0, abs=0.01)
+    assert alone.weakest == ("Team",)  # titles, as the room shows them

@@ -1320,10 +1320,7 @@ def test_idle_capacitys_distance_names_the_figure_it_is_judged_on() -> None:
     whole, pressure = round(b.whole_link), round(b.pressure)
     # its cash is named (idle room on a short runway), so the routines are said to be where a load would bind
     assert b.runway_named and b.weakest == "capacity" and b.held_in == "process"
-    assert (
-        f"judged with routines counted where a load would bind first ({whole} against demand pressure {pressure})"
-        in said
-    )
+    assert f"judged with every part's routines counted ({whole} against demand pressure {pressure})" in said
     assert said.startswith(f"{whole - pressure - 20} points inside the zone"), said
     # where the link binds is the part named, the figure is the weakest link's own
     _, plain, _ = _growth_case("dunmore-beds-idle-line-padded-forecasts")

@@ -185,7 +185,7 @@ class BalanceSettings(_Model):
     idle_link: IdleLink | None = Field(
         default=None,
         description="While the verdict is idle capacity and `when` holds (`cash_runway <= 10 and not stock_cover "
-        "> 90`), the weakest link named is `dimension` (its `area`): with demand quiet, what runs out first is "
+        "> 60`), the weakest link named is `dimension` (its `area`): with demand quiet, what runs out first is "
         "what the idle room costs, not a part a rush would break. A dimension scoring `margin` points or more "
         "below it stays named. The verdict and the figures are unchanged (docs/scoring.md, section 3).",
     )
