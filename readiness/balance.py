@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from readiness import expr
-from readiness.dimensions import EPS, band_says, level_cap, weighted_mean
+from readiness.dimensions import EPS, aggregate, band_says, level_cap, weighted_mean
 from readiness.model import Questionnaire, tr
 from readiness.results import Balance, CriticalFailure, DimensionScore, QuestionScore
 
@@ -570,18 +570,12 @@ def _without_past_queue(
     queue is the past being worked off, not demand coming (docs/scoring.md §3, round 43). A shepherd's-hut
     maker eleven weeks deep in spring orders, its orders down 30%, and a heating firm whose housing association
     left, crews full to January, were read as foundations on the queue alone; their experts read idle capacity."""
-    past = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", questionnaire.balance.falling_backlog or ""))
+    past = expr.parse(questionnaire.balance.falling_backlog).names if questionnaire.balance.falling_backlog else ()
     parts = []
     for d in demand:
-        model = questionnaire.dimension(d.id)
         items = [(q, share(q)) for q in scores if q.dimension == d.id and q.counted]
-        mean = weighted_mean([(q.weight, s) for q, s in items])
-        peaks = [s for q, s in items if q.id in model.peak_questions and q.id not in past]
-        if mean is None:
-            parts.append((d.weight, value(d)))
-            continue
-        raw = (1 - model.peak_share) * mean + model.peak_share * max(peaks) if model.peak_share and peaks else mean
-        parts.append((d.weight, min(100 * raw, value(d))))
+        raw = aggregate(questionnaire.dimension(d.id), items, not_peak=past)
+        parts.append((d.weight, value(d) if raw is None else min(100 * raw, value(d))))
     return weighted_mean(parts) or 0.0
 
 

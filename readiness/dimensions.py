@@ -6,7 +6,7 @@ The lowest stage of :func:`readiness.scoring.score`: the balance and the finding
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -214,13 +214,14 @@ def weighted_mean(items: list[tuple[float, float]]) -> float | None:
     return sum(w * s for w, s in items) / total
 
 
-def _aggregate(dim: Any, items: list[tuple[QuestionScore, float]]) -> float | None:
+def aggregate(dim: Any, items: list[tuple[QuestionScore, float]], not_peak: Collection[str] = ()) -> float | None:
     """A dimension's 0..1 score from (question, share) pairs: the weighted mean, blended with the
-    highest of its peak questions when the dimension sets ``peak_share``."""
+    highest of its peak questions when the dimension sets ``peak_share``. ``not_peak`` are peak questions left
+    out of the peak (still in the mean): a queue taken earlier while orders fall (docs/scoring.md §3)."""
     mean = weighted_mean([(q.weight, s) for q, s in items])
     if mean is None:
         return None
-    peaks = [s for q, s in items if q.id in dim.peak_questions]
+    peaks = [s for q, s in items if q.id in dim.peak_questions and q.id not in not_peak]
     if dim.peak_share and peaks:
         return (1 - dim.peak_share) * mean + dim.peak_share * max(peaks)
     return mean
@@ -263,7 +264,7 @@ def score_dimension(
     demand = dim.side == "demand"
     worst_items = [(q, q.score or 0.0) for q in counted]
     best_items = [(q, q.best if q.best is not None else (q.score or 0.0)) for q in counted]
-    worst_raw, best_raw = _aggregate(dim, worst_items), _aggregate(dim, best_items)
+    worst_raw, best_raw = aggregate(dim, worst_items), aggregate(dim, best_items)
     score_raw = None if worst_raw is None else 100 * worst_raw
     other_raw = None if best_raw is None else 100 * best_raw
     cap = uncapped = None

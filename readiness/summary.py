@@ -122,7 +122,7 @@ def overrun_text(result: ScoreResult) -> str | None:
     20 and 21): the weighed figure in the headline beside the measured one, and no weighed figure at all
     (reviewers rebuilt it from the lead)."""
     b, sc = result.balance, result.score_scale
-    if b.queue_left_out and b.pressure is not None and b.demand is not None and b.pressure < b.demand:
+    if b.queue_left_out and b.pressure is not None:
         # Weighed lower: the queue taken earlier is left out of the peak while orders fall (round 43).
         return (
             f"{QUEUE_LEFT_OUT}, so the verdict weighs demand pressure as {scale.number(b.pressure, sc)}, not the "
@@ -157,7 +157,7 @@ def pressure_note(result: ScoreResult) -> str | None:
     higher than measured: the busiest step is already full while orders keep growing"): one wording for the
     results page and every report format; None when the verdict weighs what was measured."""
     b = result.balance
-    if b.queue_left_out and b.pressure is not None and b.demand is not None and b.pressure < b.demand:
+    if b.queue_left_out and b.pressure is not None:
         # The figure weighed is said: a browser pass saw the card's 52 beside the chart's dot at 10 with nothing
         # between them but the workings.
         return (
