@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from readiness.answers import Answer
 from readiness.storage import Store
@@ -179,7 +180,11 @@ def answer_step(page: Page, number: int) -> int:
     while index + 1 < boxes.count():  # counted again each time: picking a step opens the box for its words
         index += 1
         box = boxes.nth(index)
-        box.scroll_into_view_if_needed()
+        try:
+            box.scroll_into_view_if_needed()
+        except PlaywrightError:  # a rerun redrew the box while the page scrolled to it (seen once in CI): again
+            settled(page)
+            box.scroll_into_view_if_needed()
         cls = box.get_attribute("class") or ""
         if "st-key-q_business_type" in cls:
             continue  # chosen on the start page; changing it would change which questions follow
