@@ -583,7 +583,7 @@ def event_preparations(
     kinds: Sequence[str] = ("spike",),
 ) -> tuple[str, ...]:
     """The findings that get a business ready for the event ahead, in the findings' order: those whose answer
-    guards against one of ``kinds`` of pressure (the event's, :func:`balance.event_prepares`). For a rush: a
+    guards against one of ``kinds`` of pressure (the event's, :func:`readiness.events.event_prepares`). For a rush: a
     plan for the first week, brakes, suppliers' and the busiest step's headroom, the website under load; for a
     contract, hiring and cash as well. Before a dated event the plan does them ahead of the rest
     (:func:`make_plan`)."""

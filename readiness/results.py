@@ -177,6 +177,14 @@ class Balance:
     #: (a short runway on orders that make money): that part's title ("Cash and working capital, in
     #: Capacity"). The verdict is the queue's; a step that spends money is read as in the danger zone.
     guarded_title: str | None = None
+    #: The idle evidence and the queue's reach at the worst end, as the verdict read them: the busiest step
+    #: answered mostly full (``busy``); orders falling with it at most that full (``falling_idle``); every
+    #: failing critical question in a part the queue protects by its condition (``guarded``); a part a queue
+    #: cannot protect a gap behind (``unprotected``). A workshop room weighs its people's by the same rules.
+    busy: bool = False
+    falling_idle: bool = False
+    guarded: bool = False
+    unprotected: bool = False
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,6 @@ from readiness.balance import (
     area_strengths,
     classify_balance,
     demand_kinds,
-    event_prepares,
     link_score,
     pressure_kinds,
     weigh_balance,
@@ -51,6 +50,7 @@ from readiness.dimensions import (
     score_question,
 )
 from readiness.errors import Problem
+from readiness.events import event_prepares
 from readiness.findings import (
     GOOD_STEP,
     NEAR_TIE,

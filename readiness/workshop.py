@@ -28,10 +28,11 @@ from itertools import combinations
 
 from readiness import scale
 from readiness.answers import Answer, AnswerSet
+from readiness.balance import classify_position
 from readiness.decision import RoomStep, room_step
 from readiness.dimensions import weighted_mean
 from readiness.model import Question, Questionnaire, tr
-from readiness.scoring import QUADRANTS, ScoreResult, classify_balance, score
+from readiness.scoring import QUADRANTS, ScoreResult, score
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,9 @@ class WorkshopResult:
     controlled: bool = False
     #: The step most people are weighing, read against the room's verdict (None when nobody named one).
     step: RoomStep | None = None
+    #: The mean of each person's demand pressure as the verdict weighs it (their results page's, which can
+    #: differ from the measured ``demand``: promises already broken, an event ahead, a queue taken earlier).
+    pressure: float | None = None
     #: How many people each headline mean is over ("operations", "link", "demand"): someone who answered
     #: nothing on the demand side has no demand pressure, and a card saying "mean of 3 people" over one
     #: person's figure misleads the room (a browser pass). Someone who has not answered enough of that side
@@ -256,8 +260,14 @@ class WorkshopResult:
 
     @property
     def ahead(self) -> float | None:
-        """Points demand pressure is ahead of the weakest link (the room's balance index)."""
-        return None if self.demand is None or self.link is None else round(self.demand - self.link, 2)
+        """Points the demand pressure weighed is ahead of the weakest link (the room's balance index)."""
+        weighed = self.weighed
+        return None if weighed is None or self.link is None else round(weighed - self.link, 2)
+
+    @property
+    def weighed(self) -> float | None:
+        """The demand pressure the verdict weighs: ``pressure``, else the measured ``demand``."""
+        return self.pressure if self.pressure is not None else self.demand
 
     def question(self, question_id: str) -> QuestionAggregate:
         return next(q for q in self.questions if q.id == question_id)
@@ -486,7 +496,12 @@ def aggregate(
 
     operating, demanding = side_people("operations"), side_people("demand")
     operations, demand = side_mean(operating, "operations"), side_mean(demanding, "demand")
-    verdict = _room_verdict(questionnaire, results, operations, demand, counted=operating)
+    # The verdict weighs each person's demand pressure as their own results weigh it (promises already broken,
+    # a busiest step full, an event ahead, a queue taken earlier left out), not the measured mean on the card: a
+    # room of one read a precast yard 92% busy on past orders as "demand ahead" while its owner's page said idle.
+    weighed = [b.pressure if b.pressure is not None else b.demand for r in demanding if (b := r.balance)]
+    pressure = round(statistics.fmean(v for v in weighed if v is not None), 2) if demand is not None else None
+    verdict = _room_verdict(questionnaire, results, operations, pressure, counted=operating)
     quadrant = verdict.quadrant
     role_counts: dict[str, int] = dict.fromkeys(role_order, 0)
     for p in participants:
@@ -502,6 +517,7 @@ def aggregate(
         queue=queue,
         operations=operations,
         demand=demand,
+        pressure=pressure,
         quadrant=quadrant,
         quadrant_label=QUADRANTS[quadrant][0] if quadrant else None,
         profile=target_profile.id,
@@ -601,7 +617,14 @@ def _room_verdict(
     if control is not None:
         scores = [s for r in operating if (s := r.dimension(control).low) is not None]
         controlled = bool(scores) and statistics.fmean(scores) >= settings.control
-    failing = any(r.balance.critical_failures for r in operating)
+    failing_people = [r.balance for r in operating if r.balance.critical_failures]
+    # As one business's verdict reads its own (docs/scoring.md §3): a queue that cannot protect a part someone
+    # sees a gap behind holds nothing back; failing critical questions are under a queue's guard only where
+    # every one of them is; the busiest step seen mostly full by anyone is not idle room; orders falling with it
+    # half used are idle only when everyone with a balance reads them so.
+    controlled = controlled and not any(r.balance.unprotected for r in operating)
+    balances = [r.balance for r in operating if r.balance.link is not None]
+    busy = any(b.busy for b in balances)
     # Idle capacity is judged on the whole link (routines counted) of the same people as the link; with no
     # balance a person's link already counts every part, so it is their whole link too.
     wholes = [
@@ -609,16 +632,19 @@ def _room_verdict(
         for r in operating
         if (figure := _person_link(questionnaire, r)) is not None
     ]
-    quadrant = classify_balance(
+    quadrant = classify_position(
         demand,
         operations,
         settings.gap,
         settings.high,
         link=link,
         controlled=controlled,
-        failing=failing,
+        failing=bool(failing_people),
+        guarded=bool(failing_people) and all(b.guarded for b in failing_people),
         quiet=settings.quiet,
         whole_link=statistics.fmean(wholes) if wholes else None,
+        busy=busy,
+        falling_idle=bool(balances) and not busy and all(b.falling_idle for b in balances),
     )
     return _Verdict(quadrant, None, round(link, 2), weakest, controlled, len(people))
 

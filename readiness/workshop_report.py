@@ -162,33 +162,46 @@ def room_balance_text(result: WorkshopResult, questionnaire: Questionnaire, lang
     ahead" beside a demand of 45 and operations of 51 reads as a contradiction unless the figure it is
     ahead of is on the page too. None when there is no verdict to explain.
     """
-    if not scale.has_demand(questionnaire) or result.demand is None or result.link is None:
+    weighed_figure = result.weighed
+    if not scale.has_demand(questionnaire) or weighed_figure is None or result.link is None:
         return None
     sc = questionnaire.score_scale
-    demand, link = scale.number(result.demand, sc), scale.number(result.link, sc)
+    demand, link = scale.number(weighed_figure, sc), scale.number(result.link, sc)
     which = f" ({_and(result.weakest)})" if result.weakest else ""
     basis = (
         f"the weakest link is the mean of each person's operations dimension that would break first{which}, "
         f"not the operations mean ({scale.number(result.operations, sc)})"
     )
+    subject = f"Demand pressure {demand}"
+    measured = result.demand
+    if measured is not None and scale.between(weighed_figure, measured, sc):
+        # The verdict weighs each person's pressure as their own results do; the card beside it shows the measured
+        # mean, so the sentence says both and why they differ, or the room reads "45 is 23 points ahead of 45".
+        why = (
+            "promises already broken, a busiest step already full or an event ahead"
+            if weighed_figure > measured
+            else "work ordered earlier left out while new orders fall"
+        )
+        subject = (
+            f"Demand pressure, weighed at {demand} as each person's own results weigh it "
+            f"({'higher' if weighed_figure > measured else 'lower'} than the {scale.number(measured, sc)} measured: "
+            f"{why}),"
+        )
     gap = questionnaire.balance.gap
     ahead = result.ahead or 0.0
     # as a reader subtracts the two figures shown, so the sentence agrees with them to the last digit
-    apart = scale.number(abs(scale.difference(scale.between(result.demand, result.link, sc), sc) or 0.0), sc,
+    apart = scale.number(abs(scale.difference(scale.between(weighed_figure, result.link, sc), sc) or 0.0), sc,
                          internal=False)  # fmt: skip
     line = scale.number(scale.difference(gap, sc), sc, internal=False)
     if ahead >= gap - 1e-9:
         held = " but held back under control" if result.quadrant == "demand_ahead_controlled" else ""
         return (
-            f"Demand pressure {demand} is {apart} points ahead of the weakest link, {link}{held} "
+            f"{subject} is {apart} points ahead of the weakest link, {link}{held} "
             f"({line} or more ahead is demand ahead); {basis}."
         )
     if ahead > 0:
-        return (
-            f"Demand pressure {demand} is {apart} points ahead of the weakest link, {link} "
-            f"({line} would be demand ahead); {basis}."
-        )
-    return f"Demand pressure {demand} against the weakest link, {link}; {basis}."
+        return f"{subject} is {apart} points ahead of the weakest link, {link} ({line} would be demand ahead); {basis}."
+    return f"{subject} against the weakest link, {link}; {basis}."
 
 
 def build_workshop_report(

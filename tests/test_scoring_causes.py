@@ -478,7 +478,7 @@ def test_a_contract_starting_gets_hiring_and_cash_ready_before_it_and_a_tv_spot_
     """The seventeenth blind review found a bodyshop's and a plant-care firm's cash, funding and hiring planned
     after the contracts they were for. A contract starting is a rush and volume that lasts: its kind says
     `prepares: [spike, growth]`, so growth findings are preparations too; a one-off event is a rush only."""
-    from readiness.balance import event_prepares
+    from readiness.events import event_prepares
     from readiness.findings import event_preparations
 
     given = case_answers(growth, "hotel-laundry-new-group-contract-falling-behind")
@@ -507,7 +507,7 @@ def test_agreeing_a_contracts_start_comes_first_among_its_preparations(growth: Q
     """The eighteenth blind review still found "agree the start with the customer before it comes" 90 days out
     for contracts seven to nine weeks away: other preparations outranked it. Advice that only helps before the
     event says `before_event: true`, and leads the preparations, so it falls before the event."""
-    from readiness.balance import event_prepares
+    from readiness.events import event_prepares
     from readiness.findings import event_preparations, make_plan, plan_brakes
 
     given = case_answers(growth, case)

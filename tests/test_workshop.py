@@ -444,6 +444,59 @@ def test_a_room_of_one_reads_as_that_persons_own_results() -> None:
     assert alone.quadrant == own.balance.quadrant
 
 
+CALIBRATION = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", CALIBRATION, ids=[p.stem for p in CALIBRATION])
+def test_every_calibration_business_as_a_room_of_one_gets_its_own_verdict(path: Path) -> None:
+    """A consultant who runs a workshop with the owner alone must see the owner's own verdict. The room weighed
+    the measured demand mean while each person's page weighs their pressure (promises broken, a step full, an
+    event ahead, a queue taken earlier left out) and idle evidence: 114 of the 354 calibration businesses, each as
+    a room of one, reached another verdict (a precast yard busy on past orders: idle alone, "demand ahead" as a
+    room). The room's balance index is the person's too."""
+    import yaml
+
+    from readiness.loader import load_questionnaire
+
+    from .casework import case_answers
+
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    q = load_questionnaire(ROOT / "questionnaires" / f"{case['questionnaire']}.yaml")
+    room = aggregate(q, [Participant("1", "Leadership", case_answers(q, path.stem))])
+    own = room.individual[0].balance
+    assert room.quadrant == own.quadrant
+    if own.link is not None:
+        assert room.link == pytest.approx(own.link, abs=0.01)
+        assert room.ahead == pytest.approx(own.index, abs=0.02)
+
+
+def test_the_room_weighs_each_persons_idle_evidence_and_says_the_figure_it_weighs() -> None:
+    """Kilns half used while orders fall are idle room to their owner; a production lead who sees the busiest step
+    95% full keeps the room from idle capacity, as it would keep their own page. Two people reading the falling
+    orders alike keep it idle. A queue taken earlier left out of the weighed pressure is said beside the measured
+    mean on the card, so "8 against 32" is not read against a card showing 58."""
+    from readiness.workshop_report import room_balance_text
+
+    from .casework import case_answers, with_values
+
+    growth = _growth()
+    kilns = case_answers(growth, "calstock-clayworks-half-idle-kilns-january-seconds-sale")
+    owner = Participant("1", "Leadership", kilns)
+    assert aggregate(growth, [owner]).quadrant == "idle_capacity"
+    assert aggregate(growth, [owner, Participant("2", "Finance", kilns)]).quadrant == "idle_capacity"
+    busy = Participant("2", "Operations / production", with_values(kilns, utilization=95))
+    assert aggregate(growth, [busy]).individual[0].balance.busy
+    assert aggregate(growth, [owner, busy]).quadrant == "foundation"
+
+    precast = case_answers(growth, "don-valley-precast-doncaster-working-off-an-old-order-book-weighing-a-casting-line")
+    room = aggregate(growth, [Participant("1", "Leadership", precast)])
+    own = room.individual[0].balance
+    assert own.queue_left_out and room.quadrant == own.quadrant == "idle_capacity"
+    assert room.pressure == pytest.approx(own.pressure) and room.demand == pytest.approx(own.demand)
+    words = room_balance_text(room, growth) or ""
+    assert f"weighed at {own.pressure:.0f}" in words and f"lower than the {own.demand:.0f} measured" in words
+
+
 def test_roles_that_see_a_dimension_alike_have_no_perception_gap(sample) -> None:
     """Browser pass: "Team · Leadership vs Sales / marketing · 62 vs 62 · 0" listed as a perception gap, on the
     page and in the report. A difference that reads 0 once rounded is no gap; with none left, say so."""
