@@ -176,24 +176,24 @@ def room_balance_text(result: WorkshopResult, questionnaire: Questionnaire, lang
     measured = result.demand
     if measured is not None and scale.between(weighed_figure, measured, sc):
         # The verdict weighs each person's pressure as their own results do; the card beside it shows the measured
-        # mean, so the sentence says both and why they differ, or the room reads "45 is 23 points ahead of 45".
+        # mean, so the sentence says both and why they differ, or the room reads "8 against 32" beside a card of 58.
         why = (
             "promises already broken, a busiest step already full or an event ahead"
             if weighed_figure > measured
-            else "work ordered earlier left out while new orders fall"
+            else "the work waiting was ordered earlier, and new orders are falling"
         )
         subject = (
             f"Demand pressure, weighed at {demand} as each person's own results weigh it "
             f"({'higher' if weighed_figure > measured else 'lower'} than the {scale.number(measured, sc)} measured: "
             f"{why}),"
         )
-    gap = questionnaire.balance.gap
+    settings = questionnaire.balance
     ahead = result.ahead or 0.0
     # as a reader subtracts the two figures shown, so the sentence agrees with them to the last digit
     apart = scale.number(abs(scale.difference(scale.between(weighed_figure, result.link, sc), sc) or 0.0), sc,
                          internal=False)  # fmt: skip
-    line = scale.number(scale.difference(gap, sc), sc, internal=False)
-    if ahead >= gap - 1e-9:
+    line = scale.number(scale.difference(settings.gap, sc), sc, internal=False)
+    if ahead >= settings.gap - 1e-9:
         held = " but held back under control" if result.quadrant == "demand_ahead_controlled" else ""
         return (
             f"{subject} is {apart} points ahead of the weakest link, {link}{held} "
@@ -201,6 +201,15 @@ def room_balance_text(result: WorkshopResult, questionnaire: Questionnaire, lang
         )
     if ahead > 0:
         return f"{subject} is {apart} points ahead of the weakest link, {link} ({line} would be demand ahead); {basis}."
+    if ahead < 0 and scale.between(result.link, weighed_figure, sc):
+        # "8 against the weakest link, 32" had no verb and no rule: a facilitator was not told why that is idle
+        rule = ""
+        if result.quadrant == "idle_capacity" and -ahead >= settings.gap - 1e-9:
+            quiet = scale.number(settings.quiet, sc)
+            rule = f" ({line} or more below, with demand pressure under {quiet}, is idle capacity)"
+        elif result.quadrant == "idle_capacity":  # placed idle by the evidence, not the figures (section 3)
+            rule = " (idle capacity because orders are falling while the busiest step has room)"
+        return f"{subject} is {apart} points below the weakest link, {link}{rule}; {basis}."
     return f"{subject} against the weakest link, {link}; {basis}."
 
 
@@ -304,7 +313,11 @@ def build_workshop_report(
         if result.message and balanced:
             summary.append(result.message)
         elif result.quadrant_label:
-            summary.append(f"Together that places {business} in the zone “{result.quadrant_label}”.")
+            # "Together" after "51 … and 58 on demand pressure" read as those two placing an idle room (a browser
+            # pass): when the verdict weighs another demand figure, the sentence after this one says which.
+            weighed_apart = result.pressure is not None and scale.between(result.pressure, result.demand, sc)
+            placed = "Weighed as below, the room places" if weighed_apart else "Together that places"
+            summary.append(f"{placed} {business} in the zone “{result.quadrant_label}”.")
             if weighed := room_balance_text(result, questionnaire, lang):
                 summary.append(weighed)
         if result.step is not None and balanced:
@@ -349,8 +362,10 @@ def build_workshop_report(
         "placed), and in the operations mean, the weakest link and the verdict once they have in every "
         "operations dimension (in the demand mean: every demand dimension), so someone still answering does not "
         "pull the room down. A figure nobody has answered enough for yet is over everyone.",
-        "The room's verdict weighs the mean demand pressure against the mean of each person's weakest link, "
-        "not against the mean operations readiness: blanks count at their worst there too, and each person's "
+        "The room's verdict weighs the mean of each person's demand pressure, as their own results weigh it "
+        "(raised by promises already broken, a busiest step full or an event ahead; lowered when work ordered "
+        "earlier is worked off while new orders fall), against the mean of each person's weakest link, not "
+        "against the mean operations readiness: blanks count at their worst there too, and each person's "
         "link is the one their own results weigh.",
         "Spread is the distance between the lowest and the highest answer to a question; a role gap is the "
         "largest difference between two roles' mean levels. The discussion queue orders questions by the "

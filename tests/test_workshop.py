@@ -495,6 +495,19 @@ def test_the_room_weighs_each_persons_idle_evidence_and_says_the_figure_it_weigh
     assert room.pressure == pytest.approx(own.pressure) and room.demand == pytest.approx(own.demand)
     words = room_balance_text(room, growth) or ""
     assert f"weighed at {own.pressure:.0f}" in words and f"lower than the {own.demand:.0f} measured" in words
+    # with a verb and the rule that makes it idle ("8 against the weakest link, 32" told a browser pass neither)
+    below = round(room.link or 0) - round(own.pressure or 0)
+    assert f"is {below} points below the weakest link, {room.link:.0f} (20 or more below" in words
+    assert "idle capacity because orders are falling" in (room_balance_text(aggregate(growth, [owner]), growth) or "")
+    # the report's summary does not say the measured figures placed the room
+    from readiness.workshop_report import build_workshop_report
+
+    report = build_workshop_report(
+        growth, room, workshop_name="Monday", business="Don Valley Precast", anonymous=True, consensus_answers={}
+    )
+    summary = " ".join(report.summary)
+    assert "Weighed as below, the room places Don Valley Precast in the zone “Idle capacity”" in summary
+    assert "Together that places" not in summary
 
 
 def test_roles_that_see_a_dimension_alike_have_no_perception_gap(sample) -> None:
