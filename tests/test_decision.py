@@ -523,6 +523,18 @@ HOLD = {
         "sign the Shepshed pool contract now"
     ),
     "wyeside-oak-frames-full-workshop-falling-orders": "buy the CNC jointing machine",
+    # Round 44:
+    "castle-and-kiln-homeware-padded-forecasts-nine-months-stock-weighing-second-unit": "sign for the second unit",
+    "coquet-valley-oak-lost-department-store-eight-months-stock-three-weeks-cash-weighing-showroom": (
+        "take the Morpeth showroom lease"
+    ),
+    "ridings-garden-supply-wet-season-padded-rep-forecasts-six-months-stock-containers-due-weighing-import-loan": (
+        "take the import loan as offered"
+    ),
+    "shah-haberdashery-range-doubled-flat-sales-offered-danish-yarn-brand": "take on the Danish brand's 640 lines now",
+    "wherry-lane-distillery-gin-range-grown-to-seventeen-lines-over-a-year-of-stock-weighing-canned-gin-and-tonic": (
+        "launch the canned gin and tonic now"
+    ),
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -632,9 +644,30 @@ GO = {
     "wensum-dental-laboratory-norwich-flat-work-two-week-bench-weighing-a-dental-group-contract": (
         "turn the dental group's contract down"
     ),
+    # Round 44:
+    "hallam-knitwear-lost-biggest-customer-after-buying-yarn-on-its-forecast-weeks-of-cash": (
+        "turn the new customer's order down"
+    ),
+    "tyne-valley-stoves-market-moved-year-of-stock-idle-fitters-weighing-heat-pumps": "hold off heat-pump fitting",
+    "vannucci-foods-well-run-italian-food-distributor-four-months-stock-after-pre-buy-and-shrinking-restaurant-trade-bidding-for-pizza-group": (  # noqa: E501
+        "hold off the pizza group's bid"
+    ),
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "ridings-garden-supply-wet-season-padded-rep-forecasts-six-months-stock-containers-due-weighing-import-loan": (
+        "round 44, first run: read as idle capacity (orders down 11% behind seven weeks of spring orders booked for "
+        "February, the falling-backlog rule), the loan 'Borrow to sell, not to build…', which does not hold it; the "
+        "expert would not take a loan sized for nine containers ordered on a forecast two thirds too high"
+    ),
+    "shah-haberdashery-range-doubled-flat-sales-offered-danish-yarn-brand": (
+        "round 44, first run: scale-ready, a new range 'A good time, if it is planned with the people who deliver "
+        "it'; the expert waits until the tail of a range that doubled is cut: the new brand is the same habit"
+    ),
+    "tyne-valley-stoves-market-moved-year-of-stock-idle-fitters-weighing-heat-pumps": (
+        "round 44, first run: 'Not now: more than three months of stock already holds the cash a new line would "
+        "need'; the expert takes it, small and now: heat pumps bought per job add no stock and use idle fitters"
+    ),
     "avon-linen-bristol-half-used-ironer-after-lost-items": (
         "round 42, first run: idle, a hotel group's work 'Yes: it fills capacity that stands idle. Check that its "
         "price covers the cost…'; the expert waits: a process that lost a care-home group over lost clothing needs "

@@ -1,5 +1,5 @@
 """Idle room on a short runway names the cash, not the part a rush would find (growth questionnaire 2.4.22,
-``balance.idle_link``, docs/scoring.md §3 and §7, round 41).
+``balance.idle_link``, docs/scoring.md §3 and §7, round 41; with the cash locked in heavy stock, 2.4.23, round 44).
 
 With demand quiet, the weakest link was the part in the worst state or the one a load would bind on first: a
 pasta maker's Team (the owner sells and has stopped), a dairy's Team, a hire firm's Team. Their experts named
@@ -30,7 +30,7 @@ DAIRY = "marlpit-dairy-delisted-second-filling-line-idle"  # second line two day
 BOULDERING = "millstone-bouldering-idle-weekdays-booking-crashes"  # 8 weeks of cash, a booking system at 10
 SOURCE = (ROOT / "questionnaires" / "growth-readiness.yaml").read_text(encoding="utf-8")
 BLOCK = """  idle_link:
-    when: "cash_runway <= 10 and not stock_cover > 60"
+    when: "cash_runway <= 10 and not stock_cover > 60 or cash_runway <= 6 and stock_cover >= 240"
     dimension: capacity
     area: cash
     margin: 20
@@ -79,6 +79,23 @@ def test_outside_the_rule_the_link_is_named_as_before(
     b, before = balance(growth, PASTA, **changed), balance(without_rule, PASTA, **changed)
     assert not b.runway_named, why
     assert b.weakest == before.weakest, why
+
+
+STOVES = "tynedale-stoves-idle-fitters-unsold-stock-heat-pump-idea"  # eight months of stock, six weeks of cash
+
+
+def test_idle_with_the_cash_locked_in_heavy_stock_names_the_cash(
+    growth: Questionnaire, without_rule: Questionnaire
+) -> None:
+    """Round 44: idle with eight months of stock or more on six weeks of cash or less, the cash is in the stock and
+    runs out first; a stove shop's expert named Capacity where the tool named Process's stock. On a longer runway,
+    or with less stock, heavy stock stays a buying and forecasting matter (Process), as before."""
+    b, before = balance(growth, STOVES), balance(without_rule, STOVES)
+    assert (b.quadrant, b.weakest, b.weakest_area) == ("idle_capacity", "capacity", "cash") and b.runway_named
+    assert before.weakest == "process"
+    assert (b.quadrant, b.link, b.index) == (before.quadrant, before.link, before.index)  # only the name moves
+    for changed in ({"cash_runway": 8}, {"stock_cover": 200}):
+        assert balance(growth, STOVES, **changed).weakest == "process", changed
 
 
 def test_a_part_scoring_far_lower_stays_the_weakest_link(growth: Questionnaire) -> None:
