@@ -396,6 +396,25 @@ def test_a_business_whose_orders_are_already_padded_is_not_told_to_add_a_buffer_
     assert any("keep your own buffer" in r.text for r in close)
 
 
+def test_a_business_holding_months_of_stock_is_not_told_to_buffer_its_single_source_items() -> None:
+    """Round 44: three idle businesses with eight months of stock or more (an oak-furniture maker, a garden-goods
+    importer, a distillery), and round 41's knitwear mill, read "keep a small buffer of each remaining
+    single-source item", which their experts ruled out: the buffer is already on the shelves, and buying more of it
+    locks up cash they lack. Light stock still hears of the buffer."""
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    question = next(q for q in growth.questions if q.id == "single_source")
+    few = Answer("single_source", "value", "few")
+
+    def said(**reads: object) -> str:
+        reads = {"business_type": "goods", **reads}
+        return " ".join(r.text for r in _matching_advice(question, few, 0.5, "en", reads))
+
+    assert "small buffer" not in said(stock_cover=240) and "buy no extra of it" in said(stock_cover=240)
+    assert "small buffer" in said(stock_cover=20) and "small buffer" in said()  # unknown stock: as before
+    _, teviot = run_case(ROOT / "tests" / "cases" / "teviot-knitwear-idle-frames-yarn-locked-cash.yaml")
+    assert not any("small buffer" in t for t in advised(teviot)[1])
+
+
 def test_an_owner_who_knows_the_limiting_step_plans_to_double_that_step_first() -> None:
     """The thirteenth blind review found the same "for each step" double-up plan in every report. A care
     home that knows its limit (the beds) hears to plan that step; an owner who has not said, or does not

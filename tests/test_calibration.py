@@ -127,10 +127,6 @@ KNOWN_MISSES = {
         "'supplier_payment'], ['stock_cleanup', 'stock_cover']]"
     ),
     (
-        "ridings-garden-supply-wet-season-padded-rep-forecasts-six-months-stock-containers-due-weighing-import-loan",
-        "must_not_advise",
-    ): ("round 44, first run: advised ['small buffer'], which the expert rules out"),
-    (
         "vannucci-foods-well-run-italian-food-distributor-four-months-stock-after-pre-buy-and-shrinking-restaurant-trade-bidding-for-pizza-group",
         "first_fixes",
     ): (
