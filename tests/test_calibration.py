@@ -107,10 +107,6 @@ KNOWN_MISSES = {
         "'owner_time_split', 'owner_in_sales']]"
     ),
     (
-        "coquet-valley-oak-lost-department-store-eight-months-stock-three-weeks-cash-weighing-showroom",
-        "must_not_advise",
-    ): ("round 44, first run: advised ['pressure_resilience', 'small buffer'], which the expert rules out"),
-    (
         "ridings-garden-supply-wet-season-padded-rep-forecasts-six-months-stock-containers-due-weighing-import-loan",
         "quadrant",
     ): (

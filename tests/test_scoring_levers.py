@@ -482,15 +482,19 @@ def test_a_care_agency_losing_its_carers_is_told_to_keep_them_before_a_doubling_
 # --- Load tests need a load (docs/scoring.md §4) ----------------------------------------------------------
 
 
-def _website_findings(q: Questionnaire, answers: dict[str, Answer]) -> set[str]:
+def _rush_findings(q: Questionnaire, answers: dict[str, Answer]) -> set[str]:
     result = score(q, answers)
     return advised(result) & {x.id for x in q.questions if x.needs_load}
 
 
-def test_the_shipped_questionnaires_mark_the_website_precautions() -> None:
+def test_the_shipped_questionnaires_mark_the_precautions_against_a_rush() -> None:
     growth_q = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
     quick = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
-    assert {x.id for x in growth_q.questions if x.needs_load} == {"website_spike", "website_peak"}
+    assert {x.id for x in growth_q.questions if x.needs_load} == {
+        "website_spike",
+        "website_peak",
+        "pressure_resilience",
+    }
     assert {x.id for x in quick.questions if x.needs_load} == {"website_spike"}
 
 
@@ -498,10 +502,23 @@ def test_a_quiet_shop_is_not_told_to_load_test_its_website_until_a_rush_is_comin
     """The village butcher: Christmas orders at the counter, an untested website nobody orders through much."""
     answers = case_answers(growth, "village-butcher-christmas-on-paper-slips")
     assert score(growth, answers).balance.quadrant == "foundation"
-    assert _website_findings(growth, answers) == set()
+    assert _rush_findings(growth, answers) == set()
     # the same shop a month before a TV feature that brings ten times a normal day
     feature = with_values(answers, event_ahead="new_event", event_multiple=10, event_weeks=4)
-    assert _website_findings(growth, feature) >= {"website_spike"}
+    assert _rush_findings(growth, feature) >= {"website_spike"}
+
+
+def test_an_idle_maker_is_not_told_to_drill_for_a_rush_until_one_is_coming(growth: Questionnaire) -> None:
+    """Round 44: an oak-furniture maker that lost its biggest customer, idle on eight months of stock, was told to
+    run a drill "pretend orders are three times normal", which its consultant ruled out. The same maker a month
+    before a TV feature that brings five times a normal day is told."""
+    answers = case_answers(
+        growth, "coquet-valley-oak-lost-department-store-eight-months-stock-three-weeks-cash-weighing-showroom"
+    )
+    assert score(growth, answers).balance.quadrant == "idle_capacity"
+    assert "pressure_resilience" not in _rush_findings(growth, answers)
+    feature = with_values(answers, event_ahead="new_event", event_multiple=5, event_weeks=4)
+    assert "pressure_resilience" in _rush_findings(growth, feature)
 
 
 def test_a_waiting_list_is_not_a_rush_at_the_website(growth: Questionnaire) -> None:
@@ -510,9 +527,9 @@ def test_a_waiting_list_is_not_a_rush_at_the_website(growth: Questionnaire) -> N
     feature that brings five times a normal day is told to test it."""
     answers = case_answers(growth, "dog-daycare-full-with-waiting-list")
     assert score(growth, answers).balance.quadrant == "demand_ahead_controlled"
-    assert _website_findings(growth, answers) == set()
+    assert _rush_findings(growth, answers) == set()
     feature = with_values(answers, event_ahead="new_event", event_multiple=5, event_weeks=4)
-    assert _website_findings(growth, feature) == {"website_peak"}  # its booking app is already proven
+    assert _rush_findings(growth, feature) == {"website_peak"}  # its booking app is already proven
 
 
 def _plan_b(q: Questionnaire, answers: dict[str, Answer]) -> tuple[str | None, list[str]]:
