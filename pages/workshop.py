@@ -170,7 +170,15 @@ if scale.has_demand(questionnaire):
         "break first, as it counts under the demand coming (as on each person's results), averaged over those "
         "who have answered enough of every operations dimension, blanks at their worst"
         + (f" (here {', '.join(result.weakest)})" if result.weakest else "")
-        + ".",
+        + "."
+        + (
+            # a person's results can name another part first (the cash, or the part in the worst state, while demand
+            # is quiet): a browser pass read "Capacity 41" on the owner's page beside the room's "32 (Process)"
+            " Where someone's results name another part first while demand is quiet (their cash, or the part in "
+            "the worst state), the room counts them where a load would bind, as their results also say."
+            if any(r.balance.runway_named or r.balance.worst_named for r in result.individual)
+            else ""
+        ),
         **said("link"),
     )
     b.metric("Demand pressure", scale.out_of(result.demand, sc), **said("demand"))
@@ -228,6 +236,15 @@ st.caption(
     "workshop's official assessment."
 )
 consensus_answers = resources.store().answers(workshop.consensus_assessment_id)
+if not result.queue:  # an empty section after the reveal read as the page failing to load (a browser pass)
+    st.info(
+        "Nothing to settle: "
+        + (
+            "only one person has answered, so there is nobody to disagree with yet."
+            if result.participants < 2
+            else "nobody answered any question differently from the others."
+        )
+    )
 for index, question_id in enumerate(result.queue[:12], start=1):
     q_agg = result.question(question_id)
     agreed = consensus_answers.get(question_id)

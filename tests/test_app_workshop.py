@@ -364,3 +364,59 @@ def test_a_room_display_with_a_code_nobody_has_says_so(db: Store) -> None:
     assert "no workshop has that code" in wrong.error[0].body.lower()
     bare = app(page="pages/room.py")
     assert "needs a workshop's join code" in bare.error[0].body
+
+
+def test_a_revealed_room_with_nothing_to_settle_says_so(db: Store) -> None:
+    """A browser pass: after the reveal, "Discussion queue and consensus" stood over nothing at all for a room
+    whose people answered alike, which read as the page failing to load. It says why the queue is empty."""
+    import json
+
+    from readiness.answers import validate_answer
+    from readiness.loader import load_questionnaire
+
+    from .test_workshop import ROOT
+
+    q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
+    answers = json.loads((ROOT / "tests" / "data" / "workshop_leadership_day.json").read_text())["people"][0]
+    workshops = WorkshopStore(db)
+    said = {}
+    for people in (1, 2):
+        fkey, workshop = workshops.create(q, f"Alike {people}", "Frost & Co")
+        for _ in range(people):
+            record = workshops.join(workshop, answers["role"])
+            for question_id, value in answers["answers"].items():
+                db.save_answer(record.assessment_id, validate_answer(q, question_id, value))
+        workshops.reveal(workshop.id)
+        at = app(query={"w": fkey}, page="pages/workshop.py")
+        assert not at.exception, at.exception
+        said[people] = " ".join(i.body for i in at.info if "Nothing to settle" in i.body)
+        assert not [e for e in at.expander if e.label[:2] == "1."]  # no question is queued
+    assert "only one person has answered" in said[1]
+    assert "nobody answered any question differently" in said[2]
+
+
+def test_the_weakest_link_card_says_where_a_person_named_by_their_cash_is_counted(db: Store) -> None:
+    """A browser pass: the owner's own page reads "Weakest link: Capacity 41" (idle room on a short runway names the
+    cash), the room of the same owner "32 (Process)", where a load would bind. The card's help says why."""
+    from readiness.loader import load_questionnaire
+
+    from .casework import case_answers
+    from .test_workshop import ROOT
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    workshops = WorkshopStore(db)
+    helps = {}
+    for case in ("kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote", "fellside-brownie-co"):
+        fkey, workshop = workshops.create(growth, case, "Owner's room")
+        record = workshops.join(workshop, "Leadership")
+        for answer in case_answers(growth, case).values():
+            db.save_answer(record.assessment_id, answer)
+        workshops.reveal(workshop.id)
+        at = app(query={"w": fkey}, page="pages/workshop.py")
+        assert not at.exception, at.exception
+        helps[case] = next(m for m in at.metric if m.label == "Weakest link").help
+    assert (
+        "the room counts them where a load would bind"
+        in helps["kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote"]
+    )
+    assert "where a load would bind" not in helps["fellside-brownie-co"]  # demand far ahead: one name, one place
