@@ -172,11 +172,9 @@ if scale.has_demand(questionnaire):
         + (f" (here {', '.join(result.weakest)})" if result.weakest else "")
         + "."
         + (
-            # a person's results can name another part first (the cash, or the part in the worst state, while demand
-            # is quiet): a browser pass read "Capacity 41" on the owner's page beside the room's "32 (Process)"
             " Where someone's results name another part first while demand is quiet (their cash, or the part in "
             "the worst state), the room counts them where a load would bind, as their results also say."
-            if any(r.balance.runway_named or r.balance.worst_named for r in result.individual)
+            if result.named_elsewhere
             else ""
         ),
         **said("link"),

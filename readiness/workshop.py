@@ -269,6 +269,13 @@ class WorkshopResult:
         """The demand pressure the verdict weighs: ``pressure``, else the measured ``demand``."""
         return self.pressure if self.pressure is not None else self.demand
 
+    @property
+    def named_elsewhere(self) -> bool:
+        """Someone's results name another part first while demand is quiet (their cash, or the part in the
+        worst state), which the room counts where a load would bind: the weakest-link card then says so, or an
+        owner's "Capacity 41" beside the room's "32 (Process)" reads as a contradiction (a browser pass)."""
+        return any(r.balance.runway_named or r.balance.worst_named for r in self.individual)
+
     def question(self, question_id: str) -> QuestionAggregate:
         return next(q for q in self.questions if q.id == question_id)
 
@@ -499,7 +506,7 @@ def aggregate(
     # The verdict weighs each person's demand pressure as their own results weigh it (promises already broken,
     # a busiest step full, an event ahead, a queue taken earlier left out), not the measured mean on the card: a
     # room of one read a precast yard 92% busy on past orders as "demand ahead" while its owner's page said idle.
-    weighed = [b.pressure if b.pressure is not None else b.demand for r in demanding if (b := r.balance)]
+    weighed = [r.balance.demand if r.balance.pressure is None else r.balance.pressure for r in demanding]
     pressure = round(statistics.fmean(v for v in weighed if v is not None), 2) if demand is not None else None
     verdict = _room_verdict(questionnaire, results, operations, pressure, counted=operating)
     quadrant = verdict.quadrant
