@@ -69,6 +69,67 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 45 held back (eight cases by two consultants who never saw the tool's output, the declaration or
+    # the candidate: quiet or idle firms where the owner or one senior person does tasks nobody else can, and firms
+    # with demand building where some key tasks rest on one person). Run once on 2026-12-02 on 2.4.23 and on "key-
+    # person cover guards against growth" (key_person_cover gains pressure: growth, so it weighs less in quiet
+    # times): the same 8 quadrants, 4 weakest links, 1 first-fix set, 8 clean and 8 steps, but 13 fixes in three
+    # against 14 and 17 in five against 18 (an idle office-supplies dealer's expert names key-person cover third).
+    # Rejected by its terms; these are 2.4.23's misses.
+    ("braeside-botanicals-east-kilbride-chain-listing-weighing-wrapping-machine", "weakest"): (
+        "round 45, first run: named team (roles_and_cover); the expert names capacity"
+    ),
+    ("fellfoot-hound-kendal-dog-coats-tv-feature-in-seven-weeks", "weakest"): (
+        "round 45, first run: named team (surge); the expert names capacity"
+    ),
+    ("fellfoot-hound-kendal-dog-coats-tv-feature-in-seven-weeks", "first_fixes"): (
+        "round 45, first run: first findings ['when_full', 'key_person_cover', 'promises_match', 'cash_runway', "
+        "'website_spike']; the expert's first three [['when_full', 'promises_match'], ['supplier_lead_time', "
+        "'supplier_capacity', 'single_source', 'stock_cover'], ['cash_runway', 'growth_funding']]"
+    ),
+    ("gower-otters-swim-school-waiting-list-weighing-neath-pool", "first_fixes"): (
+        "round 45, first run: first findings ['key_person_cover', 'pricing_lever', 'fulfilment_partner', "
+        "'weeks_to_productive', 'supplier_capacity']; the expert's first three [['pricing_lever'], ['utilization', "
+        "'weeks_to_double', 'weeks_to_productive', 'extra_hands'], ['key_person_cover', 'clear_roles', "
+        "'owner_time_split']]"
+    ),
+    ("moelwyn-slate-blaenau-idle-engraver-eight-months-of-gifts-weighing-worktop-router", "first_fixes"): (
+        "round 45, first run: first findings ['stock_cleanup', 'forecast_bias', 'campaigns_planned', "
+        "'forecast_accountability', 'stock_cover']; the expert's first three [['sop_meeting', "
+        "'forecast_accountability', 'forecast_bias', 'kpi_review'], ['stock_cleanup', 'stock_cover'], "
+        "['owner_in_sales', 'key_person_cover', 'customer_churn']]"
+    ),
+    ("mourne-removals-newry-flat-moves-only-the-owners-wife-surveys-weighing-belfast-depot", "weakest"): (
+        "round 45, first run: named technology (data_and_resilience); the expert names team"
+    ),
+    ("mourne-removals-newry-flat-moves-only-the-owners-wife-surveys-weighing-belfast-depot", "first_fixes"): (
+        "round 45, first run: first findings ['key_person_cover', 'automation', 'contingency_plans', 'return_rate', "
+        "'order_process']; the expert's first three [['key_person_cover', 'owner_in_sales'], ['quality_checks', "
+        "'return_rate', 'order_process'], ['pricing_lever']]"
+    ),
+    ("noe-valley-outdoor-centre-hope-half-empty-weekdays-owner-prices-and-pays-trust-offer", "first_fixes"): (
+        "round 45, first run: first findings ['campaigns_planned', 'key_person_cover', 'automation', 'reach', "
+        "'support_response_hours']; the expert's first three [['unit_economics', 'pricing_lever', 'gross_margin'], "
+        "['key_person_cover', 'owner_in_sales'], ['customer_churn', 'campaigns_planned', 'reach', "
+        "'pipeline_visibility']]"
+    ),
+    (
+        "taybridge-office-supplies-dundee-half-full-vans-one-buyer-six-weeks-cash-cleaning-range",
+        "first_fixes",
+    ): (
+        "round 45, first run: first findings ['forecast_bias', 'stock_cleanup', 'key_person_cover', "
+        "'forecast_accountability', 'campaigns_planned']; the expert's first three [['cash_runway', 'payment_days', "
+        "'supplier_payment'], ['unit_economics', 'gross_margin', 'pricing_lever'], ['key_person_cover', 'clear_roles',"
+        " 'inventory_system']]"
+    ),
+    ("tiviot-it-stockport-academy-trust-starting-with-one-engineer-holding-the-keys", "weakest"): (
+        "round 45, first run: named capacity (cash); the expert names team"
+    ),
+    ("tiviot-it-stockport-academy-trust-starting-with-one-engineer-holding-the-keys", "first_fixes"): (
+        "round 45, first run: first findings ['key_person_cover', 'owner_in_sales', 'when_full', 'surge_plan', "
+        "'promises_match']; the expert's first three [['key_person_cover'], ['surge_plan'], ['when_full', "
+        "'promises_match']]"
+    ),
     # --- Round 44 held back (eight cases by two consultants who never saw the tool's output, the declaration or
     # the candidate: makers, importers, wholesalers and shops with flat or falling sales and four to thirteen months
     # of stock, on three to fourteen weeks of cash). Run once on 2026-12-02 on 2.4.22 and on "the cash locked in

@@ -535,6 +535,11 @@ HOLD = {
     "wherry-lane-distillery-gin-range-grown-to-seventeen-lines-over-a-year-of-stock-weighing-canned-gin-and-tonic": (
         "launch the canned gin and tonic now"
     ),
+    # Round 45:
+    "fellfoot-hound-kendal-dog-coats-tv-feature-in-seven-weeks": "launch the horse-rug range for Badminton",
+    "moelwyn-slate-blaenau-idle-engraver-eight-months-of-gifts-weighing-worktop-router": "buy the bigger CNC router",
+    "mourne-removals-newry-flat-moves-only-the-owners-wife-surveys-weighing-belfast-depot": "open the Belfast depot",
+    "tiviot-it-stockport-academy-trust-starting-with-one-engineer-holding-the-keys": "bid for the council framework",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -651,6 +656,15 @@ GO = {
     "tyne-valley-stoves-market-moved-year-of-stock-idle-fitters-weighing-heat-pumps": "hold off heat-pump fitting",
     "vannucci-foods-well-run-italian-food-distributor-four-months-stock-after-pre-buy-and-shrinking-restaurant-trade-bidding-for-pizza-group": (  # noqa: E501
         "hold off the pizza group's bid"
+    ),
+    # Round 45:
+    "braeside-botanicals-east-kilbride-chain-listing-weighing-wrapping-machine": "hold off the wrapping machine",
+    "gower-otters-swim-school-waiting-list-weighing-neath-pool": "turn the Neath pool down",
+    "noe-valley-outdoor-centre-hope-half-empty-weekdays-owner-prices-and-pays-trust-offer": (
+        "turn the academy trust's three-year deal down"
+    ),
+    "taybridge-office-supplies-dundee-half-full-vans-one-buyer-six-weeks-cash-cleaning-range": (
+        "hold off the cleaning range altogether"
     ),
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
