@@ -582,15 +582,20 @@ def event_preparations(
     given: Mapping[str, Answer],
     kinds: Sequence[str] = ("spike",),
 ) -> tuple[str, ...]:
-    """The findings that get a business ready for the event ahead, in the findings' order: those whose answer
-    guards against one of ``kinds`` of pressure (the event's, :func:`readiness.events.event_prepares`). For a rush: a
-    plan for the first week, brakes, suppliers' and the busiest step's headroom, the website under load; for a
-    contract, hiring and cash as well. Before a dated event the plan does them ahead of the rest
-    (:func:`make_plan`)."""
+    """The findings that get a business ready for the event ahead, in the findings' order: the critical ones, and
+    those whose answer guards against one of ``kinds`` of pressure (the event's,
+    :func:`readiness.events.event_prepares`). For a rush: a plan for the first week, brakes, suppliers' and the
+    busiest step's headroom, the website under load; for a contract, hiring and cash as well. Before a dated
+    event the plan does them ahead of the rest (:func:`make_plan`)."""
     out = []
     for f in findings:
         question = questionnaire.question(f.question_id)
-        if _band_says(question, given.get(f.question_id), "pressure", reading_for(question, given)) in kinds:
+        kind = _band_says(question, given.get(f.question_id), "pressure", reading_for(question, given))
+        # A critical weakness prepares for any event, whatever kind it names: a key person with no cover, ranked
+        # fourth of a cleaning firm's first fixes, sat in the backlog behind its contract's lower-ranked
+        # preparations (a browser pass), though losing that person during the start is what breaks it; a dog-coat
+        # maker's six weeks of cash, fourth before a television feature, did too.
+        if f.critical or kind in kinds:
             out.append(f.question_id)
     # Advice that only helps before the event (agreeing a contract's start with the buyer) leads them: the
     # eighteenth blind review still found it 90 days out, behind preparations that outranked it.

@@ -464,7 +464,8 @@ def test_before_a_dated_event_the_plan_gets_ready_for_it_first(growth: Questionn
     before = {a.question_id for p, actions in laundry.plan.periods if p <= 60 for a in actions}
     assert "surge_plan" in before  # the start is agreed with the buyer before the contract starts
     ready = set(event_preparations(growth, laundry.findings, given))
-    assert {"surge_plan", "when_full", "supplier_capacity"} <= ready and "cash_runway" not in ready
+    assert {"surge_plan", "when_full", "supplier_capacity"} <= ready and "payment_days" not in ready  # growth kind
+    assert "cash_runway" in ready  # growth kind too, but critical: a critical weakness prepares for any event
     ranks = [f.question_id for f in laundry.findings]
     assert ranks.index("surge_plan") > 10  # the rank did not move: the plan did
     # With the event beyond the plan, the plan keeps the findings' order.
@@ -493,6 +494,27 @@ def test_a_contract_starting_gets_hiring_and_cash_ready_before_it_and_a_tv_spot_
     assert tv.balance.event_weeks == contract.balance.event_weeks
     assert event_prepares(growth, list(contract.questions)) == ("spike", "growth")
     assert event_prepares(growth, list(tv.questions)) == ("spike",)
+
+
+def test_a_critical_fix_the_results_list_first_is_in_the_plan_whatever_event_is_coming() -> None:
+    """A browser pass: a cleaning firm with a contract ahead saw "the business stops when one key person is
+    away" (critical) fourth under "Fix these first", its only action "in the backlog", while lower-ranked
+    preparations for the contract filled the plan. A critical weakness prepares for any event, so across every
+    calibration business each critical finding the results page lists (its first eight) has its action planned."""
+    from .test_calibration import CASES, run_case
+
+    planned_before_event = 0
+    for path in CASES:
+        _, result = run_case(path)
+        planned = {a.question_id for _, actions in result.plan.periods for a in actions}
+        texts = {a.text for _, actions in result.plan.periods for a in actions}
+        for rank, f in enumerate(result.findings[:8], start=1):
+            if f.critical and f.recommendations:
+                # the same advice planned under another finding counts as planned (the plan says it once)
+                said = f.question_id in planned or f.recommendations[0].text in texts
+                assert said, f"{path.stem}: critical fix #{rank} {f.question_id} not planned"
+            planned_before_event += f.critical and f.question_id in planned and result.balance.event_weeks is not None
+    assert planned_before_event > 20  # the businesses with an event ahead are among them
 
 
 @pytest.mark.parametrize(
