@@ -11,7 +11,7 @@ from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.report import file_name
 from readiness.storage import NotFound
-from readiness.workshop import Participant, aggregate, thin_words
+from readiness.workshop import Participant, aggregate, alike_answers, thin_words
 from readiness.workshop_report import counted_words, gaps_note, render_workshop, room_balance_text
 from readiness.workshop_store import DEFAULT_ROLES
 from ui import downloads, faults, links, resources, room, shell
@@ -261,6 +261,23 @@ for index, question_id in enumerate(result.queue[:12], start=1):
             Target(workshop.consensus_assessment_id, questionnaire.content_hash, f"consensus_{workshop.id[:8]}_"),
         )
 end_of_run()
+
+# The agreed result is scored on the agreed answers alone; the queue holds only the disagreements, so the
+# answers everyone gave alike are offered in one click (a browser pass scored "2% complete" after the queue).
+alike = alike_answers(participants, consensus_answers)
+st.caption(
+    f"Agreed so far: {len(consensus_answers)} of {len(questionnaire.questions)} questions. The agreed result is "
+    "scored on these alone: a question nobody agreed counts as unanswered."
+)
+if alike:
+    st.button(
+        f"Agree the {len(alike)} answers everyone gave alike",
+        key="workshop_agree_alike",
+        icon=":material/done_all:",
+        help="Records, for each question not agreed yet, the answer every person who answered it gave "
+        "(two people at least; 'Don't know' left out).",
+        on_click=lambda: resources.store().save_answers(workshop.consensus_assessment_id, alike),
+    )
 
 st.page_link(
     links.PAGES["results"],

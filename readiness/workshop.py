@@ -342,6 +342,25 @@ def _counting(results: Sequence[ScoreResult], qualified: Sequence[bool]) -> list
     return chosen or list(results)
 
 
+def alike_answers(participants: Sequence[Participant], agreed: Mapping[str, Answer]) -> list[Answer]:
+    """The answers given alike by everyone who answered a question (two people at least), for the questions the
+    room has not agreed yet: the queue holds only the disagreements, so without them a facilitator who settled
+    the queue scored a result of a few answers ("2% complete, not enough answers to place the business", a
+    browser pass). "Don't know" given by all is not an agreement on an answer, and is left out."""
+    given: dict[str, list[Answer]] = {}
+    for person in participants:
+        for question_id, answer in person.answers.items():
+            given.setdefault(question_id, []).append(answer)
+    alike = []
+    for question_id, said in given.items():
+        first = said[0]
+        if question_id in agreed or len(said) < 2 or first.kind == "dont_know":
+            continue
+        if all((a.kind, a.value) == (first.kind, first.value) for a in said[1:]):
+            alike.append(Answer(question_id, first.kind, first.value))
+    return alike
+
+
 def aggregate(
     questionnaire: Questionnaire,
     participants: Sequence[Participant],

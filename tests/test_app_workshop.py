@@ -420,3 +420,25 @@ def test_the_weakest_link_card_says_where_a_person_named_by_their_cash_is_counte
         in helps["kelham-pasta-sheffield-idle-ravioli-line-meal-kit-quote"]
     )
     assert "where a load would bind" not in helps["fellside-brownie-co"]  # demand far ahead: one name, one place
+
+
+def test_the_answers_everyone_gave_alike_are_agreed_in_one_click(db: Store) -> None:
+    """A browser pass: the facilitator settled the first question of the queue and scored the agreed answers:
+    "2% complete… not enough answers to place the business", though most questions had been answered alike by
+    everyone (the queue holds only the disagreements). The page says how many are agreed and offers the rest."""
+    facilitator, fkey = create_workshop()
+    workshop = WorkshopStore(db).by_key(fkey)
+    for role, level in (("Operations / production", "0"), ("Leadership", "2")):
+        at, aid = join(workshop.join_code, role)
+        at.radio(key=key(aid, "key_person_cover")).set_value(level).run()
+        at.radio(key=key(aid, "clear_roles")).set_value("3").run()
+        at.radio(key=key(aid, "pressure_resilience")).set_value("1").run()
+    facilitator.button(key="workshop_reveal").click().run()
+    facilitator.button(key="workshop_reveal_confirmed").click().run()
+    assert any("Agreed so far: 0 of" in c.value for c in facilitator.caption)
+    facilitator.button(key="workshop_agree_alike").click().run()
+    assert not facilitator.exception, facilitator.exception
+    agreed = db.answers(workshop.consensus_assessment_id)
+    assert {q: a.value for q, a in agreed.items()} == {"clear_roles": 3.0, "pressure_resilience": 1.0}
+    assert any("Agreed so far: 2 of" in c.value for c in facilitator.caption)
+    assert not [b for b in facilitator.button if b.key == "workshop_agree_alike"]  # nothing alike left to agree

@@ -703,3 +703,34 @@ def test_a_gap_resting_on_too_few_answers_says_so_and_comes_after_the_others() -
         "html", growth, room, people, workshop_name="W", business="B", anonymous=True, consensus_answers={}
     ).decode()
     assert "view rests on too few answers" in page  # the report says it beside the gap too
+
+
+def test_answers_given_alike_are_those_everyone_who_answered_gave_and_not_yet_agreed() -> None:
+    """What the facilitator's "agree the answers everyone gave alike" records: a question two people or more
+    answered the same way, not one person's answer alone, not a shared "don't know", not one already agreed."""
+    from readiness.workshop import alike_answers
+
+    def one(pid: str, **given: Answer) -> Participant:
+        return Participant(pid, "Leadership", given)
+
+    room = [
+        one(
+            "a",
+            x=Answer("x", "value", 3.0),
+            y=Answer("y", "value", 1.0),
+            z=Answer("z", "dont_know"),
+            w=Answer("w", "value", ("a", "b")),
+            v=Answer("v", "value", 2.0),
+        ),
+        one(
+            "b",
+            x=Answer("x", "value", 3.0),
+            y=Answer("y", "value", 2.0),
+            z=Answer("z", "dont_know"),
+            w=Answer("w", "value", ("a", "b")),
+            v=Answer("v", "value", 2.0),
+        ),
+        one("c", x=Answer("x", "value", 3.0), u=Answer("u", "value", 4.0)),
+    ]
+    alike = alike_answers(room, {"v": Answer("v", "value", 1.0)})
+    assert {a.question_id: a.value for a in alike} == {"x": 3.0, "w": ("a", "b")}
