@@ -49,7 +49,7 @@ NAMED_WEIGHT = 2.0
 #: added. Chosen on the seen calibration cases among 1, 1.5, 2 and 3, then tested on a round it had not seen.
 STEER_WEIGHT = 2.0
 #: How many first findings hold one finding per topic at most (docs/scoring.md §4, "One fix, one place"): the
-#: first fixes a report and a plan lead with.
+#: first fixes a report and a plan lead with (their actions start in the plan's first period with room).
 FIRST_FIXES = 3
 
 
@@ -561,8 +561,6 @@ def _levers_ahead(
     return ahead
 
 
-#: How many findings a report lists as its first fixes: their actions start in the plan's first period with room.
-FIRST_FIXES = 3
 #: How many of the control dimension's findings a danger zone's plan puts first (after failing critical ones).
 BRAKES_FIRST = 2
 
