@@ -265,9 +265,10 @@ end_of_run()
 # The agreed result is scored on the agreed answers alone; the queue holds only the disagreements, so the
 # answers everyone gave alike are offered in one click (a browser pass scored "2% complete" after the queue).
 alike = alike_answers(participants, consensus_answers)
+answered = {question_id for p in participants for question_id in p.answers} | set(consensus_answers)
 st.caption(
-    f"Agreed so far: {len(consensus_answers)} of {len(questionnaire.questions)} questions. The agreed result is "
-    "scored on these alone: a question nobody agreed counts as unanswered."
+    f"Agreed so far: {len(consensus_answers)} of the {len(answered)} questions the room answered. The agreed "
+    "result is scored on these alone: a question nobody agreed counts as unanswered."
 )
 if alike:
     st.button(
