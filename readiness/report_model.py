@@ -294,7 +294,9 @@ def _finding_item(
 
 def _answer_text(questionnaire: Questionnaire, status: str, label: str | None, answer: Answer | None) -> str:
     if status == "hidden":
-        return "Not asked (does not apply)"
+        # Not "does not apply": a browser pass read that beside a cleaning firm's typical order value and net
+        # margin, asked only of an owner who opts into the surge test's details, which apply to any business.
+        return "Not asked (not shown for these answers)"
     if status == "unanswered" or answer is None:
         return "Unanswered"
     if status == "not_scored":

@@ -1479,3 +1479,18 @@ def test_the_two_page_summary_points_to_the_workings_in_the_full_report() -> Non
     assert "(see “How the verdict was reached” in the full report)" in summary
     assert "(see “How the verdict was reached”)" not in summary
     assert "(see “How the verdict was reached”)" in full
+
+
+def test_a_question_the_form_did_not_show_is_said_as_not_shown_not_as_not_applying() -> None:
+    """A browser pass: a cleaning firm's answers sheet said "Not asked (does not apply)" beside its typical order
+    value and net margin, which the form shows only to an owner who opts into the surge test's details: they
+    apply to any business. The answers table says they were not shown for these answers."""
+    from .test_scoring_causes import case_answers
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    answers = case_answers(growth, "gower-otters-swim-school-waiting-list-weighing-neath-pool")
+    assert answers["surge_detail"].value is False
+    report = build_report(growth, score(growth, answers), AnswerSet(answers=answers), WHEN)
+    said = {row.question_id: row.answer for row in report.answers}
+    assert said["net_margin"] == said["average_order_value"] == "Not asked (not shown for these answers)"
+    assert not any("does not apply" in text for text in said.values())
