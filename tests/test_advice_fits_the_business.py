@@ -566,3 +566,77 @@ def test_a_business_whose_orders_fall_is_not_told_about_the_sales_it_is_growing_
     _, grown = run_case(growing[0])
     funding = [f for f in grown.findings if f.question_id == "growth_funding"]
     assert funding and "at the sales you are growing towards" in funding[0].recommendations[0].text
+
+
+def form_texts(q: Questionnaire, kind: str) -> Iterator[tuple[str, str]]:
+    """(where, text) of every word a business of this kind reads on the form and in its results before any
+    advice: the areas its scores are told in, and of each question it is shown the text, the help, the level
+    words, the options and the findings its answers can name."""
+    for d in q.dimensions:
+        yield from ((f"area:{a.id}", tr(a.title)) for a in d.areas)
+    shown = visible_questions(q, given(q, kind))
+    for question in q.questions:
+        if question.id not in shown:
+            continue
+        parts: list[Any] = [question.text, question.help, question.finding, question.dont_know_finding]
+        for field in ("anchors", "labels", "findings"):
+            parts += list((getattr(question, field, None) or {}).values())
+        for option in getattr(question, "options", None) or []:
+            parts += [option.label, option.description, option.finding, option.next_step]
+        for band in getattr(question, "bands", None) or []:
+            parts += [band.label, band.finding, band.next_step]
+        yield from ((question.id, tr(p)) for p in parts if p)
+
+
+#: (questionnaire file, question id or "area:<id>", word): why a goods word is right on a service firm's form.
+#: Each names goods beside the services case in the same words, or asks what a business sells.
+ALLOWED_ON_SERVICE_FORMS: dict[tuple[str, str, str], str] = {
+    **{
+        (name, "business_type", word): "the question asks whether the business sells goods; it has to say what they are"
+        for name in SHIPPED
+        for word in ("stock", "shipping")
+    },
+    **{
+        (name, "when_full", "stock"): "'an honest start date, or told when stock is back': each kind its words"
+        for name in SHIPPED
+    },
+    ("growth-readiness.yaml", "pains_today", "stock"): "'stock or materials': a plumber's parts pile up too",
+    ("growth-readiness.yaml", "automation", "dispatch"): "'dispatch notices, tracking or appointment reminders'",
+    ("growth-readiness.yaml", "automation", "stock"): "'stock or free slots', 'low stock, full days': both kinds",
+    ("growth-readiness.yaml", "fulfilment_partner", "fulfilment"): "'for goods, a fulfilment firm…; for a service "
+    "business, a subcontractor', and an option naming 'a fulfilment firm or subcontractor'",
+    ("growth-readiness.yaml", "fulfilment_partner", "packing"): "said of goods only ('for goods, a fulfilment firm')",
+    ("growth-readiness.yaml", "fulfilment_partner", "shipping"): "said of goods only ('for goods, a fulfilment firm')",
+    ("growth-readiness.yaml", "growth_funding", "stock"): "working capital: 'and any stock you hold'",
+}
+
+
+def form_misfits(kind: str, words: dict[str, str], allowed: dict[tuple[str, str, str], str]) -> list[str]:
+    return [m for name in SHIPPED for m in misfits(name, list(form_texts(load(name), kind)), words, allowed)]
+
+
+def test_a_service_firm_reads_its_own_words_on_the_form_and_in_its_area_names() -> None:
+    """A browser pass found a swim school asked who does the 'packing' when its key person is away, offered
+    'stock piled up unsold' as a pain, and its systems scored as 'Order, stock and customer systems'; a
+    cleaning firm's weakest part could be named 'Stock and suppliers' when all it buys is chemicals. The form
+    a service firm is shown, and the areas its results name, use words that fit it."""
+    assert not form_misfits("services", GOODS_ONLY, ALLOWED_ON_SERVICE_FORMS)
+
+
+def test_a_goods_business_reads_no_services_words_on_its_form_but_where_both_are_named() -> None:
+    """'Late changes and no-shows' read oddly to a wholesaler: cancellations fit both."""
+    allowed = {
+        **{(name, "business_type", "appointment"): "says what services are" for name in SHIPPED},
+        ("growth-readiness.yaml", "automation", "appointment"): "'dispatch notices, tracking or appointment reminders'",
+        ("growth-readiness.yaml", "peak_multiple", "appointment"): "'for services, count appointments'",
+    }
+    assert not form_misfits("goods", SERVICES_ONLY, allowed)
+
+
+def test_the_form_word_check_sees_the_words_it_guards_against() -> None:
+    """Not vacuous: the service firm's form is read (its key-person question, an area title), and the words
+    2.4.23 showed it are caught."""
+    texts = dict(form_texts(load("growth-readiness.yaml"), "services"))
+    assert "key_person_cover" in texts and "area:stock_and_suppliers" in texts
+    before = [("key_person_cover", "making or preparing, packing, quoting"), ("area:x", "Stock and suppliers")]
+    assert len(misfits("x", before, GOODS_ONLY, {})) == 2
