@@ -35,6 +35,7 @@ from readiness.report_html import (
     fit_pdf,
     linkify,
     pdf_unavailable,
+    render_full_pdf,
     render_html,
     render_pdf,
     render_summary_pdf,
@@ -102,6 +103,7 @@ __all__ = [
     "pick_table",
     "render",
     "render_csv",
+    "render_full_pdf",
     "render_html",
     "render_json",
     "render_markdown",
@@ -167,7 +169,7 @@ def render(
     if fmt_name == "html":
         return render_html(report, chart_svgs(result), paper).encode("utf-8")
     if full:
-        return render_pdf(render_html(report, chart_svgs(result), paper, full=True))
+        return render_full_pdf(report, chart_svgs(result), paper)
     # The summary draws no chart: skipping them saves most of the time a PDF takes.
     return render_summary_pdf(report, paper)
 

@@ -151,6 +151,7 @@ def render_html(
     *,
     full: bool = True,
     lengths: tuple[Any, ...] = SUMMARY_LENGTHS[0],
+    appendix: bool | None = None,
 ) -> str:
     """One self-contained HTML file: inline CSS and SVG, nothing loaded from anywhere.
 
@@ -166,9 +167,10 @@ def render_html(
         paper=paper,
         quadrants=QUADRANTS,
         full=full,
+        appendix=full if appendix is None else appendix,
         fixes=lengths[0],
         plan=lengths[1],
-        new_page=lengths[2] or full,
+        new_page=lengths[2],
         note=lengths[3] if len(lengths) > 3 else True,
     )
 
@@ -213,6 +215,11 @@ def pdf_unavailable() -> str | None:
 
 def render_pdf(report_html: str) -> bytes:
     """The PDF of the same HTML (WeasyPrint): selectable text, vector charts."""
+    return bytes(_layout(report_html).write_pdf())
+
+
+def _layout(html: str) -> Any:
+    """The laid-out document of one report HTML (WeasyPrint), loading nothing from outside."""
     problem = pdf_unavailable()
     if problem:
         raise ReportError(problem)
@@ -221,7 +228,7 @@ def render_pdf(report_html: str) -> bytes:
     def no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
         raise ValueError(f"reports load nothing from outside ({url})")
 
-    return weasyprint.HTML(string=report_html, url_fetcher=no_network).write_pdf()
+    return weasyprint.HTML(string=html, url_fetcher=no_network).render()
 
 
 def fit_pdf(make_html: Callable[[int], str], attempts: int, pages: int = 2) -> bytes:
@@ -231,21 +238,41 @@ def fit_pdf(make_html: Callable[[int], str], attempts: int, pages: int = 2) -> b
     questions says more than one with none, and Letter paper is shorter than A4. So the summary is
     laid out, its pages counted, and made shorter (fewer fixes, fewer actions) until it fits; the
     shortest is used if even that does not, so a PDF always comes out."""
-    problem = pdf_unavailable()
-    if problem:
-        raise ReportError(problem)
-    import weasyprint
-
-    def no_network(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        raise ValueError(f"reports load nothing from outside ({url})")
-
     document = None
     for attempt in range(attempts):
-        document = weasyprint.HTML(string=make_html(attempt), url_fetcher=no_network).render()
+        document = _layout(make_html(attempt))
         if len(document.pages) <= pages:
             break
     assert document is not None
     return document.write_pdf()
+
+
+def fit_full_pdf(make_html: Callable[[int, bool], str], attempts: int, pages: int = 2) -> bytes:
+    """The full report's PDF, its summary kept to ``pages`` pages as the summary alone is.
+
+    ``make_html(attempt, appendix)`` is the full report's HTML at the attempt's summary length, with or
+    without the appendix, which starts on a new page. Laid out at its longest, a summary ran two lines
+    onto a page of its own before the appendix (a browser pass found page 3 of the demo's full PDF
+    holding the end of one action), so the summary, worded as in the full report, is made shorter as
+    :func:`fit_pdf` makes it until it fits; the appendix is laid out once, after it. What the summary
+    leaves out is in the appendix, and the summary says so."""
+    chosen = attempts - 1
+    for attempt in range(attempts):
+        if len(_layout(make_html(attempt, False)).pages) <= pages:
+            chosen = attempt
+            break
+    return bytes(_layout(make_html(chosen, True)).write_pdf())
+
+
+def render_full_pdf(report: Report, svgs: dict[str, str] | None, paper: Paper = "A4", pages: int = 2) -> bytes:
+    """The whole report as a PDF: the summary as the two-page PDF lays it out, then every detail."""
+    return fit_full_pdf(
+        lambda attempt, appendix: render_html(
+            report, svgs, paper, full=True, lengths=SUMMARY_LENGTHS[attempt], appendix=appendix
+        ),
+        len(SUMMARY_LENGTHS),
+        pages,
+    )
 
 
 def render_summary_pdf(report: Report, paper: Paper = "A4", pages: int = 2) -> bytes:

@@ -25,7 +25,7 @@ from readiness.errors import ReportError
 from readiness.figures import figure_text
 from readiness.model import Questionnaire, tr
 from readiness.report import FORMATS
-from readiness.report_html import Paper, environment, fit_pdf, render_pdf, static_svg
+from readiness.report_html import Paper, environment, fit_full_pdf, fit_pdf, static_svg
 from readiness.report_model import Report, build_report
 from readiness.report_tables import Signed, csv_table, csv_zip, pick_table, tables_xlsx
 from readiness.scoring import QUADRANTS, answer_score, score
@@ -107,6 +107,10 @@ class WorkshopReport:
     operations_out_of: str = "– / 100"
     demand_out_of: str = "– / 100"
     has_balance: bool = True
+    #: What the room's verdict weighs demand against (the mean of each person's weakest link), and the
+    #: dimensions that were someone's weakest link: the card the workshop page shows beside the mean.
+    weakest_link_out_of: str = "– / 100"
+    weakest_link: str = ""
 
 
 def _mean(value: float | None) -> str:
@@ -407,6 +411,8 @@ def build_workshop_report(
         operations_out_of=scale.out_of(result.operations, sc, lang),
         demand_out_of=scale.out_of(result.demand, sc, lang),
         has_balance=balanced,
+        weakest_link_out_of=scale.out_of(result.link, sc, lang),
+        weakest_link=_and(list(result.weakest)) if result.weakest else "",
     )
 
 
@@ -461,6 +467,7 @@ def render_workshop_html(
     *,
     full: bool = True,
     lengths: tuple[int, int, int, bool] = SUMMARY_LENGTHS[0],
+    appendix: bool | None = None,
 ) -> str:
     """One self-contained HTML file, in the assessment report's style: two printed pages of
     summary, then (``full``) every detail as an appendix."""
@@ -473,10 +480,11 @@ def render_workshop_html(
         charts={k: Markup(v) for k, v in (svgs or {}).items()},
         paper=paper,
         full=full,
+        appendix=full if appendix is None else appendix,
         queue=queue,
         gaps=gaps,
         plan=plan,
-        new_page=new_page or full,
+        new_page=new_page,
     )
 
 
@@ -564,7 +572,13 @@ def render_workshop(
     if fmt_name == "html":
         return render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper).encode("utf-8")
     if full:
-        return render_pdf(render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper))
+        svgs = workshop_chart_svgs(questionnaire, result)
+        return fit_full_pdf(
+            lambda attempt, appendix: render_workshop_html(
+                report, svgs, paper, full=True, lengths=SUMMARY_LENGTHS[attempt], appendix=appendix
+            ),
+            len(SUMMARY_LENGTHS),
+        )
     return fit_pdf(
         lambda attempt: render_workshop_html(report, None, paper, full=False, lengths=SUMMARY_LENGTHS[attempt]),
         len(SUMMARY_LENGTHS),

@@ -188,9 +188,22 @@ def test_the_pdf_is_a_two_page_summary_unless_the_full_report_is_asked_for() -> 
     fixes = build_report(q, result, answers).findings
     assert "1. " + fixes[0].question in flat and "5. " + fixes[4].question in flat
     assert "The first 30 days" in flat and "How this was scored" not in flat
-    full_pages, full = pdf_text(render("pdf", q, result, answers, full=True))
+    full_pdf = render("pdf", q, result, answers, full=True)
+    full_pages, full = pdf_text(full_pdf)
     assert full_pages > pages + 5 and full.startswith(flat[:200])  # the same two pages, then the appendix
     assert "Appendix: all answers" in full and "How this was scored" in full
+    # The summary keeps to its two pages in the full PDF too: the demo's ran the end of one action onto a
+    # third page of its own before the appendix (a browser pass). Page 3 opens the appendix, and the first two
+    # hold the first 30 days in order, saying how many more the plan holds if any are left out.
+    reader = PdfReader(io.BytesIO(full_pdf))
+    summary = " ".join(" ".join(p.extract_text() for p in reader.pages[:2]).split())
+    assert reader.pages[2].extract_text().lstrip().startswith("Appendix: scores against targets")
+    assert "1. " + fixes[0].question in summary and "5. " + fixes[4].question in summary
+    first_month = build_report(q, result, answers).actions.get(30, ())
+    assert "The first 30 days" in summary and first_month
+    shown = [a for a in first_month if " ".join(a.text.split())[:40] in summary]
+    assert shown == list(first_month[: len(shown)]) and shown
+    assert len(shown) == len(first_month) or f"and {len(first_month) - len(shown)} more" in summary
 
 
 @pytest.mark.parametrize("case", sorted((ROOT / "tests" / "cases").glob("*.yaml")), ids=lambda p: p.stem)

@@ -206,6 +206,7 @@ def test_the_workshop_pdf_is_two_pages_unless_the_full_report_is_asked_for(room)
     full = PdfReader(io.BytesIO(make(room, "pdf_full")))
     flat = " ".join(" ".join(p.extract_text() for p in full.pages).split())
     assert len(summary.pages) == 2 and len(full.pages) > 2
+    assert full.pages[2].extract_text().lstrip().startswith("Appendix")  # the summary kept to its two pages
     assert "Appendix: where the room disagrees" in flat and "How the room's figures were computed" in flat
 
 
@@ -389,3 +390,33 @@ def test_the_agreed_result_is_said_as_a_self_assessments_report_says_it(room) ->
     assert appendix.index('<div class="zone') < appendix.index('<div class="metrics">')
     assert "Weakest link: " in appendix and "Balance index" not in appendix
     assert "demand strength" not in page and "demand pressure" in page
+
+
+def test_the_workshop_summary_shows_the_weakest_link_the_verdict_weighs() -> None:
+    """A browser pass read the room's verdict beside an operations mean and a demand pressure, but not the
+    weakest link it weighs demand against, which the workshop page shows as a card: the summary, in HTML
+    and on the PDF's first page, shows it too, with the part that was someone's weakest link."""
+    from readiness.loader import load_questionnaire
+    from readiness.workshop import Participant
+
+    from .casework import case_answers, with_values
+    from .conftest import ROOT
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    owner = case_answers(growth, "abbey-steps-toys")
+    people = [
+        Participant("1", "owner", owner),
+        Participant("2", "shop manager", with_values(owner, key_person_cover=1, clear_roles=1)),
+    ]
+    result = aggregate(growth, people, roles=["owner", "shop manager"])
+    assert result.link is not None and result.weakest
+    card = f"Weakest link (room mean): {' and '.join(result.weakest)}"
+
+    def made(fmt_name: str) -> bytes:
+        return render_workshop(fmt_name, growth, result, people, workshop_name="Day", business="Abbey Steps",
+                               anonymous=True, consensus_answers={}, generated=WHEN)  # fmt: skip
+
+    summary = made("html").decode("utf-8").split('<section id="room">')[0]
+    assert card in summary and f"{result.link:.0f} / 100" in summary
+    first_page = " ".join(PdfReader(io.BytesIO(made("pdf"))).pages[0].extract_text().split())
+    assert card in first_page and f"{result.link:.0f} / 100" in first_page

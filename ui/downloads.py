@@ -34,12 +34,20 @@ REPORT_HELP = {
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
+def report_charts(_result: ScoreResult, cache_key: tuple[Any, ...]) -> dict[str, str]:
+    """The report's charts of a saved state, drawn once for the HTML report and the full PDF."""
+    from readiness.report import chart_svgs
+
+    return chart_svgs(_result)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
 def report_html(_cur: Current, _result: ScoreResult, _answers: dict[str, Answer], cache_key: tuple[Any, ...]) -> str:
-    """The HTML report of a saved state (charts drawn once, reused by the PDF)."""
-    from readiness.report import build_report, chart_svgs, render_html
+    """The HTML report of a saved state."""
+    from readiness.report import build_report, render_html
 
     answer_set = store().answer_set(_cur.assessment, _answers)
-    return render_html(build_report(_cur.questionnaire, _result, answer_set), chart_svgs(_result))
+    return render_html(build_report(_cur.questionnaire, _result, answer_set), report_charts(_result, cache_key))
 
 
 def download_buttons(
@@ -56,7 +64,14 @@ def download_buttons(
     gets nothing.
     """
     from readiness.report import build_report as build
-    from readiness.report import file_name, render_csv, render_json, render_pdf, render_summary_pdf, render_xlsx
+    from readiness.report import (
+        file_name,
+        render_csv,
+        render_full_pdf,
+        render_json,
+        render_summary_pdf,
+        render_xlsx,
+    )
 
     a = cur.assessment
     cache_key = (a.id, a.updated_at.isoformat(), result.profile, cur.lang)
@@ -68,8 +83,8 @@ def download_buttons(
     def pdf() -> bytes:  # the summary draws no chart: quick to make
         return render_summary_pdf(build(cur.questionnaire, result, answer_set))
 
-    def pdf_full() -> bytes:
-        return render_pdf(report_html(cur, result, answers, cache_key))
+    def pdf_full() -> bytes:  # the summary laid out as the two-page PDF's, then the appendix
+        return render_full_pdf(build(cur.questionnaire, result, answer_set), report_charts(result, cache_key))
 
     makers = {
         "html": html,
