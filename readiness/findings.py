@@ -439,6 +439,8 @@ def rank_findings(
             factor = area_load[qs.area]
         if not lever and (qs.dimension, qs.area) in routines:
             factor = settings.exposure_floor
+        if balance.runway_named and qs.dimension == balance.weakest and qs.area == balance.weakest_area:
+            factor = max(factor, 1.0)  # idle room on a short runway: the cash it names weighs in full
         said_by = named.get(qs.id, ())
         if said_by:  # harm already done: the owner has seen it go wrong, so it is not only a risk
             factor *= NAMED_WEIGHT

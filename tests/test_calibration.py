@@ -69,6 +69,68 @@ def advised(result: ScoreResult) -> tuple[set[str], list[str]]:
 
 #: Expectations the rules do not meet yet, each with why (also in the issue 11 report). strict: a pass is news.
 KNOWN_MISSES = {
+    # --- Round 46 held back (eight cases by two consultants who never saw the tool's output, the declaration or
+    # the candidate: small firms with room standing idle and a few weeks to three months of cash). Run once on
+    # 2026-12-03 on 2.4.24 and on "the cash a short runway names weighs in full" (the findings of the area a
+    # runway-named weakest link names get a kind-of-pressure factor of at least 1): the same 8 of 8 quadrants, 6
+    # weakest links, 1 first-fix set, 7 clean, 12 fixes in three and 4 of 7 steps; 15 fixes in five against 14 (a
+    # linen-hire laundry's cash forecast, first for its expert, moved from third to first and its costing into the
+    # five). Adopted as neutral by its terms (nothing worse); these are the adopted rule's misses.
+    ("fancy-dress-shop-with-padded-halloween-stock", "first_fixes"): (
+        "round 46's rule (a seen case): its cash weighs in full and comes third, after its stock and its "
+        "suppliers, both cash fixes for its expert; the expert's second, its forecasts, falls to fifth"
+    ),
+    ("bersham-laser-fold-wrexham-slow-payer-enclosure-contract", "first_fixes"): (
+        "round 46, first run: first findings ['campaigns_planned', 'cash_runway', 'key_person_cover', "
+        "'reach', 'payment_days']; the expert's first three [['payment_days', 'cash_runway'], "
+        "['unit_economics', 'gross_margin', 'pricing_lever'], ['growth_funding', 'kpi_review', "
+        "'sop_meeting']]"
+    ),
+    ("porth-linen-pwllheli-unpriced-packs-care-homes", "first_fixes"): (
+        "round 46, first run: first findings ['cash_runway', 'campaigns_planned', 'promises_match', 'reach', "
+        "'unit_economics']; the expert's first three [['cash_runway', 'growth_funding'], ['unit_economics', "
+        "'gross_margin'], ['pricing_lever', 'plan_changes']]"
+    ),
+    ("porth-linen-pwllheli-unpriced-packs-care-homes", "must_not_advise"): (
+        "round 46, first run: advised ['campaigns_planned', 'reach'], which the expert ruled out"
+    ),
+    ("venn-architects-exeter-lost-housebuilder-owner-never-sells", "first_fixes"): (
+        "round 46, first run: first findings ['key_person_cover', 'campaigns_planned', 'owner_in_sales', "
+        "'reach', 'cash_runway']; the expert's first three [['payment_days', 'cash_runway'], "
+        "['owner_time_split', 'pipeline_visibility'], ['owner_in_sales', 'key_person_cover', "
+        "'quarterly_priorities']]"
+    ),
+    ("brackaville-steel-coalisland-slow-payers-idle-beam-line", "first_fixes"): (
+        "round 46, first run: first findings ['cash_runway', 'supplier_payment', 'payment_days', "
+        "'unit_economics', 'growth_funding']; the expert's first three [['payment_days', 'automation', "
+        "'clear_roles'], ['cash_runway', 'supplier_payment', 'contingency_plans'], ['unit_economics', "
+        "'gross_margin', 'pricing_lever']]"
+    ),
+    ("girdle-ness-inspection-aberdeen-lost-frame-agreement", "first_fixes"): (
+        "round 46, first run: first findings ['campaigns_planned', 'key_person_cover', 'cash_runway', "
+        "'reach', 'payment_days']; the expert's first three [['key_person_cover', 'clear_roles', "
+        "'contingency_plans'], ['owner_in_sales', 'pipeline_visibility', 'owner_time_split', "
+        "'demand_channels'], ['staff_turnover', 'bottleneck_known', 'weeks_to_productive', 'extra_hands']]"
+    ),
+    ("long-walk-english-galway-broken-homestay-promises", "weakest"): (
+        "round 46, first run: named capacity (cash); the expert names demand_management"
+    ),
+    ("long-walk-english-galway-broken-homestay-promises", "first_fixes"): (
+        "round 46, first run: first findings ['cash_runway', 'campaigns_planned', 'growth_funding', 'reach', "
+        "'return_rate']; the expert's first three [['promises_match', 'when_full', 'promise_kept_rate'], "
+        "['sop_meeting', 'pipeline_visibility', 'campaigns_with_ops', 'booking_system', 'order_system'], "
+        "['cash_runway', 'utilization', 'demand_channels']]"
+    ),
+    ("slitrig-knitwear-hawick-lost-brand-dead-yarn", "weakest"): (
+        "round 46, first run: named process (stock_and_suppliers); the expert names capacity"
+    ),
+    ("slitrig-knitwear-hawick-lost-brand-dead-yarn", "first_fixes"): (
+        "round 46, first run: first findings ['stock_cleanup', 'cash_runway', 'campaigns_planned', "
+        "'forecast_bias', 'forecast_accountability']; the expert's first three [['cash_runway', "
+        "'contingency_plans', 'kpi_review', 'growth_funding'], ['stock_cleanup', 'stock_cover', "
+        "'forecast_accountability', 'plan_changes'], ['owner_time_split', 'owner_in_sales', "
+        "'pipeline_visibility', 'demand_channels']]"
+    ),
     # --- Round 45 held back (eight cases by two consultants who never saw the tool's output, the declaration or
     # the candidate: quiet or idle firms where the owner or one senior person does tasks nobody else can, and firms
     # with demand building where some key tasks rest on one person). Run once on 2026-12-02 on 2.4.23 and on "key-
@@ -155,11 +217,6 @@ KNOWN_MISSES = {
         "round 44, first run: first findings ['stock_cleanup', 'forecast_accountability', 'supplier_lead_time',"
         " 'stock_cover', 'plan_changes']; the expert's first three [['stock_cleanup', 'stock_cover'], "
         "['forecast_accountability', 'forecast_bias'], ['unit_economics', 'pricing_lever']]"
-    ),
-    ("tyne-valley-stoves-market-moved-year-of-stock-idle-fitters-weighing-heat-pumps", "first_fixes"): (
-        "round 44, first run: first findings ['stock_cleanup', 'campaigns_planned', 'forecast_accountability', "
-        "'stock_cover', 'cash_runway']; the expert's first three [['stock_cleanup', 'stock_cover'], "
-        "['cash_runway', 'growth_funding'], ['campaigns_planned', 'reach', 'utilization']]"
     ),
     ("coquet-valley-oak-lost-department-store-eight-months-stock-three-weeks-cash-weighing-showroom", "first_fixes"): (
         "round 44, first run: first findings ['cash_runway', 'supplier_payment', 'stock_cleanup', "

@@ -540,6 +540,12 @@ HOLD = {
     "moelwyn-slate-blaenau-idle-engraver-eight-months-of-gifts-weighing-worktop-router": "buy the bigger CNC router",
     "mourne-removals-newry-flat-moves-only-the-owners-wife-surveys-weighing-belfast-depot": "open the Belfast depot",
     "tiviot-it-stockport-academy-trust-starting-with-one-engineer-holding-the-keys": "bid for the council framework",
+    # Round 46:
+    "brackaville-steel-coalisland-slow-payers-idle-beam-line": "sign the schools framework as offered",
+    "gatebeck-brewing-kendal-dead-cans-and-hop-contracts": "buy the canning line",
+    "girdle-ness-inspection-aberdeen-lost-frame-agreement": "train six technicians for wind before a customer asks",
+    "porth-linen-pwllheli-unpriced-packs-care-homes": "take on the care homes before a pack is costed",
+    "venn-architects-exeter-lost-housebuilder-owner-never-sells": "take the £80,000 loan to carry salaries",
 }
 #: ... or ruled out holding it back.
 GO = {
@@ -666,9 +672,26 @@ GO = {
     "taybridge-office-supplies-dundee-half-full-vans-one-buyer-six-weeks-cash-cleaning-range": (
         "hold off the cleaning range altogether"
     ),
+    # Round 46:
+    "bersham-laser-fold-wrexham-slow-payer-enclosure-contract": "turn the enclosure contract down",
+    "long-walk-english-galway-broken-homestay-promises": "turn the ETB contract down",
 }
 #: Where the advice and the expert differ, and why. strict: a pass is news.
 STEP_MISSES = {
+    "girdle-ness-inspection-aberdeen-lost-frame-agreement": (
+        "round 46, first run: idle, training for offshore wind 'It can fill capacity that stands idle, if it uses "
+        "what stands idle…'; the expert waits for a named wind customer: £36,000 and a quarter of the cash spent "
+        "on training before anyone has asked"
+    ),
+    "porth-linen-pwllheli-unpriced-packs-care-homes": (
+        "round 46, first run: idle, care-home laundry 'It can fill capacity that stands idle…'; the expert waits "
+        "until a pack is costed (a contract taken before its cost is how the caravan park lost money) and the "
+        "infection-control flow is in place"
+    ),
+    "venn-architects-exeter-lost-housebuilder-owner-never-sells": (
+        "round 46, first run: idle, the loan 'Borrow to sell, not to build…', which does not hold it; the expert "
+        "would not borrow £80,000 to carry salaries while nobody goes out to win work"
+    ),
     "ridings-garden-supply-wet-season-padded-rep-forecasts-six-months-stock-containers-due-weighing-import-loan": (
         "round 44, first run: read as idle capacity (orders down 11% behind seven weeks of spring orders booked for "
         "February, the falling-backlog rule), the loan 'Borrow to sell, not to build…', which does not hold it; the "

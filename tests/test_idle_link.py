@@ -178,3 +178,25 @@ def test_a_workshop_of_one_weighs_the_part_its_figure_belongs_to() -> None:
     assert own.runway_named and own.weakest == "capacity" and own.held_in == "team"
     assert alone.link == pytest.approx(own.link or 0.0, abs=0.01)
     assert alone.weakest == ("Team",)  # titles, as the room shows them
+
+
+def _runway_named_cases() -> list[str]:
+    from .test_calibration import CASES, run_case
+
+    return [p.stem for p in CASES if run_case(p)[1].balance.runway_named]
+
+
+@pytest.mark.parametrize("case", _runway_named_cases())
+def test_the_cash_a_short_runway_names_is_among_the_first_fixes(growth: Questionnaire, case: str) -> None:
+    """Round 46 (docs/scoring.md §4 and §7): where idle room on a short runway names the cash, the cash area's
+    findings weigh in full. Their kind, growth, weighs half while demand is quiet, so a padel retailer on a
+    short runway was told of its stock, its suppliers, its forecasts and its stock cover before its cash,
+    the part its own results name as running out first."""
+    result = score(growth, case_answers(growth, case))
+    assert result.balance.runway_named and (result.balance.weakest, result.balance.weakest_area) == ("capacity", "cash")
+    cash = {q.id for q in growth.questions if q.dimension == "capacity" and q.area == "cash"}
+    assert cash & {f.question_id for f in result.findings[:5]}, [f.question_id for f in result.findings[:5]]
+
+
+def test_there_are_businesses_named_by_their_runway_to_check() -> None:
+    assert len(_runway_named_cases()) >= 10
