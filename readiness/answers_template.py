@@ -11,6 +11,7 @@ import textwrap
 from datetime import date
 from typing import Any
 
+from readiness.figures import plain_number
 from readiness.model import (
     MultipleChoiceQuestion,
     NumberQuestion,
@@ -99,8 +100,8 @@ def _wrap(text: str, width: int = 94, indent: str = "") -> list[str]:
 
 
 def _plain_number(value: float) -> str:
-    """A number as people write it: 10,000,000 rather than 1e+07."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+    """A number as people write it: 10,000,000 rather than 1e+07, with the minus an owner types."""
+    return plain_number(value, typographic=False)
 
 
 def _plain_yaml(value: Any) -> str:

@@ -24,6 +24,17 @@ def restates(advice: str, step: str | None) -> bool:
     return text.rstrip(". ") == step.strip().rstrip(". ")
 
 
+def plain_number(value: float, typographic: bool = True) -> str:
+    """A number as people write it, the same on every page and file: "1,200", "2.5", "10,000,000".
+
+    ``f"{value:g}"`` printed a typed order value of 1,250,000 as "1.25e+06" and 1,234,567 as "1.23457e+06"
+    (six significant digits), and the answers template, the reports and the surge test each wrote a typed
+    figure their own way. The minus is the typographic one, as a figure in words reads, unless the text is one
+    an owner types from (``typographic=False``: an answers file's hints)."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text.replace("-", "\u2212") if typographic else text
+
+
 def owner_figure(questionnaire: Questionnaire, answer: Answer | None) -> float | None:
     """The number the owner typed for a number question (None for any other answer)."""
     if answer is None or answer.kind != "value" or isinstance(answer.value, bool):
@@ -46,7 +57,7 @@ def figure_text(questionnaire: Questionnaire, answer: Answer | None, label: str 
     unit = tr(question.unit, questionnaire.default_language) if isinstance(question, NumberQuestion) else ""
     # A typographic minus: "−5 (Shrinking)" reads as a figure, and no spreadsheet takes it for a
     # formula (the number itself is in the tables' Figure column).
-    figure = f"{value:g}".replace("-", "−") + ("" if not unit else unit if unit == "%" else f" {unit}")
+    figure = plain_number(value) + ("" if not unit else unit if unit == "%" else f" {unit}")
     if not label:
         return figure
     if isinstance(question, NumberQuestion) and label != tr(band_of(question, value).label):

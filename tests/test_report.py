@@ -514,6 +514,25 @@ def test_the_owners_figure_stands_beside_its_band_everywhere(sample) -> None:
     assert "now: 97% (" in flat
 
 
+def test_a_large_typed_figure_reads_as_the_owner_wrote_it_in_every_place() -> None:
+    """A typed order value of 1,250,000 read "1.25e+06" in the report's answers, and 1,234,567 "1.23457e+06"
+    (six digits kept); the answers template wrote "10,000,000" and the surge test its own way. One writing:
+    thousands grouped, every digit kept, the typographic minus in reports."""
+    from readiness.figures import figure_text, plain_number
+
+    q = load_questionnaire(GROWTH)
+    answers, _ = parse_answers(
+        q, {"business": "Big orders", "answers": {"surge_detail": True, "average_order_value": 1234567}}
+    )
+    report = build_report(q, score(q, answers), answers)
+    row = next(r for r in report.answers if r.question_id == "average_order_value")
+    assert row.answer.startswith("1,234,567") and "e+" not in row.answer
+    assert "1,234,567" in render_html(report)  # the appendix of answers (the Markdown lists none)
+    assert figure_text(q, answers.answers["average_order_value"], None) == row.answer.split(" (")[0]
+    assert [plain_number(v) for v in (2.5, -5, 0.125, 1_250_000.5)] == ["2.5", "\u22125", "0.125", "1,250,000.5"]
+    assert plain_number(-5, typographic=False) == "-5"  # an answers file's hint: the minus an owner types
+
+
 def test_where_a_finding_stands_and_aims_reads_plainly() -> None:
     """Level names on both sides of the arrow, a band's own brackets never nested in more, a choice
     to add in quotes, and "+1 point" in the singular."""

@@ -319,9 +319,9 @@ def test_a_value_past_what_the_model_runs_is_refused_when_typed_and_said_when_an
     (the questionnaire allows a backlog of up to 520 weeks), it runs at the model's longest and the note says so."""
     base = setup_from_values({})
     for name, value, words in (
-        ("waiting_list_weeks", 1e12, "at most 52 weeks, not 1e+12"),
+        ("waiting_list_weeks", 1e12, "at most 52 weeks, not 1,000,000,000,000"),
         ("utilization", 250, "at most 200%, not 250"),
-        ("payment_days", 5000, "at most 3650 days, not 5000"),
+        ("payment_days", 5000, "at most 3,650 days, not 5,000"),
     ):
         with pytest.raises(SurgeInputError, match=re.escape(words)):
             base.edit({name: value}).inputs()

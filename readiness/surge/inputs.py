@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from readiness.answers import Answer, AnswerSet, parse_answers, visible_questions
 from readiness.errors import SurgeInputError
+from readiness.figures import plain_number
 from readiness.model import NumberQuestion, Questionnaire, SingleChoiceQuestion
 from readiness.surge.formatting import suggest
 from readiness.surge.knobs import KNOBS, Knob
@@ -233,7 +234,7 @@ MOST: dict[str, float] = {
 
 def _amount(value: float, knob: Knob) -> str:
     """A value in its knob's unit, as the form labels it: "200%", "52 weeks"."""
-    return f"{value:g}%" if knob.unit == "%" else f"{value:g} {knob.unit}"
+    return f"{plain_number(value)}%" if knob.unit == "%" else f"{plain_number(value)} {knob.unit}"
 
 
 def _knob_error(knob: Knob, problem: str) -> SurgeInputError:
@@ -250,12 +251,12 @@ def _knob_value(knob: Knob, value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise _knob_error(knob, f"must be a number, not {value!r}")
     if value < 0:
-        raise _knob_error(knob, f"cannot be negative ({value:g})")
+        raise _knob_error(knob, f"cannot be negative ({plain_number(value, typographic=False)})")
     if knob.percent and value > 100:
-        raise _knob_error(knob, f"is a percentage: at most 100, not {value:g}")
+        raise _knob_error(knob, f"is a percentage: at most 100, not {plain_number(value, typographic=False)}")
     most = MOST.get(knob.name)
     if most is not None and value > most:
-        raise _knob_error(knob, f": at most {_amount(most, knob)}, not {value:g}")
+        raise _knob_error(knob, f": at most {_amount(most, knob)}, not {plain_number(value, typographic=False)}")
     return float(value)
 
 
@@ -413,13 +414,14 @@ def _from_questions(
         answer = given.get(q.id)
         if answer is not None and answer.kind == "value":
             if knob.positive and answer.value <= 0:
-                unusable = f"assumed: your answer of {answer.value:g} to `{q.id}` cannot size the test"
+                unusable = f"assumed: your answer of {plain_number(answer.value)} to `{q.id}` cannot size the test"
                 continue
             most = MOST.get(knob.name)
             if most is not None and isinstance(answer.value, int | float) and answer.value > most:
                 # an answer the questionnaire allows (a 60-week backlog) runs at the model's longest, said
                 note = (
-                    f"your answer to `{q.id}` ({answer.value:g}), run as {_amount(most, knob)}, the most the model runs"
+                    f"your answer to `{q.id}` ({plain_number(answer.value)}), run as {_amount(most, knob)}, "
+                    "the most the model runs"
                 )
                 return _assumption(knob, most, "answer", q.id, note)
             try:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from readiness.currency import unit as currency_unit
 from readiness.errors import SurgeInputError
+from readiness.figures import plain_number
 from readiness.markup import md_text
 from readiness.model import Questionnaire, tr
 from readiness.surge.analysis import Analysis, Fix, Sensitivity
@@ -305,7 +306,7 @@ def assumption_value(a: Assumption | Sensitivity, currency: str) -> str:
     if knob.unit.startswith("{money}"):
         return money(value, currency) + knob.unit.removeprefix("{money}")
     unit = knob_unit(knob, currency_unit(currency))
-    return f"{value:g}{unit}" if unit.startswith("%") else f"{value:g} {unit}"
+    return f"{plain_number(value)}{unit}" if unit.startswith("%") else f"{plain_number(value)} {unit}"
 
 
 def assumptions_line(analysis: Analysis) -> str:
