@@ -51,6 +51,10 @@ STEER_WEIGHT = 2.0
 #: How many first findings hold one finding per topic at most (docs/scoring.md §4, "One fix, one place"): the
 #: first fixes a report and a plan lead with (their actions start in the plan's first period with room).
 FIRST_FIXES = 3
+#: How many first findings a plan never leaves to the backlog (docs/scoring.md §5): the fixes a report's summary
+#: lists first (the PDF's two pages show up to five). Where the preparations for an event fill every place, such a
+#: fix takes the place of the last action planned that is neither a first fix, a failing critical one nor a brake.
+PLANNED_FIXES = 5
 
 
 def _next_score(
@@ -686,6 +690,29 @@ def make_plan(
         )
         placed[f.question_id] = period
         (periods[period] if period is not None else backlog).append(action)
+    # A fix the summary lists never waits in the backlog: nine of the 378 calibration businesses, each with an
+    # event ahead, had their fourth or fifth fix behind fifteen actions, most of them preparations ranked below it.
+    # It takes the place of the last action planned that the plan does not have to keep, as late as it can.
+    keep = {f.question_id for f in [*failing, *lifted]} | leading
+    listed = [f.question_id for f in findings if f.recommendations][:PLANNED_FIXES]
+    for qid in listed:
+        waiting = next((a for a in backlog if a.question_id == qid), None)
+        if waiting is None or any(placed.get(n, 30) is None for n in waiting.after):
+            continue
+        earliest = max([30, *(placed.get(n) or 0 for n in waiting.after)])
+        needed = {n for actions in periods.values() for a in actions for n in a.after}  # another action's first
+        for p in (90, 60, 30):
+            spare = [a for a in periods[p] if a.question_id not in keep | needed and a.question_id not in listed]
+            if p < earliest or not spare:
+                continue
+            victim = spare[-1]
+            periods[p].remove(victim)
+            backlog.insert(0, replace(victim, period=None))
+            placed[victim.question_id] = None
+            periods[p].append(replace(waiting, period=p))
+            backlog.remove(waiting)
+            placed[qid] = p
+            break
     for f in findings:
         for advice in f.recommendations[1:]:
             if advice.text not in texts:
