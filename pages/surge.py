@@ -6,6 +6,7 @@ import streamlit as st
 
 from readiness import charts, currency, surge
 from readiness.errors import ReadinessError
+from readiness.figures import plain_number
 from readiness.markup import md_literal, name_slug
 from readiness.surge import charts as surge_charts
 from readiness.surge.formatting import count, money, orders
@@ -33,10 +34,10 @@ def stock_built_before(owner: str) -> tuple[float, str | None]:
         st.session_state[kept_key] = float(typed)
         return float(typed), None
     kept = st.session_state.get(kept_key, 0.0)
-    shown = "nothing" if typed is None else f"{typed:g}"
+    shown = "nothing" if typed is None else plain_number(typed, typographic=False)
     return kept, (
         f"Stock built beforehand: from 0 to {PREBUILD_MOST} days of sales, not {shown}. "
-        f"The test runs with the last value that ran ({kept:g} days)."
+        f"The test runs with the last value that ran ({plain_number(kept)} days)."
     )
 
 

@@ -570,10 +570,13 @@ def test_a_business_whose_orders_fall_is_not_told_about_the_sales_it_is_growing_
 
 def form_texts(q: Questionnaire, kind: str) -> Iterator[tuple[str, str]]:
     """(where, text) of every word a business of this kind reads on the form and in its results before any
-    advice: the areas its scores are told in, and of each question it is shown the text, the help, the level
-    words, the options and the findings its answers can name."""
+    advice: each step's introduction, the areas its scores are told in, and of each question it is shown the
+    text, the help, the level words, the options and the findings its answers can name."""
     for d in q.dimensions:
+        if d.description:  # the step's introduction on the form
+            yield f"dimension:{d.id}", tr(d.description)
         yield from ((f"area:{a.id}", tr(a.title)) for a in d.areas)
+        yield from ((f"area:{a.id}", tr(a.description)) for a in d.areas if a.description)
     shown = visible_questions(q, given(q, kind))
     for question in q.questions:
         if question.id not in shown:
@@ -608,6 +611,7 @@ ALLOWED_ON_SERVICE_FORMS: dict[tuple[str, str, str], str] = {
     ("growth-readiness.yaml", "fulfilment_partner", "packing"): "said of goods only ('for goods, a fulfilment firm')",
     ("growth-readiness.yaml", "fulfilment_partner", "shipping"): "said of goods only ('for goods, a fulfilment firm')",
     ("growth-readiness.yaml", "growth_funding", "stock"): "working capital: 'and any stock you hold'",
+    ("growth-readiness.yaml", "dimension:technology", "stock"): "'one place for orders and stock or bookings'",
 }
 
 
@@ -618,8 +622,10 @@ def form_misfits(kind: str, words: dict[str, str], allowed: dict[tuple[str, str,
 def test_a_service_firm_reads_its_own_words_on_the_form_and_in_its_area_names() -> None:
     """A browser pass found a swim school asked who does the 'packing' when its key person is away, offered
     'stock piled up unsold' as a pain, and its systems scored as 'Order, stock and customer systems'; a
-    cleaning firm's weakest part could be named 'Stock and suppliers' when all it buys is chemicals. The form
-    a service firm is shown, and the areas its results name, use words that fit it."""
+    cleaning firm's weakest part could be named 'Stock and suppliers' when all it buys is chemicals; a second
+    pass found the Process and Capacity steps introduced with 'stock and supplier discipline' and 'suppliers,
+    stock and partners'. The form a service firm is shown, and the areas its results name, use words that fit
+    it."""
     assert not form_misfits("services", GOODS_ONLY, ALLOWED_ON_SERVICE_FORMS)
 
 

@@ -108,6 +108,21 @@ def test_a_number_out_of_range_is_explained_at_the_question_and_not_saved(db: St
     assert db.answers(aid)["weeks_to_productive"].value == 4.0
 
 
+def test_a_number_question_says_its_range_as_an_owner_writes_it(db: Store) -> None:
+    """A browser pass read "per day from 0 to 1e+06" and "in your currency from 0 to 1e+07" under the surge
+    test's own figures, and an out-of-range message said the same: both write the number as it is typed."""
+    at = app()
+    aid = start(at)
+    at.segmented_control(key=f"assess_step_{aid[:10]}").set_value(3).run()  # Capacity
+    at.radio(key=key(aid, "surge_detail")).set_value("yes").run()
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "from 0 to 1000000" in captions.replace(",", "") and "e+0" not in captions
+    assert "from 0 to 1,000,000" in captions
+    at.number_input(key=key(aid, "normal_orders_per_day")).set_value(2_000_000).run()
+    errors = [e.body.replace("\\", "") for e in at.error]  # Markdown-escaped
+    assert any("takes a number from 0 to 1,000,000" in e for e in errors), errors
+
+
 def test_show_if_follow_up_questions_appear_and_disappear(db: Store) -> None:
     at = app()
     aid = start(at, kind="services")

@@ -25,6 +25,7 @@ import streamlit as st
 
 from readiness.answers import Answer
 from readiness.errors import AnswerError, ReadinessError
+from readiness.figures import plain_number
 from readiness.forms import Field, field_for, to_answer, widget_value
 from readiness.markup import md_literal
 from readiness.model import Questionnaire
@@ -138,8 +139,8 @@ def commit(questionnaire: Questionnaire, target: Target, question_id: str) -> st
 def _reason(field: Field, exc: AnswerError) -> str:
     """Why a value cannot be stored, in the page's words (not an answers file's ids)."""
     if exc.problem.code == "RA102" and (field.minimum is not None or field.maximum is not None):
-        low = "" if field.minimum is None else f"{field.minimum:g}"
-        high = "" if field.maximum is None else f"{field.maximum:g}"
+        low = "" if field.minimum is None else plain_number(field.minimum, typographic=False)
+        high = "" if field.maximum is None else plain_number(field.maximum, typographic=False)
         span = f"from {low} to {high}" if low and high else (f"of at least {low}" if low else f"of at most {high}")
         unit = f" ({field.unit})" if field.unit else ""
         return f"this question takes a number {span}{unit}"
@@ -268,8 +269,9 @@ def show(questionnaire: Questionnaire, question: Any, stored: Answer | None, tar
                 args=(*args, "main"),
             )
             bounds = [
-                f"from {field.minimum:g}" if field.minimum is not None else "",
-                f"to {field.maximum:g}" if field.maximum is not None else "",
+                # "from 0 to 1e+06" read as code on a phone (a browser pass): written as the owner types it
+                f"from {plain_number(field.minimum, typographic=False)}" if field.minimum is not None else "",
+                f"to {plain_number(field.maximum, typographic=False)}" if field.maximum is not None else "",
             ]
             if any(bounds) or field.unit:
                 st.caption(md_literal(" ".join(b for b in [field.unit, *bounds] if b)))
