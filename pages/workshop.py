@@ -234,7 +234,15 @@ st.caption(
     "workshop's official assessment."
 )
 consensus_answers = resources.store().answers(workshop.consensus_assessment_id)
-if not result.queue:  # an empty section after the reveal read as the page failing to load (a browser pass)
+target = Target(workshop.consensus_assessment_id, questionnaire.content_hash, f"consensus_{workshop.id[:8]}_")
+if result.settle:  # they score nothing, so the queue never holds them; they decide which questions apply
+    st.markdown("**Settle first.** These change no score, but decide which questions apply to the business:")
+    for item in result.settle:
+        agreed = consensus_answers.get(item.id)
+        with st.expander(md_literal(item.text) + ("  ✓ agreed" if agreed else ""), expanded=agreed is None):
+            st.markdown(", ".join(f"{md_literal(label)}: {count}" for label, count in item.distribution.items()))
+            show(questionnaire, questionnaire.question(item.id), agreed, target)
+if not result.queue and not result.settle:  # an empty section read as the page failing to load (a browser pass)
     st.info(
         "Nothing to settle: "
         + (
@@ -254,12 +262,7 @@ for index, question_id in enumerate(result.queue[:12], start=1):
             + "  \n"
             + ", ".join(f"{md_literal(label)}: {count}" for label, count in q_agg.distribution.items())
         )
-        show(
-            questionnaire,
-            questionnaire.question(question_id),
-            consensus_answers.get(question_id),
-            Target(workshop.consensus_assessment_id, questionnaire.content_hash, f"consensus_{workshop.id[:8]}_"),
-        )
+        show(questionnaire, questionnaire.question(question_id), consensus_answers.get(question_id), target)
 end_of_run()
 
 # The agreed result is scored on the agreed answers alone; the queue holds only the disagreements, so the

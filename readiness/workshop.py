@@ -217,6 +217,68 @@ class RoleGap:
 
 
 @dataclass(frozen=True)
+class SettleItem:
+    """A question that scores nothing, answered differently in the room: its text and how many gave each
+    answer, in words ("Services: 2, Both goods and services: 1"), worst-to-best order not applying."""
+
+    id: str
+    text: str
+    distribution: Mapping[str, int]
+
+
+def settle_items(questionnaire: Questionnaire, participants: Sequence[Participant], lang: str) -> list[SettleItem]:
+    """The unscored questions two people or more answered differently (free text left out: it always differs).
+
+    A browser pass: a swim school's two people said "Services" and "Both", which the queue never showed (it
+    holds scored questions only), while the page counted the question among those "the room answered"."""
+    from readiness.figures import figure_text, plain_number
+    from readiness.model import TextQuestion
+
+    items = []
+    for question in questionnaire.questions:
+        if isinstance(question, TextQuestion) or (question.scored and question.weight != 0):
+            continue
+        said = [p.answers[question.id] for p in participants if question.id in p.answers]
+        if len(said) < 2 or len({(a.kind, _hashable(a.value)) for a in said}) < 2:
+            continue
+        counts: dict[str, int] = {}
+        for answer in said:
+            words = _answer_words(questionnaire, question, answer, lang, figure_text, plain_number)
+            counts[words] = counts.get(words, 0) + 1
+        items.append(SettleItem(question.id, tr(question.text, lang), dict(sorted(counts.items()))))
+    return items
+
+
+def _hashable(value: object) -> object:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _answer_words(
+    questionnaire: Questionnaire,
+    question: Question,
+    answer: Answer,
+    lang: str,
+    figure_text: Callable[..., str | None],
+    plain_number: Callable[[float], str],
+) -> str:
+    if answer.kind == "dont_know":
+        return "Don't know"
+    if answer.kind == "na":
+        return "Not applicable"
+    options = {o.id: tr(o.label, lang) for o in getattr(question, "options", None) or []}
+    value = answer.value
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, str):
+        return options.get(value, value)
+    if isinstance(value, list | tuple):
+        return ", ".join(options.get(v, str(v)) for v in value) or "None ticked"
+    if isinstance(value, int | float):
+        return figure_text(questionnaire, answer, None) or plain_number(value)
+    return str(value)
+
+
+@dataclass(frozen=True)
 class WorkshopResult:
     participants: int
     roles: Mapping[str, int]
@@ -257,6 +319,10 @@ class WorkshopResult:
     #: answering (``participants`` minus ``counted``): a card says "1 not counted: too few answers yet",
     #: so a mean over fewer people than the room is not read as the whole room.
     waiting: Mapping[str, int] = field(default_factory=dict)
+    #: Questions that score nothing but decide what the rest asks (what the business sells, its share of orders
+    #: online, the event ahead, the step weighed), answered differently by two people or more: settled before
+    #: the queue, which holds only scored questions, or the agreed result has no answer for them at all.
+    settle: tuple[SettleItem, ...] = ()
 
     @property
     def ahead(self) -> float | None:
@@ -556,6 +622,7 @@ def aggregate(
         step=room_step(questionnaire, results, quadrant, verdict.weakest, lang),
         counted=counted,
         waiting={name: len(participants) - n for name, n in counted.items()},
+        settle=tuple(settle_items(questionnaire, participants, lang or questionnaire.default_language)),
     )
 
 

@@ -442,3 +442,35 @@ def test_the_answers_everyone_gave_alike_are_agreed_in_one_click(db: Store) -> N
     assert {q: a.value for q, a in agreed.items()} == {"clear_roles": 3.0, "pressure_resilience": 1.0}
     assert any("Agreed so far: 2 of" in c.value for c in facilitator.caption)
     assert not [b for b in facilitator.button if b.key == "workshop_agree_alike"]  # nothing alike left to agree
+
+
+def test_questions_that_score_nothing_but_were_answered_differently_are_settled_first(db: Store) -> None:
+    """A browser pass: a swim school's two people said "Services" and "Both" to what the business sells; the
+    queue (scored questions only) never showed it, the page counted it among "the 8 questions the room answered"
+    against a queue of 7, and the agreed result had no answer for the question that decides what it asks."""
+    from readiness.loader import load_questionnaire
+
+    from .casework import case_answers, with_values
+    from .test_workshop import ROOT
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    workshops = WorkshopStore(db)
+    fkey, workshop = workshops.create(growth, "Swim team", "Gower Otters")
+    answers = case_answers(growth, "gower-otters-swim-school-waiting-list-weighing-neath-pool")
+    for role, given in (
+        ("Leadership", answers),
+        ("Operations / production", with_values(answers, business_type="both")),
+    ):
+        record = workshops.join(workshop, role)
+        for answer in given.values():
+            db.save_answer(record.assessment_id, answer)
+    workshops.reveal(workshop.id)
+    at = app(query={"w": fkey}, page="pages/workshop.py")
+    assert not at.exception, at.exception
+    assert any("Settle first" in m.value for m in at.markdown)
+    [item] = [e for e in at.expander if e.label.startswith("What does your business mainly deliver")]
+    assert "Both goods and services: 1" in " ".join(m.value for m in item.markdown).replace("\\", "")
+    at.radio(key=f"consensus_{workshop.id[:8]}_business_type").set_value("services").run()
+    assert not at.exception, at.exception
+    assert db.answers(workshop.consensus_assessment_id)["business_type"].value == "services"
+    assert any(e.label.endswith("✓ agreed") for e in at.expander if e.label.startswith("What does your business"))

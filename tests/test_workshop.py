@@ -734,3 +734,27 @@ def test_answers_given_alike_are_those_everyone_who_answered_gave_and_not_yet_ag
     ]
     alike = alike_answers(room, {"v": Answer("v", "value", 1.0)})
     assert {a.question_id: a.value for a in alike} == {"x": 3.0, "w": ("a", "b")}
+
+
+def test_unscored_questions_answered_differently_are_listed_to_settle_first() -> None:
+    """What the business sells, its share of orders online, the step weighed: they score nothing, so the queue
+    never held them, yet they decide what the agreed result asks. Free text always differs and is left out."""
+    from readiness.loader import load_questionnaire
+
+    from .casework import case_answers, with_values
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    owner = case_answers(growth, "abbey-steps-toys")
+    people = [
+        Participant("1", "owner", owner),
+        Participant("2", "ops", with_values(owner, business_type="both", online_order_share=30)),
+        Participant("3", "sales", with_values(owner, decision_detail="Something else in words")),
+    ]
+    result = aggregate(growth, people)
+    settle = {item.id: dict(item.distribution) for item in result.settle}
+    assert settle == {
+        "business_type": {"Both goods and services": 1, "Physical goods": 2},
+        "online_order_share": {"20%": 2, "30%": 1},
+    }
+    assert not aggregate(growth, people[:1]).settle  # one person disagrees with nobody
+    assert all(item not in result.queue for item in settle)  # the queue holds scored questions only
