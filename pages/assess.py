@@ -35,6 +35,19 @@ if revealed is not None:
         links.PAGES["join"], label="See the group's results", icon=":material/groups:", query_params={"a": cur.key}
     )
     st.stop()
+participant = resources.workshops().participant_for_assessment(a.id)
+if participant is not None:
+    # A browser pass: a participant's form looked exactly like a private assessment, with nothing to say which
+    # workshop, which role, or who sees the answers.
+    room = resources.workshops().get(participant.workshop_id)
+    st.caption(
+        f"Workshop “{md_literal(room.name)}” · your role: {md_literal(participant.role)} · "
+        + (
+            "your answers are shown to the room without your name, once the facilitator reveals them."
+            if room.anonymous
+            else "your answers are shown to the room with your name, once the facilitator reveals them."
+        )
+    )
 
 target = assess_target(a.id, q.content_hash, lang)
 step_list = steps(q, answers, lang)
@@ -76,7 +89,6 @@ else:
             icon=":material/pending_actions:",
         )
     form.draw_review(to_do)
-    participant = resources.workshops().participant_for_assessment(a.id)
     label = "Finish and wait for the group" if participant else "Finish and see results"
     if st.button(label, type="primary", key="assess_finish", width="stretch"):
         with faults.reported("Not finished yet"):

@@ -74,30 +74,34 @@ kind = "anonymous" if workshop.anonymous else "named"
 st.caption(f"{md_literal(workshop.business_name)} · {md_literal(tr(questionnaire.title))} · {kind} answers")
 
 join_link = links.join_link(workshop.join_code)
-left, right = st.columns([3, 1])
-with left:
-    st.markdown(f"### Join code: `{workshop.join_code}`")
-    st.write("Participants open this link (or the Join page and type the code):")
-    st.code(join_link, language=None, wrap_lines=True)
-    st.page_link(
-        links.PAGES["room"],
-        # short: a page link is one line, and a phone cut the longer one at "the QR" (a browser pass)
-        label="Open the room display",
-        icon=":material/cast:",
-        query_params={"j": workshop.join_code},
-    )
-    st.caption(
-        "The room display shows the join code, the QR code and live progress, and no key: project it, not this "
-        "page, whose address is your key to the answers."
-    )
+if workshop.revealed:
+    # The join code, link and QR code stood on the page after the reveal, when nobody can join (a browser pass).
+    st.caption("Joining is closed: the answers are revealed, so nobody can join or change an answer now.")
+else:
+    left, right = st.columns([3, 1])
+    with left:
+        st.markdown(f"### Join code: `{workshop.join_code}`")
+        st.write("Participants open this link (or the Join page and type the code):")
+        st.code(join_link, language=None, wrap_lines=True)
+        st.page_link(
+            links.PAGES["room"],
+            # short: a page link is one line, and a phone cut the longer one at "the QR" (a browser pass)
+            label="Open the room display",
+            icon=":material/cast:",
+            query_params={"j": workshop.join_code},
+        )
+        st.caption(
+            "The room display shows the join code, the QR code and live progress, and no key: project it, not "
+            "this page, whose address is your key to the answers."
+        )
+    with right:
+        st.image(links.qr_image(join_link), caption="Scan to join", width=180)
 with st.expander("Your facilitator link: save it before you close this tab", icon=":material/key:"):
     st.write(
         "This link is the only way back into this view (the key is stored scrambled, so nobody can look it "
         "up for you). Bookmark it or keep it somewhere private; do not show it on the room's screen."
     )
     st.code(f"{links.base_url()}/workshop?w={key}", language=None, wrap_lines=True)
-with right:
-    st.image(links.qr_image(join_link), caption="Scan to join", width=180)
 
 
 st.subheader("Live progress")
@@ -151,10 +155,12 @@ def said(figure: str) -> dict[str, object]:
         if result.waiting.get(figure, 0)
         else counted_words(result, figure)
     )
-    if figure == "link" and result.link is None:  # "– / 100 · mean of 0 people" said nothing of why (a browser pass)
-        delta = "waits for answers on the demand side"
+    # "– / 100 · mean of 0 people" said nothing of why (a browser pass); the longer "waits for answers on the
+    # demand side" and "nobody has answered this side yet" were cut at a laptop's width (the next pass)
+    if figure == "link" and result.link is None:
+        delta = "needs demand answers"
     elif n == 0:
-        delta = "nobody has answered this side yet"
+        delta = "no answers here yet"
     return {"delta": delta, "delta_color": "off", "delta_arrow": "off", "border": True}
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 from readiness.storage import Store
 from readiness.workshop_store import WorkshopStore
 
-from .test_app_pages import app, db, key, opened
+from .test_app_pages import app, db, key, opened, start
 
 __all__ = ["db"]
 
@@ -187,14 +187,16 @@ def _rows(spec: dict) -> list[dict]:
 
 def test_a_room_nobody_answered_the_demand_side_of_says_why_its_link_waits(db: Store) -> None:
     """A second browser pass read "Weakest link – / 100 · mean of 0 people" beside "mean of 2 people": the
-    link waits for the demand side, and the card says so."""
+    link waits for the demand side, and the card says so, in words short enough not to be cut at a laptop's
+    width (a third pass read "waits for answers on the d…")."""
     fkey = _leadership_day(db, "Ops only", side="operations")
     at = app(query={"w": fkey}, page="pages/workshop.py")
     assert not at.exception, at.exception
     cards = {m.label: m for m in at.metric}
     assert cards["Weakest link"].value == "– / 100"
-    assert cards["Weakest link"].proto.delta == "waits for answers on the demand side"
-    assert cards["Demand pressure"].proto.delta == "nobody has answered this side yet"
+    assert cards["Weakest link"].proto.delta == "needs demand answers"
+    assert cards["Demand pressure"].proto.delta == "no answers here yet"
+    assert all(len(m.proto.delta) <= 22 for m in at.metric if m.proto.delta)  # a quarter of a laptop's width
     assert cards["Operations readiness"].proto.delta == "mean of 2 people"
 
 
@@ -342,6 +344,12 @@ def test_the_join_page_and_the_room_display_say_joining_is_closed_once_revealed(
     assert not shown.exception
     assert "joining is closed" in shown.info[0].body
     assert not [c for c in shown.caption if "stay hidden" in c.value]
+    # the facilitator's page no longer shows the join code, link and QR code (a later pass), only that it is closed
+    facilitator = app(query={"w": fkey}, page="pages/workshop.py")
+    assert not facilitator.exception, facilitator.exception
+    assert not [m for m in facilitator.markdown if workshop.join_code in m.value]
+    assert any("Joining is closed" in c.value for c in facilitator.caption)
+    assert any("facilitator link" in e.label for e in facilitator.expander)  # the way back in stays
 
 
 def test_the_reveal_is_asked_once_more_and_not_yet_keeps_the_answers_hidden(db: Store) -> None:
@@ -474,3 +482,16 @@ def test_questions_that_score_nothing_but_were_answered_differently_are_settled_
     assert not at.exception, at.exception
     assert db.answers(workshop.consensus_assessment_id)["business_type"].value == "services"
     assert any(e.label.endswith("✓ agreed") for e in at.expander if e.label.startswith("What does your business"))
+
+
+def test_a_participants_form_says_which_workshop_and_role_and_who_sees_the_answers(db: Store) -> None:
+    """A browser pass: a participant's form looked exactly like a private assessment."""
+    _, fkey = create_workshop()
+    workshop = WorkshopStore(db).by_key(fkey)
+    at, _ = join(workshop.join_code, "Leadership")
+    said = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Workshop “Leadership day” · your role: Leadership" in said
+    assert "without your name" in said
+    private = app()
+    start(private)
+    assert not [c for c in private.caption if "your role:" in c.value]
