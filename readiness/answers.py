@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from readiness import expr
 from readiness.errors import AnswerError, AnswersError, Problem, with_excerpts
+from readiness.markup import plain_number
 from readiness.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
@@ -131,7 +132,7 @@ def allowed_values(questionnaire: Questionnaire, question: Any, lang: str = "en"
 
 
 def _num(value: float) -> str:
-    return f"{value:g}"
+    return plain_number(value, typographic=False)
 
 
 def validate_answer(
@@ -228,9 +229,9 @@ def validate_answer(
         if number is None:
             raise fail("RA101", f"{raw!r} is not a number")
         if question.integer and not float(number).is_integer():
-            raise fail("RA101", f"{number:g} is not a whole number")
+            raise fail("RA101", f"{_num(number)} is not a whole number")
         if (question.min is not None and number < question.min) or (question.max is not None and number > question.max):
-            raise fail("RA102", f"{number:g} is outside the allowed range: {allowed}")
+            raise fail("RA102", f"{_num(number)} is outside the allowed range: {allowed}")
         value = float(number)
     else:
         if isinstance(raw, dict | list):

@@ -115,7 +115,7 @@ def _plain_yaml(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_plain_yaml(v) for v in value) + "]"
     if isinstance(value, int | float):
-        return f"{value:g}"
+        return plain_number(value, typographic=False).replace(",", "")  # a YAML value: no thousands commas
     text = str(value)
     plain = text.isidentifier() and text.lower() not in _YAML_WORDS
     return text if plain else _yaml_scalar(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from readiness.answers import Answer
 from readiness.dimensions import band_of
+from readiness.markup import plain_number
 from readiness.model import NumberQuestion, Questionnaire, tr
 
 
@@ -22,17 +23,6 @@ def restates(advice: str, step: str | None) -> bool:
     if colon and len(label.split()) <= 3:  # "Next step: Yes", "Aim for: Plenty of headroom"
         text = rest.strip()
     return text.rstrip(". ") == step.strip().rstrip(". ")
-
-
-def plain_number(value: float, typographic: bool = True) -> str:
-    """A number as people write it, the same on every page and file: "1,200", "2.5", "10,000,000".
-
-    ``f"{value:g}"`` printed a typed order value of 1,250,000 as "1.25e+06" and 1,234,567 as "1.23457e+06"
-    (six significant digits), and the answers template, the reports and the surge test each wrote a typed
-    figure their own way. The minus is the typographic one, as a figure in words reads, unless the text is one
-    an owner types from (``typographic=False``: an answers file's hints)."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text.replace("-", "\u2212") if typographic else text
 
 
 def owner_figure(questionnaire: Questionnaire, answer: Answer | None) -> float | None:

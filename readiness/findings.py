@@ -690,9 +690,11 @@ def make_plan(
         )
         placed[f.question_id] = period
         (periods[period] if period is not None else backlog).append(action)
-    # A fix the summary lists never waits in the backlog: nine of the 378 calibration businesses, each with an
+    # A fix the summary lists does not wait in the backlog: nine of the 378 calibration businesses, each with an
     # event ahead, had their fourth or fifth fix behind fifteen actions, most of them preparations ranked below it.
-    # It takes the place of the last action planned that the plan does not have to keep, as late as it can.
+    # It takes the place of the last action planned that the plan does not have to keep (a first fix, a failing
+    # critical one, a brake, what a planned or listed action needs first), as late as it can, and never one
+    # planned before a dated event: the preparations there stay.
     keep = {f.question_id for f in [*failing, *lifted]} | leading
     listed = [f.question_id for f in findings if f.recommendations][:PLANNED_FIXES]
     for qid in listed:
@@ -701,9 +703,10 @@ def make_plan(
             continue
         earliest = max([30, *(placed.get(n) or 0 for n in waiting.after)])
         needed = {n for actions in periods.values() for a in actions for n in a.after}  # another action's first
+        needed |= {n for a in backlog if a.question_id in listed for n in a.after}  # a listed fix's, still waiting
         for p in (90, 60, 30):
             spare = [a for a in periods[p] if a.question_id not in keep | needed and a.question_id not in listed]
-            if p < earliest or not spare:
+            if p < earliest or (before < 90 and p <= before) or not spare:
                 continue
             victim = spare[-1]
             periods[p].remove(victim)

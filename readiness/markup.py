@@ -15,6 +15,7 @@ pattern keeps them text while they still read the same.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -91,3 +92,24 @@ def name_slug(business: str | None, fallback: str) -> str:
     spelt = (business or "").translate(_SPELT_OUT)
     plain = unicodedata.normalize("NFKD", spelt).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-") or fallback
+
+
+def plain_number(value: float, typographic: bool = True) -> str:
+    """A number as people write it, the same on every page and file: "1,200", "2.5", "10,000,000".
+
+    ``f"{value:g}"`` printed a typed order value of 1,250,000 as "1.25e+06" and 1,234,567 as "1.23457e+06"
+    (six significant digits), and the answers template, the reports and the surge test each wrote a typed
+    figure their own way. Up to six decimals are kept ("0.125"); beyond what anyone types (a quadrillion, or
+    less than a millionth) and for infinity, the short scientific form stands. The minus is the typographic
+    one, as a figure in words reads, unless the text is one an owner types from (``typographic=False``: an
+    answers file's hints and errors)."""
+    number = float(value)
+    if not math.isfinite(number) or (number != 0 and not 1e-6 <= abs(number) < 1e15):
+        text = f"{number:g}"
+    elif number.is_integer():
+        text = f"{number:,.0f}"
+    else:
+        text = f"{number:,.6f}".rstrip("0").rstrip(".")
+    if text in ("-0", "-0.0"):  # a negative zero, or a tiny negative rounded away
+        text = "0"
+    return text.replace("-", "\u2212") if typographic else text

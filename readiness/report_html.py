@@ -254,8 +254,8 @@ def fit_full_pdf(make_html: Callable[[int, bool], str], attempts: int, pages: in
     without the appendix, which starts on a new page. Laid out at its longest, a summary ran two lines
     onto a page of its own before the appendix (a browser pass found page 3 of the demo's full PDF
     holding the end of one action), so the summary, worded as in the full report, is made shorter as
-    :func:`fit_pdf` makes it until it fits; the appendix is laid out once, after it. What the summary
-    leaves out is in the appendix, and the summary says so."""
+    :func:`fit_pdf` makes it until it fits (the shortest if none does); the appendix is laid out once, after
+    it, and holds what the summary leaves out."""
     chosen = attempts - 1
     for attempt in range(attempts):
         if len(_layout(make_html(attempt, False)).pages) <= pages:

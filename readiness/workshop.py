@@ -227,25 +227,38 @@ class SettleItem:
 
 
 def settle_items(questionnaire: Questionnaire, participants: Sequence[Participant], lang: str) -> list[SettleItem]:
-    """The unscored questions two people or more answered differently (free text left out: it always differs).
+    """The unscored questions that decide which others are asked (another question's ``show_if`` reads them),
+    answered differently by two people or more, each counting only where that person was asked it.
 
     A browser pass: a swim school's two people said "Services" and "Both", which the queue never showed (it
-    holds scored questions only), while the page counted the question among those "the room answered"."""
+    holds scored questions only), while the page counted the question among those "the room answered". An
+    answer kept from before a gate closed (an order count typed, then the surge details switched off) is not
+    one the person gave, so it is not listed; nor are figures and ticks that gate nothing (the pains named,
+    the surge test's own figures), which people nearly always give differently and the queue's scores weigh."""
+    from readiness import expr
+    from readiness.answers import visible_questions
     from readiness.figures import figure_text, plain_number
-    from readiness.model import TextQuestion
 
+    gates = {name for q in questionnaire.questions if q.show_if for name in expr.parse(q.show_if).names}
+    shown = [visible_questions(questionnaire, p.answers) for p in participants]
     items = []
     for question in questionnaire.questions:
-        if isinstance(question, TextQuestion) or (question.scored and question.weight != 0):
+        if question.id not in gates or (question.scored and question.weight != 0):
             continue
-        said = [p.answers[question.id] for p in participants if question.id in p.answers]
+        said = [p.answers[question.id] for p, seen in zip(participants, shown, strict=True)
+                if question.id in p.answers and question.id in seen]  # fmt: skip
         if len(said) < 2 or len({(a.kind, _hashable(a.value)) for a in said}) < 2:
             continue
         counts: dict[str, int] = {}
+        order: dict[str, tuple[int, float, str]] = {}
         for answer in said:
             words = _answer_words(questionnaire, question, answer, lang, figure_text, plain_number)
             counts[words] = counts.get(words, 0) + 1
-        items.append(SettleItem(question.id, tr(question.text, lang), dict(sorted(counts.items()))))
+            number = answer.value if isinstance(answer.value, int | float) and not isinstance(answer.value, bool) else 0
+            order[words] = (answer.kind != "value", float(number), words)  # figures by value, then the special answers
+        items.append(
+            SettleItem(question.id, tr(question.text, lang), {w: counts[w] for w in sorted(counts, key=order.get)})
+        )
     return items
 
 
@@ -272,7 +285,7 @@ def _answer_words(
     if isinstance(value, str):
         return options.get(value, value)
     if isinstance(value, list | tuple):
-        return ", ".join(options.get(v, str(v)) for v in value) or "None ticked"
+        return "; ".join(options.get(v, str(v)) for v in value) or "None ticked"
     if isinstance(value, int | float):
         return figure_text(questionnaire, answer, None) or plain_number(value)
     return str(value)
@@ -320,8 +333,8 @@ class WorkshopResult:
     #: so a mean over fewer people than the room is not read as the whole room.
     waiting: Mapping[str, int] = field(default_factory=dict)
     #: Questions that score nothing but decide what the rest asks (what the business sells, its share of orders
-    #: online, the event ahead, the step weighed), answered differently by two people or more: settled before
-    #: the queue, which holds only scored questions, or the agreed result has no answer for them at all.
+    #: online, whether the surge test uses the owner's figures), answered differently by two people or more:
+    #: settled before the queue, which holds only scored questions, or the agreed result has no answer for them.
     settle: tuple[SettleItem, ...] = ()
 
     @property

@@ -612,6 +612,8 @@ ALLOWED_ON_SERVICE_FORMS: dict[tuple[str, str, str], str] = {
     ("growth-readiness.yaml", "fulfilment_partner", "shipping"): "said of goods only ('for goods, a fulfilment firm')",
     ("growth-readiness.yaml", "growth_funding", "stock"): "working capital: 'and any stock you hold'",
     ("growth-readiness.yaml", "dimension:technology", "stock"): "'one place for orders and stock or bookings'",
+    **{(name, "cash_runway", "stock"): "'wages and materials (and any stock you hold)'" for name in SHIPPED},
+    ("growth-readiness.yaml", "gross_margin", "packing"): "'materials, packaging for goods, delivery…'",
 }
 
 
@@ -630,11 +632,13 @@ def test_a_service_firm_reads_its_own_words_on_the_form_and_in_its_area_names() 
 
 
 def test_a_goods_business_reads_no_services_words_on_its_form_but_where_both_are_named() -> None:
-    """'Late changes and no-shows' read oddly to a wholesaler: cancellations fit both."""
+    """'Late changes and no-shows' read oddly to a wholesaler, and 'cancellations' alone left out a service
+    firm's main cost: 'late changes, cancellations or no-shows' names both."""
     allowed = {
         **{(name, "business_type", "appointment"): "says what services are" for name in SHIPPED},
         ("growth-readiness.yaml", "automation", "appointment"): "'dispatch notices, tracking or appointment reminders'",
         ("growth-readiness.yaml", "peak_multiple", "appointment"): "'for services, count appointments'",
+        ("growth-readiness.yaml", "plan_changes", "no-show"): "'late changes, cancellations or no-shows'",
     }
     assert not form_misfits("goods", SERVICES_ONLY, allowed)
 

@@ -517,7 +517,7 @@ def test_the_owners_figure_stands_beside_its_band_everywhere(sample) -> None:
 def test_a_large_typed_figure_reads_as_the_owner_wrote_it_in_every_place() -> None:
     """A typed order value of 1,250,000 read "1.25e+06" in the report's answers, and 1,234,567 "1.23457e+06"
     (six digits kept); the answers template wrote "10,000,000" and the surge test its own way. One writing:
-    thousands grouped, every digit kept, the typographic minus in reports."""
+    thousands grouped, every digit a person types kept, the typographic minus in reports."""
     from readiness.figures import figure_text, plain_number
 
     q = load_questionnaire(GROWTH)

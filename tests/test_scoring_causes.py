@@ -539,8 +539,8 @@ def test_the_five_fixes_a_summary_lists_first_are_all_in_the_plan() -> None:
             assert said, f"{path.stem}: fix #{rank} {f.question_id} not planned"
         for _, actions in result.plan.periods:
             assert len(actions) <= result.plan.per_period
-            for a in actions:  # nothing planned before what it needs
-                assert all(planned.get(n, 0) <= planned[a.question_id] for n in a.after), (path.stem, a)
+            for a in actions:  # nothing planned before, or without, what it needs
+                assert all(n in planned and planned[n] <= planned[a.question_id] for n in a.after), (path.stem, a)
         moved += any(planned.get(f.question_id) == 90 for f in listed[3:]) and result.balance.event_weeks is not None
     assert moved >= 3  # the businesses the rule is for are among them
 
@@ -574,3 +574,31 @@ def test_agreeing_a_contracts_start_comes_first_among_its_preparations(growth: Q
     plain = [f.question_id for f in result.findings if f.question_id in ready]
     old = make_plan(growth, result.findings, days, plan_brakes(result.findings, result.balance), plain)
     assert {a.question_id: p for p, actions in old.periods for a in actions}["surge_plan"] > before
+
+
+def test_a_listed_fix_moved_into_the_plan_keeps_what_it_needs_first_and_the_event_preparations() -> None:
+    """A review of the rule above: a fourth fix that needs another action first (measure the website's peak
+    before moving hosting) could push that very action out of the plan, the last in its period, and be planned
+    without it. Built by hand: five fixes, the fourth needing a sixth finding's action, eleven preparations for
+    an event 45 days away filling all fifteen places."""
+    from readiness.findings import make_plan
+    from readiness.results import Advice, Finding
+
+    def finding(qid: str, horizon: int = 30, needs: tuple[str, ...] = ()) -> Finding:
+        advice = Advice(f"Do {qid}.", "low", "high", horizon, needs)
+        return Finding(
+            question_id=qid, dimension="process", text=qid, kind="improve", critical=False, current=None, next=None,
+            points=1.0, overall_points=1.0, priority=1.0, recommendations=(advice,), title=f"{qid} title",
+        )  # fmt: skip
+
+    fixes = [finding(f"f{i}", needs=("x",) if i == 4 else ()) for i in range(1, 6)]
+    preparations = [finding(f"p{i}") for i in range(1, 12)]
+    found = [*fixes, *preparations, finding("x", horizon=90)]
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    plan = make_plan(growth, found, 45, (), [p.question_id for p in preparations])
+    placed = {a.question_id: p for p, actions in plan.periods for a in actions}
+    assert {"f1", "f2", "f3", "f4", "f5"} <= set(placed), placed
+    assert "x" in placed and placed["x"] <= placed["f4"]  # what the fourth fix needs first is planned, first
+    before = [a.question_id for p, actions in plan.periods if p <= 30 for a in actions]
+    assert before == ["f1", "f2", "f3", "p1", "p2"]  # the places before the event keep their preparations
+    assert all(len(actions) <= plan.per_period for _, actions in plan.periods)

@@ -737,8 +737,8 @@ def test_answers_given_alike_are_those_everyone_who_answered_gave_and_not_yet_ag
 
 
 def test_unscored_questions_answered_differently_are_listed_to_settle_first() -> None:
-    """What the business sells, its share of orders online, the step weighed: they score nothing, so the queue
-    never held them, yet they decide what the agreed result asks. Free text always differs and is left out."""
+    """What the business sells and its share of orders online score nothing, so the queue never held them, yet
+    they decide what the agreed result asks. Free text always differs and is left out."""
     from readiness.loader import load_questionnaire
 
     from .casework import case_answers, with_values
@@ -757,4 +757,11 @@ def test_unscored_questions_answered_differently_are_listed_to_settle_first() ->
         "online_order_share": {"20%": 2, "30%": 1},
     }
     assert not aggregate(growth, people[:1]).settle  # one person disagrees with nobody
+    # An answer kept from before its gate closed was not given: two order counts typed, then the surge details
+    # switched off, are not listed; nor are the pains named, which gate nothing.
+    typed = [
+        Participant(str(i), "ops", with_values(owner, surge_detail=False, normal_orders_per_day=n, pains_today=p))
+        for i, (n, p) in enumerate(((40, ["late"]), (55, ["idle"])))
+    ]
+    assert not aggregate(growth, typed).settle
     assert all(item not in result.queue for item in settle)  # the queue holds scored questions only
