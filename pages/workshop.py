@@ -274,10 +274,14 @@ end_of_run()
 # The agreed result is scored on the agreed answers alone; the queue holds only the disagreements, so the
 # answers everyone gave alike are offered in one click (a browser pass scored "2% complete" after the queue).
 alike = alike_answers(participants, consensus_answers)
-answered = {question_id for p in participants for question_id in p.answers} | set(consensus_answers)
+# What can be agreed here: the queue, what to settle first, the answers given alike, and what is agreed already.
+# Counted against every answer anyone stored, "0 of the 8 questions the room answered" stood beside a queue of 7
+# (a browser pass): a question one person answered, or one hidden for them, is not one the room can agree.
+to_agree = {*result.queue, *(item.id for item in result.settle), *(a.question_id for a in alike), *consensus_answers}
 st.caption(
-    f"Agreed so far: {len(consensus_answers)} of the {len(answered)} questions the room answered. The agreed "
-    "result is scored on these alone: a question nobody agreed counts as unanswered."
+    f"Agreed so far: {len(consensus_answers)} of the {len(to_agree)} questions to agree (the queue, what to settle "
+    "first and the answers everyone gave alike). The agreed result is scored on these alone: a question nobody "
+    "agreed counts as unanswered."
 )
 if alike:
     st.button(

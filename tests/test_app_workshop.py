@@ -443,12 +443,12 @@ def test_the_answers_everyone_gave_alike_are_agreed_in_one_click(db: Store) -> N
         at.radio(key=key(aid, "pressure_resilience")).set_value("1").run()
     facilitator.button(key="workshop_reveal").click().run()
     facilitator.button(key="workshop_reveal_confirmed").click().run()
-    assert any("Agreed so far: 0 of" in c.value for c in facilitator.caption)
+    assert any("Agreed so far: 0 of the 3 questions to agree" in c.value for c in facilitator.caption)
     facilitator.button(key="workshop_agree_alike").click().run()
     assert not facilitator.exception, facilitator.exception
     agreed = db.answers(workshop.consensus_assessment_id)
     assert {q: a.value for q, a in agreed.items()} == {"clear_roles": 3.0, "pressure_resilience": 1.0}
-    assert any("Agreed so far: 2 of" in c.value for c in facilitator.caption)
+    assert any("Agreed so far: 2 of the 3 questions to agree" in c.value for c in facilitator.caption)
     assert not [b for b in facilitator.button if b.key == "workshop_agree_alike"]  # nothing alike left to agree
 
 
