@@ -242,7 +242,10 @@ st.caption(
 consensus_answers = resources.store().answers(workshop.consensus_assessment_id)
 target = Target(workshop.consensus_assessment_id, questionnaire.content_hash, f"consensus_{workshop.id[:8]}_")
 if result.settle:  # they score nothing, so the queue never holds them; they decide which questions apply
-    st.markdown("**Settle first.** These change no score, but decide which questions apply to the business:")
+    st.markdown(
+        "**Settle first.** These change no score, but decide which questions apply to the business or which "
+        "fixes come first:"
+    )
     for item in result.settle:
         agreed = consensus_answers.get(item.id)
         with st.expander(md_literal(item.text) + ("  ✓ agreed" if agreed else ""), expanded=agreed is None):
@@ -257,7 +260,10 @@ if not result.queue and not result.settle:  # an empty section read as the page 
             else "nobody answered any question differently from the others."
         )
     )
-for index, question_id in enumerate(result.queue[:12], start=1):
+QUEUE_FIRST = 12  # listed at once; the rest behind a toggle under them, so a long queue does not bury the page
+
+
+def disputed(index: int, question_id: str) -> None:
     q_agg = result.question(question_id)
     agreed = consensus_answers.get(question_id)
     with st.expander(f"{index}. {md_literal(q_agg.text)}" + ("  ✓ agreed" if agreed else ""), expanded=index == 1):
@@ -268,7 +274,21 @@ for index, question_id in enumerate(result.queue[:12], start=1):
             + "  \n"
             + ", ".join(f"{md_literal(label)}: {count}" for label, count in q_agg.distribution.items())
         )
-        show(questionnaire, questionnaire.question(question_id), consensus_answers.get(question_id), target)
+        show(questionnaire, questionnaire.question(question_id), agreed, target)
+
+
+for index, question_id in enumerate(result.queue[:QUEUE_FIRST], start=1):
+    disputed(index, question_id)
+if len(result.queue) > QUEUE_FIRST and st.toggle(
+    f"Show the other {len(result.queue) - QUEUE_FIRST} disputed questions",
+    key=f"workshop_whole_queue_{workshop.id[:8]}",
+    help="Every question the room answered differently can be agreed here; the agreed result counts only "
+    "agreed answers.",
+):
+    # a browser pass agreed everything the page offered and stopped at 19 of 44: the queue beyond twelve was
+    # counted but shown nowhere
+    for index, question_id in enumerate(result.queue[QUEUE_FIRST:], start=QUEUE_FIRST + 1):
+        disputed(index, question_id)
 end_of_run()
 
 # The agreed result is scored on the agreed answers alone; the queue holds only the disagreements, so the

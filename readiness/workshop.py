@@ -227,14 +227,15 @@ class SettleItem:
 
 
 def settle_items(questionnaire: Questionnaire, participants: Sequence[Participant], lang: str) -> list[SettleItem]:
-    """The unscored questions that decide which others are asked (another question's ``show_if`` reads them),
-    answered differently by two people or more, each counting only where that person was asked it.
+    """The unscored questions that decide which others are asked (another question's ``show_if`` reads them, and
+    the answers given open different ones) or which fixes come first (options that point to findings), answered
+    differently by two people or more, each counting only where that person was asked it.
 
     A browser pass: a swim school's two people said "Services" and "Both", which the queue never showed (it
     holds scored questions only), while the page counted the question among those "the room answered". An
     answer kept from before a gate closed (an order count typed, then the surge details switched off) is not
-    one the person gave, so it is not listed; nor are figures and ticks that gate nothing (the pains named,
-    the surge test's own figures), which people nearly always give differently and the queue's scores weigh."""
+    one the person gave, so it is not listed; nor are figures that gate nothing (the surge test's own figures),
+    which people nearly always give differently."""
     from readiness import expr
     from readiness.answers import visible_questions
     from readiness.figures import figure_text, plain_number
@@ -243,12 +244,23 @@ def settle_items(questionnaire: Questionnaire, participants: Sequence[Participan
     shown = [visible_questions(questionnaire, p.answers) for p in participants]
     items = []
     for question in questionnaire.questions:
-        if question.id not in gates or (question.scored and question.weight != 0):
+        # what has gone wrong lately names no level, but moves the fixes it points to first
+        moves_fixes = any(getattr(o, "points_to", None) for o in getattr(question, "options", None) or [])
+        if not (question.id in gates or moves_fixes) or (question.scored and question.weight != 0):
             continue
-        said = [p.answers[question.id] for p, seen in zip(participants, shown, strict=True)
-                if question.id in p.answers and question.id in seen]  # fmt: skip
+        asked = [
+            p for p, seen in zip(participants, shown, strict=True) if question.id in p.answers and question.id in seen
+        ]
+        said = [p.answers[question.id] for p in asked]
         if len(said) < 2 or len({(a.kind, _hashable(a.value)) for a in said}) < 2:
             continue
+        if not moves_fixes:
+            # a gate only matters where the answers given open different questions: 5% and 8% of orders online
+            # open the same ones (a browser pass found them listed to settle)
+            base = dict(asked[0].answers)
+            opened = {frozenset(visible_questions(questionnaire, {**base, question.id: a})) for a in said}
+            if len(opened) < 2:
+                continue
         counts: dict[str, int] = {}
         order: dict[str, tuple[int, float, str]] = {}
         for answer in said:
@@ -332,9 +344,9 @@ class WorkshopResult:
     #: answering (``participants`` minus ``counted``): a card says "1 not counted: too few answers yet",
     #: so a mean over fewer people than the room is not read as the whole room.
     waiting: Mapping[str, int] = field(default_factory=dict)
-    #: Questions that score nothing but decide what the rest asks (what the business sells, its share of orders
-    #: online, whether the surge test uses the owner's figures), answered differently by two people or more:
-    #: settled before the queue, which holds only scored questions, or the agreed result has no answer for them.
+    #: Questions that score nothing but decide what the rest asks (what the business sells, whether the surge test
+    #: uses the owner's figures) or which fixes come first (what has gone wrong lately), answered differently by
+    #: two people or more: settled before the queue, which holds only scored questions.
     settle: tuple[SettleItem, ...] = ()
 
     @property

@@ -31,7 +31,6 @@ from readiness.report_tables import Signed, csv_table, csv_zip, pick_table, tabl
 from readiness.scoring import QUADRANTS, answer_score, score
 from readiness.workshop import Participant, WorkshopResult, export_tables, thin_words
 
-QUEUE_SHOWN = 12  # the discussion queue in the report, as on the facilitator's page
 #: How much the two-page summary shows, longest first: (questions to talk about, perception gaps,
 #: agreed actions for the first 30 days, whether they start a new page). See `fit_pdf`.
 SUMMARY_LENGTHS = ((5, 3, 4, True), (5, 3, 3, False), (4, 2, 3, False), (3, 2, 2, False), (3, 1, 1, False))
@@ -251,7 +250,9 @@ def build_workshop_report(
             agreed=agreed_text(q.id),
             note=(consensus_answers[q.id].note or "") if q.id in consensus_answers else "",
         )
-        for rank, q in enumerate((result.question(qid) for qid in result.queue[:QUEUE_SHOWN]), start=1)
+        # every disputed question: the summary lists the first few, the appendix all (a browser pass read
+        # "Disputed questions agreed: 12 of 12" with 25 more still open beyond the twelve listed)
+        for rank, q in enumerate((result.question(qid) for qid in result.queue), start=1)
     )
     dims = tuple(
         RoomDimension(
@@ -339,7 +340,7 @@ def build_workshop_report(
                            f"{direction} than {g.role_b} do.")  # fmt: skip
         if queue:
             summary.append(
-                f"The room agreed an answer to {agreed} of the {len(queue)} most disputed questions"
+                f"The room agreed an answer to {agreed} of the {len(queue)} disputed questions"
                 + ("; the scores of the agreed answers follow." if consensus_answers else ".")
             )
 

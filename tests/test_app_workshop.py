@@ -495,3 +495,45 @@ def test_a_participants_form_says_which_workshop_and_role_and_who_sees_the_answe
     private = app()
     start(private)
     assert not [c for c in private.caption if "your role:" in c.value]
+
+
+def test_every_disputed_question_can_be_agreed_and_the_report_counts_them_all(db: Store) -> None:
+    """A browser pass agreed everything the page offered and stopped at "19 of the 44 questions to agree": the
+    page listed the first twelve disputed questions and nothing reached the rest, while the report's card read
+    "Disputed questions agreed: 12 of 12". The rest are behind a toggle, and the report counts every one."""
+    from readiness.loader import load_questionnaire
+    from readiness.workshop import Participant, aggregate
+    from readiness.workshop_report import render_workshop
+
+    from .casework import case_answers, with_values
+    from .test_workshop import ROOT
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    workshops = WorkshopStore(db)
+    fkey, workshop = workshops.create(growth, "Long queue", "Gower Otters")
+    answers = case_answers(growth, "gower-otters-swim-school-waiting-list-weighing-neath-pool")
+    levels = [q.id for q in growth.questions if q.id in answers and getattr(q, "scale", None) == "readiness"]
+    other = with_values(answers, **{qid: 0 if answers[qid].value else 4 for qid in levels})
+    for role, given in (("Leadership", answers), ("Operations / production", other)):
+        record = workshops.join(workshop, role)
+        for answer in given.values():
+            db.save_answer(record.assessment_id, answer)
+    workshops.reveal(workshop.id)
+    at = app(query={"w": fkey}, page="pages/workshop.py")
+    assert not at.exception, at.exception
+    people = [Participant(p.id, p.role, a, p.name) for p, a in workshops.participants(workshop.id)]
+    result = aggregate(growth, people)
+    assert len(result.queue) > 12
+    numbered = [e for e in at.expander if e.label.split(".")[0].isdigit()]
+    assert len(numbered) == 12
+    at.toggle(key=f"workshop_whole_queue_{workshop.id[:8]}").set_value(True).run()
+    numbered = [e for e in at.expander if e.label.split(".")[0].isdigit()]
+    assert len(numbered) == len(result.queue)  # every disputed question, each with its control
+    last = result.queue[-1]
+    level = "4" if answers[last].value == 0 else "0"
+    at.radio(key=f"consensus_{workshop.id[:8]}_{last}").set_value(level).run()
+    assert last in db.answers(workshop.consensus_assessment_id)
+    agreed = db.answers(workshop.consensus_assessment_id)
+    html = render_workshop("html", growth, result, people, workshop_name="Long queue", business="Gower Otters",
+                           anonymous=True, consensus_answers=agreed).decode()  # fmt: skip
+    assert f"1 of {len(result.queue)}</div>" in html  # the card: one agreed of every disputed question
