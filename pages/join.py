@@ -62,7 +62,12 @@ if link_key:
             box = shell.zone_box(result.quadrant)
             box(f"**Group balance: {result.quadrant_label}.**{extra}")
         st.vega_lite_chart(charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch")
-        st.caption("Only the group's figures are shown: nobody sees anyone else's answers.")
+        # "nobody sees anyone else's answers" was not so: the facilitator's queue shows each role's answer, which
+        # is one person's where a role has one (a browser pass)
+        st.caption(
+            "Only the group's figures are shown here. The facilitator sees the answers by role"
+            + (", never by name." if workshop.anonymous else " and by name.")
+        )
 
     group_view()
     st.stop()
@@ -89,7 +94,12 @@ st.caption(
 )
 st.caption(
     "Your answers stay hidden until the facilitator reveals them"
-    + (", and then only the group's figures are shown." if workshop.anonymous else ".")
+    + (
+        ", and are then shown by role, never by name (if you are the only one in your role, your role's answers "
+        "are yours)."
+        if workshop.anonymous
+        else ", and are then shown with your name."
+    )
 )
 if st.button("Join and start answering", type="primary", key="join_submit"):
     if role is None:

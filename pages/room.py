@@ -46,7 +46,7 @@ with left:
     st.code(join_link, language=None, wrap_lines=True)
     st.caption(
         "Your answers stay hidden until the facilitator reveals them"
-        + (", and then only the group's figures are shown." if workshop.anonymous else ".")
+        + (", and are then shown by role, never by name." if workshop.anonymous else ", and are then shown by name.")
     )
 with right:
     st.image(links.qr_image(join_link), caption="Scan to join", width=260)
