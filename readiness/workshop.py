@@ -26,11 +26,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from readiness import scale
-from readiness.answers import Answer, AnswerSet
+from readiness import expr, scale
+from readiness.answers import Answer, AnswerSet, visible_questions
 from readiness.balance import classify_position
 from readiness.decision import RoomStep, room_step
 from readiness.dimensions import weighted_mean
+from readiness.figures import figure_text
+from readiness.markup import plain_number
 from readiness.model import Question, Questionnaire, tr
 from readiness.scoring import QUADRANTS, ScoreResult, score
 
@@ -236,10 +238,6 @@ def settle_items(questionnaire: Questionnaire, participants: Sequence[Participan
     answer kept from before a gate closed (an order count typed, then the surge details switched off) is not
     one the person gave, so it is not listed; nor are figures that gate nothing (the surge test's own figures),
     which people nearly always give differently."""
-    from readiness import expr
-    from readiness.answers import visible_questions
-    from readiness.figures import figure_text, plain_number
-
     gates = {name for q in questionnaire.questions if q.show_if for name in expr.parse(q.show_if).names}
     shown = [visible_questions(questionnaire, p.answers) for p in participants]
     items = []
@@ -264,7 +262,7 @@ def settle_items(questionnaire: Questionnaire, participants: Sequence[Participan
         counts: dict[str, int] = {}
         order: dict[str, tuple[int, float, str]] = {}
         for answer in said:
-            words = _answer_words(questionnaire, question, answer, lang, figure_text, plain_number)
+            words = _answer_words(questionnaire, question, answer, lang)
             counts[words] = counts.get(words, 0) + 1
             number = answer.value if isinstance(answer.value, int | float) and not isinstance(answer.value, bool) else 0
             order[words] = (answer.kind != "value", float(number), words)  # figures by value, then the special answers
@@ -278,14 +276,7 @@ def _hashable(value: object) -> object:
     return tuple(value) if isinstance(value, list | tuple) else value
 
 
-def _answer_words(
-    questionnaire: Questionnaire,
-    question: Question,
-    answer: Answer,
-    lang: str,
-    figure_text: Callable[..., str | None],
-    plain_number: Callable[[float], str],
-) -> str:
+def _answer_words(questionnaire: Questionnaire, question: Question, answer: Answer, lang: str) -> str:
     if answer.kind == "dont_know":
         return "Don't know"
     if answer.kind == "na":

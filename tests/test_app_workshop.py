@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 import streamlit as st
 
+from readiness.answers import Answer
+from readiness.model import Questionnaire
 from readiness.storage import Store
 from readiness.workshop_store import WorkshopStore
 
@@ -452,27 +456,33 @@ def test_the_answers_everyone_gave_alike_are_agreed_in_one_click(db: Store) -> N
     assert not [b for b in facilitator.button if b.key == "workshop_agree_alike"]  # nothing alike left to agree
 
 
-def test_questions_that_score_nothing_but_were_answered_differently_are_settled_first(db: Store) -> None:
-    """A browser pass: a swim school's two people said "Services" and "Both" to what the business sells; the
-    queue (scored questions only) never showed it, the page counted it among "the 8 questions the room answered"
-    against a queue of 7, and the agreed result had no answer for the question that decides what it asks."""
+def _swim_room(db: Store, name: str, other: Callable[[Questionnaire, dict[str, Answer]], dict[str, Answer]]) -> tuple:
+    """A revealed growth-readiness workshop of a swim school: Leadership answers as its case does, Operations as
+    ``other`` makes of those answers. (questionnaire, store, facilitator key, workshop, the owner's answers)."""
     from readiness.loader import load_questionnaire
 
-    from .casework import case_answers, with_values
+    from .casework import case_answers
     from .test_workshop import ROOT
 
     growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
     workshops = WorkshopStore(db)
-    fkey, workshop = workshops.create(growth, "Swim team", "Gower Otters")
+    fkey, workshop = workshops.create(growth, name, "Gower Otters")
     answers = case_answers(growth, "gower-otters-swim-school-waiting-list-weighing-neath-pool")
-    for role, given in (
-        ("Leadership", answers),
-        ("Operations / production", with_values(answers, business_type="both")),
-    ):
+    for role, given in (("Leadership", answers), ("Operations / production", other(growth, answers))):
         record = workshops.join(workshop, role)
         for answer in given.values():
             db.save_answer(record.assessment_id, answer)
     workshops.reveal(workshop.id)
+    return growth, workshops, fkey, workshop, answers
+
+
+def test_questions_that_score_nothing_but_were_answered_differently_are_settled_first(db: Store) -> None:
+    """A browser pass: a swim school's two people said "Services" and "Both" to what the business sells; the
+    queue (scored questions only) never showed it, the page counted it among "the 8 questions the room answered"
+    against a queue of 7, and the agreed result had no answer for the question that decides what it asks."""
+    from .casework import with_values
+
+    _, _, fkey, workshop, _ = _swim_room(db, "Swim team", lambda _, a: with_values(a, business_type="both"))
     at = app(query={"w": fkey}, page="pages/workshop.py")
     assert not at.exception, at.exception
     assert any("Settle first" in m.value for m in at.markdown)
@@ -501,24 +511,16 @@ def test_every_disputed_question_can_be_agreed_and_the_report_counts_them_all(db
     """A browser pass agreed everything the page offered and stopped at "19 of the 44 questions to agree": the
     page listed the first twelve disputed questions and nothing reached the rest, while the report's card read
     "Disputed questions agreed: 12 of 12". The rest are behind a toggle, and the report counts every one."""
-    from readiness.loader import load_questionnaire
     from readiness.workshop import Participant, aggregate
     from readiness.workshop_report import render_workshop
 
-    from .casework import case_answers, with_values
-    from .test_workshop import ROOT
+    from .casework import with_values
 
-    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
-    workshops = WorkshopStore(db)
-    fkey, workshop = workshops.create(growth, "Long queue", "Gower Otters")
-    answers = case_answers(growth, "gower-otters-swim-school-waiting-list-weighing-neath-pool")
-    levels = [q.id for q in growth.questions if q.id in answers and getattr(q, "scale", None) == "readiness"]
-    other = with_values(answers, **{qid: 0 if answers[qid].value else 4 for qid in levels})
-    for role, given in (("Leadership", answers), ("Operations / production", other)):
-        record = workshops.join(workshop, role)
-        for answer in given.values():
-            db.save_answer(record.assessment_id, answer)
-    workshops.reveal(workshop.id)
+    def opposite(growth: Questionnaire, answers: dict[str, Answer]) -> dict[str, Answer]:
+        levels = [q.id for q in growth.questions if q.id in answers and getattr(q, "scale", None) == "readiness"]
+        return with_values(answers, **{qid: 0 if answers[qid].value else 4 for qid in levels})
+
+    growth, workshops, fkey, workshop, answers = _swim_room(db, "Long queue", opposite)
     at = app(query={"w": fkey}, page="pages/workshop.py")
     assert not at.exception, at.exception
     people = [Participant(p.id, p.role, a, p.name) for p, a in workshops.participants(workshop.id)]
