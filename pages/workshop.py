@@ -11,7 +11,7 @@ from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.report import file_name
 from readiness.storage import NotFound
-from readiness.workshop import Participant, aggregate, alike_answers, thin_words
+from readiness.workshop import Participant, aggregate, alike_answers, answer_words, reveal_words, thin_words
 from readiness.workshop_report import counted_words, gaps_note, render_workshop, room_balance_text
 from readiness.workshop_store import DEFAULT_ROLES
 from ui import downloads, faults, links, resources, room, shell
@@ -112,13 +112,18 @@ if not workshop.revealed:
     # One tap froze everyone's answers for good, at 7% progress, with nothing asking (an exploratory browser
     # pass): the reveal is asked once more, saying what it does.
     confirm_key = f"workshop_confirm_reveal_{workshop.id}"
+    finished = len(resources.workshops().finished(workshop.id))
     if not st.session_state.get(confirm_key):
         if st.button("Reveal the answers", type="primary", key="workshop_reveal"):
             st.session_state[confirm_key] = True
             st.rerun()
     else:
+        # The reveal was asked once more with the same words whether all had finished or nobody had joined
+        # (a browser pass revealed an empty room): the question says who would be frozen half-way.
         st.warning(
-            "Reveal now? Everyone's answers freeze for good: nobody can change an answer or join after this.",
+            "Reveal now? "
+            + reveal_words(len(resources.workshops().participants(workshop.id)), finished)
+            + " Everyone's answers freeze for good: nobody can change an answer or join after this.",
             icon=":material/lock:",
         )
         yes, no = st.columns(2)
@@ -303,6 +308,14 @@ st.caption(
     "first and the answers everyone gave alike). The agreed result is scored on these alone: a question nobody "
     "agreed counts as unanswered."
 )
+just_agreed = f"workshop_agreed_alike_{workshop.id[:8]}"
+
+
+def agree_alike() -> None:
+    resources.store().save_answers(workshop.consensus_assessment_id, alike)
+    st.session_state[just_agreed] = len(alike)
+
+
 if alike:
     st.button(
         f"Agree the {len(alike)} answers everyone gave alike",
@@ -310,8 +323,24 @@ if alike:
         icon=":material/done_all:",
         help="Records, for each question not agreed yet, the answer every person who answered it gave "
         "(two people at least; 'Don't know' left out).",
-        on_click=lambda: resources.store().save_answers(workshop.consensus_assessment_id, alike),
+        on_click=agree_alike,
     )
+if n := st.session_state.pop(just_agreed, 0):
+    st.success(
+        f"Agreed {n} {'answer' if n == 1 else 'answers'} everyone gave alike: see what is agreed so far below.",
+        icon=":material/done_all:",
+    )
+if consensus_answers:
+    # After "agree alike" the count went up and nothing said what had been agreed (a browser pass): every agreed
+    # answer is listed, in the questionnaire's order, in the words the form offered it.
+    with st.expander(f"What is agreed so far ({len(consensus_answers)})", icon=":material/fact_check:"):
+        st.markdown(
+            "\n".join(
+                f"- {md_literal(tr(q.text))}: **{md_literal(answer_words(questionnaire, q, consensus_answers[q.id]))}**"
+                for q in questionnaire.questions
+                if q.id in consensus_answers
+            )
+        )
 
 st.page_link(
     links.PAGES["results"],

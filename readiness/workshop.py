@@ -30,7 +30,7 @@ from readiness import expr, scale
 from readiness.answers import Answer, AnswerSet, visible_questions
 from readiness.balance import classify_position
 from readiness.decision import RoomStep, room_step
-from readiness.dimensions import weighted_mean
+from readiness.dimensions import answer_score, weighted_mean
 from readiness.figures import figure_text
 from readiness.markup import plain_number
 from readiness.model import Question, Questionnaire, tr
@@ -262,7 +262,7 @@ def settle_items(questionnaire: Questionnaire, participants: Sequence[Participan
         counts: dict[str, int] = {}
         order: dict[str, tuple[int, float, str]] = {}
         for answer in said:
-            words = _answer_words(questionnaire, question, answer, lang)
+            words = answer_words(questionnaire, question, answer, lang)
             counts[words] = counts.get(words, 0) + 1
             number = answer.value if isinstance(answer.value, int | float) and not isinstance(answer.value, bool) else 0
             order[words] = (answer.kind != "value", float(number), words)  # figures by value, then the special answers
@@ -276,19 +276,25 @@ def _hashable(value: object) -> object:
     return tuple(value) if isinstance(value, list | tuple) else value
 
 
-def _answer_words(questionnaire: Questionnaire, question: Question, answer: Answer, lang: str) -> str:
+def answer_words(questionnaire: Questionnaire, question: Question, answer: Answer, lang: str | None = None) -> str:
+    """An answer in the words the form offered it, for a facilitator reading what was settled or agreed and for
+    the report's agreed answers: a level's label, an option's, a figure as typed beside its band. Read from the
+    questionnaire itself, not from a score, which leaves out answers whose question is not shown just now."""
     if answer.kind == "dont_know":
         return "Don't know"
     if answer.kind == "na":
         return "Not applicable"
+    value, lang = answer.value, lang or questionnaire.default_language
     options = {o.id: tr(o.label, lang) for o in getattr(question, "options", None) or []}
-    value = answer.value
+    if isinstance(value, list | tuple):  # ticks apart by "; ", so a list of answers and counts reads apart
+        return "; ".join(options.get(v, str(v)) for v in value) or "None ticked"
+    if question.scored:
+        label = answer_score(questionnaire, question, answer)[1]
+        return figure_text(questionnaire, answer, label) or label or str(value)
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, str):
         return options.get(value, value)
-    if isinstance(value, list | tuple):
-        return "; ".join(options.get(v, str(v)) for v in value) or "None ticked"
     if isinstance(value, int | float):
         return figure_text(questionnaire, answer, None) or plain_number(value)
     return str(value)
@@ -422,6 +428,22 @@ def _counting(results: Sequence[ScoreResult], qualified: Sequence[bool]) -> list
     """
     chosen = [r for r, ok in zip(results, qualified, strict=True) if ok]
     return chosen or list(results)
+
+
+def reveal_words(joined: int, finished: int) -> str:
+    """Who the reveal would freeze, said before it is confirmed: the same question stood above an empty room and a
+    finished one alike, and a tap revealed a workshop nobody had finished (a browser pass)."""
+    if joined == 0:
+        return "Nobody has joined yet, so there will be no answers to discuss."
+    if finished == 0:
+        who = "the one person who joined is" if joined == 1 else f"all {joined} people who joined are"
+        return f"Nobody has finished yet: {who} still answering."
+    if finished < joined:
+        have = "has" if finished == 1 else "have"
+        return f"Only {finished} of the {joined} people who joined {have} finished; the others are still answering."
+    if joined == 1:
+        return "The one person who joined has finished."
+    return f"All {joined} people who joined have finished."
 
 
 def alike_answers(participants: Sequence[Participant], agreed: Mapping[str, Answer]) -> list[Answer]:

@@ -22,14 +22,13 @@ from readiness import scale
 from readiness.answers import Answer, AnswerSet
 from readiness.decision import room_step_words
 from readiness.errors import ReportError
-from readiness.figures import figure_text
 from readiness.model import Questionnaire, tr
 from readiness.report import FORMATS
 from readiness.report_html import Paper, environment, fit_full_pdf, fit_pdf, static_svg
 from readiness.report_model import Report, build_report
 from readiness.report_tables import Signed, csv_table, csv_zip, pick_table, tables_xlsx
-from readiness.scoring import QUADRANTS, answer_score, score
-from readiness.workshop import Participant, WorkshopResult, export_tables, thin_words
+from readiness.scoring import QUADRANTS, score
+from readiness.workshop import Participant, WorkshopResult, answer_words, export_tables, thin_words
 
 #: How much the two-page summary shows, longest first: (questions to talk about, perception gaps,
 #: agreed actions for the first 30 days, whether they start a new page). See `fit_pdf`.
@@ -422,18 +421,7 @@ def _anyone_answered(result: WorkshopResult) -> bool:
 
 
 def _answer_label(questionnaire: Questionnaire, question_id: str, answer: Answer | None) -> str | None:
-    """An agreed answer in words, from the questionnaire itself (not from scoring, which skips
-    answers whose question is currently not shown)."""
-    if answer is None:
-        return None
-    if answer.kind == "dont_know":
-        return "Don't know"
-    if answer.kind == "na":
-        return "Not applicable"
-    question = questionnaire.question(question_id)
-    label = answer_score(questionnaire, question, answer)[1] if question.scored else None
-    figure = figure_text(questionnaire, answer, label)  # the figure typed, beside its band
-    return figure or label or str(answer.value)
+    return None if answer is None else answer_words(questionnaire, questionnaire.question(question_id), answer)
 
 
 def _cell_number(column: str, value: float) -> float:

@@ -8,6 +8,7 @@ import pytest
 import streamlit as st
 
 from readiness.answers import Answer
+from readiness.dimensions import answer_score
 from readiness.model import Questionnaire
 from readiness.storage import Store
 from readiness.workshop_store import WorkshopStore
@@ -64,6 +65,8 @@ def test_facilitator_participants_reveal_and_consensus(db: Store) -> None:
     assert any("3 joined" in m.value for m in facilitator.markdown)
     facilitator.button(key="workshop_reveal").click().run()
     assert "freeze for good" in facilitator.warning[0].body  # asked once more, saying what it does
+    # nobody pressed finish: the question says so before the answers freeze half-way
+    assert "Nobody has finished yet: all 3 people who joined are still answering." in facilitator.warning[0].body
     facilitator.button(key="workshop_reveal_confirmed").click().run()
     assert not facilitator.exception, facilitator.exception
     assert len(facilitator.get("vega_lite_chart")) == 2  # the room's dimensions and the disagreement heatmap
@@ -365,6 +368,7 @@ def test_the_reveal_is_asked_once_more_and_not_yet_keeps_the_answers_hidden(db: 
     facilitator.button(key="workshop_reveal").click().run()
     assert not workshops.get(workshop.id).revealed
     assert "nobody can change an answer or join after this" in facilitator.warning[0].body
+    assert "Nobody has joined yet, so there will be no answers to discuss." in facilitator.warning[0].body
     facilitator.button(key="workshop_reveal_cancel").click().run()
     assert not workshops.get(workshop.id).revealed and not facilitator.warning
     assert "workshop_reveal" in {b.key for b in facilitator.button}
@@ -454,6 +458,17 @@ def test_the_answers_everyone_gave_alike_are_agreed_in_one_click(db: Store) -> N
     assert {q: a.value for q, a in agreed.items()} == {"clear_roles": 3.0, "pressure_resilience": 1.0}
     assert any("Agreed so far: 2 of the 3 questions to agree" in c.value for c in facilitator.caption)
     assert not [b for b in facilitator.button if b.key == "workshop_agree_alike"]  # nothing alike left to agree
+    # what was agreed is said, in the form's words: the count alone left the facilitator guessing (a browser pass)
+    assert "Agreed 2 answers everyone gave alike" in facilitator.success[0].body
+    [agreed_list] = [e for e in facilitator.expander if e.label == "What is agreed so far (2)"]
+    listed = agreed_list.markdown[0].value
+    q = db.questionnaire(workshop.questionnaire_hash)
+    for question_id, level in (("clear_roles", 3), ("pressure_resilience", 1)):
+        label = answer_score(q, q.question(question_id), Answer(question_id, "value", level))[1]
+        assert f"**{label}**" in listed, (label, listed)  # the level's label, as the form offers it
+    assert listed.count("\n- ") == 1, listed
+    facilitator.run()  # said once: the next run does not repeat it, the list stays
+    assert not facilitator.success and [e for e in facilitator.expander if e.label.startswith("What is agreed")]
 
 
 def _swim_room(db: Store, name: str, other: Callable[[Questionnaire, dict[str, Answer]], dict[str, Answer]]) -> tuple:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from readiness.answers import Answer, validate_answer
-from readiness.workshop import LABEL_MAX, Participant, aggregate, export_tables, stats
+from readiness.workshop import LABEL_MAX, Participant, aggregate, export_tables, reveal_words, stats
 
 
 def person(sample, pid: str, role: str, name: str | None = None, **raw) -> Participant:
@@ -768,3 +768,15 @@ def test_unscored_questions_answered_differently_are_listed_to_settle_first() ->
     assert pains.id == "pains_today" and len(pains.distribution) == 2
     assert any("; " in words for words in pains.distribution)  # two ticks read apart from the next answer
     assert all(item not in result.queue for item in settle)  # the queue holds scored questions only
+
+
+def test_the_reveal_says_who_it_would_freeze_half_way() -> None:
+    """Asked before the answers freeze: an empty room, a room still answering, a part-finished one and a
+    finished one each read differently, so a facilitator does not reveal a room nobody finished unawares."""
+    assert reveal_words(0, 0) == "Nobody has joined yet, so there will be no answers to discuss."
+    assert reveal_words(1, 0) == "Nobody has finished yet: the one person who joined is still answering."
+    assert reveal_words(4, 0) == "Nobody has finished yet: all 4 people who joined are still answering."
+    assert reveal_words(4, 1) == "Only 1 of the 4 people who joined has finished; the others are still answering."
+    assert reveal_words(4, 3) == "Only 3 of the 4 people who joined have finished; the others are still answering."
+    assert reveal_words(1, 1) == "The one person who joined has finished."
+    assert reveal_words(4, 4) == "All 4 people who joined have finished."
