@@ -7,11 +7,20 @@ import streamlit as st
 from readiness import charts, scale
 from readiness.decision import room_step_words
 from readiness.errors import ReadinessError
+from readiness.forms import progress
 from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.report import file_name
 from readiness.storage import NotFound
-from readiness.workshop import Participant, aggregate, alike_answers, answer_words, reveal_words, thin_words
+from readiness.workshop import (
+    Participant,
+    aggregate,
+    agreed_list,
+    alike_answers,
+    reveal_words,
+    thin_words,
+    waiting_words,
+)
 from readiness.workshop_report import counted_words, gaps_note, render_workshop, room_balance_text
 from readiness.workshop_store import DEFAULT_ROLES
 from ui import downloads, faults, links, resources, room, shell
@@ -112,7 +121,8 @@ if not workshop.revealed:
     # One tap froze everyone's answers for good, at 7% progress, with nothing asking (an exploratory browser
     # pass): the reveal is asked once more, saying what it does.
     confirm_key = f"workshop_confirm_reveal_{workshop.id}"
-    finished = len(resources.workshops().finished(workshop.id))
+    finished_ids = resources.workshops().finished(workshop.id)
+    finished = len(finished_ids)
     if not st.session_state.get(confirm_key):
         if st.button("Reveal the answers", type="primary", key="workshop_reveal"):
             st.session_state[confirm_key] = True
@@ -122,7 +132,12 @@ if not workshop.revealed:
         # (a browser pass revealed an empty room): the question says who would be frozen half-way.
         st.warning(
             "Reveal now? "
-            + reveal_words(len(resources.workshops().participants(workshop.id)), finished)
+            + reveal_words(
+                len(joined := resources.workshops().participants(workshop.id)),
+                finished,
+                # how far each of the others got, as the progress table above counts it
+                [progress(questionnaire, answers).fraction for p, answers in joined if p.id not in finished_ids],
+            )
             + " Everyone's answers freeze for good: nobody can change an answer or join after this.",
             icon=":material/lock:",
         )
@@ -195,12 +210,8 @@ else:
     a, c = st.columns(2)
     a.metric(scale.headline_label(questionnaire), scale.out_of(result.operations, sc), **said("operations"))
 c.metric("People", result.participants, border=True)
-if left := max(result.waiting.values(), default=0):
-    st.caption(
-        f"{left} {'person has' if left == 1 else 'people have'} too few answers yet to count in "
-        f"{'every mean' if len(set(result.waiting.values())) == 1 else 'some means'}: a person counts once they "
-        f"have answered {questionnaire.balance.coverage:.0%} of a part's questions (“don't know” is not an answer)."
-    )
+if waiting := waiting_words(result, scale.headline_label(questionnaire), questionnaire.balance.coverage):
+    st.caption(md_literal(waiting))
 if result.message and scale.has_demand(questionnaire):
     st.warning(f"**Group balance: not placed.** {md_literal(result.message or '')}")
 elif result.quadrant_label:
@@ -299,13 +310,10 @@ end_of_run()
 # The agreed result is scored on the agreed answers alone; the queue holds only the disagreements, so the
 # answers everyone gave alike are offered in one click (a browser pass scored "2% complete" after the queue).
 alike = alike_answers(participants, consensus_answers)
-# What can be agreed here: the queue, what to settle first, the answers given alike, and what is agreed already.
-# Counted against every answer anyone stored, "0 of the 8 questions the room answered" stood beside a queue of 7
-# (a browser pass): a question one person answered, or one hidden for them, is not one the room can agree.
-to_agree = {*result.queue, *(item.id for item in result.settle), *(a.question_id for a in alike), *consensus_answers}
+to_agree = result.to_agree(alike, consensus_answers)
 st.caption(
     f"Agreed so far: {len(consensus_answers)} of the {len(to_agree)} questions to agree (the queue, what to settle "
-    "first and the answers everyone gave alike). The agreed result is scored on these alone: a question nobody "
+    "first and the answers given alike). The agreed result is scored on these alone: a question nobody "
     "agreed counts as unanswered."
 )
 just_agreed = f"workshop_agreed_alike_{workshop.id[:8]}"
@@ -318,7 +326,8 @@ def agree_alike() -> None:
 
 if alike:
     st.button(
-        f"Agree the {len(alike)} answers everyone gave alike",
+        # "everyone" read as all three people where one had left the question blank (a browser pass)
+        f"Agree the {len(alike)} answers given alike by all who answered them",
         key="workshop_agree_alike",
         icon=":material/done_all:",
         help="Records, for each question not agreed yet, the answer every person who answered it gave "
@@ -327,18 +336,17 @@ if alike:
     )
 if n := st.session_state.pop(just_agreed, 0):
     st.success(
-        f"Agreed {n} {'answer' if n == 1 else 'answers'} everyone gave alike: see what is agreed so far below.",
+        f"Agreed {n} {'answer' if n == 1 else 'answers'} given alike by all who answered: see what is agreed so "
+        "far below.",
         icon=":material/done_all:",
     )
 if consensus_answers:
-    # After "agree alike" the count went up and nothing said what had been agreed (a browser pass): every agreed
-    # answer is listed, in the questionnaire's order, in the words the form offered it.
     with st.expander(f"What is agreed so far ({len(consensus_answers)})", icon=":material/fact_check:"):
+        # an arrow, not a colon: "…when something goes wrong?: Partly in place" read wrong (a browser pass)
         st.markdown(
             "\n".join(
-                f"- {md_literal(tr(q.text))}: **{md_literal(answer_words(questionnaire, q, consensus_answers[q.id]))}**"
-                for q in questionnaire.questions
-                if q.id in consensus_answers
+                f"- {md_literal(text)} → **{md_literal(words)}**"
+                for text, words in agreed_list(questionnaire, consensus_answers)
             )
         )
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from readiness import expr
 from readiness.dimensions import EPS, aggregate, band_says, level_cap, weighted_mean
 from readiness.events import event_lead, event_name, event_reach
+from readiness.markup import and_list
 from readiness.model import Questionnaire, tr
 from readiness.results import Balance, CriticalFailure, DimensionScore, QuestionScore
 
@@ -699,11 +700,11 @@ def weigh_balance(
     message = None
     if short:
         leaning, quadrant = quadrant, "not_placed"
-        message = f"Not enough answers in {_and(list(short))} to place the business."
+        message = f"Not enough answers in {and_list(list(short))} to place the business."
         if all(d.unanswered == 0 and d.dont_know > 0 for d in short_dims):
             # Every question was answered, many with "don't know": "not enough answers" beside "75 of 75
             # answered" reads as a bug (a consultant's review). Say which answers are missing: real ones.
-            message = f"Too many “don't know” answers in {_and(list(short))} to place the business."
+            message = f"Too many “don't know” answers in {and_list(list(short))} to place the business."
     label, meaning = QUADRANTS[quadrant]
     if message:
         meaning = message
@@ -857,10 +858,6 @@ def _guarded_meaning(questionnaire: Questionnaire, part: tuple[str, str | None],
         "the queue keeps what you spend ahead of payment to what you can deliver. It does not make a thin "
         f"reserve last longer: fix {what} first, then grow capacity, not demand."
     )
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def pressure_kinds(

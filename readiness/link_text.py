@@ -8,6 +8,7 @@ reviews argue with most, and each carries the review that shaped it in its docst
 from __future__ import annotations
 
 from readiness import scale
+from readiness.markup import and_list
 from readiness.results import Balance
 from readiness.scoring import ScoreResult
 from readiness.surge.formatting import times
@@ -200,7 +201,7 @@ def lower_titles(result: ScoreResult) -> list[str]:
 
 def join_titles(titles: list[str]) -> str:
     """ "Technology", "Technology and Team", "Process, Technology and Team"."""
-    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+    return and_list(titles)
 
 
 def scores_lower(result: ScoreResult, held: bool = False) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
@@ -113,3 +114,8 @@ def plain_number(value: float, typographic: bool = True) -> str:
     if text in ("-0", "-0.0"):  # a negative zero, or a tiny negative rounded away
         text = "0"
     return text.replace("-", "\u2212") if typographic else text
+
+
+def and_list(items: Sequence[str]) -> str:
+    """Words joined as a sentence lists them: "Team", "Team and Process", "Team, Process and Capacity"."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import statistics
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -32,7 +32,7 @@ from readiness.balance import classify_position
 from readiness.decision import RoomStep, room_step
 from readiness.dimensions import answer_score, weighted_mean
 from readiness.figures import figure_text
-from readiness.markup import plain_number
+from readiness.markup import and_list, plain_number
 from readiness.model import Question, Questionnaire, tr
 from readiness.scoring import QUADRANTS, ScoreResult, score
 
@@ -300,6 +300,18 @@ def answer_words(questionnaire: Questionnaire, question: Question, answer: Answe
     return str(value)
 
 
+def agreed_list(
+    questionnaire: Questionnaire, agreed: Mapping[str, Answer], lang: str | None = None
+) -> list[tuple[str, str]]:
+    """Every agreed answer as (question, answer in the form's words), in the questionnaire's order: after "agree
+    alike" the count went up and nothing said what had been agreed (a browser pass)."""
+    return [
+        (tr(q.text, lang), answer_words(questionnaire, q, agreed[q.id], lang))
+        for q in questionnaire.questions
+        if q.id in agreed
+    ]
+
+
 @dataclass(frozen=True)
 class WorkshopResult:
     participants: int
@@ -345,6 +357,13 @@ class WorkshopResult:
     #: uses the owner's figures) or which fixes come first (what has gone wrong lately), answered differently by
     #: two people or more: settled before the queue, which holds only scored questions.
     settle: tuple[SettleItem, ...] = ()
+
+    def to_agree(self, alike: Sequence[Answer], agreed: Iterable[str]) -> set[str]:
+        """The questions the facilitator can agree: the queue, what to settle first, the answers given alike and
+        what is agreed already. Counted against every answer anyone stored, "0 of the 8 questions the room
+        answered" stood beside a queue of 7 (a browser pass): a question one person answered, or one hidden for
+        them, is not one the room can agree."""
+        return {*self.queue, *(item.id for item in self.settle), *(a.question_id for a in alike), *agreed}
 
     @property
     def ahead(self) -> float | None:
@@ -430,20 +449,60 @@ def _counting(results: Sequence[ScoreResult], qualified: Sequence[bool]) -> list
     return chosen or list(results)
 
 
-def reveal_words(joined: int, finished: int) -> str:
+def reveal_words(joined: int, finished: int, unfinished: Sequence[float] = ()) -> str:
     """Who the reveal would freeze, said before it is confirmed: the same question stood above an empty room and a
-    finished one alike, and a tap revealed a workshop nobody had finished (a browser pass)."""
+    finished one alike, and a tap revealed a workshop nobody had finished (a browser pass).
+
+    ``unfinished``: the share of their questions each person who has not finished has answered. "The others are
+    still answering" hid how far they got, and they may have stopped (the next browser pass): the figures say it.
+    """
+    said = [f"{share:.0%}" for share in sorted(unfinished, reverse=True)]
+    # "2%, 2% and 2%" said one figure three times
+    each = len(said) > 1 and len(set(said)) == 1
+    shares = ("each answered " + said[0]) if each else ("answered " + and_list(said)) if said else ""
     if joined == 0:
         return "Nobody has joined yet, so there will be no answers to discuss."
     if finished == 0:
+        if shares:
+            who = "the one person who joined has" if joined == 1 else f"the {joined} people who joined have"
+            return f"Nobody has finished yet: {who} {shares} of their questions."
         who = "the one person who joined is" if joined == 1 else f"all {joined} people who joined are"
         return f"Nobody has finished yet: {who} still answering."
     if finished < joined:
         have = "has" if finished == 1 else "have"
+        if shares:
+            left = joined - finished
+            other = "the other one has" if left == 1 else f"the other {left} have"
+            return (
+                f"Only {finished} of the {joined} people who joined {have} finished; {other} {shares} of "
+                "their questions."
+            )
         return f"Only {finished} of the {joined} people who joined {have} finished; the others are still answering."
     if joined == 1:
         return "The one person who joined has finished."
     return f"All {joined} people who joined have finished."
+
+
+def waiting_words(result: WorkshopResult, headline: str, coverage: float) -> str | None:
+    """Under the cards: who is left out of which mean as still answering. "3 people have too few answers yet to
+    count in some means" stood under "Operations readiness · mean of 3 people" and read as a contradiction (a
+    browser pass): each count names its figures."""
+    names = {"operations": headline, "link": "the weakest link", "demand": "the demand pressure"}
+    by_count: dict[int, list[str]] = {}
+    for figure, name in names.items():
+        if n := result.waiting.get(figure, 0):
+            by_count.setdefault(n, []).append(name)
+    if not by_count:
+        return None
+    parts = [
+        f"{n} {'person has' if n == 1 else 'people have'} too few answers yet to count in "
+        + ("every mean" if len(figures) == len(names) else and_list(figures))
+        for n, figures in sorted(by_count.items(), reverse=True)
+    ]
+    rule = (
+        f"a person counts once they have answered {coverage:.0%} of a part's questions (“don't know” is not an answer)."
+    )
+    return "; ".join(parts) + ": " + rule
 
 
 def alike_answers(participants: Sequence[Participant], agreed: Mapping[str, Answer]) -> list[Answer]:

@@ -22,6 +22,7 @@ from readiness import scale
 from readiness.answers import Answer, AnswerSet
 from readiness.decision import room_step_words
 from readiness.errors import ReportError
+from readiness.markup import and_list
 from readiness.model import Questionnaire, tr
 from readiness.report import FORMATS
 from readiness.report_html import Paper, environment, fit_full_pdf, fit_pdf, static_svg
@@ -58,6 +59,18 @@ class QueueItem:
     spread: str
     role_gap: str
     role_means: tuple[tuple[str, str], ...]
+    distribution: tuple[tuple[str, int], ...]
+    agreed: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class SettleRow:
+    """A question settled before the queue (it scores nothing but decides what else is asked, or which fixes
+    come first): the page listed it to settle and the report left it out (a browser pass)."""
+
+    question_id: str
+    question: str
     distribution: tuple[tuple[str, int], ...]
     agreed: str | None
     note: str
@@ -109,14 +122,12 @@ class WorkshopReport:
     #: dimensions that were someone's weakest link: the card the workshop page shows beside the mean.
     weakest_link_out_of: str = "– / 100"
     weakest_link: str = ""
+    #: What was settled first, before the queue (:class:`SettleRow`).
+    settle: tuple[SettleRow, ...] = ()
 
 
 def _mean(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
-
-
-def _and(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def gaps_note(result: WorkshopResult) -> str:
@@ -169,7 +180,7 @@ def room_balance_text(result: WorkshopResult, questionnaire: Questionnaire, lang
         return None
     sc = questionnaire.score_scale
     demand, link = scale.number(weighed_figure, sc), scale.number(result.link, sc)
-    which = f" ({_and(result.weakest)})" if result.weakest else ""
+    which = f" ({and_list(result.weakest)})" if result.weakest else ""
     basis = (
         f"the weakest link is the mean of each person's operations dimension that would break first{which}, "
         f"not the operations mean ({scale.number(result.operations, sc)})"
@@ -252,6 +263,16 @@ def build_workshop_report(
         # every disputed question: the summary lists the first few, the appendix all (a browser pass read
         # "Disputed questions agreed: 12 of 12" with 25 more still open beyond the twelve listed)
         for rank, q in enumerate((result.question(qid) for qid in result.queue), start=1)
+    )
+    settle = tuple(
+        SettleRow(
+            question_id=item.id,
+            question=item.text,
+            distribution=tuple(item.distribution.items()),
+            agreed=agreed_text(item.id),
+            note=(consensus_answers[item.id].note or "") if item.id in consensus_answers else "",
+        )
+        for item in result.settle
     )
     dims = tuple(
         RoomDimension(
@@ -403,6 +424,7 @@ def build_workshop_report(
         dimensions=dims,
         gaps=gaps,
         queue=queue,
+        settle=settle,
         agreed=agreed,
         consensus=consensus,
         method=method,
@@ -412,7 +434,7 @@ def build_workshop_report(
         demand_out_of=scale.out_of(result.demand, sc, lang),
         has_balance=balanced,
         weakest_link_out_of=scale.out_of(result.link, sc, lang),
-        weakest_link=_and(list(result.weakest)) if result.weakest else "",
+        weakest_link=and_list(list(result.weakest)) if result.weakest else "",
     )
 
 

@@ -780,3 +780,75 @@ def test_the_reveal_says_who_it_would_freeze_half_way() -> None:
     assert reveal_words(4, 3) == "Only 3 of the 4 people who joined have finished; the others are still answering."
     assert reveal_words(1, 1) == "The one person who joined has finished."
     assert reveal_words(4, 4) == "All 4 people who joined have finished."
+    # how far the others got, highest first: "still answering" hid that they may have stopped (a browser pass)
+    assert reveal_words(3, 1, [0.1, 0.12]) == (
+        "Only 1 of the 3 people who joined has finished; the other 2 have answered 12% and 10% of their questions."
+    )
+    assert reveal_words(2, 1, [0.4]) == (
+        "Only 1 of the 2 people who joined has finished; the other one has answered 40% of their questions."
+    )
+    assert reveal_words(3, 0, [0.05, 0.5, 0.2]) == (
+        "Nobody has finished yet: the 3 people who joined have answered 50%, 20% and 5% of their questions."
+    )
+    assert reveal_words(2, 0, [0.02, 0.021]) == (
+        "Nobody has finished yet: the 2 people who joined have each answered 2% of their questions."
+    )
+    assert (
+        reveal_words(1, 0, [0.3])
+        == "Nobody has finished yet: the one person who joined has answered 30% of their questions."
+    )
+
+
+def test_the_caption_under_the_cards_names_the_means_someone_is_left_out_of() -> None:
+    """ "3 people have too few answers yet to count in some means" stood under "Operations readiness · mean of 3
+    people" and read as a contradiction (a browser pass): each count names the figures it leaves people out of."""
+    from dataclasses import replace
+
+    from readiness.loader import load_questionnaire
+    from readiness.workshop import waiting_words
+
+    room = aggregate(load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml"), [])
+    said = waiting_words(replace(room, waiting={"operations": 0, "link": 3, "demand": 3}), "Operations readiness", 0.6)
+    assert said is not None
+    assert said.startswith("3 people have too few answers yet to count in the weakest link and the demand pressure: ")
+    assert "60% of a part's questions" in said and "Operations readiness" not in said
+    both = waiting_words(replace(room, waiting={"operations": 1, "link": 2, "demand": 2}), "Operations readiness", 0.6)
+    assert both is not None and both.startswith(
+        "2 people have too few answers yet to count in the weakest link and the demand pressure; 1 person has too "
+        "few answers yet to count in Operations readiness: "
+    )
+    every = waiting_words(replace(room, waiting={"operations": 1, "link": 1, "demand": 1}), "Operations readiness", 0.6)
+    assert every is not None and every.startswith("1 person has too few answers yet to count in every mean: ")
+    assert waiting_words(replace(room, waiting={"operations": 0, "link": 0, "demand": 0}), "x", 0.6) is None
+
+
+def test_what_is_agreed_reads_in_the_forms_words_and_counts_what_the_room_can_agree() -> None:
+    """The facilitator's list after "agree alike" and the count "Agreed so far: N of M questions to agree": every
+    agreed answer in the questionnaire's order and the form's words; the questions to agree are the queue, what
+    to settle first, the answers given alike and what is agreed already, never an answer one person stored."""
+    from readiness.loader import load_questionnaire
+    from readiness.workshop import agreed_list, alike_answers
+
+    from .casework import case_answers, with_values
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    owner = case_answers(growth, "abbey-steps-toys")
+    other = with_values(owner, business_type="both", key_person_cover=0 if owner["key_person_cover"].value else 4)
+    del other["pricing_lever"]  # answered by one person only
+    people = [Participant("1", "owner", owner), Participant("2", "ops", other)]
+    room = aggregate(growth, people)
+    alike = alike_answers(people, {})
+    agreed = {
+        "key_person_cover": Answer("key_person_cover", "value", 2),
+        "business_type": Answer("business_type", "value", "goods"),
+    }
+    listed = agreed_list(growth, agreed)
+    order = [q.id for q in growth.questions]
+    assert [text for text, _ in listed] == [growth.question(q).text for q in sorted(agreed, key=order.index)]
+    assert dict(listed)[growth.question("business_type").text] == "Physical goods"
+    assert dict(listed)[growth.question("key_person_cover").text] == "Partly in place"
+    to_agree = room.to_agree(alike, agreed)
+    assert "key_person_cover" in room.queue and "key_person_cover" in to_agree
+    assert "business_type" in to_agree  # settled first
+    assert {a.question_id for a in alike} <= to_agree
+    assert "pricing_lever" not in to_agree  # an answer one person stored alone is not one the room can agree

@@ -420,3 +420,36 @@ def test_the_workshop_summary_shows_the_weakest_link_the_verdict_weighs() -> Non
     assert card in summary and f"{result.link:.0f} / 100" in summary
     first_page = " ".join(PdfReader(io.BytesIO(made("pdf"))).pages[0].extract_text().split())
     assert card in first_page and f"{result.link:.0f} / 100" in first_page
+
+
+def test_what_the_room_settled_first_is_in_the_report_with_its_agreed_answer() -> None:
+    """A browser pass: the page listed "Is there a big step you are weighing…" under "Settle first" and the
+    room agreed it, but the report's appendix held the disputed questions only, so the file a client keeps said
+    nothing of what the room decided the business sells, or which step it is weighing."""
+    from readiness.loader import load_questionnaire
+    from readiness.workshop import Participant
+
+    from .casework import case_answers, with_values
+    from .conftest import ROOT
+
+    growth = load_questionnaire(ROOT / "questionnaires" / "growth-readiness.yaml")
+    owner = case_answers(growth, "abbey-steps-toys")
+    people = [Participant("1", "owner", owner), Participant("2", "ops", with_values(owner, business_type="both"))]
+    result = aggregate(growth, people)
+    [item] = result.settle
+    agreed = {"business_type": replace(validate_answer(growth, "business_type", "goods"), note="Toys <b>only</b>")}
+
+    def made(fmt_name: str, consensus: dict) -> bytes:
+        return render_workshop(fmt_name, growth, result, people, workshop_name="Day", business="Abbey Steps",
+                               anonymous=True, consensus_answers=consensus, generated=WHEN)  # fmt: skip
+
+    html = made("html", agreed).decode("utf-8")
+    appendix = html.split('<section id="queue"')[1].split("</section>")[0]
+    assert "Settled first" in appendix and "Discussion queue" in appendix
+    assert appendix.index("Settled first") < appendix.index(item.text) < appendix.index("Discussion queue")
+    assert "Both goods and services: 1" in appendix and "Physical goods: 1" in appendix
+    assert "agreed: Physical goods" in appendix and "Toys &lt;b&gt;only&lt;/b&gt;" in appendix
+    pending = made("html", {}).decode("utf-8").split('<section id="queue"')[1].split("</section>")[0]
+    assert "not agreed yet" in pending.split("Discussion queue")[0]
+    [row] = json.loads(made("json", agreed))["settle"]
+    assert (row["question_id"], row["agreed"]) == ("business_type", "Physical goods")
