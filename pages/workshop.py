@@ -141,7 +141,8 @@ if not workshop.revealed:
             + " Everyone's answers freeze for good: nobody can change an answer or join after this.",
             icon=":material/lock:",
         )
-        yes, no = st.columns(2)
+        # one row on a phone too: two columns stacked "Not yet" below the fold under "Yes" (a browser pass)
+        yes = no = st.container(horizontal=True)
         if yes.button("Yes, reveal the answers", type="primary", key="workshop_reveal_confirmed"):
             st.session_state.pop(confirm_key, None)
             with faults.reported("The answers were not revealed"):
