@@ -650,3 +650,33 @@ def test_the_form_word_check_sees_the_words_it_guards_against() -> None:
     assert "key_person_cover" in texts and "area:stock_and_suppliers" in texts
     before = [("key_person_cover", "making or preparing, packing, quoting"), ("area:x", "Stock and suppliers")]
     assert len(misfits("x", before, GOODS_ONLY, {})) == 2
+
+
+def test_advice_reads_the_answers_beside_it_as_the_twenty_eighth_review_did() -> None:
+    """The twenty-eighth blind review quoted advice that contradicted the owner's other answers: an oven cleaner
+    and a swim school whose owners said nobody outside could take their work were told to "ask the freelancers
+    and subcontractors you rely on"; a wine merchant on three months of stock and two brewers drowning in
+    theirs were told to have the supplier hold stock for them or to keep their own buffer; a brewery on seven
+    weeks of cash and a wholesaler on four were told to "size the offer and the spend" of a bigger promotion.
+    Each is told what fits; a business without those answers hears the advice as before."""
+
+    def joined(question_id: str, value: Any, kind: str | None, **values: Any) -> str:
+        return " ".join(advice_for(question_id, value, kind, **values))
+
+    alone = joined("supplier_capacity", 1, "services", fulfilment_partner="nobody")
+    assert "you rely on" not in alone and "find two freelancers or firms in your trade" in alone
+    assert "you rely on" in joined("supplier_capacity", 1, "services", fulfilment_partner="improvised")
+
+    for lead in (45, 10):  # more than a month, and within two weeks
+        stocked = joined("supplier_lead_time", lead, "goods", stock_cover=95)
+        assert stocked and "keep your own buffer" not in stocked and "keep a small buffer" not in stocked
+        assert "hold stock for you" not in stocked
+        light = joined("supplier_lead_time", lead, "goods", stock_cover=20)
+        assert "buffer" in light
+    assert "buy nothing ahead of real orders" in joined("supplier_lead_time", 45, "goods", stock_cover=95)
+
+    short = joined("campaigns_planned", "routine", "goods", cash_runway=7)
+    assert "size the offer and the spend" not in short and "spend only what comes back within the month" in short
+    assert "size the offer and the spend" in joined("campaigns_planned", "routine", "goods", cash_runway=20)
+    assert "spend only what comes back" in joined("campaigns_planned", "bigger", "goods", cash_runway=4)
+    assert "spend only what comes back" not in joined("campaigns_planned", "bigger", "goods", cash_runway=20)
