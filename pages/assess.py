@@ -88,7 +88,7 @@ else:
             "how complete they are, and what an unanswered question could change.",
             icon=":material/pending_actions:",
         )
-    form.draw_review(to_do)
+    form.draw_review(q, to_do)
     label = "Finish and wait for the group" if participant else "Finish and see results"
     if st.button(label, type="primary", key="assess_finish", width="stretch"):
         with faults.reported("Not finished yet"):

@@ -238,6 +238,30 @@ class Review:
         return not self.unanswered
 
 
+def dont_know_words(questionnaire: Questionnaire, to_do: Review) -> str:
+    """What a "don't know" does, said under the review's list of them. "Each counts as the lowest answer and is
+    listed as a finding" read wrong for a demand question (a browser pass: a bakery's unknown order growth was
+    listed nowhere, and counted as the most growth): demand is the weather, never a finding, and an unknown
+    figure there counts as the most demand, the cautious reading (docs/scoring.md section 1)."""
+    sides = {
+        questionnaire.dimension(questionnaire.question(qid).dimension).side
+        for _, items in to_do.dont_know
+        for qid, _ in items
+    }
+    said = []
+    if sides - {"demand"}:
+        said.append(
+            ("On your operations, each" if "demand" in sides else "Each")
+            + " counts as the lowest answer and is listed as a finding: finding out is often the cheapest fix."
+        )
+    if "demand" in sides:
+        said.append(
+            ("On the demand side, each" if len(sides) > 1 else "Each")
+            + " counts as the most demand, the cautious reading, so the verdict does not lean on a guess."
+        )
+    return " ".join([*said, "Change it here if you can find out now."])
+
+
 def review(questionnaire: Questionnaire, answers: Mapping[str, Answer], lang: str = "en") -> Review:
     """Per step, the (id, text) of shown questions unanswered, answered "don't know" and "not applicable"."""
 

@@ -149,3 +149,24 @@ def test_an_empty_note_naming_the_step_is_never_left_to_answer() -> None:
     assert all(qid != "decision_detail" for _, items in review(q, answers).unanswered for qid, _ in items)
     words = {**answers, "decision_detail": Answer("decision_detail", "value", "a third kiln")}
     assert progress(q, words).answered == progress(q, answers).answered  # and filling it in is not counted
+
+
+def test_the_review_says_what_a_dont_know_does_on_each_side() -> None:
+    """A browser pass: a bakery answered its order growth "Don't know" and the review said it "counts as the
+    lowest answer and is listed as a finding"; no finding named it (demand is the weather, never a finding) and
+    it counted as the most growth. The caption says what it does on the side it is on."""
+    from readiness.forms import dont_know_words, review
+    from readiness.loader import load_questionnaire
+
+    from .conftest import ROOT
+
+    q = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
+    unknown = Answer("order_growth", "dont_know")
+    demand = dont_know_words(q, review(q, {"order_growth": unknown}))
+    assert demand.startswith("Each counts as the most demand, the cautious reading")
+    assert "finding" not in demand
+    operations = dont_know_words(q, review(q, {"cash_runway": Answer("cash_runway", "dont_know")}))
+    assert operations.startswith("Each counts as the lowest answer and is listed as a finding")
+    both = dont_know_words(q, review(q, {"order_growth": unknown, "cash_runway": Answer("cash_runway", "dont_know")}))
+    assert "On your operations, each counts as the lowest answer" in both
+    assert "On the demand side, each counts as the most demand" in both

@@ -16,7 +16,7 @@ import streamlit as st
 
 from readiness.answers import Answer, Count
 from readiness.errors import ReadinessError
-from readiness.forms import Review, StepInfo, progress
+from readiness.forms import Review, StepInfo, dont_know_words, progress
 from readiness.markup import md_literal
 from readiness.model import Questionnaire
 from ui.question import Target, flush
@@ -138,14 +138,13 @@ class Form:
             key="assess_next",
         )
 
-    def draw_review(self, to_do: Review) -> None:
+    def draw_review(self, questionnaire: Questionnaire, to_do: Review) -> None:
         """What is left, per step, each question a link to itself; what will count as lowest or not at all."""
         groups = (
             ("Not answered yet", "", to_do.unanswered, "todo"),
             (
                 "Answered “Don't know”",
-                "Each counts as the lowest answer and is listed as a finding: finding out is often the cheapest "
-                "fix. Change it here if you can find out now.",
+                dont_know_words(questionnaire, to_do),
                 to_do.dont_know,
                 "dk",
             ),
