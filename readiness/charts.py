@@ -408,6 +408,10 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
     """
     sc = result.score_scale
     titles = {d.id: d.title for d in result.dimensions}
+    # A demand question's level is how much is coming: high is pressure, not good news. Drawn in the good-to-bad
+    # colours, a bakery's contract that triples its volume stood in green beside its red operations (a browser
+    # pass), so the demand row has its own scale, from little coming to much.
+    demand = {d.id for d in result.dimensions if d.side == "demand"}
     rows = []
     position: dict[str, int] = {}
     for q in result.questions:
@@ -424,6 +428,7 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
                 "shown": None if level is None else round(scale.to_native(level, sc) or 0, sc.decimals),
                 "state": state,
                 "dont_know": q.status == "dont_know",
+                "demand": q.dimension in demand,
                 "question": q.text,
                 "answer": q.label or (str(q.value) if q.value is not None else state),
             }
@@ -440,7 +445,7 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
         tooltip=tooltip,
     )
     cells = base.mark_rect(stroke="#d1d5db", strokeWidth=1, cornerRadius=3)
-    scored = cells.transform_filter("datum.level !== null").encode(
+    scored = cells.transform_filter("datum.level !== null && !datum.demand").encode(
         color=alt.Color(
             "shown:Q",
             scale=alt.Scale(domain=[sc.min, (sc.min + sc.max) / 2, sc.max], range=["#dc2626", "#facc15", "#16a34a"]),
@@ -453,11 +458,26 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
             ),
         )
     )
+    coming = cells.transform_filter("datum.level !== null && datum.demand").encode(
+        color=alt.Color(
+            "shown:Q",
+            # from a mid blue, so little demand is not read as the pale blue of a context question
+            scale=alt.Scale(domain=[sc.min, sc.max], range=["#60a5fa", "#1e3a8a"]),
+            title="Demand coming",
+            legend=alt.Legend(
+                values=[sc.min, sc.max],
+                labelExpr=f"datum.value <= {sc.min} ? 'little' : 'much'",
+                gradientLength=140,
+            ),
+        )
+    )
     present = [name for name in HEATMAP_STATES if any(r["state"] == name for r in rows)]
     other = cells.transform_filter("datum.level === null").encode(color=_no_level_color(present, HEATMAP_STATES))
     marks = base.transform_filter("datum.dont_know").mark_text(fontSize=11, color="#4c1d95").encode(text=alt.value("?"))
     chart = (
-        alt.layer(scored, other, marks)
+        alt.layer(
+            scored, *([coming] if any(r["demand"] and r["level"] is not None for r in rows) else []), other, marks
+        )
         .resolve_scale(color="independent")
         .properties(width="container", height=alt.Step(30), title=HEATMAP_TITLE)
     )

@@ -136,12 +136,20 @@ def test_heatmap_has_one_square_per_question_asked(demo) -> None:
 
 def test_heatmap_legends_name_each_colour_on_the_native_scale(demo, samm) -> None:
     spec = charts.spec(charts.question_heatmap(demo[2]))
-    scored, other, _ = spec["layer"]
+    scored, coming, other, _ = spec["layer"]
     states = other["encoding"]["color"]["scale"]["domain"]
     assert "Don't know" in states and "Context (not scored)" in states
     colours = dict(zip(states, other["encoding"]["color"]["scale"]["range"], strict=True))
     assert len(set(colours.values())) == len(colours)  # a don't-know is not the unanswered grey
     assert scored["encoding"]["color"]["title"] == "Level (0–100)"
+    # demand is how much is coming, not how good: its own colours, never the red-to-green of the levels (a browser
+    # pass read a bakery's tripling contract in green as good news)
+    assert coming["encoding"]["color"]["title"] == "Demand coming"
+    assert "#16a34a" not in coming["encoding"]["color"]["scale"]["range"]
+    demand = {d.title for d in demo[2].dimensions if d.side == "demand"}
+    rows = spec["layer"][0]["data"]["values"]
+    assert {r["dimension"] for r in rows if r["demand"]} == demand
+    assert "!datum.demand" in scored["transform"][0]["filter"] and "&& datum.demand" in coming["transform"][0]["filter"]
     samm_spec = charts.spec(charts.question_heatmap(samm))
     level = samm_spec["layer"][0]["encoding"]["color"]
     assert level["title"] == "Level (0–3)"
