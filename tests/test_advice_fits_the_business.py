@@ -680,3 +680,25 @@ def test_advice_reads_the_answers_beside_it_as_the_twenty_eighth_review_did() ->
     assert "size the offer and the spend" in joined("campaigns_planned", "routine", "goods", cash_runway=20)
     assert "spend only what comes back" in joined("campaigns_planned", "bigger", "goods", cash_runway=4)
     assert "spend only what comes back" not in joined("campaigns_planned", "bigger", "goods", cash_runway=20)
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_a_full_step_before_an_event_several_times_today_is_not_told_to_add_half_as_much_again(name: str) -> None:
+    """A browser pass: a bakery four weeks from a supermarket trial that triples its volume, its ovens 85% busy,
+    was told to "get prices now for the cheapest way to add half as much again". The overflow, a phased start and
+    what it can promise are the advice where the event is twice a normal day or more; below that, as before."""
+    q = load(name)
+    question = q.question("utilization")
+    answer = Answer("utilization", "value", 85)
+    share, _ = answer_score(q, question, answer)
+
+    def said(**values: Any) -> str:
+        reads = exposure_values({**given(q, "goods", **values), "utilization": answer})
+        return " ".join(tr(r.text) for r in _matching_advice(question, answer, share, "en", reads))
+
+    triple = said(event_ahead="contract", event_multiple=3)
+    assert "half as much again" not in triple and "phased start" in triple
+    launch = said(event_ahead="new_event", event_multiple=5)
+    assert "half as much again" not in launch and "customer" not in launch and "later dates" in launch
+    assert "half as much again" in said(event_ahead="contract", event_multiple=1.5)
+    assert "half as much again" in said()
