@@ -80,7 +80,10 @@ def render_markdown(report: Report, top: int = 10) -> str:
             where += f" Next: {_sentence(f.next)}"
         lines.append(f"{f.rank}. **{t(f.question)}**{tag}  ")
         worth = (
-            f"{where} Adds {f.points} {f.points_word} to demand pressure."
+            # "Adds +6 points to demand pressure" read as a gain to chase (the twenty-eighth review): it is work
+            # brought in for the room that stands idle, the points only its size
+            f"{where} Brings in work for the capacity that stands idle ({f.points} {f.points_word} of demand "
+            "pressure)."
             if f.adds_demand
             else f"{where} Worth {f.points} {f.points_word} in {f.dimension}."
         )

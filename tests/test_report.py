@@ -1526,3 +1526,16 @@ def test_a_question_the_form_did_not_show_is_said_as_not_shown_not_as_not_applyi
     said = {row.question_id: row.answer for row in report.answers}
     assert said["net_margin"] == said["average_order_value"] == "Not asked (not shown for these answers)"
     assert not any("does not apply" in text for text in said.values())
+
+
+def test_a_campaign_advised_to_an_idle_business_reads_as_work_brought_in_not_a_bigger_push_or_a_gain() -> None:
+    """The twenty-eighth review: a brewery on seven weeks of cash, its usual campaigns planned, read "Next: Bigger
+    than before: A campaign, sponsorship or launch bigger than any we have run. Adds +6 points to demand
+    pressure.": a push beyond anything before, and points to chase. The next step is one of the usual campaigns
+    made bigger, and the points say the size of the work brought in for the room that stands idle."""
+    growth, result, answers = _growth_case("gatebeck-brewing-kendal-dead-cans-and-hop-contracts")
+    assert result.balance.quadrant == "idle_capacity"
+    text = " ".join(render_markdown(build_report(growth, result, answers, WHEN)).split())
+    assert "Next: One of the usual campaigns, made bigger on purpose." in text
+    assert "bigger than any we have run" not in text and "to demand pressure." not in text
+    assert "Brings in work for the capacity that stands idle (+" in text
