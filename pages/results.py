@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from readiness import scale
-from readiness.link_text import link_shown, link_where, weakest_plain
+from readiness.link_text import link_differs_text, link_shown, link_where, weakest_plain
 from readiness.markup import md_literal
 from readiness.model import tr
 from readiness.summary import (
@@ -82,6 +82,7 @@ if result.completion < 1:
         )
 
 b = result.balance
+named: str | None = None  # the caption naming where the weakest link's levers are, when the page shows one
 sc = result.score_scale
 if scale.has_demand(q):
     # As the reports say it: the verdict first, then the three figures a reader finds in the table; the figures
@@ -137,7 +138,8 @@ if scale.has_demand(q):
     )
     if note:  # why the verdict weighs more than measured, in words (the figure weighed is among the workings)
         st.caption(md_literal(f"Demand pressure is {note}."))
-    if b.held_in_title and not b.worst_named and (named := weakest_plain(result)):
+    named = weakest_plain(result) if b.held_in_title and not b.worst_named else None
+    if named:
         # named where its levers are: the card's figure is the dimension's own, maybe above its target; say why
         st.caption(md_literal(named))
 else:  # a framework of its own (no demand side): its own headline, no balance to place the business on
@@ -161,6 +163,10 @@ first.vega_lite_chart(specs["bars"], width="stretch", key="results_chart_bars")
 second.vega_lite_chart(specs["radial"], width="content", key="results_chart_radial")
 if scale.has_demand(q):
     st.vega_lite_chart(specs["quadrant"], width="stretch", key="results_chart_quadrant")
+    if not named and (differs := link_differs_text(result)):
+        # The card shows the dimension's own score (17), the dot the figure the balance weighs (8): two numbers
+        # for one weakest link, explained only in the folded workings (a browser pass on a phone).
+        st.caption(md_literal(differs))
     if b.quadrant == "idle_capacity" and b.line == "falling demand":
         # The dot sits outside the idle band, which the figures alone draw (a browser pass read it as the chart
         # disagreeing with the verdict).
