@@ -681,6 +681,11 @@ def test_advice_reads_the_answers_beside_it_as_the_twenty_eighth_review_did() ->
     assert "spend only what comes back" in joined("campaigns_planned", "bigger", "goods", cash_runway=4)
     assert "spend only what comes back" not in joined("campaigns_planned", "bigger", "goods", cash_runway=20)
 
+    # an oven cleaner whose limit is its technicians' hours read "never waits for materials … every big sales push"
+    limit = joined("bottleneck_known", 2, "services")
+    assert limit and "materials" not in limit and "sales push" not in limit and "hours they have" in limit
+    assert "sales push" in joined("bottleneck_known", 2, "goods")
+
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_a_full_step_before_an_event_several_times_today_is_not_told_to_add_half_as_much_again(name: str) -> None:
