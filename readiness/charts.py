@@ -459,6 +459,7 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
         )
     )
     coming = cells.transform_filter("datum.level !== null && datum.demand").encode(
+        tooltip=[*tooltip[:2], alt.Tooltip("shown:Q", title="Demand coming")],
         color=alt.Color(
             "shown:Q",
             # from a mid blue, so little demand is not read as the pale blue of a context question
@@ -469,7 +470,7 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
                 labelExpr=f"datum.value <= {sc.min} ? 'little' : 'much'",
                 gradientLength=140,
             ),
-        )
+        ),
     )
     present = [name for name in HEATMAP_STATES if any(r["state"] == name for r in rows)]
     other = cells.transform_filter("datum.level === null").encode(color=_no_level_color(present, HEATMAP_STATES))

@@ -82,8 +82,7 @@ def render_markdown(report: Report, top: int = 10) -> str:
         worth = (
             # "Adds +6 points to demand pressure" read as a gain to chase (the twenty-eighth review): it is work
             # brought in for the room that stands idle, the points only its size
-            f"{where} Brings in work for the capacity that stands idle ({f.points} {f.points_word} of demand "
-            "pressure)."
+            f"{where} Brings in work for the capacity that stands idle ({f.points} {f.points_word} of demand pressure)."
             if f.adds_demand
             else f"{where} Worth {f.points} {f.points_word} in {f.dimension}."
         )

@@ -145,6 +145,7 @@ def test_heatmap_legends_name_each_colour_on_the_native_scale(demo, samm) -> Non
     # demand is how much is coming, not how good: its own colours, never the red-to-green of the levels (a browser
     # pass read a bakery's tripling contract in green as good news)
     assert coming["encoding"]["color"]["title"] == "Demand coming"
+    assert [t["title"] for t in coming["encoding"]["tooltip"]] == ["Question", "Answer", "Demand coming"]
     assert "#16a34a" not in coming["encoding"]["color"]["scale"]["range"]
     demand = {d.title for d in demo[2].dimensions if d.side == "demand"}
     rows = spec["layer"][0]["data"]["values"]
