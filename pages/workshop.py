@@ -142,13 +142,13 @@ if not workshop.revealed:
             icon=":material/lock:",
         )
         # one row on a phone too: two columns stacked "Not yet" below the fold under "Yes" (a browser pass)
-        yes = no = st.container(horizontal=True)
-        if yes.button("Yes, reveal the answers", type="primary", key="workshop_reveal_confirmed"):
+        row = st.container(horizontal=True)
+        if row.button("Yes, reveal the answers", type="primary", key="workshop_reveal_confirmed"):
             st.session_state.pop(confirm_key, None)
             with faults.reported("The answers were not revealed"):
                 resources.workshops().reveal(workshop.id)
                 st.rerun()
-        if no.button("Not yet", key="workshop_reveal_cancel"):
+        if row.button("Not yet", key="workshop_reveal_cancel"):
             st.session_state.pop(confirm_key, None)
             st.rerun()
     st.stop()
