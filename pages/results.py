@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from readiness import scale
+from readiness import charts, scale
 from readiness.link_text import link_differs_text, link_shown, link_where, weakest_plain
 from readiness.markup import md_literal
 from readiness.model import tr
@@ -205,11 +205,20 @@ if any(d.low is not None and d.high is not None and d.high - d.low >= 0.5 for d 
     st.caption("In brackets: where a score could land once the open questions are answered.")
 shell.phone_hint("The table is wider than a phone: swipe it sideways for the gap and the count of answers.")
 st.markdown(dimension_markdown(result))
-st.vega_lite_chart(specs["heatmap"], width="stretch", key="results_chart_heatmap")
-# Numbers alone named the squares: a browser pass on a phone could not tell which question a red one was.
+picked = st.vega_lite_chart(
+    specs["heatmap"],
+    width="stretch",
+    key="results_chart_heatmap",
+    on_select="rerun",
+    selection_mode=charts.HEATMAP_PICK,
+)
+# Numbers alone named the squares: a browser pass on a phone could not tell which question a red one was; and
+# a tap shows no tooltip, so the square tapped is written out here.
+if said := charts.picked_square(result, picked.selection.get(charts.HEATMAP_PICK)):
+    st.info(md_literal(said), icon=":material/touch_app:")
 st.caption(
-    "Each square is one question, numbered in the order asked within its part: hover over it, or tap it on a "
-    "phone, for the question and your answer. Every answer is listed under “Your answers and notes” below."
+    "Each square is one question, numbered in the order asked within its part: hover over it, or tap it, for "
+    "the question and your answer. Every answer is listed under “Your answers and notes” below."
 )
 
 with st.expander(f"Your answers and notes ({result.completion_text})", icon=":material/list_alt:"):

@@ -399,8 +399,13 @@ def _heatmap_state(status: str, weight: float, value: Any) -> str:
     return {"na": "Not applicable", "dont_know": "Don't know"}.get(status, "Unanswered")
 
 
-def question_heatmap(result: ScoreResult) -> alt.LayerChart:
-    """Every question shown to this business as a cell, one row per dimension.
+#: The name of the heatmap's tap-to-pick selection (:func:`question_heatmap` ``pickable``), which a page reads back.
+HEATMAP_PICK = "pick"
+
+
+def heatmap_cells(result: ScoreResult) -> list[dict[str, Any]]:
+    """One row per square of :func:`question_heatmap`, in the order asked: the chart draws them, and a page
+    that lets a square be picked finds the question and the answer behind the pick in the same rows.
 
     One square per shown question, so a row has as many squares as its "answered" count says: the
     questions that feed the surge test rather than the score (numbers, context, weight 0) are drawn too,
@@ -433,6 +438,41 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
                 "answer": q.label or (str(q.value) if q.value is not None else state),
             }
         )
+    return rows
+
+
+def picked_square(result: ScoreResult, picked: Any) -> str | None:
+    """The question and the answer behind the square a reader picked, in words, or None when none is.
+
+    ``picked`` is what the chart's :data:`HEATMAP_PICK` selection holds: a list of ``{dimension, n}``
+    (Streamlit hands it over as the chart's selection). Words for a page to show under the chart, where a
+    tap on a phone shows no tooltip; the question and the answer are the questionnaire's and the owner's
+    text, so the caller escapes them for its markup.
+    """
+    if not isinstance(picked, list) or not picked or not isinstance(picked[0], Mapping):
+        return None
+    key = (picked[0].get("dimension"), picked[0].get("n"))
+    cell = next((c for c in heatmap_cells(result) if (c["dimension"], c["n"]) == key), None)
+    if cell is None:  # a pick from an older drawing of the chart: nothing to say rather than a wrong square
+        return None
+    sc = result.score_scale
+    said = f"{cell['dimension']}, question {cell['n']}: {cell['question']} Your answer: {cell['answer']}"
+    if cell["shown"] is None:
+        return f"{said}."
+    measure = "demand coming" if cell["demand"] else "level"
+    return f"{said} ({measure} {cell['shown']:g} on {scale.range_text(sc)})."
+
+
+def question_heatmap(result: ScoreResult, *, pickable: bool = False) -> alt.LayerChart:
+    """Every question shown to this business as a cell, one row per dimension (:func:`heatmap_cells`).
+
+    ``pickable`` adds a click selection named :data:`HEATMAP_PICK` over the squares, outlining the one
+    picked. A tooltip needs a pointer that hovers: on a phone a tap shows none (Vega shows tooltips on
+    pointer moves, and a tap makes none; seen in Chromium with touch), so the app's page reads the pick
+    and writes the question and the answer under the chart. Reports keep the plain chart.
+    """
+    sc = result.score_scale
+    rows = heatmap_cells(result)
     order = [d.title for d in result.dimensions]
     tooltip = [
         alt.Tooltip("question:N", title="Question"),
@@ -475,14 +515,39 @@ def question_heatmap(result: ScoreResult) -> alt.LayerChart:
     present = [name for name in HEATMAP_STATES if any(r["state"] == name for r in rows)]
     other = cells.transform_filter("datum.level === null").encode(color=_no_level_color(present, HEATMAP_STATES))
     marks = base.transform_filter("datum.dont_know").mark_text(fontSize=11, color="#4c1d95").encode(text=alt.value("?"))
+    layers = [scored, *([coming] if any(r["demand"] and r["level"] is not None for r in rows) else []), other, marks]
+    if pickable:
+        layers.append(_pick_layer(base))
     chart = (
-        alt.layer(
-            scored, *([coming] if any(r["demand"] and r["level"] is not None for r in rows) else []), other, marks
-        )
+        alt.layer(*layers)
         .resolve_scale(color="independent")
         .properties(width="container", height=alt.Step(30), title=HEATMAP_TITLE)
     )
     return _config(chart, stack_legends=True)
+
+
+def _pick_layer(base: alt.Chart) -> alt.Chart:
+    """A clear square over every square, on top, that takes the clicks and shows the tooltips.
+
+    One layer for all squares because a point selection spread over several layers of one chart does not
+    compile (Vega: 'Duplicate signal name "pick_tuple"'); the squares' colours come from three scales, so
+    this layer draws none and the tooltip's last line is named per square, by an expression.
+    """
+    picked = alt.Parameter(HEATMAP_PICK, empty=False)
+    tooltip = (
+        "datum.level === null ? {'Question': datum.question, 'Answer': datum.answer}"
+        " : datum.demand ? {'Question': datum.question, 'Answer': datum.answer, 'Demand coming': datum.shown}"
+        " : {'Question': datum.question, 'Answer': datum.answer, 'Level': datum.shown}"
+    )
+    return (
+        base.mark_rect(fill="transparent", cornerRadius=3)
+        .encode(
+            tooltip=alt.value(alt.expr(tooltip)),
+            stroke=alt.condition(picked, alt.value("#111827"), alt.value("transparent")),
+            strokeWidth=alt.condition(picked, alt.value(3), alt.value(0)),
+        )
+        .add_params(alt.selection_point(name=HEATMAP_PICK, fields=["dimension", "n"], on="click", clear="dblclick"))
+    )
 
 
 def spec(chart: Any, *, validate: bool = False) -> dict[str, Any]:

@@ -234,7 +234,7 @@ def test_results_show_the_same_scores_as_the_engine_for_the_demo(db: Store) -> N
     assert len(at.get("vega_lite_chart")) == 4
     # the heatmap's squares are numbered: the page says how to read one where hovering is not possible
     captions = " ".join(c.value for c in at.caption).replace("\\", "")  # captions are Markdown-escaped
-    assert "tap it on a phone, for the question and your answer" in captions
+    assert "hover over it, or tap it, for the question and your answer" in captions
 
 
 def test_the_results_say_what_the_verdict_means_for_the_step_the_owner_is_weighing(db: Store) -> None:
@@ -384,7 +384,9 @@ def test_every_visitor_of_the_demo_gets_the_charts_built_for_the_first(
 
     built = []
     real = charts.question_heatmap
-    monkeypatch.setattr(charts, "question_heatmap", lambda result: built.append(result.profile) or real(result))
+    monkeypatch.setattr(
+        charts, "question_heatmap", lambda result, **how: built.append(result.profile) or real(result, **how)
+    )
 
     def drawn(at: AppTest) -> list[str]:
         return [chart.proto.spec for chart in at.get("vega_lite_chart")]

@@ -134,6 +134,37 @@ def test_heatmap_has_one_square_per_question_asked(demo) -> None:
     assert dont_know["level"] is None  # not drawn as a red, lowest answer
 
 
+def test_a_picked_square_is_written_out_with_its_question_and_answer(demo) -> None:
+    """On a phone a tap shows no tooltip (a browser pass): the app's heatmap can be picked, and the pick is
+    written out in words. The reports keep the plain chart; a pick the chart no longer holds says nothing."""
+    import vl_convert
+
+    result = demo[2]
+    plain = charts.spec(charts.question_heatmap(result))
+    pickable = charts.spec(charts.question_heatmap(result, pickable=True))
+    assert "params" not in plain and [p["name"] for p in pickable["params"]] == [charts.HEATMAP_PICK]
+    # one selection over every square: spread over several layers it does not compile ("Duplicate signal name")
+    assert vl_convert.vegalite_to_svg(pickable).startswith("<svg")
+    top = pickable["layer"][-1]
+    assert top["mark"]["fill"] == "transparent" and "Demand coming" in top["encoding"]["tooltip"]["value"]["expr"]
+    cells = charts.heatmap_cells(result)
+    team = next(c for c in cells if c["dimension"] == "Team" and c["shown"] is not None)
+    said = charts.picked_square(result, [{"dimension": "Team", "n": team["n"]}])
+    assert said == (
+        f"Team, question {team['n']}: {team['question']} Your answer: {team['answer']} "
+        f"(level {team['shown']:g} on 0–100)."
+    )
+    coming = next(c for c in cells if c["demand"] and c["shown"] is not None)
+    pick = [{"dimension": coming["dimension"], "n": coming["n"]}]
+    assert "(demand coming " in (charts.picked_square(result, pick) or "")
+    context = next(c for c in cells if c["state"] == "Context (not scored)")
+    assert (charts.picked_square(result, [{"dimension": context["dimension"], "n": context["n"]}]) or "").endswith(
+        f"Your answer: {context['answer']}."
+    )
+    assert charts.picked_square(result, []) is None
+    assert charts.picked_square(result, [{"dimension": "Team", "n": 99}]) is None
+
+
 def test_heatmap_legends_name_each_colour_on_the_native_scale(demo, samm) -> None:
     spec = charts.spec(charts.question_heatmap(demo[2]))
     scored, coming, other, _ = spec["layer"]
@@ -382,7 +413,7 @@ def test_every_chart_is_valid_vega_lite(demo, samm) -> None:
     grid = survival_map(run.inputs, [1.5, 3, 10], [1, 3, 7])
     built = [
         *(build(r) for r in (result, samm) for build in (charts.dimension_bars, charts.radial, charts.quadrant)),
-        *(charts.question_heatmap(r) for r in (result, samm)),
+        *(charts.question_heatmap(r, pickable=p) for r in (result, samm) for p in (False, True)),
         charts.workshop_dimensions(room, room_q.score_scale),
         charts.disagreement_heatmap(room, room_q),
         surge_charts.orders(run),

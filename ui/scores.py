@@ -58,7 +58,8 @@ def _chart_specs(_result: ScoreResult, content: str) -> dict[str, dict[str, Any]
         "bars": charts.spec(charts.dimension_bars(_result)),
         "radial": charts.spec(charts.radial(_result)),
         "quadrant": charts.spec(charts.quadrant(_result)),
-        "heatmap": charts.spec(charts.question_heatmap(_result)),
+        # a square can be picked: a tap on a phone shows no tooltip, so the page writes what it holds
+        "heatmap": charts.spec(charts.question_heatmap(_result, pickable=True)),
     }
 
 
