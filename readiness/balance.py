@@ -854,9 +854,11 @@ def _guarded_meaning(questionnaire: Questionnaire, part: tuple[str, str | None],
     breaks" would read as "nothing to fix" beside a runway of a few weeks."""
     what = _part_title(questionnaire, part, lang)
     return (
-        "Demand is ahead of what operations can deliver, but it is held back honestly: customers wait, and "
-        "the queue keeps what you spend ahead of payment to what you can deliver. It does not make a thin "
-        f"reserve last longer: fix {what} first, then grow capacity, not demand."
+        # "the queue keeps what you spend ahead of payment to what you can deliver" read garbled to the
+        # twenty-ninth review: the same point, in the order an owner pays for it.
+        "Demand is ahead of what operations can deliver, but it is held back honestly: customers wait, so you "
+        "buy and pay for only the work you can deliver. That does not make a thin reserve last longer: fix "
+        f"{what} first, then grow capacity, not demand."
     )
 
 

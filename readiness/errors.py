@@ -188,6 +188,12 @@ CATALOGUE: dict[str, Code] = _catalogue(
                 "An area's `weighed_by` names a number question whose unit is a percentage (`%`, `% of orders`): "
                 "the share of the business the area touches, by which its findings rank.",
             ),
+            Code(
+                "RQ225",
+                "invalid quote in advice",
+                "A recommendation's text may quote `{question_id}` of a number question that its `when` reads "
+                '(`when: "recent_peak >= 2"`), so the advice is given only with the owner\'s figure in it.',
+            ),
         ),
     ),
     (

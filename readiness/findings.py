@@ -21,6 +21,7 @@ from readiness.dimensions import (
     lowest_share,
     reading_for,
 )
+from readiness.markup import fill_quotes, quoted_names
 from readiness.model import (
     MultipleChoiceQuestion,
     NumberQuestion,
@@ -157,7 +158,16 @@ def _matching_advice(
                 matched.append(rec)
         elif expr.parse(rec.when).evaluate(values):
             matched.append(rec)
-    return matched
+    # Advice that quotes the owner's figure ("{recent_peak} times a normal day") is written out here, in the
+    # language asked for; its `when` reads the figure, and advice a figure is missing from is not given.
+    filled = []
+    for rec in matched:
+        text = tr(rec.text, lang)
+        if not quoted_names(text):
+            filled.append(rec)
+        elif (written := fill_quotes(text, values)) is not None:
+            filled.append(rec.model_copy(update={"text": written}))
+    return filled
 
 
 def _worst_answer(questionnaire: Questionnaire, question: Any) -> Answer | None:

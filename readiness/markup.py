@@ -18,7 +18,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 _PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
@@ -119,3 +120,27 @@ def plain_number(value: float, typographic: bool = True) -> str:
 def and_list(items: Sequence[str]) -> str:
     """Words joined as a sentence lists them: "Team", "Team and Process", "Team, Process and Capacity"."""
     return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
+#: A figure the owner gave, quoted in advice: ``{question_id}`` (docs/questionnaire-format.md, "Advice that quotes a
+#: figure"). Lower-case ids only, so a brace written for another reason is not taken for one.
+QUOTE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def quoted_names(text: str) -> list[str]:
+    """The question ids a piece of advice quotes, in order."""
+    return QUOTE.findall(text)
+
+
+def fill_quotes(text: str, reads: Mapping[str, Any]) -> str | None:
+    """Advice with each quoted figure written in (``plain_number``), or None when one is not a number the owner
+    gave: "twice a normal day if you have no figure" read as a template to an owner whose busiest day was nine
+    times a normal one (the twenty-ninth review), so advice can say the owner's figure, and is never given with a
+    hole in it (its ``when`` reads the figure, so the wording for an owner without it is another advice's)."""
+    figures: dict[str, str] = {}
+    for name in quoted_names(text):
+        value = reads.get(name)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            return None
+        figures[name] = plain_number(value)
+    return QUOTE.sub(lambda m: figures[m.group(1)], text) if figures else text

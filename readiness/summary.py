@@ -228,7 +228,7 @@ def _zone_rule(result: ScoreResult, settings: BalanceSettings) -> str:
             # reviewer as the tool contradicting its own rule (a short runway an honest queue protects).
             return (
                 f"{rule}, and a critical answer fails, but in a part an honest queue protects ({b.guarded_title}): "
-                "the queue keeps what the business spends ahead of payment to what it can deliver, so the verdict "
+                "customers wait and the business buys and pays for only the work it can deliver, so the verdict "
                 "stays under control (a step that spends money is read as in the danger zone)."
             )
         return rule + (", and a critical answer fails." if failing else ".")
@@ -362,7 +362,7 @@ def placement_text(result: ScoreResult, with_distance: bool = True) -> str | Non
             "not idle capacity."
         )
         if b.routines_not_idle:
-            busy += " Their routines (weekly numbers, priorities, plan B) are still thin, too."
+            busy += " The routines that run it (weekly numbers, priorities, a plan B) are still thin, too."
         return f"{busy} {firm}" if firm else busy
     if b.past_orders and b.quadrant == "idle_capacity":
         # Round 39: the owner answered a busy step; the zone box must say why it is still idle, or the verdict
@@ -666,7 +666,13 @@ def why_here_words(finding: Finding, quoted: Mapping[str, int] | None = None, ra
     it has gone wrong already, it is a lever just ahead of the summary figure it fixes, or it is a price
     weighed as a brake. None when its own impact alone placed it."""
     said = named_words(finding, quoted, rank)
-    parts = (said, lever_words(finding), steer_words(finding), fixed_with_words(finding))
+    fixed = fixed_with_words(finding)
+    first = finding.fixed_with_rank
+    if said and fixed and first and said == f"You said this has gone wrong lately too (fix {first}).":
+        # Two sentences pointing at the same fix read garbled to the twenty-ninth review ("You said this has gone
+        # wrong lately too (fix 1). Ranked after the first fixes: fix 1 above is the same piece of work."): one.
+        said, fixed = None, f"Part of fix {first} above: the same piece of work, for what you said has gone wrong."
+    parts = (said, lever_words(finding), steer_words(finding), fixed)
     return " ".join(w for w in parts if w) or None
 
 

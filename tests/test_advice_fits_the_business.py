@@ -376,7 +376,9 @@ def test_a_business_whose_orders_fall_is_not_told_to_borrow_for_a_growth_spurt(p
     (falling,) = advice_for("cash_runway", 6, "goods", order_growth=-20, payment_days=paid)
     assert "growth spurt" not in falling and "today's lower sales" in falling and "stands idle" in falling
     (growing,) = advice_for("cash_runway", 6, "goods", order_growth=15, payment_days=paid)
-    assert "sized for a growth spurt" in growing
+    # sized to the worst month or the next step, not to "a growth spurt" (the twenty-ninth review: a nursery
+    # full under its ratios and a garage growing 5% have none coming)
+    assert "sized to your worst month or the next step you plan" in growing and "growth spurt" not in growing
     (unknown,) = advice_for("cash_runway", 6, "goods", payment_days=paid)  # growth not answered: as before
     assert unknown == growing
 
@@ -685,6 +687,61 @@ def test_advice_reads_the_answers_beside_it_as_the_twenty_eighth_review_did() ->
     limit = joined("bottleneck_known", 2, "services")
     assert limit and "materials" not in limit and "sales push" not in limit and "hours they have" in limit
     assert "sales push" in joined("bottleneck_known", 2, "goods")
+
+
+def test_advice_reads_the_answers_beside_it_as_the_twenty_ninth_review_did() -> None:
+    """The twenty-ninth blind review quoted advice another trade's owner would strike: "someone to take overflow
+    work" and "a neighbouring firm" to a nursery that said no outside firm can take children; "raise prices on
+    new orders" to a garment factory at 45%; a change cut-off "five working days before delivery" and "ask
+    regular customers for their next-quarter plans" to an online clothing shop; "cost your five best-selling
+    products… payment fees and returns" to a garage; "get the surge volumes in writing" days after a supplier
+    stopped deliveries; "line up the funding before the growth arrives" to a coach firm whose bookings fell 30%.
+    Each is told what fits; a business without those answers hears the advice as before."""
+
+    def joined(question_id: str, value: Any, kind: str | None, **values: Any) -> str:
+        return " ".join(advice_for(question_id, value, kind, **values))
+
+    for partner in ("na", "nobody"):
+        inside = joined("utilization", 97, "services", bottleneck_known=3, fulfilment_partner=partner)
+        assert inside and "overflow" not in inside and "from within" in inside
+        peak = joined("peak_multiple", 1.1, "services", bottleneck_known=3, fulfilment_partner=partner)
+        assert peak and "overflow" not in peak
+        relief = joined("extra_hands", "known_pool", "services", fulfilment_partner=partner)
+        assert "neighbouring firm" not in relief and "relief bank of your own" in relief
+    assert "overflow" in joined("utilization", 97, "services", bottleneck_known=3)
+    assert "neighbouring firm" in joined("extra_hands", "known_pool", "services")
+
+    idle = joined("pricing_lever", "over_a_year", "goods", utilization=45, event_ahead="none", online_order_share=10)
+    assert "raise prices on new orders" not in idle and "committed volume" in idle
+    assert "raise prices on new orders" in joined(
+        "pricing_lever", "over_a_year", "goods", utilization=80, event_ahead="none", online_order_share=10
+    )
+
+    online = joined("plan_changes", "absorb", "goods", online_order_share=100)
+    assert "five working days" not in online and "cancelling free only before dispatch" in online
+    assert "five working days" in joined("plan_changes", "absorb", "goods", online_order_share=10)
+    shop = joined("pipeline_visibility", 2, "goods", online_order_share=100)
+    assert "next-quarter plans" not in shop and "pre-orders" in shop
+    assert "next-quarter plans" in joined("pipeline_visibility", 2, "services", online_order_share=100)
+
+    garage = joined("unit_economics", 1, "services")
+    assert "best-selling products" not in garage and "kinds of job" in garage
+    assert "best-selling products" in joined("unit_economics", 1, "goods")
+
+    on_stop = joined("supplier_capacity", 2, "goods", supplier_payment=1)
+    assert "surge volumes" not in on_stop and "overdue account is settled" in on_stop
+    assert "surge volumes" in joined("supplier_capacity", 2, "goods", supplier_payment=3)
+
+    # a coffee roaster whose busiest day was nine times a normal one read "twice a normal day if you have no figure"
+    nine = joined("peak_multiple", 1.5, "goods", bottleneck_known=3, recent_peak=9)
+    assert "9 times a normal day" in nine and "no figure" not in nine
+    assert "twice a normal day if you have no figure" in joined("peak_multiple", 1.5, "goods", bottleneck_known=3)
+    assert "{" not in joined("peak_multiple", 1.5, "goods", bottleneck_known=1, recent_peak=2.5)
+
+    falling = joined("growth_funding", 2, "services", order_growth=-30)
+    assert "before the growth arrives" not in falling and "while orders are down" in falling
+    growing = joined("growth_funding", 2, "services", order_growth=10)
+    assert growing.index("deposits from big customers") < growing.index("credit line")  # held-back money first
 
 
 @pytest.mark.parametrize("name", SHIPPED)

@@ -355,6 +355,78 @@ def test_a_when_comparing_a_choice_with_a_word_it_does_not_offer_warns() -> None
     assert [(w.code, w.path) for w in result.warnings] == [("RQ216", "questions[0].recommendations[1].when")]
 
 
+def test_a_when_may_compare_a_choice_with_na_where_the_choice_offers_not_applicable() -> None:
+    """A `when` reads "not applicable" as 'na' (docs/questionnaire-format.md): a nursery that answered "no outside
+    firm could ever take our work" as not applicable gets the advice written for it, without a warning. Where
+    the question does not offer "not applicable", 'na' could never hold, and that is still said."""
+    offers = ADVICE_BY_KIND.replace("    weight: 0\n", "    weight: 0\n    allow_na: true\n")
+    text = HEADER + offers.replace("business_type == 'services'", "business_type in ['services', 'na']")
+    assert parse_questionnaire(text, "advice.yaml").warnings == []
+    text = HEADER + ADVICE_BY_KIND.replace("business_type == 'services'", "business_type in ['services', 'na']")
+    result = parse_questionnaire(text, "advice.yaml")
+    assert [(w.code, w.path) for w in result.warnings] == [("RQ216", "questions[0].recommendations[1].when")]
+
+
+QUOTING = """questions:
+  - id: peak
+    dimension: ops
+    type: number
+    text: How busy was your busiest day?
+    bands: [{up_to: 1.5, score: 0, label: Flat}, {score: 1, label: Peaked}]
+  - id: cover
+    dimension: ops
+    type: scale
+    scale: four
+    text: Does someone cover a key person?
+    recommendations:
+      - {when: "value <= 1 and peak > 1", text: "Plan for {peak} times a normal day."}
+      - {when: "value <= 1 and not peak > 1", text: Plan for twice a normal day.}
+  - {id: d, dimension: demand, type: yes_no, text: D}
+"""
+
+
+def test_advice_quotes_the_owners_figure_and_is_given_only_with_it() -> None:
+    """The twenty-ninth review read "twice a normal day if you have no figure" to an owner whose busiest day was
+    nine times a normal one: advice can quote the figure, and an owner without it gets the other words."""
+    from readiness import score
+    from readiness.answers import parse_answers
+
+    loaded = parse_questionnaire(HEADER + QUOTING, "quote.yaml")
+    assert loaded.warnings == []
+    q = loaded.questionnaire
+
+    def advice(**answers: object) -> list[str]:
+        given, problems = parse_answers(q, {"answers": answers}, "answers.yaml")
+        assert not problems
+        (finding,) = [f for f in score(q, given).findings if f.question_id == "cover"]
+        return [a.text for a in finding.recommendations]
+
+    assert advice(cover=0, peak=9) == ["Plan for 9 times a normal day."]
+    assert advice(cover=0, peak=2.5) == ["Plan for 2.5 times a normal day."]
+    assert advice(cover=0) == ["Plan for twice a normal day."]  # unanswered: never "Plan for {peak} …"
+    assert advice(cover=0, peak="dont_know") == ["Plan for twice a normal day."]
+
+
+@pytest.mark.parametrize(
+    ("quote", "when", "code", "said"),
+    [
+        ("{peek}", "peak > 1", "RQ205", "quotes unknown question `{peek}`; did you mean `peak`?"),
+        ("{peak}", "value <= 1", "RQ225", "quotes `{peak}`, which its `when` does not read"),
+        ("{cover}", "cover <= 1", "RQ225", "quotes `{cover}`, which is not a number question"),
+    ],
+)
+def test_a_quote_advice_cannot_fill_names_the_file_line_and_key(quote: str, when: str, code: str, said: str) -> None:
+    written = 'value <= 1 and peak > 1", text: "Plan for {peak}'
+    text = HEADER + QUOTING.replace(written, f'{when}", text: "Plan for {quote}')
+    with pytest.raises(QuestionnaireError) as info:
+        parse_questionnaire(text, "quote.yaml")
+    (problem,) = info.value.problems
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if quote in t)
+    assert (problem.code, problem.file, problem.line) == (code, "quote.yaml", line)
+    assert problem.path == "questions[1].recommendations[0].text"
+    assert said in problem.message
+
+
 def test_a_matters_if_is_checked_like_a_when() -> None:
     """A misspelt name read as unanswered for ever, and a condition that does not parse stopped scoring with a
     traceback; both are said at load, with the file, line and key."""

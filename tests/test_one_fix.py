@@ -39,6 +39,17 @@ def test_a_second_finding_of_a_topic_waits_behind_the_first_three_and_says_why()
     blame = ordered[3]
     assert (blame.fixed_with, blame.fixed_with_rank) == ("bias title", 1)
     assert why_here_words(blame) == "Ranked after the first fixes: fix 1 above is the same piece of work."
+    # said to have gone wrong, and quoted at that same fix: one sentence, not two pointing at fix 1 (the
+    # twenty-ninth review read "You said this has gone wrong lately too (fix 1). Ranked after the first fixes:
+    # fix 1 above is the same piece of work." as garbled)
+    said = replace(blame, named_by=("Not enough work",))
+    assert why_here_words(said, {"Not enough work": 1}, 4) == (
+        "Part of fix 1 above: the same piece of work, for what you said has gone wrong."
+    )
+    assert why_here_words(said, {"Not enough work": 2}, 4) == (
+        "You said this has gone wrong lately too (fix 2). "
+        "Ranked after the first fixes: fix 1 above is the same piece of work."
+    )
     assert all(f.fixed_with is None for f in ordered if f.question_id != "blame")
     # a held lever no longer sits just ahead of its figure, and does not say it does
     lever = replace(finding("blame"), lever_of="cash title")

@@ -309,8 +309,10 @@ def test_where_capacity_stands_idle_the_demand_levers_are_advised(growth: Questi
     assert result.balance.quadrant == "idle_capacity"
     levers = {f.question_id: f for f in result.findings if f.dimension == "demand"}
     assert "campaigns_planned" in levers
-    # one step up (a first campaign), never "our biggest push yet"
-    assert levers["campaigns_planned"].next.startswith("The same promotions as every year")
+    # one step up (a first campaign), never "our biggest push yet"; named as that first campaign, not as "the same
+    # promotions as every year" to an owner who has run none (the twenty-ninth review)
+    first = "One campaign planned for the next three months, sized to the room you have"
+    assert levers["campaigns_planned"].next == first
     assert all(growth.question(qid).grows == "demand" for qid in levers)
 
 

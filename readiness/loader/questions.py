@@ -12,6 +12,7 @@ from typing import Any
 
 from readiness import expr
 from readiness.loader.context import Context
+from readiness.markup import quoted_names
 from readiness.model import (
     RESERVED_IDS,
     SURGE_INPUT_NAMES,
@@ -107,6 +108,43 @@ def check(ctx: Context) -> None:
         for r_index, rec in enumerate(q.recommendations):
             if rec.when is not None:
                 _when(ctx, q, rec.when, (*base, "recommendations", r_index, "when"), order, valid)
+            _quotes(ctx, q, rec, (*base, "recommendations", r_index), valid)
+
+
+def _quotes(ctx: Context, q: Any, rec: Any, base: PathKey, valid: dict[str, Any]) -> None:
+    """Advice may quote a figure the owner gave (``{recent_peak}``): a number question its own `when` reads, so
+    the advice is chosen knowing the figure is there and an owner without it gets other words. A misspelt id, a
+    question that is no number, or a figure the `when` does not read would leave advice that is never given (or
+    a hole in it), so each is an error at load, with the file, line and key."""
+    texts = [rec.text] if isinstance(rec.text, str) else list(rec.text.values())
+    names = dict.fromkeys(name for text in texts for name in quoted_names(text))
+    if not names:
+        return
+    try:
+        read = set(expr.parse(rec.when).names) if rec.when is not None else set()
+    except expr.ExpressionError:
+        read = set()  # said as RQ204 by the `when` check
+    path = (*base, "text")
+    for name in names:
+        if name not in valid:
+            if "questions" in ctx.unsure:
+                continue
+            ctx.add(
+                "RQ205",
+                f"question `{q.id}` recommendation quotes unknown question `{{{name}}}`"
+                f"{_did_you_mean(name, list(valid))}",
+                path,
+                within=f"{{{name}}}",
+            )
+        elif not (number := isinstance(valid[name], NumberQuestion)) or name not in read:
+            why = "its `when` does not read" if number else "is not a number question"
+            ctx.add(
+                "RQ225",
+                f"question `{q.id}` recommendation quotes `{{{name}}}`, which {why} "
+                f'(quote a number the `when` reads, as in `when: "{name} >= 2"`)',
+                path,
+                within=f"{{{name}}}",
+            )
 
 
 def _describes(ctx: Context, q: Any, path: PathKey, order: dict[str, int], valid: dict[str, Any]) -> None:
@@ -218,14 +256,18 @@ def option_literals(
     path: PathKey,
     valid: dict[str, Any],
     own: frozenset[str] = frozenset(),
+    *,
+    reads_na: bool = False,
 ) -> None:
     """Warn where a condition compares a choice question with a word that is none of its options
     (`business_type == 'service'`): the comparison could never hold, so what it guards never happens.
-    ``own``: names that mean the question's own answer here (`value` in a `when`), not a question."""
+    ``own``: names that mean the question's own answer here (`value` in a `when`), not a question.
+    ``reads_na``: the condition sees "not applicable" as ``'na'`` (a recommendation's `when`, a decision's
+    variant), so ``'na'`` is a word it can hold for a question that offers it."""
     for name, literal in condition.literal_comparisons():
         other = None if name in own else valid.get(name)
         if isinstance(other, SingleChoiceQuestion | MultipleChoiceQuestion) and isinstance(literal, str):
-            ids = [o.id for o in other.options]
+            ids = [o.id for o in other.options] + (["na"] if reads_na and other.allow_na else [])
             if literal not in ids:
                 ctx.add(
                     "RQ216",
@@ -255,7 +297,7 @@ def _when(ctx: Context, q: Any, source: str, path: PathKey, order: dict[str, int
             "; a `when` reads `value` (the answer), `score` (0..1) and other questions by id"
         )
         ctx.add("RQ205", f"question `{q.id}` recommendation reads unknown question `{name}`{hint}", path, within=name)
-    option_literals(ctx, q, condition, path, valid, own=_WHEN_NAMES)
+    option_literals(ctx, q, condition, path, valid, own=_WHEN_NAMES, reads_na=True)
 
 
 def _matters_if(ctx: Context, q: Any, path: PathKey, order: dict[str, int], valid: dict[str, Any]) -> None:

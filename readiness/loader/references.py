@@ -188,7 +188,9 @@ def _variants(ctx: Context, q: Any, q_index: int, option: Any, o_index: int) -> 
             ctx.add("RQ204", f"option `{option.id}` of question `{q.id}` variant: {exc}", (*base, "when"))
         else:
             # A choice compared with a word that is none of its options (`step == 'machin'`) never holds.
-            option_literals(ctx, q, condition, (*base, "when"), {x.id: x for _, x in ctx.items["questions"]})
+            option_literals(
+                ctx, q, condition, (*base, "when"), {x.id: x for _, x in ctx.items["questions"]}, reads_na=True
+            )
             for name in condition.names:
                 if name not in known and "questions" not in ctx.unsure:
                     ctx.add(

@@ -73,7 +73,10 @@ class Recommendation(_Model):
     it the advice applies whenever the question is below full marks.
     """
 
-    text: Text
+    text: Text = Field(
+        description="The advice. It may quote a figure the owner gave, `{question_id}` of a number question "
+        "its `when` reads (`{recent_peak} times a normal day`); written out as the owner typed it."
+    )
     when: str | None = Field(
         default=None,
         description="A condition over `value` (this answer), `score` (its share of the points, 0..1) and other "
