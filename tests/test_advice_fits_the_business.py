@@ -745,6 +745,29 @@ def test_advice_reads_the_answers_beside_it_as_the_twenty_ninth_review_did() -> 
 
 
 @pytest.mark.parametrize("name", SHIPPED)
+def test_advice_reads_right_to_the_founders_of_the_thirtieth_review(name: str) -> None:
+    """The thirtieth review read six quick-check reports: "stop whoever plans the work adding their own safety
+    margin" to a foot clinic and a hearing practice; "about half your busiest step's time is free" at 35% busy;
+    "invoices sent the day the work is done" to a uniform shop paid at the till. Both questionnaires."""
+    q = load(name)
+
+    def advice(question_id: str, value: Any, kind: str | None, **values: Any) -> str:
+        question = q.question(question_id)
+        answer = Answer(question_id, "value", value)
+        share, _ = answer_score(q, question, answer)
+        reads = exposure_values({**given(q, kind, **values), question_id: answer})
+        return " ".join(tr(r.text) for r in _matching_advice(question, answer, share, "en", reads))
+
+    clinic = advice("forecast_accountability", 2, "services")
+    assert "safety margin" not in clinic and "rota" in clinic
+    assert "safety margin" in advice("forecast_accountability", 2, "goods")
+    quiet = advice("utilization", 35, "goods")
+    assert "About half" not in quiet and "Half or more" in quiet
+    cash = advice("cash_runway", 10, "goods")
+    assert cash.index("bring in sooner") < cash.index("where customers pay later") < cash.index("overdraft")
+
+
+@pytest.mark.parametrize("name", SHIPPED)
 def test_a_full_step_before_an_event_several_times_today_is_not_told_to_add_half_as_much_again(name: str) -> None:
     """A browser pass: a bakery four weeks from a supermarket trial that triples its volume, its ovens 85% busy,
     was told to "get prices now for the cheapest way to add half as much again". The overflow, a phased start and
