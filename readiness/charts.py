@@ -586,8 +586,17 @@ def _inline(node: Any, datasets: dict[str, Any]) -> Any:
     return node
 
 
-def static(chart_spec: dict[str, Any], width: int | None = 620) -> dict[str, Any]:
-    """A copy of a spec with container widths fixed, for drawing outside a web page (SVG, PDF)."""
+#: The fonts of a chart drawn outside a web page (a report's SVG, a PDF): Arial's widths first. vl-convert lays
+#: labels out by its own measure, close to Arial's; a browser without the app's Source Sans fell back to a wider
+#: font (DejaVu Sans on Linux) and the workshop report's question names ran off the chart's left edge ("t would
+#: stop if your most important person…", a phone's look at the report). Arial, its metric twin Liberation Sans
+#: and Helvetica are on nearly every machine, and a PDF's renderer finds Liberation Sans for Arial.
+STATIC_FONT = 'Arial, "Liberation Sans", Arimo, Helvetica, sans-serif'
+
+
+def static(chart_spec: dict[str, Any], width: int | None = 620, font: str = STATIC_FONT) -> dict[str, Any]:
+    """A copy of a spec with container widths fixed, for drawing outside a web page (SVG, PDF), in ``font``
+    (:data:`STATIC_FONT`; a test drawing what the app draws passes the app's :data:`FONT`)."""
 
     def fix(node: Any) -> Any:
         if isinstance(node, dict):
@@ -600,7 +609,7 @@ def static(chart_spec: dict[str, Any], width: int | None = 620) -> dict[str, Any
             return out
         if isinstance(node, list):
             return [fix(v) for v in node]
-        return node
+        return font if node == FONT else node
 
     fixed = fix(chart_spec)
     fixed.setdefault("padding", 16)  # room for long axis labels once drawn outside a page

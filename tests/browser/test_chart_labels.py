@@ -45,7 +45,9 @@ def test_on_a_phone_the_business_name_covers_no_zone_name(browser: Browser) -> N
             continue
         name = business_name(yaml.safe_load(path.read_text(encoding="utf-8"))["name"])
         named = dataclasses.replace(result, business=name)
-        spec = charts.static(charts.spec(charts.quadrant(named)), width=chart_labels.QUADRANT_PHONE_PLOT)
+        spec = charts.static(
+            charts.spec(charts.quadrant(named)), width=chart_labels.QUADRANT_PHONE_PLOT, font=charts.FONT
+        )
         svgs.append(vlc.vegalite_to_svg(spec))
         names.append((path.stem, name, round(result.balance.link), round(result.balance.pressure)))
     font = base64.b64encode(FONT.read_bytes()).decode()
@@ -69,3 +71,45 @@ def test_on_a_phone_the_business_name_covers_no_zone_name(browser: Browser) -> N
             if across > 1 and down > 1:
                 covered.append((slug, name, (link, pressure), zone["label"]))
     assert not covered, "\n".join(f"{c[0]} {c[1]!r} at {c[2]}: over {c[3].split('text: ')[-1]!r}" for c in covered)
+
+
+#: How far each chart's words reach out of its own box, per chart: negative is cut off at the left or right.
+OVERHANG = """
+() => [...document.querySelectorAll('.chart svg')].filter(s => s.getBoundingClientRect().width > 0).map(svg => {
+  const box = svg.getBoundingClientRect();
+  const texts = [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect()).filter(r => r.width > 0);
+  return Math.min(...texts.map(r => r.left - box.left), ...texts.map(r => box.right - r.right));
+})
+"""
+
+
+def test_the_reports_chart_words_stay_inside_their_charts_in_a_browser(browser: Browser) -> None:
+    """A phone's look at the workshop report: its question names ran off the heatmap's left edge ("t would stop if
+    your most important person…"). vl-convert lays words out by Arial's widths; a browser without the app's font
+    fell back to a wider one (DejaVu Sans here). Reports now name Arial's widths first (charts.STATIC_FONT); each
+    chart of both reports is drawn by Chromium, at a laptop's and a phone's width, with every word inside it."""
+    from readiness import load_answers, load_questionnaire, score
+    from readiness.demo import DEMO_ANSWERS, DEMO_QUESTIONNAIRE
+    from readiness.report import render
+    from readiness.workshop import aggregate
+    from readiness.workshop_report import render_workshop
+    from tests.test_workshop import leadership_day
+
+    q = load_questionnaire(DEMO_QUESTIONNAIRE)
+    answers = load_answers(q, DEMO_ANSWERS)[0]
+    assessment = render("html", q, score(q, answers), answers).decode()
+    room_q, people = leadership_day()
+    room = render_workshop(
+        "html", room_q, aggregate(room_q, people), people, workshop_name="Leadership day", business="Frost & Co",
+        anonymous=True, consensus_answers={},
+    ).decode()  # fmt: skip
+    assert "Source Sans" not in assessment + room
+    for width in (1280, 390):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            for html in (assessment, room):
+                page.set_content(html)
+                overhang = page.evaluate(OVERHANG)
+                assert len(overhang) >= 2 and min(overhang) >= 0, (width, overhang)
+        finally:
+            page.close()

@@ -26,8 +26,10 @@ def test_share_link_shows_the_report_to_a_stranger_until_revoked(server: str, pa
     view = stranger.new_page()
     view.goto(link)
     expect(view.get_by_role("heading", name="Executive summary")).to_be_visible(timeout=30_000)
-    charts = view.locator(".rr img[alt=chart]")
+    # four charts shown; the bars, the zones and the heatmap are there twice, the phone's drawing hidden here
+    charts = view.locator(".rr img[alt=chart]:visible")
     expect(charts).to_have_count(4)
+    expect(view.locator(".rr img[alt=chart]")).to_have_count(7)
     view.wait_for_function(
         "[...document.querySelectorAll('.rr img[alt=chart]')].every(i => i.complete && i.naturalWidth > 100)"
     )
@@ -62,6 +64,28 @@ def test_downloaded_html_report_draws_its_charts_offline(server: str, page: Page
     assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
     report.screenshot(path=str(ARTIFACTS / "report-offline.png"), full_page=True)
     offline.close()
+
+    # On a phone the same file draws each wide chart again at a phone's width: scaled down to fit, the wide ones
+    # set their labels at five or six pixels (a phone's look at the report).
+    def shown(width: int) -> list[float]:
+        """The scale each visible chart is drawn at (its width on screen over the width it was drawn for)."""
+        context = browser.new_context(offline=True, viewport={"width": width, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(path.as_uri())
+            expect(page.get_by_role("heading", name="Executive summary")).to_be_visible()
+            return page.evaluate(
+                """() => [...document.querySelectorAll('.chart svg')]
+                    .map(s => [s.getBoundingClientRect().width, Number(s.getAttribute('width'))])
+                    .filter(([seen]) => seen > 0).map(([seen, drawn]) => seen / drawn)"""
+            )
+        finally:
+            context.close()
+
+    phone, laptop = shown(390), shown(1280)
+    assert len(phone) == len(laptop) >= 4  # each chart once, whichever the screen
+    assert min(phone) >= 0.8, phone  # labels at four fifths of their size or more (the wide ones: under half)
+    assert min(laptop) >= 0.75, laptop  # the radial and the zones side by side, as the printed page has them
 
 
 def test_downloads_a_two_page_pdf_the_full_one_and_the_tables(server: str, page: Page) -> None:
