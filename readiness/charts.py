@@ -26,6 +26,7 @@ from readiness.chart_labels import (
     quadrant_labels,
     wrap,
 )
+from readiness.markup import plain_number
 from readiness.scoring import ScoreResult
 from readiness.workshop import DONT_KNOW, LEFT_BLANK, NOT_ASKED
 
@@ -460,7 +461,7 @@ def picked_square(result: ScoreResult, picked: Any) -> str | None:
     if cell["shown"] is None:
         return f"{said}."
     measure = "demand coming" if cell["demand"] else "level"
-    return f"{said} ({measure} {cell['shown']:g} on {scale.range_text(sc)})."
+    return f"{said} ({measure} {plain_number(cell['shown'])} on {scale.range_text(sc)})."
 
 
 def question_heatmap(result: ScoreResult, *, pickable: bool = False) -> alt.LayerChart:
@@ -533,7 +534,8 @@ def _pick_layer(base: alt.Chart) -> alt.Chart:
     compile (Vega: 'Duplicate signal name "pick_tuple"'); the squares' colours come from three scales, so
     this layer draws none and the tooltip's last line is named per square, by an expression.
     """
-    picked = alt.Parameter(HEATMAP_PICK, empty=False)
+    # One square at a time (toggle off: a shift-click replaced, never added to, the pick the page writes out).
+    pick = alt.selection_point(name=HEATMAP_PICK, fields=["dimension", "n"], on="click", clear="dblclick", toggle=False)
     tooltip = (
         "datum.level === null ? {'Question': datum.question, 'Answer': datum.answer}"
         " : datum.demand ? {'Question': datum.question, 'Answer': datum.answer, 'Demand coming': datum.shown}"
@@ -543,10 +545,10 @@ def _pick_layer(base: alt.Chart) -> alt.Chart:
         base.mark_rect(fill="transparent", cornerRadius=3)
         .encode(
             tooltip=alt.value(alt.expr(tooltip)),
-            stroke=alt.condition(picked, alt.value("#111827"), alt.value("transparent")),
-            strokeWidth=alt.condition(picked, alt.value(3), alt.value(0)),
+            stroke=alt.condition(pick, alt.value("#111827"), alt.value("transparent"), empty=False),
+            strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
         )
-        .add_params(alt.selection_point(name=HEATMAP_PICK, fields=["dimension", "n"], on="click", clear="dblclick"))
+        .add_params(pick)
     )
 
 

@@ -169,7 +169,7 @@ def render(
     if fmt_name == "html":
         return render_html(report, chart_svgs(result), paper).encode("utf-8")
     if full:
-        return render_full_pdf(report, chart_svgs(result), paper)
+        return render_full_pdf(report, chart_svgs(result, narrow=False), paper)
     # The summary draws no chart: skipping them saves most of the time a PDF takes.
     return render_summary_pdf(report, paper)
 

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from readiness.balance import QUADRANTS
+from readiness.chart_labels import QUADRANT_PHONE_PLOT
 from readiness.errors import ReportError
 from readiness.report_model import Report
 from readiness.results import ScoreResult
@@ -123,12 +124,13 @@ def _active_svg(svg: str) -> str | None:
 NARROW = 240
 
 
-def chart_svgs(result: ScoreResult) -> dict[str, str]:
+def chart_svgs(result: ScoreResult, *, narrow: bool = True) -> dict[str, str]:
     """The report's charts as static SVG (drawn by vl-convert, no script, no web font).
 
     The bars, the zones and the heatmap are drawn a second time at a phone's width (``bars_narrow``…); the
     page's style shows those on a small screen and prints the wide ones (a fifth of a second more per report).
-    The radial chart is drawn at its own size, which fits a phone."""
+    The radial chart is drawn at its own size, which fits a phone; the zones at the narrowest width their
+    names are placed for (``QUADRANT_PHONE_PLOT``). ``narrow=False`` for a PDF, which prints the wide ones."""
     from readiness import charts
 
     specs = {
@@ -138,8 +140,10 @@ def chart_svgs(result: ScoreResult) -> dict[str, str]:
         "heatmap": charts.spec(charts.question_heatmap(result)),
     }
     svgs = {name: static_svg(name, spec, width=620 if name != "radial" else None) for name, spec in specs.items()}
-    for name in ("bars", "quadrant", "heatmap"):
-        svgs[f"{name}_narrow"] = static_svg(name, specs[name], width=NARROW)
+    if narrow:
+        for name in ("bars", "quadrant", "heatmap"):
+            width = QUADRANT_PHONE_PLOT if name == "quadrant" else NARROW
+            svgs[f"{name}_narrow"] = static_svg(name, specs[name], width=width)
     return svgs
 
 

@@ -619,10 +619,20 @@ def named_words(finding: Finding, quoted: Mapping[str, int] | None = None, rank:
     reviewer found one owner's complaint quoted under five fixes, so a later fix points back instead."""
     if not finding.named_by:
         return None
-    if quoted and rank is not None and all(quoted.get(label, rank) < rank for label in finding.named_by):
-        return f"You said this has gone wrong lately too (fix {min(quoted[label] for label in finding.named_by)})."
+    if (earlier := quoted_at(finding, quoted, rank)) is not None:
+        return f"You said this has gone wrong lately too (fix {earlier})."
     named = " and “".join(label.rstrip(".") + "”" for label in finding.named_by)
     return f"You said this has gone wrong lately: “{named}."
+
+
+def quoted_at(finding: Finding, quoted: Mapping[str, int] | None, rank: int | None) -> int | None:
+    """The first fix where everything the owner said this finding fixes was already quoted, or None (some of it
+    is quoted here first, or nothing was said)."""
+    if not finding.named_by or not quoted or rank is None:
+        return None
+    if not all(quoted.get(label, rank) < rank for label in finding.named_by):
+        return None
+    return min(quoted[label] for label in finding.named_by)
 
 
 def lever_words(finding: Finding) -> str | None:
@@ -668,7 +678,7 @@ def why_here_words(finding: Finding, quoted: Mapping[str, int] | None = None, ra
     said = named_words(finding, quoted, rank)
     fixed = fixed_with_words(finding)
     first = finding.fixed_with_rank
-    if said and fixed and first and said == f"You said this has gone wrong lately too (fix {first}).":
+    if first is not None and quoted_at(finding, quoted, rank) == first:
         # Two sentences pointing at the same fix read garbled to the twenty-ninth review ("You said this has gone
         # wrong lately too (fix 1). Ranked after the first fixes: fix 1 above is the same piece of work."): one.
         said, fixed = None, f"Part of fix {first} above: the same piece of work, for what you said has gone wrong."

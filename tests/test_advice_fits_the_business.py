@@ -701,15 +701,20 @@ def test_advice_reads_the_answers_beside_it_as_the_twenty_ninth_review_did() -> 
     def joined(question_id: str, value: Any, kind: str | None, **values: Any) -> str:
         return " ".join(advice_for(question_id, value, kind, **values))
 
-    for partner in ("na", "nobody"):
-        inside = joined("utilization", 97, "services", bottleneck_known=3, fulfilment_partner=partner)
-        assert inside and "overflow" not in inside and "from within" in inside
-        peak = joined("peak_multiple", 1.1, "services", bottleneck_known=3, fulfilment_partner=partner)
-        assert peak and "overflow" not in peak
-        relief = joined("extra_hands", "known_pool", "services", fulfilment_partner=partner)
-        assert "neighbouring firm" not in relief and "relief bank of your own" in relief
-    assert "overflow" in joined("utilization", 97, "services", bottleneck_known=3)
-    assert "neighbouring firm" in joined("extra_hands", "known_pool", "services")
+    # "not applicable": no outside firm could ever take the work
+    inside = joined("utilization", 97, "services", bottleneck_known=3, fulfilment_partner="na")
+    assert inside and "overflow" not in inside and "from within" in inside
+    peak = joined("peak_multiple", 1.1, "services", bottleneck_known=3, fulfilment_partner="na")
+    assert peak and "overflow" not in peak
+    relief = joined("extra_hands", "known_pool", "services", fulfilment_partner="na")
+    assert "neighbouring firm" not in relief and "relief bank of your own" in relief
+    # "Nobody; we would fall behind" is nobody lined up yet: the overflow is still what to line up, as the
+    # overflow question's own advice says beside it
+    for partner in ("nobody", None):
+        extra = {"fulfilment_partner": partner} if partner else {}
+        assert "overflow" in joined("utilization", 97, "services", bottleneck_known=3, **extra)
+        assert "overflow" in joined("peak_multiple", 1.1, "services", bottleneck_known=3, **extra)
+        assert "neighbouring firm" in joined("extra_hands", "known_pool", "services", **extra)
 
     idle = joined("pricing_lever", "over_a_year", "goods", utilization=45, event_ahead="none", online_order_share=10)
     assert "raise prices on new orders" not in idle and "committed volume" in idle
@@ -736,7 +741,11 @@ def test_advice_reads_the_answers_beside_it_as_the_twenty_ninth_review_did() -> 
     nine = joined("peak_multiple", 1.5, "goods", bottleneck_known=3, recent_peak=9)
     assert "9 times a normal day" in nine and "no figure" not in nine
     assert "twice a normal day if you have no figure" in joined("peak_multiple", 1.5, "goods", bottleneck_known=3)
-    assert "{" not in joined("peak_multiple", 1.5, "goods", bottleneck_known=1, recent_peak=2.5)
+    assert "(2.5 times a normal day" in joined("peak_multiple", 1.5, "goods", bottleneck_known=1, recent_peak=2.5)
+    # no real peak (1.5 or less): the figure is not quoted as a peak to plan for
+    assert "times a normal day, or more" not in joined(
+        "peak_multiple", 1.1, "goods", bottleneck_known=3, recent_peak=1.2
+    )
 
     falling = joined("growth_funding", 2, "services", order_growth=-30)
     assert "before the growth arrives" not in falling and "while orders are down" in falling

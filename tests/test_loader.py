@@ -407,12 +407,24 @@ def test_advice_quotes_the_owners_figure_and_is_given_only_with_it() -> None:
     assert advice(cover=0, peak="dont_know") == ["Plan for twice a normal day."]
 
 
+def test_a_quoted_figure_is_written_as_numbers_are_everywhere_and_only_a_number_fills_it() -> None:
+    from readiness.markup import fill_quotes
+
+    text = "Plan for {peak} times a normal day."
+    assert fill_quotes(text, {"peak": 1200}) == "Plan for 1,200 times a normal day."
+    assert fill_quotes(text, {"peak": -2.5}) == "Plan for −2.5 times a normal day."  # the typographic minus
+    for missing in (None, True, float("nan"), float("inf"), "9", [9]):
+        assert fill_quotes(text, {"peak": missing}) is None, missing
+    assert fill_quotes("No quote, {Peak} or {} stays.", {}) == "No quote, {Peak} or {} stays."
+
+
 @pytest.mark.parametrize(
     ("quote", "when", "code", "said"),
     [
         ("{peek}", "peak > 1", "RQ205", "quotes unknown question `{peek}`; did you mean `peak`?"),
         ("{peak}", "value <= 1", "RQ225", "quotes `{peak}`, which its `when` does not read"),
         ("{cover}", "cover <= 1", "RQ225", "quotes `{cover}`, which is not a number question"),
+        ("{peak}", "value <= 1 and (peak > 1", "RQ204", "recommendation"),  # a `when` that does not parse: once
     ],
 )
 def test_a_quote_advice_cannot_fill_names_the_file_line_and_key(quote: str, when: str, code: str, said: str) -> None:
@@ -423,7 +435,7 @@ def test_a_quote_advice_cannot_fill_names_the_file_line_and_key(quote: str, when
     (problem,) = info.value.problems
     line = next(i for i, t in enumerate(text.splitlines(), 1) if quote in t)
     assert (problem.code, problem.file, problem.line) == (code, "quote.yaml", line)
-    assert problem.path == "questions[1].recommendations[0].text"
+    assert problem.path == f"questions[1].recommendations[0].{'when' if code == 'RQ204' else 'text'}"
     assert said in problem.message
 
 

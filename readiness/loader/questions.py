@@ -18,6 +18,7 @@ from readiness.model import (
     SURGE_INPUT_NAMES,
     MultipleChoiceQuestion,
     NumberQuestion,
+    Recommendation,
     ScaleQuestion,
     SingleChoiceQuestion,
 )
@@ -111,7 +112,7 @@ def check(ctx: Context) -> None:
             _quotes(ctx, q, rec, (*base, "recommendations", r_index), valid)
 
 
-def _quotes(ctx: Context, q: Any, rec: Any, base: PathKey, valid: dict[str, Any]) -> None:
+def _quotes(ctx: Context, q: Any, rec: Recommendation, base: PathKey, valid: dict[str, Any]) -> None:
     """Advice may quote a figure the owner gave (``{recent_peak}``): a number question its own `when` reads, so
     the advice is chosen knowing the figure is there and an owner without it gets other words. A misspelt id, a
     question that is no number, or a figure the `when` does not read would leave advice that is never given (or
@@ -123,7 +124,9 @@ def _quotes(ctx: Context, q: Any, rec: Any, base: PathKey, valid: dict[str, Any]
     try:
         read = set(expr.parse(rec.when).names) if rec.when is not None else set()
     except expr.ExpressionError:
-        read = set()  # said as RQ204 by the `when` check
+        return  # said as RQ204 by the `when` check; a quote is judged against a `when` that parses
+    if "value" in read:  # a `when` on `value` reads the question's own figure
+        read.add(q.id)
     path = (*base, "text")
     for name in names:
         if name not in valid:
@@ -267,8 +270,8 @@ def option_literals(
     for name, literal in condition.literal_comparisons():
         other = None if name in own else valid.get(name)
         if isinstance(other, SingleChoiceQuestion | MultipleChoiceQuestion) and isinstance(literal, str):
-            ids = [o.id for o in other.options] + (["na"] if reads_na and other.allow_na else [])
-            if literal not in ids:
+            ids = [o.id for o in other.options]
+            if literal not in ids and not (reads_na and other.allow_na and literal == "na"):
                 ctx.add(
                     "RQ216",
                     f"question `{q.id}` compares `{name}` with `{literal}`, which is not "
@@ -318,7 +321,7 @@ def _matters_if(ctx: Context, q: Any, path: PathKey, order: dict[str, int], vali
             path,
             within=name,
         )
-    option_literals(ctx, q, condition, path, valid)
+    option_literals(ctx, q, condition, path, valid, reads_na=True)  # read as exposure_values: 'na' is a word
 
 
 def _anchor_key(data: Any, base: PathKey, key: float, part: str = "anchors") -> Any:
