@@ -179,6 +179,9 @@ def answer_step(page: Page, number: int) -> int:
     index = -1
     while index + 1 < boxes.count():  # counted again each time: picking a step opens the box for its words
         index += 1
+        # The last answer's rerun over first: read mid-rerun, a box was taken for a choice and then held none
+        # (the CI of 2026-12-03 waited 30 s for the radio of a box a rerun had redrawn as another question's).
+        settled(page)
         box = boxes.nth(index)
         try:
             box.scroll_into_view_if_needed()
