@@ -89,14 +89,6 @@ def test_a_step_that_spends_money_is_read_as_in_the_danger_zone_while_the_queue_
     assert funded.decision is not None and funded.decision.text.startswith("It can pay")
 
 
-def test_the_quick_check_never_trusts_a_queue_with_cash(growth: Questionnaire) -> None:
-    """It does not ask the margin, so it keeps `controllable: false` for cash."""
-    quick = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
-    cash = next(a for a in quick.dimension("capacity").areas if a.id == "cash")
-    assert cash.controllable is False
-    assert next(a for a in growth.dimension("capacity").areas if a.id == "cash").controllable == "gross_margin > 0"
-
-
 @pytest.mark.parametrize(
     ("written", "code", "said"),
     [
