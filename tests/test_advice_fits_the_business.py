@@ -756,6 +756,22 @@ def test_advice_reads_the_answers_beside_it_as_the_twenty_ninth_review_did() -> 
     assert growing.index("deposits from big customers") < growing.index("credit line")  # held-back money first
 
 
+def test_the_cash_gap_is_sized_by_the_growth_the_owner_gave() -> None:
+    """The words "double today's if you have no figure" read as a template to a garage growing 5% a year (left from the
+    twenty-ninth review): the month is sized by the growth the owner gave, by the next step planned at a steady
+    pace, and by doubling only when no growth figure was given."""
+    grower = " ".join(advice_for("growth_funding", 1, "goods", order_growth=40))
+    assert "grown by the 40% of the last twelve months" in grower and "double" not in grower
+    steady = " ".join(advice_for("growth_funding", 0, "services", order_growth=5))
+    assert "next step you plan" in steady and "double" not in steady and "growing towards" not in steady
+    assert "double today's if you have no figure" in " ".join(advice_for("growth_funding", 1, "goods"))
+    falling = " ".join(advice_for("growth_funding", 1, "goods", order_growth=-20))
+    assert "today's lower sales" in falling and "double" not in falling
+    for growth in (-20, 0, 5, 9.5, 10, 40, 300, None):  # one sizing for every answer, never two
+        values = {} if growth is None else {"order_growth": growth}
+        assert len(advice_for("growth_funding", 1, "goods", **values)) == 1, growth
+
+
 @pytest.mark.parametrize("name", SHIPPED)
 def test_advice_reads_right_to_the_founders_of_the_thirtieth_review(name: str) -> None:
     """The thirtieth review read six quick-check reports: "stop whoever plans the work adding their own safety
