@@ -16,6 +16,7 @@ from readiness.summary import (
     decision_words,
     dimension_markdown,
     finding_markdown,
+    no_findings_text,
     open_critical_text,
     placement_text,
     plan_markdown,
@@ -180,7 +181,7 @@ if scale.has_demand(q):
 
 st.header("Fix these first")
 if not result.findings:
-    st.success("Nothing to fix: every answered question is at its best level.")
+    st.success(no_findings_text(result))
 for rank, finding in enumerate(result.findings[:8], start=1):
     with st.container(border=True):
         # one markdown element per finding: each element costs rerun time

@@ -70,7 +70,7 @@ def render_markdown(report: Report, top: int = 10) -> str:
     if report.deadline:
         lines += [f"> {t(report.deadline)}", ""]
     if not report.findings:
-        lines.append("No findings: every answered question is at its best level.")
+        lines.append(t(report.no_findings))
     for f in report.findings[:top]:
         tag = f" ({f.critical_tag})" if f.critical_tag else ""
         where = f"Now: {_sentence(f.now)}"

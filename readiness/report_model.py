@@ -30,6 +30,7 @@ from readiness.summary import (
     index_range_text,
     lever_words,
     next_step_words,
+    no_findings_text,
     note_words,
     open_critical_text,
     placement_text,
@@ -225,6 +226,8 @@ class Report:
     workings: tuple[str, ...] = ()
     #: what each empty period of the plan says instead of actions (:meth:`Plan.quiet`)
     quiet: dict[int, str] = field(default_factory=dict)
+    #: what "Fix these first" says when it holds no finding (:func:`readiness.summary.no_findings_text`)
+    no_findings: str = ""
     #: the headline's name ("Operations readiness", or the framework's own) and the figures as read
     headline_label: str = "Operations readiness"
     operations_out_of: str = "– / 100"
@@ -598,6 +601,7 @@ def build_report(
         workings=tuple(workings(result, questionnaire.balance)) if balanced else (),
         backlog=backlog,
         quiet={h: result.plan.quiet(h) for h in HORIZONS},
+        no_findings=no_findings_text(result),
         headline_label=label,
         operations_out_of=scale.out_of(result.overall, sc, lang),
         demand_out_of=scale.out_of(b.demand, sc, lang),

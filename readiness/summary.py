@@ -474,6 +474,27 @@ def note_words(answer: Answer | None) -> str | None:
     return f"Your note: “{note}”" if note else None
 
 
+def no_findings_text(result: ScoreResult) -> str:
+    """What "Fix these first" says when nothing is. "Every answered question is at its best level" beside a
+    weakest link at 67 read as false to the thirty-first review: answers at a level good in themselves, and
+    precautions against a rush no answer says is coming, are left out of the findings (docs/scoring.md §4)."""
+    below = [
+        q
+        for q in result.questions
+        if q.counted
+        and q.status == "answered"
+        and q.score is not None
+        and q.score < 1 - 1e-9
+        and any(d.id == q.dimension and d.side != "demand" for d in result.dimensions)
+    ]
+    if not below:
+        return "No findings: every answered question is at its best level."
+    return (
+        "No findings: every answer is at a good level, or guards against something no answer says this business "
+        "faces today. Not every one is at its best: the scores above show where there is room."
+    )
+
+
 def critical_tag(finding: Finding) -> str | None:
     """How a finding on a critical question is marked: "critical: failing" when its answer is below the line
     that caps its dimension, "critical question" when it is weak but above it. A plain "critical" beside "no
