@@ -601,7 +601,7 @@ def build_report(
         workings=tuple(workings(result, questionnaire.balance)) if balanced else (),
         backlog=backlog,
         quiet={h: result.plan.quiet(h) for h in HORIZONS},
-        no_findings=no_findings_text(result),
+        no_findings="" if result.findings else no_findings_text(result),
         headline_label=label,
         operations_out_of=scale.out_of(result.overall, sc, lang),
         demand_out_of=scale.out_of(b.demand, sc, lang),
