@@ -596,9 +596,19 @@ def _inline(node: Any, datasets: dict[str, Any]) -> Any:
 STATIC_FONT = 'Arial, "Liberation Sans", Arimo, Helvetica, sans-serif'
 
 
-def static(chart_spec: dict[str, Any], width: int | None = 620, font: str = STATIC_FONT) -> dict[str, Any]:
+#: The expression a chart reads its page's width by; :func:`static` can tell a drawing what it would be.
+CONTAINER_WIDTH = "containerSize()[0]"
+
+
+def static(
+    chart_spec: dict[str, Any], width: int | None = 620, font: str = STATIC_FONT, container: int | None = None
+) -> dict[str, Any]:
     """A copy of a spec with container widths fixed, for drawing outside a web page (SVG, PDF), in ``font``
-    (:data:`STATIC_FONT`; a test drawing what the app draws passes the app's :data:`FONT`)."""
+    (:data:`STATIC_FONT`; a test drawing what the app draws passes the app's :data:`FONT`).
+
+    ``container``: the page width an expression reading ``containerSize()`` is told it has (a drawing has no
+    container, and reads 0): the room heatmap sizes and wraps its question names by it, so a report's phone
+    drawing lays them out as a phone's page would."""
 
     def fix(node: Any) -> Any:
         if isinstance(node, dict):
@@ -611,6 +621,8 @@ def static(chart_spec: dict[str, Any], width: int | None = 620, font: str = STAT
             return out
         if isinstance(node, list):
             return [fix(v) for v in node]
+        if isinstance(node, str) and container is not None and CONTAINER_WIDTH in node:
+            return node.replace(CONTAINER_WIDTH, str(container))
         return font if node == FONT else node
 
     fixed = fix(chart_spec)
@@ -849,7 +861,7 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
     # Every label shown (no overlap thinning: a projected heatmap with every other row unlabelled is
     # useless). On a phone the question labels take at most 45% of the width and the roles share the rest;
     # a static render (no container) keeps the laptop sizes. The role headers: _role_axis.
-    width = "(containerSize()[0] > 0 ? containerSize()[0] : 1000)"
+    width = f"({CONTAINER_WIDTH} > 0 ? {CONTAINER_WIDTH} : 1000)"
     question_limit = {"expr": f"clamp({width} * 0.45, 120, 380)"}
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("role:N", sort=roles, title=None, axis=_role_axis(roles)),

@@ -147,13 +147,14 @@ def chart_svgs(result: ScoreResult, *, narrow: bool = True) -> dict[str, str]:
     return svgs
 
 
-def static_svg(name: str, chart_spec: dict[str, Any], width: int | None = 620) -> str:
-    """One chart as SVG for a report file; refuses (rather than embeds) anything active."""
+def static_svg(name: str, chart_spec: dict[str, Any], width: int | None = 620, container: int | None = None) -> str:
+    """One chart as SVG for a report file; refuses (rather than embeds) anything active. ``container``: the
+    page width the chart's own layout reads (:func:`readiness.charts.static`)."""
     import vl_convert as vlc
 
     from readiness import charts
 
-    svg = vlc.vegalite_to_svg(charts.static(chart_spec, width=width))
+    svg = vlc.vegalite_to_svg(charts.static(chart_spec, width=width, container=container))
     active = _active_svg(svg)
     if active:  # defence in depth: an SVG with active content is never inlined
         raise ReportError(f"chart {name} produced active SVG content ({active}); refusing to embed it")

@@ -25,7 +25,7 @@ from readiness.errors import ReportError
 from readiness.markup import and_list
 from readiness.model import Questionnaire, tr
 from readiness.report import FORMATS
-from readiness.report_html import Paper, environment, fit_full_pdf, fit_pdf, static_svg
+from readiness.report_html import NARROW, Paper, environment, fit_full_pdf, fit_pdf, static_svg
 from readiness.report_model import Report, build_report
 from readiness.report_tables import Signed, csv_table, csv_zip, pick_table, tables_xlsx
 from readiness.scoring import QUADRANTS, score
@@ -458,8 +458,18 @@ def _quadrant_meaning(quadrant: str | None) -> str:
     return QUADRANTS[quadrant][1] if quadrant else ""
 
 
-def workshop_chart_svgs(questionnaire: Questionnaire, result: WorkshopResult) -> dict[str, str]:
-    """The room's charts as static SVG (vl-convert): no script, no web font, nothing fetched."""
+#: The room heatmap's phone drawing: the page it is laid out for (a 390-pixel screen less the report's margins),
+#: and its plot, what is left beside the question names (at most 45% of the page, on two lines).
+PHONE_PAGE = 350
+HEATMAP_PHONE_PLOT = 170
+
+
+def workshop_chart_svgs(questionnaire: Questionnaire, result: WorkshopResult, *, narrow: bool = True) -> dict[str, str]:
+    """The room's charts as static SVG (vl-convert): no script, no web font, nothing fetched.
+
+    Drawn a second time at a phone's width (``dimensions_narrow``, ``heatmap_narrow``), shown by the page's style
+    on a small screen: the wide ones scaled down to a phone set their words at three or four pixels, as the
+    assessment report's did (its ``chart_svgs``). ``narrow=False`` for a PDF, which prints the wide ones."""
     from readiness import charts
 
     if not _anyone_answered(result):
@@ -468,7 +478,11 @@ def workshop_chart_svgs(questionnaire: Questionnaire, result: WorkshopResult) ->
         "dimensions": charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)),
         "heatmap": charts.spec(charts.disagreement_heatmap(result, questionnaire)),
     }
-    return {name: static_svg(name, spec) for name, spec in specs.items()}
+    svgs = {name: static_svg(name, spec) for name, spec in specs.items()}
+    if narrow:
+        svgs["dimensions_narrow"] = static_svg("dimensions", specs["dimensions"], width=NARROW)
+        svgs["heatmap_narrow"] = static_svg("heatmap", specs["heatmap"], width=HEATMAP_PHONE_PLOT, container=PHONE_PAGE)
+    return svgs
 
 
 def render_workshop_html(
@@ -583,7 +597,7 @@ def render_workshop(
     if fmt_name == "html":
         return render_workshop_html(report, workshop_chart_svgs(questionnaire, result), paper).encode("utf-8")
     if full:
-        svgs = workshop_chart_svgs(questionnaire, result)
+        svgs = workshop_chart_svgs(questionnaire, result, narrow=False)
         return fit_full_pdf(
             lambda attempt, appendix: render_workshop_html(
                 report, svgs, paper, full=True, lengths=SUMMARY_LENGTHS[attempt], appendix=appendix

@@ -92,6 +92,9 @@ def test_html_is_self_contained_escaped_and_names_nobody_when_anonymous(room) ->
     found = parsed(page)
     assert found.loads == [] and found.scripts == 0 and found.handlers == []
     assert page.count("<svg") >= 2  # the room's dimensions and the disagreement heatmap, inline
+    # both again at a phone's width, shown only on a small screen (the wide ones scaled to a phone set their words
+    # at three or four pixels), never printed
+    assert page.count('<div class="narrow"><svg') == 2 and page.count('<div class="wide"><svg') == 2
     assert "Frost &amp; Co" in page and "Leadership day &lt;i&gt;" in page
     assert "Write it by &lt;b&gt;May&lt;/b&gt;" in page
     for name in ("Ann", "HYPERLINK", "Bo ("):
@@ -453,3 +456,18 @@ def test_what_the_room_settled_first_is_in_the_report_with_its_agreed_answer() -
     assert "not agreed yet" in pending.split("Discussion queue")[0]
     [row] = json.loads(made("json", agreed))["settle"]
     assert (row["question_id"], row["agreed"]) == ("business_type", "Physical goods")
+
+
+def test_the_room_heatmap_drawn_for_a_phone_fits_a_phone_page(room) -> None:
+    """A drawing has no page to measure: told a phone's, the heatmap gives its question names at most 45% of it,
+    as the app does on a phone, and the whole drawing fits the page; the PDF prints only the wide charts."""
+    from readiness.workshop_report import PHONE_PAGE, workshop_chart_svgs
+
+    sample, people, _ = room
+    result = aggregate(sample, people, anonymous=True, roles=["sales", "operations"])
+    svgs = workshop_chart_svgs(sample, result)
+    assert set(svgs) == {"dimensions", "heatmap", "dimensions_narrow", "heatmap_narrow"}
+    assert set(workshop_chart_svgs(sample, result, narrow=False)) == {"dimensions", "heatmap"}
+    width = float(svgs["heatmap_narrow"].split('width="', 1)[1].split('"', 1)[0])
+    assert width <= PHONE_PAGE * 1.1, width  # shown at nine tenths of its size or more on a 390-pixel screen
+    assert float(svgs["heatmap"].split('width="', 1)[1].split('"', 1)[0]) > 2 * PHONE_PAGE
