@@ -226,9 +226,18 @@ if result.step is not None:  # the step the people are weighing, read against th
 st.vega_lite_chart(
     charts.spec(charts.workshop_dimensions(result, questionnaire.score_scale)), width="stretch", key="workshop_dims"
 )
-st.vega_lite_chart(
-    charts.spec(charts.disagreement_heatmap(result, questionnaire)), width="stretch", key="workshop_heatmap"
+picked = st.vega_lite_chart(
+    charts.spec(charts.disagreement_heatmap(result, questionnaire, pickable=True)),
+    width="stretch",
+    key="workshop_heatmap",
+    on_select="rerun",
+    selection_mode=charts.ROOM_PICK,
 )
+# A tap shows no tooltip, and a phone cuts a row's name to two lines: the square tapped is written out here.
+if said := charts.picked_room_square(result, questionnaire, picked.selection.get(charts.ROOM_PICK)):
+    st.info(md_literal(said), icon=":material/touch_app:")
+else:
+    st.caption("Hover over a square, or tap it on a phone, for the whole question and what that role said.")
 
 st.subheader("Perception gaps between roles")
 st.caption(

@@ -811,11 +811,10 @@ def _question_axis(order: list[str], width: str, limit: dict[str, str]) -> alt.A
     )
 
 
-def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> alt.LayerChart:
-    """Questions × roles, coloured by each role's mean level; the last column is the spread.
-
-    Only roles someone joined as get a column (an empty column reads as "nobody in that role agrees").
-    """
+def room_cells(result: Any, questionnaire: Any, lang: str = "en") -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    """The room heatmap's squares (one per question and role that joined, then the question's spread), its row
+    names in order, and the roles that joined: the chart draws them, and a page that lets a square be picked
+    finds the question behind the pick in the same rows (:func:`picked_room_square`)."""
     from readiness.model import tr
 
     present = [role for role, count in result.roles.items() if count > 0]
@@ -857,6 +856,19 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
                 "label": f"{q.stats.spread:.0f}" if q.stats.n >= 2 else "–",
             }
         )
+    return rows, order, present
+
+
+def disagreement_heatmap(
+    result: Any, questionnaire: Any, lang: str = "en", *, pickable: bool = False
+) -> alt.LayerChart:
+    """Questions × roles, coloured by each role's mean level; the last column is the spread.
+
+    Only roles someone joined as get a column (an empty column reads as "nobody in that role agrees").
+    ``pickable`` adds a click selection named :data:`ROOM_PICK`, outlining the square picked: a tap on a phone
+    shows no tooltip, so the workshop page writes the picked square out (:func:`picked_room_square`).
+    """
+    rows, order, present = room_cells(result, questionnaire, lang)
     roles = [*present, SPREAD]
     # Every label shown (no overlap thinning: a projected heatmap with every other row unlabelled is
     # useless). On a phone the question labels take at most 45% of the width and the roles share the rest;
@@ -904,6 +916,8 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
     )
     text = base.mark_text(fontSize=10, color="#111827").encode(text="label:N")
     layers = [levels, blanks, spread, text] if states else [levels, spread, text]
+    if pickable:
+        layers.append(_room_pick_layer(base))
     chart = (
         alt.layer(*layers)
         .resolve_scale(color="independent")
@@ -914,3 +928,44 @@ def disagreement_heatmap(result: Any, questionnaire: Any, lang: str = "en") -> a
         )
     )
     return _config(chart, stack_legends=True)
+
+
+#: The name of the room heatmap's click selection (:func:`disagreement_heatmap` with ``pickable``).
+ROOM_PICK = "room_pick"
+
+
+def _room_pick_layer(base: alt.Chart) -> alt.Chart:
+    """A clear square over every square, on top, that takes the clicks (one layer: a point selection spread over
+    several layers does not compile, as :func:`_pick_layer` found); it keeps the chart's tooltips."""
+    pick = alt.selection_point(name=ROOM_PICK, fields=["question", "role"], on="click", clear="dblclick", toggle=False)
+    return (
+        base.mark_rect(fill="transparent")
+        .encode(
+            stroke=alt.condition(pick, alt.value("#111827"), alt.value("transparent"), empty=False),
+            strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
+        )
+        .add_params(pick)
+    )
+
+
+def picked_room_square(result: Any, questionnaire: Any, picked: Any, lang: str = "en") -> str | None:
+    """The question and what the room said of it in the square a facilitator picked, in words, or None.
+
+    ``picked`` is what the chart's :data:`ROOM_PICK` selection holds (a list of ``{question, role}``). A phone
+    shows the row's name cut to two lines and no tooltip on a tap; these words give the whole question. They
+    hold the questionnaire's text and the roles' names, so the caller escapes them for its markup."""
+    if not isinstance(picked, list) or not picked or not isinstance(picked[0], Mapping):
+        return None
+    key = (picked[0].get("question"), picked[0].get("role"))
+    rows, _, _ = room_cells(result, questionnaire, lang)
+    cell = next((r for r in rows if (r["question"], r["role"]) == key), None)
+    if cell is None:  # a pick from an older drawing (a role since joined or a row since answered): say nothing
+        return None
+    said = f"{cell['dimension']}: {cell['full']}"
+    if cell["role"] == SPREAD:
+        if cell["label"] == "–":
+            return f"{said} Spread: one answer only, so no spread yet."
+        return f"{said} Spread: {cell['label']} (the highest answer minus the lowest, 0–100)."
+    if cell["level"] is None:
+        return f"{said} {cell['role']}: no level ({cell['state'].lower()})."
+    return f"{said} {cell['role']}: mean level {cell['label']} (0–100)."

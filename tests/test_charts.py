@@ -523,3 +523,35 @@ def test_the_balance_charts_weakest_link_axis_ticks_every_ten_so_no_labels_run_t
     svg = vlc.vegalite_to_svg(charts.quadrant(result).properties(width=620, height=360).to_json())
     x_axis = svg[svg.find("X-axis") : svg.find("Y-axis")]
     assert re.findall(r">(\d+)</text>", x_axis) == [str(v) for v in range(0, 101, 10)]
+
+
+def test_a_picked_square_of_the_room_heatmap_is_written_out_with_the_whole_question() -> None:
+    """The workshop page's heatmap on a phone: each row's name cut to two lines, and a tap shows no tooltip. A
+    picked square is outlined (a click selection on a clear top layer) and the page writes out the dimension,
+    the whole question and what that role said, or the spread; reports keep the plain chart."""
+    from readiness.workshop import aggregate
+
+    from .test_workshop import leadership_day
+
+    q, people = leadership_day()
+    room = aggregate(q, people)
+    plain = charts.spec(charts.disagreement_heatmap(room, q))
+    pickable = charts.spec(charts.disagreement_heatmap(room, q, pickable=True))
+    assert "params" not in json.dumps(plain)
+    assert charts.ROOM_PICK in json.dumps(pickable)
+    rows, _, present = charts.room_cells(room, q)
+    cover = next(r for r in rows if r["full"].startswith("If your most important person") and r["level"] is not None)
+    said = charts.picked_room_square(room, q, [{"question": cover["question"], "role": cover["role"]}])
+    assert said is not None
+    assert said.startswith(f"{cover['dimension']}: {cover['full']} {cover['role']}: mean level {cover['label']}")
+    spread = next(r for r in rows if r["role"] == charts.SPREAD and r["label"] != "–")
+    assert f"Spread: {spread['label']} (the highest" in (
+        charts.picked_room_square(room, q, [{"question": spread["question"], "role": charts.SPREAD}]) or ""
+    )
+    blank = next((r for r in rows if r["level"] is None and r["role"] != charts.SPREAD), None)
+    assert blank is not None  # Sales / marketing left half of demand blank
+    assert "no level (" in (
+        charts.picked_room_square(room, q, [{"question": blank["question"], "role": blank["role"]}]) or ""
+    )
+    assert charts.picked_room_square(room, q, []) is None
+    assert charts.picked_room_square(room, q, [{"question": "No such question", "role": present[0]}]) is None

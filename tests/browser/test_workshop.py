@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import ARTIFACTS, fresh_server
 
@@ -74,6 +75,39 @@ def test_facilitator_sees_progress_live_reveals_and_records_consensus(
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "workshop-facilitator.png"), full_page=True)
     assert page.url == facilitator_url
+
+    # The facilitator on a phone: a row's name is cut to two lines and a tap shows no tooltip, so a tapped
+    # square of the heatmap is written out under it, the whole question with what that role said.
+    phone_context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    phone_context.set_default_timeout(30_000)
+    try:
+        phone = phone_context.new_page()
+        phone.goto(facilitator_url)
+        expect(phone.get_by_role("heading", name="What the room says")).to_be_visible()
+        phone.wait_for_function("document.querySelectorAll('.vega-embed canvas, .vega-embed svg').length >= 2")
+        heatmap = phone.locator(".stVegaLiteChart").filter(has=phone.locator("[aria-label*='Where the roles']"))
+        heatmap.scroll_into_view_if_needed()
+        phone.wait_for_timeout(500)
+        box = heatmap.bounding_box()
+        assert box is not None
+        said = phone.get_by_text(re.compile(r"^Team: If your most important person .*: mean level \d+ \(0–100\)\.$"))
+        # The squares are drawn on a canvas, with no element each: the one row answered (the key-person question)
+        # sits right of the names, below the angled role headers; tap down that band until a tap lands on one.
+        for down in (0.5, 0.55, 0.45, 0.6, 0.4, 0.65, 0.35, 0.7, 0.3, 0.25):
+            for across in (0.62, 0.75):
+                phone.touchscreen.tap(box["x"] + box["width"] * across, box["y"] + box["height"] * down)
+                try:
+                    said.wait_for(timeout=2_000)
+                    break
+                except PlaywrightTimeout:
+                    continue
+            else:
+                continue
+            break
+        phone.screenshot(path=str(ARTIFACTS / "workshop-heatmap-tapped-phone.png"))
+        expect(said).to_be_visible()
+    finally:
+        phone_context.close()
     for context, _ in people:
         context.close()
 
