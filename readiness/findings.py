@@ -673,7 +673,12 @@ def make_plan(
     before = max([p for p in periods if p <= event_days] or [30]) if event_days is not None and event_days < 90 else 90
     first = [f for f in findings if f.question_id in leading]
     ready = [by_question[q] for q in prepare if q in by_question] if before < 90 else []
-    for f in [*failing, *lifted, *first, *ready, *findings]:
+    # What helps only before the event (agreeing a contract's start with the buyer) comes right after the failing
+    # critical answers while the event falls inside the plan: the thirty-second blind review found it "within 60
+    # days" for 2,600 hampers due in nine days and a supermarket start in five weeks, behind first fixes that can
+    # wait a month, under a banner saying the 60-day actions come after the event.
+    urgent = [f for f in ready if f.recommendations[0].before_event] if ready else []
+    for f in [*failing, *urgent, *lifted, *first, *ready, *findings]:
         visit(f, frozenset())
     placed: dict[str, int | None] = {}
     backlog: list[PlanAction] = []

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -570,10 +571,34 @@ def test_agreeing_a_contracts_start_comes_first_among_its_preparations(growth: Q
     placed = {a.question_id: p for p, actions in result.plan.periods for a in actions}
     assert placed["surge_plan"] <= before
     # Without the flag (the preparations in the findings' order alone), it fell after the event.
-    ready = event_preparations(growth, result.findings, given, event_prepares(growth, list(result.questions)))
-    plain = [f.question_id for f in result.findings if f.question_id in ready]
-    old = make_plan(growth, result.findings, days, plan_brakes(result.findings, result.balance), plain)
+    unflagged = [
+        replace(f, recommendations=tuple(replace(r, before_event=False) for r in f.recommendations))
+        for f in result.findings
+    ]
+    ready = event_preparations(growth, unflagged, given, event_prepares(growth, list(result.questions)))
+    plain = [f.question_id for f in unflagged if f.question_id in ready]
+    old = make_plan(growth, unflagged, days, plan_brakes(unflagged, result.balance), plain)
     assert {a.question_id: p for p, actions in old.periods for a in actions}["surge_plan"] > before
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "corporate-hamper-firm-record-christmas-order",  # 2,600 hampers due in nine days
+        "bakery-wholesaler-supermarket-contract",  # a supermarket's first deliveries in five weeks
+    ],
+)
+def test_agreeing_the_start_comes_before_first_fixes_that_can_wait_a_month(growth: Questionnaire, case: str) -> None:
+    """The thirty-second blind review found "agree the start with the customer before it comes" within 60 days
+    for a delivery nine days away and a contract starting in five weeks: leading the preparations, it still
+    came after the first fixes, which filled the first 30 days. Before a dated event inside the plan it comes
+    right after the failing critical answers, in the first period."""
+    given = case_answers(growth, case)
+    result = score(growth, given)
+    assert given["event_ahead"].value == "contract" and result.balance.event_weeks * 7 < 60
+    placed = {a.question_id: p for p, actions in result.plan.periods for a in actions}
+    assert placed["surge_plan"] == 30
+    assert next(f for f in result.findings if f.question_id == "surge_plan").recommendations[0].before_event
 
 
 def test_a_listed_fix_moved_into_the_plan_keeps_what_it_needs_first_and_the_event_preparations() -> None:
