@@ -683,6 +683,11 @@ def make_plan(
     placed: dict[str, int | None] = {}
     backlog: list[PlanAction] = []
     texts: set[str] = set()
+    # One piece of work is planned once: a second finding of a topic already planned (the forecast table, asked
+    # as forecast bias and as who answers for a miss) waits in the backlog, unless its action needs that one.
+    # The thirty-second blind review read "start a monthly table of forecast against actual" twice in a row.
+    planned_topics: dict[str, str] = {}
+    same_work: set[str] = set()
     for f in ordered:
         first = f.recommendations[0]
         if first.generic:  # "Aim for: Yes" says nothing alone in a plan: name the finding it answers
@@ -691,6 +696,16 @@ def make_plan(
         if first.text in texts:
             continue
         texts.add(first.text)
+        topic = questionnaire.question(f.question_id).topic if questionnaire.has_question(f.question_id) else None
+        # An action that needs the one planned first is the next step of that work (hosting that scales, after
+        # measuring the peak), not the same work: it is planned after it.
+        if topic is not None and topic in planned_topics and not f.failing and planned_topics[topic] not in first.needs:
+            same_work.add(f.question_id)
+            placed[f.question_id] = placed[planned_topics[topic]]  # done with it: what needs it waits for that
+            backlog.append(
+                PlanAction(first.text, f.question_id, f.title, f.dimension_title, first.effort, first.impact, None)
+            )
+            continue
         after = tuple(n for n in first.needs if n in by_question and n in seen)
         asked = min(first.horizon if first.horizon in periods else 90, before)  # nothing asked for after the event
         if f.question_id in leading:  # a first fix starts now, however long it takes (a blind review read
@@ -704,6 +719,8 @@ def make_plan(
             first.text, f.question_id, f.title, f.dimension_title, first.effort, first.impact, period, after
         )
         placed[f.question_id] = period
+        if topic is not None and period is not None:
+            planned_topics.setdefault(topic, f.question_id)
         (periods[period] if period is not None else backlog).append(action)
     # A fix the summary lists does not wait in the backlog: nine of the 378 calibration businesses, each with an
     # event ahead, had their fourth or fifth fix behind fifteen actions, most of them preparations ranked below it.
@@ -713,6 +730,8 @@ def make_plan(
     keep = {f.question_id for f in [*failing, *lifted]} | leading
     listed = [f.question_id for f in findings if f.recommendations][:PLANNED_FIXES]
     for qid in listed:
+        if qid in same_work:  # planned with the finding of its topic already in the plan
+            continue
         waiting = next((a for a in backlog if a.question_id == qid), None)
         if waiting is None or any(placed.get(n, 30) is None for n in waiting.after):
             continue

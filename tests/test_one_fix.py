@@ -92,3 +92,29 @@ def test_the_rule_moves_order_only() -> None:
     assert [f.question_id for f in plain.findings[:3]] == ["stock_cleanup", "forecast_bias", "forecast_accountability"]
     assert sorted(f.question_id for f in ruled.findings) == sorted(f.question_id for f in plain.findings)
     assert ruled.balance == plain.balance and [d.score for d in ruled.dimensions] == [d.score for d in plain.dimensions]
+
+
+def test_one_piece_of_work_is_planned_once() -> None:
+    """The thirty-second blind review read "start a monthly table of forecast against actual" twice in a row in
+    one period of a pottery's plan: forecast bias and who answers for a miss, one topic, one table. The second
+    waits in the backlog; an action that needs the first (hosting that scales, after measuring the peak) is the
+    next step of that work and is planned after it. Over every calibration case, no period holds two actions
+    of one topic unless one needs the other."""
+    from .test_calibration import CASES, run_case
+
+    result = score(GROWTH, case_answers(GROWTH, "calstock-clayworks-half-idle-kilns-january-seconds-sale"))
+    planned = [a.question_id for _, actions in result.plan.periods for a in actions]
+    assert "forecast_bias" in planned and "forecast_accountability" not in planned
+    assert "forecast_accountability" in [a.question_id for a in result.plan.backlog]
+    topic = {q.id: q.topic for q in GROWTH.questions}
+    for path in CASES:
+        _, scored = run_case(path)
+        actions = [a for _, period in scored.plan.periods for a in period]
+        for a in actions:
+            mates = [
+                b
+                for b in actions
+                if b is not a and topic.get(b.question_id) and topic.get(b.question_id) == topic.get(a.question_id)
+            ]
+            for b in mates:
+                assert b.question_id in a.after or a.question_id in b.after, (path.stem, a.question_id, b.question_id)
