@@ -762,6 +762,8 @@ def test_the_cash_gap_is_sized_by_the_growth_the_owner_gave() -> None:
     pace, and by doubling only when no growth figure was given."""
     grower = " ".join(advice_for("growth_funding", 1, "goods", order_growth=40))
     assert "grown by the 40% of the last twelve months" in grower and "double" not in grower
+    # "for one month" understated it for firms paid in 60 days (the thirty-second review)
+    assert "between paying it and being paid" in grower and "two or three where they take 60" in grower
     steady = " ".join(advice_for("growth_funding", 0, "services", order_growth=5))
     assert "next step you plan" in steady and "double" not in steady and "growing towards" not in steady
     assert "double today's if you have no figure" in " ".join(advice_for("growth_funding", 1, "goods"))
