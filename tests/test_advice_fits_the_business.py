@@ -817,3 +817,17 @@ def test_a_full_step_before_an_event_several_times_today_is_not_told_to_add_half
     assert "half as much again" not in launch and "customer" not in launch and "later dates" in launch
     assert "half as much again" in said(event_ahead="contract", event_multiple=1.5)
     assert "half as much again" in said()
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_key_person_cover_is_built_until_the_back_up_can_do_it_alone(name: str) -> None:
+    """The thirty-first and thirty-second reviews struck "have them do it once, watched" (lace and corsetry, a
+    recipe, a seasoning are learned over months) and "move shared passwords into a password manager" (trivia
+    beside the skills at stake): cross-training until the back-up can do it alone, and what only the key person
+    knows written down where the back-up can reach it."""
+    q = load(name)
+    question = q.question("key_person_cover")
+    texts = [tr(r.text) for r in question.recommendations]
+    first = next(t for t in texts if t.startswith("Make a skills matrix"))
+    assert "until they can do it alone" in first and "only the key person knows" in first
+    assert not [t for t in texts if "password manager" in t or "do it once" in t]
