@@ -86,6 +86,8 @@ def test_the_figures_the_docs_state_are_the_quick_checks() -> None:
         f"consultant's zone {f['quadrant']} times from the quick check and its weakest link {f['weakest']} times"
     )
     assert said in scoring, f
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"places {f['quadrant']} of the {f['cases']} businesses of the full assessment's cases" in readme, f
 
 
 @pytest.mark.parametrize(
