@@ -229,7 +229,7 @@ st.vega_lite_chart(
 picked = st.vega_lite_chart(
     charts.spec(charts.disagreement_heatmap(result, questionnaire, pickable=True)),
     width="stretch",
-    key="workshop_heatmap",
+    key=f"workshop_heatmap_{workshop.id[:8]}",  # a pick is the chart's key's: never carried to another workshop
     on_select="rerun",
     selection_mode=charts.ROOM_PICK,
 )

@@ -518,7 +518,7 @@ def question_heatmap(result: ScoreResult, *, pickable: bool = False) -> alt.Laye
     marks = base.transform_filter("datum.dont_know").mark_text(fontSize=11, color="#4c1d95").encode(text=alt.value("?"))
     layers = [scored, *([coming] if any(r["demand"] and r["level"] is not None for r in rows) else []), other, marks]
     if pickable:
-        layers.append(_pick_layer(base))
+        layers.append(_pick_layer(base, tooltip=HEATMAP_TOOLTIP))
     chart = (
         alt.layer(*layers)
         .resolve_scale(color="independent")
@@ -527,29 +527,37 @@ def question_heatmap(result: ScoreResult, *, pickable: bool = False) -> alt.Laye
     return _config(chart, stack_legends=True)
 
 
-def _pick_layer(base: alt.Chart) -> alt.Chart:
-    """A clear square over every square, on top, that takes the clicks and shows the tooltips.
+def _pick_layer(
+    base: alt.Chart,
+    name: str = HEATMAP_PICK,
+    fields: tuple[str, ...] = ("dimension", "n"),
+    tooltip: str | None = None,
+    corner: int = 3,
+) -> alt.Chart:
+    """A clear square over every square, on top, that takes the clicks (and, given ``tooltip``, an expression,
+    shows the tooltips; else the chart's own stay).
 
     One layer for all squares because a point selection spread over several layers of one chart does not
-    compile (Vega: 'Duplicate signal name "pick_tuple"'); the squares' colours come from three scales, so
-    this layer draws none and the tooltip's last line is named per square, by an expression.
+    compile (Vega: 'Duplicate signal name "pick_tuple"'); the question heatmap's colours come from three
+    scales, so this layer draws none and its tooltip's last line is named per square, by an expression.
     """
     # One square at a time (toggle off: a shift-click replaced, never added to, the pick the page writes out).
-    pick = alt.selection_point(name=HEATMAP_PICK, fields=["dimension", "n"], on="click", clear="dblclick", toggle=False)
-    tooltip = (
-        "datum.level === null ? {'Question': datum.question, 'Answer': datum.answer}"
-        " : datum.demand ? {'Question': datum.question, 'Answer': datum.answer, 'Demand coming': datum.shown}"
-        " : {'Question': datum.question, 'Answer': datum.answer, 'Level': datum.shown}"
-    )
-    return (
-        base.mark_rect(fill="transparent", cornerRadius=3)
-        .encode(
-            tooltip=alt.value(alt.expr(tooltip)),
-            stroke=alt.condition(pick, alt.value("#111827"), alt.value("transparent"), empty=False),
-            strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
-        )
-        .add_params(pick)
-    )
+    pick = alt.selection_point(name=name, fields=list(fields), on="click", clear="dblclick", toggle=False)
+    outline = {
+        "stroke": alt.condition(pick, alt.value("#111827"), alt.value("transparent"), empty=False),
+        "strokeWidth": alt.condition(pick, alt.value(3), alt.value(0), empty=False),
+    }
+    if tooltip is not None:
+        outline["tooltip"] = alt.value(alt.expr(tooltip))
+    return base.mark_rect(fill="transparent", cornerRadius=corner).encode(**outline).add_params(pick)
+
+
+#: The question heatmap's tooltip, per square: its colour layers' scales differ, so the last line is named here.
+HEATMAP_TOOLTIP = (
+    "datum.level === null ? {'Question': datum.question, 'Answer': datum.answer}"
+    " : datum.demand ? {'Question': datum.question, 'Answer': datum.answer, 'Demand coming': datum.shown}"
+    " : {'Question': datum.question, 'Answer': datum.answer, 'Level': datum.shown}"
+)
 
 
 def spec(chart: Any, *, validate: bool = False) -> dict[str, Any]:
@@ -917,7 +925,7 @@ def disagreement_heatmap(
     text = base.mark_text(fontSize=10, color="#111827").encode(text="label:N")
     layers = [levels, blanks, spread, text] if states else [levels, spread, text]
     if pickable:
-        layers.append(_room_pick_layer(base))
+        layers.append(_pick_layer(base, ROOM_PICK, ("question", "role"), corner=0))
     chart = (
         alt.layer(*layers)
         .resolve_scale(color="independent")
@@ -934,20 +942,6 @@ def disagreement_heatmap(
 ROOM_PICK = "room_pick"
 
 
-def _room_pick_layer(base: alt.Chart) -> alt.Chart:
-    """A clear square over every square, on top, that takes the clicks (one layer: a point selection spread over
-    several layers does not compile, as :func:`_pick_layer` found); it keeps the chart's tooltips."""
-    pick = alt.selection_point(name=ROOM_PICK, fields=["question", "role"], on="click", clear="dblclick", toggle=False)
-    return (
-        base.mark_rect(fill="transparent")
-        .encode(
-            stroke=alt.condition(pick, alt.value("#111827"), alt.value("transparent"), empty=False),
-            strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
-        )
-        .add_params(pick)
-    )
-
-
 def picked_room_square(result: Any, questionnaire: Any, picked: Any, lang: str = "en") -> str | None:
     """The question and what the room said of it in the square a facilitator picked, in words, or None.
 
@@ -959,7 +953,7 @@ def picked_room_square(result: Any, questionnaire: Any, picked: Any, lang: str =
     key = (picked[0].get("question"), picked[0].get("role"))
     rows, _, _ = room_cells(result, questionnaire, lang)
     cell = next((r for r in rows if (r["question"], r["role"]) == key), None)
-    if cell is None:  # a pick from an older drawing (a role since joined or a row since answered): say nothing
+    if cell is None:  # a pick that names no square of this room (its rows renamed since): say nothing
         return None
     said = f"{cell['dimension']}: {cell['full']}"
     if cell["role"] == SPREAD:

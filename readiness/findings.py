@@ -641,6 +641,7 @@ def make_plan(
     advice suggests: the report lists them first, and "within 90 days" beside a first fix read as not meaning it.
 
     ``brakes``: question ids whose actions hold demand back, planned right after the failing critical ones
+    and, before a dated event inside the plan, the advice that helps only before it (``before_event``)
     (the danger zone's, :func:`plan_brakes`). The findings keep their order; only the plan's changes: a
     consultant's review found a board-game publisher taking forty pledges a day told to "decide now what
     happens when you are full" within 60 days, behind a customer list and a reply target.
@@ -649,6 +650,9 @@ def make_plan(
     While a dated event falls inside the plan they come right after the first fixes, so they fill the periods
     before it: the sixteenth blind review found "agree the start with the customer" planned 90 days out for a
     contract starting in ten weeks, under a banner saying the 90-day actions come after it.
+
+    One piece of work is planned once: a finding whose ``topic`` is already planned waits in the backlog with
+    it (docs/scoring.md §5, "One piece of work, planned once").
     """
     per_period = questionnaire.plan.per_period
     by_question = {f.question_id: f for f in findings}
@@ -677,17 +681,20 @@ def make_plan(
     # critical answers while the event falls inside the plan: the thirty-second blind review found it "within 60
     # days" for 2,600 hampers due in nine days and a supermarket start in five weeks, behind first fixes that can
     # wait a month, under a banner saying the 60-day actions come after the event.
-    urgent = [f for f in ready if f.recommendations[0].before_event] if ready else []
+    urgent = [f for f in ready if f.recommendations and f.recommendations[0].before_event]
     for f in [*failing, *urgent, *lifted, *first, *ready, *findings]:
         visit(f, frozenset())
     placed: dict[str, int | None] = {}
     backlog: list[PlanAction] = []
     texts: set[str] = set()
     # One piece of work is planned once: a second finding of a topic already planned (the forecast table, asked
-    # as forecast bias and as who answers for a miss) waits in the backlog, unless its action needs that one.
-    # The thirty-second blind review read "start a monthly table of forecast against actual" twice in a row.
+    # as forecast bias and as who answers for a miss) waits in the backlog, unless its action needs that one or
+    # it is a fix the summary lists behind one it does not. The thirty-second blind review read "start a
+    # monthly table of forecast against actual" twice in a row. ``leader_of``: the planned finding it waits with.
+    # A listed fix behind a listed fix stays with it through the repair below (listed actions are never evicted).
+    listed = [f.question_id for f in findings if f.recommendations][:PLANNED_FIXES]
     planned_topics: dict[str, str] = {}
-    same_work: set[str] = set()
+    leader_of: dict[str, str] = {}
     for f in ordered:
         first = f.recommendations[0]
         if first.generic:  # "Aim for: Yes" says nothing alone in a plan: name the finding it answers
@@ -699,14 +706,18 @@ def make_plan(
         topic = questionnaire.question(f.question_id).topic if questionnaire.has_question(f.question_id) else None
         # An action that needs the one planned first is the next step of that work (hosting that scales, after
         # measuring the peak), not the same work: it is planned after it.
-        if topic is not None and topic in planned_topics and not f.failing and planned_topics[topic] not in first.needs:
-            same_work.add(f.question_id)
-            placed[f.question_id] = placed[planned_topics[topic]]  # done with it: what needs it waits for that
+        leader = planned_topics.get(topic) if topic is not None else None
+        # A listed fix waits only behind another listed fix: behind a lower-ranked one it is planned in its own words.
+        own_words = f.question_id in listed and leader not in listed
+        if leader is not None and not f.failing and not own_words and leader not in first.needs:
+            leader_of[f.question_id] = leader
+            placed[f.question_id] = placed[leader]  # done with it: what needs it waits for that
             backlog.append(
                 PlanAction(first.text, f.question_id, f.title, f.dimension_title, first.effort, first.impact, None)
             )
             continue
-        after = tuple(n for n in first.needs if n in by_question and n in seen)
+        # what it needs first, named by the planned finding that does it when that is one piece of work
+        after = tuple(dict.fromkeys(leader_of.get(n, n) for n in first.needs if n in by_question and n in seen))
         asked = min(first.horizon if first.horizon in periods else 90, before)  # nothing asked for after the event
         if f.question_id in leading:  # a first fix starts now, however long it takes (a blind review read
             asked = 30  # "hire ahead of it", ranked first, planned "within 90 days" as the report not meaning it)
@@ -728,9 +739,8 @@ def make_plan(
     # critical one, a brake, what a planned or listed action needs first), as late as it can, and never one
     # planned before a dated event: the preparations there stay.
     keep = {f.question_id for f in [*failing, *lifted]} | leading
-    listed = [f.question_id for f in findings if f.recommendations][:PLANNED_FIXES]
     for qid in listed:
-        if qid in same_work:  # planned with the finding of its topic already in the plan
+        if qid in leader_of:  # one piece of work with a listed fix planned above it, which is never evicted
             continue
         waiting = next((a for a in backlog if a.question_id == qid), None)
         if waiting is None or any(placed.get(n, 30) is None for n in waiting.after):
@@ -746,6 +756,9 @@ def make_plan(
             periods[p].remove(victim)
             backlog.insert(0, replace(victim, period=None))
             placed[victim.question_id] = None
+            for follower, leader in leader_of.items():  # the work it stood for is out of the plan with it
+                if leader == victim.question_id:
+                    placed[follower] = None
             periods[p].append(replace(waiting, period=p))
             backlog.remove(waiting)
             placed[qid] = p

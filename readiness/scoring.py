@@ -150,10 +150,14 @@ def score(
         target = questionnaire.target(target_profile, dim.id)  # written on the native scale
         dimensions.append(score_dimension(questionnaire, dim, members, target, lang, counts.of(dim.id)))
 
-    balance = weigh_balance(questionnaire, dimensions, question_scores, lang, exposure_values(given))
-    findings = rank_findings(questionnaire, question_scores, dimensions, balance, given, policy, lang)
+    # The verdict, the findings and the plan read the answers the business was shown: an answer kept for a
+    # question since hidden (RA105, "kept but not scored": a backlog given at 80% busy, the step since
+    # corrected to 70%) must not move them either, as it moves no score.
+    asked = {qid: answer for qid, answer in given.items() if qid in shown}
+    balance = weigh_balance(questionnaire, dimensions, question_scores, lang, exposure_values(asked))
+    findings = rank_findings(questionnaire, question_scores, dimensions, balance, asked, policy, lang)
     event_days = balance.event_weeks * 7 if balance.event_weeks is not None else None
-    prepare = event_preparations(questionnaire, findings, given, event_prepares(questionnaire, question_scores))
+    prepare = event_preparations(questionnaire, findings, asked, event_prepares(questionnaire, question_scores))
     plan = make_plan(questionnaire, findings, event_days, plan_brakes(findings, balance), prepare)
 
     all_warnings = list(warnings)

@@ -89,6 +89,24 @@ def test_a_step_that_spends_money_is_read_as_in_the_danger_zone_while_the_queue_
     assert funded.decision is not None and funded.decision.text.startswith("It can pay")
 
 
+def test_a_queue_is_trusted_with_cash_where_orders_make_money_or_the_quick_checks_runway_is_known(
+    growth: Questionnaire,
+) -> None:
+    """The full assessment trusts a queue with cash where each order makes money; the quick check, which does not
+    ask the margin, wherever the runway is known (2.3; docs/scoring.md sections 3 and 7), an unanswered runway
+    included in neither."""
+    from readiness.balance import queue_protects
+
+    quick = load_questionnaire(ROOT / "questionnaires" / "quick-check.yaml")
+    assert next(a for a in growth.dimension("capacity").areas if a.id == "cash").controllable == "gross_margin > 0"
+    assert next(a for a in quick.dimension("capacity").areas if a.id == "cash").controllable == "cash_runway >= 0"
+    for weeks in (0, 3, 30):
+        _, trusted = queue_protects(quick, {"cash_runway": weeks})
+        assert ("capacity", "cash") in trusted, weeks
+    shut, trusted = queue_protects(quick, {})
+    assert ("capacity", "cash") in shut and ("capacity", "cash") not in trusted
+
+
 @pytest.mark.parametrize(
     ("written", "code", "said"),
     [

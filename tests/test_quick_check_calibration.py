@@ -53,7 +53,8 @@ def score_quick(case: dict[str, Any], **changed: Any) -> ScoreResult:
     if case.get("profile") in {p.id for p in quick().profiles}:
         payload["profile"] = case["profile"]
     answers, problems = parse_answers(quick(), payload, "quick check")
-    # RA105: an answer the quick check would not ask (the backlog of a step at most 75% busy), left unscored.
+    # RA105: an answer the quick check would not ask (the backlog of a step at most 75% busy): the owner is
+    # never asked it, and the score reads only what was shown, which test_a_hidden_answer_moves_nothing holds.
     assert not [p for p in problems if p.code != "RA105"], [str(p) for p in problems]
     return score(quick(), answers)
 
@@ -185,3 +186,17 @@ def quick_answers_of(case: dict[str, Any]) -> dict[str, Any]:
     payload = {"questionnaire": "quick-check", "answers": quick_answers(case)}
     answers, _ = parse_answers(quick(), payload, "quick check")
     return answers
+
+
+def test_a_hidden_answer_moves_nothing() -> None:
+    """A backlog given while the step read 80% busy, the step since corrected to 70%: the question is hidden and
+    its answer kept (RA105), and neither the verdict, the findings nor the plan may read it (a review of the
+    change: a falling-orders rule read it and could turn a busy step idle)."""
+    case, _ = named("corvedale-huts-busy-on-spring-queue-orders-down-a-third")
+    quiet = score_quick(case, utilization=70, backlog_weeks=None)
+    kept = score_quick(case, utilization=70, backlog_weeks=11)
+    assert kept.balance == quiet.balance
+    assert [f.question_id for f in kept.findings] == [f.question_id for f in quiet.findings]
+    assert kept.plan == quiet.plan
+    busy = score_quick(case, utilization=80, backlog_weeks=11)  # asked: it counts
+    assert busy.balance != quiet.balance

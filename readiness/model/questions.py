@@ -353,7 +353,8 @@ class _QuestionBase(_Model):
         description="Questions that share a topic are one fix (the forecast's bias and who answers for it: one "
         "forecast table; campaigns, reach and channels: bringing in work). Among the first findings only the "
         "strongest of a topic stands; the others follow the first three (docs/scoring.md, section 4, 'One fix, "
-        "one place'). The score is unchanged.",
+        "one place'), and the 30/60/90-day plan holds one action per topic unless one needs the other (section "
+        "5). The score is unchanged.",
     )
 
     @property

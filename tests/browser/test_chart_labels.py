@@ -113,6 +113,8 @@ def test_the_reports_chart_words_stay_inside_their_charts_in_a_browser(browser: 
                 assert len(overhang) >= 2 and min(overhang) >= 0, (width, overhang)
                 if width == 390:  # each chart drawn for a phone: its words at four fifths of their size or more
                     assert min(page.evaluate(SCALE)) >= 0.8, page.evaluate(SCALE)
+                    # and inside the screen: a chart too wide, not scaled down, would pass the scale alone
+                    assert page.evaluate(OUTSIDE) == [], page.evaluate(OUTSIDE)
         finally:
             page.close()
 
@@ -123,4 +125,10 @@ SCALE = """
 () => [...document.querySelectorAll('.chart svg')]
   .map(s => [s.getBoundingClientRect().width, Number(s.getAttribute('width'))])
   .filter(([seen]) => seen > 0).map(([seen, drawn]) => seen / drawn)
+"""
+
+#: The visible charts reaching past the screen's right edge (their right edge, in pixels).
+OUTSIDE = """
+() => [...document.querySelectorAll('.chart svg')].map(s => s.getBoundingClientRect())
+  .filter(r => r.width > 0 && r.right > window.innerWidth + 1).map(r => r.right)
 """
