@@ -831,3 +831,27 @@ def test_key_person_cover_is_built_until_the_back_up_can_do_it_alone(name: str) 
     first = next(t for t in texts if t.startswith("Make a skills matrix"))
     assert "until they can do it alone" in first and "only the key person knows" in first
     assert not [t for t in texts if "password manager" in t or "do it once" in t]
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_a_half_free_step_is_told_what_fits_why_it_is_free(name: str) -> None:
+    """The thirty-third review: "find out whether that is work that is not coming" to a coach firm, a calibration
+    lab and a shared kitchen whose orders fell for reasons they gave, and "long changeovers" to all three service
+    firms. Orders falling: win the lost work back and cost the free time; a service firm's gaps are the rota's."""
+    q = load(name)
+    question = q.question("utilization")
+
+    def told(kind: str | None, **values: Any) -> str:
+        answer = Answer("utilization", "value", 45)
+        share, _ = answer_score(q, question, answer)
+        reads = exposure_values({**given(q, kind, **values), "utilization": answer})
+        return " ".join(tr(r.text) for r in _matching_advice(question, answer, share, "en", reads))
+
+    falling = told("services", order_growth=-20)
+    assert "contracts you lost" in falling and "Find out whether" not in falling
+    steady = told("services", order_growth=5)
+    assert "gaps the rota leaves" in steady and "changeovers" not in steady
+    assert "long changeovers" in told("goods", order_growth=5)
+    for kind in ("goods", "services", "both", None):  # one piece of advice for each
+        for growth in (-20, 0, 5):
+            assert told(kind, order_growth=growth).count("Half or more") == 1, (kind, growth)
