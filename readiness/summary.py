@@ -12,6 +12,7 @@ from typing import Any
 
 from readiness import scale
 from readiness.answers import Answer
+from readiness.dimensions import EPS
 from readiness.figures import figure_text, restates
 from readiness.link_text import (
     join_titles,
@@ -478,14 +479,11 @@ def no_findings_text(result: ScoreResult) -> str:
     """What "Fix these first" says when nothing is. "Every answered question is at its best level" beside a
     weakest link at 67 read as false to the thirty-first review: answers at a level good in themselves, and
     precautions against a rush no answer says is coming, are left out of the findings (docs/scoring.md §4)."""
+    operations = {d.id for d in result.dimensions if d.side != "demand"}
     below = [
         q
         for q in result.questions
-        if q.counted
-        and q.status == "answered"
-        and q.score is not None
-        and q.score < 1 - 1e-9
-        and any(d.id == q.dimension and d.side != "demand" for d in result.dimensions)
+        if q.counted and q.status == "answered" and q.dimension in operations and (q.score or 0.0) < 1 - EPS
     ]
     if not below:
         return "No findings: every answered question is at its best level."
